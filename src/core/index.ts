@@ -1,0 +1,9 @@
+/** The case document: everything that reads or writes it. No React, no DOM. */
+export * from './schema.ts';
+export * from './doc.ts';
+export * from './migrations.ts';
+export * from './order.ts';
+export * from './text.ts';
+export * from './ids.ts';
+export * from './commands/boards.ts';
+export * from './commands/meta.ts';

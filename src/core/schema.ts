@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * The case document's vocabulary: kinds, roles and classifications, with the validators that the
+ * server and the page share. The document layout itself is in `doc.ts`.
+ */
+
+/** The schema version this code writes. Older documents are migrated when a case opens. */
+export const SCHEMA_VERSION = 1;
+
+export const BOARD_KINDS = ['mindmap', 'scene', 'evidence', 'timeline'] as const;
+export type BoardKind = (typeof BOARD_KINDS)[number];
+
+export const ROLES = ['owner', 'editor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** State-secret classification of a case (Law 29/2018/QH14): none, Mật (secret), Tối mật (top secret). */
+export const CLASSIFICATIONS = ['none', 'mat', 'toi-mat'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+/** Whether a role may change the case document. */
+export function canEdit(role: Role): boolean {
+  return role === 'owner' || role === 'editor';
+}
+
+const text = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().max(max));
+
+/** An offence article reference such as `BLHS-173` (Penal Code, Article 173). */
+export const offenceSchema = text(40).pipe(z.string().min(1));
+
+export const caseMetaInputSchema = z.object({
+  title: text(200).pipe(z.string().min(1)),
+  caseNumber: text(80).optional(),
+  offences: z.array(offenceSchema).max(30).optional(),
+  classification: z.enum(CLASSIFICATIONS).optional(),
+});
+export type CaseMetaInput = z.infer<typeof caseMetaInputSchema>;
+
+export const caseMetaPatchSchema = caseMetaInputSchema.partial().extend({
+  archived: z.boolean().optional(),
+});
+export type CaseMetaPatch = z.infer<typeof caseMetaPatchSchema>;
+
+export const boardTitleSchema = text(120).pipe(z.string().min(1));
