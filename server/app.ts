@@ -1,0 +1,168 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ZodError } from 'zod';
+import { Sessions } from './auth/sessions.ts';
+import { LoginThrottle } from './auth/throttle.ts';
+import { defaultConfig, type ServerConfig } from './config.ts';
+import { ApiError, langFrom, messageFor, type ErrorCode } from './errors.ts';
+import { authRoutes } from './http/auth.ts';
+import { caseRoutes } from './http/cases.ts';
+import type { Services } from './http/context.ts';
+import { userRoutes } from './http/users.ts';
+import { SqliteStore } from './store/sqlite.ts';
+import type { Store } from './store/Store.ts';
+import { attachSyncEndpoint } from './sync/endpoint.ts';
+import { RoomManager } from './sync/RoomManager.ts';
+import { createUser } from './users.ts';
+import packageJson from '../package.json' with { type: 'json' };
+
+export interface RunningServer {
+  /** `http://host:port` the server answers on. */
+  url: string;
+  port: number;
+  config: ServerConfig;
+  store: Store;
+  rooms: RoomManager;
+  /** Stops accepting, closes every socket, stores everything and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Maps errors Fastify raises itself (bad JSON, body too large …) onto our codes. */
+function codeOf(err: FastifyError): ErrorCode {
+  if (err.statusCode === 413) return 'request.tooLarge';
+  if (err.statusCode === 429) return 'request.tooMany';
+  if (err.statusCode === 404) return 'request.notFound';
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return 'request.invalid';
+  return 'server.error';
+}
+
+function buildHttp(services: Services): FastifyInstance {
+  const { config } = services;
+  const app = Fastify({
+    logger: { level: config.logRequests ? 'info' : 'error' },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  });
+
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const lang = langFrom(request.headers['accept-language']);
+    if (err instanceof ApiError) {
+      return reply.code(err.status).send({ error: err.code, message: messageFor(err.code, lang, err.params) });
+    }
+    if (err instanceof ZodError) {
+      const details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      return reply.code(400).send({ error: 'request.invalid', message: messageFor('request.invalid', lang), details });
+    }
+    const code = codeOf(err);
+    if (code === 'server.error') request.log.error({ err }, 'unhandled error');
+    return reply.code(err.statusCode && err.statusCode >= 400 ? err.statusCode : 500).send({ error: code, message: messageFor(code, lang) });
+  });
+
+  void app.register(fastifyCookie);
+  void app.register(fastifyRateLimit, {
+    max: 600,
+    timeWindow: '1 minute',
+    allowList: (request) => !request.url.startsWith('/api/'),
+    errorResponseBuilder: (request, context) => ({
+      statusCode: 429,
+      error: 'request.tooMany',
+      message: messageFor('request.tooMany', langFrom(request.headers['accept-language'])),
+      retryAfter: context.after,
+    }),
+  });
+
+  app.get('/api/health', async () => ({ ok: true, version: packageJson.version }));
+  void app.register(async (api) => {
+    authRoutes(api, services);
+    userRoutes(api, services);
+    caseRoutes(api, services);
+  });
+
+  const staticDir = config.staticDir;
+  if (staticDir && existsSync(join(staticDir, 'index.html'))) {
+    void app.register(fastifyStatic, {
+      root: staticDir,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, path) => {
+        // Built assets carry a content hash in their names; everything else is revalidated.
+        res.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const lang = langFrom(request.headers['accept-language']);
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/yjs/');
+    if (isPage && staticDir && existsSync(join(staticDir, 'index.html'))) {
+      // The page routes itself: /cases/:id and the like all get the single page.
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html', staticDir);
+    }
+    return reply.code(404).send({ error: 'request.notFound', message: messageFor('request.notFound', lang) });
+  });
+  return app;
+}
+
+/**
+ * Builds and starts the whole server: storage, the HTTP API, the page and the sync endpoint.
+ * @example const server = await startServer({ port: 0, dataDir: '/tmp/cb' }); await server.close();
+ */
+export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
+  const config: ServerConfig = { ...defaultConfig, ...overrides };
+  if (config.databaseUrl || config.redisUrl) {
+    throw new Error('DATABASE_URL and REDIS_URL are not supported yet; unset them to use SQLite in DATA_DIR.');
+  }
+  const store = new SqliteStore(config.dataDir);
+  const sessions = new Sessions(store, config.sessionDays * 24 * 3600 * 1000);
+  const http = { log: null as FastifyInstance['log'] | null };
+  const log = {
+    warn: (details: Record<string, unknown>, message: string) => http.log?.warn(details, message),
+    error: (details: Record<string, unknown>, message: string) => http.log?.error(details, message),
+  };
+  const rooms = new RoomManager(store, {
+    graceMs: config.roomGraceMs,
+    maxDocumentBytes: config.maxDocumentBytes,
+    compactAfterUpdates: config.compactAfterUpdates,
+    log,
+  });
+  const services: Services = {
+    config,
+    store,
+    sessions,
+    rooms,
+    userThrottle: new LoginThrottle(),
+    addressThrottle: new LoginThrottle({ slowAfter: 10, refuseAfter: 50, windowMs: 15 * 60 * 1000, maxDelayMs: 2000 }),
+  };
+
+  if (config.adminUsername && config.adminPassword && !(await store.getUserByUsername(config.adminUsername.toLowerCase()))) {
+    await createUser(store, { username: config.adminUsername, password: config.adminPassword, admin: true, displayName: config.adminUsername });
+  }
+  await store.deleteExpiredSessions(Date.now());
+
+  const app = buildHttp(services);
+  http.log = app.log;
+  const wss = attachSyncEndpoint(app.server, { sessions, store, rooms, maxMessageBytes: config.maxMessageBytes });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`,
+    port,
+    config,
+    store,
+    rooms,
+    close: () =>
+      (closing ??= (async () => {
+        await rooms.close();
+        wss.close();
+        await app.close();
+        await store.close();
+      })()),
+  };
+}

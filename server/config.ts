@@ -1,0 +1,86 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Everything the server can be told, read once from the environment by `loadConfig`. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** The built page (`vite build` output); null serves the API only. */
+  staticDir: string | null;
+  adminUsername: string | null;
+  adminPassword: string | null;
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  maxMessageBytes: number;
+  maxDocumentBytes: number;
+  sessionDays: number;
+  cookieSecure: boolean;
+  /** How long a room with nobody connected stays in memory. */
+  roomGraceMs: number;
+  /** Stored updates of a case after which they are merged into its snapshot. */
+  compactAfterUpdates: number;
+  /** Whether to log requests (off in tests). */
+  logRequests: boolean;
+}
+
+export const defaultConfig: ServerConfig = {
+  port: 8080,
+  host: '0.0.0.0',
+  dataDir: resolve('data'),
+  staticDir: resolve('dist'),
+  adminUsername: null,
+  adminPassword: null,
+  databaseUrl: null,
+  redisUrl: null,
+  maxMessageBytes: 16 * 1024 * 1024,
+  maxDocumentBytes: 64 * 1024 * 1024,
+  sessionDays: 14,
+  cookieSecure: false,
+  roomGraceMs: 30_000,
+  compactAfterUpdates: 500,
+  logRequests: true,
+};
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HOST: z.string().min(1).optional(),
+  DATA_DIR: z.string().min(1).optional(),
+  STATIC_DIR: z.string().min(1).optional(),
+  ADMIN_USERNAME: z.string().min(1).optional(),
+  ADMIN_PASSWORD: z.string().min(1).optional(),
+  DATABASE_URL: z.string().min(1).optional(),
+  REDIS_URL: z.string().min(1).optional(),
+  MAX_MESSAGE_BYTES: z.coerce.number().int().positive().optional(),
+  MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().optional(),
+  SESSION_DAYS: z.coerce.number().positive().optional(),
+  COOKIE_SECURE: z.enum(['true', 'false', '1', '0']).optional(),
+});
+
+/**
+ * Reads the configuration from environment variables (see README), with clear errors for bad values.
+ * @example loadConfig({ PORT: '9000' }).port // 9000
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    ...defaultConfig,
+    port: e.PORT ?? defaultConfig.port,
+    host: e.HOST ?? defaultConfig.host,
+    dataDir: e.DATA_DIR ? resolve(e.DATA_DIR) : defaultConfig.dataDir,
+    staticDir: e.STATIC_DIR ? resolve(e.STATIC_DIR) : defaultConfig.staticDir,
+    adminUsername: e.ADMIN_USERNAME ?? null,
+    adminPassword: e.ADMIN_PASSWORD ?? null,
+    databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
+    maxMessageBytes: e.MAX_MESSAGE_BYTES ?? defaultConfig.maxMessageBytes,
+    maxDocumentBytes: e.MAX_DOCUMENT_BYTES ?? defaultConfig.maxDocumentBytes,
+    sessionDays: e.SESSION_DAYS ?? defaultConfig.sessionDays,
+    cookieSecure: e.COOKIE_SECURE === 'true' || e.COOKIE_SECURE === '1',
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Every error the server shows a person, in one place, by code, in Vietnamese and English.
+ * Routes throw `ApiError`; the error handler answers `{ error, message }` in the caller's language.
+ */
+
+export type Lang = 'vi' | 'en';
+
+const messages = {
+  'request.invalid': { status: 400, vi: 'Yêu cầu không hợp lệ.', en: 'The request is not valid.' },
+  'request.tooLarge': { status: 413, vi: 'Yêu cầu quá lớn.', en: 'The request is too large.' },
+  'request.notFound': { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },
+  'request.tooMany': { status: 429, vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.', en: 'Too many requests, please try again later.' },
+  'auth.required': { status: 401, vi: 'Bạn cần đăng nhập.', en: 'Please log in.' },
+  'auth.invalidCredentials': { status: 401, vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong user name or password.' },
+  'auth.tooManyAttempts': {
+    status: 429,
+    vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
+    en: 'Too many failed logins. Please try again in {minutes} minutes.',
+  },
+  'auth.adminOnly': { status: 403, vi: 'Chỉ quản trị viên được làm việc này.', en: 'Only an administrator may do this.' },
+  'user.exists': { status: 409, vi: 'Tên đăng nhập đã tồn tại.', en: 'That user name is taken.' },
+  'user.notFound': { status: 404, vi: 'Không có người dùng "{username}".', en: 'There is no user "{username}".' },
+  'case.notFound': { status: 404, vi: 'Không tìm thấy vụ án, hoặc bạn không có quyền truy cập.', en: 'Case not found, or you have no access to it.' },
+  'case.forbidden': { status: 403, vi: 'Vai trò của bạn trong vụ án không cho phép việc này.', en: 'Your role in this case does not allow this.' },
+  'member.lastOwner': { status: 409, vi: 'Vụ án phải còn ít nhất một chủ sở hữu.', en: 'A case must keep at least one owner.' },
+  'server.error': { status: 500, vi: 'Lỗi máy chủ. Vui lòng thử lại.', en: 'Server error. Please try again.' },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof messages;
+
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly details?: unknown,
+  ) {
+    super(code);
+    this.status = messages[code].status;
+  }
+}
+
+/** The message for `code` in `lang`, with `{name}` placeholders filled from `params`. */
+export function messageFor(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}): string {
+  return messages[code][lang].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
+}
+
+/** The caller's language from an Accept-Language header: the first of vi or en, else Vietnamese. */
+export function langFrom(acceptLanguage: string | undefined): Lang {
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    if (tag === 'vi' || tag === 'en') return tag;
+  }
+  return 'vi';
+}

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { dummyHash, verifyPassword } from '../auth/passwords.ts';
+import { toPublicUser } from '../auth/sessions.ts';
+import { ApiError } from '../errors.ts';
+import { credentialOf, requireUser, SESSION_COOKIE, setSessionCookie, type Services } from './context.ts';
+
+const loginSchema = z.object({ username: z.string().trim().toLowerCase().max(64), password: z.string().max(256) });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function authRoutes(app: FastifyInstance, services: Services): void {
+  app.post('/api/auth/login', async (request, reply) => {
+    const { username, password } = loginSchema.parse(request.body);
+    const userKey = `user:${username}`;
+    const addressKey = `address:${request.ip}`;
+    for (const [throttle, key] of [
+      [services.userThrottle, userKey],
+      [services.addressThrottle, addressKey],
+    ] as const) {
+      const verdict = throttle.check([key]);
+      if (verdict.refuse) {
+        reply.header('Retry-After', Math.ceil(verdict.retryAfterMs / 1000));
+        throw new ApiError('auth.tooManyAttempts', { minutes: Math.ceil(verdict.retryAfterMs / 60_000) });
+      }
+      if (verdict.delayMs > 0) await sleep(verdict.delayMs);
+    }
+    const user = await services.store.getUserByUsername(username);
+    const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash);
+    if (!user || !ok) {
+      services.userThrottle.fail([userKey]);
+      services.addressThrottle.fail([addressKey]);
+      throw new ApiError('auth.invalidCredentials');
+    }
+    services.userThrottle.succeed(userKey);
+    const { token } = await services.sessions.issue(user.id, 'session');
+    setSessionCookie(services, reply, token);
+    return { user: toPublicUser(user) };
+  });
+
+  app.post('/api/auth/logout', async (request, reply) => {
+    const token = credentialOf(request);
+    if (token) await services.sessions.revoke(token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  app.get('/api/me', async (request) => ({ user: await requireUser(services, request) }));
+
+  app.post('/api/auth/token', async (request) => {
+    const user = await requireUser(services, request);
+    const { token, expiresAt } = await services.sessions.issue(user.id, 'token');
+    return { token, expiresAt: new Date(expiresAt).toISOString() };
+  });
+}

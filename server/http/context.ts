@@ -1,0 +1,49 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ServerConfig } from '../config.ts';
+import type { LoginThrottle } from '../auth/throttle.ts';
+import type { PublicUser, Sessions } from '../auth/sessions.ts';
+import { ApiError } from '../errors.ts';
+import type { Store } from '../store/Store.ts';
+import type { RoomManager } from '../sync/RoomManager.ts';
+
+/** What every route needs, built once by the composition root. */
+export interface Services {
+  config: ServerConfig;
+  store: Store;
+  sessions: Sessions;
+  rooms: RoomManager;
+  userThrottle: LoginThrottle;
+  addressThrottle: LoginThrottle;
+}
+
+export const SESSION_COOKIE = 'cb_session';
+
+/** The secret a request authenticates with: the session cookie, or a bearer token. */
+export function credentialOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
+  return request.cookies[SESSION_COOKIE];
+}
+
+/** The logged-in user, or a 401 `auth.required`. */
+export async function requireUser(services: Services, request: FastifyRequest): Promise<PublicUser> {
+  const user = await services.sessions.resolve(credentialOf(request));
+  if (!user) throw new ApiError('auth.required');
+  return user;
+}
+
+export async function requireAdmin(services: Services, request: FastifyRequest): Promise<PublicUser> {
+  const user = await requireUser(services, request);
+  if (!user.admin) throw new ApiError('auth.adminOnly');
+  return user;
+}
+
+export function setSessionCookie(services: Services, reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: services.config.cookieSecure,
+    path: '/',
+    maxAge: Math.round(services.config.sessionDays * 24 * 3600),
+  });
+}

@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import { toPublicUser } from '../auth/sessions.ts';
+import { createUser, type NewUserInput } from '../users.ts';
+import { requireAdmin, type Services } from './context.ts';
+
+export function userRoutes(app: FastifyInstance, services: Services): void {
+  app.post('/api/users', async (request, reply) => {
+    await requireAdmin(services, request);
+    const user = await createUser(services.store, request.body as NewUserInput);
+    return reply.code(201).send({ user });
+  });
+
+  app.get('/api/users', async (request) => {
+    await requireAdmin(services, request);
+    return { users: (await services.store.listUsers()).map(toPublicUser) };
+  });
+}

@@ -1,0 +1,89 @@
+import type { Classification, Role } from '../../src/core/schema.ts';
+
+/**
+ * Storage behind the server: accounts, sessions, cases, members and the case documents.
+ * Implementations: `SqliteStore` (embedded default); PostgreSQL comes with the scale-out issue.
+ * Every method is async so that a networked database fits the same interface.
+ */
+export interface Store {
+  createUser(user: NewUser): Promise<void>;
+  getUserByUsername(username: string): Promise<UserRecord | null>;
+  getUserById(id: string): Promise<UserRecord | null>;
+  listUsers(): Promise<UserRecord[]>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  getSession(tokenHash: string): Promise<SessionRecord | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteExpiredSessions(now: number): Promise<number>;
+
+  /** Creates a case, its owner membership and its first document snapshot in one transaction. */
+  createCase(record: CaseRecord, ownerId: string, snapshot: Uint8Array): Promise<void>;
+  getCase(id: string): Promise<CaseRecord | null>;
+  updateCase(id: string, patch: Partial<Omit<CaseRecord, 'id' | 'createdAt'>>): Promise<void>;
+  listCasesOf(userId: string): Promise<Array<CaseRecord & { role: Role }>>;
+
+  getRole(caseId: string, userId: string): Promise<Role | null>;
+  listMembers(caseId: string): Promise<MemberRecord[]>;
+  /** Sets a member's role; refuses (returns false) when it would leave the case without an owner. */
+  setMember(caseId: string, userId: string, role: Role): Promise<boolean>;
+  /** Removes a member; refuses (returns false) when it would leave the case without an owner. */
+  removeMember(caseId: string, userId: string): Promise<boolean>;
+
+  /** The snapshot and the updates stored after it, in order, with the sequence of the last one. */
+  loadDocument(caseId: string): Promise<StoredDocument>;
+  /** Appends one update; resolves once it is durable. Returns its sequence number. */
+  appendUpdate(caseId: string, update: Uint8Array): Promise<number>;
+  /** Replaces the snapshot and every update up to `uptoSeq` by `snapshot`, atomically. */
+  compactDocument(caseId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+
+  close(): Promise<void>;
+}
+
+export interface NewUser {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  admin: boolean;
+}
+
+export interface UserRecord extends NewUser {
+  createdAt: string;
+}
+
+export interface SessionRecord {
+  tokenHash: string;
+  userId: string;
+  /** `session` for a browser login, `token` for a short-lived sync token. */
+  kind: 'session' | 'token';
+  expiresAt: number;
+}
+
+export interface CaseRecord {
+  id: string;
+  title: string;
+  caseNumber: string;
+  offences: string[];
+  classification: Classification;
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MemberRecord {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface StoredDocument {
+  /** The snapshot (if any) first, then every later update. */
+  updates: Uint8Array[];
+  /** Sequence of the last update included; 0 when there is none. */
+  lastSeq: number;
+  /** Bytes of everything stored for this document. */
+  bytes: number;
+  /** Updates stored after the snapshot. */
+  updatesSinceSnapshot: number;
+}

@@ -1,0 +1,244 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Role } from '../../src/core/schema.ts';
+import type { CaseRecord, MemberRecord, NewUser, SessionRecord, Store, StoredDocument, UserRecord } from './Store.ts';
+
+const schema = `
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,
+  password_hash TEXT NOT NULL, admin INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL, expires_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS cases (
+  id TEXT PRIMARY KEY, title TEXT NOT NULL, case_number TEXT NOT NULL DEFAULT '',
+  offences TEXT NOT NULL DEFAULT '[]', classification TEXT NOT NULL DEFAULT 'none',
+  archived INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS members (
+  case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  role TEXT NOT NULL, PRIMARY KEY (case_id, user_id));
+CREATE INDEX IF NOT EXISTS members_by_user ON members(user_id);
+CREATE TABLE IF NOT EXISTS doc_snapshots (
+  case_id TEXT PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+  data BLOB NOT NULL, upto_seq INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, case_id TEXT NOT NULL, data BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS doc_updates_by_case ON doc_updates(case_id, seq);
+`;
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  admin: number;
+  created_at: string;
+}
+interface CaseRow {
+  id: string;
+  title: string;
+  case_number: string;
+  offences: string;
+  classification: string;
+  archived: number;
+  created_at: string;
+  updated_at: string;
+}
+
+const toUser = (r: UserRow): UserRecord => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  passwordHash: r.password_hash,
+  admin: r.admin === 1,
+  createdAt: r.created_at,
+});
+
+const toCase = (r: CaseRow): CaseRecord => ({
+  id: r.id,
+  title: r.title,
+  caseNumber: r.case_number,
+  offences: JSON.parse(r.offences) as string[],
+  classification: r.classification as CaseRecord['classification'],
+  archived: r.archived === 1,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+/**
+ * The embedded store: one SQLite database in `DATA_DIR/caseboard.db`, WAL mode, synchronous writes
+ * (an update is on disk before `appendUpdate` resolves).
+ */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, 'caseboard.db'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(schema);
+  }
+
+  async createUser(u: NewUser): Promise<void> {
+    this.db
+      .prepare('INSERT INTO users (id, username, display_name, password_hash, admin, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(u.id, u.username, u.displayName, u.passwordHash, u.admin ? 1 : 0, new Date().toISOString());
+  }
+
+  async getUserByUsername(username: string): Promise<UserRecord | null> {
+    const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  async getUserById(id: string): Promise<UserRecord | null> {
+    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    return (this.db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[]).map(toUser);
+  }
+
+  async createSession(s: SessionRecord): Promise<void> {
+    this.db
+      .prepare('INSERT INTO sessions (token_hash, user_id, kind, expires_at) VALUES (?, ?, ?, ?)')
+      .run(s.tokenHash, s.userId, s.kind, s.expiresAt);
+  }
+
+  async getSession(tokenHash: string): Promise<SessionRecord | null> {
+    const row = this.db
+      .prepare('SELECT token_hash AS tokenHash, user_id AS userId, kind, expires_at AS expiresAt FROM sessions WHERE token_hash = ?')
+      .get(tokenHash) as SessionRecord | undefined;
+    return row ?? null;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+
+  async deleteExpiredSessions(now: number): Promise<number> {
+    return this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
+  }
+
+  async createCase(c: CaseRecord, ownerId: string, snapshot: Uint8Array): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          'INSERT INTO cases (id, title, case_number, offences, classification, archived, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(c.id, c.title, c.caseNumber, JSON.stringify(c.offences), c.classification, c.archived ? 1 : 0, c.createdAt, c.updatedAt);
+      this.db.prepare('INSERT INTO members (case_id, user_id, role) VALUES (?, ?, ?)').run(c.id, ownerId, 'owner');
+      this.db.prepare('INSERT INTO doc_snapshots (case_id, data, upto_seq) VALUES (?, ?, 0)').run(c.id, Buffer.from(snapshot));
+    })();
+  }
+
+  async getCase(id: string): Promise<CaseRecord | null> {
+    const row = this.db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
+    return row ? toCase(row) : null;
+  }
+
+  async updateCase(id: string, patch: Partial<Omit<CaseRecord, 'id' | 'createdAt'>>): Promise<void> {
+    const columns: Record<string, unknown> = {};
+    if (patch.title !== undefined) columns.title = patch.title;
+    if (patch.caseNumber !== undefined) columns.case_number = patch.caseNumber;
+    if (patch.offences !== undefined) columns.offences = JSON.stringify(patch.offences);
+    if (patch.classification !== undefined) columns.classification = patch.classification;
+    if (patch.archived !== undefined) columns.archived = patch.archived ? 1 : 0;
+    columns.updated_at = patch.updatedAt ?? new Date().toISOString();
+    const names = Object.keys(columns);
+    this.db
+      .prepare(`UPDATE cases SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`)
+      .run({ ...columns, id });
+  }
+
+  async listCasesOf(userId: string): Promise<Array<CaseRecord & { role: Role }>> {
+    const rows = this.db
+      .prepare('SELECT c.*, m.role FROM cases c JOIN members m ON m.case_id = c.id WHERE m.user_id = ? ORDER BY c.updated_at DESC')
+      .all(userId) as Array<CaseRow & { role: Role }>;
+    return rows.map((r) => ({ ...toCase(r), role: r.role }));
+  }
+
+  async getRole(caseId: string, userId: string): Promise<Role | null> {
+    const row = this.db.prepare('SELECT role FROM members WHERE case_id = ? AND user_id = ?').get(caseId, userId) as
+      | { role: Role }
+      | undefined;
+    return row?.role ?? null;
+  }
+
+  async listMembers(caseId: string): Promise<MemberRecord[]> {
+    return this.db
+      .prepare(
+        `SELECT u.id AS userId, u.username, u.display_name AS displayName, m.role FROM members m
+         JOIN users u ON u.id = m.user_id WHERE m.case_id = ? ORDER BY u.username`,
+      )
+      .all(caseId) as MemberRecord[];
+  }
+
+  async setMember(caseId: string, userId: string, role: Role): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (role !== 'owner' && this.isLastOwner(caseId, userId)) return false;
+      this.db
+        .prepare('INSERT INTO members (case_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT (case_id, user_id) DO UPDATE SET role = excluded.role')
+        .run(caseId, userId, role);
+      return true;
+    })();
+  }
+
+  async removeMember(caseId: string, userId: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (this.isLastOwner(caseId, userId)) return false;
+      this.db.prepare('DELETE FROM members WHERE case_id = ? AND user_id = ?').run(caseId, userId);
+      return true;
+    })();
+  }
+
+  private isLastOwner(caseId: string, userId: string): boolean {
+    const owners = this.db.prepare("SELECT user_id FROM members WHERE case_id = ? AND role = 'owner'").all(caseId) as Array<{
+      user_id: string;
+    }>;
+    return owners.length === 1 && owners[0]?.user_id === userId;
+  }
+
+  async loadDocument(caseId: string): Promise<StoredDocument> {
+    return this.db.transaction(() => {
+      const snapshot = this.db.prepare('SELECT data, upto_seq FROM doc_snapshots WHERE case_id = ?').get(caseId) as
+        | { data: Buffer; upto_seq: number }
+        | undefined;
+      const rows = this.db
+        .prepare('SELECT seq, data FROM doc_updates WHERE case_id = ? AND seq > ? ORDER BY seq')
+        .all(caseId, snapshot?.upto_seq ?? 0) as Array<{ seq: number; data: Buffer }>;
+      const updates = [...(snapshot ? [snapshot.data] : []), ...rows.map((r) => r.data)].map((b) => new Uint8Array(b));
+      return {
+        updates,
+        lastSeq: rows.at(-1)?.seq ?? snapshot?.upto_seq ?? 0,
+        bytes: updates.reduce((sum, u) => sum + u.byteLength, 0),
+        updatesSinceSnapshot: rows.length,
+      };
+    })();
+  }
+
+  async appendUpdate(caseId: string, update: Uint8Array): Promise<number> {
+    const result = this.db.prepare('INSERT INTO doc_updates (case_id, data) VALUES (?, ?)').run(caseId, Buffer.from(update));
+    return Number(result.lastInsertRowid);
+  }
+
+  async compactDocument(caseId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          'INSERT INTO doc_snapshots (case_id, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT (case_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
+        )
+        .run(caseId, Buffer.from(snapshot), uptoSeq);
+      this.db.prepare('DELETE FROM doc_updates WHERE case_id = ? AND seq <= ?').run(caseId, uptoSeq);
+    })();
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

@@ -1,0 +1,157 @@
+import type * as Y from 'yjs';
+import type { WebSocket } from 'ws';
+import type { Role } from '../../src/core/schema.ts';
+import type { PublicUser } from '../auth/sessions.ts';
+import type { Store } from '../store/Store.ts';
+import { CloseCode } from './protocol.ts';
+import { Room, type Connection, type RoomLimits } from './Room.ts';
+
+export interface RoomManagerOptions extends RoomLimits {
+  graceMs: number;
+  log: { warn(details: Record<string, unknown>, message: string): void; error(details: Record<string, unknown>, message: string): void };
+}
+
+/**
+ * Owns the open case documents: loads a room on first use, shares one load between concurrent
+ * callers, never caches a failed load, and unloads a room nobody has used for `graceMs`.
+ */
+export class RoomManager {
+  private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private closed = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: RoomManagerOptions,
+  ) {}
+
+  /** The open room of a case, loading it if needed. */
+  async acquire(caseId: string): Promise<Room> {
+    if (this.closed) throw new Error('The server is shutting down.');
+    this.cancelUnload(caseId);
+    const open = this.rooms.get(caseId);
+    if (open) return open;
+    const pending = this.loading.get(caseId);
+    if (pending) return pending;
+    const load = Room.load(caseId, this.store, this.options, {
+      onEmpty: (room) => this.scheduleUnload(room),
+      onFailed: (room, err) => {
+        this.options.log.error({ caseId: room.caseId, err: String(err) }, 'room failed; unloading it');
+        this.drop(room);
+      },
+      onWarning: (message, details) => this.options.log.warn(details, message),
+    })
+      .then((room) => {
+        this.rooms.set(caseId, room);
+        return room;
+      })
+      .finally(() => this.loading.delete(caseId));
+    this.loading.set(caseId, load);
+    return load;
+  }
+
+  /**
+   * Puts an authenticated socket into its case's room. Messages that arrive while the room loads
+   * are kept and handled in order once it is there. If the load fails, only this socket is closed.
+   */
+  connect(ws: WebSocket, caseId: string, user: PublicUser, role: Role): void {
+    const conn: Connection = { ws, user, role, awarenessIds: new Set() };
+    const early: Uint8Array[] = [];
+    let room: Room | null = null;
+    ws.binaryType = 'nodebuffer';
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      if (!isBinary) {
+        ws.close(CloseCode.malformed, 'malformed message');
+        return;
+      }
+      if (room) room.handleMessage(conn, bytes);
+      else early.push(bytes);
+    });
+    this.acquire(caseId).then(
+      (loaded) => {
+        if (ws.readyState !== ws.OPEN) {
+          if (loaded.isIdle) this.scheduleUnload(loaded);
+          return;
+        }
+        room = loaded;
+        loaded.addConnection(conn);
+        for (const bytes of early.splice(0)) loaded.handleMessage(conn, bytes);
+      },
+      (err: unknown) => {
+        this.options.log.error({ caseId, err: String(err) }, 'could not load case document');
+        ws.close(CloseCode.storageFailed, 'could not load the case');
+      },
+    );
+  }
+
+  /** Changes the document from the server (e.g. a case renamed over HTTP): stored, then sent to all. */
+  async change(caseId: string, mutate: (doc: Y.Doc) => void): Promise<void> {
+    const room = await this.acquire(caseId);
+    try {
+      await room.commit('server', mutate);
+    } finally {
+      if (room.isIdle) this.scheduleUnload(room);
+    }
+  }
+
+  /** Applies a membership change to open sockets: a new role, or closed when access is removed. */
+  setAccess(caseId: string, userId: string, role: Role | null): void {
+    this.rooms.get(caseId)?.setAccess(userId, role);
+  }
+
+  /** Open rooms and their sockets, for health and tests. */
+  stats(): { rooms: number; connections: number; droppedViewerMessages: number } {
+    let connections = 0;
+    let dropped = 0;
+    for (const room of this.rooms.values()) {
+      connections += room.connections.size;
+      dropped += room.droppedViewerMessages;
+    }
+    return { rooms: this.rooms.size, connections, droppedViewerMessages: dropped };
+  }
+
+  isLoaded(caseId: string): boolean {
+    return this.rooms.has(caseId);
+  }
+
+  /** Closes every socket, waits for every stored change and compacts; nothing is lost at shutdown. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    await Promise.allSettled([...this.loading.values()]);
+    const rooms = [...this.rooms.values()];
+    for (const room of rooms) room.closeAll(CloseCode.goingAway, 'server shutting down');
+    await Promise.allSettled(rooms.map((room) => room.flush()));
+    for (const room of rooms) this.drop(room);
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (this.closed || this.rooms.get(room.caseId) !== room) return;
+    this.cancelUnload(room.caseId);
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.caseId);
+      if (!room.isIdle || this.rooms.get(room.caseId) !== room) return;
+      // Forget the room first: every change is already stored, so a new visitor can load it again
+      // while the final compaction of this copy runs.
+      this.rooms.delete(room.caseId);
+      void room.flush().finally(() => room.destroy());
+    }, this.options.graceMs);
+    timer.unref();
+    this.unloadTimers.set(room.caseId, timer);
+  }
+
+  private cancelUnload(caseId: string): void {
+    const timer = this.unloadTimers.get(caseId);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(caseId);
+  }
+
+  private drop(room: Room): void {
+    if (this.rooms.get(room.caseId) === room) this.rooms.delete(room.caseId);
+    this.cancelUnload(room.caseId);
+    room.destroy();
+  }
+}

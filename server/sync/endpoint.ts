@@ -1,0 +1,89 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Sessions } from '../auth/sessions.ts';
+import type { Store } from '../store/Store.ts';
+import type { RoomManager } from './RoomManager.ts';
+import { SESSION_COOKIE } from '../http/context.ts';
+
+const SYNC_PATH = /^\/yjs\/([A-Za-z0-9_-]{1,64})$/;
+
+export interface SyncEndpointDeps {
+  sessions: Sessions;
+  store: Store;
+  rooms: RoomManager;
+  maxMessageBytes: number;
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+/** A browser's cookie only counts when the page is our own origin (no cross-site socket hijacking). */
+function sameOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  const body = JSON.stringify({ error: status === 401 ? 'auth.required' : 'case.notFound', message: text });
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+/**
+ * The sync endpoint `/yjs/:caseId`: authenticates the upgrade (cookie or `?token=`), checks
+ * membership, and only then accepts the socket, so no document data reaches anyone unchecked.
+ */
+export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): WebSocketServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes });
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const match = SYNC_PATH.exec(url.pathname);
+    if (!match?.[1]) {
+      refuse(socket, 404, 'Not Found');
+      return;
+    }
+    const caseId = match[1];
+    const token = url.searchParams.get('token') ?? (sameOrigin(request) ? cookieValue(request.headers.cookie, SESSION_COOKIE) : undefined);
+    void (async () => {
+      const user = await deps.sessions.resolve(token ?? undefined);
+      if (!user) return refuse(socket, 401, 'Unauthorized');
+      const role = await deps.store.getRole(caseId, user.id);
+      if (!role) return refuse(socket, 404, 'Not Found');
+      wss.handleUpgrade(request, socket, head, (ws) => deps.rooms.connect(ws, caseId, user, role));
+    })().catch(() => refuse(socket, 500, 'Internal Server Error'));
+  });
+
+  // Sockets that stop answering pings are closed, so their awareness (presence) goes away.
+  const alive = new WeakSet<object>();
+  wss.on('connection', (ws) => {
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+  });
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, 30_000);
+  heartbeat.unref();
+  wss.on('close', () => clearInterval(heartbeat));
+  return wss;
+}
