@@ -60,6 +60,9 @@ export class RoomManager {
     const early: Uint8Array[] = [];
     let room: Room | null = null;
     ws.binaryType = 'nodebuffer';
+    // ws reports protocol violations (such as a message over maxPayload) here and then closes the
+    // socket with the matching code; without a listener they would crash the process.
+    ws.on('error', (err) => this.options.log.warn({ caseId, user: user.username, err: err.message }, 'socket error'));
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       if (!isBinary) {

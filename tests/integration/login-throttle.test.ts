@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
+
+// Its own server: the failures it makes slow down every later login from this address.
+let server: TestServer;
+let admin: ApiClient;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = await ApiClient.login(server.url, ADMIN.username, ADMIN.password);
+});
+afterAll(() => server.dispose());
+
+it(
+  'slows down and then refuses repeated failed logins, even with the right password',
+  { timeout: 30_000 },
+  async () => {
+    await admin.newUser('target');
+    const anon = new ApiClient(server.url);
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      statuses.push(
+        (
+          await anon.request('POST', '/api/auth/login', {
+            username: 'target',
+            password: 'wrong-password',
+          })
+        ).status,
+      );
+    }
+    expect(statuses.every((s) => s === 401)).toBe(true);
+    const refused = await anon.request('POST', '/api/auth/login', {
+      username: 'target',
+      password: 'target-password',
+    });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toBe('auth.tooManyAttempts');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Other users are not locked out.
+    expect((await anon.request('POST', '/api/auth/login', ADMIN)).status).toBe(200);
+  },
+);
