@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { SCHEMA_VERSION, type BoardKind, type Classification } from './schema.ts';
 
 /**
