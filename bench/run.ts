@@ -1,0 +1,81 @@
+/**
+ * `npm run bench`: measures the sync server on this machine and prints a Markdown table for
+ * docs/performance.md. A real server on port 0 with a temporary DATA_DIR and real y-websocket clients.
+ */
+import { performance } from 'node:perf_hooks';
+import * as Y from 'yjs';
+import { addBoard, listBoards, renameBoard } from '../src/core/index.ts';
+import { ADMIN, ApiClient, startTestServer } from '../tests/helpers/server.ts';
+import { connectClient, eventually, synced } from '../tests/helpers/sync.ts';
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function main(): Promise<void> {
+  const server = await startTestServer();
+  const rows: string[] = [];
+  try {
+    const admin = await ApiClient.login(server.url, ADMIN.username, ADMIN.password);
+    const caseId = (await admin.request('POST', '/api/cases', { title: 'Benchmark' })).body.id as string;
+    const token = await admin.token();
+    const a = connectClient(server.url, caseId, token);
+    const b = connectClient(server.url, caseId, token);
+    await Promise.all([synced(a), synced(b)]);
+    const boardId = addBoard(a.doc, { kind: 'mindmap', title: 'start' }, 'a');
+    await eventually(() => listBoards(b.doc).length === 1, 5000);
+
+    // 1. Edit latency: one rename on A until B sees it (stored on disk in between).
+    const latencies: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const title = `rename ${i}`;
+      const seen = new Promise<void>((resolve) => {
+        const check = () => {
+          if (listBoards(b.doc)[0]?.title === title) {
+            b.doc.off('update', check);
+            resolve();
+          }
+        };
+        b.doc.on('update', check);
+      });
+      const t0 = performance.now();
+      renameBoard(a.doc, { id: boardId, title }, 'a');
+      await seen;
+      latencies.push(performance.now() - t0);
+    }
+    latencies.sort((x, y) => x - y);
+    rows.push(`| edit → other client (store before forward), 300 renames | p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms, max ${latencies.at(-1)?.toFixed(2)} ms |`);
+
+    // 2. Throughput: 2000 edits sent back to back until the other client has them all.
+    const t1 = performance.now();
+    for (let i = 0; i < 2000; i++) renameBoard(a.doc, { id: boardId, title: `burst ${i}` }, 'a');
+    await eventually(() => listBoards(b.doc)[0]?.title === 'burst 1999', 60_000);
+    const burstMs = performance.now() - t1;
+    rows.push(`| 2000 edits back to back, until the other client has all | ${burstMs.toFixed(0)} ms (${(2000 / (burstMs / 1000)).toFixed(0)} updates/s) |`);
+
+    // 3. Cold load: a case with many boards, unloaded, then opened by a new client.
+    for (let i = 0; i < 1000; i++) addBoard(a.doc, { kind: 'mindmap', title: `Bảng ${i}` }, 'a');
+    await eventually(() => listBoards(b.doc).length === 1001, 60_000);
+    a.destroy();
+    b.destroy();
+    await eventually(() => !server.rooms.isLoaded(caseId), 5000);
+    const stored = await server.store.loadDocument(caseId);
+    const t2 = performance.now();
+    const c = connectClient(server.url, caseId, token, new Y.Doc());
+    await synced(c, 30_000);
+    const loadMs = performance.now() - t2;
+    rows.push(`| open an unloaded case of 1001 boards (${(stored.bytes / 1024).toFixed(0)} KiB stored), until synced | ${loadMs.toFixed(1)} ms |`);
+    c.destroy();
+  } finally {
+    await server.dispose();
+  }
+  console.log('| measure | result |\n|---|---|\n' + rows.join('\n'));
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
