@@ -8,6 +8,7 @@ import { SCHEMA_VERSION, type BoardKind, type Classification } from './schema.ts
  * boards    Y.Map  boardId → Y.Map { id, kind, title, order, settings, nodes, edges }
  * register  Y.Map  entityId → Y.Map (people, evidence items, events, facts)
  * deck      Y.Map  slideId → Y.Map (slides)
+ * files     Y.Map  sha256 → Y.Map { hash, name, mime, size, pages?, marks } (schema 2)
  */
 
 export type YRecord = Y.Map<unknown>;
@@ -31,6 +32,7 @@ export const metaOf = (doc: Y.Doc): YRecord => doc.getMap('meta');
 export const boardsOf = (doc: Y.Doc): Y.Map<YRecord> => doc.getMap('boards');
 export const registerOf = (doc: Y.Doc): Y.Map<YRecord> => doc.getMap('register');
 export const deckOf = (doc: Y.Doc): Y.Map<YRecord> => doc.getMap('deck');
+export const filesOf = (doc: Y.Doc): Y.Map<YRecord> => doc.getMap('files');
 
 /** Reads the case metadata, with defaults for fields a document does not have yet. */
 export function readMeta(doc: Y.Doc): CaseMeta {

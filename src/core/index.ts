@@ -7,3 +7,7 @@ export * from './text.ts';
 export * from './ids.ts';
 export * from './commands/boards.ts';
 export * from './commands/meta.ts';
+export * from './register.ts';
+export * from './pages.ts';
+export * from './commands/register.ts';
+export * from './commands/files.ts';

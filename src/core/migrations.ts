@@ -14,6 +14,10 @@ const migrations: Record<number, (doc: Y.Doc) => void> = {
     doc.getMap('register');
     doc.getMap('deck');
   },
+  // Schema 2 adds the case file: `files`, uploaded files by SHA-256 with their marks.
+  2: (doc) => {
+    doc.getMap('files');
+  },
 };
 
 export class NewerSchemaError extends Error {

@@ -109,9 +109,18 @@ describe('board commands', () => {
 describe('schema and migrations', () => {
   it('brings an empty document to the current schema once', () => {
     const doc = new Y.Doc();
-    expect(migrateCaseDoc(doc, 'me')).toEqual([SCHEMA_VERSION]);
+    expect(migrateCaseDoc(doc, 'me')).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
     expect(readMeta(doc).schema).toBe(SCHEMA_VERSION);
     expect(migrateCaseDoc(doc, 'me')).toEqual([]);
+  });
+
+  it('migrates a schema 1 document to schema 2, keeping its boards', () => {
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('schema', 1);
+    addBoard(doc, { kind: 'mindmap', title: 'Cũ' }, 'me');
+    expect(migrateCaseDoc(doc, 'me')).toEqual([2]);
+    expect(readMeta(doc).schema).toBe(2);
+    expect(titles(doc)).toEqual(['Cũ']);
   });
 
   it('refuses to touch a document from a newer version', () => {

@@ -1,0 +1,128 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { filesOf, type YRecord } from '../doc.ts';
+import { newId } from '../ids.ts';
+import { CommandError } from './boards.ts';
+
+/**
+ * The case file in the document: one record per uploaded file (by SHA-256), with the marks people
+ * draw on it. The bytes live on the server; the document only names them.
+ */
+
+export const FILE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export type FileType = (typeof FILE_TYPES)[number];
+
+export const SHA256 = /^[0-9a-f]{64}$/;
+
+export interface CaseFile {
+  hash: string;
+  name: string;
+  mime: FileType;
+  size: number;
+  /** Pages of a PDF, once the page has counted them; 1 for an image. */
+  pages?: number;
+}
+
+export const MARK_KINDS = ['highlight', 'arrow', 'note', 'callout'] as const;
+export type MarkKind = (typeof MARK_KINDS)[number];
+
+const unit = z.number().min(-1).max(2);
+/**
+ * A mark on a page of a file. Coordinates are fractions of the page's width and height (0–1), so a
+ * mark stays put at any zoom. An arrow goes from (x, y) to (x2, y2); a callout shows the region
+ * (x, y, w, h) enlarged at (x2, y2).
+ */
+export const markSchema = z.object({
+  kind: z.enum(MARK_KINDS),
+  page: z.number().int().min(1).max(100_000),
+  x: unit,
+  y: unit,
+  w: unit.optional(),
+  h: unit.optional(),
+  x2: unit.optional(),
+  y2: unit.optional(),
+  text: z
+    .string()
+    .transform((s) => s.normalize('NFC'))
+    .pipe(z.string().max(2000))
+    .optional(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .optional(),
+});
+export type MarkInput = z.infer<typeof markSchema>;
+export type Mark = MarkInput & { id: string };
+
+/** Records an uploaded file in the case document; a file already recorded keeps its marks. */
+export function addFileRecord(doc: Y.Doc, file: CaseFile, origin: unknown): void {
+  if (!SHA256.test(file.hash)) throw new CommandError('files.badHash', 'Not a SHA-256 hash.');
+  const files = filesOf(doc);
+  const existing = files.get(file.hash);
+  doc.transact(() => {
+    if (existing) {
+      if (file.pages !== undefined) existing.set('pages', file.pages);
+      return;
+    }
+    const record: YRecord = new Y.Map();
+    record.set('hash', file.hash);
+    record.set('name', file.name.normalize('NFC'));
+    record.set('mime', file.mime);
+    record.set('size', file.size);
+    if (file.pages !== undefined) record.set('pages', file.pages);
+    record.set('marks', new Y.Map());
+    files.set(file.hash, record);
+  }, origin);
+}
+
+export function listFiles(doc: Y.Doc): CaseFile[] {
+  const files: CaseFile[] = [];
+  filesOf(doc).forEach((record) => {
+    const hash = record.get('hash');
+    if (typeof hash !== 'string') return;
+    files.push({
+      hash,
+      name: String(record.get('name') ?? ''),
+      mime: record.get('mime') as FileType,
+      size: Number(record.get('size') ?? 0),
+      ...(typeof record.get('pages') === 'number' ? { pages: record.get('pages') as number } : {}),
+    });
+  });
+  return files.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
+
+/** Adds a mark to a file and returns its id. */
+export function addMark(doc: Y.Doc, args: { hash: string; mark: MarkInput }, origin: unknown): string {
+  const marks = marksOf(doc, args.hash);
+  const parsed = markSchema.safeParse(args.mark);
+  if (!parsed.success) throw new CommandError('files.badMark', parsed.error.issues[0]?.message ?? 'invalid mark');
+  const id = newId();
+  doc.transact(() => marks.set(id, { ...parsed.data, id }), origin);
+  return id;
+}
+
+export function updateMark(doc: Y.Doc, args: { hash: string; id: string; mark: Partial<MarkInput> }, origin: unknown): void {
+  const marks = marksOf(doc, args.hash);
+  const current = marks.get(args.id);
+  if (!current) throw new CommandError('files.markNotFound', 'No such mark.');
+  const parsed = markSchema.safeParse({ ...current, ...args.mark });
+  if (!parsed.success) throw new CommandError('files.badMark', parsed.error.issues[0]?.message ?? 'invalid mark');
+  doc.transact(() => marks.set(args.id, { ...parsed.data, id: args.id }), origin);
+}
+
+export function deleteMark(doc: Y.Doc, args: { hash: string; id: string }, origin: unknown): void {
+  const marks = marksOf(doc, args.hash);
+  doc.transact(() => marks.delete(args.id), origin);
+}
+
+export function listMarks(doc: Y.Doc, hash: string, page?: number): Mark[] {
+  const marks = filesOf(doc).get(hash)?.get('marks');
+  if (!(marks instanceof Y.Map)) return [];
+  return [...(marks as Y.Map<Mark>).values()].filter((m) => page === undefined || m.page === page);
+}
+
+function marksOf(doc: Y.Doc, hash: string): Y.Map<Mark> {
+  const marks = filesOf(doc).get(hash)?.get('marks');
+  if (!(marks instanceof Y.Map)) throw new CommandError('files.notFound', 'No such file in this case.');
+  return marks as Y.Map<Mark>;
+}
