@@ -11,6 +11,8 @@ import { defaultConfig, type ServerConfig } from './config.ts';
 import { ApiError, langFrom, messageFor, type ErrorCode } from './errors.ts';
 import { authRoutes } from './http/auth.ts';
 import { caseRoutes } from './http/cases.ts';
+import { fileRoutes } from './http/files.ts';
+import { BlobStore } from './files/BlobStore.ts';
 import type { Services } from './http/context.ts';
 import { userRoutes } from './http/users.ts';
 import { SqliteStore } from './store/sqlite.ts';
@@ -81,6 +83,8 @@ function buildHttp(services: Services): FastifyInstance {
     userRoutes(api, services);
     caseRoutes(api, services);
   });
+  // Its own scope: the raw-body parser for uploads applies to these routes only.
+  void app.register(async (files) => fileRoutes(files, { ...services, blobs: new BlobStore(config.dataDir) }));
 
   const staticDir = config.staticDir;
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {

@@ -14,6 +14,8 @@ export interface ServerConfig {
   redisUrl: string | null;
   maxMessageBytes: number;
   maxDocumentBytes: number;
+  /** Largest case-file upload (a scan, photo or PDF). */
+  maxUploadBytes: number;
   sessionDays: number;
   cookieSecure: boolean;
   /** How long a room with nobody connected stays in memory. */
@@ -35,6 +37,7 @@ export const defaultConfig: ServerConfig = {
   redisUrl: null,
   maxMessageBytes: 16 * 1024 * 1024,
   maxDocumentBytes: 64 * 1024 * 1024,
+  maxUploadBytes: 50 * 1024 * 1024,
   sessionDays: 14,
   cookieSecure: false,
   roomGraceMs: 30_000,
@@ -53,6 +56,7 @@ const envSchema = z.object({
   REDIS_URL: z.string().min(1).optional(),
   MAX_MESSAGE_BYTES: z.coerce.number().int().positive().optional(),
   MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().optional(),
+  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().optional(),
   SESSION_DAYS: z.coerce.number().positive().optional(),
   COOKIE_SECURE: z.enum(['true', 'false', '1', '0']).optional(),
 });
@@ -80,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     redisUrl: e.REDIS_URL ?? null,
     maxMessageBytes: e.MAX_MESSAGE_BYTES ?? defaultConfig.maxMessageBytes,
     maxDocumentBytes: e.MAX_DOCUMENT_BYTES ?? defaultConfig.maxDocumentBytes,
+    maxUploadBytes: e.MAX_UPLOAD_BYTES ?? defaultConfig.maxUploadBytes,
     sessionDays: e.SESSION_DAYS ?? defaultConfig.sessionDays,
     cookieSecure: e.COOKIE_SECURE === 'true' || e.COOKIE_SECURE === '1',
   };

@@ -23,6 +23,18 @@ const messages = {
   'case.notFound': { status: 404, vi: 'Không tìm thấy vụ án, hoặc bạn không có quyền truy cập.', en: 'Case not found, or you have no access to it.' },
   'case.forbidden': { status: 403, vi: 'Vai trò của bạn trong vụ án không cho phép việc này.', en: 'Your role in this case does not allow this.' },
   'member.lastOwner': { status: 409, vi: 'Vụ án phải còn ít nhất một chủ sở hữu.', en: 'A case must keep at least one owner.' },
+  'files.tooLarge': {
+    status: 413,
+    vi: 'Tệp quá lớn: tối đa {limit} MB mỗi tệp.',
+    en: 'The file is too large: at most {limit} MB per file.',
+  },
+  'files.badType': {
+    status: 415,
+    vi: 'Chỉ nhận ảnh JPEG, PNG, WebP và tệp PDF; nội dung tệp này không phải loại đó.',
+    en: 'Only JPEG, PNG and WebP images and PDF files are accepted; this file’s content is none of them.',
+  },
+  'files.empty': { status: 400, vi: 'Tệp rỗng.', en: 'The file is empty.' },
+  'files.notFound': { status: 404, vi: 'Vụ án không có tệp này.', en: 'This case has no such file.' },
   'server.error': { status: 500, vi: 'Lỗi máy chủ. Vui lòng thử lại.', en: 'Server error. Please try again.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

@@ -36,7 +36,24 @@ export interface Store {
   /** Replaces the snapshot and every update up to `uptoSeq` by `snapshot`, atomically. */
   compactDocument(caseId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
 
+  /** Records that `file` belongs to a case; false when the case already had these bytes. */
+  addCaseFile(file: CaseFileRecord): Promise<boolean>;
+  listCaseFiles(caseId: string): Promise<CaseFileRecord[]>;
+  getCaseFile(caseId: string, hash: string): Promise<CaseFileRecord | null>;
+
   close(): Promise<void>;
+}
+
+/** A file of a case's digitised case file; the bytes are in the blob store under `hash`. */
+export interface CaseFileRecord {
+  caseId: string;
+  hash: string;
+  name: string;
+  mime: string;
+  size: number;
+  /** User name of who uploaded it first to this case. */
+  uploadedBy: string;
+  uploadedAt: string;
 }
 
 export interface NewUser {

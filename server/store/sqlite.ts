@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../../src/core/schema.ts';
-import type { CaseRecord, MemberRecord, NewUser, SessionRecord, Store, StoredDocument, UserRecord } from './Store.ts';
+import type { CaseFileRecord, CaseRecord, MemberRecord, NewUser, SessionRecord, Store, StoredDocument, UserRecord } from './Store.ts';
 
 const schema = `
 CREATE TABLE IF NOT EXISTS users (
@@ -26,7 +26,14 @@ CREATE TABLE IF NOT EXISTS doc_snapshots (
 CREATE TABLE IF NOT EXISTS doc_updates (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, case_id TEXT NOT NULL, data BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS doc_updates_by_case ON doc_updates(case_id, seq);
+CREATE TABLE IF NOT EXISTS case_files (
+  case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE, hash TEXT NOT NULL,
+  name TEXT NOT NULL, mime TEXT NOT NULL, size INTEGER NOT NULL,
+  uploaded_by TEXT NOT NULL, uploaded_at TEXT NOT NULL, PRIMARY KEY (case_id, hash));
 `;
+
+const caseFileSelect = `SELECT case_id AS caseId, hash, name, mime, size, uploaded_by AS uploadedBy,
+  uploaded_at AS uploadedAt FROM case_files`;
 
 interface UserRow {
   id: string;
@@ -236,6 +243,24 @@ export class SqliteStore implements Store {
         .run(caseId, Buffer.from(snapshot), uptoSeq);
       this.db.prepare('DELETE FROM doc_updates WHERE case_id = ? AND seq <= ?').run(caseId, uptoSeq);
     })();
+  }
+
+  async addCaseFile(f: CaseFileRecord): Promise<boolean> {
+    const result = this.db
+      .prepare(
+        `INSERT INTO case_files (case_id, hash, name, mime, size, uploaded_by, uploaded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, hash) DO NOTHING`,
+      )
+      .run(f.caseId, f.hash, f.name, f.mime, f.size, f.uploadedBy, f.uploadedAt);
+    return result.changes === 1;
+  }
+
+  async listCaseFiles(caseId: string): Promise<CaseFileRecord[]> {
+    return this.db.prepare(`${caseFileSelect} WHERE case_id = ? ORDER BY uploaded_at, name`).all(caseId) as CaseFileRecord[];
+  }
+
+  async getCaseFile(caseId: string, hash: string): Promise<CaseFileRecord | null> {
+    return (this.db.prepare(`${caseFileSelect} WHERE case_id = ? AND hash = ?`).get(caseId, hash) as CaseFileRecord | undefined) ?? null;
   }
 
   async close(): Promise<void> {

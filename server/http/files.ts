@@ -1,0 +1,102 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { SHA256 } from '../../src/core/commands/files.ts';
+import { canEdit } from '../../src/core/schema.ts';
+import { ApiError } from '../errors.ts';
+import { UploadError, type BlobStore } from '../files/BlobStore.ts';
+import { requireUser, type Services } from './context.ts';
+
+const idParams = z.object({ id: z.string().min(1).max(64) });
+const fileParams = idParams.extend({ hash: z.string().regex(SHA256) });
+const uploadQuery = z.object({
+  name: z
+    .string()
+    // Path separators and control characters have no place in a shown file name.
+    // eslint-disable-next-line no-control-regex
+    .transform((s) => s.normalize('NFC').replace(/[\\/\u0000-\u001f]/g, '_').trim())
+    .pipe(z.string().min(1).max(255)),
+});
+
+/**
+ * The digitised case file: upload (raw body, type checked by content), list, read and re-check.
+ * Files are stored once per SHA-256; a case lists the hashes it holds.
+ */
+export function fileRoutes(app: FastifyInstance, services: Services & { blobs: BlobStore }): void {
+  const { store, blobs, config } = services;
+  const limitMb = Math.round(config.maxUploadBytes / (1024 * 1024));
+
+  // Upload bodies are streamed to disk by the route, never buffered by a parser.
+  app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+
+  async function member(request: Parameters<typeof requireUser>[1]) {
+    const user = await requireUser(services, request);
+    const { id } = idParams.parse(request.params);
+    const role = await store.getRole(id, user.id);
+    if (!role) throw new ApiError('case.notFound');
+    return { user, caseId: id, role };
+  }
+
+  app.post('/api/cases/:id/files', { bodyLimit: Number.MAX_SAFE_INTEGER }, async (request, reply) => {
+    const { user, caseId, role } = await member(request);
+    if (!canEdit(role)) throw new ApiError('case.forbidden');
+    const { name } = uploadQuery.parse(request.query);
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > config.maxUploadBytes) throw new ApiError('files.tooLarge', { limit: limitMb });
+    let blob;
+    try {
+      blob = await blobs.put(request.raw, config.maxUploadBytes);
+    } catch (err) {
+      if (err instanceof UploadError) {
+        // Stop reading the rest of a refused upload, and say why at once.
+        reply.header('Connection', 'close');
+        throw new ApiError(err.code, { limit: limitMb });
+      }
+      throw err;
+    }
+    const record = {
+      caseId,
+      hash: blob.hash,
+      name,
+      mime: blob.mime,
+      size: blob.size,
+      uploadedBy: user.username,
+      uploadedAt: new Date().toISOString(),
+    };
+    const added = await store.addCaseFile(record);
+    const saved = added ? record : ((await store.getCaseFile(caseId, blob.hash)) ?? record);
+    return reply.code(added ? 201 : 200).send({ ...publicFile(saved), deduplicated: !added || !blob.created });
+  });
+
+  app.get('/api/cases/:id/files', async (request) => {
+    const { caseId } = await member(request);
+    return { files: (await store.listCaseFiles(caseId)).map(publicFile) };
+  });
+
+  app.get('/api/cases/:id/files/:hash', async (request, reply) => {
+    const { caseId } = await member(request);
+    const { hash } = fileParams.parse(request.params);
+    const file = await store.getCaseFile(caseId, hash);
+    if (!file || !blobs.has(hash)) throw new ApiError('files.notFound');
+    return reply
+      .header('Content-Type', file.mime)
+      .header('Content-Length', await blobs.size(hash))
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
+      .header('Cache-Control', 'private, max-age=31536000, immutable')
+      .header('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .send(blobs.open(hash));
+  });
+
+  app.post('/api/cases/:id/files/:hash/verify', async (request) => {
+    const { caseId } = await member(request);
+    const { hash } = fileParams.parse(request.params);
+    const file = await store.getCaseFile(caseId, hash);
+    if (!file || !blobs.has(hash)) throw new ApiError('files.notFound');
+    const actual = await blobs.rehash(hash);
+    return { hash, sha256: actual, ok: actual === hash, checkedAt: new Date().toISOString() };
+  });
+}
+
+function publicFile(f: { hash: string; name: string; mime: string; size: number; uploadedBy: string; uploadedAt: string }) {
+  return { hash: f.hash, name: f.name, mime: f.mime, size: f.size, uploadedBy: f.uploadedBy, uploadedAt: f.uploadedAt };
+}
