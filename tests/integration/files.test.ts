@@ -17,7 +17,7 @@ async function upload(client: ApiClient, id: string, name: string, bytes: Buffer
   const res = await fetch(`${server.url}/api/cases/${id}/files?name=${encodeURIComponent(name)}`, {
     method: 'POST',
     headers: { cookie: client.cookie, 'content-type': 'application/octet-stream', 'accept-language': 'vi' },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   return { status: res.status, body: await res.json() };
 }
