@@ -137,7 +137,7 @@ describe('case file uploads', () => {
     const { hash } = (await upload(owner, caseId, 'sẽ hỏng.png', png)).body;
     const path = join(server.dataDir, 'files', hash.slice(0, 2), hash);
     const bytes = readFileSync(path);
-    bytes[bytes.length - 20] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 20) ^ 0xff, bytes.length - 20);
     writeFileSync(path, bytes);
     const verify = await owner.request('POST', `/api/cases/${caseId}/files/${hash}/verify`);
     expect(verify.body.ok).toBe(false);
