@@ -11,3 +11,4 @@ export * from './register.ts';
 export * from './pages.ts';
 export * from './commands/register.ts';
 export * from './commands/files.ts';
+export * from './commands/nodes.ts';
