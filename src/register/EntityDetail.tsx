@@ -1,0 +1,118 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Paperclip, Pencil, Trash2, X } from 'lucide-react';
+import { deleteEntity, detachFile, entityUsages, type Entity } from '../core/commands/register.ts';
+import { listFiles } from '../core/commands/files.ts';
+import { boardsOf, filesOf } from '../core/doc.ts';
+import { useYValue } from '../files/useYValue.ts';
+import { FileRow } from '../files/FileRow.tsx';
+import { useUploads } from '../files/useUploads.ts';
+import { UploadList } from '../files/UploadList.tsx';
+import { FORM_FIELDS } from './fields.ts';
+import type { RegisterPanelProps } from './RegisterPanel.tsx';
+
+interface EntityDetailProps extends RegisterPanelProps {
+  entity: Entity;
+  onEdit(): void;
+  onDeleted(): void;
+  onClose(): void;
+}
+
+/** One entity: its fields, where it is used (click to go there), and for evidence its files. */
+export function EntityDetail({ caseId, doc, origin, readOnly, lang, entity, onEdit, onDeleted, onClose, onGoToNode, onOpenFile }: EntityDetailProps) {
+  const { t } = useTranslation('register');
+  const usages = useYValue(boardsOf(doc), () => entityUsages(doc, entity.id));
+  const files = useYValue(filesOf(doc), () => listFiles(doc));
+  const uploads = useUploads(caseId, doc, origin, lang);
+  const picker = useRef<HTMLInputElement>(null);
+
+  const remove = () => {
+    const boards = [...new Set(usages.map((u) => u.boardTitle))].join(', ');
+    const question = usages.length > 0 ? t('confirmDeleteUsed', { name: entity.name, count: usages.length, boards }) : t('confirmDelete', { name: entity.name });
+    if (!window.confirm(question)) return;
+    deleteEntity(doc, { id: entity.id }, origin);
+    onDeleted();
+  };
+
+  return (
+    <aside className="entity-detail" data-testid="entity-detail">
+      <header>
+        <h3>{entity.name}</h3>
+        {!readOnly && (
+          <>
+            <button type="button" onClick={onEdit} title={t('edit')} data-testid="entity-edit">
+              <Pencil size={16} />
+            </button>
+            <button type="button" onClick={remove} title={t('delete')} data-testid="entity-delete">
+              <Trash2 size={16} />
+            </button>
+          </>
+        )}
+        <button type="button" onClick={onClose} title={t('viewer.close')}>
+          <X size={16} />
+        </button>
+      </header>
+      <dl>
+        {FORM_FIELDS[entity.kind]
+          .filter((f) => f.name !== 'name' && typeof entity[f.name as keyof Entity] === 'string' && entity[f.name as keyof Entity] !== '')
+          .map((f) => {
+            const value = String(entity[f.name as keyof Entity]);
+            return (
+              <div key={f.name}>
+                <dt>{t(`fields.${f.name}`)}</dt>
+                <dd>{f.optionLabels ? t(`${f.optionLabels}.${value}`) : value}</dd>
+              </div>
+            );
+          })}
+      </dl>
+      <h4>{t('usedOn')}</h4>
+      {usages.length === 0 ? (
+        <p className="muted">{t('notUsed')}</p>
+      ) : (
+        <ul className="entity-detail__usages" data-testid="entity-usages">
+          {usages.map((u) => (
+            <li key={`${u.boardId}/${u.nodeId}`}>
+              <button type="button" className="link" onClick={() => onGoToNode(u.boardId, u.nodeId)}>
+                {u.boardTitle}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {entity.kind === 'evidence' && (
+        <>
+          <h4>{t('fields.files')}</h4>
+          {entity.files.length === 0 && <p className="muted">{t('files.noFiles')}</p>}
+          <ul className="file-list" data-testid="evidence-files">
+            {[...new Set(entity.files)].map((hash) => {
+              const file = files.find((f) => f.hash === hash);
+              return file ? (
+                <FileRow key={hash} caseId={caseId} file={file} lang={lang} onOpen={() => onOpenFile(file)} onDetach={readOnly ? undefined : () => detachFile(doc, { entityId: entity.id, hash }, origin)} />
+              ) : null;
+            })}
+          </ul>
+          {!readOnly && (
+            <>
+              <button type="button" onClick={() => picker.current?.click()} data-testid="evidence-attach">
+                <Paperclip size={16} /> {t('files.attach')}
+              </button>
+              <input
+                ref={picker}
+                type="file"
+                multiple
+                hidden
+                accept="image/jpeg,image/png,image/webp,application/pdf"
+                data-testid="evidence-file-input"
+                onChange={(event) => {
+                  if (event.target.files) void uploads.start(event.target.files, entity.id);
+                  event.target.value = '';
+                }}
+              />
+              <UploadList items={uploads.items} />
+            </>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}
