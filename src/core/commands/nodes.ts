@@ -22,12 +22,12 @@ export interface BoardNode {
 }
 
 /** What a node shows: its own label, or the linked entity's name and kind. */
-export interface NodeDisplay {
+export type NodeDisplay = {
   label: string;
   entityKind?: EntityKind;
   /** True when the node links to an entity that no longer exists. */
   brokenLink?: boolean;
-}
+};
 
 export function nodesOf(doc: Y.Doc, boardId: string): Y.Map<YRecord> {
   const nodes = boardsOf(doc).get(boardId)?.get('nodes');

@@ -1,0 +1,88 @@
+import type { Node } from '@xyflow/react';
+import type * as Y from 'yjs';
+import { displayOf, nodesOf, readNode, type NodeDisplay } from '../core/commands/nodes.ts';
+import { registerOf, type YRecord } from '../core/doc.ts';
+
+export type CanvasNodeData = NodeDisplay & { entity?: string };
+export type CanvasNode = Node<CanvasNodeData, 'entity' | 'topic'>;
+
+/**
+ * The Y → React Flow projection of one board, kept incrementally: a change to one node (or to the
+ * entity it links to) makes one new node object; every other node keeps its identity, so memoized
+ * node components do not re-render. `subscribe`/`getSnapshot` fit `useSyncExternalStore`.
+ */
+export class BoardProjection {
+  private readonly cache = new Map<string, CanvasNode>();
+  private snapshot: CanvasNode[] = [];
+  private readonly listeners = new Set<() => void>();
+  private readonly nodes: Y.Map<YRecord>;
+  private readonly register: Y.Map<YRecord>;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    boardId: string,
+  ) {
+    this.nodes = nodesOf(doc, boardId);
+    this.register = registerOf(doc);
+    this.rebuild(null);
+    this.nodes.observeDeep(this.onNodes);
+    this.register.observeDeep(this.onRegister);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): CanvasNode[] => this.snapshot;
+
+  destroy(): void {
+    this.nodes.unobserveDeep(this.onNodes);
+    this.register.unobserveDeep(this.onRegister);
+    this.listeners.clear();
+  }
+
+  private readonly onNodes = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>): void => {
+    const touched = new Set<string>();
+    for (const event of events) {
+      if (event.target === this.nodes) for (const key of event.changes.keys.keys()) touched.add(key);
+      else if (typeof event.path[0] === 'string') touched.add(event.path[0]);
+    }
+    this.rebuild(touched);
+  };
+
+  private readonly onRegister = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>): void => {
+    const entities = new Set<string>();
+    for (const event of events) {
+      if (event.target === this.register) for (const key of event.changes.keys.keys()) entities.add(key);
+      else if (typeof event.path[0] === 'string') entities.add(event.path[0]);
+    }
+    const touched = new Set<string>();
+    for (const [id, node] of this.cache) if (node.data.entity && entities.has(node.data.entity)) touched.add(id);
+    if (touched.size > 0) this.rebuild(touched);
+  };
+
+  /** Re-reads the `touched` nodes (all when null) and publishes a new array if anything changed. */
+  private rebuild(touched: Set<string> | null): void {
+    let changed = touched === null;
+    for (const id of touched ?? this.nodes.keys()) {
+      const record = this.nodes.get(id);
+      const node = record ? readNode(record) : null;
+      if (!node) {
+        changed = this.cache.delete(id) || changed;
+        continue;
+      }
+      const display = displayOf(this.doc, node);
+      this.cache.set(id, {
+        id,
+        type: node.entity ? 'entity' : 'topic',
+        position: { x: node.x, y: node.y },
+        data: { ...display, ...(node.entity ? { entity: node.entity } : {}) },
+      });
+      changed = true;
+    }
+    if (!changed) return;
+    this.snapshot = [...this.cache.values()];
+    for (const listener of this.listeners) listener();
+  }
+}
