@@ -3,7 +3,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ZodError } from 'zod';
 import { Sessions } from './auth/sessions.ts';
 import { LoginThrottle } from './auth/throttle.ts';
@@ -86,7 +86,7 @@ function buildHttp(services: Services): FastifyInstance {
   // Its own scope: the raw-body parser for uploads applies to these routes only.
   void app.register(async (files) => fileRoutes(files, { ...services, blobs: new BlobStore(config.dataDir) }));
 
-  const staticDir = config.staticDir;
+  const staticDir = config.staticDir ? resolve(config.staticDir) : null;
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
     void app.register(fastifyStatic, {
       root: staticDir,

@@ -1,0 +1,71 @@
+import type { Classification, Role } from '../core/schema.ts';
+import { currentLanguage } from './i18n.ts';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  admin: boolean;
+}
+
+export interface CaseSummary {
+  id: string;
+  title: string;
+  caseNumber: string;
+  offences: string[];
+  classification: Classification;
+  archived: boolean;
+  role: Role;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Member {
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+/** An error from the server, with its code and the message in the person's language. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Calls the API in the person's language; throws `ApiError` (status 0 when the server is unreachable). */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { 'Accept-Language': currentLanguage(), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', '');
+  }
+  if (res.status === 204) return undefined as T;
+  const data = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
+  if (!res.ok) throw new ApiError(res.status, data.error ?? `http.${res.status}`, data.message ?? res.statusText);
+  return data as T;
+}
+
+export const endpoints = {
+  me: () => api<{ user: User }>('GET', '/api/me'),
+  login: (username: string, password: string) => api<{ user: User }>('POST', '/api/auth/login', { username, password }),
+  logout: () => api<void>('POST', '/api/auth/logout'),
+  cases: () => api<{ cases: CaseSummary[] }>('GET', '/api/cases'),
+  getCase: (id: string) => api<CaseSummary>('GET', `/api/cases/${encodeURIComponent(id)}`),
+  createCase: (input: { title: string; caseNumber?: string; offences?: string[]; classification?: Classification }) => api<CaseSummary>('POST', '/api/cases', input),
+  patchCase: (id: string, patch: Partial<Pick<CaseSummary, 'title' | 'caseNumber' | 'offences' | 'classification' | 'archived'>>) =>
+    api<CaseSummary>('PATCH', `/api/cases/${encodeURIComponent(id)}`, patch),
+  members: (id: string) => api<{ members: Member[] }>('GET', `/api/cases/${encodeURIComponent(id)}/members`),
+  setMember: (id: string, username: string, role: Role) => api<Member>('PUT', `/api/cases/${encodeURIComponent(id)}/members/${encodeURIComponent(username)}`, { role }),
+  removeMember: (id: string, username: string) => api<void>('DELETE', `/api/cases/${encodeURIComponent(id)}/members/${encodeURIComponent(username)}`),
+};

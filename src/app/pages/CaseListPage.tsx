@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Archive, ArchiveRestore, FolderOpen, Pencil, Plus, Users } from 'lucide-react';
+import { compareVietnamese, matchesSearch } from '../../core/text.ts';
+import { ClassificationBadge } from '../../ui/ClassificationBadge.tsx';
+import { ApiError, endpoints, type CaseSummary } from '../api.ts';
+import { offlineCache } from '../offline.ts';
+import { CaseDialog } from './CaseDialog.tsx';
+import { MembersDialog } from './MembersDialog.tsx';
+
+/** The cases one is a member of: search, create, edit, archive, members. */
+export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
+  const { t } = useTranslation();
+  const [cases, setCases] = useState<CaseSummary[] | null>(null);
+  const [offline, setOffline] = useState(false);
+  const [query, setQuery] = useState('');
+  const [showArchived, setShowArchived] = useState(false);
+  const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'edit' | 'members'; record: CaseSummary } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    endpoints.cases().then(
+      ({ cases: list }) => {
+        setCases(list);
+        setOffline(false);
+        offlineCache.setCases(list);
+      },
+      (err: unknown) => {
+        if (err instanceof ApiError && err.status === 0) {
+          setCases(offlineCache.cases() ?? []);
+          setOffline(true);
+        } else setError(err instanceof ApiError ? err.message : t('errors.unknown'));
+      },
+    );
+  }, [t]);
+  useEffect(load, [load]);
+
+  const visible = useMemo(
+    () =>
+      (cases ?? [])
+        .filter((c) => (showArchived || !c.archived) && (!query || matchesSearch(`${c.title} ${c.caseNumber} ${c.offences.join(' ')}`, query)))
+        .sort((a, b) => Number(a.archived) - Number(b.archived) || compareVietnamese(a.title, b.title)),
+    [cases, query, showArchived],
+  );
+
+  const setArchived = async (record: CaseSummary, archived: boolean) => {
+    try {
+      await endpoints.patchCase(record.id, { archived });
+      load();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : t('errors.unknown'));
+    }
+  };
+
+  return (
+    <main className="case-list-page">
+      <div className="page-title">
+        <h1>{t('cases.title')}</h1>
+        <button type="button" className="primary" onClick={() => setDialog({ kind: 'create' })} disabled={offline} data-testid="new-case">
+          <Plus size={16} /> {t('cases.new')}
+        </button>
+      </div>
+      {offline && <p className="notice">{t('cases.offlineList')}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="toolbar">
+        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('cases.search')} aria-label={t('cases.search')} data-testid="case-search" />
+        <label className="checkbox">
+          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} data-testid="show-archived" />
+          {t('cases.showArchived')}
+        </label>
+      </div>
+      {cases && visible.length === 0 && <p className="muted">{cases.length === 0 ? t('cases.empty') : t('cases.noMatch')}</p>}
+      <ul className="case-list" data-testid="case-list">
+        {visible.map((c) => (
+          <li key={c.id} className={`case-card${c.archived ? ' is-archived' : ''}`} data-testid="case-card" data-case-id={c.id}>
+            <button type="button" className="case-card__open" onClick={() => onOpen(c.id)} data-testid="case-open">
+              <span className="case-card__title">{c.title}</span>
+              <span className="muted">
+                {[c.caseNumber, c.offences.join(', '), t(`roles.${c.role}`), c.archived ? t('cases.archived') : ''].filter(Boolean).join(' · ')}
+              </span>
+            </button>
+            <ClassificationBadge classification={c.classification} />
+            <div className="case-card__actions">
+              <button type="button" title={t('cases.open')} onClick={() => onOpen(c.id)}>
+                <FolderOpen size={16} />
+              </button>
+              {c.role !== 'viewer' && !offline && (
+                <button type="button" title={t('cases.edit')} onClick={() => setDialog({ kind: 'edit', record: c })} data-testid="case-edit">
+                  <Pencil size={16} />
+                </button>
+              )}
+              {!offline && (
+                <button type="button" title={t('cases.members')} onClick={() => setDialog({ kind: 'members', record: c })} data-testid="case-members">
+                  <Users size={16} />
+                </button>
+              )}
+              {c.role === 'owner' && !offline && (
+                <button type="button" title={c.archived ? t('cases.unarchive') : t('cases.archive')} onClick={() => void setArchived(c, !c.archived)} data-testid="case-archive">
+                  {c.archived ? <ArchiveRestore size={16} /> : <Archive size={16} />}
+                </button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {dialog?.kind === 'create' && (
+        <CaseDialog
+          onClose={() => setDialog(null)}
+          onDone={(record) => {
+            setDialog(null);
+            onOpen(record.id);
+          }}
+        />
+      )}
+      {dialog?.kind === 'edit' && (
+        <CaseDialog
+          existing={dialog.record}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            load();
+          }}
+        />
+      )}
+      {dialog?.kind === 'members' && <MembersDialog record={dialog.record} onClose={() => setDialog(null)} />}
+    </main>
+  );
+}

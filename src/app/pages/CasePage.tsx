@@ -1,0 +1,154 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { BookUser, Redo2, Undo2 } from 'lucide-react';
+import { listBoards, readMeta } from '../../core/index.ts';
+import { boardsOf, metaOf } from '../../core/doc.ts';
+import type { CaseFile } from '../../core/commands/files.ts';
+import { canEdit } from '../../core/schema.ts';
+import { BoardCanvas } from '../../canvas/BoardCanvas.tsx';
+import { FileViewer } from '../../files/FileViewer.tsx';
+import { useYValue } from '../../files/useYValue.ts';
+import { RegisterPanel } from '../../register/RegisterPanel.tsx';
+import { CaseSession } from '../../sync/CaseSession.ts';
+import { ClassificationBadge } from '../../ui/ClassificationBadge.tsx';
+import { ApiError, endpoints, type CaseSummary, type User } from '../api.ts';
+import { currentLanguage } from '../i18n.ts';
+import { offlineCache } from '../offline.ts';
+import { BoardTabs } from './BoardTabs.tsx';
+import { Presence } from './Presence.tsx';
+import { useUndoKeys } from './useUndoKeys.ts';
+
+/** Loads the case record (or its offline copy), then opens the live session. */
+export function CasePage({ caseId, user, onBack }: { caseId: string; user: User; onBack(): void }) {
+  const { t } = useTranslation();
+  const [record, setRecord] = useState<CaseSummary | null>(() => offlineCache.caseRecord(caseId));
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    endpoints.getCase(caseId).then(
+      (fresh) => {
+        setRecord(fresh);
+        offlineCache.setCaseRecord(fresh);
+      },
+      (err: unknown) => {
+        // Offline, the copy from the last visit is used; anything else is shown.
+        if (!(err instanceof ApiError && err.status === 0)) setError(err instanceof ApiError ? err.message : t('case.notFound'));
+      },
+    );
+  }, [caseId, t]);
+
+  if (error) {
+    return (
+      <main className="case-page case-page--error">
+        <p className="form-error">{error}</p>
+        <button type="button" onClick={onBack}>
+          {t('case.back')}
+        </button>
+      </main>
+    );
+  }
+  if (!record) return <main className="case-page" />;
+  return <OpenCase key={`${caseId}/${record.role}`} record={record} user={user} />;
+}
+
+function OpenCase({ record, user }: { record: CaseSummary; user: User }) {
+  const readOnly = !canEdit(record.role);
+  const [session, setSession] = useState<CaseSession | null>(null);
+  useEffect(() => {
+    const opened = new CaseSession(record.id, { id: user.id, displayName: user.displayName }, readOnly);
+    setSession(opened);
+    return () => opened.destroy();
+  }, [record.id, user.id, user.displayName, readOnly]);
+  if (!session) return <main className="case-page" />;
+  return <CaseWorkspace session={session} record={record} readOnly={readOnly} />;
+}
+
+function CaseWorkspace({ session, record, readOnly: roleReadOnly }: { session: CaseSession; record: CaseSummary; readOnly: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { doc, origin } = session;
+  const fatal = useStore(session.store, (s) => s.fatal);
+  const canUndo = useStore(session.store, (s) => s.canUndo);
+  const canRedo = useStore(session.store, (s) => s.canRedo);
+  const readOnly = roleReadOnly || fatal === 'newerSchema' || fatal === 'accessRemoved';
+  const boards = useYValue(boardsOf(doc), () => listBoards(doc));
+  const meta = useYValue(metaOf(doc), () => readMeta(doc));
+  const [selected, setSelected] = useState<string | null>(null);
+  const [showRegister, setShowRegister] = useState(true);
+  const [focus, setFocus] = useState<{ boardId: string; nodeId: string } | null>(null);
+  const [openFile, setOpenFile] = useState<CaseFile | null>(null);
+  useUndoKeys(session, readOnly);
+
+  const current = useMemo(() => boards.find((b) => b.id === selected) ?? boards[0] ?? null, [boards, selected]);
+  const title = meta.title || record.title;
+  const classification = meta.schema > 0 ? meta.classification : record.classification;
+  useEffect(() => {
+    document.title = `${title} – CaseBoard`;
+  }, [title]);
+
+  return (
+    <main className="case-page" data-testid="case-page">
+      <ClassificationBadge classification={classification} banner />
+      <div className="case-page__bar">
+        <div className="case-page__title">
+          <h1 data-testid="case-title">{title}</h1>
+          <span className="muted">{[meta.caseNumber || record.caseNumber, (meta.offences.length ? meta.offences : record.offences).join(', ')].filter(Boolean).join(' · ')}</span>
+        </div>
+        {readOnly && (
+          <span className="badge" data-testid="read-only">
+            {t('case.readOnly')}
+          </span>
+        )}
+        {!readOnly && (
+          <span className="case-page__history">
+            <button type="button" title={t('case.undo')} disabled={!canUndo} onClick={() => session.undo()} data-testid="undo">
+              <Undo2 size={16} />
+            </button>
+            <button type="button" title={t('case.redo')} disabled={!canRedo} onClick={() => session.redo()} data-testid="redo">
+              <Redo2 size={16} />
+            </button>
+          </span>
+        )}
+        <button type="button" aria-pressed={showRegister} onClick={() => setShowRegister((s) => !s)} data-testid="toggle-register">
+          <BookUser size={16} /> {showRegister ? t('case.hideRegister') : t('case.register')}
+        </button>
+        <Presence session={session} />
+      </div>
+      {fatal && (
+        <p className="notice notice--danger" role="alert" data-testid="sync-error">
+          {t(`sync.${fatal}`)}
+        </p>
+      )}
+      <BoardTabs doc={doc} origin={origin} boards={boards} selected={current?.id ?? null} readOnly={readOnly} onSelect={setSelected} />
+      <div className={`case-page__body${showRegister ? ' with-register' : ''}`}>
+        <section className="case-page__board">
+          {current ? (
+            <>
+              <p className="board-placeholder muted" data-testid="board-placeholder">
+                {t(`board.kinds.${current.kind}`)} — {t('board.placeholder')}
+              </p>
+              <BoardCanvas key={current.id} doc={doc} boardId={current.id} origin={origin} readOnly={readOnly} focusNodeId={focus?.boardId === current.id ? focus.nodeId : null} />
+            </>
+          ) : (
+            <p className="muted board-empty">{t('board.none')}</p>
+          )}
+        </section>
+        {showRegister && (
+          <RegisterPanel
+            caseId={record.id}
+            doc={doc}
+            origin={origin}
+            readOnly={readOnly}
+            lang={i18n.language || currentLanguage()}
+            onGoToNode={(boardId, nodeId) => {
+              setSelected(boardId);
+              setFocus({ boardId, nodeId });
+            }}
+            onOpenFile={setOpenFile}
+          />
+        )}
+      </div>
+      {openFile && <FileViewer caseId={record.id} file={openFile} doc={doc} origin={origin} readOnly={readOnly} onClose={() => setOpenFile(null)} />}
+    </main>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LogOut } from 'lucide-react';
+import type { User } from '../app/api.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+/** The bar on top of every page: the product, where one is, the language and the person. */
+export function Header({ user, onHome, onLogout, children }: { user: User | null; onHome(): void; onLogout?: () => void; children?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <header className="app-header">
+      <button type="button" className="app-header__brand" onClick={onHome}>
+        {t('app.name')}
+      </button>
+      <div className="app-header__middle">{children}</div>
+      <LanguageSwitch />
+      {user && (
+        <span className="app-header__user" data-testid="current-user">
+          {user.displayName}
+        </span>
+      )}
+      {user && onLogout && (
+        <button type="button" onClick={onLogout} data-testid="logout">
+          <LogOut size={16} /> {t('header.logout')}
+        </button>
+      )}
+    </header>
+  );
+}
