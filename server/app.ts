@@ -48,6 +48,8 @@ function buildHttp(services: Services): FastifyInstance {
     logger: { level: config.logRequests ? 'info' : 'error' },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    // Shutdown does not wait for idle keep-alive connections of open pages.
+    forceCloseConnections: true,
   });
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -148,7 +150,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
 
   const app = buildHttp(services);
   http.log = app.log;
-  const wss = attachSyncEndpoint(app.server, { sessions, store, rooms, maxMessageBytes: config.maxMessageBytes });
+  const sync = attachSyncEndpoint(app.server, { sessions, store, rooms, maxMessageBytes: config.maxMessageBytes });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -163,8 +165,9 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     rooms,
     close: () =>
       (closing ??= (async () => {
+        sync.stopAccepting();
         await rooms.close();
-        wss.close();
+        sync.close();
         await app.close();
         await store.close();
       })()),

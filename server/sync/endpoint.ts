@@ -45,11 +45,16 @@ function refuse(socket: Duplex, status: number, text: string): void {
  * The sync endpoint `/yjs/:caseId`: authenticates the upgrade (cookie or `?token=`), checks
  * membership, and only then accepts the socket, so no document data reaches anyone unchecked.
  */
-export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): WebSocketServer {
+export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): SyncEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes });
+  let closing = false;
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
+    if (closing) {
+      socket.destroy();
+      return;
+    }
     const url = new URL(request.url ?? '/', 'http://localhost');
     const match = SYNC_PATH.exec(url.pathname);
     if (!match?.[1]) {
@@ -84,6 +89,22 @@ export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): WebS
     }
   }, 30_000);
   heartbeat.unref();
-  wss.on('close', () => clearInterval(heartbeat));
-  return wss;
+  return {
+    stopAccepting: () => {
+      closing = true;
+    },
+    close: () => {
+      clearInterval(heartbeat);
+      // The rooms have sent every socket its close frame; whatever is left is cut.
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
+}
+
+export interface SyncEndpoint {
+  /** Refuses new sockets (a shutdown is under way), so clients do not reconnect into it. */
+  stopAccepting(): void;
+  /** Ends every remaining socket. */
+  close(): void;
 }
