@@ -1,8 +1,41 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+
+const PDFJS_DATA = ['standard_fonts', 'cmaps', 'wasm'];
+
+/**
+ * Serves and ships pdf.js's data (the standard PDF fonts, character maps and image decoders) under
+ * /pdfjs/, so PDFs render fully with nothing fetched from another host.
+ */
+function pdfjsData(): Plugin {
+  const root = resolve('node_modules/pdfjs-dist');
+  return {
+    name: 'caseboard-pdfjs-data',
+    configureServer(server) {
+      server.middlewares.use('/pdfjs/', (req, res, next) => {
+        const [dir, file] = (req.url ?? '').replace(/^\//, '').split('/');
+        if (!dir || !file || !PDFJS_DATA.includes(dir) || file.includes('..')) return next();
+        try {
+          res.end(readFileSync(join(root, dir, decodeURIComponent(file))));
+        } catch {
+          next();
+        }
+      });
+    },
+    generateBundle() {
+      for (const dir of PDFJS_DATA) {
+        for (const file of readdirSync(join(root, dir))) {
+          this.emitFile({ type: 'asset', fileName: `pdfjs/${dir}/${file}`, source: readFileSync(join(root, dir, file)) });
+        }
+      }
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), pdfjsData()],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 2000 },
   server: {
     proxy: {

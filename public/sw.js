@@ -58,7 +58,7 @@ self.addEventListener('fetch', (event) => {
       (cached) =>
         cached ||
         fetch(request).then((response) => {
-          if (response.ok && (url.pathname.startsWith('/assets/') || url.pathname === '/sw.js')) {
+          if (response.ok && (url.pathname.startsWith('/assets/') || url.pathname.startsWith('/pdfjs/'))) {
             const copy = response.clone();
             void caches.open(CACHE).then((cache) => cache.put(request, copy));
           }

@@ -51,6 +51,18 @@ export function FileViewer({ caseId, file, doc, origin, readOnly, onClose }: Fil
   const [offset, setOffset] = useState({ x: 0, y: 0 });
   const [tool, setTool] = useState<Tool>('pan');
   const drag = useRef<{ x: number; y: number; ox: number; oy: number } | null>(null);
+  const stage = useRef<HTMLDivElement>(null);
+  const [stageSize, setStageSize] = useState({ width: 800, height: 600 });
+
+  useEffect(() => {
+    const element = stage.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setStageSize({ width: entry.contentRect.width, height: entry.contentRect.height });
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
@@ -105,9 +117,13 @@ export function FileViewer({ caseId, file, doc, origin, readOnly, onClose }: Fil
     setOffset({ x: 0, y: 0 });
   };
 
-  const baseWidth = 800;
-  const width = image ? baseWidth * zoom : 0;
-  const height = image ? (baseWidth * image.height * zoom) / image.width : 0;
+  // Zoom 1 fits the whole page in the stage (turned pages fit by their turned size).
+  const turned = rotation % 180 !== 0;
+  const pageW = image ? (turned ? image.height : image.width) : 1;
+  const pageH = image ? (turned ? image.width : image.height) : 1;
+  const fitScale = Math.min((stageSize.width - 32) / pageW, (stageSize.height - 32) / pageH);
+  const width = image ? image.width * fitScale * zoom : 0;
+  const height = image ? image.height * fitScale * zoom : 0;
 
   return (
     <div className="file-viewer" role="dialog" aria-modal="true" aria-label={file.name} data-testid="file-viewer">
@@ -156,6 +172,7 @@ export function FileViewer({ caseId, file, doc, origin, readOnly, onClose }: Fil
         </button>
       </div>
       <div
+        ref={stage}
         className={`file-viewer__stage tool-${tool}`}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}

@@ -142,6 +142,7 @@ function MarkShape({ mark, aspect, image, onDelete, deleteLabel }: { mark: Mark;
           {title}
           <rect x={mark.x} y={y} width={w} height={h} fill="none" stroke={mark.color ?? '#2563eb'} strokeWidth={0.003} />
           <line x1={mark.x + w / 2} y1={y + h / 2} x2={bx + bw / 2} y2={by + bh / 2} stroke={mark.color ?? '#2563eb'} strokeWidth={0.002} />
+          <rect x={bx} y={by} width={bw} height={bh} fill="#fff" />
           <svg x={bx} y={by} width={bw} height={bh} viewBox={`${mark.x} ${y} ${w} ${h}`} preserveAspectRatio="none">
             <image href={image} x={0} y={0} width={1} height={aspect} preserveAspectRatio="none" />
           </svg>

@@ -21,7 +21,16 @@ const documents = new Map<string, Promise<PDFDocumentProxy>>();
 export function openPdf(url: string): Promise<PDFDocumentProxy> {
   let doc = documents.get(url);
   if (!doc) {
-    doc = pdfjs().then((lib) => lib.getDocument({ url, isEvalSupported: false, withCredentials: true }).promise);
+    doc = pdfjs().then((lib) => lib.getDocument({
+        url,
+        isEvalSupported: false,
+        withCredentials: true,
+        // pdf.js's data ships with the page (see vite.config.ts): nothing comes from another host.
+        standardFontDataUrl: '/pdfjs/standard_fonts/',
+        cMapUrl: '/pdfjs/cmaps/',
+        cMapPacked: true,
+        wasmUrl: '/pdfjs/wasm/',
+      }).promise);
     doc.catch(() => documents.delete(url));
     documents.set(url, doc);
   }

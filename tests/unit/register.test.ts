@@ -63,7 +63,9 @@ describe('register commands', () => {
     expect(listEntities(doc, 'person').map((p) => p.name)).toEqual(['Bùi Văn Ba', 'ĐỖ THỊ LẬP', 'Nguyễn Văn Ấn']);
     expect(getEntity(doc, knife)).toMatchObject({ kind: 'evidence', pages: 'BL 45–47', files: [] });
     updateEntity(doc, { id: lap, fields: { name: 'Đỗ Thị Lập', address: 'Hà Nội' } }, 'me');
-    updateEntity(doc, { id: lap, fields: { address: '' } }, 'me');
+    updateEntity(doc, { id: lap, fields: { address: '', role: '', birthDate: '' } }, 'me');
+    expect(getEntity(doc, lap)).not.toHaveProperty('role');
+    updateEntity(doc, { id: lap, fields: { role: 'victim' } }, 'me');
     expect(getEntity(doc, lap)).toMatchObject({ name: 'Đỗ Thị Lập', role: 'victim' });
     expect(getEntity(doc, lap)).not.toHaveProperty('address');
   });

@@ -77,17 +77,17 @@ export function addEntity(doc: Y.Doc, args: { kind: EntityKind; fields: unknown;
   return id;
 }
 
-/** Changes the given fields of an entity; an empty string clears a text field. */
+/** Changes the given fields of an entity; an empty string clears a field (but never the name). */
 export function updateEntity(doc: Y.Doc, args: { id: string; fields: unknown }, origin: unknown): void {
   const record = requireEntity(doc, args.id);
   const kind = record.get('kind') as EntityKind;
-  const fields = parseFields(kind, args.fields, true);
+  const given = typeof args.fields === 'object' && args.fields !== null ? (args.fields as Record<string, unknown>) : {};
+  const cleared = Object.keys(given).filter((key) => key !== 'name' && given[key] === '' && ENTITY_FIELD_NAMES[kind].includes(key));
+  const rest = Object.fromEntries(Object.entries(given).filter(([key]) => !cleared.includes(key)));
+  const fields = parseFields(kind, rest, true);
   doc.transact(() => {
-    for (const [key, value] of Object.entries(fields)) {
-      if (value === undefined) continue;
-      if (value === '' && key !== 'name') record.delete(key);
-      else record.set(key, value);
-    }
+    for (const key of cleared) record.delete(key);
+    for (const [key, value] of Object.entries(fields)) if (value !== undefined) record.set(key, value);
   }, origin);
 }
 
