@@ -13,7 +13,9 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     plugins: { 'react-hooks': reactHooks, 'import-x': importX },
     settings: {
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })],
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] }),
+      ],
       'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
     },
@@ -21,7 +23,10 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'import-x/no-cycle': 'error',
     },
   },
@@ -34,8 +39,22 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'i18next', 'react-i18next'], message: 'core/ must stay free of UI code.' },
-            { group: ['../*/**', '!../core/**'], message: 'core/ imports nothing from the rest of src/.' },
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react/*',
+                '@xyflow/*',
+                'zustand',
+                'i18next',
+                'react-i18next',
+              ],
+              message: 'core/ must stay free of UI code.',
+            },
+            {
+              group: ['../*/**', '!../core/**'],
+              message: 'core/ imports nothing from the rest of src/.',
+            },
           ],
         },
       ],
@@ -47,7 +66,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src/app/**', '**/src/ui/**', '**/src/sync/**', '**/src/state/**', 'react', 'react-dom'], message: 'The server shares only src/core/ with the page.' }] },
+        {
+          patterns: [
+            {
+              group: [
+                '**/src/app/**',
+                '**/src/ui/**',
+                '**/src/sync/**',
+                '**/src/state/**',
+                'react',
+                'react-dom',
+              ],
+              message: 'The server shares only src/core/ with the page.',
+            },
+          ],
+        },
       ],
     },
   },

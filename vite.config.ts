@@ -27,7 +27,11 @@ function pdfjsData(): Plugin {
     generateBundle() {
       for (const dir of PDFJS_DATA) {
         for (const file of readdirSync(join(root, dir))) {
-          this.emitFile({ type: 'asset', fileName: `pdfjs/${dir}/${file}`, source: readFileSync(join(root, dir, file)) });
+          this.emitFile({
+            type: 'asset',
+            fileName: `pdfjs/${dir}/${file}`,
+            source: readFileSync(join(root, dir, file)),
+          });
         }
       }
     },

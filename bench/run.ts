@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   try {
     const admin = await ApiClient.login(server.url, ADMIN.username, ADMIN.password);
-    const caseId = (await admin.request('POST', '/api/cases', { title: 'Benchmark' })).body.id as string;
+    const caseId = (await admin.request('POST', '/api/cases', { title: 'Benchmark' })).body
+      .id as string;
     const token = await admin.token();
     const a = connectClient(server.url, caseId, token);
     const b = connectClient(server.url, caseId, token);
@@ -44,14 +45,18 @@ async function main(): Promise<void> {
       latencies.push(performance.now() - t0);
     }
     latencies.sort((x, y) => x - y);
-    rows.push(`| edit → other client (store before forward), 300 renames | p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms, max ${latencies.at(-1)?.toFixed(2)} ms |`);
+    rows.push(
+      `| edit → other client (store before forward), 300 renames | p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms, max ${latencies.at(-1)?.toFixed(2)} ms |`,
+    );
 
     // 2. Throughput: 2000 edits sent back to back until the other client has them all.
     const t1 = performance.now();
     for (let i = 0; i < 2000; i++) renameBoard(a.doc, { id: boardId, title: `burst ${i}` }, 'a');
     await eventually(() => listBoards(b.doc)[0]?.title === 'burst 1999', 60_000);
     const burstMs = performance.now() - t1;
-    rows.push(`| 2000 edits back to back, until the other client has all | ${burstMs.toFixed(0)} ms (${(2000 / (burstMs / 1000)).toFixed(0)} updates/s) |`);
+    rows.push(
+      `| 2000 edits back to back, until the other client has all | ${burstMs.toFixed(0)} ms (${(2000 / (burstMs / 1000)).toFixed(0)} updates/s) |`,
+    );
 
     // 3. Cold load: a case with many boards, unloaded, then opened by a new client.
     for (let i = 0; i < 1000; i++) addBoard(a.doc, { kind: 'mindmap', title: `Bảng ${i}` }, 'a');
@@ -64,7 +69,9 @@ async function main(): Promise<void> {
     const c = connectClient(server.url, caseId, token, new Y.Doc());
     await synced(c, 30_000);
     const loadMs = performance.now() - t2;
-    rows.push(`| open an unloaded case of 1001 boards (${(stored.bytes / 1024).toFixed(0)} KiB stored), until synced | ${loadMs.toFixed(1)} ms |`);
+    rows.push(
+      `| open an unloaded case of 1001 boards (${(stored.bytes / 1024).toFixed(0)} KiB stored), until synced | ${loadMs.toFixed(1)} ms |`,
+    );
     c.destroy();
   } finally {
     await server.dispose();

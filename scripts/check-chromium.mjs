@@ -5,7 +5,7 @@ const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(path)) {
   console.error(
     `Chromium was not found at ${path}.\n` +
-      'The browser tests drive Debian\'s Chromium through playwright-core (browser downloads cannot work here).\n' +
+      "The browser tests drive Debian's Chromium through playwright-core (browser downloads cannot work here).\n" +
       'Install it with:  sudo apt-get install -y chromium\n' +
       'or point CHROMIUM_PATH at an installed Chromium.',
   );

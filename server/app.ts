@@ -55,15 +55,21 @@ function buildHttp(services: Services): FastifyInstance {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const lang = langFrom(request.headers['accept-language']);
     if (err instanceof ApiError) {
-      return reply.code(err.status).send({ error: err.code, message: messageFor(err.code, lang, err.params) });
+      return reply
+        .code(err.status)
+        .send({ error: err.code, message: messageFor(err.code, lang, err.params) });
     }
     if (err instanceof ZodError) {
       const details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-      return reply.code(400).send({ error: 'request.invalid', message: messageFor('request.invalid', lang), details });
+      return reply
+        .code(400)
+        .send({ error: 'request.invalid', message: messageFor('request.invalid', lang), details });
     }
     const code = codeOf(err);
     if (code === 'server.error') request.log.error({ err }, 'unhandled error');
-    return reply.code(err.statusCode && err.statusCode >= 400 ? err.statusCode : 500).send({ error: code, message: messageFor(code, lang) });
+    return reply
+      .code(err.statusCode && err.statusCode >= 400 ? err.statusCode : 500)
+      .send({ error: code, message: messageFor(code, lang) });
   });
 
   void app.register(fastifyCookie);
@@ -86,7 +92,9 @@ function buildHttp(services: Services): FastifyInstance {
     caseRoutes(api, services);
   });
   // Its own scope: the raw-body parser for uploads applies to these routes only.
-  void app.register(async (files) => fileRoutes(files, { ...services, blobs: new BlobStore(config.dataDir) }));
+  void app.register(async (files) =>
+    fileRoutes(files, { ...services, blobs: new BlobStore(config.dataDir) }),
+  );
 
   const staticDir = config.staticDir ? resolve(config.staticDir) : null;
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
@@ -96,18 +104,26 @@ function buildHttp(services: Services): FastifyInstance {
       index: false,
       setHeaders: (res, path) => {
         // Built assets carry a content hash in their names; everything else is revalidated.
-        res.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.header(
+          'Cache-Control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }
   app.setNotFoundHandler((request, reply) => {
     const lang = langFrom(request.headers['accept-language']);
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/yjs/');
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/yjs/');
     if (isPage && staticDir && existsSync(join(staticDir, 'index.html'))) {
       // The page routes itself: /cases/:id and the like all get the single page.
       return reply.header('Cache-Control', 'no-cache').sendFile('index.html', staticDir);
     }
-    return reply.code(404).send({ error: 'request.notFound', message: messageFor('request.notFound', lang) });
+    return reply
+      .code(404)
+      .send({ error: 'request.notFound', message: messageFor('request.notFound', lang) });
   });
   return app;
 }
@@ -119,7 +135,9 @@ function buildHttp(services: Services): FastifyInstance {
 export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config: ServerConfig = { ...defaultConfig, ...overrides };
   if (config.databaseUrl || config.redisUrl) {
-    throw new Error('DATABASE_URL and REDIS_URL are not supported yet; unset them to use SQLite in DATA_DIR.');
+    throw new Error(
+      'DATABASE_URL and REDIS_URL are not supported yet; unset them to use SQLite in DATA_DIR.',
+    );
   }
   const store = new SqliteStore(config.dataDir);
   const sessions = new Sessions(store, config.sessionDays * 24 * 3600 * 1000);
@@ -140,17 +158,36 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     sessions,
     rooms,
     userThrottle: new LoginThrottle(),
-    addressThrottle: new LoginThrottle({ slowAfter: 10, refuseAfter: 50, windowMs: 15 * 60 * 1000, maxDelayMs: 2000 }),
+    addressThrottle: new LoginThrottle({
+      slowAfter: 10,
+      refuseAfter: 50,
+      windowMs: 15 * 60 * 1000,
+      maxDelayMs: 2000,
+    }),
   };
 
-  if (config.adminUsername && config.adminPassword && !(await store.getUserByUsername(config.adminUsername.toLowerCase()))) {
-    await createUser(store, { username: config.adminUsername, password: config.adminPassword, admin: true, displayName: config.adminUsername });
+  if (
+    config.adminUsername &&
+    config.adminPassword &&
+    !(await store.getUserByUsername(config.adminUsername.toLowerCase()))
+  ) {
+    await createUser(store, {
+      username: config.adminUsername,
+      password: config.adminPassword,
+      admin: true,
+      displayName: config.adminUsername,
+    });
   }
   await store.deleteExpiredSessions(Date.now());
 
   const app = buildHttp(services);
   http.log = app.log;
-  const sync = attachSyncEndpoint(app.server, { sessions, store, rooms, maxMessageBytes: config.maxMessageBytes });
+  const sync = attachSyncEndpoint(app.server, {
+    sessions,
+    store,
+    rooms,
+    maxMessageBytes: config.maxMessageBytes,
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -9,20 +9,48 @@ const messages = {
   'request.invalid': { status: 400, vi: 'Yêu cầu không hợp lệ.', en: 'The request is not valid.' },
   'request.tooLarge': { status: 413, vi: 'Yêu cầu quá lớn.', en: 'The request is too large.' },
   'request.notFound': { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },
-  'request.tooMany': { status: 429, vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.', en: 'Too many requests, please try again later.' },
+  'request.tooMany': {
+    status: 429,
+    vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.',
+    en: 'Too many requests, please try again later.',
+  },
   'auth.required': { status: 401, vi: 'Bạn cần đăng nhập.', en: 'Please log in.' },
-  'auth.invalidCredentials': { status: 401, vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong user name or password.' },
+  'auth.invalidCredentials': {
+    status: 401,
+    vi: 'Sai tên đăng nhập hoặc mật khẩu.',
+    en: 'Wrong user name or password.',
+  },
   'auth.tooManyAttempts': {
     status: 429,
     vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
     en: 'Too many failed logins. Please try again in {minutes} minutes.',
   },
-  'auth.adminOnly': { status: 403, vi: 'Chỉ quản trị viên được làm việc này.', en: 'Only an administrator may do this.' },
+  'auth.adminOnly': {
+    status: 403,
+    vi: 'Chỉ quản trị viên được làm việc này.',
+    en: 'Only an administrator may do this.',
+  },
   'user.exists': { status: 409, vi: 'Tên đăng nhập đã tồn tại.', en: 'That user name is taken.' },
-  'user.notFound': { status: 404, vi: 'Không có người dùng "{username}".', en: 'There is no user "{username}".' },
-  'case.notFound': { status: 404, vi: 'Không tìm thấy vụ án, hoặc bạn không có quyền truy cập.', en: 'Case not found, or you have no access to it.' },
-  'case.forbidden': { status: 403, vi: 'Vai trò của bạn trong vụ án không cho phép việc này.', en: 'Your role in this case does not allow this.' },
-  'member.lastOwner': { status: 409, vi: 'Vụ án phải còn ít nhất một chủ sở hữu.', en: 'A case must keep at least one owner.' },
+  'user.notFound': {
+    status: 404,
+    vi: 'Không có người dùng "{username}".',
+    en: 'There is no user "{username}".',
+  },
+  'case.notFound': {
+    status: 404,
+    vi: 'Không tìm thấy vụ án, hoặc bạn không có quyền truy cập.',
+    en: 'Case not found, or you have no access to it.',
+  },
+  'case.forbidden': {
+    status: 403,
+    vi: 'Vai trò của bạn trong vụ án không cho phép việc này.',
+    en: 'Your role in this case does not allow this.',
+  },
+  'member.lastOwner': {
+    status: 409,
+    vi: 'Vụ án phải còn ít nhất một chủ sở hữu.',
+    en: 'A case must keep at least one owner.',
+  },
   'files.tooLarge': {
     status: 413,
     vi: 'Tệp quá lớn: tối đa {limit} MB mỗi tệp.',
@@ -34,8 +62,16 @@ const messages = {
     en: 'Only JPEG, PNG and WebP images and PDF files are accepted; this file’s content is none of them.',
   },
   'files.empty': { status: 400, vi: 'Tệp rỗng.', en: 'The file is empty.' },
-  'files.notFound': { status: 404, vi: 'Vụ án không có tệp này.', en: 'This case has no such file.' },
-  'server.error': { status: 500, vi: 'Lỗi máy chủ. Vui lòng thử lại.', en: 'Server error. Please try again.' },
+  'files.notFound': {
+    status: 404,
+    vi: 'Vụ án không có tệp này.',
+    en: 'This case has no such file.',
+  },
+  'server.error': {
+    status: 500,
+    vi: 'Lỗi máy chủ. Vui lòng thử lại.',
+    en: 'Server error. Please try again.',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof messages;
@@ -53,7 +89,11 @@ export class ApiError extends Error {
 }
 
 /** The message for `code` in `lang`, with `{name}` placeholders filled from `params`. */
-export function messageFor(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}): string {
+export function messageFor(
+  code: ErrorCode,
+  lang: Lang,
+  params: Record<string, string | number> = {},
+): string {
   return messages[code][lang].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
 }
 

@@ -32,7 +32,10 @@ export class Sessions {
   ) {}
 
   /** Starts a browser session or a short-lived sync token for `userId`; returns the secret token. */
-  async issue(userId: string, kind: 'session' | 'token'): Promise<{ token: string; expiresAt: number }> {
+  async issue(
+    userId: string,
+    kind: 'session' | 'token',
+  ): Promise<{ token: string; expiresAt: number }> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = Date.now() + (kind === 'session' ? this.sessionMs : SYNC_TOKEN_MS);
     await this.store.createSession({ tokenHash: hashToken(token), userId, kind, expiresAt });

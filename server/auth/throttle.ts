@@ -6,11 +6,19 @@ export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
 
   constructor(
-    private readonly options = { slowAfter: 3, refuseAfter: 10, windowMs: 15 * 60 * 1000, maxDelayMs: 2000 },
+    private readonly options = {
+      slowAfter: 3,
+      refuseAfter: 10,
+      windowMs: 15 * 60 * 1000,
+      maxDelayMs: 2000,
+    },
   ) {}
 
   /** What to do before checking a password: wait `delayMs`, or refuse until `retryAfterMs` has passed. */
-  check(keys: string[], now = Date.now()): { refuse: false; delayMs: number } | { refuse: true; retryAfterMs: number } {
+  check(
+    keys: string[],
+    now = Date.now(),
+  ): { refuse: false; delayMs: number } | { refuse: true; retryAfterMs: number } {
     let worst = 0;
     let oldest = now;
     for (const key of keys) {
@@ -24,7 +32,10 @@ export class LoginThrottle {
       return { refuse: true, retryAfterMs: Math.max(1000, oldest + this.options.windowMs - now) };
     }
     const over = worst - this.options.slowAfter + 1;
-    return { refuse: false, delayMs: over > 0 ? Math.min(this.options.maxDelayMs, 250 * 2 ** (over - 1)) : 0 };
+    return {
+      refuse: false,
+      delayMs: over > 0 ? Math.min(this.options.maxDelayMs, 250 * 2 ** (over - 1)) : 0,
+    };
   }
 
   fail(keys: string[], now = Date.now()): void {

@@ -14,7 +14,9 @@ Reads the password from standard input, e.g.
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 async function main(args: string[]): Promise<number> {
@@ -22,7 +24,8 @@ async function main(args: string[]): Promise<number> {
   const [command, name] = args;
   if (command === 'list') {
     const store = new SqliteStore(config.dataDir);
-    for (const u of await store.listUsers()) console.log(`${u.username}\t${u.displayName}${u.admin ? '\tadmin' : ''}`);
+    for (const u of await store.listUsers())
+      console.log(`${u.username}\t${u.displayName}${u.admin ? '\tadmin' : ''}`);
     await store.close();
     return 0;
   }
@@ -35,11 +38,17 @@ async function main(args: string[]): Promise<number> {
   const password = await readStdin();
   const store = new SqliteStore(config.dataDir);
   try {
-    const user = await createUser(store, { username: name, password, displayName, admin: args.includes('--admin') });
+    const user = await createUser(store, {
+      username: name,
+      password,
+      displayName,
+      admin: args.includes('--admin'),
+    });
     console.log(`Created ${user.admin ? 'administrator' : 'user'} ${user.username}.`);
     return 0;
   } catch (err) {
-    if (err instanceof ApiError && err.code === 'user.exists') console.error(`User ${name} already exists.`);
+    if (err instanceof ApiError && err.code === 'user.exists')
+      console.error(`User ${name} already exists.`);
     else if (err instanceof ZodError) console.error(err.issues.map((i) => i.message).join('\n'));
     else throw err;
     return 1;

@@ -67,7 +67,8 @@ export class BlobStore {
           if (size > maxBytes) return stop(new UploadError('files.tooLarge'));
           if (head.length < SNIFF_BYTES) {
             head = Buffer.concat([head, chunk]);
-            if (head.length >= SNIFF_BYTES && !sniffType(head)) return stop(new UploadError('files.badType'));
+            if (head.length >= SNIFF_BYTES && !sniffType(head))
+              return stop(new UploadError('files.badType'));
           }
           hash.update(chunk);
           if (!out.write(chunk)) {

@@ -3,9 +3,18 @@ import { z } from 'zod';
 import { dummyHash, verifyPassword } from '../auth/passwords.ts';
 import { toPublicUser } from '../auth/sessions.ts';
 import { ApiError } from '../errors.ts';
-import { credentialOf, requireUser, SESSION_COOKIE, setSessionCookie, type Services } from './context.ts';
+import {
+  credentialOf,
+  requireUser,
+  SESSION_COOKIE,
+  setSessionCookie,
+  type Services,
+} from './context.ts';
 
-const loginSchema = z.object({ username: z.string().trim().toLowerCase().max(64), password: z.string().max(256) });
+const loginSchema = z.object({
+  username: z.string().trim().toLowerCase().max(64),
+  password: z.string().max(256),
+});
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -21,7 +30,9 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
       const verdict = throttle.check([key]);
       if (verdict.refuse) {
         reply.header('Retry-After', Math.ceil(verdict.retryAfterMs / 1000));
-        throw new ApiError('auth.tooManyAttempts', { minutes: Math.ceil(verdict.retryAfterMs / 60_000) });
+        throw new ApiError('auth.tooManyAttempts', {
+          minutes: Math.ceil(verdict.retryAfterMs / 60_000),
+        });
       }
       if (verdict.delayMs > 0) await sleep(verdict.delayMs);
     }

@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { setCaseMeta } from '../../src/core/commands/meta.ts';
 import { newId } from '../../src/core/ids.ts';
 import { migrateCaseDoc } from '../../src/core/migrations.ts';
-import { caseMetaInputSchema, caseMetaPatchSchema, ROLES, type Role } from '../../src/core/schema.ts';
+import {
+  caseMetaInputSchema,
+  caseMetaPatchSchema,
+  ROLES,
+  type Role,
+} from '../../src/core/schema.ts';
 import type { PublicUser } from '../auth/sessions.ts';
 import { ApiError } from '../errors.ts';
 import type { CaseRecord } from '../store/Store.ts';
@@ -28,7 +33,9 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
   const { store, rooms } = services;
 
   /** The case and the caller's role in it; 404 for non-members so case ids are not confirmed. */
-  async function memberCase(request: FastifyRequest): Promise<{ user: PublicUser; record: CaseRecord; role: Role }> {
+  async function memberCase(
+    request: FastifyRequest,
+  ): Promise<{ user: PublicUser; record: CaseRecord; role: Role }> {
     const user = await requireUser(services, request);
     const { id } = idParams.parse(request.params);
     const role = await store.getRole(id, user.id);
@@ -75,9 +82,14 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
     const { archived: _archived, ...meta } = patch;
     if (Object.keys(meta).length > 0) {
       // Every open page shows the new title at once; the database row above is what lists read.
-      await rooms.change(record.id, (doc) => setCaseMeta(doc, meta, 'server')).catch((err: unknown) => {
-        request.log.error({ err, caseId: record.id }, 'could not write case metadata into the document');
-      });
+      await rooms
+        .change(record.id, (doc) => setCaseMeta(doc, meta, 'server'))
+        .catch((err: unknown) => {
+          request.log.error(
+            { err, caseId: record.id },
+            'could not write case metadata into the document',
+          );
+        });
     }
     return { ...record, ...patch, updatedAt, role };
   });
@@ -85,7 +97,9 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
   app.get('/api/cases/:id/members', async (request) => {
     const { record } = await memberCase(request);
     const members = await store.listMembers(record.id);
-    return { members: members.map(({ username, displayName, role }) => ({ username, displayName, role })) };
+    return {
+      members: members.map(({ username, displayName, role }) => ({ username, displayName, role })),
+    };
   });
 
   app.put('/api/cases/:id/members/:username', async (request) => {
@@ -95,7 +109,8 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
     const { role: newRole } = roleBody.parse(request.body);
     const member = await store.getUserByUsername(username);
     if (!member) throw new ApiError('user.notFound', { username });
-    if (!(await store.setMember(record.id, member.id, newRole))) throw new ApiError('member.lastOwner');
+    if (!(await store.setMember(record.id, member.id, newRole)))
+      throw new ApiError('member.lastOwner');
     rooms.setAccess(record.id, member.id, newRole);
     return { username: member.username, displayName: member.displayName, role: newRole };
   });
@@ -105,7 +120,8 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
     if (role !== 'owner') throw new ApiError('case.forbidden');
     const { username } = memberParams.parse(request.params);
     const member = await store.getUserByUsername(username);
-    if (!member || !(await store.getRole(record.id, member.id))) throw new ApiError('user.notFound', { username });
+    if (!member || !(await store.getRole(record.id, member.id)))
+      throw new ApiError('user.notFound', { username });
     if (!(await store.removeMember(record.id, member.id))) throw new ApiError('member.lastOwner');
     rooms.setAccess(record.id, member.id, null);
     return reply.code(204).send();

@@ -26,13 +26,19 @@ export function credentialOf(request: FastifyRequest): string | undefined {
 }
 
 /** The logged-in user, or a 401 `auth.required`. */
-export async function requireUser(services: Services, request: FastifyRequest): Promise<PublicUser> {
+export async function requireUser(
+  services: Services,
+  request: FastifyRequest,
+): Promise<PublicUser> {
   const user = await services.sessions.resolve(credentialOf(request));
   if (!user) throw new ApiError('auth.required');
   return user;
 }
 
-export async function requireAdmin(services: Services, request: FastifyRequest): Promise<PublicUser> {
+export async function requireAdmin(
+  services: Services,
+  request: FastifyRequest,
+): Promise<PublicUser> {
   const user = await requireUser(services, request);
   if (!user.admin) throw new ApiError('auth.adminOnly');
   return user;

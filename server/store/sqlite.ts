@@ -2,7 +2,16 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../../src/core/schema.ts';
-import type { CaseFileRecord, CaseRecord, MemberRecord, NewUser, SessionRecord, Store, StoredDocument, UserRecord } from './Store.ts';
+import type {
+  CaseFileRecord,
+  CaseRecord,
+  MemberRecord,
+  NewUser,
+  SessionRecord,
+  Store,
+  StoredDocument,
+  UserRecord,
+} from './Store.ts';
 
 const schema = `
 CREATE TABLE IF NOT EXISTS users (
@@ -93,12 +102,22 @@ export class SqliteStore implements Store {
 
   async createUser(u: NewUser): Promise<void> {
     this.db
-      .prepare('INSERT INTO users (id, username, display_name, password_hash, admin, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(u.id, u.username, u.displayName, u.passwordHash, u.admin ? 1 : 0, new Date().toISOString());
+      .prepare(
+        'INSERT INTO users (id, username, display_name, password_hash, admin, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        u.id,
+        u.username,
+        u.displayName,
+        u.passwordHash,
+        u.admin ? 1 : 0,
+        new Date().toISOString(),
+      );
   }
 
   async getUserByUsername(username: string): Promise<UserRecord | null> {
-    const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+    const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as
+      UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
@@ -108,7 +127,9 @@ export class SqliteStore implements Store {
   }
 
   async listUsers(): Promise<UserRecord[]> {
-    return (this.db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[]).map(toUser);
+    return (this.db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[]).map(
+      toUser,
+    );
   }
 
   async createSession(s: SessionRecord): Promise<void> {
@@ -119,7 +140,9 @@ export class SqliteStore implements Store {
 
   async getSession(tokenHash: string): Promise<SessionRecord | null> {
     const row = this.db
-      .prepare('SELECT token_hash AS tokenHash, user_id AS userId, kind, expires_at AS expiresAt FROM sessions WHERE token_hash = ?')
+      .prepare(
+        'SELECT token_hash AS tokenHash, user_id AS userId, kind, expires_at AS expiresAt FROM sessions WHERE token_hash = ?',
+      )
       .get(tokenHash) as SessionRecord | undefined;
     return row ?? null;
   }
@@ -138,9 +161,22 @@ export class SqliteStore implements Store {
         .prepare(
           'INSERT INTO cases (id, title, case_number, offences, classification, archived, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
         )
-        .run(c.id, c.title, c.caseNumber, JSON.stringify(c.offences), c.classification, c.archived ? 1 : 0, c.createdAt, c.updatedAt);
-      this.db.prepare('INSERT INTO members (case_id, user_id, role) VALUES (?, ?, ?)').run(c.id, ownerId, 'owner');
-      this.db.prepare('INSERT INTO doc_snapshots (case_id, data, upto_seq) VALUES (?, ?, 0)').run(c.id, Buffer.from(snapshot));
+        .run(
+          c.id,
+          c.title,
+          c.caseNumber,
+          JSON.stringify(c.offences),
+          c.classification,
+          c.archived ? 1 : 0,
+          c.createdAt,
+          c.updatedAt,
+        );
+      this.db
+        .prepare('INSERT INTO members (case_id, user_id, role) VALUES (?, ?, ?)')
+        .run(c.id, ownerId, 'owner');
+      this.db
+        .prepare('INSERT INTO doc_snapshots (case_id, data, upto_seq) VALUES (?, ?, 0)')
+        .run(c.id, Buffer.from(snapshot));
     })();
   }
 
@@ -149,7 +185,10 @@ export class SqliteStore implements Store {
     return row ? toCase(row) : null;
   }
 
-  async updateCase(id: string, patch: Partial<Omit<CaseRecord, 'id' | 'createdAt'>>): Promise<void> {
+  async updateCase(
+    id: string,
+    patch: Partial<Omit<CaseRecord, 'id' | 'createdAt'>>,
+  ): Promise<void> {
     const columns: Record<string, unknown> = {};
     if (patch.title !== undefined) columns.title = patch.title;
     if (patch.caseNumber !== undefined) columns.case_number = patch.caseNumber;
@@ -165,15 +204,17 @@ export class SqliteStore implements Store {
 
   async listCasesOf(userId: string): Promise<Array<CaseRecord & { role: Role }>> {
     const rows = this.db
-      .prepare('SELECT c.*, m.role FROM cases c JOIN members m ON m.case_id = c.id WHERE m.user_id = ? ORDER BY c.updated_at DESC')
+      .prepare(
+        'SELECT c.*, m.role FROM cases c JOIN members m ON m.case_id = c.id WHERE m.user_id = ? ORDER BY c.updated_at DESC',
+      )
       .all(userId) as Array<CaseRow & { role: Role }>;
     return rows.map((r) => ({ ...toCase(r), role: r.role }));
   }
 
   async getRole(caseId: string, userId: string): Promise<Role | null> {
-    const row = this.db.prepare('SELECT role FROM members WHERE case_id = ? AND user_id = ?').get(caseId, userId) as
-      | { role: Role }
-      | undefined;
+    const row = this.db
+      .prepare('SELECT role FROM members WHERE case_id = ? AND user_id = ?')
+      .get(caseId, userId) as { role: Role } | undefined;
     return row?.role ?? null;
   }
 
@@ -190,7 +231,9 @@ export class SqliteStore implements Store {
     return this.db.transaction(() => {
       if (role !== 'owner' && this.isLastOwner(caseId, userId)) return false;
       this.db
-        .prepare('INSERT INTO members (case_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT (case_id, user_id) DO UPDATE SET role = excluded.role')
+        .prepare(
+          'INSERT INTO members (case_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT (case_id, user_id) DO UPDATE SET role = excluded.role',
+        )
         .run(caseId, userId, role);
       return true;
     })();
@@ -205,7 +248,9 @@ export class SqliteStore implements Store {
   }
 
   private isLastOwner(caseId: string, userId: string): boolean {
-    const owners = this.db.prepare("SELECT user_id FROM members WHERE case_id = ? AND role = 'owner'").all(caseId) as Array<{
+    const owners = this.db
+      .prepare("SELECT user_id FROM members WHERE case_id = ? AND role = 'owner'")
+      .all(caseId) as Array<{
       user_id: string;
     }>;
     return owners.length === 1 && owners[0]?.user_id === userId;
@@ -213,13 +258,15 @@ export class SqliteStore implements Store {
 
   async loadDocument(caseId: string): Promise<StoredDocument> {
     return this.db.transaction(() => {
-      const snapshot = this.db.prepare('SELECT data, upto_seq FROM doc_snapshots WHERE case_id = ?').get(caseId) as
-        | { data: Buffer; upto_seq: number }
-        | undefined;
+      const snapshot = this.db
+        .prepare('SELECT data, upto_seq FROM doc_snapshots WHERE case_id = ?')
+        .get(caseId) as { data: Buffer; upto_seq: number } | undefined;
       const rows = this.db
         .prepare('SELECT seq, data FROM doc_updates WHERE case_id = ? AND seq > ? ORDER BY seq')
         .all(caseId, snapshot?.upto_seq ?? 0) as Array<{ seq: number; data: Buffer }>;
-      const updates = [...(snapshot ? [snapshot.data] : []), ...rows.map((r) => r.data)].map((b) => new Uint8Array(b));
+      const updates = [...(snapshot ? [snapshot.data] : []), ...rows.map((r) => r.data)].map(
+        (b) => new Uint8Array(b),
+      );
       return {
         updates,
         lastSeq: rows.at(-1)?.seq ?? snapshot?.upto_seq ?? 0,
@@ -230,7 +277,9 @@ export class SqliteStore implements Store {
   }
 
   async appendUpdate(caseId: string, update: Uint8Array): Promise<number> {
-    const result = this.db.prepare('INSERT INTO doc_updates (case_id, data) VALUES (?, ?)').run(caseId, Buffer.from(update));
+    const result = this.db
+      .prepare('INSERT INTO doc_updates (case_id, data) VALUES (?, ?)')
+      .run(caseId, Buffer.from(update));
     return Number(result.lastInsertRowid);
   }
 
@@ -241,7 +290,9 @@ export class SqliteStore implements Store {
           'INSERT INTO doc_snapshots (case_id, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT (case_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
         )
         .run(caseId, Buffer.from(snapshot), uptoSeq);
-      this.db.prepare('DELETE FROM doc_updates WHERE case_id = ? AND seq <= ?').run(caseId, uptoSeq);
+      this.db
+        .prepare('DELETE FROM doc_updates WHERE case_id = ? AND seq <= ?')
+        .run(caseId, uptoSeq);
     })();
   }
 
@@ -256,11 +307,16 @@ export class SqliteStore implements Store {
   }
 
   async listCaseFiles(caseId: string): Promise<CaseFileRecord[]> {
-    return this.db.prepare(`${caseFileSelect} WHERE case_id = ? ORDER BY uploaded_at, name`).all(caseId) as CaseFileRecord[];
+    return this.db
+      .prepare(`${caseFileSelect} WHERE case_id = ? ORDER BY uploaded_at, name`)
+      .all(caseId) as CaseFileRecord[];
   }
 
   async getCaseFile(caseId: string, hash: string): Promise<CaseFileRecord | null> {
-    return (this.db.prepare(`${caseFileSelect} WHERE case_id = ? AND hash = ?`).get(caseId, hash) as CaseFileRecord | undefined) ?? null;
+    return (
+      (this.db.prepare(`${caseFileSelect} WHERE case_id = ? AND hash = ?`).get(caseId, hash) as
+        CaseFileRecord | undefined) ?? null
+    );
   }
 
   async close(): Promise<void> {

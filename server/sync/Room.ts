@@ -1,5 +1,10 @@
 import * as Y from 'yjs';
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
 import type { Role } from '../../src/core/schema.ts';
 import type { PublicUser } from '../auth/sessions.ts';
@@ -63,9 +68,22 @@ export class Room {
   }
 
   /** Loads a room from storage. A failed load throws and leaves nothing behind to be cached. */
-  static async load(caseId: string, store: Store, limits: RoomLimits, events: RoomEvents): Promise<Room> {
+  static async load(
+    caseId: string,
+    store: Store,
+    limits: RoomLimits,
+    events: RoomEvents,
+  ): Promise<Room> {
     const stored = await store.loadDocument(caseId);
-    const room = new Room(caseId, store, limits, events, stored.lastSeq, stored.bytes, stored.updatesSinceSnapshot);
+    const room = new Room(
+      caseId,
+      store,
+      limits,
+      events,
+      stored.lastSeq,
+      stored.bytes,
+      stored.updatesSinceSnapshot,
+    );
     room.doc.transact(() => {
       for (const update of stored.updates) Y.applyUpdate(room.doc, update);
     });
@@ -77,7 +95,8 @@ export class Room {
     this.connections.add(conn);
     this.send(conn, encodeSyncStep1(Y.encodeStateVector(this.doc)));
     const present = [...this.awareness.getStates().keys()];
-    if (present.length > 0) this.send(conn, encodeAwareness(encodeAwarenessUpdate(this.awareness, present)));
+    if (present.length > 0)
+      this.send(conn, encodeAwareness(encodeAwarenessUpdate(this.awareness, present)));
     conn.ws.on('close', () => this.removeConnection(conn));
   }
 
@@ -99,7 +118,12 @@ export class Room {
         }
         return;
       case 'queryAwareness':
-        this.send(conn, encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+        this.send(
+          conn,
+          encodeAwareness(
+            encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
+          ),
+        );
         return;
       case 'step1':
         this.enqueue(async () => {
@@ -158,7 +182,10 @@ export class Room {
     await this.commitNow(conn, (doc) => Y.applyUpdate(doc, update, conn));
   }
 
-  private async commitNow(origin: Connection | string, mutate: (doc: Y.Doc) => void): Promise<void> {
+  private async commitNow(
+    origin: Connection | string,
+    mutate: (doc: Y.Doc) => void,
+  ): Promise<void> {
     const captured: Uint8Array[] = [];
     const capture = (update: Uint8Array) => captured.push(update);
     this.doc.on('update', capture);
@@ -245,14 +272,16 @@ export class Room {
       caseId: this.caseId,
       user: conn.user.username,
       code,
-      reason: err instanceof MalformedMessageError || err instanceof Error ? err.message : String(err),
+      reason:
+        err instanceof MalformedMessageError || err instanceof Error ? err.message : String(err),
     });
     conn.ws.close(code, code === CloseCode.malformed ? 'malformed message' : 'refused');
   }
 
   private removeConnection(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
-    if (conn.awarenessIds.size > 0) removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    if (conn.awarenessIds.size > 0)
+      removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
     if (this.connections.size === 0) this.events.onEmpty(this);
   }
 

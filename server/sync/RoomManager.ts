@@ -8,7 +8,10 @@ import { Room, type Connection, type RoomLimits } from './Room.ts';
 
 export interface RoomManagerOptions extends RoomLimits {
   graceMs: number;
-  log: { warn(details: Record<string, unknown>, message: string): void; error(details: Record<string, unknown>, message: string): void };
+  log: {
+    warn(details: Record<string, unknown>, message: string): void;
+    error(details: Record<string, unknown>, message: string): void;
+  };
 }
 
 /**
@@ -37,7 +40,10 @@ export class RoomManager {
     const load = Room.load(caseId, this.store, this.options, {
       onEmpty: (room) => this.scheduleUnload(room),
       onFailed: (room, err) => {
-        this.options.log.error({ caseId: room.caseId, err: String(err) }, 'room failed; unloading it');
+        this.options.log.error(
+          { caseId: room.caseId, err: String(err) },
+          'room failed; unloading it',
+        );
         this.drop(room);
       },
       onWarning: (message, details) => this.options.log.warn(details, message),
@@ -62,7 +68,9 @@ export class RoomManager {
     ws.binaryType = 'nodebuffer';
     // ws reports protocol violations (such as a message over maxPayload) here and then closes the
     // socket with the matching code; without a listener they would crash the process.
-    ws.on('error', (err) => this.options.log.warn({ caseId, user: user.username, err: err.message }, 'socket error'));
+    ws.on('error', (err) =>
+      this.options.log.warn({ caseId, user: user.username, err: err.message }, 'socket error'),
+    );
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       if (!isBinary) {

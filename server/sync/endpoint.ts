@@ -35,7 +35,10 @@ function sameOrigin(request: IncomingMessage): boolean {
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {
-  const body = JSON.stringify({ error: status === 401 ? 'auth.required' : 'case.notFound', message: text });
+  const body = JSON.stringify({
+    error: status === 401 ? 'auth.required' : 'case.notFound',
+    message: text,
+  });
   socket.end(
     `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
@@ -62,7 +65,9 @@ export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): Sync
       return;
     }
     const caseId = match[1];
-    const token = url.searchParams.get('token') ?? (sameOrigin(request) ? cookieValue(request.headers.cookie, SESSION_COOKIE) : undefined);
+    const token =
+      url.searchParams.get('token') ??
+      (sameOrigin(request) ? cookieValue(request.headers.cookie, SESSION_COOKIE) : undefined);
     void (async () => {
       const user = await deps.sessions.resolve(token ?? undefined);
       if (!user) return refuse(socket, 401, 'Unauthorized');

@@ -21,7 +21,8 @@ export function parseMessage(data: Uint8Array): SyncMessage {
   try {
     const decoder = decoding.createDecoder(data);
     const message = readMessage(decoder);
-    if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes after the message');
+    if (decoding.hasContent(decoder))
+      throw new MalformedMessageError('trailing bytes after the message');
     return message;
   } catch (err) {
     if (err instanceof MalformedMessageError) throw err;

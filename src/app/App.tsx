@@ -26,7 +26,8 @@ export function App() {
         setUser(me);
         offlineCache.setUser(me);
       },
-      (err: unknown) => setUser(err instanceof ApiError && err.status === 0 ? offlineCache.user() : null),
+      (err: unknown) =>
+        setUser(err instanceof ApiError && err.status === 0 ? offlineCache.user() : null),
     );
     const onPop = () => setRoute(parseRoute(location.pathname));
     window.addEventListener('popstate', onPop);

@@ -44,7 +44,10 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: { 'Accept-Language': currentLanguage(), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      headers: {
+        'Accept-Language': currentLanguage(),
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -52,20 +55,45 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   }
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
-  if (!res.ok) throw new ApiError(res.status, data.error ?? `http.${res.status}`, data.message ?? res.statusText);
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      data.error ?? `http.${res.status}`,
+      data.message ?? res.statusText,
+    );
   return data as T;
 }
 
 export const endpoints = {
   me: () => api<{ user: User }>('GET', '/api/me'),
-  login: (username: string, password: string) => api<{ user: User }>('POST', '/api/auth/login', { username, password }),
+  login: (username: string, password: string) =>
+    api<{ user: User }>('POST', '/api/auth/login', { username, password }),
   logout: () => api<void>('POST', '/api/auth/logout'),
   cases: () => api<{ cases: CaseSummary[] }>('GET', '/api/cases'),
   getCase: (id: string) => api<CaseSummary>('GET', `/api/cases/${encodeURIComponent(id)}`),
-  createCase: (input: { title: string; caseNumber?: string; offences?: string[]; classification?: Classification }) => api<CaseSummary>('POST', '/api/cases', input),
-  patchCase: (id: string, patch: Partial<Pick<CaseSummary, 'title' | 'caseNumber' | 'offences' | 'classification' | 'archived'>>) =>
-    api<CaseSummary>('PATCH', `/api/cases/${encodeURIComponent(id)}`, patch),
-  members: (id: string) => api<{ members: Member[] }>('GET', `/api/cases/${encodeURIComponent(id)}/members`),
-  setMember: (id: string, username: string, role: Role) => api<Member>('PUT', `/api/cases/${encodeURIComponent(id)}/members/${encodeURIComponent(username)}`, { role }),
-  removeMember: (id: string, username: string) => api<void>('DELETE', `/api/cases/${encodeURIComponent(id)}/members/${encodeURIComponent(username)}`),
+  createCase: (input: {
+    title: string;
+    caseNumber?: string;
+    offences?: string[];
+    classification?: Classification;
+  }) => api<CaseSummary>('POST', '/api/cases', input),
+  patchCase: (
+    id: string,
+    patch: Partial<
+      Pick<CaseSummary, 'title' | 'caseNumber' | 'offences' | 'classification' | 'archived'>
+    >,
+  ) => api<CaseSummary>('PATCH', `/api/cases/${encodeURIComponent(id)}`, patch),
+  members: (id: string) =>
+    api<{ members: Member[] }>('GET', `/api/cases/${encodeURIComponent(id)}/members`),
+  setMember: (id: string, username: string, role: Role) =>
+    api<Member>(
+      'PUT',
+      `/api/cases/${encodeURIComponent(id)}/members/${encodeURIComponent(username)}`,
+      { role },
+    ),
+  removeMember: (id: string, username: string) =>
+    api<void>(
+      'DELETE',
+      `/api/cases/${encodeURIComponent(id)}/members/${encodeURIComponent(username)}`,
+    ),
 };

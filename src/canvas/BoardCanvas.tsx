@@ -1,15 +1,32 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type DragEvent } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow, type NodeChange } from '@xyflow/react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type DragEvent,
+} from 'react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  applyNodeChanges,
+  useReactFlow,
+  type NodeChange,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { addNode, deleteNodes, moveNodes, setNodeLabel } from '../core/commands/nodes.ts';
 import { ENTITY_DRAG_TYPE } from '../register/RegisterPanel.tsx';
-import { nodeTypes } from './CanvasNode.tsx';
+import { CanvasCaseContext, nodeTypes } from './CanvasNode.tsx';
 import { NodeLabelEditor } from './NodeLabelEditor.tsx';
 import { BoardProjection, type CanvasNode } from './projection.ts';
 
 export interface BoardCanvasProps {
+  caseId: string;
   doc: Y.Doc;
   boardId: string;
   origin: unknown;
@@ -25,7 +42,9 @@ export interface BoardCanvasProps {
 export function BoardCanvas(props: BoardCanvasProps) {
   return (
     <ReactFlowProvider>
-      <BoardCanvasInner {...props} />
+      <CanvasCaseContext.Provider value={props.caseId}>
+        <BoardCanvasInner {...props} />
+      </CanvasCaseContext.Provider>
     </ReactFlowProvider>
   );
 }
@@ -38,7 +57,10 @@ function BoardCanvasInner({ doc, boardId, origin, readOnly, focusNodeId }: Board
   const projected = useSyncExternalStore(projection.subscribe, projection.getSnapshot);
 
   // Local view state: selection, and positions while a drag is under way.
-  const [local, setLocal] = useState<{ selected: Set<string>; dragging: Map<string, { x: number; y: number }> }>({ selected: new Set(), dragging: new Map() });
+  const [local, setLocal] = useState<{
+    selected: Set<string>;
+    dragging: Map<string, { x: number; y: number }>;
+  }>({ selected: new Set(), dragging: new Map() });
   const [editing, setEditing] = useState<string | null>(null);
 
   const nodes = useMemo(
@@ -57,7 +79,10 @@ function BoardCanvasInner({ doc, boardId, origin, readOnly, focusNodeId }: Board
       const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
       if (removed.length > 0 && !readOnly) deleteNodes(doc, { boardId, ids: removed }, origin);
       setLocal((state) => {
-        const next = applyNodeChanges(changes.filter((c) => c.type === 'select' || c.type === 'position'), nodes);
+        const next = applyNodeChanges(
+          changes.filter((c) => c.type === 'select' || c.type === 'position'),
+          nodes,
+        );
         const selected = new Set(next.filter((n) => n.selected).map((n) => n.id));
         const dragging = new Map(state.dragging);
         for (const change of changes) {
@@ -74,7 +99,11 @@ function BoardCanvasInner({ doc, boardId, origin, readOnly, focusNodeId }: Board
     setLocal((state) => {
       // One command for the whole drag: one undo step, one stored update.
       if (state.dragging.size > 0 && !readOnly) {
-        moveNodes(doc, { boardId, moves: [...state.dragging].map(([id, p]) => ({ id, x: p.x, y: p.y })) }, origin);
+        moveNodes(
+          doc,
+          { boardId, moves: [...state.dragging].map(([id, p]) => ({ id, x: p.x, y: p.y })) },
+          origin,
+        );
       }
       return { ...state, dragging: new Map() };
     });
@@ -103,13 +132,21 @@ function BoardCanvasInner({ doc, boardId, origin, readOnly, focusNodeId }: Board
   const onPaneDoubleClick = (event: React.MouseEvent) => {
     if (readOnly || !(event.target as Element).classList.contains('react-flow__pane')) return;
     const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-    setEditing(addNode(doc, { boardId, x: position.x, y: position.y, label: t('canvas.newNode') }, origin));
+    setEditing(
+      addNode(doc, { boardId, x: position.x, y: position.y, label: t('canvas.newNode') }, origin),
+    );
   };
 
   const editingNode = editing ? projected.find((n) => n.id === editing) : undefined;
 
   return (
-    <div className="board-canvas" onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onPaneDoubleClick} data-testid="board-canvas">
+    <div
+      className="board-canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onDoubleClick={onPaneDoubleClick}
+      data-testid="board-canvas"
+    >
       <ReactFlow
         nodes={nodes}
         nodeTypes={nodeTypes}

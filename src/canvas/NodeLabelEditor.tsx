@@ -22,7 +22,15 @@ export function NodeLabelEditor({ initial, label, onCommit, onCancel }: NodeLabe
   };
   return (
     <div className="node-label-editor">
-      <input autoFocus aria-label={label} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown} onBlur={() => onCommit(text)} data-testid="node-label-input" />
+      <input
+        autoFocus
+        aria-label={label}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+        onBlur={() => onCommit(text)}
+        data-testid="node-label-input"
+      />
     </div>
   );
 }

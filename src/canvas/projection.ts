@@ -1,9 +1,13 @@
 import type { Node } from '@xyflow/react';
-import type * as Y from 'yjs';
 import { displayOf, nodesOf, readNode, type NodeDisplay } from '../core/commands/nodes.ts';
-import { registerOf, type YRecord } from '../core/doc.ts';
+import * as Y from 'yjs';
+import { filesOf, registerOf, type YRecord } from '../core/doc.ts';
 
-export type CanvasNodeData = NodeDisplay & { entity?: string };
+export type CanvasNodeData = NodeDisplay & {
+  entity?: string;
+  /** The first case-file file of a linked evidence item, shown as a thumbnail on the node. */
+  thumbnail?: { hash: string; mime: string; name: string };
+};
 export type CanvasNode = Node<CanvasNodeData, 'entity' | 'topic'>;
 
 /**
@@ -45,7 +49,8 @@ export class BoardProjection {
   private readonly onNodes = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>): void => {
     const touched = new Set<string>();
     for (const event of events) {
-      if (event.target === this.nodes) for (const key of event.changes.keys.keys()) touched.add(key);
+      if (event.target === this.nodes)
+        for (const key of event.changes.keys.keys()) touched.add(key);
       else if (typeof event.path[0] === 'string') touched.add(event.path[0]);
     }
     this.rebuild(touched);
@@ -54,13 +59,23 @@ export class BoardProjection {
   private readonly onRegister = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>): void => {
     const entities = new Set<string>();
     for (const event of events) {
-      if (event.target === this.register) for (const key of event.changes.keys.keys()) entities.add(key);
+      if (event.target === this.register)
+        for (const key of event.changes.keys.keys()) entities.add(key);
       else if (typeof event.path[0] === 'string') entities.add(event.path[0]);
     }
     const touched = new Set<string>();
-    for (const [id, node] of this.cache) if (node.data.entity && entities.has(node.data.entity)) touched.add(id);
+    for (const [id, node] of this.cache)
+      if (node.data.entity && entities.has(node.data.entity)) touched.add(id);
     if (touched.size > 0) this.rebuild(touched);
   };
+
+  private thumbnailOf(entityId: string): CanvasNodeData['thumbnail'] {
+    const files = this.register.get(entityId)?.get('files');
+    const hash = files instanceof Y.Array ? (files.get(0) as string | undefined) : undefined;
+    const record = hash ? filesOf(this.doc).get(hash) : undefined;
+    if (!hash || !record) return undefined;
+    return { hash, mime: String(record.get('mime')), name: String(record.get('name')) };
+  }
 
   /** Re-reads the `touched` nodes (all when null) and publishes a new array if anything changed. */
   private rebuild(touched: Set<string> | null): void {
@@ -73,11 +88,16 @@ export class BoardProjection {
         continue;
       }
       const display = displayOf(this.doc, node);
+      const thumbnail = node.entity ? this.thumbnailOf(node.entity) : undefined;
       this.cache.set(id, {
         id,
         type: node.entity ? 'entity' : 'topic',
         position: { x: node.x, y: node.y },
-        data: { ...display, ...(node.entity ? { entity: node.entity } : {}) },
+        data: {
+          ...display,
+          ...(node.entity ? { entity: node.entity } : {}),
+          ...(thumbnail ? { thumbnail } : {}),
+        },
       });
       changed = true;
     }

@@ -42,7 +42,9 @@ export function readMeta(doc: Y.Doc): CaseMeta {
     schema: numberOr(meta.get('schema'), 0),
     title: stringOr(meta.get('title'), ''),
     caseNumber: stringOr(meta.get('caseNumber'), ''),
-    offences: Array.isArray(offences) ? offences.filter((o): o is string => typeof o === 'string') : [],
+    offences: Array.isArray(offences)
+      ? offences.filter((o): o is string => typeof o === 'string')
+      : [],
     classification: (stringOr(meta.get('classification'), 'none') as Classification) ?? 'none',
   };
 }

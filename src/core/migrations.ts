@@ -22,7 +22,9 @@ const migrations: Record<number, (doc: Y.Doc) => void> = {
 
 export class NewerSchemaError extends Error {
   constructor(readonly found: number) {
-    super(`The case was saved by a newer CaseBoard (schema ${found}, this one knows ${SCHEMA_VERSION}).`);
+    super(
+      `The case was saved by a newer CaseBoard (schema ${found}, this one knows ${SCHEMA_VERSION}).`,
+    );
   }
 }
 

@@ -18,7 +18,10 @@ export function compareOrdered(a: Ordered, b: Ordered): number {
 
 /** The key that places an item at the end of `items` (which need not be sorted). */
 export function orderAfterLast(items: readonly Ordered[]): string {
-  const last = items.reduce<string | null>((max, item) => (max === null || item.order > max ? item.order : max), null);
+  const last = items.reduce<string | null>(
+    (max, item) => (max === null || item.order > max ? item.order : max),
+    null,
+  );
   return generateKeyBetween(last, null);
 }
 

@@ -48,7 +48,9 @@ export function mergeRanges(ranges: readonly PageRange[]): PageRange[] {
  */
 export function formatPageRef(ranges: readonly PageRange[]): string {
   if (ranges.length === 0) return '';
-  return 'BL ' + ranges.map((r) => (r.from === r.to ? `${r.from}` : `${r.from}–${r.to}`)).join(', ');
+  return (
+    'BL ' + ranges.map((r) => (r.from === r.to ? `${r.from}` : `${r.from}–${r.to}`)).join(', ')
+  );
 }
 
 /** Normalises a typed reference to its canonical text, or returns null if it does not parse. */

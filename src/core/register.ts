@@ -33,7 +33,13 @@ export const EVIDENCE_TYPES = [
   'document', // tài liệu, đồ vật khác
 ] as const;
 
-export const EVIDENCE_STATUSES = ['collected', 'assessed', 'sealed', 'returned', 'destroyed'] as const;
+export const EVIDENCE_STATUSES = [
+  'collected',
+  'assessed',
+  'sealed',
+  'returned',
+  'destroyed',
+] as const;
 
 /** Issues to be proven (Article 85) and the elements of an offence. */
 export const FACT_TYPES = [
@@ -65,7 +71,11 @@ const pageRef = z.string().transform((value, ctx) => {
 });
 
 /** Fields every entity has. `name` is what boards show for a linked node. */
-const common = { name: text(300).pipe(z.string().min(1)), notes: text(20_000).optional(), pages: pageRef.optional() };
+const common = {
+  name: text(300).pipe(z.string().min(1)),
+  notes: text(20_000).optional(),
+  pages: pageRef.optional(),
+};
 
 export const entityFieldSchemas = {
   person: z.object({
@@ -92,11 +102,17 @@ export const entityFieldSchemas = {
     description: text(20_000).optional(),
     people: z.array(z.string().max(64)).max(200).optional(),
   }),
-  fact: z.object({ ...common, factType: z.enum(FACT_TYPES).optional(), text: text(20_000).optional() }),
+  fact: z.object({
+    ...common,
+    factType: z.enum(FACT_TYPES).optional(),
+    text: text(20_000).optional(),
+  }),
   place: z.object({ ...common, address: text(500).optional() }),
 } satisfies Record<EntityKind, z.ZodType>;
 
-export type EntityFields<K extends EntityKind = EntityKind> = z.infer<(typeof entityFieldSchemas)[K]>;
+export type EntityFields<K extends EntityKind = EntityKind> = z.infer<
+  (typeof entityFieldSchemas)[K]
+>;
 
 /** Every field name an entity of any kind may carry (besides id, kind and files). */
 export const ENTITY_FIELD_NAMES: Record<EntityKind, readonly string[]> = Object.fromEntries(

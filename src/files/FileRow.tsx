@@ -14,13 +14,26 @@ interface FileRowProps {
 }
 
 /** A file with its thumbnail, size, SHA-256 (the value read out in court) and an integrity check. */
-export const FileRow = memo(function FileRow({ caseId, file, lang, onOpen, onDetach }: FileRowProps) {
+export const FileRow = memo(function FileRow({
+  caseId,
+  file,
+  lang,
+  onOpen,
+  onDetach,
+}: FileRowProps) {
   const { t } = useTranslation('register');
-  const [check, setCheck] = useState<{ state: 'idle' | 'checking' } | { state: 'done'; ok: boolean; at: string }>({ state: 'idle' });
+  const [check, setCheck] = useState<
+    { state: 'idle' | 'checking' } | { state: 'done'; ok: boolean; at: string }
+  >({ state: 'idle' });
   const verify = () => {
     setCheck({ state: 'checking' });
     verifyFile(caseId, file.hash).then(
-      (result) => setCheck({ state: 'done', ok: result.ok, at: new Date(result.checkedAt).toLocaleTimeString(lang) }),
+      (result) =>
+        setCheck({
+          state: 'done',
+          ok: result.ok,
+          at: new Date(result.checkedAt).toLocaleTimeString(lang),
+        }),
       () => setCheck({ state: 'done', ok: false, at: new Date().toLocaleTimeString(lang) }),
     );
   };
@@ -35,13 +48,19 @@ export const FileRow = memo(function FileRow({ caseId, file, lang, onOpen, onDet
         </button>
         <span className="muted">
           {formatSize(file.size, lang)}
-          {file.pages && file.mime === 'application/pdf' ? ` · ${t('files.pages', { count: file.pages })}` : ''}
+          {file.pages && file.mime === 'application/pdf'
+            ? ` · ${t('files.pages', { count: file.pages })}`
+            : ''}
         </span>
         <code className="file-row__hash" title={t('files.sha256')} data-testid="file-hash">
           {file.hash}
         </code>
         {check.state === 'done' && (
-          <span className={check.ok ? 'file-row__ok' : 'file-row__bad'} role="status" data-testid="file-integrity">
+          <span
+            className={check.ok ? 'file-row__ok' : 'file-row__bad'}
+            role="status"
+            data-testid="file-integrity"
+          >
             {check.ok ? t('files.intact', { time: check.at }) : t('files.broken')}
           </span>
         )}
@@ -50,7 +69,13 @@ export const FileRow = memo(function FileRow({ caseId, file, lang, onOpen, onDet
         <button type="button" onClick={onOpen} title={t('files.open')} data-testid="file-open">
           <Eye size={16} />
         </button>
-        <button type="button" onClick={verify} disabled={check.state === 'checking'} title={t('files.verify')} data-testid="file-verify">
+        <button
+          type="button"
+          onClick={verify}
+          disabled={check.state === 'checking'}
+          title={t('files.verify')}
+          data-testid="file-verify"
+        >
           <ShieldCheck size={16} />
         </button>
         {onDetach && (

@@ -1,8 +1,37 @@
-import { memo, useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type PointerEvent as ReactPointerEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { ArrowUpRight, Hand, Highlighter, MessageSquare, RotateCw, Search, X, ZoomIn, ZoomOut, ChevronLeft, ChevronRight, Maximize } from 'lucide-react';
-import { addFileRecord, addMark, deleteMark, listMarks, type CaseFile, type Mark, type MarkInput, type MarkKind } from '../core/commands/files.ts';
+import {
+  ArrowUpRight,
+  Hand,
+  Highlighter,
+  MessageSquare,
+  RotateCw,
+  Search,
+  X,
+  ZoomIn,
+  ZoomOut,
+  ChevronLeft,
+  ChevronRight,
+  Maximize,
+} from 'lucide-react';
+import {
+  addFileRecord,
+  addMark,
+  deleteMark,
+  listMarks,
+  type CaseFile,
+  type Mark,
+  type MarkInput,
+  type MarkKind,
+} from '../core/commands/files.ts';
 import { filesOf } from '../core/doc.ts';
 import { fileUrl } from './api.ts';
 import { openPdf, renderPage } from './pdf.ts';
@@ -71,12 +100,14 @@ export function FileViewer({ caseId, file, doc, origin, readOnly, onClose }: Fil
     const load = isPdf
       ? openPdf(url).then(async (pdf) => {
           if (!cancelled) setPageCount(pdf.numPages);
-          if (!readOnly && file.pages !== pdf.numPages) addFileRecord(doc, { ...file, pages: pdf.numPages }, origin);
+          if (!readOnly && file.pages !== pdf.numPages)
+            addFileRecord(doc, { ...file, pages: pdf.numPages }, origin);
           return renderPage(url, page, 2);
         })
       : new Promise<PageImage>((resolve, reject) => {
           const img = new Image();
-          img.onload = () => resolve({ src: url, width: img.naturalWidth, height: img.naturalHeight });
+          img.onload = () =>
+            resolve({ src: url, width: img.naturalWidth, height: img.naturalHeight });
           img.onerror = () => reject(new Error(file.name));
           img.src = url;
         });
@@ -90,14 +121,22 @@ export function FileViewer({ caseId, file, doc, origin, readOnly, onClose }: Fil
   }, [url, page, isPdf, doc, file, origin, readOnly]);
 
   const marks = useYValue(filesOf(doc), () => listMarks(doc, file.hash, page));
-  const onAddMark = useCallback((mark: MarkInput) => addMark(doc, { hash: file.hash, mark }, origin), [doc, file.hash, origin]);
-  const onDeleteMark = useCallback((id: string) => deleteMark(doc, { hash: file.hash, id }, origin), [doc, file.hash, origin]);
+  const onAddMark = useCallback(
+    (mark: MarkInput) => addMark(doc, { hash: file.hash, mark }, origin),
+    [doc, file.hash, origin],
+  );
+  const onDeleteMark = useCallback(
+    (id: string) => deleteMark(doc, { hash: file.hash, id }, origin),
+    [doc, file.hash, origin],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onClose();
-      if (event.key === 'PageDown' || (event.key === 'ArrowRight' && tool === 'pan')) setPage((p) => Math.min(pageCount, p + 1));
-      if (event.key === 'PageUp' || (event.key === 'ArrowLeft' && tool === 'pan')) setPage((p) => Math.max(1, p - 1));
+      if (event.key === 'PageDown' || (event.key === 'ArrowRight' && tool === 'pan'))
+        setPage((p) => Math.min(pageCount, p + 1));
+      if (event.key === 'PageUp' || (event.key === 'ArrowLeft' && tool === 'pan'))
+        setPage((p) => Math.max(1, p - 1));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -110,7 +149,8 @@ export function FileViewer({ caseId, file, doc, origin, readOnly, onClose }: Fil
   };
   const onPointerMove = (event: ReactPointerEvent) => {
     const start = drag.current;
-    if (start) setOffset({ x: start.ox + event.clientX - start.x, y: start.oy + event.clientY - start.y });
+    if (start)
+      setOffset({ x: start.ox + event.clientX - start.x, y: start.oy + event.clientY - start.y });
   };
   const fit = () => {
     setZoom(1);
@@ -126,48 +166,85 @@ export function FileViewer({ caseId, file, doc, origin, readOnly, onClose }: Fil
   const height = image ? image.height * fitScale * zoom : 0;
 
   return (
-    <div className="file-viewer" role="dialog" aria-modal="true" aria-label={file.name} data-testid="file-viewer">
+    <div
+      className="file-viewer"
+      role="dialog"
+      aria-modal="true"
+      aria-label={file.name}
+      data-testid="file-viewer"
+    >
       <div className="file-viewer__bar">
         <strong className="file-viewer__name">{file.name}</strong>
         {isPdf && (
           <span className="file-viewer__pages">
-            <button type="button" onClick={() => setPage((p) => Math.max(1, p - 1))} disabled={page <= 1} title={t('viewer.prev')}>
+            <button
+              type="button"
+              onClick={() => setPage((p) => Math.max(1, p - 1))}
+              disabled={page <= 1}
+              title={t('viewer.prev')}
+            >
               <ChevronLeft size={16} />
             </button>
             <span data-testid="viewer-page">{t('viewer.page', { page, count: pageCount })}</span>
-            <button type="button" onClick={() => setPage((p) => Math.min(pageCount, p + 1))} disabled={page >= pageCount} title={t('viewer.next')}>
+            <button
+              type="button"
+              onClick={() => setPage((p) => Math.min(pageCount, p + 1))}
+              disabled={page >= pageCount}
+              title={t('viewer.next')}
+            >
               <ChevronRight size={16} />
             </button>
           </span>
         )}
         <span className="file-viewer__tools">
-          <button type="button" onClick={() => setZoom((z) => Math.min(8, z * 1.25))} title={t('viewer.zoomIn')} data-testid="viewer-zoom-in">
+          <button
+            type="button"
+            onClick={() => setZoom((z) => Math.min(8, z * 1.25))}
+            title={t('viewer.zoomIn')}
+            data-testid="viewer-zoom-in"
+          >
             <ZoomIn size={16} />
           </button>
-          <button type="button" onClick={() => setZoom((z) => Math.max(0.2, z / 1.25))} title={t('viewer.zoomOut')}>
+          <button
+            type="button"
+            onClick={() => setZoom((z) => Math.max(0.2, z / 1.25))}
+            title={t('viewer.zoomOut')}
+          >
             <ZoomOut size={16} />
           </button>
           <button type="button" onClick={fit} title={t('viewer.fit')}>
             <Maximize size={16} />
           </button>
-          <button type="button" onClick={() => setRotation((r) => (r + 90) % 360)} title={t('viewer.rotate')} data-testid="viewer-rotate">
+          <button
+            type="button"
+            onClick={() => setRotation((r) => (r + 90) % 360)}
+            title={t('viewer.rotate')}
+            data-testid="viewer-rotate"
+          >
             <RotateCw size={16} />
           </button>
-          {TOOLS.filter((entry) => entry.tool === 'pan' || !readOnly).map(({ tool: name, icon: Icon }) => (
-            <button
-              key={name}
-              type="button"
-              aria-pressed={tool === name}
-              className={tool === name ? 'is-active' : undefined}
-              onClick={() => setTool(name)}
-              title={t(`viewer.${name}`)}
-              data-testid={`viewer-tool-${name}`}
-            >
-              <Icon size={16} />
-            </button>
-          ))}
+          {TOOLS.filter((entry) => entry.tool === 'pan' || !readOnly).map(
+            ({ tool: name, icon: Icon }) => (
+              <button
+                key={name}
+                type="button"
+                aria-pressed={tool === name}
+                className={tool === name ? 'is-active' : undefined}
+                onClick={() => setTool(name)}
+                title={t(`viewer.${name}`)}
+                data-testid={`viewer-tool-${name}`}
+              >
+                <Icon size={16} />
+              </button>
+            ),
+          )}
         </span>
-        <button type="button" onClick={onClose} title={t('viewer.close')} data-testid="viewer-close">
+        <button
+          type="button"
+          onClick={onClose}
+          title={t('viewer.close')}
+          data-testid="viewer-close"
+        >
           <X size={18} />
         </button>
       </div>
@@ -182,16 +259,31 @@ export function FileViewer({ caseId, file, doc, origin, readOnly, onClose }: Fil
           setZoom((z) => Math.min(8, Math.max(0.2, z * (event.deltaY < 0 ? 1.1 : 1 / 1.1))));
         }}
       >
-        {error && <p className="file-viewer__error">{t('viewer.loadFailed', { message: error })}</p>}
+        {error && (
+          <p className="file-viewer__error">{t('viewer.loadFailed', { message: error })}</p>
+        )}
         {!image && !error && <p className="file-viewer__loading">{t('viewer.loading')}</p>}
         {image && (
           <div
             className="file-viewer__page"
-            style={{ width, height, transform: `translate(${offset.x}px, ${offset.y}px) rotate(${rotation}deg)` }}
+            style={{
+              width,
+              height,
+              transform: `translate(${offset.x}px, ${offset.y}px) rotate(${rotation}deg)`,
+            }}
             data-testid="viewer-page-image"
             data-rotation={rotation}
           >
-            <PageWithMarks image={image} marks={marks} tool={tool} page={page} onAdd={onAddMark} onDelete={readOnly ? null : onDeleteMark} notePrompt={t('viewer.notePrompt')} deleteLabel={t('viewer.deleteMark')} />
+            <PageWithMarks
+              image={image}
+              marks={marks}
+              tool={tool}
+              page={page}
+              onAdd={onAddMark}
+              onDelete={readOnly ? null : onDeleteMark}
+              notePrompt={t('viewer.notePrompt')}
+              deleteLabel={t('viewer.deleteMark')}
+            />
           </div>
         )}
       </div>

@@ -46,7 +46,12 @@ export function FilesTab({ caseId, doc, origin, readOnly, lang, onOpenFile }: Fi
       {!readOnly && (
         <div className="files-tab__drop">
           <p>{t('files.dropHere')}</p>
-          <button type="button" className="primary" onClick={() => picker.current?.click()} data-testid="files-upload">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => picker.current?.click()}
+            data-testid="files-upload"
+          >
             <Upload size={16} /> {t('files.upload')}
           </button>
           <input
@@ -69,7 +74,13 @@ export function FilesTab({ caseId, doc, origin, readOnly, lang, onOpenFile }: Fi
       ) : (
         <ul className="file-list">
           {files.map((file) => (
-            <FileRow key={file.hash} caseId={caseId} file={file} lang={lang} onOpen={() => onOpenFile(file)} />
+            <FileRow
+              key={file.hash}
+              caseId={caseId}
+              file={file}
+              lang={lang}
+              onOpen={() => onOpenFile(file)}
+            />
           ))}
         </ul>
       )}

@@ -19,7 +19,16 @@ const COLOR = '#d97706';
  * marks stay on their spot at any zoom or rotation. Drawing: drag for a highlight, an arrow or a
  * callout region; click for a note.
  */
-export function MarksLayer({ image, marks, tool, page, onAdd, onDelete, notePrompt, deleteLabel }: MarksLayerProps) {
+export function MarksLayer({
+  image,
+  marks,
+  tool,
+  page,
+  onAdd,
+  onDelete,
+  notePrompt,
+  deleteLabel,
+}: MarksLayerProps) {
   const svg = useRef<SVGSVGElement>(null);
   const [draft, setDraft] = useState<{ x: number; y: number; x2: number; y2: number } | null>(null);
   const aspect = image.height / image.width;
@@ -51,15 +60,36 @@ export function MarksLayer({ image, marks, tool, page, onAdd, onDelete, noteProm
   };
   const onPointerUp = () => {
     if (!draft || tool === 'pan' || tool === 'note') return setDraft(null);
-    const box = { x: Math.min(draft.x, draft.x2), y: Math.min(draft.y, draft.y2), w: Math.abs(draft.x2 - draft.x), h: Math.abs(draft.y2 - draft.y) };
+    const box = {
+      x: Math.min(draft.x, draft.x2),
+      y: Math.min(draft.y, draft.y2),
+      w: Math.abs(draft.x2 - draft.x),
+      h: Math.abs(draft.y2 - draft.y),
+    };
     setDraft(null);
     if (Math.max(box.w, box.h) < 0.01) return;
-    if (tool === 'arrow') onAdd({ kind: 'arrow', page, x: draft.x, y: draft.y, x2: draft.x2, y2: draft.y2, color: '#dc2626' });
+    if (tool === 'arrow')
+      onAdd({
+        kind: 'arrow',
+        page,
+        x: draft.x,
+        y: draft.y,
+        x2: draft.x2,
+        y2: draft.y2,
+        color: '#dc2626',
+      });
     if (tool === 'highlight') onAdd({ kind: 'highlight', page, ...box, color: '#facc15' });
     if (tool === 'callout') {
       // The enlarged copy goes beside the region, on the side with more room.
       const right = box.x + box.w / 2 < 0.5;
-      onAdd({ kind: 'callout', page, ...box, x2: right ? Math.min(0.95, box.x + box.w + 0.05) : Math.max(0.05, box.x - 0.05), y2: box.y, color: '#2563eb' });
+      onAdd({
+        kind: 'callout',
+        page,
+        ...box,
+        x2: right ? Math.min(0.95, box.x + box.w + 0.05) : Math.max(0.05, box.x - 0.05),
+        y2: box.y,
+        color: '#2563eb',
+      });
     }
   };
 
@@ -77,9 +107,25 @@ export function MarksLayer({ image, marks, tool, page, onAdd, onDelete, noteProm
     >
       <image href={image.src} x={0} y={0} width={1} height={aspect} preserveAspectRatio="none" />
       {marks.map((mark) => (
-        <MarkShape key={mark.id} mark={mark} aspect={aspect} image={image.src} onDelete={onDelete} deleteLabel={deleteLabel} />
+        <MarkShape
+          key={mark.id}
+          mark={mark}
+          aspect={aspect}
+          image={image.src}
+          onDelete={onDelete}
+          deleteLabel={deleteLabel}
+        />
       ))}
-      {draft && tool === 'arrow' && <line x1={draft.x} y1={draft.y * aspect} x2={draft.x2} y2={draft.y2 * aspect} stroke="#dc2626" strokeWidth={0.004} />}
+      {draft && tool === 'arrow' && (
+        <line
+          x1={draft.x}
+          y1={draft.y * aspect}
+          x2={draft.x2}
+          y2={draft.y2 * aspect}
+          stroke="#dc2626"
+          strokeWidth={0.004}
+        />
+      )}
       {draft && tool !== 'arrow' && (
         <rect
           x={Math.min(draft.x, draft.x2)}
@@ -96,14 +142,36 @@ export function MarksLayer({ image, marks, tool, page, onAdd, onDelete, noteProm
   );
 }
 
-function MarkShape({ mark, aspect, image, onDelete, deleteLabel }: { mark: Mark; aspect: number; image: string; onDelete: ((id: string) => void) | null; deleteLabel: string }) {
+function MarkShape({
+  mark,
+  aspect,
+  image,
+  onDelete,
+  deleteLabel,
+}: {
+  mark: Mark;
+  aspect: number;
+  image: string;
+  onDelete: ((id: string) => void) | null;
+  deleteLabel: string;
+}) {
   const y = mark.y * aspect;
   const remove = onDelete ? () => onDelete(mark.id) : undefined;
   const title = <title>{mark.text ?? deleteLabel}</title>;
   switch (mark.kind) {
     case 'highlight':
       return (
-        <rect className="mark mark--highlight" data-testid="mark-highlight" x={mark.x} y={y} width={mark.w ?? 0} height={(mark.h ?? 0) * aspect} fill={mark.color ?? '#facc15'} fillOpacity={0.35} onDoubleClick={remove}>
+        <rect
+          className="mark mark--highlight"
+          data-testid="mark-highlight"
+          x={mark.x}
+          y={y}
+          width={mark.w ?? 0}
+          height={(mark.h ?? 0) * aspect}
+          fill={mark.color ?? '#facc15'}
+          fillOpacity={0.35}
+          onDoubleClick={remove}
+        >
           {title}
         </rect>
       );
@@ -112,11 +180,27 @@ function MarkShape({ mark, aspect, image, onDelete, deleteLabel }: { mark: Mark;
         <g className="mark mark--arrow" data-testid="mark-arrow" onDoubleClick={remove}>
           {title}
           <defs>
-            <marker id={`head-${mark.id}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+            <marker
+              id={`head-${mark.id}`}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="5"
+              markerHeight="5"
+              orient="auto-start-reverse"
+            >
               <path d="M0,0 L10,5 L0,10 z" fill={mark.color ?? '#dc2626'} />
             </marker>
           </defs>
-          <line x1={mark.x} y1={y} x2={mark.x2 ?? mark.x} y2={(mark.y2 ?? mark.y) * aspect} stroke={mark.color ?? '#dc2626'} strokeWidth={0.005} markerEnd={`url(#head-${mark.id})`} />
+          <line
+            x1={mark.x}
+            y1={y}
+            x2={mark.x2 ?? mark.x}
+            y2={(mark.y2 ?? mark.y) * aspect}
+            stroke={mark.color ?? '#dc2626'}
+            strokeWidth={0.005}
+            markerEnd={`url(#head-${mark.id})`}
+          />
         </g>
       );
     case 'note':
@@ -124,7 +208,15 @@ function MarkShape({ mark, aspect, image, onDelete, deleteLabel }: { mark: Mark;
         <g className="mark mark--note" data-testid="mark-note" onDoubleClick={remove}>
           {title}
           <circle cx={mark.x} cy={y} r={0.012} fill={mark.color ?? COLOR} />
-          <text x={mark.x + 0.018} y={y + 0.008} fontSize={0.022} fill="#111827" stroke="#fff" strokeWidth={0.004} paintOrder="stroke">
+          <text
+            x={mark.x + 0.018}
+            y={y + 0.008}
+            fontSize={0.022}
+            fill="#111827"
+            stroke="#fff"
+            strokeWidth={0.004}
+            paintOrder="stroke"
+          >
             {mark.text}
           </text>
         </g>
@@ -140,13 +232,43 @@ function MarkShape({ mark, aspect, image, onDelete, deleteLabel }: { mark: Mark;
       return (
         <g className="mark mark--callout" data-testid="mark-callout" onDoubleClick={remove}>
           {title}
-          <rect x={mark.x} y={y} width={w} height={h} fill="none" stroke={mark.color ?? '#2563eb'} strokeWidth={0.003} />
-          <line x1={mark.x + w / 2} y1={y + h / 2} x2={bx + bw / 2} y2={by + bh / 2} stroke={mark.color ?? '#2563eb'} strokeWidth={0.002} />
+          <rect
+            x={mark.x}
+            y={y}
+            width={w}
+            height={h}
+            fill="none"
+            stroke={mark.color ?? '#2563eb'}
+            strokeWidth={0.003}
+          />
+          <line
+            x1={mark.x + w / 2}
+            y1={y + h / 2}
+            x2={bx + bw / 2}
+            y2={by + bh / 2}
+            stroke={mark.color ?? '#2563eb'}
+            strokeWidth={0.002}
+          />
           <rect x={bx} y={by} width={bw} height={bh} fill="#fff" />
-          <svg x={bx} y={by} width={bw} height={bh} viewBox={`${mark.x} ${y} ${w} ${h}`} preserveAspectRatio="none">
+          <svg
+            x={bx}
+            y={by}
+            width={bw}
+            height={bh}
+            viewBox={`${mark.x} ${y} ${w} ${h}`}
+            preserveAspectRatio="none"
+          >
             <image href={image} x={0} y={0} width={1} height={aspect} preserveAspectRatio="none" />
           </svg>
-          <rect x={bx} y={by} width={bw} height={bh} fill="none" stroke={mark.color ?? '#2563eb'} strokeWidth={0.004} />
+          <rect
+            x={bx}
+            y={by}
+            width={bw}
+            height={bh}
+            fill="none"
+            stroke={mark.color ?? '#2563eb'}
+            strokeWidth={0.004}
+          />
         </g>
       );
     }

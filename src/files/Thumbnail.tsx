@@ -5,7 +5,15 @@ import { fileUrl } from './api.ts';
 import { pdfThumbnail } from './pdf.ts';
 
 /** A small picture of a file: the image itself, or the first page of a PDF. */
-export const Thumbnail = memo(function Thumbnail({ caseId, file, size = 48 }: { caseId: string; file: Pick<CaseFile, 'hash' | 'mime' | 'name'>; size?: number }) {
+export const Thumbnail = memo(function Thumbnail({
+  caseId,
+  file,
+  size = 48,
+}: {
+  caseId: string;
+  file: Pick<CaseFile, 'hash' | 'mime' | 'name'>;
+  size?: number;
+}) {
   const url = fileUrl(caseId, file.hash);
   const [src, setSrc] = useState<string | null>(file.mime === 'application/pdf' ? null : url);
   useEffect(() => {
@@ -21,7 +29,11 @@ export const Thumbnail = memo(function Thumbnail({ caseId, file, size = 48 }: { 
   }, [url, file.mime]);
   return (
     <span className="thumbnail" style={{ width: size, height: size }} data-testid="thumbnail">
-      {src ? <img src={src} alt={file.name} loading="lazy" /> : <FileText size={size * 0.6} aria-label={file.name} />}
+      {src ? (
+        <img src={src} alt={file.name} loading="lazy" />
+      ) : (
+        <FileText size={size * 0.6} aria-label={file.name} />
+      )}
     </span>
   );
 });

@@ -29,10 +29,18 @@ export function fileUrl(caseId: string, hash: string): string {
  * Uploads one file, reporting progress from 0 to 1. XHR rather than fetch, because only XHR reports
  * upload progress. The server answers in `lang`.
  */
-export function uploadFile(caseId: string, file: File, lang: string, onProgress: (fraction: number) => void): Promise<UploadedFile> {
+export function uploadFile(
+  caseId: string,
+  file: File,
+  lang: string,
+  onProgress: (fraction: number) => void,
+): Promise<UploadedFile> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/cases/${encodeURIComponent(caseId)}/files?name=${encodeURIComponent(file.name.normalize('NFC'))}`);
+    xhr.open(
+      'POST',
+      `/api/cases/${encodeURIComponent(caseId)}/files?name=${encodeURIComponent(file.name.normalize('NFC'))}`,
+    );
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.setRequestHeader('Accept-Language', lang);
     xhr.upload.onprogress = (event) => {
@@ -49,7 +57,9 @@ export function uploadFile(caseId: string, file: File, lang: string, onProgress:
         onProgress(1);
         resolve(body as UploadedFile);
       } else {
-        reject(new FileApiError(body.error ?? `http.${xhr.status}`, body.message ?? xhr.statusText));
+        reject(
+          new FileApiError(body.error ?? `http.${xhr.status}`, body.message ?? xhr.statusText),
+        );
       }
     };
     xhr.onerror = () => reject(new FileApiError('network', 'network error'));
@@ -64,7 +74,10 @@ export async function listCaseFiles(caseId: string): Promise<UploadedFile[]> {
 }
 
 /** Asks the server to hash the stored bytes again. */
-export async function verifyFile(caseId: string, hash: string): Promise<{ ok: boolean; sha256: string; checkedAt: string }> {
+export async function verifyFile(
+  caseId: string,
+  hash: string,
+): Promise<{ ok: boolean; sha256: string; checkedAt: string }> {
   const res = await fetch(`${fileUrl(caseId, hash)}/verify`, { method: 'POST' });
   if (!res.ok) throw new FileApiError(`http.${res.status}`, res.statusText);
   return (await res.json()) as { ok: boolean; sha256: string; checkedAt: string };

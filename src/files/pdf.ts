@@ -8,7 +8,10 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 let loaded: Promise<typeof PdfJs> | null = null;
 
 function pdfjs(): Promise<typeof PdfJs> {
-  loaded ??= Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url')]).then(([lib, worker]) => {
+  loaded ??= Promise.all([
+    import('pdfjs-dist'),
+    import('pdfjs-dist/build/pdf.worker.min.mjs?url'),
+  ]).then(([lib, worker]) => {
     lib.GlobalWorkerOptions.workerSrc = worker.default;
     return lib;
   });
@@ -21,16 +24,19 @@ const documents = new Map<string, Promise<PDFDocumentProxy>>();
 export function openPdf(url: string): Promise<PDFDocumentProxy> {
   let doc = documents.get(url);
   if (!doc) {
-    doc = pdfjs().then((lib) => lib.getDocument({
-        url,
-        isEvalSupported: false,
-        withCredentials: true,
-        // pdf.js's data ships with the page (see vite.config.ts): nothing comes from another host.
-        standardFontDataUrl: '/pdfjs/standard_fonts/',
-        cMapUrl: '/pdfjs/cmaps/',
-        cMapPacked: true,
-        wasmUrl: '/pdfjs/wasm/',
-      }).promise);
+    doc = pdfjs().then(
+      (lib) =>
+        lib.getDocument({
+          url,
+          isEvalSupported: false,
+          withCredentials: true,
+          // pdf.js's data ships with the page (see vite.config.ts): nothing comes from another host.
+          standardFontDataUrl: '/pdfjs/standard_fonts/',
+          cMapUrl: '/pdfjs/cmaps/',
+          cMapPacked: true,
+          wasmUrl: '/pdfjs/wasm/',
+        }).promise,
+    );
     doc.catch(() => documents.delete(url));
     documents.set(url, doc);
   }
@@ -41,7 +47,11 @@ export function openPdf(url: string): Promise<PDFDocumentProxy> {
  * Renders one page to a PNG data URL at `scale` (1 = 72 dpi); returns it with the page's size.
  * The marks layer draws over this image, and callouts crop it.
  */
-export async function renderPage(url: string, pageNumber: number, scale: number): Promise<{ src: string; width: number; height: number }> {
+export async function renderPage(
+  url: string,
+  pageNumber: number,
+  scale: number,
+): Promise<{ src: string; width: number; height: number }> {
   const pdf = await openPdf(url);
   const page = await pdf.getPage(pageNumber);
   const viewport = page.getViewport({ scale });
@@ -49,7 +59,11 @@ export async function renderPage(url: string, pageNumber: number, scale: number)
   canvas.width = Math.ceil(viewport.width);
   canvas.height = Math.ceil(viewport.height);
   await page.render({ canvas, viewport }).promise;
-  return { src: canvas.toDataURL('image/png'), width: viewport.width / scale, height: viewport.height / scale };
+  return {
+    src: canvas.toDataURL('image/png'),
+    width: viewport.width / scale,
+    height: viewport.height / scale,
+  };
 }
 
 const thumbnails = new Map<string, Promise<string>>();

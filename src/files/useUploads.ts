@@ -20,22 +20,35 @@ let nextId = 1;
  */
 export function useUploads(caseId: string, doc: Y.Doc, origin: unknown, lang: string) {
   const [items, setItems] = useState<UploadItem[]>([]);
-  const update = (id: number, patch: Partial<UploadItem>) => setItems((all) => all.map((item) => (item.id === id ? { ...item, ...patch } : item)));
+  const update = (id: number, patch: Partial<UploadItem>) =>
+    setItems((all) => all.map((item) => (item.id === id ? { ...item, ...patch } : item)));
 
   const start = useCallback(
     (files: Iterable<File>, attachTo?: string): Promise<UploadedFile[]> => {
       const jobs = [...files].map(async (file) => {
         const id = nextId++;
-        setItems((all) => [...all, { id, name: file.name.normalize('NFC'), progress: 0, state: 'uploading' }]);
+        setItems((all) => [
+          ...all,
+          { id, name: file.name.normalize('NFC'), progress: 0, state: 'uploading' },
+        ]);
         try {
-          const uploaded = await uploadFile(caseId, file, lang, (progress) => update(id, { progress }));
+          const uploaded = await uploadFile(caseId, file, lang, (progress) =>
+            update(id, { progress }),
+          );
           if (!FILE_TYPES.includes(uploaded.mime as FileType)) throw new Error(uploaded.mime);
-          addFileRecord(doc, { hash: uploaded.hash, name: uploaded.name, mime: uploaded.mime, size: uploaded.size }, origin);
+          addFileRecord(
+            doc,
+            { hash: uploaded.hash, name: uploaded.name, mime: uploaded.mime, size: uploaded.size },
+            origin,
+          );
           if (attachTo) attachFile(doc, { entityId: attachTo, hash: uploaded.hash }, origin);
           update(id, { state: 'done', progress: 1, hash: uploaded.hash });
           return uploaded;
         } catch (err) {
-          update(id, { state: 'failed', message: err instanceof Error ? err.message : String(err) });
+          update(id, {
+            state: 'failed',
+            message: err instanceof Error ? err.message : String(err),
+          });
           return null;
         }
       });
@@ -44,6 +57,9 @@ export function useUploads(caseId: string, doc: Y.Doc, origin: unknown, lang: st
     [caseId, doc, origin, lang],
   );
 
-  const clearFinished = useCallback(() => setItems((all) => all.filter((item) => item.state === 'uploading')), []);
+  const clearFinished = useCallback(
+    () => setItems((all) => all.filter((item) => item.state === 'uploading')),
+    [],
+  );
   return { items, start, clearFinished };
 }

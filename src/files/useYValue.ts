@@ -6,8 +6,12 @@ import type * as Y from 'yjs';
  * changes. `read` must return an equal-by-`isEqual` value when nothing it depends on changed, so
  * unrelated document changes do not re-render.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any Y type will do
-export function useYValue<T>(type: Y.AbstractType<any> | null, read: () => T, isEqual: (a: T, b: T) => boolean = jsonEqual): T {
+export function useYValue<T>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any Y type will do
+  type: Y.AbstractType<any> | null,
+  read: () => T,
+  isEqual: (a: T, b: T) => boolean = jsonEqual,
+): T {
   const cache = useRef<{ value: T } | null>(null);
   const readRef = useRef(read);
   readRef.current = read;

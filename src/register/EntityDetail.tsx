@@ -19,7 +19,19 @@ interface EntityDetailProps extends RegisterPanelProps {
 }
 
 /** One entity: its fields, where it is used (click to go there), and for evidence its files. */
-export function EntityDetail({ caseId, doc, origin, readOnly, lang, entity, onEdit, onDeleted, onClose, onGoToNode, onOpenFile }: EntityDetailProps) {
+export function EntityDetail({
+  caseId,
+  doc,
+  origin,
+  readOnly,
+  lang,
+  entity,
+  onEdit,
+  onDeleted,
+  onClose,
+  onGoToNode,
+  onOpenFile,
+}: EntityDetailProps) {
   const { t } = useTranslation('register');
   const usages = useYValue(boardsOf(doc), () => entityUsages(doc, entity.id));
   const files = useYValue(filesOf(doc), () => listFiles(doc));
@@ -28,7 +40,10 @@ export function EntityDetail({ caseId, doc, origin, readOnly, lang, entity, onEd
 
   const remove = () => {
     const boards = [...new Set(usages.map((u) => u.boardTitle))].join(', ');
-    const question = usages.length > 0 ? t('confirmDeleteUsed', { name: entity.name, count: usages.length, boards }) : t('confirmDelete', { name: entity.name });
+    const question =
+      usages.length > 0
+        ? t('confirmDeleteUsed', { name: entity.name, count: usages.length, boards })
+        : t('confirmDelete', { name: entity.name });
     if (!window.confirm(question)) return;
     deleteEntity(doc, { id: entity.id }, origin);
     onDeleted();
@@ -54,7 +69,12 @@ export function EntityDetail({ caseId, doc, origin, readOnly, lang, entity, onEd
       </header>
       <dl>
         {FORM_FIELDS[entity.kind]
-          .filter((f) => f.name !== 'name' && typeof entity[f.name as keyof Entity] === 'string' && entity[f.name as keyof Entity] !== '')
+          .filter(
+            (f) =>
+              f.name !== 'name' &&
+              typeof entity[f.name as keyof Entity] === 'string' &&
+              entity[f.name as keyof Entity] !== '',
+          )
           .map((f) => {
             const value = String(entity[f.name as keyof Entity]);
             return (
@@ -72,7 +92,11 @@ export function EntityDetail({ caseId, doc, origin, readOnly, lang, entity, onEd
         <ul className="entity-detail__usages" data-testid="entity-usages">
           {usages.map((u) => (
             <li key={`${u.boardId}/${u.nodeId}`}>
-              <button type="button" className="link" onClick={() => onGoToNode(u.boardId, u.nodeId)}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => onGoToNode(u.boardId, u.nodeId)}
+              >
                 {u.boardTitle}
               </button>
             </li>
@@ -87,13 +111,28 @@ export function EntityDetail({ caseId, doc, origin, readOnly, lang, entity, onEd
             {[...new Set(entity.files)].map((hash) => {
               const file = files.find((f) => f.hash === hash);
               return file ? (
-                <FileRow key={hash} caseId={caseId} file={file} lang={lang} onOpen={() => onOpenFile(file)} onDetach={readOnly ? undefined : () => detachFile(doc, { entityId: entity.id, hash }, origin)} />
+                <FileRow
+                  key={hash}
+                  caseId={caseId}
+                  file={file}
+                  lang={lang}
+                  onOpen={() => onOpenFile(file)}
+                  onDetach={
+                    readOnly
+                      ? undefined
+                      : () => detachFile(doc, { entityId: entity.id, hash }, origin)
+                  }
+                />
               ) : null;
             })}
           </ul>
           {!readOnly && (
             <>
-              <button type="button" onClick={() => picker.current?.click()} data-testid="evidence-attach">
+              <button
+                type="button"
+                onClick={() => picker.current?.click()}
+                data-testid="evidence-attach"
+              >
                 <Paperclip size={16} /> {t('files.attach')}
               </button>
               <input

@@ -44,7 +44,8 @@ export function EntityForm({ kind, initial, onSave, onCancel }: EntityFormProps)
           id,
           name: field.name,
           value: values[field.name] ?? '',
-          onChange: (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field.name]: event.target.value })),
+          onChange: (event: { target: { value: string } }) =>
+            setValues((v) => ({ ...v, [field.name]: event.target.value })),
         };
         return (
           <label key={field.name} htmlFor={id} className="entity-form__field">

@@ -30,6 +30,18 @@ export interface RegisterPanelProps {
 
 type Tab = EntityKind | 'files';
 
+/** Everything a person may search an entity by: its texts and the labels of its choices. */
+function searchText(entity: Entity, t: (key: string) => string): string {
+  const parts: string[] = [];
+  for (const field of TABLE_COLUMNS[entity.kind]) {
+    const value = entity[field.name as keyof Entity];
+    if (typeof value === 'string' && field.optionLabels)
+      parts.push(t(`${field.optionLabels}.${value}`));
+  }
+  for (const value of Object.values(entity)) if (typeof value === 'string') parts.push(value);
+  return parts.join(' ');
+}
+
 function commandMessage(err: unknown): string {
   return err instanceof CommandError ? err.code : err instanceof Error ? err.message : String(err);
 }
@@ -43,18 +55,29 @@ export function RegisterPanel(props: RegisterPanelProps) {
   const { t } = useTranslation('register');
   const [tab, setTab] = useState<Tab>('person');
   const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<{ field: string; descending: boolean }>({ field: 'name', descending: false });
+  const [choice, setChoice] = useState('');
+  const [sort, setSort] = useState<{ field: string; descending: boolean }>({
+    field: 'name',
+    descending: false,
+  });
   const [editing, setEditing] = useState<{ kind: EntityKind; entity?: Entity } | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
 
   const entities = useYValue(registerOf(doc), () => listEntities(doc));
   const visible = useMemo(() => {
     if (tab === 'files') return [];
-    const rows = entities.filter((e) => e.kind === tab && (!query || matchesSearch(Object.values(e).filter((v) => typeof v === 'string').join(' '), query)));
+    const filterField = TABLE_COLUMNS[tab][0];
+    const rows = entities.filter(
+      (e) =>
+        e.kind === tab &&
+        (!choice || !filterField?.options || e[filterField.name as keyof Entity] === choice) &&
+        (!query || matchesSearch(searchText(e, t), query)),
+    );
     const value = (e: Entity) => String(e[sort.field as keyof Entity] ?? '');
     rows.sort((a, b) => compareVietnamese(value(a), value(b)) * (sort.descending ? -1 : 1));
     return rows;
-  }, [entities, tab, query, sort]);
+  }, [entities, tab, query, sort, choice, t]);
+  const filterField = tab === 'files' ? undefined : TABLE_COLUMNS[tab][0];
   const selectedEntity = entities.find((e) => e.id === selected) ?? null;
 
   const save = useCallback(
@@ -72,38 +95,97 @@ export function RegisterPanel(props: RegisterPanelProps) {
     [doc, origin, editing],
   );
 
-  const toggleSort = (field: string) => setSort((s) => ({ field, descending: s.field === field ? !s.descending : false }));
+  const toggleSort = (field: string) =>
+    setSort((s) => ({ field, descending: s.field === field ? !s.descending : false }));
 
   return (
     <section className="register-panel" aria-label={t('title')} data-testid="register-panel">
       <nav className="register-panel__tabs" role="tablist">
         {[...ENTITY_KINDS, 'files' as const].map((kind) => (
-          <button key={kind} type="button" role="tab" aria-selected={tab === kind} className={tab === kind ? 'is-active' : undefined} onClick={() => setTab(kind)} data-testid={`register-tab-${kind}`}>
+          <button
+            key={kind}
+            type="button"
+            role="tab"
+            aria-selected={tab === kind}
+            className={tab === kind ? 'is-active' : undefined}
+            onClick={() => {
+              setTab(kind);
+              setChoice('');
+            }}
+            data-testid={`register-tab-${kind}`}
+          >
             {kind === 'files' ? t('files.title') : t(`kinds.${kind}`)}
           </button>
         ))}
       </nav>
       {tab === 'files' ? (
-        <FilesTab caseId={caseId} doc={doc} origin={origin} readOnly={readOnly} lang={props.lang} onOpenFile={props.onOpenFile} />
+        <FilesTab
+          caseId={caseId}
+          doc={doc}
+          origin={origin}
+          readOnly={readOnly}
+          lang={props.lang}
+          onOpenFile={props.onOpenFile}
+        />
       ) : (
         <>
           <div className="register-panel__toolbar">
-            <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('search')} aria-label={t('search')} data-testid="register-search" />
+            {filterField?.options && (
+              <select
+                value={choice}
+                onChange={(e) => setChoice(e.target.value)}
+                aria-label={t(`fields.${filterField.name}`)}
+                data-testid="register-filter"
+              >
+                <option value="">{t(`fields.${filterField.name}`)}: —</option>
+                {filterField.options.map((option) => (
+                  <option key={option} value={option}>
+                    {t(`${filterField.optionLabels}.${option}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+            <input
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              placeholder={t('search')}
+              aria-label={t('search')}
+              data-testid="register-search"
+            />
             {!readOnly && (
-              <button type="button" className="primary" onClick={() => setEditing({ kind: tab })} data-testid="register-add">
+              <button
+                type="button"
+                className="primary"
+                onClick={() => setEditing({ kind: tab })}
+                data-testid="register-add"
+              >
                 <Plus size={16} /> {t('add', { kind: t(`kind1.${tab}`) })}
               </button>
             )}
           </div>
           <p className="register-panel__hint">{t('dragHint')}</p>
-          <EntityTable kind={tab} rows={visible} sort={sort} onSort={toggleSort} selected={selected} onSelect={setSelected} emptyText={entities.some((e) => e.kind === tab) ? t('noMatch') : t('empty')} />
+          <EntityTable
+            kind={tab}
+            rows={visible}
+            sort={sort}
+            onSort={toggleSort}
+            selected={selected}
+            onSelect={setSelected}
+            emptyText={entities.some((e) => e.kind === tab) ? t('noMatch') : t('empty')}
+          />
         </>
       )}
       {editing && (
         <div className="dialog-backdrop" role="dialog" aria-modal="true">
           <div className="dialog">
             <h2>{editing.entity ? t('edit') : t('add', { kind: t(`kind1.${editing.kind}`) })}</h2>
-            <EntityForm kind={editing.kind} initial={editing.entity} onSave={save} onCancel={() => setEditing(null)} />
+            <EntityForm
+              kind={editing.kind}
+              initial={editing.entity}
+              onSave={save}
+              onCancel={() => setEditing(null)}
+            />
           </div>
         </div>
       )}
@@ -130,7 +212,15 @@ interface EntityTableProps {
   emptyText: string;
 }
 
-const EntityTable = memo(function EntityTable({ kind, rows, sort, onSort, selected, onSelect, emptyText }: EntityTableProps) {
+const EntityTable = memo(function EntityTable({
+  kind,
+  rows,
+  sort,
+  onSort,
+  selected,
+  onSelect,
+  emptyText,
+}: EntityTableProps) {
   const { t } = useTranslation('register');
   const columns: FieldSpec[] = [{ name: 'name', input: 'text' }, ...TABLE_COLUMNS[kind]];
   const cell = (entity: Entity, column: FieldSpec) => {
@@ -143,7 +233,12 @@ const EntityTable = memo(function EntityTable({ kind, rows, sort, onSort, select
       <thead>
         <tr>
           {columns.map((column) => (
-            <th key={column.name} aria-sort={sort.field === column.name ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+            <th
+              key={column.name}
+              aria-sort={
+                sort.field === column.name ? (sort.descending ? 'descending' : 'ascending') : 'none'
+              }
+            >
               <button type="button" onClick={() => onSort(column.name)}>
                 {t(`fields.${column.name}`)}
                 {sort.field === column.name ? (sort.descending ? ' ▼' : ' ▲') : ''}

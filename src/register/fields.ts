@@ -1,4 +1,10 @@
-import { EVIDENCE_STATUSES, EVIDENCE_TYPES, FACT_TYPES, PERSON_ROLES, type EntityKind } from '../core/register.ts';
+import {
+  EVIDENCE_STATUSES,
+  EVIDENCE_TYPES,
+  FACT_TYPES,
+  PERSON_ROLES,
+  type EntityKind,
+} from '../core/register.ts';
 
 /** How a field is edited and which i18n group names its choices. */
 export interface FieldSpec {
@@ -25,7 +31,12 @@ export const FORM_FIELDS: Record<EntityKind, FieldSpec[]> = {
   ],
   evidence: [
     { name: 'name', input: 'text' },
-    { name: 'evidenceType', input: 'select', options: EVIDENCE_TYPES, optionLabels: 'evidenceTypes' },
+    {
+      name: 'evidenceType',
+      input: 'select',
+      options: EVIDENCE_TYPES,
+      optionLabels: 'evidenceTypes',
+    },
     { name: 'description', input: 'textarea' },
     { name: 'collectedAt', input: 'date' },
     { name: 'collectedPlace', input: 'text' },

@@ -6,8 +6,20 @@ import type { i18n as I18n } from 'i18next';
 
 const vi = {
   title: 'Danh mục vụ án',
-  kinds: { person: 'Người', evidence: 'Chứng cứ', event: 'Sự kiện', fact: 'Vấn đề cần chứng minh', place: 'Địa điểm' },
-  kind1: { person: 'người', evidence: 'chứng cứ', event: 'sự kiện', fact: 'vấn đề', place: 'địa điểm' },
+  kinds: {
+    person: 'Người',
+    evidence: 'Chứng cứ',
+    event: 'Sự kiện',
+    fact: 'Vấn đề cần chứng minh',
+    place: 'Địa điểm',
+  },
+  kind1: {
+    person: 'người',
+    evidence: 'chứng cứ',
+    event: 'sự kiện',
+    fact: 'vấn đề',
+    place: 'địa điểm',
+  },
   fields: {
     name: 'Tên',
     notes: 'Ghi chú',
@@ -50,7 +62,13 @@ const vi = {
     'judicial-assistance': 'Kết quả tương trợ tư pháp',
     document: 'Tài liệu, đồ vật khác',
   },
-  statuses: { collected: 'Đã thu thập', assessed: 'Đã đánh giá', sealed: 'Đã niêm phong', returned: 'Đã trả lại', destroyed: 'Đã tiêu hủy' },
+  statuses: {
+    collected: 'Đã thu thập',
+    assessed: 'Đã đánh giá',
+    sealed: 'Đã niêm phong',
+    returned: 'Đã trả lại',
+    destroyed: 'Đã tiêu hủy',
+  },
   factTypes: {
     'issue-crime': '(1) Có hành vi phạm tội, thời gian, địa điểm',
     'issue-offender': '(2) Người thực hiện, lỗi, năng lực, mục đích, động cơ',
@@ -74,7 +92,8 @@ const vi = {
   usedOn: 'Xuất hiện trên',
   notUsed: 'Chưa dùng trên sơ đồ nào.',
   confirmDelete: 'Xóa “{{name}}”?',
-  confirmDeleteUsed: 'Xóa “{{name}}”? Mục này đang được dùng ở {{count}} nút: {{boards}}. Các nút sẽ giữ tên hiện tại nhưng không còn liên kết.',
+  confirmDeleteUsed:
+    'Xóa “{{name}}”? Mục này đang được dùng ở {{count}} nút: {{boards}}. Các nút sẽ giữ tên hiện tại nhưng không còn liên kết.',
   dragHint: 'Kéo một mục vào sơ đồ để tạo nút liên kết.',
   errors: {
     'register.badFields': 'Thông tin chưa hợp lệ: cần có tên.',
@@ -134,8 +153,20 @@ type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrin
 
 const en: DeepStrings<Texts> = {
   title: 'Case register',
-  kinds: { person: 'People', evidence: 'Evidence', event: 'Events', fact: 'Issues to prove', place: 'Places' },
-  kind1: { person: 'person', evidence: 'evidence item', event: 'event', fact: 'issue', place: 'place' },
+  kinds: {
+    person: 'People',
+    evidence: 'Evidence',
+    event: 'Events',
+    fact: 'Issues to prove',
+    place: 'Places',
+  },
+  kind1: {
+    person: 'person',
+    evidence: 'evidence item',
+    event: 'event',
+    fact: 'issue',
+    place: 'place',
+  },
   fields: {
     name: 'Name',
     notes: 'Notes',
@@ -178,7 +209,13 @@ const en: DeepStrings<Texts> = {
     'judicial-assistance': 'Judicial assistance result',
     document: 'Other document or object',
   },
-  statuses: { collected: 'Collected', assessed: 'Assessed', sealed: 'Sealed', returned: 'Returned', destroyed: 'Destroyed' },
+  statuses: {
+    collected: 'Collected',
+    assessed: 'Assessed',
+    sealed: 'Sealed',
+    returned: 'Returned',
+    destroyed: 'Destroyed',
+  },
   factTypes: {
     'issue-crime': '(1) Whether a crime happened, time, place',
     'issue-offender': '(2) Offender, fault, capacity, purpose, motive',
@@ -202,7 +239,8 @@ const en: DeepStrings<Texts> = {
   usedOn: 'Used on',
   notUsed: 'Not on any board yet.',
   confirmDelete: 'Delete “{{name}}”?',
-  confirmDeleteUsed: 'Delete “{{name}}”? It is used by {{count}} node(s): {{boards}}. Those nodes keep its current name but lose the link.',
+  confirmDeleteUsed:
+    'Delete “{{name}}”? It is used by {{count}} node(s): {{boards}}. Those nodes keep its current name but lose the link.',
   dragHint: 'Drag an item onto a board to place a linked node.',
   errors: {
     'register.badFields': 'Some fields are not valid: a name is needed.',
@@ -250,7 +288,8 @@ const en: DeepStrings<Texts> = {
     loadFailed: 'Could not open the file: {{message}}',
   },
   canvas: {
-    empty: 'This board is empty. Drag an item from the register here, or double-click to add a node.',
+    empty:
+      'This board is empty. Drag an item from the register here, or double-click to add a node.',
     newNode: 'New node',
     brokenLink: 'The linked item was deleted',
     editLabel: 'Edit the node text',

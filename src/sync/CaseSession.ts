@@ -33,7 +33,12 @@ export interface SessionUser {
 }
 
 /** Close codes after which reconnecting would only fail again (see docs/api.md). */
-const FATAL_CLOSES: Record<number, string> = { 1009: 'tooLarge', 4400: 'malformed', 4413: 'tooLarge', 4403: 'accessRemoved' };
+const FATAL_CLOSES: Record<number, string> = {
+  1009: 'tooLarge',
+  4400: 'malformed',
+  4413: 'tooLarge',
+  4403: 'accessRemoved',
+};
 
 /**
  * One open case in the page: its Y.Doc, the IndexedDB cache (offline and reload), the sync socket,
@@ -56,21 +61,47 @@ export class CaseSession {
     user: SessionUser,
     private readonly readOnly: boolean,
   ) {
-    this.store = createStore<SessionState>(() => ({ status: 'offline', ready: false, peers: [], fatal: null, canUndo: false, canRedo: false }));
+    this.store = createStore<SessionState>(() => ({
+      status: 'offline',
+      ready: false,
+      peers: [],
+      fatal: null,
+      canUndo: false,
+      canRedo: false,
+    }));
     this.persistence = new IndexeddbPersistence(`caseboard-case-${caseId}`, this.doc);
     this.persistence.once('synced', () => this.store.setState({ ready: true }));
 
-    this.undoManager = new Y.UndoManager([this.doc.getMap('boards'), this.doc.getMap('register'), this.doc.getMap('deck'), this.doc.getMap('files')], {
-      trackedOrigins: new Set([this.origin]),
-    });
-    const onStack = () => this.store.setState({ canUndo: this.undoManager.canUndo(), canRedo: this.undoManager.canRedo() });
+    this.undoManager = new Y.UndoManager(
+      [
+        this.doc.getMap('boards'),
+        this.doc.getMap('register'),
+        this.doc.getMap('deck'),
+        this.doc.getMap('files'),
+      ],
+      {
+        trackedOrigins: new Set([this.origin]),
+      },
+    );
+    const onStack = () =>
+      this.store.setState({
+        canUndo: this.undoManager.canUndo(),
+        canRedo: this.undoManager.canRedo(),
+      });
     this.undoManager.on('stack-item-added', onStack);
     this.undoManager.on('stack-item-popped', onStack);
     this.undoManager.on('stack-cleared', onStack);
 
     const wsOrigin = location.origin.replace(/^http/, 'ws');
-    this.provider = new WebsocketProvider(`${wsOrigin}/yjs`, caseId, this.doc, { connect: navigator.onLine, disableBc: true });
-    this.provider.awareness.setLocalStateField('user', { id: user.id, name: user.displayName, color: colorFor(user.id) });
+    this.provider = new WebsocketProvider(`${wsOrigin}/yjs`, caseId, this.doc, {
+      connect: navigator.onLine,
+      disableBc: true,
+    });
+    this.provider.awareness.setLocalStateField('user', {
+      id: user.id,
+      name: user.displayName,
+      color: colorFor(user.id),
+    });
     this.provider.on('status', ({ status }) => {
       this.connected = status === 'connected';
       if (!this.connected) this.synced = false;
@@ -126,7 +157,11 @@ export class CaseSession {
   }
 
   private updateStatus(): void {
-    const status: ConnectionStatus = !this.connected ? 'offline' : this.synced ? 'online' : 'syncing';
+    const status: ConnectionStatus = !this.connected
+      ? 'offline'
+      : this.synced
+        ? 'online'
+        : 'syncing';
     if (this.store.getState().status !== status) this.store.setState({ status });
   }
 
@@ -145,10 +180,18 @@ export class CaseSession {
     this.provider.awareness.getStates().forEach((state, clientId) => {
       const user = (state as { user?: { id?: string; name?: string; color?: string } }).user;
       if (!user?.id) return;
-      peers.push({ clientId, userId: user.id, name: user.name ?? '?', color: user.color ?? '#555', self: clientId === self });
+      peers.push({
+        clientId,
+        userId: user.id,
+        name: user.name ?? '?',
+        color: user.color ?? '#555',
+        self: clientId === self,
+      });
     });
     const previous = this.store.getState().peers;
-    const same = previous.length === peers.length && previous.every((p, i) => p.clientId === peers[i]?.clientId && p.name === peers[i]?.name);
+    const same =
+      previous.length === peers.length &&
+      previous.every((p, i) => p.clientId === peers[i]?.clientId && p.name === peers[i]?.name);
     if (!same) this.store.setState({ peers });
   };
 }

@@ -1,4 +1,15 @@
-const PALETTE = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#0e7490', '#be185d', '#4d7c0f', '#6d28d9', '#c2410c'];
+const PALETTE = [
+  '#1d4ed8',
+  '#b91c1c',
+  '#047857',
+  '#7c3aed',
+  '#b45309',
+  '#0e7490',
+  '#be185d',
+  '#4d7c0f',
+  '#6d28d9',
+  '#c2410c',
+];
 
 /** A stable colour for a person, from their user id, so everyone sees them in the same colour. */
 export function colorFor(userId: string): string {

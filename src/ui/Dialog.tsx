@@ -1,7 +1,17 @@
 import { useEffect, type ReactNode } from 'react';
 
 /** A modal dialog; Escape closes it. */
-export function Dialog({ title, onClose, children, testId }: { title: string; onClose(): void; children: ReactNode; testId?: string }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  testId,
+}: {
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  testId?: string;
+}) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onClose();
@@ -10,8 +20,18 @@ export function Dialog({ title, onClose, children, testId }: { title: string; on
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
   return (
-    <div className="dialog-backdrop" role="presentation" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
+    <div
+      className="dialog-backdrop"
+      role="presentation"
+      onMouseDown={(event) => event.target === event.currentTarget && onClose()}
+    >
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        data-testid={testId}
+      >
         <h2>{title}</h2>
         {children}
       </div>

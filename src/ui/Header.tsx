@@ -5,7 +5,17 @@ import type { User } from '../app/api.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 /** The bar on top of every page: the product, where one is, the language and the person. */
-export function Header({ user, onHome, onLogout, children }: { user: User | null; onHome(): void; onLogout?: () => void; children?: ReactNode }) {
+export function Header({
+  user,
+  onHome,
+  onLogout,
+  children,
+}: {
+  user: User | null;
+  onHome(): void;
+  onLogout?: () => void;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <header className="app-header">

@@ -5,7 +5,19 @@ import { useState, type KeyboardEvent } from 'react';
  * an input method is composing (Telex/VNI: `isComposing` or keyCode 229), and keys never reach the
  * page's shortcuts while typing.
  */
-export function InlineEdit({ initial, label, onCommit, onCancel, testId }: { initial: string; label: string; onCommit(text: string): void; onCancel(): void; testId?: string }) {
+export function InlineEdit({
+  initial,
+  label,
+  onCommit,
+  onCancel,
+  testId,
+}: {
+  initial: string;
+  label: string;
+  onCommit(text: string): void;
+  onCancel(): void;
+  testId?: string;
+}) {
   const [text, setText] = useState(initial);
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     event.stopPropagation();
@@ -13,5 +25,16 @@ export function InlineEdit({ initial, label, onCommit, onCancel, testId }: { ini
     if (event.key === 'Enter') onCommit(text);
     if (event.key === 'Escape') onCancel();
   };
-  return <input className="inline-edit" autoFocus aria-label={label} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown} onBlur={() => onCommit(text)} data-testid={testId} />;
+  return (
+    <input
+      className="inline-edit"
+      autoFocus
+      aria-label={label}
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onKeyDown={onKeyDown}
+      onBlur={() => onCommit(text)}
+      data-testid={testId}
+    />
+  );
 }

@@ -7,7 +7,12 @@ export function LanguageSwitch() {
   return (
     <label className="language-switch">
       <span className="visually-hidden">{t('language.label')}</span>
-      <select value={i18n.language} onChange={(event) => setLanguage(event.target.value as Lang)} data-testid="language-switch" aria-label={t('language.label')}>
+      <select
+        value={i18n.language}
+        onChange={(event) => setLanguage(event.target.value as Lang)}
+        data-testid="language-switch"
+        aria-label={t('language.label')}
+      >
         <option value="vi">{t('language.vi')}</option>
         <option value="en">{t('language.en')}</option>
       </select>

@@ -29,7 +29,8 @@ async function addBoard(page: Page, title: string): Promise<void> {
 
 it('keeps what is typed offline, across a reload with the server gone, and merges it when back', async () => {
   const lanApi = await ApiClient.login(server.url, 'ksv.lan', 'ksv.lan-password');
-  const caseId = (await lanApi.request('POST', '/api/cases', { title: 'Vụ án ngoại tuyến' })).body.id as string;
+  const caseId = (await lanApi.request('POST', '/api/cases', { title: 'Vụ án ngoại tuyến' })).body
+    .id as string;
   await lanApi.request('PUT', `/api/cases/${caseId}/members/ksv.hung`, { role: 'editor' });
 
   const lanContext = await newContext(browser);
@@ -60,14 +61,26 @@ it('keeps what is typed offline, across a reload with the server gone, and merge
   await server.close();
   await lan.reload();
   await lan.getByTestId('case-page').waitFor({ timeout: 10_000 });
-  await until(async () => (await boardTitles(lan)).includes('Ghi khi mất mạng'), 10_000, 'the offline board after the reload');
+  await until(
+    async () => (await boardTitles(lan)).includes('Ghi khi mất mạng'),
+    10_000,
+    'the offline board after the reload',
+  );
   await addBoard(lan, 'Ghi sau khi tải lại');
 
   server = await server.restart();
   await lanContext.setOffline(false);
-  await until(async () => (await boardTitles(hung)).length === 3, 15_000, 'both offline boards at Hùng');
+  await until(
+    async () => (await boardTitles(hung)).length === 3,
+    15_000,
+    'both offline boards at Hùng',
+  );
   await until(async () => (await boardTitles(lan)).length === 3, 15_000, 'Hùng’s board at Lan');
-  expect([...(await boardTitles(lan))].sort()).toEqual(['Ghi khi mất mạng', 'Ghi sau khi tải lại', 'Hùng ghi trong lúc đó']);
+  expect([...(await boardTitles(lan))].sort()).toEqual([
+    'Ghi khi mất mạng',
+    'Ghi sau khi tải lại',
+    'Hùng ghi trong lúc đó',
+  ]);
   expect(await boardTitles(lan)).toEqual(await boardTitles(hung));
   await lanContext.close();
   await hung.context().close();

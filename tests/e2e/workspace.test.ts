@@ -53,7 +53,12 @@ async function share(caseId: string, owner: string, username: string, role: stri
 async function openCase(page: Page, caseId: string): Promise<void> {
   await page.goto(`${server.url}/cases/${caseId}`);
   await page.getByTestId('case-page').waitFor();
-  await until(async () => (await page.getByTestId('connection-status').getAttribute('data-status')) === 'online', 10_000, 'the case to sync');
+  await until(
+    async () =>
+      (await page.getByTestId('connection-status').getAttribute('data-status')) === 'online',
+    10_000,
+    'the case to sync',
+  );
 }
 
 describe('a case, edited together', () => {
@@ -63,15 +68,27 @@ describe('a case, edited together', () => {
     await share(caseId, 'ksv.lan', 'ksv.hung', 'editor');
     const hung = await openAs('ksv.hung');
     await openCase(hung, caseId);
-    await until(async () => (await lan.getByTestId('avatar').count()) === 2, 5000, 'both people to be shown here');
+    await until(
+      async () => (await lan.getByTestId('avatar').count()) === 2,
+      5000,
+      'both people to be shown here',
+    );
 
     await addBoard(lan, 'Nội dung vụ án');
-    await until(async () => (await boardTitles(hung)).includes('Nội dung vụ án'), 5000, 'the new board in the second browser');
+    await until(
+      async () => (await boardTitles(hung)).includes('Nội dung vụ án'),
+      5000,
+      'the new board in the second browser',
+    );
 
     await lan.getByTestId('board-tab').filter({ hasText: 'Nội dung vụ án' }).dblclick();
     await lan.getByTestId('board-rename-input').fill('Diễn biến hành vi phạm tội');
     await lan.getByTestId('board-rename-input').press('Enter');
-    await until(async () => (await boardTitles(hung)).includes('Diễn biến hành vi phạm tội'), 5000, 'the rename in the second browser');
+    await until(
+      async () => (await boardTitles(hung)).includes('Diễn biến hành vi phạm tội'),
+      5000,
+      'the rename in the second browser',
+    );
     expect(await boardTitles(hung)).toEqual(['Diễn biến hành vi phạm tội']);
     await lan.context().close();
     await hung.context().close();
@@ -84,19 +101,35 @@ describe('a case, edited together', () => {
     const hung = await openAs('ksv.hung');
     await openCase(hung, caseId);
     await addBoard(lan, 'Của Lan');
-    await until(async () => (await boardTitles(hung)).includes('Của Lan'), 5000, 'Lan’s board at Hùng');
+    await until(
+      async () => (await boardTitles(hung)).includes('Của Lan'),
+      5000,
+      'Lan’s board at Hùng',
+    );
     await addBoard(hung, 'Của Hùng');
-    await until(async () => (await boardTitles(lan)).includes('Của Hùng'), 5000, 'Hùng’s board at Lan');
+    await until(
+      async () => (await boardTitles(lan)).includes('Của Hùng'),
+      5000,
+      'Hùng’s board at Lan',
+    );
 
     await lan.locator('body').click({ position: { x: 5, y: 300 } });
     await lan.keyboard.press('Control+z');
-    await until(async () => !(await boardTitles(lan)).includes('Của Lan'), 5000, 'Lan’s board undone');
+    await until(
+      async () => !(await boardTitles(lan)).includes('Của Lan'),
+      5000,
+      'Lan’s board undone',
+    );
     expect(await boardTitles(lan)).toEqual(['Của Hùng']);
     await until(async () => (await boardTitles(hung)).length === 1, 5000, 'the undo at Hùng');
     expect(await boardTitles(hung)).toEqual(['Của Hùng']);
 
     await lan.keyboard.press('Control+Shift+z');
-    await until(async () => (await boardTitles(hung)).includes('Của Lan'), 5000, 'the redo at Hùng');
+    await until(
+      async () => (await boardTitles(hung)).includes('Của Lan'),
+      5000,
+      'the redo at Hùng',
+    );
     await lan.context().close();
     await hung.context().close();
   });
@@ -108,7 +141,9 @@ describe('a case, edited together', () => {
     await expect(lan.getByTestId('classification-banner').innerText()).resolves.toBe('MẬT');
     await share(caseId, 'ksv.lan', 'thu.ky', 'viewer');
     const viewer = await openAs('thu.ky');
-    await expect(viewer.getByTestId('classification-badge').first().innerText()).resolves.toBe('MẬT');
+    await expect(viewer.getByTestId('classification-badge').first().innerText()).resolves.toBe(
+      'MẬT',
+    );
     await openCase(viewer, caseId);
     expect(await viewer.getByTestId('classification-banner').innerText()).toBe('MẬT');
     expect(await viewer.getByTestId('read-only').isVisible()).toBe(true);
@@ -162,11 +197,19 @@ describe('the page itself', () => {
     await page.waitForLoadState('networkidle');
     const origin = new URL(server.url).origin;
     const wsOrigin = origin.replace(/^http/, 'ws');
-    const foreign = requests.filter((url) => !url.startsWith(origin) && !url.startsWith(wsOrigin) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    const foreign = requests.filter(
+      (url) =>
+        !url.startsWith(origin) &&
+        !url.startsWith(wsOrigin) &&
+        !url.startsWith('data:') &&
+        !url.startsWith('blob:'),
+    );
     expect(requests.length).toBeGreaterThan(5);
     expect(foreign).toEqual([]);
     // The bundled font is what the page uses.
-    const faces = await page.evaluate(async () => (await document.fonts.load('16px "Be Vietnam Pro"', 'Việt người')).map((f) => f.status));
+    const faces = await page.evaluate(async () =>
+      (await document.fonts.load('16px "Be Vietnam Pro"', 'Việt người')).map((f) => f.status),
+    );
     expect(faces.length).toBeGreaterThan(0);
     expect(faces.every((status) => status === 'loaded')).toBe(true);
     await context.close();

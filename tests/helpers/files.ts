@@ -11,14 +11,26 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** A real PNG of `width`×`height` pixels of one colour (optionally padded to a size with a text chunk). */
-export function makePng(width = 4, height = 3, rgb: [number, number, number] = [200, 30, 30], padTo = 0): Buffer {
+export function makePng(
+  width = 4,
+  height = 3,
+  rgb: [number, number, number] = [200, 30, 30],
+  padTo = 0,
+): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
+  const row = Buffer.concat([
+    Buffer.from([0]),
+    Buffer.from(Array.from({ length: width }, () => rgb).flat()),
+  ]);
   const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  const parts = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels)];
+  const parts = [
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+  ];
   const size = parts.reduce((n, p) => n + p.length, 0) + 12;
   if (padTo > size + 12) parts.push(chunk('tEXt', Buffer.alloc(padTo - size - 12, 0x61)));
   parts.push(chunk('IEND', Buffer.alloc(0)));
@@ -37,4 +49,7 @@ export async function makePdf(pages = 3): Promise<Buffer> {
 }
 
 /** The first bytes of a Linux executable: what must never be accepted as a photo. */
-export const ELF_EXECUTABLE = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(200, 1)]);
+export const ELF_EXECUTABLE = Buffer.concat([
+  Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]),
+  Buffer.alloc(200, 1),
+]);

@@ -54,11 +54,17 @@ export class ApiClient {
   static async login(baseUrl: string, username: string, password: string): Promise<ApiClient> {
     const client = new ApiClient(baseUrl);
     const res = await client.request('POST', '/api/auth/login', { username, password });
-    if (res.status !== 200) throw new Error(`login failed for ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login failed for ${username}: ${res.status} ${JSON.stringify(res.body)}`);
     return client;
   }
 
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const res = await fetch(this.baseUrl + path, {
       method,
       headers: {
@@ -81,7 +87,8 @@ export class ApiClient {
   async newUser(username: string, displayName = username): Promise<ApiClient> {
     const password = `${username}-password`;
     const res = await this.request('POST', '/api/users', { username, password, displayName });
-    if (res.status !== 201) throw new Error(`could not create ${username}: ${JSON.stringify(res.body)}`);
+    if (res.status !== 201)
+      throw new Error(`could not create ${username}: ${JSON.stringify(res.body)}`);
     return ApiClient.login(this.baseUrl, username, password);
   }
 

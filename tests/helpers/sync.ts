@@ -11,7 +11,12 @@ export interface SyncClient {
 }
 
 /** A stock y-websocket client, authenticated with a sync token as a non-browser client would be. */
-export function connectClient(baseUrl: string, caseId: string, token: string, doc = new Y.Doc()): SyncClient {
+export function connectClient(
+  baseUrl: string,
+  caseId: string,
+  token: string,
+  doc = new Y.Doc(),
+): SyncClient {
   const provider = new WebsocketProvider(baseUrl.replace(/^http/, 'ws') + '/yjs', caseId, doc, {
     params: { token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -47,7 +52,11 @@ export function synced(client: SyncClient, timeoutMs = 5000): Promise<void> {
 }
 
 /** Polls `check` until it returns true or the time is up. */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 3000, what = 'condition'): Promise<void> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 3000,
+  what = 'condition',
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     if (await check()) return;

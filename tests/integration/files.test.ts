@@ -16,7 +16,11 @@ let caseId: string;
 async function upload(client: ApiClient, id: string, name: string, bytes: Buffer) {
   const res = await fetch(`${server.url}/api/cases/${id}/files?name=${encodeURIComponent(name)}`, {
     method: 'POST',
-    headers: { cookie: client.cookie, 'content-type': 'application/octet-stream', 'accept-language': 'vi' },
+    headers: {
+      cookie: client.cookie,
+      'content-type': 'application/octet-stream',
+      'accept-language': 'vi',
+    },
     body: new Uint8Array(bytes),
   });
   return { status: res.status, body: await res.json() };
@@ -54,7 +58,9 @@ describe('case file uploads', () => {
       uploadedBy: 'file-owner',
       deduplicated: false,
     });
-    const back = await fetch(`${server.url}/api/cases/${caseId}/files/${expected}`, { headers: { cookie: owner.cookie } });
+    const back = await fetch(`${server.url}/api/cases/${caseId}/files/${expected}`, {
+      headers: { cookie: owner.cookie },
+    });
     expect(back.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await back.arrayBuffer()).equals(pdf)).toBe(true);
     const verify = await owner.request('POST', `/api/cases/${caseId}/files/${expected}/verify`);
@@ -69,7 +75,11 @@ describe('case file uploads', () => {
     const elsewhere = await upload(owner, otherCase, 'ảnh.png', png);
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ hash: first.body.hash, deduplicated: true, name: 'ảnh 1.png' });
+    expect(again.body).toMatchObject({
+      hash: first.body.hash,
+      deduplicated: true,
+      name: 'ảnh 1.png',
+    });
     expect(elsewhere.status).toBe(201);
     expect(elsewhere.body.deduplicated).toBe(true);
     expect(blobFiles().filter((f) => f === first.body.hash)).toHaveLength(1);
@@ -93,15 +103,23 @@ describe('case file uploads', () => {
     const big = makePng(2, 2, [0, 0, 0], 2 * 1024 * 1024);
     const res = await upload(owner, caseId, 'quá lớn.png', big);
     expect(res.status).toBe(413);
-    expect(res.body).toMatchObject({ error: 'files.tooLarge', message: 'Tệp quá lớn: tối đa 1 MB mỗi tệp.' });
+    expect(res.body).toMatchObject({
+      error: 'files.tooLarge',
+      message: 'Tệp quá lớn: tối đa 1 MB mỗi tệp.',
+    });
     expect(readdirSync(join(server.dataDir, 'tmp'))).toEqual([]);
     // Without a Content-Length (a chunked stream) the limit is enforced while reading.
     const chunked = await fetch(`${server.url}/api/cases/${caseId}/files?name=stream.png`, {
       method: 'POST',
-      headers: { cookie: owner.cookie, 'content-type': 'application/octet-stream', 'accept-language': 'en' },
+      headers: {
+        cookie: owner.cookie,
+        'content-type': 'application/octet-stream',
+        'accept-language': 'en',
+      },
       body: new ReadableStream({
         start(controller) {
-          for (let i = 0; i < 32; i++) controller.enqueue(i === 0 ? big.subarray(0, 64 * 1024) : new Uint8Array(64 * 1024));
+          for (let i = 0; i < 32; i++)
+            controller.enqueue(i === 0 ? big.subarray(0, 64 * 1024) : new Uint8Array(64 * 1024));
           controller.close();
         },
       }),
@@ -119,16 +137,23 @@ describe('case file uploads', () => {
     const { hash } = (await upload(owner, caseId, 'xem.png', png)).body;
     const list = await viewer.request('GET', `/api/cases/${caseId}/files`);
     expect(list.body.files.map((f: { hash: string }) => f.hash)).toContain(hash);
-    const read = await fetch(`${server.url}/api/cases/${caseId}/files/${hash}`, { headers: { cookie: viewer.cookie } });
+    const read = await fetch(`${server.url}/api/cases/${caseId}/files/${hash}`, {
+      headers: { cookie: viewer.cookie },
+    });
     expect(read.status).toBe(200);
     expect((await upload(viewer, caseId, 'viewer.png', makePng(6, 6))).status).toBe(403);
     expect((await upload(outsider, caseId, 'outsider.png', makePng(7, 7))).status).toBe(404);
     expect((await outsider.request('GET', `/api/cases/${caseId}/files`)).status).toBe(404);
-    const stolen = await fetch(`${server.url}/api/cases/${caseId}/files/${hash}`, { headers: { cookie: outsider.cookie } });
+    const stolen = await fetch(`${server.url}/api/cases/${caseId}/files/${hash}`, {
+      headers: { cookie: outsider.cookie },
+    });
     expect(stolen.status).toBe(404);
     // A member of another case cannot read this file through their own case either.
-    const theirCase = (await outsider.request('POST', '/api/cases', { title: 'Của người khác' })).body.id;
-    const sideways = await fetch(`${server.url}/api/cases/${theirCase}/files/${hash}`, { headers: { cookie: outsider.cookie } });
+    const theirCase = (await outsider.request('POST', '/api/cases', { title: 'Của người khác' }))
+      .body.id;
+    const sideways = await fetch(`${server.url}/api/cases/${theirCase}/files/${hash}`, {
+      headers: { cookie: outsider.cookie },
+    });
     expect(sideways.status).toBe(404);
   });
 

@@ -26,7 +26,9 @@ describe('health and errors', () => {
   });
 
   it('refuses malformed JSON with a clear 400', async () => {
-    const res = await admin.request('POST', '/api/cases', undefined, { 'content-type': 'application/json' });
+    const res = await admin.request('POST', '/api/cases', undefined, {
+      'content-type': 'application/json',
+    });
     const bad = await fetch(server.url + '/api/cases', {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: admin.cookie },
@@ -63,8 +65,14 @@ describe('accounts and sessions', () => {
 
   it('answers 401 to a wrong password and to an unknown user alike', async () => {
     const anon = new ApiClient(server.url);
-    const wrong = await anon.request('POST', '/api/auth/login', { username: 'admin', password: 'not-it' });
-    const unknown = await anon.request('POST', '/api/auth/login', { username: 'nobody', password: 'not-it' });
+    const wrong = await anon.request('POST', '/api/auth/login', {
+      username: 'admin',
+      password: 'not-it',
+    });
+    const unknown = await anon.request('POST', '/api/auth/login', {
+      username: 'nobody',
+      password: 'not-it',
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.error).toBe('auth.invalidCredentials');
@@ -73,19 +81,27 @@ describe('accounts and sessions', () => {
   it('issues short-lived sync tokens that also authenticate the API', async () => {
     const token = await admin.token();
     expect(token.length).toBeGreaterThan(20);
-    const me = await new ApiClient(server.url).request('GET', '/api/me', undefined, { authorization: `Bearer ${token}` });
+    const me = await new ApiClient(server.url).request('GET', '/api/me', undefined, {
+      authorization: `Bearer ${token}`,
+    });
     expect(me.body.user.username).toBe('admin');
   });
 
   it('lets only administrators create and list users', async () => {
     const lan = await admin.newUser('ksv.lan', 'Trần Thị Lan');
-    const denied = await lan.request('POST', '/api/users', { username: 'x1', password: 'password-1' });
+    const denied = await lan.request('POST', '/api/users', {
+      username: 'x1',
+      password: 'password-1',
+    });
     expect(denied.status).toBe(403);
     expect((await lan.request('GET', '/api/users')).status).toBe(403);
     const list = await admin.request('GET', '/api/users');
     expect(list.body.users.map((u: { username: string }) => u.username)).toContain('ksv.lan');
     expect(JSON.stringify(list.body)).not.toMatch(/scrypt/);
-    const dup = await admin.request('POST', '/api/users', { username: 'KSV.LAN', password: 'password-1' });
+    const dup = await admin.request('POST', '/api/users', {
+      username: 'KSV.LAN',
+      password: 'password-1',
+    });
     expect(dup.status).toBe(409);
     const bad = await admin.request('POST', '/api/users', { username: 'a b', password: 'short' });
     expect(bad.status).toBe(400);
@@ -103,9 +119,15 @@ describe('cases and members', () => {
       classification: 'mat',
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ title: 'Vụ trộm cắp tài sản tại chợ Đồng Xuân', role: 'owner', classification: 'mat' });
+    expect(created.body).toMatchObject({
+      title: 'Vụ trộm cắp tài sản tại chợ Đồng Xuân',
+      role: 'owner',
+      classification: 'mat',
+    });
     const id = created.body.id as string;
-    expect((await owner.request('GET', '/api/cases')).body.cases.map((c: { id: string }) => c.id)).toContain(id);
+    expect(
+      (await owner.request('GET', '/api/cases')).body.cases.map((c: { id: string }) => c.id),
+    ).toContain(id);
     expect((await other.request('GET', '/api/cases')).body.cases).toEqual([]);
     expect((await other.request('GET', `/api/cases/${id}`)).status).toBe(404);
     expect((await owner.request('POST', '/api/cases', { title: '' })).status).toBe(400);
@@ -123,28 +145,42 @@ describe('cases and members', () => {
     const editor = await admin.newUser('editor2');
     const viewer = await admin.newUser('viewer2');
     const id = (await owner.request('POST', '/api/cases', { title: 'Vụ án 2' })).body.id as string;
-    expect((await owner.request('PUT', `/api/cases/${id}/members/editor2`, { role: 'editor' })).status).toBe(200);
-    expect((await owner.request('PUT', `/api/cases/${id}/members/viewer2`, { role: 'viewer' })).status).toBe(200);
-    const missing = await owner.request('PUT', `/api/cases/${id}/members/ghost`, { role: 'viewer' });
+    expect(
+      (await owner.request('PUT', `/api/cases/${id}/members/editor2`, { role: 'editor' })).status,
+    ).toBe(200);
+    expect(
+      (await owner.request('PUT', `/api/cases/${id}/members/viewer2`, { role: 'viewer' })).status,
+    ).toBe(200);
+    const missing = await owner.request('PUT', `/api/cases/${id}/members/ghost`, {
+      role: 'viewer',
+    });
     expect(missing.status).toBe(404);
     expect(missing.body.message).toContain('ghost');
 
     const members = await viewer.request('GET', `/api/cases/${id}/members`);
-    expect(members.body.members.map((m: { username: string; role: string }) => `${m.username}:${m.role}`).sort()).toEqual([
-      'editor2:editor',
-      'owner2:owner',
-      'viewer2:viewer',
-    ]);
+    expect(
+      members.body.members
+        .map((m: { username: string; role: string }) => `${m.username}:${m.role}`)
+        .sort(),
+    ).toEqual(['editor2:editor', 'owner2:owner', 'viewer2:viewer']);
 
     // Editors rename; only owners archive, classify or manage members; viewers change nothing.
-    expect((await editor.request('PATCH', `/api/cases/${id}`, { title: 'Vụ án 2 (sửa)' })).status).toBe(200);
-    expect((await editor.request('PATCH', `/api/cases/${id}`, { archived: true })).status).toBe(403);
-    expect((await editor.request('PUT', `/api/cases/${id}/members/viewer2`, { role: 'editor' })).status).toBe(403);
+    expect(
+      (await editor.request('PATCH', `/api/cases/${id}`, { title: 'Vụ án 2 (sửa)' })).status,
+    ).toBe(200);
+    expect((await editor.request('PATCH', `/api/cases/${id}`, { archived: true })).status).toBe(
+      403,
+    );
+    expect(
+      (await editor.request('PUT', `/api/cases/${id}/members/viewer2`, { role: 'editor' })).status,
+    ).toBe(403);
     expect((await viewer.request('PATCH', `/api/cases/${id}`, { title: 'x' })).status).toBe(403);
     const archived = await owner.request('PATCH', `/api/cases/${id}`, { archived: true });
     expect(archived.body).toMatchObject({ archived: true, title: 'Vụ án 2 (sửa)' });
 
-    const lastOwner = await owner.request('PUT', `/api/cases/${id}/members/owner2`, { role: 'editor' });
+    const lastOwner = await owner.request('PUT', `/api/cases/${id}/members/owner2`, {
+      role: 'editor',
+    });
     expect(lastOwner.status).toBe(409);
     expect((await owner.request('DELETE', `/api/cases/${id}/members/owner2`)).status).toBe(409);
     expect((await owner.request('DELETE', `/api/cases/${id}/members/viewer2`)).status).toBe(204);

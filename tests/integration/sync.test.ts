@@ -3,7 +3,15 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { addBoard, listBoards, readMeta, renameBoard } from '../../src/core/index.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
-import { closeCode, connectClient, eventually, rawSocket, synced, upgradeStatus, type SyncClient } from '../helpers/sync.ts';
+import {
+  closeCode,
+  connectClient,
+  eventually,
+  rawSocket,
+  synced,
+  upgradeStatus,
+  type SyncClient,
+} from '../helpers/sync.ts';
 
 let server: TestServer;
 let admin: ApiClient;
@@ -25,10 +33,21 @@ async function team() {
   const owner = await admin.newUser(`owner${n}`);
   const editor = await admin.newUser(`editor${n}`);
   const viewer = await admin.newUser(`viewer${n}`);
-  const caseId = (await owner.request('POST', '/api/cases', { title: `Vụ án ${n}` })).body.id as string;
+  const caseId = (await owner.request('POST', '/api/cases', { title: `Vụ án ${n}` })).body
+    .id as string;
   await owner.request('PUT', `/api/cases/${caseId}/members/editor${n}`, { role: 'editor' });
   await owner.request('PUT', `/api/cases/${caseId}/members/viewer${n}`, { role: 'viewer' });
-  return { caseId, owner, editor, viewer, tokens: { owner: await owner.token(), editor: await editor.token(), viewer: await viewer.token() } };
+  return {
+    caseId,
+    owner,
+    editor,
+    viewer,
+    tokens: {
+      owner: await owner.token(),
+      editor: await editor.token(),
+      viewer: await viewer.token(),
+    },
+  };
 }
 
 function client(caseId: string, token: string, doc?: Y.Doc): SyncClient {
@@ -40,7 +59,8 @@ function client(caseId: string, token: string, doc?: Y.Doc): SyncClient {
 /** What the server has stored for a case, read straight from storage. */
 async function storedDoc(caseId: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
-  for (const update of (await server.store.loadDocument(caseId)).updates) Y.applyUpdate(doc, update);
+  for (const update of (await server.store.loadDocument(caseId)).updates)
+    Y.applyUpdate(doc, update);
   return doc;
 }
 
@@ -56,7 +76,11 @@ describe('sync', () => {
     const id = addBoard(a.doc, { kind: 'mindmap', title: 'Sơ đồ tư duy' }, 'a');
     addBoard(b.doc, { kind: 'scene', title: 'Hiện trường' }, 'b');
     renameBoard(b.doc, { id: listBoards(b.doc)[0]?.id ?? '', title: 'Hiện trường vụ án' }, 'b');
-    await eventually(() => listBoards(a.doc).length === 2 && listBoards(b.doc).length === 2, 3000, 'both boards on both clients');
+    await eventually(
+      () => listBoards(a.doc).length === 2 && listBoards(b.doc).length === 2,
+      3000,
+      'both boards on both clients',
+    );
     expect(boardTitles(a.doc)).toEqual(boardTitles(b.doc));
     expect(listBoards(a.doc).map((x) => x.id)).toContain(id);
   });
@@ -68,10 +92,18 @@ describe('sync', () => {
     await Promise.all([synced(owner), synced(viewer)]);
     const dropped = server.rooms.stats().droppedViewerMessages;
     addBoard(viewer.doc, { kind: 'mindmap', title: 'Viewer board' }, 'v');
-    await eventually(() => server.rooms.stats().droppedViewerMessages > dropped, 3000, 'the viewer update to be dropped');
+    await eventually(
+      () => server.rooms.stats().droppedViewerMessages > dropped,
+      3000,
+      'the viewer update to be dropped',
+    );
     // A later editor change does arrive, so the viewer's would have by now.
     addBoard(owner.doc, { kind: 'scene', title: 'Owner board' }, 'o');
-    await eventually(() => boardTitles(viewer.doc).includes('Owner board'), 3000, 'owner change to reach the viewer');
+    await eventually(
+      () => boardTitles(viewer.doc).includes('Owner board'),
+      3000,
+      'owner change to reach the viewer',
+    );
     expect(boardTitles(owner.doc)).toEqual(['Owner board']);
     expect(boardTitles(await storedDoc(caseId))).toEqual(['Owner board']);
   });
@@ -90,8 +122,15 @@ describe('sync', () => {
     const { caseId, owner, tokens } = await team();
     const a = client(caseId, tokens.editor);
     await synced(a);
-    await owner.request('PATCH', `/api/cases/${caseId}`, { title: 'Vụ cố ý gây thương tích', offences: ['BLHS-134'] });
-    await eventually(() => readMeta(a.doc).title === 'Vụ cố ý gây thương tích', 3000, 'the new title');
+    await owner.request('PATCH', `/api/cases/${caseId}`, {
+      title: 'Vụ cố ý gây thương tích',
+      offences: ['BLHS-134'],
+    });
+    await eventually(
+      () => readMeta(a.doc).title === 'Vụ cố ý gây thương tích',
+      3000,
+      'the new title',
+    );
     expect(readMeta(a.doc).offences).toEqual(['BLHS-134']);
   });
 
@@ -101,7 +140,9 @@ describe('sync', () => {
     const v = client(caseId, tokens.viewer);
     const o = client(caseId, tokens.owner);
     await Promise.all([synced(e), synced(v), synced(o)]);
-    await owner.request('PUT', `/api/cases/${caseId}/members/editor${userCount}`, { role: 'viewer' });
+    await owner.request('PUT', `/api/cases/${caseId}/members/editor${userCount}`, {
+      role: 'viewer',
+    });
     addBoard(e.doc, { kind: 'timeline', title: 'After demotion' }, 'e');
     addBoard(o.doc, { kind: 'timeline', title: 'Owner after' }, 'o');
     await eventually(() => boardTitles(e.doc).includes('Owner after'), 3000, 'owner change');
@@ -117,7 +158,11 @@ describe('sync limits and bad input', () => {
     const a = client(caseId, tokens.owner);
     const b = client(caseId, tokens.editor);
     await Promise.all([synced(a), synced(b)]);
-    for (const garbage of [new Uint8Array([7, 1, 2]), new Uint8Array([0, 2, 5, 0xff, 0xff, 0xff, 0xff, 0xff]), new Uint8Array([0, 9, 0])]) {
+    for (const garbage of [
+      new Uint8Array([7, 1, 2]),
+      new Uint8Array([0, 2, 5, 0xff, 0xff, 0xff, 0xff, 0xff]),
+      new Uint8Array([0, 9, 0]),
+    ]) {
       const raw = rawSocket(server.url, caseId, tokens.editor);
       await new Promise((resolve) => raw.once('open', resolve));
       raw.send(garbage);
@@ -128,7 +173,11 @@ describe('sync limits and bad input', () => {
     text.send('hello');
     expect(await closeCode(text)).toBe(4400);
     addBoard(a.doc, { kind: 'mindmap', title: 'Still working' }, 'a');
-    await eventually(() => boardTitles(b.doc).includes('Still working'), 3000, 'the others to keep syncing');
+    await eventually(
+      () => boardTitles(b.doc).includes('Still working'),
+      3000,
+      'the others to keep syncing',
+    );
     expect(a.closes).toEqual([]);
   });
 
@@ -136,7 +185,8 @@ describe('sync limits and bad input', () => {
     const small = await startTestServer({ maxMessageBytes: 64 * 1024 });
     try {
       const admin2 = await ApiClient.login(small.url, ADMIN.username, ADMIN.password);
-      const caseId = (await admin2.request('POST', '/api/cases', { title: 'Giới hạn' })).body.id as string;
+      const caseId = (await admin2.request('POST', '/api/cases', { title: 'Giới hạn' })).body
+        .id as string;
       const token = await admin2.token();
       const good = connectClient(small.url, caseId, token);
       clients.push(good);
@@ -149,7 +199,11 @@ describe('sync limits and bad input', () => {
       clients.push(second);
       await synced(second);
       addBoard(good.doc, { kind: 'mindmap', title: 'After the big one' }, 'g');
-      await eventually(() => boardTitles(second.doc).includes('After the big one'), 3000, 'sync to go on');
+      await eventually(
+        () => boardTitles(second.doc).includes('After the big one'),
+        3000,
+        'sync to go on',
+      );
     } finally {
       await small.dispose();
     }
@@ -159,12 +213,17 @@ describe('sync limits and bad input', () => {
     const small = await startTestServer({ maxDocumentBytes: 20 * 1024 });
     try {
       const admin2 = await ApiClient.login(small.url, ADMIN.username, ADMIN.password);
-      const caseId = (await admin2.request('POST', '/api/cases', { title: 'Giới hạn tài liệu' })).body.id as string;
+      const caseId = (await admin2.request('POST', '/api/cases', { title: 'Giới hạn tài liệu' }))
+        .body.id as string;
       const c = connectClient(small.url, caseId, await admin2.token());
       clients.push(c);
       await synced(c);
       addBoard(c.doc, { kind: 'mindmap', title: 'Small enough' }, 'c');
-      await eventually(async () => (await small.store.loadDocument(caseId)).updatesSinceSnapshot === 1, 3000, 'the small change stored');
+      await eventually(
+        async () => (await small.store.loadDocument(caseId)).updatesSinceSnapshot === 1,
+        3000,
+        'the small change stored',
+      );
       c.doc.getMap('register').set('huge', 'x'.repeat(40 * 1024));
       await eventually(() => c.closes.includes(4413), 3000, 'close 4413');
       const stored = new Y.Doc();
@@ -183,7 +242,8 @@ describe('durability', () => {
     let current = durable;
     try {
       const admin2 = await ApiClient.login(durable.url, ADMIN.username, ADMIN.password);
-      const caseId = (await admin2.request('POST', '/api/cases', { title: 'Bền vững' })).body.id as string;
+      const caseId = (await admin2.request('POST', '/api/cases', { title: 'Bền vững' })).body
+        .id as string;
       const token = await admin2.token();
       const a = connectClient(durable.url, caseId, token);
       clients.push(a);
@@ -192,7 +252,11 @@ describe('durability', () => {
       await eventually(() => durable.rooms.stats().connections === 1, 1000, 'connection');
       const b = connectClient(durable.url, caseId, token);
       clients.push(b);
-      await eventually(() => listBoards(b.doc).length === 25, 5000, 'all boards on a second client');
+      await eventually(
+        () => listBoards(b.doc).length === 25,
+        5000,
+        'all boards on a second client',
+      );
       a.provider.disconnect();
       b.provider.disconnect();
       current = await durable.restart();
@@ -243,11 +307,19 @@ describe('durability', () => {
     try {
       addBoard(a.doc, { kind: 'evidence', title: 'Typed during the outage' }, 'a');
       await eventually(() => a.closes.includes(4500), 3000, 'close 4500');
-      await eventually(() => !server.rooms.isLoaded(caseId), 3000, 'the failed room to be unloaded');
+      await eventually(
+        () => !server.rooms.isLoaded(caseId),
+        3000,
+        'the failed room to be unloaded',
+      );
     } finally {
       server.store.appendUpdate = original;
     }
-    await eventually(async () => boardTitles(await storedDoc(caseId)).includes('Typed during the outage'), 5000, 'the re-sent change stored');
+    await eventually(
+      async () => boardTitles(await storedDoc(caseId)).includes('Typed during the outage'),
+      5000,
+      'the re-sent change stored',
+    );
   });
 
   it('stores an update before anyone else receives it', async () => {
@@ -282,7 +354,11 @@ describe('protocol', () => {
     const raw = rawSocket(server.url, caseId, tokens.editor);
     await new Promise((resolve) => raw.once('open', resolve));
     raw.send(encoding.toUint8Array(encoder));
-    await eventually(() => boardTitles(watcher.doc).includes('Raw'), 3000, 'the raw update to arrive');
+    await eventually(
+      () => boardTitles(watcher.doc).includes('Raw'),
+      3000,
+      'the raw update to arrive',
+    );
     raw.close();
   });
 });

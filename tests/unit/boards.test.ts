@@ -19,7 +19,8 @@ const titles = (doc: Y.Doc) => listBoards(doc).map((b) => b.title);
 /** Exchanges every update between the docs, as a server would. */
 function syncAll(docs: Y.Doc[]): void {
   for (const from of docs) {
-    for (const to of docs) if (from !== to) Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
+    for (const to of docs)
+      if (from !== to) Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
   }
 }
 
@@ -84,7 +85,8 @@ describe('board commands', () => {
           const action = next();
           if (!pick || action < 0.35) addBoard(doc, { kind: 'mindmap', title: `B${round}` }, 'p');
           else if (action < 0.6) renameBoard(doc, { id: pick.id, title: `R${round}` }, 'p');
-          else if (action < 0.85) moveBoard(doc, { id: pick.id, index: Math.floor(next() * boards.length) }, 'p');
+          else if (action < 0.85)
+            moveBoard(doc, { id: pick.id, index: Math.floor(next() * boards.length) }, 'p');
           else deleteBoard(doc, { id: pick.id }, 'p');
         }
         if (next() < 0.3) syncAll(peers);
@@ -109,7 +111,9 @@ describe('board commands', () => {
 describe('schema and migrations', () => {
   it('brings an empty document to the current schema once', () => {
     const doc = new Y.Doc();
-    expect(migrateCaseDoc(doc, 'me')).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
+    expect(migrateCaseDoc(doc, 'me')).toEqual(
+      Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1),
+    );
     expect(readMeta(doc).schema).toBe(SCHEMA_VERSION);
     expect(migrateCaseDoc(doc, 'me')).toEqual([]);
   });
@@ -131,7 +135,11 @@ describe('schema and migrations', () => {
 
   it('writes only the metadata fields it is given', () => {
     const doc = new Y.Doc();
-    setCaseMeta(doc, { title: 'Vụ án', caseNumber: '01/2026', offences: ['BLHS-173'], classification: 'mat' }, 's');
+    setCaseMeta(
+      doc,
+      { title: 'Vụ án', caseNumber: '01/2026', offences: ['BLHS-173'], classification: 'mat' },
+      's',
+    );
     setCaseMeta(doc, { title: 'Vụ án (sửa)' }, 's');
     expect(readMeta(doc)).toEqual({
       schema: SCHEMA_VERSION,

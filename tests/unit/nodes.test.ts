@@ -21,7 +21,8 @@ function setup() {
   return { doc, boardId };
 }
 
-const shown = (doc: Y.Doc, boardId: string) => listNodes(doc, boardId).map((n) => displayOf(doc, n));
+const shown = (doc: Y.Doc, boardId: string) =>
+  listNodes(doc, boardId).map((n) => displayOf(doc, n));
 
 describe('nodes', () => {
   it('shows a linked entity by its current name and kind, everywhere', () => {
@@ -41,12 +42,35 @@ describe('nodes', () => {
     const { doc, boardId } = setup();
     const a = addNode(doc, { boardId, x: 0, y: 0, label: 'A' }, 'me');
     const b = addNode(doc, { boardId, x: 0, y: 0, label: 'B' }, 'me');
-    const undo = new Y.UndoManager([doc.getMap('boards')], { trackedOrigins: new Set(['me']), captureTimeout: 0 });
-    moveNodes(doc, { boardId, moves: [{ id: a, x: 100.4, y: 50 }, { id: b, x: -20, y: 7 }, { id: 'gone', x: 1, y: 1 }] }, 'me');
-    expect(listNodes(doc, boardId).map((n) => [n.label, n.x, n.y]).sort()).toEqual([['A', 100, 50], ['B', -20, 7]]);
+    const undo = new Y.UndoManager([doc.getMap('boards')], {
+      trackedOrigins: new Set(['me']),
+      captureTimeout: 0,
+    });
+    moveNodes(
+      doc,
+      {
+        boardId,
+        moves: [
+          { id: a, x: 100.4, y: 50 },
+          { id: b, x: -20, y: 7 },
+          { id: 'gone', x: 1, y: 1 },
+        ],
+      },
+      'me',
+    );
+    expect(
+      listNodes(doc, boardId)
+        .map((n) => [n.label, n.x, n.y])
+        .sort(),
+    ).toEqual([
+      ['A', 100, 50],
+      ['B', -20, 7],
+    ]);
     undo.undo();
     expect(listNodes(doc, boardId).every((n) => n.x === 0 && n.y === 0)).toBe(true);
-    expect(() => moveNodes(doc, { boardId, moves: [{ id: a, x: NaN, y: 0 }] }, 'me')).toThrow(CommandError);
+    expect(() => moveNodes(doc, { boardId, moves: [{ id: a, x: NaN, y: 0 }] }, 'me')).toThrow(
+      CommandError,
+    );
   });
 
   it('links, unlinks (keeping the text) and relabels nodes', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addBoard, addEntity, addNode, deleteNodes, moveNodes, updateEntity } from '../../src/core/index.ts';
+import {
+  addBoard,
+  addEntity,
+  addNode,
+  deleteNodes,
+  moveNodes,
+  updateEntity,
+} from '../../src/core/index.ts';
 import { BoardProjection } from '../../src/canvas/projection.ts';
 
 describe('board projection (Y → React Flow)', () => {
@@ -8,7 +15,9 @@ describe('board projection (Y → React Flow)', () => {
     const doc = new Y.Doc();
     const boardId = addBoard(doc, { kind: 'evidence', title: 'Chứng cứ' }, 'me');
     const person = addEntity(doc, { kind: 'person', fields: { name: 'Nguyễn Văn Ấn' } }, 'me');
-    const ids = Array.from({ length: 50 }, (_, i) => addNode(doc, { boardId, x: i * 10, y: 0, label: `N${i}` }, 'me'));
+    const ids = Array.from({ length: 50 }, (_, i) =>
+      addNode(doc, { boardId, x: i * 10, y: 0, label: `N${i}` }, 'me'),
+    );
     const linked = addNode(doc, { boardId, x: 0, y: 100, entity: person }, 'me');
     const projection = new BoardProjection(doc, boardId);
     let notified = 0;
@@ -25,7 +34,9 @@ describe('board projection (Y → React Flow)', () => {
     updateEntity(doc, { id: person, fields: { name: 'Nguyễn Văn Ấn (bị can)' } }, 'me');
     const afterRename = projection.getSnapshot();
     const renamed = afterRename.filter((node) => !afterMove.includes(node));
-    expect(renamed.map((n) => [n.id, n.data.label, n.data.entityKind])).toEqual([[linked, 'Nguyễn Văn Ấn (bị can)', 'person']]);
+    expect(renamed.map((n) => [n.id, n.data.label, n.data.entityKind])).toEqual([
+      [linked, 'Nguyễn Văn Ấn (bị can)', 'person'],
+    ]);
 
     addEntity(doc, { kind: 'place', fields: { name: 'Chợ Đồng Xuân' } }, 'me');
     expect(projection.getSnapshot()).toBe(afterRename);

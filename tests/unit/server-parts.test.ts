@@ -3,7 +3,12 @@ import { LoginThrottle } from '../../server/auth/throttle.ts';
 import { hashPassword, verifyPassword } from '../../server/auth/passwords.ts';
 import { loadConfig } from '../../server/config.ts';
 import { langFrom, messageFor } from '../../server/errors.ts';
-import { encodeSyncStep1, encodeUpdate, MalformedMessageError, parseMessage } from '../../server/sync/protocol.ts';
+import {
+  encodeSyncStep1,
+  encodeUpdate,
+  MalformedMessageError,
+  parseMessage,
+} from '../../server/sync/protocol.ts';
 
 describe('login throttle', () => {
   it('lets a few failures pass, then slows down, then refuses until the window passes', () => {
@@ -20,7 +25,10 @@ describe('login throttle', () => {
     expect(delays[9]).toBeGreaterThanOrEqual(delays[4]!);
     expect(throttle.check(['user:a'], t0 + 20)).toMatchObject({ refuse: true });
     expect(throttle.check(['user:b'], t0 + 20)).toEqual({ refuse: false, delayMs: 0 });
-    expect(throttle.check(['user:a'], t0 + 15 * 60 * 1000 + 10)).toEqual({ refuse: false, delayMs: 0 });
+    expect(throttle.check(['user:a'], t0 + 15 * 60 * 1000 + 10)).toEqual({
+      refuse: false,
+      delayMs: 0,
+    });
   });
 });
 
@@ -37,7 +45,10 @@ describe('passwords', () => {
 describe('configuration and errors', () => {
   it('reads the environment with defaults and refuses bad values clearly', () => {
     expect(loadConfig({}).port).toBe(8080);
-    expect(loadConfig({ PORT: '9000', MAX_MESSAGE_BYTES: '1024' })).toMatchObject({ port: 9000, maxMessageBytes: 1024 });
+    expect(loadConfig({ PORT: '9000', MAX_MESSAGE_BYTES: '1024' })).toMatchObject({
+      port: 9000,
+      maxMessageBytes: 1024,
+    });
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });
 
@@ -51,9 +62,18 @@ describe('configuration and errors', () => {
 
 describe('sync protocol', () => {
   it('parses well-formed messages and refuses malformed ones', () => {
-    expect(parseMessage(encodeSyncStep1(new Uint8Array([0])))).toEqual({ type: 'step1', stateVector: new Uint8Array([0]) });
+    expect(parseMessage(encodeSyncStep1(new Uint8Array([0])))).toEqual({
+      type: 'step1',
+      stateVector: new Uint8Array([0]),
+    });
     expect(parseMessage(encodeUpdate(new Uint8Array([0, 0])))).toMatchObject({ type: 'update' });
-    for (const bad of [[], [9], [0, 7, 0], [0, 2, 200], [...encodeUpdate(new Uint8Array([0, 0])), 1]]) {
+    for (const bad of [
+      [],
+      [9],
+      [0, 7, 0],
+      [0, 2, 200],
+      [...encodeUpdate(new Uint8Array([0, 0])), 1],
+    ]) {
       expect(() => parseMessage(new Uint8Array(bad))).toThrow(MalformedMessageError);
     }
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compareVietnamese, foldForSearch, matchesSearch, normalizeText } from '../../src/core/text.ts';
+import {
+  compareVietnamese,
+  foldForSearch,
+  matchesSearch,
+  normalizeText,
+} from '../../src/core/text.ts';
 
 describe('Vietnamese text', () => {
   it('stores decomposed input (UniKey tổ hợp, macOS names) in NFC', () => {
@@ -22,6 +27,12 @@ describe('Vietnamese text', () => {
   });
 
   it('sorts in Vietnamese alphabetical order', () => {
-    expect(['Đức', 'Dũng', 'Ánh', 'An', 'Bình'].sort(compareVietnamese)).toEqual(['An', 'Ánh', 'Bình', 'Dũng', 'Đức']);
+    expect(['Đức', 'Dũng', 'Ánh', 'An', 'Bình'].sort(compareVietnamese)).toEqual([
+      'An',
+      'Ánh',
+      'Bình',
+      'Dũng',
+      'Đức',
+    ]);
   });
 });

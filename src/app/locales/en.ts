@@ -59,8 +59,14 @@ export const en: Texts<typeof vi> = {
     moveLeft: 'Move left',
     moveRight: 'Move right',
     none: 'This case has no boards yet. Add one to start.',
-    kinds: { mindmap: 'Mind map', scene: 'Scene diagram', evidence: 'Evidence chart', timeline: 'Timeline' },
-    placeholder: 'The tools of this board kind come in a later version; the shared canvas is used for now.',
+    kinds: {
+      mindmap: 'Mind map',
+      scene: 'Scene diagram',
+      evidence: 'Evidence chart',
+      timeline: 'Timeline',
+    },
+    placeholder:
+      'The tools of this board kind come in a later version; the shared canvas is used for now.',
   },
   case: {
     readOnly: 'Read-only',
@@ -79,7 +85,8 @@ export const en: Texts<typeof vi> = {
     syncing: 'Syncing…',
   },
   sync: {
-    tooLarge: 'A change was too large and the server refused it. Later changes are not synced; please reload.',
+    tooLarge:
+      'A change was too large and the server refused it. Later changes are not synced; please reload.',
     malformed: 'The server refused invalid data. Please reload.',
     accessRemoved: 'You no longer have access to this case.',
     newerSchema: 'This case was saved by a newer CaseBoard. Update to edit it.',

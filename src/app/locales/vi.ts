@@ -55,7 +55,12 @@ export const vi = {
     moveLeft: 'Chuyển sang trái',
     moveRight: 'Chuyển sang phải',
     none: 'Vụ án chưa có sơ đồ nào. Thêm một sơ đồ để bắt đầu.',
-    kinds: { mindmap: 'Sơ đồ tư duy', scene: 'Sơ đồ hiện trường', evidence: 'Sơ đồ chứng cứ', timeline: 'Dòng thời gian' },
+    kinds: {
+      mindmap: 'Sơ đồ tư duy',
+      scene: 'Sơ đồ hiện trường',
+      evidence: 'Sơ đồ chứng cứ',
+      timeline: 'Dòng thời gian',
+    },
     placeholder: 'Công cụ riêng cho loại sơ đồ này sẽ có ở phiên bản sau; hiện dùng bảng vẽ chung.',
   },
   case: {
@@ -75,7 +80,8 @@ export const vi = {
     syncing: 'Đang đồng bộ…',
   },
   sync: {
-    tooLarge: 'Thay đổi quá lớn nên máy chủ từ chối. Các thay đổi sau đó chưa được đồng bộ; hãy tải lại trang.',
+    tooLarge:
+      'Thay đổi quá lớn nên máy chủ từ chối. Các thay đổi sau đó chưa được đồng bộ; hãy tải lại trang.',
     malformed: 'Máy chủ từ chối dữ liệu không hợp lệ. Hãy tải lại trang.',
     accessRemoved: 'Bạn không còn quyền truy cập vụ án này.',
     newerSchema: 'Vụ án được lưu bởi phiên bản CaseBoard mới hơn. Hãy cập nhật để chỉnh sửa.',

@@ -2,7 +2,13 @@ import { memo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChevronLeft, ChevronRight, Plus, Trash2 } from 'lucide-react';
 import type * as Y from 'yjs';
-import { addBoard, deleteBoard, moveBoard, renameBoard, type BoardSummary } from '../../core/index.ts';
+import {
+  addBoard,
+  deleteBoard,
+  moveBoard,
+  renameBoard,
+  type BoardSummary,
+} from '../../core/index.ts';
 import { BOARD_KINDS, type BoardKind } from '../../core/schema.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { InlineEdit } from '../../ui/InlineEdit.tsx';
@@ -17,14 +23,22 @@ interface BoardTabsProps {
 }
 
 /** The boards of a case as tabs: add, rename (double-click), reorder, delete. */
-export const BoardTabs = memo(function BoardTabs({ doc, origin, boards, selected, readOnly, onSelect }: BoardTabsProps) {
+export const BoardTabs = memo(function BoardTabs({
+  doc,
+  origin,
+  boards,
+  selected,
+  readOnly,
+  onSelect,
+}: BoardTabsProps) {
   const { t } = useTranslation();
   const [renaming, setRenaming] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
 
   const rename = (id: string, title: string) => {
     setRenaming(null);
-    if (title.trim() && title !== boards.find((b) => b.id === id)?.title) renameBoard(doc, { id, title }, origin);
+    if (title.trim() && title !== boards.find((b) => b.id === id)?.title)
+      renameBoard(doc, { id, title }, origin);
   };
 
   return (
@@ -33,7 +47,13 @@ export const BoardTabs = memo(function BoardTabs({ doc, origin, boards, selected
         {boards.map((board, index) => (
           <li key={board.id} className={board.id === selected ? 'is-active' : undefined}>
             {renaming === board.id ? (
-              <InlineEdit initial={board.title} label={t('board.rename')} onCommit={(title) => rename(board.id, title)} onCancel={() => setRenaming(null)} testId="board-rename-input" />
+              <InlineEdit
+                initial={board.title}
+                label={t('board.rename')}
+                onCommit={(title) => rename(board.id, title)}
+                onCancel={() => setRenaming(null)}
+                testId="board-rename-input"
+              />
             ) : (
               <button
                 type="button"
@@ -50,16 +70,41 @@ export const BoardTabs = memo(function BoardTabs({ doc, origin, boards, selected
             )}
             {board.id === selected && !readOnly && renaming !== board.id && (
               <span className="board-tabs__actions">
-                <button type="button" title={t('board.moveLeft')} disabled={index === 0} onClick={() => moveBoard(doc, { id: board.id, index: index - 1 }, origin)} data-testid="board-move-left">
+                <button
+                  type="button"
+                  title={t('board.moveLeft')}
+                  disabled={index === 0}
+                  onClick={() => moveBoard(doc, { id: board.id, index: index - 1 }, origin)}
+                  data-testid="board-move-left"
+                >
                   <ChevronLeft size={14} />
                 </button>
-                <button type="button" title={t('board.moveRight')} disabled={index === boards.length - 1} onClick={() => moveBoard(doc, { id: board.id, index: index + 1 }, origin)} data-testid="board-move-right">
+                <button
+                  type="button"
+                  title={t('board.moveRight')}
+                  disabled={index === boards.length - 1}
+                  onClick={() => moveBoard(doc, { id: board.id, index: index + 1 }, origin)}
+                  data-testid="board-move-right"
+                >
                   <ChevronRight size={14} />
                 </button>
-                <button type="button" title={t('board.rename')} onClick={() => setRenaming(board.id)} data-testid="board-rename">
+                <button
+                  type="button"
+                  title={t('board.rename')}
+                  onClick={() => setRenaming(board.id)}
+                  data-testid="board-rename"
+                >
                   ✎
                 </button>
-                <button type="button" title={t('board.delete')} onClick={() => window.confirm(t('board.confirmDelete', { title: board.title })) && deleteBoard(doc, { id: board.id }, origin)} data-testid="board-delete">
+                <button
+                  type="button"
+                  title={t('board.delete')}
+                  onClick={() =>
+                    window.confirm(t('board.confirmDelete', { title: board.title })) &&
+                    deleteBoard(doc, { id: board.id }, origin)
+                  }
+                  data-testid="board-delete"
+                >
                   <Trash2 size={14} />
                 </button>
               </span>
@@ -68,7 +113,12 @@ export const BoardTabs = memo(function BoardTabs({ doc, origin, boards, selected
         ))}
       </ul>
       {!readOnly && (
-        <button type="button" className="board-tabs__add" onClick={() => setAdding(true)} data-testid="board-add">
+        <button
+          type="button"
+          className="board-tabs__add"
+          onClick={() => setAdding(true)}
+          data-testid="board-add"
+        >
           <Plus size={16} /> {t('board.add')}
         </button>
       )}
@@ -85,7 +135,13 @@ export const BoardTabs = memo(function BoardTabs({ doc, origin, boards, selected
   );
 });
 
-function AddBoardDialog({ onAdd, onClose }: { onAdd(kind: BoardKind, title: string): void; onClose(): void }) {
+function AddBoardDialog({
+  onAdd,
+  onClose,
+}: {
+  onAdd(kind: BoardKind, title: string): void;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<BoardKind>('mindmap');
   const [title, setTitle] = useState('');
@@ -108,7 +164,13 @@ function AddBoardDialog({ onAdd, onClose }: { onAdd(kind: BoardKind, title: stri
         </label>
         <label>
           <span>{t('board.title')}</span>
-          <input name="title" autoFocus value={title} placeholder={t(`board.kinds.${kind}`)} onChange={(e) => setTitle(e.target.value)} />
+          <input
+            name="title"
+            autoFocus
+            value={title}
+            placeholder={t(`board.kinds.${kind}`)}
+            onChange={(e) => setTitle(e.target.value)}
+          />
         </label>
         <div className="form-actions">
           <button type="button" onClick={onClose}>

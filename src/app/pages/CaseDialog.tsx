@@ -5,12 +5,22 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { ApiError, endpoints, type CaseSummary } from '../api.ts';
 
 /** Creates a case, or edits one (title, number, offences; classification for owners). */
-export function CaseDialog({ existing, onDone, onClose }: { existing?: CaseSummary; onDone(record: CaseSummary): void; onClose(): void }) {
+export function CaseDialog({
+  existing,
+  onDone,
+  onClose,
+}: {
+  existing?: CaseSummary;
+  onDone(record: CaseSummary): void;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const [title, setTitle] = useState(existing?.title ?? '');
   const [caseNumber, setCaseNumber] = useState(existing?.caseNumber ?? '');
   const [offences, setOffences] = useState(existing?.offences.join(', ') ?? '');
-  const [classification, setClassification] = useState<Classification>(existing?.classification ?? 'none');
+  const [classification, setClassification] = useState<Classification>(
+    existing?.classification ?? 'none',
+  );
   const [error, setError] = useState<string | null>(null);
   const canClassify = !existing || existing.role === 'owner';
 
@@ -26,32 +36,59 @@ export function CaseDialog({ existing, onDone, onClose }: { existing?: CaseSumma
       ...(canClassify ? { classification } : {}),
     };
     try {
-      onDone(existing ? await endpoints.patchCase(existing.id, input) : await endpoints.createCase(input));
+      onDone(
+        existing
+          ? await endpoints.patchCase(existing.id, input)
+          : await endpoints.createCase(input),
+      );
     } catch (err) {
       setError(err instanceof ApiError && err.message ? err.message : t('errors.unknown'));
     }
   };
 
   return (
-    <Dialog title={existing ? t('cases.editTitle') : t('cases.new')} onClose={onClose} testId="case-dialog">
+    <Dialog
+      title={existing ? t('cases.editTitle') : t('cases.new')}
+      onClose={onClose}
+      testId="case-dialog"
+    >
       <form className="form" onSubmit={submit}>
         <label>
           <span>{t('cases.titleField')}</span>
-          <input name="title" required autoFocus value={title} onChange={(e) => setTitle(e.target.value)} />
+          <input
+            name="title"
+            required
+            autoFocus
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
         </label>
         <label>
           <span>{t('cases.caseNumber')}</span>
-          <input name="caseNumber" value={caseNumber} onChange={(e) => setCaseNumber(e.target.value)} />
+          <input
+            name="caseNumber"
+            value={caseNumber}
+            onChange={(e) => setCaseNumber(e.target.value)}
+          />
         </label>
         <label>
           <span>{t('cases.offences')}</span>
-          <input name="offences" value={offences} placeholder="BLHS-173" onChange={(e) => setOffences(e.target.value)} />
+          <input
+            name="offences"
+            value={offences}
+            placeholder="BLHS-173"
+            onChange={(e) => setOffences(e.target.value)}
+          />
           <small className="muted">{t('cases.offencesHint')}</small>
         </label>
         {canClassify && (
           <label>
             <span>{t('cases.classification')}</span>
-            <select name="classification" value={classification} onChange={(e) => setClassification(e.target.value as Classification)}>
+            <select
+              name="classification"
+              value={classification}
+              onChange={(e) => setClassification(e.target.value as Classification)}
+            >
               {CLASSIFICATIONS.map((c) => (
                 <option key={c} value={c}>
                   {t(`classification.${c}`)}

@@ -15,7 +15,9 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
   const [offline, setOffline] = useState(false);
   const [query, setQuery] = useState('');
   const [showArchived, setShowArchived] = useState(false);
-  const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'edit' | 'members'; record: CaseSummary } | null>(null);
+  const [dialog, setDialog] = useState<
+    { kind: 'create' } | { kind: 'edit' | 'members'; record: CaseSummary } | null
+  >(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(() => {
@@ -38,8 +40,14 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
   const visible = useMemo(
     () =>
       (cases ?? [])
-        .filter((c) => (showArchived || !c.archived) && (!query || matchesSearch(`${c.title} ${c.caseNumber} ${c.offences.join(' ')}`, query)))
-        .sort((a, b) => Number(a.archived) - Number(b.archived) || compareVietnamese(a.title, b.title)),
+        .filter(
+          (c) =>
+            (showArchived || !c.archived) &&
+            (!query || matchesSearch(`${c.title} ${c.caseNumber} ${c.offences.join(' ')}`, query)),
+        )
+        .sort(
+          (a, b) => Number(a.archived) - Number(b.archived) || compareVietnamese(a.title, b.title),
+        ),
     [cases, query, showArchived],
   );
 
@@ -56,7 +64,13 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
     <main className="case-list-page">
       <div className="page-title">
         <h1>{t('cases.title')}</h1>
-        <button type="button" className="primary" onClick={() => setDialog({ kind: 'create' })} disabled={offline} data-testid="new-case">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => setDialog({ kind: 'create' })}
+          disabled={offline}
+          data-testid="new-case"
+        >
           <Plus size={16} /> {t('cases.new')}
         </button>
       </div>
@@ -67,20 +81,51 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
         </p>
       )}
       <div className="toolbar">
-        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('cases.search')} aria-label={t('cases.search')} data-testid="case-search" />
+        <input
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder={t('cases.search')}
+          aria-label={t('cases.search')}
+          data-testid="case-search"
+        />
         <label className="checkbox">
-          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} data-testid="show-archived" />
+          <input
+            type="checkbox"
+            checked={showArchived}
+            onChange={(e) => setShowArchived(e.target.checked)}
+            data-testid="show-archived"
+          />
           {t('cases.showArchived')}
         </label>
       </div>
-      {cases && visible.length === 0 && <p className="muted">{cases.length === 0 ? t('cases.empty') : t('cases.noMatch')}</p>}
+      {cases && visible.length === 0 && (
+        <p className="muted">{cases.length === 0 ? t('cases.empty') : t('cases.noMatch')}</p>
+      )}
       <ul className="case-list" data-testid="case-list">
         {visible.map((c) => (
-          <li key={c.id} className={`case-card${c.archived ? ' is-archived' : ''}`} data-testid="case-card" data-case-id={c.id}>
-            <button type="button" className="case-card__open" onClick={() => onOpen(c.id)} data-testid="case-open">
+          <li
+            key={c.id}
+            className={`case-card${c.archived ? ' is-archived' : ''}`}
+            data-testid="case-card"
+            data-case-id={c.id}
+          >
+            <button
+              type="button"
+              className="case-card__open"
+              onClick={() => onOpen(c.id)}
+              data-testid="case-open"
+            >
               <span className="case-card__title">{c.title}</span>
               <span className="muted">
-                {[c.caseNumber, c.offences.join(', '), t(`roles.${c.role}`), c.archived ? t('cases.archived') : ''].filter(Boolean).join(' · ')}
+                {[
+                  c.caseNumber,
+                  c.offences.join(', '),
+                  t(`roles.${c.role}`),
+                  c.archived ? t('cases.archived') : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>
             </button>
             <ClassificationBadge classification={c.classification} />
@@ -89,17 +134,32 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
                 <FolderOpen size={16} />
               </button>
               {c.role !== 'viewer' && !offline && (
-                <button type="button" title={t('cases.edit')} onClick={() => setDialog({ kind: 'edit', record: c })} data-testid="case-edit">
+                <button
+                  type="button"
+                  title={t('cases.edit')}
+                  onClick={() => setDialog({ kind: 'edit', record: c })}
+                  data-testid="case-edit"
+                >
                   <Pencil size={16} />
                 </button>
               )}
               {!offline && (
-                <button type="button" title={t('cases.members')} onClick={() => setDialog({ kind: 'members', record: c })} data-testid="case-members">
+                <button
+                  type="button"
+                  title={t('cases.members')}
+                  onClick={() => setDialog({ kind: 'members', record: c })}
+                  data-testid="case-members"
+                >
                   <Users size={16} />
                 </button>
               )}
               {c.role === 'owner' && !offline && (
-                <button type="button" title={c.archived ? t('cases.unarchive') : t('cases.archive')} onClick={() => void setArchived(c, !c.archived)} data-testid="case-archive">
+                <button
+                  type="button"
+                  title={c.archived ? t('cases.unarchive') : t('cases.archive')}
+                  onClick={() => void setArchived(c, !c.archived)}
+                  data-testid="case-archive"
+                >
                   {c.archived ? <ArchiveRestore size={16} /> : <Archive size={16} />}
                 </button>
               )}
@@ -126,7 +186,9 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
           }}
         />
       )}
-      {dialog?.kind === 'members' && <MembersDialog record={dialog.record} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'members' && (
+        <MembersDialog record={dialog.record} onClose={() => setDialog(null)} />
+      )}
     </main>
   );
 }

@@ -9,6 +9,8 @@ import { canEdit } from '../../core/schema.ts';
 import { BoardCanvas } from '../../canvas/BoardCanvas.tsx';
 import { FileViewer } from '../../files/FileViewer.tsx';
 import { useYValue } from '../../files/useYValue.ts';
+import { useUploads } from '../../files/useUploads.ts';
+import { UploadList } from '../../files/UploadList.tsx';
 import { RegisterPanel } from '../../register/RegisterPanel.tsx';
 import { CaseSession } from '../../sync/CaseSession.ts';
 import { ClassificationBadge } from '../../ui/ClassificationBadge.tsx';
@@ -33,7 +35,8 @@ export function CasePage({ caseId, user, onBack }: { caseId: string; user: User;
       },
       (err: unknown) => {
         // Offline, the copy from the last visit is used; anything else is shown.
-        if (!(err instanceof ApiError && err.status === 0)) setError(err instanceof ApiError ? err.message : t('case.notFound'));
+        if (!(err instanceof ApiError && err.status === 0))
+          setError(err instanceof ApiError ? err.message : t('case.notFound'));
       },
     );
   }, [caseId, t]);
@@ -56,7 +59,11 @@ function OpenCase({ record, user }: { record: CaseSummary; user: User }) {
   const readOnly = !canEdit(record.role);
   const [session, setSession] = useState<CaseSession | null>(null);
   useEffect(() => {
-    const opened = new CaseSession(record.id, { id: user.id, displayName: user.displayName }, readOnly);
+    const opened = new CaseSession(
+      record.id,
+      { id: user.id, displayName: user.displayName },
+      readOnly,
+    );
     setSession(opened);
     return () => opened.destroy();
   }, [record.id, user.id, user.displayName, readOnly]);
@@ -64,7 +71,15 @@ function OpenCase({ record, user }: { record: CaseSummary; user: User }) {
   return <CaseWorkspace session={session} record={record} readOnly={readOnly} />;
 }
 
-function CaseWorkspace({ session, record, readOnly: roleReadOnly }: { session: CaseSession; record: CaseSummary; readOnly: boolean }) {
+function CaseWorkspace({
+  session,
+  record,
+  readOnly: roleReadOnly,
+}: {
+  session: CaseSession;
+  record: CaseSummary;
+  readOnly: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const { doc, origin } = session;
   const fatal = useStore(session.store, (s) => s.fatal);
@@ -78,8 +93,12 @@ function CaseWorkspace({ session, record, readOnly: roleReadOnly }: { session: C
   const [focus, setFocus] = useState<{ boardId: string; nodeId: string } | null>(null);
   const [openFile, setOpenFile] = useState<CaseFile | null>(null);
   useUndoKeys(session, readOnly);
+  const uploads = useUploads(record.id, doc, origin, i18n.language || currentLanguage());
 
-  const current = useMemo(() => boards.find((b) => b.id === selected) ?? boards[0] ?? null, [boards, selected]);
+  const current = useMemo(
+    () => boards.find((b) => b.id === selected) ?? boards[0] ?? null,
+    [boards, selected],
+  );
   const title = meta.title || record.title;
   const classification = meta.schema > 0 ? meta.classification : record.classification;
   useEffect(() => {
@@ -87,12 +106,31 @@ function CaseWorkspace({ session, record, readOnly: roleReadOnly }: { session: C
   }, [title]);
 
   return (
-    <main className="case-page" data-testid="case-page">
+    <main
+      className="case-page"
+      data-testid="case-page"
+      onDragOver={(event) => {
+        // Files dropped anywhere on the case go to its case file.
+        if (!readOnly && event.dataTransfer.types.includes('Files')) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        if (readOnly || event.dataTransfer.files.length === 0 || event.defaultPrevented) return;
+        event.preventDefault();
+        void uploads.start(event.dataTransfer.files);
+      }}
+    >
       <ClassificationBadge classification={classification} banner />
       <div className="case-page__bar">
         <div className="case-page__title">
           <h1 data-testid="case-title">{title}</h1>
-          <span className="muted">{[meta.caseNumber || record.caseNumber, (meta.offences.length ? meta.offences : record.offences).join(', ')].filter(Boolean).join(' · ')}</span>
+          <span className="muted">
+            {[
+              meta.caseNumber || record.caseNumber,
+              (meta.offences.length ? meta.offences : record.offences).join(', '),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </span>
         </div>
         {readOnly && (
           <span className="badge" data-testid="read-only">
@@ -101,15 +139,32 @@ function CaseWorkspace({ session, record, readOnly: roleReadOnly }: { session: C
         )}
         {!readOnly && (
           <span className="case-page__history">
-            <button type="button" title={t('case.undo')} disabled={!canUndo} onClick={() => session.undo()} data-testid="undo">
+            <button
+              type="button"
+              title={t('case.undo')}
+              disabled={!canUndo}
+              onClick={() => session.undo()}
+              data-testid="undo"
+            >
               <Undo2 size={16} />
             </button>
-            <button type="button" title={t('case.redo')} disabled={!canRedo} onClick={() => session.redo()} data-testid="redo">
+            <button
+              type="button"
+              title={t('case.redo')}
+              disabled={!canRedo}
+              onClick={() => session.redo()}
+              data-testid="redo"
+            >
               <Redo2 size={16} />
             </button>
           </span>
         )}
-        <button type="button" aria-pressed={showRegister} onClick={() => setShowRegister((s) => !s)} data-testid="toggle-register">
+        <button
+          type="button"
+          aria-pressed={showRegister}
+          onClick={() => setShowRegister((s) => !s)}
+          data-testid="toggle-register"
+        >
           <BookUser size={16} /> {showRegister ? t('case.hideRegister') : t('case.register')}
         </button>
         <Presence session={session} />
@@ -119,7 +174,14 @@ function CaseWorkspace({ session, record, readOnly: roleReadOnly }: { session: C
           {t(`sync.${fatal}`)}
         </p>
       )}
-      <BoardTabs doc={doc} origin={origin} boards={boards} selected={current?.id ?? null} readOnly={readOnly} onSelect={setSelected} />
+      <BoardTabs
+        doc={doc}
+        origin={origin}
+        boards={boards}
+        selected={current?.id ?? null}
+        readOnly={readOnly}
+        onSelect={setSelected}
+      />
       <div className={`case-page__body${showRegister ? ' with-register' : ''}`}>
         <section className="case-page__board">
           {current ? (
@@ -127,7 +189,15 @@ function CaseWorkspace({ session, record, readOnly: roleReadOnly }: { session: C
               <p className="board-placeholder muted" data-testid="board-placeholder">
                 {t(`board.kinds.${current.kind}`)} — {t('board.placeholder')}
               </p>
-              <BoardCanvas key={current.id} doc={doc} boardId={current.id} origin={origin} readOnly={readOnly} focusNodeId={focus?.boardId === current.id ? focus.nodeId : null} />
+              <BoardCanvas
+                key={current.id}
+                caseId={record.id}
+                doc={doc}
+                boardId={current.id}
+                origin={origin}
+                readOnly={readOnly}
+                focusNodeId={focus?.boardId === current.id ? focus.nodeId : null}
+              />
             </>
           ) : (
             <p className="muted board-empty">{t('board.none')}</p>
@@ -148,7 +218,19 @@ function CaseWorkspace({ session, record, readOnly: roleReadOnly }: { session: C
           />
         )}
       </div>
-      {openFile && <FileViewer caseId={record.id} file={openFile} doc={doc} origin={origin} readOnly={readOnly} onClose={() => setOpenFile(null)} />}
+      <div className="case-page__uploads">
+        <UploadList items={uploads.items} />
+      </div>
+      {openFile && (
+        <FileViewer
+          caseId={record.id}
+          file={openFile}
+          doc={doc}
+          origin={origin}
+          readOnly={readOnly}
+          onClose={() => setOpenFile(null)}
+        />
+      )}
     </main>
   );
 }

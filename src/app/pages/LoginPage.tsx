@@ -18,7 +18,11 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn(user: User): void }) {
       const { user } = await endpoints.login(username.trim(), password);
       onLoggedIn(user);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message || t(err.code === 'network' ? 'errors.network' : 'login.failed') : t('login.failed'));
+      setError(
+        err instanceof ApiError
+          ? err.message || t(err.code === 'network' ? 'errors.network' : 'login.failed')
+          : t('login.failed'),
+      );
     } finally {
       setBusy(false);
     }
@@ -31,11 +35,25 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn(user: User): void }) {
         <p className="muted">{t('app.tagline')}</p>
         <label>
           <span>{t('login.username')}</span>
-          <input name="username" autoComplete="username" autoFocus required value={username} onChange={(e) => setUsername(e.target.value)} />
+          <input
+            name="username"
+            autoComplete="username"
+            autoFocus
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </label>
         <label>
           <span>{t('login.password')}</span>
-          <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
         {error && (
           <p className="form-error" role="alert" data-testid="login-error">

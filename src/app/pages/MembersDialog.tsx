@@ -16,7 +16,8 @@ export function MembersDialog({ record, onClose }: { record: CaseSummary; onClos
 
   const load = useCallback(() => {
     endpoints.members(record.id).then(
-      (res) => setMembers(res.members.sort((a, b) => compareVietnamese(a.displayName, b.displayName))),
+      (res) =>
+        setMembers(res.members.sort((a, b) => compareVietnamese(a.displayName, b.displayName))),
       (err: unknown) => setError(err instanceof ApiError ? err.message : t('errors.unknown')),
     );
   }, [record.id, t]);
@@ -40,7 +41,11 @@ export function MembersDialog({ record, onClose }: { record: CaseSummary; onClos
   };
 
   return (
-    <Dialog title={`${t('members.title')}: ${record.title}`} onClose={onClose} testId="members-dialog">
+    <Dialog
+      title={`${t('members.title')}: ${record.title}`}
+      onClose={onClose}
+      testId="members-dialog"
+    >
       <table className="members-table">
         <tbody>
           {members.map((m) => (
@@ -50,7 +55,15 @@ export function MembersDialog({ record, onClose }: { record: CaseSummary; onClos
               </td>
               <td>
                 {isOwner ? (
-                  <select value={m.role} aria-label={t('members.role')} onChange={(e) => void run(() => endpoints.setMember(record.id, m.username, e.target.value as Role))}>
+                  <select
+                    value={m.role}
+                    aria-label={t('members.role')}
+                    onChange={(e) =>
+                      void run(() =>
+                        endpoints.setMember(record.id, m.username, e.target.value as Role),
+                      )
+                    }
+                  >
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
                         {t(`roles.${r}`)}
@@ -63,7 +76,13 @@ export function MembersDialog({ record, onClose }: { record: CaseSummary; onClos
               </td>
               <td>
                 {isOwner && (
-                  <button type="button" onClick={() => window.confirm(t('members.confirmRemove', { name: m.displayName })) && void run(() => endpoints.removeMember(record.id, m.username))}>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      window.confirm(t('members.confirmRemove', { name: m.displayName })) &&
+                      void run(() => endpoints.removeMember(record.id, m.username))
+                    }
+                  >
                     {t('members.remove')}
                   </button>
                 )}
@@ -74,8 +93,20 @@ export function MembersDialog({ record, onClose }: { record: CaseSummary; onClos
       </table>
       {isOwner && (
         <form className="members-add" onSubmit={add}>
-          <input name="member" required placeholder={t('members.username')} aria-label={t('members.username')} value={username} onChange={(e) => setUsername(e.target.value)} />
-          <select name="role" aria-label={t('members.role')} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          <input
+            name="member"
+            required
+            placeholder={t('members.username')}
+            aria-label={t('members.username')}
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+          <select
+            name="role"
+            aria-label={t('members.role')}
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+          >
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(`roles.${r}`)}

@@ -14,14 +14,27 @@ export const Presence = memo(function Presence({ session }: { session: CaseSessi
     <div className="presence">
       <ul className="presence__avatars" aria-label={t('case.here')} data-testid="presence">
         {people.map((p) => (
-          <li key={p.userId} className="avatar" style={{ background: p.color }} title={p.self ? `${p.name} (${t('case.you')})` : p.name} data-testid="avatar">
+          <li
+            key={p.userId}
+            className="avatar"
+            style={{ background: p.color }}
+            title={p.self ? `${p.name} (${t('case.you')})` : p.name}
+            data-testid="avatar"
+          >
             {initialsOf(p.name)}
           </li>
         ))}
       </ul>
-      <span className={`connection connection--${status}`} data-testid="connection-status" data-status={status} title={t(`status.${status}`)}>
+      <span
+        className={`connection connection--${status}`}
+        data-testid="connection-status"
+        data-status={status}
+        title={t(`status.${status}`)}
+      >
         <span className="connection__dot" />
-        <span className="connection__text">{status === 'offline' ? t('header.offlineUser') : t(`status.${status}`)}</span>
+        <span className="connection__text">
+          {status === 'offline' ? t('header.offlineUser') : t(`status.${status}`)}
+        </span>
       </span>
     </div>
   );

@@ -11,7 +11,13 @@ export function useUndoKeys(session: CaseSession, readOnly: boolean): void {
   useEffect(() => {
     if (readOnly) return;
     const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || isTyping(event.target) || event.isComposing) return;
+      if (
+        !(event.ctrlKey || event.metaKey) ||
+        event.altKey ||
+        isTyping(event.target) ||
+        event.isComposing
+      )
+        return;
       const key = event.key.toLowerCase();
       if (key === 'z' && !event.shiftKey) session.undo();
       else if ((key === 'z' && event.shiftKey) || key === 'y') session.redo();

@@ -6,7 +6,10 @@ import { boardTitleSchema, BOARD_KINDS, type BoardKind } from '../schema.ts';
 
 /** A command refused because its arguments do not fit the document; `code` is an i18n key. */
 export class CommandError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -28,8 +31,13 @@ export function listBoards(doc: Y.Doc): BoardSummary[] {
  * Adds a board at the end of the tabs and returns its id.
  * @example addBoard(doc, { kind: 'mindmap', title: 'Nội dung vụ án' }, origin)
  */
-export function addBoard(doc: Y.Doc, args: { kind: BoardKind; title: string; id?: string }, origin: unknown): string {
-  if (!BOARD_KINDS.includes(args.kind)) throw new CommandError('board.badKind', `Unknown board kind: ${args.kind}`);
+export function addBoard(
+  doc: Y.Doc,
+  args: { kind: BoardKind; title: string; id?: string },
+  origin: unknown,
+): string {
+  if (!BOARD_KINDS.includes(args.kind))
+    throw new CommandError('board.badKind', `Unknown board kind: ${args.kind}`);
   const title = parseTitle(args.title);
   const id = args.id ?? newId();
   const order = orderAfterLast(listBoards(doc));
@@ -48,7 +56,11 @@ export function addBoard(doc: Y.Doc, args: { kind: BoardKind; title: string; id?
 }
 
 /** Renames a board. */
-export function renameBoard(doc: Y.Doc, args: { id: string; title: string }, origin: unknown): void {
+export function renameBoard(
+  doc: Y.Doc,
+  args: { id: string; title: string },
+  origin: unknown,
+): void {
   const board = requireBoard(doc, args.id);
   const title = parseTitle(args.title);
   doc.transact(() => board.set('title', title), origin);
@@ -76,6 +88,7 @@ function requireBoard(doc: Y.Doc, id: string): YRecord {
 
 function parseTitle(title: string): string {
   const parsed = boardTitleSchema.safeParse(title);
-  if (!parsed.success) throw new CommandError('board.badTitle', 'A board title is 1 to 120 characters.');
+  if (!parsed.success)
+    throw new CommandError('board.badTitle', 'A board title is 1 to 120 characters.');
   return parsed.data;
 }

@@ -92,21 +92,31 @@ export function listFiles(doc: Y.Doc): CaseFile[] {
 }
 
 /** Adds a mark to a file and returns its id. */
-export function addMark(doc: Y.Doc, args: { hash: string; mark: MarkInput }, origin: unknown): string {
+export function addMark(
+  doc: Y.Doc,
+  args: { hash: string; mark: MarkInput },
+  origin: unknown,
+): string {
   const marks = marksOf(doc, args.hash);
   const parsed = markSchema.safeParse(args.mark);
-  if (!parsed.success) throw new CommandError('files.badMark', parsed.error.issues[0]?.message ?? 'invalid mark');
+  if (!parsed.success)
+    throw new CommandError('files.badMark', parsed.error.issues[0]?.message ?? 'invalid mark');
   const id = newId();
   doc.transact(() => marks.set(id, { ...parsed.data, id }), origin);
   return id;
 }
 
-export function updateMark(doc: Y.Doc, args: { hash: string; id: string; mark: Partial<MarkInput> }, origin: unknown): void {
+export function updateMark(
+  doc: Y.Doc,
+  args: { hash: string; id: string; mark: Partial<MarkInput> },
+  origin: unknown,
+): void {
   const marks = marksOf(doc, args.hash);
   const current = marks.get(args.id);
   if (!current) throw new CommandError('files.markNotFound', 'No such mark.');
   const parsed = markSchema.safeParse({ ...current, ...args.mark });
-  if (!parsed.success) throw new CommandError('files.badMark', parsed.error.issues[0]?.message ?? 'invalid mark');
+  if (!parsed.success)
+    throw new CommandError('files.badMark', parsed.error.issues[0]?.message ?? 'invalid mark');
   doc.transact(() => marks.set(args.id, { ...parsed.data, id: args.id }), origin);
 }
 
@@ -123,6 +133,7 @@ export function listMarks(doc: Y.Doc, hash: string, page?: number): Mark[] {
 
 function marksOf(doc: Y.Doc, hash: string): Y.Map<Mark> {
   const marks = filesOf(doc).get(hash)?.get('marks');
-  if (!(marks instanceof Y.Map)) throw new CommandError('files.notFound', 'No such file in this case.');
+  if (!(marks instanceof Y.Map))
+    throw new CommandError('files.notFound', 'No such file in this case.');
   return marks as Y.Map<Mark>;
 }

@@ -7,7 +7,11 @@ import { SCHEMA_VERSION, type CaseMetaPatch } from '../schema.ts';
  * so every open page shows the new title at once). Only the fields given are changed.
  * @example setCaseMeta(doc, { title: 'Vụ trộm cắp tại chợ Bến Thành' }, 'server')
  */
-export function setCaseMeta(doc: Y.Doc, patch: Omit<CaseMetaPatch, 'archived'>, origin: unknown): void {
+export function setCaseMeta(
+  doc: Y.Doc,
+  patch: Omit<CaseMetaPatch, 'archived'>,
+  origin: unknown,
+): void {
   const meta = metaOf(doc);
   doc.transact(() => {
     if (meta.get('schema') === undefined) meta.set('schema', SCHEMA_VERSION);

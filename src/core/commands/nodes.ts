@@ -31,7 +31,8 @@ export type NodeDisplay = {
 
 export function nodesOf(doc: Y.Doc, boardId: string): Y.Map<YRecord> {
   const nodes = boardsOf(doc).get(boardId)?.get('nodes');
-  if (!(nodes instanceof Y.Map)) throw new CommandError('board.notFound', `No board ${boardId} in this case.`);
+  if (!(nodes instanceof Y.Map))
+    throw new CommandError('board.notFound', `No board ${boardId} in this case.`);
   return nodes as Y.Map<YRecord>;
 }
 
@@ -41,7 +42,13 @@ export function readNode(record: YRecord): BoardNode | null {
   const x = record.get('x');
   const y = record.get('y');
   if (typeof id !== 'string' || typeof x !== 'number' || typeof y !== 'number') return null;
-  const node: BoardNode = { id, type: String(record.get('type') ?? 'topic'), x, y, label: String(record.get('label') ?? '') };
+  const node: BoardNode = {
+    id,
+    type: String(record.get('type') ?? 'topic'),
+    x,
+    y,
+    label: String(record.get('label') ?? ''),
+  };
   const w = record.get('w');
   const h = record.get('h');
   const entity = record.get('entity');
@@ -76,11 +83,20 @@ const finite = (n: number) => Number.isFinite(n) && Math.abs(n) < 1e7;
  */
 export function addNode(
   doc: Y.Doc,
-  args: { boardId: string; x: number; y: number; label?: string; entity?: string; type?: string; id?: string },
+  args: {
+    boardId: string;
+    x: number;
+    y: number;
+    label?: string;
+    entity?: string;
+    type?: string;
+    id?: string;
+  },
   origin: unknown,
 ): string {
   const nodes = nodesOf(doc, args.boardId);
-  if (!finite(args.x) || !finite(args.y)) throw new CommandError('node.badPosition', 'A node needs a finite position.');
+  if (!finite(args.x) || !finite(args.y))
+    throw new CommandError('node.badPosition', 'A node needs a finite position.');
   if (args.entity !== undefined && !registerOf(doc).has(args.entity)) {
     throw new CommandError('register.notFound', `No entity ${args.entity} in this case.`);
   }
@@ -105,7 +121,8 @@ export function moveNodes(
   origin: unknown,
 ): void {
   const nodes = nodesOf(doc, args.boardId);
-  if (!args.moves.every((m) => finite(m.x) && finite(m.y))) throw new CommandError('node.badPosition', 'A node needs a finite position.');
+  if (!args.moves.every((m) => finite(m.x) && finite(m.y)))
+    throw new CommandError('node.badPosition', 'A node needs a finite position.');
   doc.transact(() => {
     for (const move of args.moves) {
       const node = nodes.get(move.id);
@@ -117,16 +134,25 @@ export function moveNodes(
 }
 
 /** Changes a node's own label. */
-export function setNodeLabel(doc: Y.Doc, args: { boardId: string; id: string; label: string }, origin: unknown): void {
+export function setNodeLabel(
+  doc: Y.Doc,
+  args: { boardId: string; id: string; label: string },
+  origin: unknown,
+): void {
   const node = nodesOf(doc, args.boardId).get(args.id);
   if (!node) throw new CommandError('node.notFound', `No node ${args.id} on this board.`);
   const label = args.label.normalize('NFC').trim();
-  if (label.length > 5000) throw new CommandError('node.badLabel', 'A label is at most 5000 characters.');
+  if (label.length > 5000)
+    throw new CommandError('node.badLabel', 'A label is at most 5000 characters.');
   doc.transact(() => node.set('label', label), origin);
 }
 
 /** Links a node to a register entity, or unlinks it (`entity: null`), keeping what it showed. */
-export function linkNode(doc: Y.Doc, args: { boardId: string; id: string; entity: string | null }, origin: unknown): void {
+export function linkNode(
+  doc: Y.Doc,
+  args: { boardId: string; id: string; entity: string | null },
+  origin: unknown,
+): void {
   const node = nodesOf(doc, args.boardId).get(args.id);
   if (!node) throw new CommandError('node.notFound', `No node ${args.id} on this board.`);
   if (args.entity !== null && !registerOf(doc).has(args.entity)) {
@@ -144,14 +170,19 @@ export function linkNode(doc: Y.Doc, args: { boardId: string; id: string; entity
 }
 
 /** Deletes nodes and every edge that touches them. */
-export function deleteNodes(doc: Y.Doc, args: { boardId: string; ids: readonly string[] }, origin: unknown): void {
+export function deleteNodes(
+  doc: Y.Doc,
+  args: { boardId: string; ids: readonly string[] },
+  origin: unknown,
+): void {
   const nodes = nodesOf(doc, args.boardId);
   const edges = boardsOf(doc).get(args.boardId)?.get('edges') as Y.Map<YRecord> | undefined;
   const gone = new Set(args.ids);
   doc.transact(() => {
     for (const id of args.ids) nodes.delete(id);
     edges?.forEach((edge, edgeId) => {
-      if (gone.has(String(edge.get('source'))) || gone.has(String(edge.get('target')))) edges.delete(edgeId);
+      if (gone.has(String(edge.get('source'))) || gone.has(String(edge.get('target'))))
+        edges.delete(edgeId);
     });
   }, origin);
 }

@@ -1,7 +1,13 @@
 import * as Y from 'yjs';
 import { boardsOf, registerOf, type YRecord } from '../doc.ts';
 import { newId } from '../ids.ts';
-import { ENTITY_FIELD_NAMES, ENTITY_KINDS, entityFieldSchemas, type EntityFields, type EntityKind } from '../register.ts';
+import {
+  ENTITY_FIELD_NAMES,
+  ENTITY_KINDS,
+  entityFieldSchemas,
+  type EntityFields,
+  type EntityKind,
+} from '../register.ts';
 import { compareVietnamese } from '../text.ts';
 import { CommandError } from './boards.ts';
 
@@ -20,7 +26,10 @@ function parseFields(kind: EntityKind, fields: unknown, partial: boolean): Recor
   const parsed = schema.safeParse(fields);
   if (!parsed.success) {
     const pages = parsed.error.issues.some((i) => i.message === 'register.badPages');
-    throw new CommandError(pages ? 'register.badPages' : 'register.badFields', parsed.error.issues[0]?.message ?? 'invalid');
+    throw new CommandError(
+      pages ? 'register.badPages' : 'register.badFields',
+      parsed.error.issues[0]?.message ?? 'invalid',
+    );
   }
   return parsed.data as Record<string, unknown>;
 }
@@ -62,15 +71,21 @@ export function getEntity(doc: Y.Doc, id: string): Entity | null {
  * Adds an entity to the register and returns its id.
  * @example addEntity(doc, { kind: 'person', fields: { name: 'Nguyễn Văn Ấn', role: 'suspect' } }, origin)
  */
-export function addEntity(doc: Y.Doc, args: { kind: EntityKind; fields: unknown; id?: string }, origin: unknown): string {
-  if (!ENTITY_KINDS.includes(args.kind)) throw new CommandError('register.badKind', `Unknown entity kind: ${args.kind}`);
+export function addEntity(
+  doc: Y.Doc,
+  args: { kind: EntityKind; fields: unknown; id?: string },
+  origin: unknown,
+): string {
+  if (!ENTITY_KINDS.includes(args.kind))
+    throw new CommandError('register.badKind', `Unknown entity kind: ${args.kind}`);
   const fields = parseFields(args.kind, args.fields, false);
   const id = args.id ?? newId();
   doc.transact(() => {
     const record: YRecord = new Y.Map();
     record.set('id', id);
     record.set('kind', args.kind);
-    for (const [key, value] of Object.entries(fields)) if (value !== undefined) record.set(key, value);
+    for (const [key, value] of Object.entries(fields))
+      if (value !== undefined) record.set(key, value);
     if (args.kind === 'evidence') record.set('files', new Y.Array<string>());
     registerOf(doc).set(id, record);
   }, origin);
@@ -78,16 +93,26 @@ export function addEntity(doc: Y.Doc, args: { kind: EntityKind; fields: unknown;
 }
 
 /** Changes the given fields of an entity; an empty string clears a field (but never the name). */
-export function updateEntity(doc: Y.Doc, args: { id: string; fields: unknown }, origin: unknown): void {
+export function updateEntity(
+  doc: Y.Doc,
+  args: { id: string; fields: unknown },
+  origin: unknown,
+): void {
   const record = requireEntity(doc, args.id);
   const kind = record.get('kind') as EntityKind;
-  const given = typeof args.fields === 'object' && args.fields !== null ? (args.fields as Record<string, unknown>) : {};
-  const cleared = Object.keys(given).filter((key) => key !== 'name' && given[key] === '' && ENTITY_FIELD_NAMES[kind].includes(key));
+  const given =
+    typeof args.fields === 'object' && args.fields !== null
+      ? (args.fields as Record<string, unknown>)
+      : {};
+  const cleared = Object.keys(given).filter(
+    (key) => key !== 'name' && given[key] === '' && ENTITY_FIELD_NAMES[kind].includes(key),
+  );
   const rest = Object.fromEntries(Object.entries(given).filter(([key]) => !cleared.includes(key)));
   const fields = parseFields(kind, rest, true);
   doc.transact(() => {
     for (const key of cleared) record.delete(key);
-    for (const [key, value] of Object.entries(fields)) if (value !== undefined) record.set(key, value);
+    for (const [key, value] of Object.entries(fields))
+      if (value !== undefined) record.set(key, value);
   }, origin);
 }
 
@@ -118,26 +143,40 @@ export function deleteEntity(doc: Y.Doc, args: { id: string }, origin: unknown):
   const usages = entityUsages(doc, args.id);
   doc.transact(() => {
     for (const usage of usages) {
-      const node = (boardsOf(doc).get(usage.boardId)?.get('nodes') as Y.Map<YRecord>).get(usage.nodeId);
+      const node = (boardsOf(doc).get(usage.boardId)?.get('nodes') as Y.Map<YRecord>).get(
+        usage.nodeId,
+      );
       node?.set('label', name);
       node?.delete('entity');
     }
     registerOf(doc).forEach((other) => {
       const people = other.get('people');
-      if (Array.isArray(people) && people.includes(args.id)) other.set('people', people.filter((p) => p !== args.id));
+      if (Array.isArray(people) && people.includes(args.id))
+        other.set(
+          'people',
+          people.filter((p) => p !== args.id),
+        );
     });
     registerOf(doc).delete(args.id);
   }, origin);
 }
 
 /** Lists a case-file file (by its SHA-256) on an evidence item; a file already listed is left as is. */
-export function attachFile(doc: Y.Doc, args: { entityId: string; hash: string }, origin: unknown): void {
+export function attachFile(
+  doc: Y.Doc,
+  args: { entityId: string; hash: string },
+  origin: unknown,
+): void {
   const files = evidenceFiles(doc, args.entityId);
   if (files.toArray().includes(args.hash)) return;
   doc.transact(() => files.push([args.hash]), origin);
 }
 
-export function detachFile(doc: Y.Doc, args: { entityId: string; hash: string }, origin: unknown): void {
+export function detachFile(
+  doc: Y.Doc,
+  args: { entityId: string; hash: string },
+  origin: unknown,
+): void {
   const files = evidenceFiles(doc, args.entityId);
   doc.transact(() => {
     // Concurrent attaches may have listed it twice: remove every copy, from the end.
@@ -149,7 +188,8 @@ export function detachFile(doc: Y.Doc, args: { entityId: string; hash: string },
 function evidenceFiles(doc: Y.Doc, entityId: string): Y.Array<string> {
   const record = requireEntity(doc, entityId);
   const files = record.get('files');
-  if (!(files instanceof Y.Array)) throw new CommandError('register.notEvidence', 'Only evidence items list files.');
+  if (!(files instanceof Y.Array))
+    throw new CommandError('register.notEvidence', 'Only evidence items list files.');
   return files as Y.Array<string>;
 }
 
