@@ -132,6 +132,8 @@ it('keeps the register, the case file and the boards in step', async () => {
   );
   expect(await page.getByTestId('canvas-node-label').innerText()).toBe('Con dao');
   expect(await page.getByTestId('canvas-node-kind').getAttribute('data-kind')).toBe('evidence');
+  // The node shows the evidence's first file as a thumbnail.
+  await page.getByTestId('canvas-node').getByTestId('thumbnail').waitFor();
   expect(await page.getByTestId('entity-usages').innerText()).toContain('Sơ đồ chứng cứ');
 
   // Rename it in the register: the node follows.
