@@ -35,8 +35,8 @@ it('keeps the register, the case file and the boards in step', async () => {
   const caseId = (await api.request('POST', '/api/cases', { title: 'Vụ trộm cắp tài sản' })).body
     .id as string;
   const page = await (await newContext(browser)).newPage();
-  page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
-  page.on('console', (m) => m.type() === 'error' && console.log('CONSOLE', m.text()));
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   await logIn(page, server.url, 'ksv.lan', 'ksv.lan-password');
   await page.goto(`${server.url}/cases/${caseId}`);
   await page.getByTestId('board-add').click();
@@ -161,5 +161,6 @@ it('keeps the register, the case file and the boards in step', async () => {
     10_000,
     'the saved callout after a reload',
   );
+  expect(pageErrors).toEqual([]);
   await page.context().close();
 });
