@@ -50,6 +50,8 @@ function buildHttp(services: Services): FastifyInstance {
     trustProxy: false,
     // Shutdown does not wait for idle keep-alive connections of open pages.
     forceCloseConnections: true,
+    // One line per request is noise for a case team's server; errors and warnings are logged.
+    disableRequestLogging: true,
   });
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
