@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { addBoard, listBoards, renameBoard } from '../src/core/index.ts';
 import { ADMIN, ApiClient, startTestServer } from '../tests/helpers/server.ts';
 import { connectClient, eventually, synced } from '../tests/helpers/sync.ts';
+import { benchBrowserLatency } from './browser.ts';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
   } finally {
     await server.dispose();
   }
+  rows.push(await benchBrowserLatency());
   console.log('| measure | result |\n|---|---|\n' + rows.join('\n'));
 }
 

@@ -45,13 +45,12 @@ function codeOf(err: FastifyError): ErrorCode {
 function buildHttp(services: Services): FastifyInstance {
   const { config } = services;
   const app = Fastify({
-    logger: { level: config.logRequests ? 'info' : 'error' },
+    // Warnings and errors only: one line per request is noise for a case team's server.
+    logger: { level: config.logRequests ? 'warn' : 'error' },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
     // Shutdown does not wait for idle keep-alive connections of open pages.
     forceCloseConnections: true,
-    // One line per request is noise for a case team's server; errors and warnings are logged.
-    disableRequestLogging: true,
   });
 
   app.setErrorHandler((err: FastifyError, request, reply) => {

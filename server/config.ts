@@ -22,7 +22,7 @@ export interface ServerConfig {
   roomGraceMs: number;
   /** Stored updates of a case after which they are merged into its snapshot. */
   compactAfterUpdates: number;
-  /** Whether to log requests (off in tests). */
+  /** Whether to log warnings (off in tests, which provoke them on purpose). */
   logRequests: boolean;
 }
 
