@@ -12,3 +12,5 @@ export * from './pages.ts';
 export * from './commands/register.ts';
 export * from './commands/files.ts';
 export * from './commands/nodes.ts';
+export * from './outline.ts';
+export * from './commands/mindmap.ts';

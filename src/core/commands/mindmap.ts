@@ -1,0 +1,373 @@
+import * as Y from 'yjs';
+import { boardsOf, registerOf, type YRecord } from '../doc.ts';
+import { newId } from '../ids.ts';
+import { compareOrdered, orderAt, orderAfterLast } from '../order.ts';
+import type { OutlineNode } from '../outline.ts';
+import { normalizePageRef } from '../pages.ts';
+import { CommandError } from './boards.ts';
+import { nodesOf } from './nodes.ts';
+
+/**
+ * Mind-map topics: nodes of type `topic` that form a tree by `parent` and sibling `order`.
+ * Their positions are never stored; a layout computes them from the tree (src/boards/mindmap).
+ *
+ * The move-versus-delete rule: a topic whose parent no longer exists (someone deleted the parent
+ * while someone else moved the topic under it) is shown attached to the central topic, so it is
+ * never lost silently; `listTopics` applies the rule, and anyone can move it back.
+ */
+
+export const MARKERS = [
+  'suspect',
+  'victim',
+  'witness',
+  'physical-evidence',
+  'document',
+  'expert',
+  'deadline',
+  'warning',
+  'question',
+  'done',
+] as const;
+export type Marker = (typeof MARKERS)[number];
+
+export interface Topic {
+  id: string;
+  /** The parent as displayed (the move-versus-delete rule applied); null for a root. */
+  parent: string | null;
+  order: string;
+  label: string;
+  note?: string;
+  markers: Marker[];
+  color?: string;
+  entity?: string;
+  pages?: string;
+  image?: string;
+  collapsed: boolean;
+  /** True when the stored parent was missing and the topic is shown under the central topic. */
+  rescued?: boolean;
+}
+
+function readTopics(nodes: Y.Map<YRecord>): Topic[] {
+  const topics: Topic[] = [];
+  nodes.forEach((record, id) => {
+    if (record.get('type') !== 'topic') return;
+    const parent = record.get('parent');
+    const markers = record.get('markers');
+    const topic: Topic = {
+      id,
+      parent: typeof parent === 'string' ? parent : null,
+      order: String(record.get('order') ?? ''),
+      label: String(record.get('label') ?? ''),
+      markers: Array.isArray(markers)
+        ? (markers.filter((m) => MARKERS.includes(m as Marker)) as Marker[])
+        : [],
+      collapsed: record.get('collapsed') === true,
+    };
+    for (const key of ['note', 'color', 'entity', 'pages', 'image'] as const) {
+      const value = record.get(key);
+      if (typeof value === 'string' && value !== '') topic[key] = value;
+    }
+    topics.push(topic);
+  });
+  return topics;
+}
+
+/**
+ * The topics of a mind-map board, with the move-versus-delete rule applied: a topic whose parent is
+ * missing, or whose parent chain loops, is shown under the first root (the central topic).
+ */
+export function listTopics(doc: Y.Doc, boardId: string): Topic[] {
+  const topics = readTopics(nodesOf(doc, boardId));
+  const byId = new Map(topics.map((t) => [t.id, t]));
+  const roots = topics.filter((t) => t.parent === null).sort(compareOrdered);
+  const central = roots[0]?.id ?? null;
+  for (const topic of topics) {
+    if (topic.parent !== null && (!byId.has(topic.parent) || loops(topic, byId))) {
+      topic.parent = central === topic.id ? null : central;
+      topic.rescued = true;
+    }
+  }
+  return topics;
+}
+
+function loops(topic: Topic, byId: Map<string, Topic>): boolean {
+  const seen = new Set<string>([topic.id]);
+  let current = topic.parent;
+  while (current !== null) {
+    if (seen.has(current)) return true;
+    seen.add(current);
+    current = byId.get(current)?.parent ?? null;
+  }
+  return false;
+}
+
+/** The children of `parent` in sibling order. */
+export function childrenOf(topics: readonly Topic[], parent: string | null): Topic[] {
+  return topics.filter((t) => t.parent === parent).sort(compareOrdered);
+}
+
+/** Every descendant of the given topics (not the topics themselves). */
+export function descendantsOf(topics: readonly Topic[], ids: readonly string[]): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const t of topics)
+    if (t.parent) children.set(t.parent, [...(children.get(t.parent) ?? []), t.id]);
+  const out = new Set<string>();
+  const stack = [...ids];
+  while (stack.length > 0) {
+    for (const child of children.get(stack.pop()!) ?? []) {
+      if (!out.has(child)) {
+        out.add(child);
+        stack.push(child);
+      }
+    }
+  }
+  return out;
+}
+
+function requireTopic(doc: Y.Doc, boardId: string, id: string): YRecord {
+  const record = nodesOf(doc, boardId).get(id);
+  if (!record || record.get('type') !== 'topic')
+    throw new CommandError('topic.notFound', `No topic ${id} on this board.`);
+  return record;
+}
+
+function cleanLabel(label: string): string {
+  const text = label.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+  if (text.length > 5000)
+    throw new CommandError('topic.badLabel', 'A topic is at most 5000 characters.');
+  return text;
+}
+
+function newTopic(
+  nodes: Y.Map<YRecord>,
+  args: { id?: string; parent: string | null; order: string; label: string },
+): string {
+  const id = args.id ?? newId();
+  const record: YRecord = new Y.Map();
+  record.set('id', id);
+  record.set('type', 'topic');
+  if (args.parent !== null) record.set('parent', args.parent);
+  record.set('order', args.order);
+  record.set('label', cleanLabel(args.label));
+  nodes.set(id, record);
+  return id;
+}
+
+/**
+ * Adds a topic under `parent` (null: a root) at `index` among its siblings (default: last).
+ * @example addTopic(doc, { boardId, parent: rootId, label: 'Bị can' }, origin)
+ */
+export function addTopic(
+  doc: Y.Doc,
+  args: { boardId: string; parent: string | null; index?: number; label: string; id?: string },
+  origin: unknown,
+): string {
+  const nodes = nodesOf(doc, args.boardId);
+  if (args.parent !== null) requireTopic(doc, args.boardId, args.parent);
+  const siblings = childrenOf(listTopics(doc, args.boardId), args.parent);
+  const order = args.index === undefined ? orderAfterLast(siblings) : orderAt(siblings, args.index);
+  let id = '';
+  doc.transact(() => {
+    id = newTopic(nodes, { id: args.id, parent: args.parent, order, label: args.label });
+  }, origin);
+  return id;
+}
+
+/** Adds a sibling right after (or before) `of`; for a root, adds a child instead. */
+export function addSibling(
+  doc: Y.Doc,
+  args: { boardId: string; of: string; before?: boolean; label: string },
+  origin: unknown,
+): string {
+  const topics = listTopics(doc, args.boardId);
+  const topic = topics.find((t) => t.id === args.of);
+  if (!topic) throw new CommandError('topic.notFound', `No topic ${args.of} on this board.`);
+  if (topic.parent === null)
+    return addTopic(doc, { boardId: args.boardId, parent: topic.id, label: args.label }, origin);
+  const siblings = childrenOf(topics, topic.parent);
+  const index = siblings.findIndex((s) => s.id === topic.id) + (args.before ? 0 : 1);
+  return addTopic(
+    doc,
+    { boardId: args.boardId, parent: topic.parent, index, label: args.label },
+    origin,
+  );
+}
+
+/** Inserts a new topic between `of` and its parent; `of` becomes its only child. */
+export function addParent(
+  doc: Y.Doc,
+  args: { boardId: string; of: string; label: string },
+  origin: unknown,
+): string {
+  const nodes = nodesOf(doc, args.boardId);
+  const record = requireTopic(doc, args.boardId, args.of);
+  const topic = listTopics(doc, args.boardId).find((t) => t.id === args.of)!;
+  if (topic.parent === null)
+    throw new CommandError('topic.rootHasNoParent', 'The central topic has no parent.');
+  let id = '';
+  doc.transact(() => {
+    id = newTopic(nodes, { parent: topic.parent, order: topic.order, label: args.label });
+    record.set('parent', id);
+  }, origin);
+  return id;
+}
+
+/** Deletes topics with their whole subtrees, and the relationships that touch them. */
+export function deleteTopics(
+  doc: Y.Doc,
+  args: { boardId: string; ids: readonly string[] },
+  origin: unknown,
+): void {
+  const nodes = nodesOf(doc, args.boardId);
+  const topics = listTopics(doc, args.boardId);
+  const gone = new Set([
+    ...args.ids.filter((id) => nodes.has(id)),
+    ...descendantsOf(topics, args.ids),
+  ]);
+  const edges = boardsOf(doc).get(args.boardId)?.get('edges') as Y.Map<YRecord> | undefined;
+  doc.transact(() => {
+    for (const id of gone) nodes.delete(id);
+    edges?.forEach((edge, edgeId) => {
+      if (gone.has(String(edge.get('source'))) || gone.has(String(edge.get('target'))))
+        edges.delete(edgeId);
+    });
+  }, origin);
+}
+
+/**
+ * Moves a topic (with its subtree) under `parent` at `index`. Refuses a move into its own subtree.
+ */
+export function moveTopic(
+  doc: Y.Doc,
+  args: { boardId: string; id: string; parent: string | null; index: number },
+  origin: unknown,
+): void {
+  const record = requireTopic(doc, args.boardId, args.id);
+  const topics = listTopics(doc, args.boardId);
+  if (args.parent !== null) {
+    requireTopic(doc, args.boardId, args.parent);
+    if (args.parent === args.id || descendantsOf(topics, [args.id]).has(args.parent)) {
+      throw new CommandError('topic.intoItself', 'A topic cannot move into its own branch.');
+    }
+  }
+  const siblings = childrenOf(topics, args.parent).filter((t) => t.id !== args.id);
+  const order = orderAt(siblings, args.index);
+  doc.transact(() => {
+    if (args.parent === null) record.delete('parent');
+    else record.set('parent', args.parent);
+    record.set('order', order);
+  }, origin);
+}
+
+/** Moves a topic up (-1) or down (+1) among its siblings. */
+export function shiftTopic(
+  doc: Y.Doc,
+  args: { boardId: string; id: string; delta: -1 | 1 },
+  origin: unknown,
+): void {
+  const topics = listTopics(doc, args.boardId);
+  const topic = topics.find((t) => t.id === args.id);
+  if (!topic) throw new CommandError('topic.notFound', `No topic ${args.id} on this board.`);
+  const siblings = childrenOf(topics, topic.parent);
+  const index = siblings.findIndex((s) => s.id === args.id) + args.delta;
+  if (index < 0 || index >= siblings.length) return;
+  moveTopic(doc, { boardId: args.boardId, id: args.id, parent: topic.parent, index }, origin);
+}
+
+export interface TopicPatch {
+  label?: string;
+  note?: string;
+  markers?: readonly Marker[];
+  color?: string | null;
+  entity?: string | null;
+  pages?: string;
+  image?: string | null;
+  collapsed?: boolean;
+}
+
+/** Changes a topic's content; `null` or '' removes an optional field. */
+export function setTopic(
+  doc: Y.Doc,
+  args: { boardId: string; id: string; patch: TopicPatch },
+  origin: unknown,
+): void {
+  const record = requireTopic(doc, args.boardId, args.id);
+  const { patch } = args;
+  const label = patch.label === undefined ? undefined : cleanLabel(patch.label);
+  const pages = patch.pages === undefined ? undefined : normalizePageRef(patch.pages);
+  if (pages === null) throw new CommandError('register.badPages', 'Not a page reference.');
+  if (patch.entity && !registerOf(doc).has(patch.entity))
+    throw new CommandError('register.notFound', 'No such entity.');
+  if (patch.color && !/^#[0-9a-fA-F]{6}$/.test(patch.color))
+    throw new CommandError('topic.badColor', 'Colours are #rrggbb.');
+  if (patch.markers && !patch.markers.every((m) => MARKERS.includes(m)))
+    throw new CommandError('topic.badMarker', 'Unknown marker.');
+  const optional = (key: string, value: string | null | undefined) => {
+    if (value === undefined) return;
+    if (value === null || value === '') record.delete(key);
+    else record.set(key, value);
+  };
+  doc.transact(() => {
+    if (label !== undefined) record.set('label', label);
+    optional('note', patch.note === undefined ? undefined : patch.note.normalize('NFC'));
+    optional('color', patch.color);
+    optional('entity', patch.entity);
+    optional('pages', pages);
+    optional('image', patch.image);
+    if (patch.markers) record.set('markers', [...new Set(patch.markers)]);
+    if (patch.collapsed !== undefined) {
+      if (patch.collapsed) record.set('collapsed', true);
+      else record.delete('collapsed');
+    }
+  }, origin);
+}
+
+/**
+ * Adds a forest (pasted lines, a copied subtree, a template) under `parent`, after its children
+ * or at `index`; returns the ids of the new top-level topics. One transaction: one undo step.
+ */
+export function insertOutline(
+  doc: Y.Doc,
+  args: { boardId: string; parent: string | null; nodes: readonly OutlineNode[]; index?: number },
+  origin: unknown,
+): string[] {
+  const nodes = nodesOf(doc, args.boardId);
+  if (args.parent !== null) requireTopic(doc, args.boardId, args.parent);
+  const siblings = childrenOf(listTopics(doc, args.boardId), args.parent);
+  const created: string[] = [];
+  doc.transact(() => {
+    let order = args.index === undefined ? orderAfterLast(siblings) : orderAt(siblings, args.index);
+    const stack: Array<{ node: OutlineNode; parent: string | null; order: string; top: boolean }> =
+      [];
+    for (const node of args.nodes) {
+      stack.push({ node, parent: args.parent, order, top: true });
+      order = orderAfterLast([{ id: '', order }]);
+    }
+    // Iterative, so a deep pasted outline cannot overflow the stack.
+    while (stack.length > 0) {
+      const item = stack.shift()!;
+      const id = newTopic(nodes, {
+        parent: item.parent,
+        order: item.order,
+        label: item.node.label,
+      });
+      if (item.top) created.push(id);
+      let childOrder = orderAfterLast([]);
+      for (const child of item.node.children) {
+        stack.push({ node: child, parent: id, order: childOrder, top: false });
+        childOrder = orderAfterLast([{ id: '', order: childOrder }]);
+      }
+    }
+  }, origin);
+  return created;
+}
+
+/** The subtrees of `ids` as an outline (for copy and cut). Topics inside another copied one are skipped. */
+export function subtreeOutline(topics: readonly Topic[], ids: readonly string[]): OutlineNode[] {
+  const inside = descendantsOf(topics, ids);
+  const build = (id: string): OutlineNode => ({
+    label: topics.find((t) => t.id === id)?.label ?? '',
+    children: childrenOf(topics, id).map((c) => build(c.id)),
+  });
+  return ids.filter((id) => !inside.has(id) && topics.some((t) => t.id === id)).map(build);
+}

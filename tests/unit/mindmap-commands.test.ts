@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addBoard,
+  addParent,
+  addSibling,
+  addTopic,
+  childrenOf,
+  CommandError,
+  deleteTopics,
+  formatOutline,
+  insertOutline,
+  listTopics,
+  moveTopic,
+  parseOutline,
+  setTopic,
+  shiftTopic,
+  subtreeOutline,
+} from '../../src/core/index.ts';
+
+function map() {
+  const doc = new Y.Doc();
+  const boardId = addBoard(doc, { kind: 'mindmap', title: 'Sơ đồ' }, 'me');
+  const root = addTopic(doc, { boardId, parent: null, label: 'Vụ án' }, 'me');
+  return { doc, boardId, root };
+}
+
+const labels = (doc: Y.Doc, boardId: string, parent: string | null) =>
+  childrenOf(listTopics(doc, boardId), parent).map((t) => t.label);
+
+function sync(a: Y.Doc, b: Y.Doc) {
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+}
+
+describe('mind-map topics', () => {
+  it('adds children, siblings above and below, and parents', () => {
+    const { doc, boardId, root } = map();
+    const a = addTopic(doc, { boardId, parent: root, label: 'Bị can' }, 'me');
+    addSibling(doc, { boardId, of: a, label: 'Bị hại' }, 'me');
+    addSibling(doc, { boardId, of: a, before: true, label: 'Thông tin vụ án' }, 'me');
+    expect(labels(doc, boardId, root)).toEqual(['Thông tin vụ án', 'Bị can', 'Bị hại']);
+    const group = addParent(doc, { boardId, of: a, label: 'Người tham gia tố tụng' }, 'me');
+    expect(labels(doc, boardId, root)).toEqual([
+      'Thông tin vụ án',
+      'Người tham gia tố tụng',
+      'Bị hại',
+    ]);
+    expect(labels(doc, boardId, group)).toEqual(['Bị can']);
+    expect(addSibling(doc, { boardId, of: root, label: 'Con' }, 'me')).toBeTruthy();
+    expect(labels(doc, boardId, root)).toHaveLength(4);
+  });
+
+  it('reorders among siblings and moves branches, never into themselves', () => {
+    const { doc, boardId, root } = map();
+    const [a, b, c] = ['A', 'B', 'C'].map((label) =>
+      addTopic(doc, { boardId, parent: root, label }, 'me'),
+    );
+    const a1 = addTopic(doc, { boardId, parent: a!, label: 'A1' }, 'me');
+    shiftTopic(doc, { boardId, id: c!, delta: -1 }, 'me');
+    expect(labels(doc, boardId, root)).toEqual(['A', 'C', 'B']);
+    shiftTopic(doc, { boardId, id: a!, delta: -1 }, 'me');
+    expect(labels(doc, boardId, root)).toEqual(['A', 'C', 'B']);
+    moveTopic(doc, { boardId, id: b!, parent: a!, index: 0 }, 'me');
+    expect(labels(doc, boardId, a!)).toEqual(['B', 'A1']);
+    expect(() => moveTopic(doc, { boardId, id: a!, parent: a1, index: 0 }, 'me')).toThrow(
+      CommandError,
+    );
+    expect(() => moveTopic(doc, { boardId, id: a!, parent: a!, index: 0 }, 'me')).toThrow(
+      CommandError,
+    );
+  });
+
+  it('deletes a topic with its whole subtree', () => {
+    const { doc, boardId, root } = map();
+    const a = addTopic(doc, { boardId, parent: root, label: 'A' }, 'me');
+    insertOutline(doc, { boardId, parent: a, nodes: parseOutline('x\n\ty\n\t\tz') }, 'me');
+    addTopic(doc, { boardId, parent: root, label: 'B' }, 'me');
+    deleteTopics(doc, { boardId, ids: [a] }, 'me');
+    expect(
+      listTopics(doc, boardId)
+        .map((t) => t.label)
+        .sort(),
+    ).toEqual(['B', 'Vụ án']);
+  });
+
+  it('keeps both of two concurrent inserts under one parent, in one stable order', () => {
+    const { doc: a, boardId, root } = map();
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    addTopic(a, { boardId, parent: root, label: 'Từ A' }, 'a');
+    addTopic(b, { boardId, parent: root, label: 'Từ B' }, 'b');
+    sync(a, b);
+    expect(labels(a, boardId, root)).toHaveLength(2);
+    expect(labels(a, boardId, root)).toEqual(labels(b, boardId, root));
+  });
+
+  it('shows a topic moved under a parent that someone deleted meanwhile under the central topic', () => {
+    const { doc: a, boardId, root } = map();
+    const p = addTopic(a, { boardId, parent: root, label: 'Sẽ bị xóa' }, 'a');
+    const x = addTopic(a, { boardId, parent: root, label: 'Được chuyển' }, 'a');
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    moveTopic(a, { boardId, id: x, parent: p, index: 0 }, 'a');
+    deleteTopics(b, { boardId, ids: [p] }, 'b');
+    sync(a, b);
+    for (const doc of [a, b]) {
+      const moved = listTopics(doc, boardId).find((t) => t.id === x);
+      expect(moved).toMatchObject({ parent: root, rescued: true, label: 'Được chuyển' });
+    }
+  });
+
+  it('sets label, note, markers, colour, entity link, pages and folding', () => {
+    const { doc, boardId, root } = map();
+    const id = addTopic(doc, { boardId, parent: root, label: 'x' }, 'me');
+    setTopic(
+      doc,
+      {
+        boardId,
+        id,
+        patch: {
+          label: ' Con dao\ndính máu ',
+          note: 'Ghi chú',
+          markers: ['physical-evidence', 'warning'],
+          color: '#aa0000',
+          pages: 'bl 45-47',
+          collapsed: true,
+        },
+      },
+      'me',
+    );
+    expect(listTopics(doc, boardId).find((t) => t.id === id)).toMatchObject({
+      label: 'Con dao\ndính máu',
+      note: 'Ghi chú',
+      markers: ['physical-evidence', 'warning'],
+      color: '#aa0000',
+      pages: 'BL 45–47',
+      collapsed: true,
+    });
+    setTopic(doc, { boardId, id, patch: { color: null, collapsed: false, note: '' } }, 'me');
+    const topic = listTopics(doc, boardId).find((t) => t.id === id)!;
+    expect(topic.color).toBeUndefined();
+    expect(topic.note).toBeUndefined();
+    expect(topic.collapsed).toBe(false);
+    expect(() => setTopic(doc, { boardId, id, patch: { pages: 'trang năm' } }, 'me')).toThrow(
+      CommandError,
+    );
+    expect(() => setTopic(doc, { boardId, id, patch: { entity: 'nope' } }, 'me')).toThrow(
+      CommandError,
+    );
+  });
+});
+
+describe('outlines (paste and copy)', () => {
+  it('parses tab, space and Markdown indentation into a tree', () => {
+    expect(parseOutline('Vụ án\n\tBị can\n\t\tNhân thân\n\tBị hại\nĐề xuất')).toEqual([
+      {
+        label: 'Vụ án',
+        children: [
+          { label: 'Bị can', children: [{ label: 'Nhân thân', children: [] }] },
+          { label: 'Bị hại', children: [] },
+        ],
+      },
+      { label: 'Đề xuất', children: [] },
+    ]);
+    expect(parseOutline('- A\n  - B\n    - C\n  - D\n\n* E')).toEqual([
+      {
+        label: 'A',
+        children: [
+          { label: 'B', children: [{ label: 'C', children: [] }] },
+          { label: 'D', children: [] },
+        ],
+      },
+      { label: 'E', children: [] },
+    ]);
+    expect(parseOutline('1. Một\n2. Hai\n   1. Hai chấm một')).toHaveLength(2);
+  });
+
+  it('copies a subtree and pastes it back the same', () => {
+    const { doc, boardId, root } = map();
+    insertOutline(
+      doc,
+      { boardId, parent: root, nodes: parseOutline('A\n\tA1\n\tA2\n\t\tA2a\nB') },
+      'me',
+    );
+    const topics = listTopics(doc, boardId);
+    const a = childrenOf(topics, root)[0]!;
+    const copied = formatOutline(subtreeOutline(topics, [a.id]));
+    expect(copied).toBe('A\n\tA1\n\tA2\n\t\tA2a');
+    const pasted = insertOutline(doc, { boardId, parent: root, nodes: parseOutline(copied) }, 'me');
+    expect(formatOutline(subtreeOutline(listTopics(doc, boardId), pasted))).toBe(copied);
+    expect(labels(doc, boardId, root)).toEqual(['A', 'B', 'A']);
+  });
+});
