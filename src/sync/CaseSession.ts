@@ -81,6 +81,8 @@ export class CaseSession {
       ],
       {
         trackedOrigins: new Set([this.origin]),
+        // Every command is one step: undo takes back one keyboard action at a time.
+        captureTimeout: 0,
       },
     );
     const onStack = () =>

@@ -40,6 +40,7 @@ it('keeps the register, the case file and the boards in step', async () => {
   await logIn(page, server.url, 'ksv.lan', 'ksv.lan-password');
   await page.goto(`${server.url}/cases/${caseId}`);
   await page.getByTestId('board-add').click();
+  await page.locator('[data-testid=board-dialog] select[name=kind]').selectOption('evidence');
   await page.locator('[data-testid=board-dialog] input[name=title]').fill('Sơ đồ chứng cứ');
   await page.getByTestId('board-create').click();
 

@@ -7,6 +7,7 @@ import { boardsOf, metaOf } from '../../core/doc.ts';
 import type { CaseFile } from '../../core/commands/files.ts';
 import { canEdit } from '../../core/schema.ts';
 import { BoardCanvas } from '../../canvas/BoardCanvas.tsx';
+import { MindMapBoard } from '../../boards/mindmap/MindMapBoard.tsx';
 import { FileViewer } from '../../files/FileViewer.tsx';
 import { useYValue } from '../../files/useYValue.ts';
 import { useUploads } from '../../files/useUploads.ts';
@@ -184,7 +185,17 @@ function CaseWorkspace({
       />
       <div className={`case-page__body${showRegister ? ' with-register' : ''}`}>
         <section className="case-page__board">
-          {current ? (
+          {current?.kind === 'mindmap' ? (
+            <MindMapBoard
+              key={current.id}
+              doc={doc}
+              boardId={current.id}
+              origin={origin}
+              readOnly={readOnly}
+              awareness={session.provider.awareness}
+              focusNodeId={focus?.boardId === current.id ? focus.nodeId : null}
+            />
+          ) : current ? (
             <>
               <p className="board-placeholder muted" data-testid="board-placeholder">
                 {t(`board.kinds.${current.kind}`)} — {t('board.placeholder')}

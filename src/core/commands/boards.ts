@@ -92,3 +92,26 @@ function parseTitle(title: string): string {
     throw new CommandError('board.badTitle', 'A board title is 1 to 120 characters.');
   return parsed.data;
 }
+
+/** Reads one board setting (such as a mind map's layout). */
+export function boardSetting(doc: Y.Doc, boardId: string, key: string): unknown {
+  const settings = boardsOf(doc).get(boardId)?.get('settings');
+  return settings instanceof Y.Map ? settings.get(key) : undefined;
+}
+
+/** Changes one board setting; shared with everyone on the case. */
+export function setBoardSetting(
+  doc: Y.Doc,
+  args: { id: string; key: string; value: string | number | boolean },
+  origin: unknown,
+): void {
+  const board = requireBoard(doc, args.id);
+  doc.transact(() => {
+    let settings = board.get('settings');
+    if (!(settings instanceof Y.Map)) {
+      settings = new Y.Map();
+      board.set('settings', settings);
+    }
+    (settings as Y.Map<unknown>).set(args.key, args.value);
+  }, origin);
+}

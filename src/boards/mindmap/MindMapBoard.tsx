@@ -1,0 +1,442 @@
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent as ReactKeyboardEvent,
+} from 'react';
+import { flushSync } from 'react-dom';
+import {
+  Background,
+  Controls,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type NodeChange,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useTranslation } from 'react-i18next';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { CommandError } from '../../core/commands/boards.ts';
+import {
+  addTopic,
+  childrenOf,
+  deleteTopics,
+  descendantsOf,
+  insertOutline,
+  moveTopic,
+  setTopic,
+  subtreeOutline,
+} from '../../core/commands/mindmap.ts';
+import { formatOutline, parseOutline } from '../../core/outline.ts';
+import { handleMindMapKey, type MindMapContext } from './keys.ts';
+import { MindMapToolbar } from './MindMapToolbar.tsx';
+import { OutlineView } from './OutlineView.tsx';
+import { TemplatePicker } from './TemplatePicker.tsx';
+import { TopicEditor } from './TopicEditor.tsx';
+import { topicTypes } from './TopicNode.tsx';
+import { useRemoteSelections } from './useRemoteSelections.ts';
+import { useTopics } from './useTopics.ts';
+import { MindMapView, type TopicNode } from './view.ts';
+import { HelpSheet } from './HelpSheet.tsx';
+import { ENTITY_DRAG_TYPE } from '../../register/RegisterPanel.tsx';
+
+export interface MindMapBoardProps {
+  doc: Y.Doc;
+  boardId: string;
+  origin: unknown;
+  readOnly: boolean;
+  awareness: Awareness | null;
+  /** A topic to select and show (the register's "used on" links). */
+  focusNodeId?: string | null;
+}
+
+/** The case mind map: XMind-style keyboard editing on an automatic layout. */
+export function MindMapBoard(props: MindMapBoardProps) {
+  return (
+    <ReactFlowProvider>
+      <MindMapInner {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function MindMapInner({
+  doc,
+  boardId,
+  origin,
+  readOnly,
+  awareness,
+  focusNodeId,
+}: MindMapBoardProps) {
+  const { t } = useTranslation('mindmap');
+  const flow = useReactFlow();
+  const { topics, kind, lookup } = useTopics(doc, boardId);
+  const view = useRef(new MindMapView());
+  const {
+    nodes: laidOut,
+    edges,
+    byId,
+  } = useMemo(() => view.current.compute(topics, kind, lookup), [topics, kind, lookup]);
+  const [selection, setSelection] = useState<string[]>([]);
+  const [editing, setEditing] = useState<{ id: string; replace: boolean } | null>(null);
+  const [mode, setMode] = useState<'map' | 'outline'>('map');
+  const [findOpen, setFindOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [drag, setDrag] = useState<{
+    id: string;
+    x: number;
+    y: number;
+    target: string | null;
+  } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const container = useRef<HTMLDivElement>(null);
+  const clipboard = useRef<string>('');
+  const remote = useRemoteSelections(awareness, boardId, selection);
+
+  const nodes = useMemo(
+    () =>
+      laidOut.map((node) => {
+        const selected = selection.includes(node.id);
+        const color = remote.get(node.id);
+        const dragging = drag?.id === node.id;
+        const target = drag?.target === node.id;
+        if (!selected && !color && !dragging && !target) return node;
+        return {
+          ...node,
+          selected,
+          ...(dragging ? { position: { x: drag.x, y: drag.y } } : {}),
+          className: [color ? 'has-remote' : '', target ? 'is-drop-target' : ''].join(' '),
+          style: color ? ({ '--remote': color } as React.CSSProperties) : undefined,
+        };
+      }),
+    [laidOut, selection, remote, drag],
+  );
+
+  const run = useCallback(
+    (action: () => void) => {
+      try {
+        action();
+        setError(null);
+      } catch (err) {
+        setError(
+          err instanceof CommandError
+            ? t(`errors.${err.code}`, {
+                defaultValue: t('errors.generic', { message: err.message }),
+              })
+            : String(err),
+        );
+      }
+    },
+    [t],
+  );
+
+  const edit = useCallback((id: string, replace = false) => {
+    // Mounted within the keydown, so a typed character lands in the editor (see TopicEditor).
+    flushSync(() => {
+      setSelection([id]);
+      setEditing({ id, replace });
+    });
+  }, []);
+
+  const context = (): MindMapContext => ({
+    doc,
+    boardId,
+    origin,
+    topics,
+    nodes: laidOut,
+    selection,
+    newLabel: t('newTopic'),
+    select: setSelection,
+    edit,
+    openFind: () => setFindOpen(true),
+    openHelp: () => setHelpOpen(true),
+    copy: (cut) => {
+      const text = formatOutline(subtreeOutline(topics, selection));
+      clipboard.current = text;
+      void navigator.clipboard?.writeText(text).catch(() => undefined);
+      if (!cut) return;
+      // Cut is a copy then a delete, with the same rule as the Delete key: never the central topic.
+      const ids = selection.filter((id) => byId.get(id)?.parent !== null);
+      const parent = byId.get(ids[0] ?? '')?.parent ?? null;
+      deleteTopics(doc, { boardId, ids }, origin);
+      setSelection(parent ? [parent] : []);
+    },
+  });
+
+  const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
+    // The editor handles its own keys; a viewer may only look around.
+    const target = event.target as HTMLElement;
+    if (
+      editing ||
+      target.isContentEditable ||
+      ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
+    )
+      return;
+    const looking =
+      event.key.startsWith('Arrow') ||
+      event.key === 'Escape' ||
+      event.key === '?' ||
+      ((event.ctrlKey || event.metaKey) && ['f', 'c'].includes(event.key));
+    if (readOnly && (!looking || event.altKey)) return;
+    let handled = false;
+    run(() => {
+      handled = handleMindMapKey(event.nativeEvent, context());
+    });
+    if (handled) event.preventDefault();
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
+    if (readOnly || editing) return;
+    const text = event.clipboardData.getData('text/plain') || clipboard.current;
+    const outline = parseOutline(text);
+    if (outline.length === 0) return;
+    event.preventDefault();
+    const parent = selection.at(-1) ?? topics.find((tp) => tp.parent === null)?.id ?? null;
+    run(() => setSelection(insertOutline(doc, { boardId, parent, nodes: outline }, origin)));
+  };
+
+  const commitEdit = (text: string, then?: 'child' | 'sibling') => {
+    const id = editing?.id;
+    setEditing(null);
+    container.current?.focus();
+    if (!id) return;
+    run(() => {
+      if (text.trim() && text !== byId.get(id)?.label)
+        setTopic(doc, { boardId, id, patch: { label: text } }, origin);
+      if (then === 'child')
+        edit(addTopic(doc, { boardId, parent: id, label: t('newTopic') }, origin));
+    });
+  };
+
+  // Dragging a topic onto another makes it that topic's last child; the layout does the rest.
+  const onNodesChange = useCallback(
+    (changes: NodeChange<TopicNode>[]) => {
+      for (const change of changes) {
+        if (change.type === 'select' && change.selected)
+          setSelection((s) => (s.includes(change.id) ? s : [change.id]));
+        if (change.type !== 'position' || !change.position || !change.dragging || readOnly)
+          continue;
+        const moving = laidOut.find((n) => n.id === change.id);
+        if (!moving) continue;
+        const centre = {
+          x: change.position.x + moving.data.width / 2,
+          y: change.position.y + moving.data.height / 2,
+        };
+        const excluded = descendantsOf(topics, [change.id]);
+        const target = laidOut.find(
+          (n) =>
+            n.id !== change.id &&
+            !excluded.has(n.id) &&
+            centre.x >= n.position.x &&
+            centre.x <= n.position.x + n.data.width &&
+            centre.y >= n.position.y &&
+            centre.y <= n.position.y + n.data.height,
+        );
+        setDrag({
+          id: change.id,
+          x: change.position.x,
+          y: change.position.y,
+          target: target?.id ?? null,
+        });
+      }
+    },
+    [laidOut, topics, readOnly],
+  );
+  const onNodeDragStop = () => {
+    if (drag?.target) {
+      const target = drag.target;
+      run(() =>
+        moveTopic(
+          doc,
+          { boardId, id: drag.id, parent: target, index: childrenOf(topics, target).length },
+          origin,
+        ),
+      );
+    }
+    setDrag(null);
+  };
+
+  // An entity dropped from the register becomes a linked topic under the topic it lands on.
+  const onEntityDrop = (event: React.DragEvent) => {
+    const entity = event.dataTransfer.getData(ENTITY_DRAG_TYPE);
+    if (readOnly || !entity) return;
+    event.preventDefault();
+    const p = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    const hit = laidOut.find(
+      (n) =>
+        p.x >= n.position.x &&
+        p.x <= n.position.x + n.data.width &&
+        p.y >= n.position.y &&
+        p.y <= n.position.y + n.data.height,
+    );
+    const parent = hit?.id ?? topics.find((tp) => tp.parent === null)?.id ?? null;
+    run(() => {
+      const id = addTopic(doc, { boardId, parent, label: lookup(entity)?.name ?? '' }, origin);
+      setTopic(doc, { boardId, id, patch: { entity } }, origin);
+      setSelection([id]);
+    });
+  };
+
+  useEffect(() => {
+    if (!focusNodeId || !byId.has(focusNodeId)) return;
+    setSelection([focusNodeId]);
+  }, [focusNodeId, byId]);
+
+  // Keep the selected topic in view when the keyboard moves it.
+  const selected = selection.at(-1);
+  useEffect(() => {
+    const node = laidOut.find((n) => n.id === selected);
+    if (!node) return;
+    const { x, y, zoom } = flow.getViewport();
+    const box = container.current?.getBoundingClientRect();
+    if (!box) return;
+    const sx = node.position.x * zoom + x;
+    const sy = node.position.y * zoom + y;
+    if (
+      sx < 0 ||
+      sy < 0 ||
+      sx + node.data.width * zoom > box.width ||
+      sy + node.data.height * zoom > box.height
+    ) {
+      void flow.setCenter(
+        node.position.x + node.data.width / 2,
+        node.position.y + node.data.height / 2,
+        { zoom, duration: 200 },
+      );
+    }
+  }, [selected, laidOut, flow]);
+
+  const editingNode = editing ? laidOut.find((n) => n.id === editing.id) : undefined;
+  const editRect = editingNode
+    ? (() => {
+        const p = flow.flowToScreenPosition(editingNode.position);
+        const box = container.current?.getBoundingClientRect();
+        const zoom = flow.getViewport().zoom;
+        return {
+          x: p.x - (box?.left ?? 0),
+          y: p.y - (box?.top ?? 0),
+          width: editingNode.data.width * zoom,
+          height: editingNode.data.height * zoom,
+        };
+      })()
+    : null;
+
+  if (topics.length === 0) {
+    return readOnly ? (
+      <p className="muted board-empty">{t('start')}</p>
+    ) : (
+      <TemplatePicker
+        onPick={(outline) =>
+          run(() =>
+            setSelection(insertOutline(doc, { boardId, parent: null, nodes: outline }, origin)),
+          )
+        }
+      />
+    );
+  }
+
+  return (
+    <div className="mindmap" data-testid="mindmap">
+      <MindMapToolbar
+        doc={doc}
+        boardId={boardId}
+        origin={origin}
+        kind={kind}
+        mode={mode}
+        readOnly={readOnly}
+        topics={topics}
+        findOpen={findOpen}
+        onMode={setMode}
+        onFind={setFindOpen}
+        onHelp={() => setHelpOpen(true)}
+        onReveal={(id) => {
+          const node = laidOut.find((n) => n.id === id);
+          setSelection([id]);
+          if (node)
+            void flow.setCenter(
+              node.position.x + node.data.width / 2,
+              node.position.y + node.data.height / 2,
+              { duration: 200, zoom: flow.getViewport().zoom },
+            );
+        }}
+      />
+      {error && (
+        <p className="notice notice--danger" role="alert">
+          {error}
+        </p>
+      )}
+      {mode === 'outline' ? (
+        <OutlineView
+          doc={doc}
+          boardId={boardId}
+          origin={origin}
+          topics={topics}
+          readOnly={readOnly}
+          newLabel={t('newTopic')}
+        />
+      ) : (
+        <div
+          ref={container}
+          className="mindmap__canvas"
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+          onDragOver={(event) => {
+            if (!readOnly && event.dataTransfer.types.includes(ENTITY_DRAG_TYPE))
+              event.preventDefault();
+          }}
+          onDrop={onEntityDrop}
+          data-testid="mindmap-canvas"
+          aria-label={t('map')}
+        >
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={topicTypes}
+            onNodesChange={onNodesChange}
+            onNodeDragStop={onNodeDragStop}
+            onNodeClick={(event, node) => {
+              setSelection((s) =>
+                event.shiftKey ? [...s.filter((id) => id !== node.id), node.id] : [node.id],
+              );
+              container.current?.focus();
+            }}
+            onNodeDoubleClick={(_, node) => !readOnly && edit(node.id)}
+            onPaneClick={() => setSelection([])}
+            nodesDraggable={!readOnly}
+            nodeDragThreshold={0}
+            nodesConnectable={false}
+            deleteKeyCode={null}
+            selectionKeyCode={null}
+            multiSelectionKeyCode={null}
+            zoomOnDoubleClick={false}
+            disableKeyboardA11y
+            fitView
+            minZoom={0.05}
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background gap={24} />
+            <Controls showInteractive={false} />
+          </ReactFlow>
+          {editing && editRect && editingNode && (
+            <TopicEditor
+              key={editing.id}
+              initial={byId.get(editing.id)?.label ?? ''}
+              rect={editRect}
+              replace={editing.replace}
+              onCommit={commitEdit}
+              onCancel={() => {
+                setEditing(null);
+                container.current?.focus();
+              }}
+            />
+          )}
+        </div>
+      )}
+      {helpOpen && <HelpSheet onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import {
+  AlertTriangle,
+  Calendar,
+  CheckCircle2,
+  Eye,
+  FileSearch,
+  FileText,
+  Flag,
+  HelpCircle,
+  MapPin,
+  Microscope,
+  StickyNote,
+  User,
+  UserX,
+  Users,
+  Clock,
+} from 'lucide-react';
+import type { Marker } from '../../core/commands/mindmap.ts';
+import type { EntityKind } from '../../core/register.ts';
+import type { TopicNode } from './view.ts';
+
+export const MARKER_ICONS: Record<Marker, typeof User> = {
+  suspect: UserX,
+  victim: User,
+  witness: Eye,
+  'physical-evidence': FileSearch,
+  document: FileText,
+  expert: Microscope,
+  deadline: Clock,
+  warning: AlertTriangle,
+  question: HelpCircle,
+  done: CheckCircle2,
+};
+const ENTITY_ICONS: Record<EntityKind, typeof User> = {
+  person: Users,
+  evidence: FileSearch,
+  event: Calendar,
+  fact: Flag,
+  place: MapPin,
+};
+
+/**
+ * One topic: its label (multi-line), markers, the linked entity's kind, page reference and note,
+ * and how many topics a folded topic hides. Sized by `measure.ts`, so the layout's boxes fit.
+ */
+export const TopicView = memo(function TopicView({ data, selected }: NodeProps<TopicNode>) {
+  const { t } = useTranslation('mindmap');
+  const EntityIcon = data.entityKind ? ENTITY_ICONS[data.entityKind] : null;
+  return (
+    <div
+      className={`topic${data.root ? ' topic--root' : ''}${selected ? ' is-selected' : ''}${data.rescued ? ' is-rescued' : ''}`}
+      style={{
+        width: data.width,
+        minHeight: data.height,
+        borderColor: data.color,
+        ...(data.root && data.color ? { background: data.color } : {}),
+      }}
+      title={data.rescued ? t('rescued') : data.note}
+      data-testid="topic"
+    >
+      <Handle type="target" position={Position.Left} id="l" className="topic__handle" />
+      <Handle type="target" position={Position.Top} id="t" className="topic__handle" />
+      <Handle type="source" position={Position.Right} id="r" className="topic__handle" />
+      <Handle type="source" position={Position.Bottom} id="b" className="topic__handle" />
+      {data.markers.map((marker) => {
+        const Icon = MARKER_ICONS[marker];
+        return (
+          <Icon
+            key={marker}
+            size={16}
+            className={`topic__marker marker--${marker}`}
+            aria-label={t(`markerNames.${marker}`)}
+          />
+        );
+      })}
+      {EntityIcon && (
+        <EntityIcon
+          size={16}
+          className="topic__entity"
+          aria-label={data.entityKind}
+          data-testid="topic-entity"
+        />
+      )}
+      <span className="topic__label" data-testid="topic-label">
+        {data.label}
+      </span>
+      {data.pages && <span className="topic__pages">{data.pages}</span>}
+      {data.note && <StickyNote size={14} className="topic__note" aria-label={t('note')} />}
+      {data.hiddenCount > 0 && (
+        <span className={`topic__folded topic__folded--${data.side}`} data-testid="topic-folded">
+          {t('hidden', { count: data.hiddenCount })}
+        </span>
+      )}
+    </div>
+  );
+});
+
+export const topicTypes = { topic: TopicView };

@@ -1,0 +1,67 @@
+/**
+ * Topic sizes for the layout, computed from the text rather than measured in the DOM, so a layout
+ * is one pass with no measure-then-move flicker. The node component renders with the same font,
+ * padding and wrap width, so the boxes match.
+ */
+export const TOPIC_FONT = '14px "Be Vietnam Pro", system-ui, sans-serif';
+export const ROOT_FONT = '600 18px "Be Vietnam Pro", system-ui, sans-serif';
+export const TOPIC_TEXT_WIDTH = 220;
+const PAD_X = 12;
+const PAD_Y = 8;
+const LINE = 20;
+const ROOT_LINE = 26;
+
+let context: CanvasRenderingContext2D | null = null;
+const cache = new Map<string, { width: number; height: number }>();
+
+function measureText(text: string, font: string): number {
+  if (typeof document === 'undefined') return text.length * 8;
+  context ??= document.createElement('canvas').getContext('2d');
+  if (!context) return text.length * 8;
+  context.font = font;
+  return context.measureText(text).width;
+}
+
+/** Greedy word wrap at `max` px; returns the width of the widest line and the line count. */
+function wrap(text: string, font: string, max: number): { width: number; lines: number } {
+  let width = 0;
+  let lines = 0;
+  for (const paragraph of (text || ' ').split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (line && measureText(candidate, font) > max) {
+        width = Math.max(width, measureText(line, font));
+        lines++;
+        line = word;
+      } else line = candidate;
+    }
+    width = Math.max(width, Math.min(max, measureText(line, font)));
+    lines++;
+  }
+  return { width: Math.min(max, width), lines };
+}
+
+/**
+ * The box of a topic: its wrapped label plus room for markers and badges.
+ * @example topicSize({ label: 'Bị can', root: false, extras: 1 }) // { width: 90, height: 36 }
+ */
+export function topicSize(args: { label: string; root: boolean; extras: number }): {
+  width: number;
+  height: number;
+} {
+  const key = `${args.root ? 1 : 0}|${args.extras}|${args.label}`;
+  let size = cache.get(key);
+  if (!size) {
+    const font = args.root ? ROOT_FONT : TOPIC_FONT;
+    const text = wrap(args.label, font, args.root ? TOPIC_TEXT_WIDTH + 80 : TOPIC_TEXT_WIDTH);
+    const line = args.root ? ROOT_LINE : LINE;
+    size = {
+      width: Math.ceil(text.width + PAD_X * 2 + args.extras * 20) + 2,
+      height: Math.ceil(text.lines * line + PAD_Y * 2 + (args.root ? 8 : 0)) + 2,
+    };
+    if (cache.size > 20_000) cache.clear();
+    cache.set(key, size);
+  }
+  return size;
+}

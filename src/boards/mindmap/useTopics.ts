@@ -1,0 +1,49 @@
+import { useEffect, useMemo, useState } from 'react';
+import type * as Y from 'yjs';
+import { boardSetting } from '../../core/commands/boards.ts';
+import { listTopics, type Topic } from '../../core/commands/mindmap.ts';
+import { boardsOf, registerOf } from '../../core/doc.ts';
+import type { EntityKind } from '../../core/register.ts';
+import type { MindMapLayoutKind } from './layout.ts';
+import type { EntityLookup } from './view.ts';
+
+const KINDS: MindMapLayoutKind[] = ['balanced', 'logic-right', 'org-down', 'timeline'];
+
+/**
+ * The topics of a mind-map board, its layout kind and entity names, re-read when the board or the
+ * register changes (once per change, never per frame).
+ */
+export function useTopics(
+  doc: Y.Doc,
+  boardId: string,
+): { topics: Topic[]; kind: MindMapLayoutKind; lookup: EntityLookup } {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const board = boardsOf(doc).get(boardId);
+    const register = registerOf(doc);
+    const bump = () => setVersion((v) => v + 1);
+    board?.observeDeep(bump);
+    register.observeDeep(bump);
+    return () => {
+      board?.unobserveDeep(bump);
+      register.unobserveDeep(bump);
+    };
+  }, [doc, boardId]);
+  return useMemo(() => {
+    void version;
+    const setting = boardSetting(doc, boardId, 'layout');
+    const kind = KINDS.includes(setting as MindMapLayoutKind)
+      ? (setting as MindMapLayoutKind)
+      : 'balanced';
+    const register = registerOf(doc);
+    const lookup: EntityLookup = (id) => {
+      const record = register.get(id);
+      return record
+        ? { name: String(record.get('name') ?? ''), kind: record.get('kind') as EntityKind }
+        : null;
+    };
+    return { topics: boardsOf(doc).has(boardId) ? listTopics(doc, boardId) : [], kind, lookup };
+  }, [doc, boardId, version]);
+}
+
+export { KINDS as LAYOUT_KINDS };

@@ -1,0 +1,233 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
+import { launchBrowser, logIn, newContext, until } from './browser.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const admin = await ApiClient.login(server.url, ADMIN.username, ADMIN.password);
+  await admin.newUser('ksv.lan', 'Trần Thị Lan');
+  await admin.newUser('ksv.hung', 'Lê Văn Hùng');
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+const labels = (page: Page) => page.getByTestId('topic-label').allInnerTexts();
+
+/** Types a topic's text into the open editor and commits it with Enter. */
+async function typeTopic(page: Page, text: string): Promise<void> {
+  const editor = page.getByTestId('topic-editor');
+  await editor.waitFor();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await editor.waitFor({ state: 'detached' });
+}
+
+async function boxes(page: Page) {
+  const all = await page.getByTestId('topic').all();
+  return Promise.all(all.map(async (el) => (await el.boundingBox())!));
+}
+
+it('builds, folds, reparents, lays out, undoes and shares a map, all from the keyboard', async () => {
+  const lanApi = await ApiClient.login(server.url, 'ksv.lan', 'ksv.lan-password');
+  const caseId = (await lanApi.request('POST', '/api/cases', { title: 'Vụ án sơ đồ tư duy' })).body
+    .id as string;
+  await lanApi.request('PUT', `/api/cases/${caseId}/members/ksv.hung`, { role: 'editor' });
+  const page = await (await newContext(browser)).newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await logIn(page, server.url, 'ksv.lan', 'ksv.lan-password');
+  await page.goto(`${server.url}/cases/${caseId}`);
+  await page.getByTestId('board-add').click();
+  await page.locator('[data-testid=board-dialog] input[name=title]').fill('Nội dung vụ án');
+  await page.getByTestId('board-create').click();
+  await page.getByTestId('template-blank').click();
+  await page.getByTestId('topic').first().click();
+
+  // 1 + 4 + 16 = 21 topics, keyboard only: Tab adds a child, Enter a sibling.
+  for (let i = 1; i <= 4; i++) {
+    await page.keyboard.press(i === 1 ? 'Tab' : 'Enter');
+    await typeTopic(page, `Nhánh ${i}`);
+    for (let j = 1; j <= 4; j++) {
+      await page.keyboard.press(j === 1 ? 'Tab' : 'Enter');
+      await typeTopic(page, `Ý ${i}.${j}`);
+    }
+    // Back to the branch: towards the centre, whichever side the branch grows on.
+    const side = await page
+      .locator('.topic.is-selected')
+      .evaluate((el) => el.getBoundingClientRect().x);
+    const centre = await page
+      .getByTestId('topic')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().x);
+    await page.keyboard.press(side > centre ? 'ArrowLeft' : 'ArrowRight');
+    expect(await page.locator('.topic.is-selected').innerText()).toBe(`Nhánh ${i}`);
+  }
+  await until(async () => (await labels(page)).length === 21, 5000, '21 topics');
+  expect((await labels(page)).filter((l) => l.startsWith('Ý 3.'))).toHaveLength(4);
+
+  // A second person sees the map.
+  const hung = await (await newContext(browser)).newPage();
+  await logIn(hung, server.url, 'ksv.hung', 'ksv.hung-password');
+  await hung.goto(`${server.url}/cases/${caseId}`);
+  await until(async () => (await labels(hung)).length === 21, 10_000, 'the map at Hùng');
+
+  // Fold and unfold a branch.
+  await page
+    .getByTestId('topic')
+    .filter({ hasText: /^Nhánh 2$/ })
+    .click();
+  await page.keyboard.press('Space');
+  await until(async () => (await labels(page)).length === 17, 5000, 'branch 2 folded');
+  expect(await page.getByTestId('topic-folded').innerText()).toBe('+4');
+  await page.keyboard.press('Space');
+  await until(async () => (await labels(page)).length === 21, 5000, 'branch 2 unfolded');
+
+  // Drag a topic onto another branch to reparent it (the whole map in view first).
+  await page.getByTestId('toggle-register').click();
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.waitForTimeout(300);
+  const moving = page.getByTestId('topic').filter({ hasText: /^Ý 1\.1$/ });
+  const target = page.getByTestId('topic').filter({ hasText: /^Nhánh 3$/ });
+  const from = (await moving.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+  await page.getByTestId('outline-toggle').click();
+  const outline = async () =>
+    page
+      .getByTestId('outline-item')
+      .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
+  await until(
+    async () => {
+      const items = await outline();
+      return (
+        items.indexOf('Ý 1.1') > items.indexOf('Nhánh 3') &&
+        items.indexOf('Ý 1.1') < items.indexOf('Nhánh 4')
+      );
+    },
+    5000,
+    'Ý 1.1 under Nhánh 3 in the outline',
+  );
+  await page.getByTestId('outline-toggle').click();
+
+  // Switching layouts moves topics, and they never overlap.
+  const before = await boxes(page);
+  await page.getByTestId('layout-select').selectOption('org-down');
+  await until(
+    async () => JSON.stringify(await boxes(page)) !== JSON.stringify(before),
+    5000,
+    'the org chart layout',
+  );
+  const after = await boxes(page);
+  for (let i = 0; i < after.length; i++) {
+    for (let j = i + 1; j < after.length; j++) {
+      const a = after[i]!;
+      const b = after[j]!;
+      const overlap =
+        a.x < b.x + b.width - 1 &&
+        b.x < a.x + a.width - 1 &&
+        a.y < b.y + b.height - 1 &&
+        b.y < a.y + a.height - 1;
+      expect(overlap, `topics ${i} and ${j} overlap`).toBe(false);
+    }
+  }
+
+  // Undo takes back one action at a time: first the layout, then the move.
+  await page.getByTestId('mindmap-canvas').focus();
+  await page.keyboard.press('Control+z');
+  await until(
+    async () => (await page.getByTestId('layout-select').inputValue()) === 'balanced',
+    5000,
+    'the layout change undone',
+  );
+  await page.keyboard.press('Control+z');
+  await page.getByTestId('outline-toggle').click();
+  await until(
+    async () => {
+      const items = await outline();
+      return (
+        items.indexOf('Ý 1.1') > items.indexOf('Nhánh 1') &&
+        items.indexOf('Ý 1.1') < items.indexOf('Nhánh 2')
+      );
+    },
+    5000,
+    'the move undone',
+  );
+  await page.getByTestId('outline-toggle').click();
+  await until(async () => (await labels(hung)).length === 21, 5000, 'Hùng still has the whole map');
+  expect(pageErrors).toEqual([]);
+  await page.context().close();
+  await hung.context().close();
+});
+
+it('takes Vietnamese typed through an input method exactly, and finds it without diacritics', async () => {
+  const api = await ApiClient.login(server.url, 'ksv.lan', 'ksv.lan-password');
+  const caseId = (await api.request('POST', '/api/cases', { title: 'Vụ án gõ tiếng Việt' })).body
+    .id as string;
+  const page = await (await newContext(browser)).newPage();
+  await logIn(page, server.url, 'ksv.lan', 'ksv.lan-password');
+  await page.goto(`${server.url}/cases/${caseId}`);
+  await page.getByTestId('board-add').click();
+  await page.getByTestId('board-create').click();
+  await page.getByTestId('template-BLHS-173').click();
+  await until(
+    async () => (await labels(page)).some((l) => l.includes('Điều 173')),
+    5000,
+    'the theft template',
+  );
+  expect((await labels(page)).length).toBeGreaterThan(20);
+
+  await page.getByTestId('topic').first().click();
+  await page.keyboard.press('Tab');
+  await page.getByTestId('topic-editor').waitFor();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  // A Telex IME composes "Việt" from v-i-e-e-j-t; CDP drives the same composition events.
+  const cdp = await page.context().newCDPSession(page);
+  for (const [composing, commit] of [
+    [['N', 'Ng', 'Ngu', 'Nguw', 'Người'], 'Người'],
+    [[' '], ' '],
+    [['b', 'bi', 'bij', 'bị'], 'bị'],
+    [[' '], ' '],
+    [['h', 'ha', 'haj', 'hại'], 'hại'],
+  ] as const) {
+    for (const text of composing) {
+      if (text === ' ') continue;
+      await cdp.send('Input.imeSetComposition', {
+        text,
+        selectionStart: text.length,
+        selectionEnd: text.length,
+      });
+    }
+    await cdp.send('Input.insertText', { text: commit });
+  }
+  // Enter while composing must not commit; after the composition it does.
+  await page.keyboard.press('Enter');
+  await until(
+    async () => (await labels(page)).includes('Người bị hại'),
+    5000,
+    'the Vietnamese topic',
+  );
+  expect((await labels(page)).filter((l) => l === 'Người bị hại')).toHaveLength(1);
+
+  await page.getByTestId('mindmap-canvas').focus();
+  await page.keyboard.press('Control+f');
+  await page.getByTestId('find-input').fill('nguoi bi hai');
+  await page.getByTestId('find-input').press('Enter');
+  await until(
+    async () => (await page.locator('.topic.is-selected').count()) === 1,
+    5000,
+    'the hit selected',
+  );
+  expect(await page.locator('.topic.is-selected').innerText()).toContain('Người bị hại');
+  await page.context().close();
+});
