@@ -8,6 +8,7 @@ import { addBoard, listBoards, renameBoard } from '../src/core/index.ts';
 import { ADMIN, ApiClient, startTestServer } from '../tests/helpers/server.ts';
 import { connectClient, eventually, synced } from '../tests/helpers/sync.ts';
 import { benchBrowserLatency } from './browser.ts';
+import { benchMindMapLayout } from './mindmap-layout.ts';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
     await server.dispose();
   }
   rows.push(await benchBrowserLatency());
+  rows.push(...benchMindMapLayout());
   console.log('| measure | result |\n|---|---|\n' + rows.join('\n'));
 }
 
