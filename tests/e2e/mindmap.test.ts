@@ -127,7 +127,18 @@ it('builds, folds, reparents, lays out, undoes and shares a map, all from the ke
     5000,
     'the org chart layout',
   );
-  const after = await boxes(page);
+  // Wait for the layout animation to settle before measuring.
+  let after = await boxes(page);
+  await until(
+    async () => {
+      const now = await boxes(page);
+      const settled = JSON.stringify(now) === JSON.stringify(after);
+      after = now;
+      return settled;
+    },
+    5000,
+    'the layout to settle',
+  );
   for (let i = 0; i < after.length; i++) {
     for (let j = i + 1; j < after.length; j++) {
       const a = after[i]!;
@@ -164,6 +175,49 @@ it('builds, folds, reparents, lays out, undoes and shares a map, all from the ke
   );
   await page.getByTestId('outline-toggle').click();
   await until(async () => (await labels(hung)).length === 21, 5000, 'Hùng still has the whole map');
+  // A relationship line between two branches, and a marker from the details panel.
+  await page
+    .getByTestId('topic')
+    .filter({ hasText: /^Ý 2\.1$/ })
+    .click();
+  await page
+    .getByTestId('topic')
+    .filter({ hasText: /^Ý 4\.2$/ })
+    .click({ modifiers: ['Shift'] });
+  await page.getByTestId('relate').click();
+  await until(
+    async () => (await page.locator('.react-flow__edge.relationship').count()) === 1,
+    5000,
+    'the relationship line',
+  );
+  await until(
+    async () => (await hung.locator('.react-flow__edge.relationship').count()) === 1,
+    5000,
+    'the relationship at Hùng',
+  );
+  await page
+    .getByTestId('topic')
+    .filter({ hasText: /^Ý 2\.1$/ })
+    .click();
+  await page.getByTestId('details-toggle').click();
+  await page.getByTestId('marker-witness').click();
+  await page.getByTestId('topic-pages').fill('bl 12-15');
+  await page.getByTestId('topic-note').click();
+  await until(
+    async () =>
+      (await page.getByTestId('topic').filter({ hasText: 'Ý 2.1' }).innerText()).includes(
+        'BL 12–15',
+      ),
+    5000,
+    'the page reference on the topic',
+  );
+  expect(
+    await page
+      .getByTestId('topic')
+      .filter({ hasText: 'Ý 2.1' })
+      .locator('.marker--witness')
+      .count(),
+  ).toBe(1);
   expect(pageErrors).toEqual([]);
   await page.context().close();
   await hung.context().close();

@@ -192,3 +192,24 @@ describe('outlines (paste and copy)', () => {
     expect(labels(doc, boardId, root)).toEqual(['A', 'B', 'A']);
   });
 });
+
+describe('relationships', () => {
+  it('joins two topics with a label, and goes when either topic is deleted', async () => {
+    const { addRelationship, listRelationships, setRelationship } =
+      await import('../../src/core/index.ts');
+    const { doc, boardId, root } = map();
+    const a = addTopic(doc, { boardId, parent: root, label: 'Lời khai bị hại' }, 'me');
+    const b = addTopic(doc, { boardId, parent: root, label: 'Kết luận giám định' }, 'me');
+    const id = addRelationship(doc, { boardId, source: a, target: b, label: 'mâu thuẫn' }, 'me');
+    expect(listRelationships(doc, boardId)).toEqual([
+      { id, source: a, target: b, label: 'mâu thuẫn' },
+    ]);
+    setRelationship(doc, { boardId, id, label: 'phù hợp' }, 'me');
+    expect(listRelationships(doc, boardId)[0]?.label).toBe('phù hợp');
+    expect(() => addRelationship(doc, { boardId, source: a, target: a }, 'me')).toThrow(
+      CommandError,
+    );
+    deleteTopics(doc, { boardId, ids: [b] }, 'me');
+    expect(listRelationships(doc, boardId)).toEqual([]);
+  });
+});

@@ -22,12 +22,14 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { CommandError } from '../../core/commands/boards.ts';
 import {
+  addRelationship,
   addTopic,
   childrenOf,
   deleteTopics,
   descendantsOf,
   insertOutline,
   moveTopic,
+  setRelationship,
   setTopic,
   subtreeOutline,
 } from '../../core/commands/mindmap.ts';
@@ -42,6 +44,7 @@ import { useRemoteSelections } from './useRemoteSelections.ts';
 import { useTopics } from './useTopics.ts';
 import { MindMapView, type TopicNode } from './view.ts';
 import { HelpSheet } from './HelpSheet.tsx';
+import { TopicDetails } from './TopicDetails.tsx';
 import { ENTITY_DRAG_TYPE } from '../../register/RegisterPanel.tsx';
 
 export interface MindMapBoardProps {
@@ -73,18 +76,22 @@ function MindMapInner({
 }: MindMapBoardProps) {
   const { t } = useTranslation('mindmap');
   const flow = useReactFlow();
-  const { topics, kind, lookup } = useTopics(doc, boardId);
+  const { topics, relationships, kind, lookup } = useTopics(doc, boardId);
   const view = useRef(new MindMapView());
   const {
     nodes: laidOut,
     edges,
     byId,
-  } = useMemo(() => view.current.compute(topics, kind, lookup), [topics, kind, lookup]);
+  } = useMemo(
+    () => view.current.compute(topics, kind, lookup, relationships),
+    [topics, kind, lookup, relationships],
+  );
   const [selection, setSelection] = useState<string[]>([]);
   const [editing, setEditing] = useState<{ id: string; replace: boolean } | null>(null);
   const [mode, setMode] = useState<'map' | 'outline'>('map');
   const [findOpen, setFindOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const [drag, setDrag] = useState<{
     id: string;
     x: number;
@@ -215,8 +222,7 @@ function MindMapInner({
   const onNodesChange = useCallback(
     (changes: NodeChange<TopicNode>[]) => {
       for (const change of changes) {
-        if (change.type === 'select' && change.selected)
-          setSelection((s) => (s.includes(change.id) ? s : [change.id]));
+        // Selection is ours (click, Shift+click, keys); React Flow's own select changes are ignored.
         if (change.type !== 'position' || !change.position || !change.dragging || readOnly)
           continue;
         const moving = laidOut.find((n) => n.id === change.id);
@@ -339,7 +345,7 @@ function MindMapInner({
   }
 
   return (
-    <div className="mindmap" data-testid="mindmap">
+    <div className={`mindmap${drag ? ' is-dragging' : ''}`} data-testid="mindmap">
       <MindMapToolbar
         doc={doc}
         boardId={boardId}
@@ -352,6 +358,14 @@ function MindMapInner({
         onMode={setMode}
         onFind={setFindOpen}
         onHelp={() => setHelpOpen(true)}
+        canRelate={!readOnly && selection.length === 2}
+        onRelate={() =>
+          run(() =>
+            addRelationship(doc, { boardId, source: selection[0]!, target: selection[1]! }, origin),
+          )
+        }
+        detailsOpen={detailsOpen}
+        onDetails={() => setDetailsOpen((open) => !open)}
         onReveal={(id) => {
           const node = laidOut.find((n) => n.id === id);
           setSelection([id]);
@@ -406,6 +420,19 @@ function MindMapInner({
             }}
             onNodeDoubleClick={(_, node) => !readOnly && edit(node.id)}
             onPaneClick={() => setSelection([])}
+            onEdgeDoubleClick={(_, edge) => {
+              const rel = (edge.data as { relationship?: string } | undefined)?.relationship;
+              if (!rel || readOnly) return;
+              const label = window.prompt(t('relationLabel'), String(edge.label ?? ''));
+              if (label === null) return;
+              run(() =>
+                setRelationship(
+                  doc,
+                  { boardId, id: rel, label: label.trim() === '-' ? null : label },
+                  origin,
+                ),
+              );
+            }}
             nodesDraggable={!readOnly}
             nodeDragThreshold={0}
             nodesConnectable={false}
@@ -435,6 +462,16 @@ function MindMapInner({
             />
           )}
         </div>
+      )}
+      {detailsOpen && selection.length === 1 && byId.get(selection[0]!) && (
+        <TopicDetails
+          doc={doc}
+          boardId={boardId}
+          origin={origin}
+          topic={byId.get(selection[0]!)!}
+          readOnly={readOnly}
+          onClose={() => setDetailsOpen(false)}
+        />
       )}
       {helpOpen && <HelpSheet onClose={() => setHelpOpen(false)} />}
     </div>

@@ -1,6 +1,6 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HelpCircle, List, Network, Search, X } from 'lucide-react';
+import { HelpCircle, List, Network, PanelRight, Search, Spline, X } from 'lucide-react';
 import type * as Y from 'yjs';
 import { setBoardSetting } from '../../core/commands/boards.ts';
 import { childrenOf, setTopic, type Topic } from '../../core/commands/mindmap.ts';
@@ -20,6 +20,11 @@ interface MindMapToolbarProps {
   onMode(mode: 'map' | 'outline'): void;
   onFind(open: boolean): void;
   onHelp(): void;
+  detailsOpen: boolean;
+  /** Two topics are selected: a relationship line can join them. */
+  canRelate: boolean;
+  onRelate(): void;
+  onDetails(): void;
   /** Selects a found topic and brings it into view. */
   onReveal(id: string): void;
 }
@@ -128,6 +133,24 @@ export function MindMapToolbar(props: MindMapToolbarProps) {
           <Search size={16} />
         </button>
       )}
+      <button
+        type="button"
+        disabled={!props.canRelate}
+        onClick={props.onRelate}
+        title={t('relateHint')}
+        data-testid="relate"
+      >
+        <Spline size={16} /> {t('relate')}
+      </button>
+      <button
+        type="button"
+        aria-pressed={props.detailsOpen}
+        onClick={props.onDetails}
+        title={t('details')}
+        data-testid="details-toggle"
+      >
+        <PanelRight size={16} /> {t('details')}
+      </button>
       <button type="button" onClick={props.onHelp} title={t('help')} data-testid="help-button">
         <HelpCircle size={16} />
       </button>

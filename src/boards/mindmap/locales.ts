@@ -28,6 +28,10 @@ const vi = {
   unlink: 'Bỏ liên kết',
   pages: 'Bút lục',
   details: 'Chi tiết chủ đề',
+  relate: 'Nối quan hệ',
+  relateHint:
+    'Chọn hai chủ đề (giữ Shift khi nhấp) rồi nối; nhấp đúp vào đường nối để đặt tên, gõ "-" để xóa.',
+  relationLabel: 'Tên quan hệ (gõ "-" để xóa đường nối):',
   close: 'Đóng',
   rescued: 'Chủ đề này được chuyển vào nhánh đã bị xóa nên được đặt lại dưới chủ đề trung tâm.',
   markerNames: {
@@ -94,6 +98,10 @@ const en: Texts<typeof vi> = {
   unlink: 'Unlink',
   pages: 'Case-file pages',
   details: 'Topic details',
+  relate: 'Relate',
+  relateHint:
+    'Select two topics (Shift+click), then relate them; double-click the line to name it, type "-" to delete it.',
+  relationLabel: 'Relationship name (type "-" to delete the line):',
   close: 'Close',
   rescued:
     'This topic was moved into a branch that was deleted, so it was put back under the central topic.',

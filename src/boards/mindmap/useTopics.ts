@@ -1,7 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { boardSetting } from '../../core/commands/boards.ts';
-import { listTopics, type Topic } from '../../core/commands/mindmap.ts';
+import {
+  listRelationships,
+  listTopics,
+  type Relationship,
+  type Topic,
+} from '../../core/commands/mindmap.ts';
 import { boardsOf, registerOf } from '../../core/doc.ts';
 import type { EntityKind } from '../../core/register.ts';
 import type { MindMapLayoutKind } from './layout.ts';
@@ -16,7 +21,12 @@ const KINDS: MindMapLayoutKind[] = ['balanced', 'logic-right', 'org-down', 'time
 export function useTopics(
   doc: Y.Doc,
   boardId: string,
-): { topics: Topic[]; kind: MindMapLayoutKind; lookup: EntityLookup } {
+): {
+  topics: Topic[];
+  relationships: Relationship[];
+  kind: MindMapLayoutKind;
+  lookup: EntityLookup;
+} {
   const [version, setVersion] = useState(0);
   useEffect(() => {
     const board = boardsOf(doc).get(boardId);
@@ -42,7 +52,13 @@ export function useTopics(
         ? { name: String(record.get('name') ?? ''), kind: record.get('kind') as EntityKind }
         : null;
     };
-    return { topics: boardsOf(doc).has(boardId) ? listTopics(doc, boardId) : [], kind, lookup };
+    const exists = boardsOf(doc).has(boardId);
+    return {
+      topics: exists ? listTopics(doc, boardId) : [],
+      relationships: exists ? listRelationships(doc, boardId) : [],
+      kind,
+      lookup,
+    };
   }, [doc, boardId, version]);
 }
 

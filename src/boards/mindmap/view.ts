@@ -1,5 +1,11 @@
-import type { Edge, Node } from '@xyflow/react';
-import { childrenOf, descendantsOf, type Marker, type Topic } from '../../core/commands/mindmap.ts';
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import {
+  childrenOf,
+  descendantsOf,
+  type Marker,
+  type Relationship,
+  type Topic,
+} from '../../core/commands/mindmap.ts';
 import type { EntityKind } from '../../core/register.ts';
 import { layoutMindMap, type LayoutTopic, type MindMapLayoutKind } from './layout.ts';
 import { topicSize } from './measure.ts';
@@ -47,6 +53,7 @@ export class MindMapView {
     topics: readonly Topic[],
     kind: MindMapLayoutKind,
     lookup: EntityLookup,
+    relationships: readonly Relationship[] = [],
   ): { nodes: TopicNode[]; edges: Edge[]; byId: Map<string, Topic> } {
     const byId = new Map(topics.map((t) => [t.id, t]));
     const data = new Map<string, TopicData>();
@@ -139,6 +146,32 @@ export class MindMapView {
               style: { stroke, strokeWidth: 2 },
               selectable: false,
               focusable: false,
+            };
+      nextEdges.set(id, edge);
+      edges.push(edge);
+    }
+    for (const rel of relationships) {
+      if (!nextNodes.has(rel.source) || !nextNodes.has(rel.target)) continue;
+      const id = `rel:${rel.id}`;
+      const previous = this.edges.get(id);
+      const edge: Edge =
+        previous &&
+        previous.label === rel.label &&
+        previous.source === rel.source &&
+        previous.target === rel.target
+          ? previous
+          : {
+              id,
+              source: rel.source,
+              target: rel.target,
+              sourceHandle: 'b',
+              targetHandle: 't',
+              type: 'default',
+              label: rel.label,
+              className: 'relationship',
+              style: { stroke: '#c2410c', strokeWidth: 2, strokeDasharray: '6 4' },
+              markerEnd: { type: MarkerType.ArrowClosed, color: '#c2410c' },
+              data: { relationship: rel.id },
             };
       nextEdges.set(id, edge);
       edges.push(edge);

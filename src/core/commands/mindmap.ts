@@ -371,3 +371,71 @@ export function subtreeOutline(topics: readonly Topic[], ids: readonly string[])
   });
   return ids.filter((id) => !inside.has(id) && topics.some((t) => t.id === id)).map(build);
 }
+
+export interface Relationship {
+  id: string;
+  source: string;
+  target: string;
+  label: string;
+}
+
+function edgesOf(doc: Y.Doc, boardId: string): Y.Map<YRecord> {
+  const edges = boardsOf(doc).get(boardId)?.get('edges');
+  if (!(edges instanceof Y.Map))
+    throw new CommandError('board.notFound', `No board ${boardId} in this case.`);
+  return edges as Y.Map<YRecord>;
+}
+
+/** The relationship lines of a board (between any two topics, across branches). */
+export function listRelationships(doc: Y.Doc, boardId: string): Relationship[] {
+  const out: Relationship[] = [];
+  edgesOf(doc, boardId).forEach((edge, id) => {
+    if (edge.get('type') !== 'relationship') return;
+    out.push({
+      id,
+      source: String(edge.get('source')),
+      target: String(edge.get('target')),
+      label: String(edge.get('label') ?? ''),
+    });
+  });
+  return out;
+}
+
+/** Draws a labelled relationship line from one topic to another. */
+export function addRelationship(
+  doc: Y.Doc,
+  args: { boardId: string; source: string; target: string; label?: string },
+  origin: unknown,
+): string {
+  requireTopic(doc, args.boardId, args.source);
+  requireTopic(doc, args.boardId, args.target);
+  if (args.source === args.target)
+    throw new CommandError('topic.selfRelationship', 'A relationship joins two different topics.');
+  const edges = edgesOf(doc, args.boardId);
+  const id = newId();
+  doc.transact(() => {
+    const edge: YRecord = new Y.Map();
+    edge.set('id', id);
+    edge.set('type', 'relationship');
+    edge.set('source', args.source);
+    edge.set('target', args.target);
+    edge.set('label', (args.label ?? '').normalize('NFC').trim());
+    edges.set(id, edge);
+  }, origin);
+  return id;
+}
+
+/** Relabels a relationship; `label: null` deletes it. */
+export function setRelationship(
+  doc: Y.Doc,
+  args: { boardId: string; id: string; label: string | null },
+  origin: unknown,
+): void {
+  const edges = edgesOf(doc, args.boardId);
+  const edge = edges.get(args.id);
+  if (!edge) throw new CommandError('topic.notFound', 'No such relationship.');
+  doc.transact(() => {
+    if (args.label === null) edges.delete(args.id);
+    else edge.set('label', args.label.normalize('NFC').trim());
+  }, origin);
+}
