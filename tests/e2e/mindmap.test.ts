@@ -278,14 +278,20 @@ it('takes Vietnamese typed through an input method exactly, and finds it without
   await page.getByTestId('mindmap-canvas').evaluate((el) => {
     const data = new DataTransfer();
     data.setData('text/plain', 'Nhân thân bị can\n\tTiền án\n\tTiền sự');
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    el.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
   });
   await until(async () => (await labels(page)).length === before + 3, 5000, 'the pasted branch');
   expect(await labels(page)).toContain('Tiền sự');
 
   await page.getByTestId('mindmap-canvas').focus();
   await page.keyboard.press('Escape');
-  await until(async () => (await page.locator('.topic.is-selected').count()) === 0, 5000, 'nothing selected');
+  await until(
+    async () => (await page.locator('.topic.is-selected').count()) === 0,
+    5000,
+    'nothing selected',
+  );
   await page.keyboard.press('Control+f');
   await page.getByTestId('find-input').fill('nguoi bi hai');
   await page.getByTestId('find-input').press('Enter');

@@ -213,3 +213,35 @@ describe('relationships', () => {
     expect(listRelationships(doc, boardId)).toEqual([]);
   });
 });
+
+describe('boundaries and summaries', () => {
+  it('draws a boundary around a branch and sums up a run of siblings', async () => {
+    const { addSummary, listSummaries, setSummary } = await import('../../src/core/index.ts');
+    const { doc, boardId, root } = map();
+    const [a, b, c] = ['A', 'B', 'C'].map((label) =>
+      addTopic(doc, { boardId, parent: root, label }, 'me'),
+    );
+    setTopic(doc, { boardId, id: a!, patch: { boundary: 'Chứng cứ buộc tội' } }, 'me');
+    expect(listTopics(doc, boardId).find((t) => t.id === a)?.boundary).toBe('Chứng cứ buộc tội');
+    setTopic(doc, { boardId, id: a!, patch: { boundary: null } }, 'me');
+    expect(listTopics(doc, boardId).find((t) => t.id === a)?.boundary).toBeUndefined();
+
+    const id = addSummary(
+      doc,
+      { boardId, topics: [c!, a!], label: 'Ba lời khai thống nhất' },
+      'me',
+    );
+    expect(listSummaries(doc, boardId)).toEqual([
+      { id, parent: root, from: a, to: c, label: 'Ba lời khai thống nhất' },
+    ]);
+    expect(() => addSummary(doc, { boardId, topics: [a!, root], label: 'x' }, 'me')).toThrow(
+      CommandError,
+    );
+    setSummary(doc, { boardId, id, label: 'Thống nhất' }, 'me');
+    expect(listSummaries(doc, boardId)[0]?.label).toBe('Thống nhất');
+    deleteTopics(doc, { boardId, ids: [b!] }, 'me');
+    expect(listSummaries(doc, boardId)).toHaveLength(1);
+    deleteTopics(doc, { boardId, ids: [c!] }, 'me');
+    expect(listSummaries(doc, boardId)).toEqual([]);
+  });
+});

@@ -23,6 +23,7 @@ import type * as Y from 'yjs';
 import { CommandError } from '../../core/commands/boards.ts';
 import {
   addRelationship,
+  addSummary,
   addTopic,
   childrenOf,
   deleteTopics,
@@ -30,6 +31,7 @@ import {
   insertOutline,
   moveTopic,
   setRelationship,
+  setSummary,
   setTopic,
   subtreeOutline,
 } from '../../core/commands/mindmap.ts';
@@ -40,9 +42,72 @@ import { OutlineView } from './OutlineView.tsx';
 import { TemplatePicker } from './TemplatePicker.tsx';
 import { TopicEditor } from './TopicEditor.tsx';
 import { topicTypes } from './TopicNode.tsx';
+import { decorations, decorationTypes, type DecorationNode } from './decorations.tsx';
+
+const nodeTypes = { ...topicTypes, ...decorationTypes };
+
+interface DropSlot {
+  parent: string;
+  index: number;
+  /** The sibling the drop line is drawn against, and on which side. */
+  ref: string;
+  after: boolean;
+}
+
+interface DragState {
+  id: string;
+  x: number;
+  y: number;
+  /** A topic the dragged one would become a child of. */
+  target: string | null;
+  /** Or a place among siblings. */
+  slot: DropSlot | null;
+}
+
+/**
+ * The place among siblings nearest to a dragged topic's centre: just before or after the closest
+ * topic that lies across the branch from it (above or below; left or right in an org chart).
+ */
+function siblingSlot(
+  nodes: readonly TopicNode[],
+  topics: readonly Topic[],
+  dragged: string,
+  excluded: Set<string>,
+  centre: { x: number; y: number },
+): DropSlot | null {
+  let best: { node: TopicNode; distance: number } | null = null;
+  for (const node of nodes) {
+    if (node.id === dragged || excluded.has(node.id) || node.data.root) continue;
+    const down = node.data.side === 'down';
+    const along = down
+      ? Math.abs(centre.y - (node.position.y + node.data.height / 2))
+      : Math.abs(centre.x - (node.position.x + node.data.width / 2));
+    const across = down
+      ? Math.abs(centre.x - (node.position.x + node.data.width / 2))
+      : Math.abs(centre.y - (node.position.y + node.data.height / 2));
+    const reach = down ? node.data.width : node.data.height;
+    if (along > (down ? node.data.height : node.data.width) || across > reach * 1.5) continue;
+    if (!best || across < best.distance) best = { node, distance: across };
+  }
+  if (!best) return null;
+  const topic = topics.find((t) => t.id === best.node.id);
+  if (!topic?.parent) return null;
+  const siblings = childrenOf(topics, topic.parent).filter((t) => t.id !== dragged);
+  const down = best.node.data.side === 'down';
+  const after = down
+    ? centre.x > best.node.position.x + best.node.data.width / 2
+    : centre.y > best.node.position.y + best.node.data.height / 2;
+  return {
+    parent: topic.parent,
+    index: siblings.findIndex((t) => t.id === topic.id) + (after ? 1 : 0),
+    ref: topic.id,
+    after,
+  };
+}
 import { useRemoteSelections } from './useRemoteSelections.ts';
 import { useTopics } from './useTopics.ts';
 import { MindMapView, type TopicNode } from './view.ts';
+import type { Topic } from '../../core/commands/mindmap.ts';
 import { HelpSheet } from './HelpSheet.tsx';
 import { TopicDetails } from './TopicDetails.tsx';
 import { ENTITY_DRAG_TYPE } from '../../register/RegisterPanel.tsx';
@@ -76,7 +141,7 @@ function MindMapInner({
 }: MindMapBoardProps) {
   const { t } = useTranslation('mindmap');
   const flow = useReactFlow();
-  const { topics, relationships, kind, lookup } = useTopics(doc, boardId);
+  const { topics, relationships, summaries, kind, lookup } = useTopics(doc, boardId);
   const view = useRef(new MindMapView());
   const {
     nodes: laidOut,
@@ -92,35 +157,42 @@ function MindMapInner({
   const [findOpen, setFindOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [detailsOpen, setDetailsOpen] = useState(false);
-  const [drag, setDrag] = useState<{
-    id: string;
-    x: number;
-    y: number;
-    target: string | null;
-  } | null>(null);
+  const [drag, setDrag] = useState<DragState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const clipboard = useRef<string>('');
   const remote = useRemoteSelections(awareness, boardId, selection);
 
-  const nodes = useMemo(
+  const decorated = useMemo(
+    () => decorations(topics, summaries, new Map(laidOut.map((n) => [n.id, n]))),
+    [topics, summaries, laidOut],
+  );
+  const topicNodes = useMemo(
     () =>
       laidOut.map((node) => {
         const selected = selection.includes(node.id);
         const color = remote.get(node.id);
         const dragging = drag?.id === node.id;
         const target = drag?.target === node.id;
-        if (!selected && !color && !dragging && !target) return node;
+        const slot =
+          drag?.slot?.ref === node.id ? (drag.slot.after ? 'drop-after' : 'drop-before') : '';
+        if (!selected && !color && !dragging && !target && !slot) return node;
         return {
           ...node,
           selected,
           ...(dragging ? { position: { x: drag.x, y: drag.y } } : {}),
-          className: [color ? 'has-remote' : '', target ? 'is-drop-target' : ''].join(' '),
+          className: [
+            color ? 'has-remote' : '',
+            target ? 'is-drop-target' : '',
+            slot,
+            slot ? `side-${node.data.side}` : '',
+          ].join(' '),
           style: color ? ({ '--remote': color } as React.CSSProperties) : undefined,
         };
       }),
     [laidOut, selection, remote, drag],
   );
+  const nodes = useMemo(() => [...decorated, ...topicNodes], [decorated, topicNodes]);
 
   const run = useCallback(
     (action: () => void) => {
@@ -218,9 +290,10 @@ function MindMapInner({
     });
   };
 
-  // Dragging a topic onto another makes it that topic's last child; the layout does the rest.
+  // Dragging a topic onto another makes it that topic's last child; dropping it just before or
+  // after a topic puts it there among that topic's siblings. The layout does the rest.
   const onNodesChange = useCallback(
-    (changes: NodeChange<TopicNode>[]) => {
+    (changes: NodeChange<TopicNode | DecorationNode>[]) => {
       for (const change of changes) {
         // Selection is ours (click, Shift+click, keys); React Flow's own select changes are ignored.
         if (change.type !== 'position' || !change.position || !change.dragging || readOnly)
@@ -246,12 +319,19 @@ function MindMapInner({
           x: change.position.x,
           y: change.position.y,
           target: target?.id ?? null,
+          slot: target ? null : siblingSlot(laidOut, topics, change.id, excluded, centre),
         });
       }
     },
     [laidOut, topics, readOnly],
   );
   const onNodeDragStop = () => {
+    const slot = drag?.slot;
+    if (drag && slot) {
+      run(() =>
+        moveTopic(doc, { boardId, id: drag.id, parent: slot.parent, index: slot.index }, origin),
+      );
+    }
     if (drag?.target) {
       const target = drag.target;
       run(() =>
@@ -359,6 +439,15 @@ function MindMapInner({
         onFind={setFindOpen}
         onHelp={() => setHelpOpen(true)}
         canRelate={!readOnly && selection.length === 2}
+        canSummarize={
+          !readOnly &&
+          selection.length > 0 &&
+          new Set(selection.map((id) => byId.get(id)?.parent ?? null)).size === 1 &&
+          byId.get(selection[0]!)?.parent !== null
+        }
+        onSummarize={() =>
+          run(() => addSummary(doc, { boardId, topics: selection, label: t('summary') }, origin))
+        }
         onRelate={() =>
           run(() =>
             addRelationship(doc, { boardId, source: selection[0]!, target: selection[1]! }, origin),
@@ -409,16 +498,34 @@ function MindMapInner({
           <ReactFlow
             nodes={nodes}
             edges={edges}
-            nodeTypes={topicTypes}
+            nodeTypes={nodeTypes}
             onNodesChange={onNodesChange}
             onNodeDragStop={onNodeDragStop}
             onNodeClick={(event, node) => {
+              if (node.type !== 'topic') return;
               setSelection((s) =>
                 event.shiftKey ? [...s.filter((id) => id !== node.id), node.id] : [node.id],
               );
               container.current?.focus();
             }}
-            onNodeDoubleClick={(_, node) => !readOnly && edit(node.id)}
+            onNodeDoubleClick={(_, node) => {
+              if (readOnly) return;
+              if (node.type === 'topic') return edit(node.id);
+              const summary = (node.data as { summary?: string }).summary;
+              if (!summary) return;
+              const label = window.prompt(
+                t('summaryLabel'),
+                String((node.data as { label?: string }).label ?? ''),
+              );
+              if (label !== null)
+                run(() =>
+                  setSummary(
+                    doc,
+                    { boardId, id: summary, label: label.trim() === '-' ? null : label },
+                    origin,
+                  ),
+                );
+            }}
             onPaneClick={() => setSelection([])}
             onEdgeDoubleClick={(_, edge) => {
               const rel = (edge.data as { relationship?: string } | undefined)?.relationship;

@@ -1,6 +1,6 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HelpCircle, List, Network, PanelRight, Search, Spline, X } from 'lucide-react';
+import { Braces, HelpCircle, List, Network, PanelRight, Search, Spline, X } from 'lucide-react';
 import type * as Y from 'yjs';
 import { setBoardSetting } from '../../core/commands/boards.ts';
 import { childrenOf, setTopic, type Topic } from '../../core/commands/mindmap.ts';
@@ -24,6 +24,9 @@ interface MindMapToolbarProps {
   /** Two topics are selected: a relationship line can join them. */
   canRelate: boolean;
   onRelate(): void;
+  /** The selected topics are siblings: a summary can span them. */
+  canSummarize: boolean;
+  onSummarize(): void;
   onDetails(): void;
   /** Selects a found topic and brings it into view. */
   onReveal(id: string): void;
@@ -141,6 +144,15 @@ export function MindMapToolbar(props: MindMapToolbarProps) {
         data-testid="relate"
       >
         <Spline size={16} /> {t('relate')}
+      </button>
+      <button
+        type="button"
+        disabled={!props.canSummarize}
+        onClick={props.onSummarize}
+        title={t('summaryHint')}
+        data-testid="summarize"
+      >
+        <Braces size={16} /> {t('summary')}
       </button>
       <button
         type="button"

@@ -124,6 +124,28 @@ export function TopicDetails({
           ))}
         </div>
       </fieldset>
+      <label className="topic-details__check">
+        <input
+          type="checkbox"
+          checked={topic.boundary !== undefined}
+          disabled={readOnly}
+          onChange={(e) => patch({ boundary: e.target.checked ? '' : null })}
+          data-testid="topic-boundary"
+        />
+        <span>{t('boundary')}</span>
+      </label>
+      {topic.boundary !== undefined && (
+        <label>
+          <span>{t('boundaryLabel')}</span>
+          <input
+            defaultValue={topic.boundary}
+            key={topic.id}
+            readOnly={readOnly}
+            onBlur={(e) => e.target.value !== topic.boundary && patch({ boundary: e.target.value })}
+            data-testid="topic-boundary-label"
+          />
+        </label>
+      )}
       <label>
         <span>{t('link')}</span>
         <select

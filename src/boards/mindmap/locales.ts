@@ -29,6 +29,12 @@ const vi = {
   pages: 'Bút lục',
   details: 'Chi tiết chủ đề',
   relate: 'Nối quan hệ',
+  summary: 'Tóm tắt',
+  summaryHint:
+    'Chọn các chủ đề cùng cấp (Shift khi nhấp) để đặt một ngoặc tóm tắt; nhấp đúp vào ô tóm tắt để sửa, gõ "-" để xóa.',
+  summaryLabel: 'Nội dung tóm tắt (gõ "-" để xóa):',
+  boundary: 'Khung bao quanh nhánh',
+  boundaryLabel: 'Tên khung',
   relateHint:
     'Chọn hai chủ đề (giữ Shift khi nhấp) rồi nối; nhấp đúp vào đường nối để đặt tên, gõ "-" để xóa.',
   relationLabel: 'Tên quan hệ (gõ "-" để xóa đường nối):',
@@ -99,6 +105,12 @@ const en: Texts<typeof vi> = {
   pages: 'Case-file pages',
   details: 'Topic details',
   relate: 'Relate',
+  summary: 'Summary',
+  summaryHint:
+    'Select sibling topics (Shift+click) to sum them up with a bracket; double-click the summary to edit it, type "-" to delete it.',
+  summaryLabel: 'Summary text (type "-" to delete it):',
+  boundary: 'Boundary around the branch',
+  boundaryLabel: 'Boundary label',
   relateHint:
     'Select two topics (Shift+click), then relate them; double-click the line to name it, type "-" to delete it.',
   relationLabel: 'Relationship name (type "-" to delete the line):',

@@ -3,8 +3,10 @@ import type * as Y from 'yjs';
 import { boardSetting } from '../../core/commands/boards.ts';
 import {
   listRelationships,
+  listSummaries,
   listTopics,
   type Relationship,
+  type Summary,
   type Topic,
 } from '../../core/commands/mindmap.ts';
 import { boardsOf, registerOf } from '../../core/doc.ts';
@@ -24,6 +26,7 @@ export function useTopics(
 ): {
   topics: Topic[];
   relationships: Relationship[];
+  summaries: Summary[];
   kind: MindMapLayoutKind;
   lookup: EntityLookup;
 } {
@@ -56,6 +59,7 @@ export function useTopics(
     return {
       topics: exists ? listTopics(doc, boardId) : [],
       relationships: exists ? listRelationships(doc, boardId) : [],
+      summaries: exists ? listSummaries(doc, boardId) : [],
       kind,
       lookup,
     };

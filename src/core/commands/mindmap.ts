@@ -42,6 +42,8 @@ export interface Topic {
   entity?: string;
   pages?: string;
   image?: string;
+  /** A labelled boundary drawn around this topic's branch ('' for none). */
+  boundary?: string;
   collapsed: boolean;
   /** True when the stored parent was missing and the topic is shown under the central topic. */
   rescued?: boolean;
@@ -67,6 +69,8 @@ function readTopics(nodes: Y.Map<YRecord>): Topic[] {
       const value = record.get(key);
       if (typeof value === 'string' && value !== '') topic[key] = value;
     }
+    const boundary = record.get('boundary');
+    if (typeof boundary === 'string') topic.boundary = boundary;
     topics.push(topic);
   });
   return topics;
@@ -227,6 +231,15 @@ export function deleteTopics(
   const edges = boardsOf(doc).get(args.boardId)?.get('edges') as Y.Map<YRecord> | undefined;
   doc.transact(() => {
     for (const id of gone) nodes.delete(id);
+    nodes.forEach((record, id) => {
+      if (
+        record.get('type') === 'summary' &&
+        (gone.has(String(record.get('from'))) ||
+          gone.has(String(record.get('to'))) ||
+          gone.has(String(record.get('parent'))))
+      )
+        nodes.delete(id);
+    });
     edges?.forEach((edge, edgeId) => {
       if (gone.has(String(edge.get('source'))) || gone.has(String(edge.get('target'))))
         edges.delete(edgeId);
@@ -282,6 +295,8 @@ export interface TopicPatch {
   entity?: string | null;
   pages?: string;
   image?: string | null;
+  /** A boundary label ('' draws an unlabelled boundary); null removes the boundary. */
+  boundary?: string | null;
   collapsed?: boolean;
 }
 
@@ -314,6 +329,9 @@ export function setTopic(
     optional('entity', patch.entity);
     optional('pages', pages);
     optional('image', patch.image);
+    if (patch.boundary === null) record.delete('boundary');
+    else if (patch.boundary !== undefined)
+      record.set('boundary', patch.boundary.normalize('NFC').trim());
     if (patch.markers) record.set('markers', [...new Set(patch.markers)]);
     if (patch.collapsed !== undefined) {
       if (patch.collapsed) record.set('collapsed', true);
@@ -437,5 +455,77 @@ export function setRelationship(
   doc.transact(() => {
     if (args.label === null) edges.delete(args.id);
     else edge.set('label', args.label.normalize('NFC').trim());
+  }, origin);
+}
+
+/** A summary: a bracket over a run of siblings (from … to) leading to a summary topic. */
+export interface Summary {
+  id: string;
+  parent: string;
+  from: string;
+  to: string;
+  label: string;
+}
+
+/** The summaries of a board whose siblings all still exist. */
+export function listSummaries(doc: Y.Doc, boardId: string): Summary[] {
+  const out: Summary[] = [];
+  nodesOf(doc, boardId).forEach((record, id) => {
+    if (record.get('type') !== 'summary') return;
+    out.push({
+      id,
+      parent: String(record.get('parent')),
+      from: String(record.get('from')),
+      to: String(record.get('to')),
+      label: String(record.get('label') ?? ''),
+    });
+  });
+  return out;
+}
+
+/** Adds a summary over the given siblings (their first and last in sibling order bound the run). */
+export function addSummary(
+  doc: Y.Doc,
+  args: { boardId: string; topics: readonly string[]; label: string },
+  origin: unknown,
+): string {
+  const topics = listTopics(doc, args.boardId);
+  const chosen = topics.filter((t) => args.topics.includes(t.id));
+  const parent = chosen[0]?.parent;
+  if (!parent || chosen.some((t) => t.parent !== parent)) {
+    throw new CommandError(
+      'topic.summaryNeedsSiblings',
+      'A summary spans sibling topics under one parent.',
+    );
+  }
+  const siblings = childrenOf(topics, parent).filter((t) => args.topics.includes(t.id));
+  const nodes = nodesOf(doc, args.boardId);
+  const id = newId();
+  doc.transact(() => {
+    const record: YRecord = new Y.Map();
+    record.set('id', id);
+    record.set('type', 'summary');
+    record.set('parent', parent);
+    record.set('from', siblings[0]!.id);
+    record.set('to', siblings[siblings.length - 1]!.id);
+    record.set('label', cleanLabel(args.label));
+    nodes.set(id, record);
+  }, origin);
+  return id;
+}
+
+/** Relabels a summary; `label: null` removes it. */
+export function setSummary(
+  doc: Y.Doc,
+  args: { boardId: string; id: string; label: string | null },
+  origin: unknown,
+): void {
+  const nodes = nodesOf(doc, args.boardId);
+  const record = nodes.get(args.id);
+  if (!record || record.get('type') !== 'summary')
+    throw new CommandError('topic.notFound', 'No such summary.');
+  doc.transact(() => {
+    if (args.label === null) nodes.delete(args.id);
+    else record.set('label', cleanLabel(args.label));
   }, origin);
 }
