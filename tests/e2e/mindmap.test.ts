@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
+import { makePng } from '../helpers/files.ts';
 import { launchBrowser, logIn, newContext, until } from './browser.ts';
 
 let server: TestServer;
@@ -284,6 +285,27 @@ it('takes Vietnamese typed through an input method exactly, and finds it without
   });
   await until(async () => (await labels(page)).length === before + 3, 5000, 'the pasted branch');
   expect(await labels(page)).toContain('Tiền sự');
+
+  // A photo from the case file shown in a topic.
+  await page.getByTestId('register-tab-files').click();
+  await page.getByTestId('files-input').setInputFiles({
+    name: 'Ảnh hiện trường.png',
+    mimeType: 'image/png',
+    buffer: makePng(40, 30, [20, 120, 60]),
+  });
+  await page.getByTestId('files-tab').getByTestId('file-row').waitFor();
+  await page
+    .getByTestId('topic')
+    .filter({ hasText: /^Người bị hại$/ })
+    .click();
+  await page.getByTestId('details-toggle').click();
+  await page.getByTestId('topic-image-select').selectOption({ label: 'Ảnh hiện trường.png' });
+  await page
+    .getByTestId('topic')
+    .filter({ hasText: 'Người bị hại' })
+    .getByTestId('thumbnail')
+    .waitFor();
+  await page.getByTestId('details-toggle').click();
 
   await page.getByTestId('mindmap-canvas').focus();
   await page.keyboard.press('Escape');

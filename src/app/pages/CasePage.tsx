@@ -187,6 +187,7 @@ function CaseWorkspace({
         <section className="case-page__board">
           {current?.kind === 'mindmap' ? (
             <MindMapBoard
+              caseId={record.id}
               key={current.id}
               doc={doc}
               boardId={current.id}

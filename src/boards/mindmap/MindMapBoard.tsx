@@ -42,6 +42,7 @@ import { OutlineView } from './OutlineView.tsx';
 import { TemplatePicker } from './TemplatePicker.tsx';
 import { TopicEditor } from './TopicEditor.tsx';
 import { topicTypes } from './TopicNode.tsx';
+import { CanvasCaseContext } from '../../canvas/CanvasNode.tsx';
 import { decorations, decorationTypes, type DecorationNode } from './decorations.tsx';
 
 const nodeTypes = { ...topicTypes, ...decorationTypes };
@@ -113,6 +114,7 @@ import { TopicDetails } from './TopicDetails.tsx';
 import { ENTITY_DRAG_TYPE } from '../../register/RegisterPanel.tsx';
 
 export interface MindMapBoardProps {
+  caseId: string;
   doc: Y.Doc;
   boardId: string;
   origin: unknown;
@@ -126,7 +128,9 @@ export interface MindMapBoardProps {
 export function MindMapBoard(props: MindMapBoardProps) {
   return (
     <ReactFlowProvider>
-      <MindMapInner {...props} />
+      <CanvasCaseContext.Provider value={props.caseId}>
+        <MindMapInner {...props} />
+      </CanvasCaseContext.Provider>
     </ReactFlowProvider>
   );
 }

@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import { CommandError } from '../../core/commands/boards.ts';
 import { MARKERS, setTopic, type Marker, type Topic } from '../../core/commands/mindmap.ts';
 import { listEntities } from '../../core/commands/register.ts';
+import { listFiles } from '../../core/commands/files.ts';
 import { MARKER_ICONS } from './TopicNode.tsx';
 
 const COLORS = [
@@ -46,6 +47,9 @@ export function TopicDetails({
     setError(null);
   }, [topic.id, topic.note, topic.pages]);
   const entities = listEntities(doc);
+  const files = listFiles(doc).filter(
+    (f) => f.mime.startsWith('image/') || f.mime === 'application/pdf',
+  );
 
   const patch = (change: Parameters<typeof setTopic>[1]['patch']) => {
     try {
@@ -158,6 +162,22 @@ export function TopicDetails({
           {entities.map((entity) => (
             <option key={entity.id} value={entity.id}>
               {entity.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('image')}</span>
+        <select
+          value={topic.image ?? ''}
+          disabled={readOnly}
+          onChange={(e) => patch({ image: e.target.value || null })}
+          data-testid="topic-image-select"
+        >
+          <option value="">—</option>
+          {files.map((file) => (
+            <option key={file.hash} value={file.hash}>
+              {file.name}
             </option>
           ))}
         </select>

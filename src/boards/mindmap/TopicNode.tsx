@@ -1,4 +1,8 @@
-import { memo } from 'react';
+import { memo, useContext } from 'react';
+import { CanvasCaseContext } from '../../canvas/CanvasNode.tsx';
+import { Thumbnail } from '../../files/Thumbnail.tsx';
+import type { FileType } from '../../core/commands/files.ts';
+import { IMAGE } from './measure.ts';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -48,6 +52,7 @@ const ENTITY_ICONS: Record<EntityKind, typeof User> = {
  */
 export const TopicView = memo(function TopicView({ data, selected }: NodeProps<TopicNode>) {
   const { t } = useTranslation('mindmap');
+  const caseId = useContext(CanvasCaseContext);
   const EntityIcon = data.entityKind ? ENTITY_ICONS[data.entityKind] : null;
   return (
     <div
@@ -83,6 +88,15 @@ export const TopicView = memo(function TopicView({ data, selected }: NodeProps<T
           aria-label={data.entityKind}
           data-testid="topic-entity"
         />
+      )}
+      {data.image && caseId && (
+        <span className="topic__image">
+          <Thumbnail
+            caseId={caseId}
+            file={{ ...data.image, mime: data.image.mime as FileType }}
+            size={IMAGE}
+          />
+        </span>
       )}
       <span className="topic__label" data-testid="topic-label">
         {data.label}

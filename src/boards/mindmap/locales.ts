@@ -34,6 +34,7 @@ const vi = {
     'Chọn các chủ đề cùng cấp (Shift khi nhấp) để đặt một ngoặc tóm tắt; nhấp đúp vào ô tóm tắt để sửa, gõ "-" để xóa.',
   summaryLabel: 'Nội dung tóm tắt (gõ "-" để xóa):',
   boundary: 'Khung bao quanh nhánh',
+  image: 'Ảnh (từ hồ sơ vụ án)',
   boundaryLabel: 'Tên khung',
   relateHint:
     'Chọn hai chủ đề (giữ Shift khi nhấp) rồi nối; nhấp đúp vào đường nối để đặt tên, gõ "-" để xóa.',
@@ -110,6 +111,7 @@ const en: Texts<typeof vi> = {
     'Select sibling topics (Shift+click) to sum them up with a bracket; double-click the summary to edit it, type "-" to delete it.',
   summaryLabel: 'Summary text (type "-" to delete it):',
   boundary: 'Boundary around the branch',
+  image: 'Image (from the case file)',
   boundaryLabel: 'Boundary label',
   relateHint:
     'Select two topics (Shift+click), then relate them; double-click the line to name it, type "-" to delete it.',

@@ -10,6 +10,8 @@ const PAD_X = 12;
 const PAD_Y = 8;
 const LINE = 20;
 const ROOT_LINE = 26;
+/** The side of a topic's image thumbnail. */
+export const IMAGE = 72;
 
 let context: CanvasRenderingContext2D | null = null;
 const cache = new Map<string, { width: number; height: number }>();
@@ -46,22 +48,39 @@ function wrap(text: string, font: string, max: number): { width: number; lines: 
  * The box of a topic: its wrapped label plus room for markers and badges.
  * @example topicSize({ label: 'Bị can', root: false, extras: 1 }) // { width: 90, height: 36 }
  */
-export function topicSize(args: { label: string; root: boolean; extras: number }): {
+export function topicSize(args: {
+  label: string;
+  root: boolean;
+  extras: number;
+  image?: boolean;
+}): {
   width: number;
   height: number;
 } {
-  const key = `${args.root ? 1 : 0}|${args.extras}|${args.label}`;
+  const key = `${args.root ? 1 : 0}|${args.extras}|${args.image ? 1 : 0}|${args.label}`;
   let size = cache.get(key);
   if (!size) {
     const font = args.root ? ROOT_FONT : TOPIC_FONT;
     const text = wrap(args.label, font, args.root ? TOPIC_TEXT_WIDTH + 80 : TOPIC_TEXT_WIDTH);
     const line = args.root ? ROOT_LINE : LINE;
+    // Borders (2 px each side) and a little slack so the browser never wraps differently.
     size = {
-      width: Math.ceil(text.width + PAD_X * 2 + args.extras * 20) + 2,
-      height: Math.ceil(text.lines * line + PAD_Y * 2 + (args.root ? 8 : 0)) + 2,
+      width: Math.max(
+        Math.ceil(text.width + PAD_X * 2 + args.extras * 20) + 8,
+        args.image ? IMAGE + PAD_X * 2 + 8 : 0,
+      ),
+      height:
+        Math.ceil(
+          text.lines * line + PAD_Y * 2 + (args.root ? 8 : 0) + (args.image ? IMAGE + 4 : 0),
+        ) + 4,
     };
     if (cache.size > 20_000) cache.clear();
     cache.set(key, size);
   }
   return size;
+}
+
+/** Forgets measured sizes (when a web font finishes loading, text widths change). */
+export function clearTopicSizes(): void {
+  cache.clear();
 }

@@ -9,7 +9,8 @@ import {
   type Summary,
   type Topic,
 } from '../../core/commands/mindmap.ts';
-import { boardsOf, registerOf } from '../../core/doc.ts';
+import { boardsOf, filesOf, registerOf } from '../../core/doc.ts';
+import { clearTopicSizes } from './measure.ts';
 import type { EntityKind } from '../../core/register.ts';
 import type { MindMapLayoutKind } from './layout.ts';
 import type { EntityLookup } from './view.ts';
@@ -37,9 +38,19 @@ export function useTopics(
     const bump = () => setVersion((v) => v + 1);
     board?.observeDeep(bump);
     register.observeDeep(bump);
+    const files = filesOf(doc);
+    files.observe(bump);
+    // Sizes measured before Be Vietnam Pro loaded are wrong: measure again once it has.
+    const fontsLoaded = () => {
+      clearTopicSizes();
+      bump();
+    };
+    document.fonts?.addEventListener('loadingdone', fontsLoaded);
     return () => {
+      document.fonts?.removeEventListener('loadingdone', fontsLoaded);
       board?.unobserveDeep(bump);
       register.unobserveDeep(bump);
+      files.unobserve(bump);
     };
   }, [doc, boardId]);
   return useMemo(() => {
@@ -53,6 +64,13 @@ export function useTopics(
       const record = register.get(id);
       return record
         ? { name: String(record.get('name') ?? ''), kind: record.get('kind') as EntityKind }
+        : null;
+    };
+    const files = filesOf(doc);
+    lookup.file = (hash) => {
+      const record = files.get(hash);
+      return record
+        ? { hash, mime: String(record.get('mime')), name: String(record.get('name')) }
         : null;
     };
     const exists = boardsOf(doc).has(boardId);

@@ -22,13 +22,18 @@ export type TopicData = {
   hiddenCount: number;
   side: 'left' | 'right' | 'down';
   rescued?: boolean;
+  image?: TopicImage;
   width: number;
   height: number;
 };
 export type TopicNode = Node<TopicData, 'topic'>;
 
-/** Entity names and kinds, for topics linked to the register. */
-export type EntityLookup = (id: string) => { name: string; kind: EntityKind } | null;
+/** Entity names and kinds, for topics linked to the register; and case-file files by hash. */
+export type EntityLookup = ((id: string) => { name: string; kind: EntityKind } | null) & {
+  file?: (hash: string) => TopicImage | null;
+};
+
+export type TopicImage = { hash: string; mime: string; name: string };
 
 const HANDLES = { right: ['r', 'l'], left: ['l', 'r'], down: ['b', 't'] } as const;
 
@@ -69,7 +74,8 @@ export class MindMapView {
       const root = topic.parent === null;
       const extras =
         topic.markers.length + (entity ? 1 : 0) + (topic.note ? 1 : 0) + (topic.pages ? 2 : 0);
-      const size = topicSize({ label, root, extras });
+      const image = topic.image ? (lookup.file?.(topic.image) ?? null) : null;
+      const size = topicSize({ label, root, extras, image: image !== null });
       const d: TopicData = {
         label,
         root,
@@ -86,6 +92,7 @@ export class MindMapView {
       if (topic.pages) d.pages = topic.pages;
       if (topic.note) d.note = topic.note;
       if (topic.rescued) d.rescued = true;
+      if (image) d.image = image;
       if (topic.collapsed) d.hiddenCount = descendantsOf(topics, [topic.id]).size;
       data.set(topic.id, d);
       layoutInput.push({
