@@ -196,6 +196,16 @@ it('builds, folds, reparents, lays out, undoes and shares a map, all from the ke
     5000,
     'the relationship at Hùng',
   );
+  // Its bend is a control point one drags; the others see the new curve.
+  const hungPath = () =>
+    hung.locator('.react-flow__edge.relationship path.react-flow__edge-path').getAttribute('d');
+  const bentBefore = await hungPath();
+  const handle = (await page.getByTestId('relationship-handle').boundingBox())!;
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + 80, handle.y + 60, { steps: 8 });
+  await page.mouse.up();
+  await until(async () => (await hungPath()) !== bentBefore, 5000, 'the new bend at Hùng');
   await page
     .getByTestId('topic')
     .filter({ hasText: /^Ý 2\.1$/ })

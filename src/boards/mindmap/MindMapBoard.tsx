@@ -31,6 +31,7 @@ import {
   insertOutline,
   moveTopic,
   setRelationship,
+  setRelationshipControl,
   setSummary,
   setTopic,
   subtreeOutline,
@@ -42,6 +43,7 @@ import { OutlineView } from './OutlineView.tsx';
 import { TemplatePicker } from './TemplatePicker.tsx';
 import { TopicEditor } from './TopicEditor.tsx';
 import { topicTypes } from './TopicNode.tsx';
+import { edgeTypes, RelationshipControlContext } from './RelationshipEdge.tsx';
 import { CanvasCaseContext } from '../../canvas/CanvasNode.tsx';
 import { decorations, decorationTypes, type DecorationNode } from './decorations.tsx';
 
@@ -349,6 +351,12 @@ function MindMapInner({
     setDrag(null);
   };
 
+  const onRelationshipControl = useCallback(
+    (id: string, control: { dx: number; dy: number }) =>
+      run(() => setRelationshipControl(doc, { boardId, id, control }, origin)),
+    [doc, boardId, origin, run],
+  );
+
   // An entity dropped from the register becomes a linked topic under the topic it lands on.
   const onEntityDrop = (event: React.DragEvent) => {
     const entity = event.dataTransfer.getData(ENTITY_DRAG_TYPE);
@@ -499,66 +507,69 @@ function MindMapInner({
           data-testid="mindmap-canvas"
           aria-label={t('map')}
         >
-          <ReactFlow
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={nodeTypes}
-            onNodesChange={onNodesChange}
-            onNodeDragStop={onNodeDragStop}
-            onNodeClick={(event, node) => {
-              if (node.type !== 'topic') return;
-              setSelection((s) =>
-                event.shiftKey ? [...s.filter((id) => id !== node.id), node.id] : [node.id],
-              );
-              container.current?.focus();
-            }}
-            onNodeDoubleClick={(_, node) => {
-              if (readOnly) return;
-              if (node.type === 'topic') return edit(node.id);
-              const summary = (node.data as { summary?: string }).summary;
-              if (!summary) return;
-              const label = window.prompt(
-                t('summaryLabel'),
-                String((node.data as { label?: string }).label ?? ''),
-              );
-              if (label !== null)
+          <RelationshipControlContext.Provider value={readOnly ? null : onRelationshipControl}>
+            <ReactFlow
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodesChange={onNodesChange}
+              onNodeDragStop={onNodeDragStop}
+              onNodeClick={(event, node) => {
+                if (node.type !== 'topic') return;
+                setSelection((s) =>
+                  event.shiftKey ? [...s.filter((id) => id !== node.id), node.id] : [node.id],
+                );
+                container.current?.focus();
+              }}
+              onNodeDoubleClick={(_, node) => {
+                if (readOnly) return;
+                if (node.type === 'topic') return edit(node.id);
+                const summary = (node.data as { summary?: string }).summary;
+                if (!summary) return;
+                const label = window.prompt(
+                  t('summaryLabel'),
+                  String((node.data as { label?: string }).label ?? ''),
+                );
+                if (label !== null)
+                  run(() =>
+                    setSummary(
+                      doc,
+                      { boardId, id: summary, label: label.trim() === '-' ? null : label },
+                      origin,
+                    ),
+                  );
+              }}
+              onPaneClick={() => setSelection([])}
+              onEdgeDoubleClick={(_, edge) => {
+                const rel = (edge.data as { relationship?: string } | undefined)?.relationship;
+                if (!rel || readOnly) return;
+                const label = window.prompt(t('relationLabel'), String(edge.label ?? ''));
+                if (label === null) return;
                 run(() =>
-                  setSummary(
+                  setRelationship(
                     doc,
-                    { boardId, id: summary, label: label.trim() === '-' ? null : label },
+                    { boardId, id: rel, label: label.trim() === '-' ? null : label },
                     origin,
                   ),
                 );
-            }}
-            onPaneClick={() => setSelection([])}
-            onEdgeDoubleClick={(_, edge) => {
-              const rel = (edge.data as { relationship?: string } | undefined)?.relationship;
-              if (!rel || readOnly) return;
-              const label = window.prompt(t('relationLabel'), String(edge.label ?? ''));
-              if (label === null) return;
-              run(() =>
-                setRelationship(
-                  doc,
-                  { boardId, id: rel, label: label.trim() === '-' ? null : label },
-                  origin,
-                ),
-              );
-            }}
-            nodesDraggable={!readOnly}
-            nodeDragThreshold={0}
-            nodesConnectable={false}
-            deleteKeyCode={null}
-            selectionKeyCode={null}
-            multiSelectionKeyCode={null}
-            zoomOnDoubleClick={false}
-            disableKeyboardA11y
-            fitView
-            minZoom={0.05}
-            proOptions={{ hideAttribution: true }}
-          >
-            <Background gap={24} />
-            <Controls showInteractive={false} />
-          </ReactFlow>
+              }}
+              nodesDraggable={!readOnly}
+              nodeDragThreshold={0}
+              nodesConnectable={false}
+              deleteKeyCode={null}
+              selectionKeyCode={null}
+              multiSelectionKeyCode={null}
+              zoomOnDoubleClick={false}
+              disableKeyboardA11y
+              fitView
+              minZoom={0.05}
+              proOptions={{ hideAttribution: true }}
+            >
+              <Background gap={24} />
+              <Controls showInteractive={false} />
+            </ReactFlow>
+          </RelationshipControlContext.Provider>
           {editing && editRect && editingNode && (
             <TopicEditor
               key={editing.id}

@@ -161,25 +161,28 @@ export class MindMapView {
       if (!nextNodes.has(rel.source) || !nextNodes.has(rel.target)) continue;
       const id = `rel:${rel.id}`;
       const previous = this.edges.get(id);
-      const edge: Edge =
+      const same =
         previous &&
         previous.label === rel.label &&
         previous.source === rel.source &&
-        previous.target === rel.target
-          ? previous
-          : {
-              id,
-              source: rel.source,
-              target: rel.target,
-              sourceHandle: 'b',
-              targetHandle: 't',
-              type: 'default',
-              label: rel.label,
-              className: 'relationship',
-              style: { stroke: '#c2410c', strokeWidth: 2, strokeDasharray: '6 4' },
-              markerEnd: { type: MarkerType.ArrowClosed, color: '#c2410c' },
-              data: { relationship: rel.id },
-            };
+        previous.target === rel.target &&
+        JSON.stringify((previous.data as { control?: unknown } | undefined)?.control) ===
+          JSON.stringify(rel.control);
+      const edge: Edge = same
+        ? previous
+        : {
+            id,
+            source: rel.source,
+            target: rel.target,
+            sourceHandle: 'b',
+            targetHandle: 't',
+            type: 'relationship',
+            label: rel.label,
+            className: 'relationship',
+            style: { stroke: '#c2410c', strokeWidth: 2, strokeDasharray: '6 4' },
+            markerEnd: { type: MarkerType.ArrowClosed, color: '#c2410c' },
+            data: { relationship: rel.id, ...(rel.control ? { control: rel.control } : {}) },
+          };
       nextEdges.set(id, edge);
       edges.push(edge);
     }

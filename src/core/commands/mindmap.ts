@@ -395,6 +395,8 @@ export interface Relationship {
   source: string;
   target: string;
   label: string;
+  /** Offset of the curve's control point from the line's midpoint; absent for the default bend. */
+  control?: { dx: number; dy: number };
 }
 
 function edgesOf(doc: Y.Doc, boardId: string): Y.Map<YRecord> {
@@ -409,11 +411,15 @@ export function listRelationships(doc: Y.Doc, boardId: string): Relationship[] {
   const out: Relationship[] = [];
   edgesOf(doc, boardId).forEach((edge, id) => {
     if (edge.get('type') !== 'relationship') return;
+    const control = edge.get('control') as { dx?: unknown; dy?: unknown } | undefined;
     out.push({
       id,
       source: String(edge.get('source')),
       target: String(edge.get('target')),
       label: String(edge.get('label') ?? ''),
+      ...(control && typeof control.dx === 'number' && typeof control.dy === 'number'
+        ? { control: { dx: control.dx, dy: control.dy } }
+        : {}),
     });
   });
   return out;
@@ -527,5 +533,22 @@ export function setSummary(
   doc.transact(() => {
     if (args.label === null) nodes.delete(args.id);
     else record.set('label', cleanLabel(args.label));
+  }, origin);
+}
+
+/** Moves a relationship line's bend: `control` is the offset of its control point from the midpoint. */
+export function setRelationshipControl(
+  doc: Y.Doc,
+  args: { boardId: string; id: string; control: { dx: number; dy: number } | null },
+  origin: unknown,
+): void {
+  const edge = edgesOf(doc, args.boardId).get(args.id);
+  if (!edge) throw new CommandError('topic.notFound', 'No such relationship.');
+  const { control } = args;
+  if (control && !(Number.isFinite(control.dx) && Number.isFinite(control.dy)))
+    throw new CommandError('node.badPosition', 'Not a position.');
+  doc.transact(() => {
+    if (control) edge.set('control', { dx: Math.round(control.dx), dy: Math.round(control.dy) });
+    else edge.delete('control');
   }, origin);
 }
