@@ -245,3 +245,26 @@ describe('boundaries and summaries', () => {
     expect(listSummaries(doc, boardId)).toEqual([]);
   });
 });
+
+describe('large maps', () => {
+  it('reads a 10,000-topic chain, and a loop, without walking chains again and again', () => {
+    const { doc, boardId, root } = map();
+    insertOutline(
+      doc,
+      {
+        boardId,
+        parent: root,
+        nodes: [
+          Array.from({ length: 10_000 }).reduce<{ label: string; children: never[] } | null>(
+            (child, _, i) => ({ label: `T${i}`, children: (child ? [child] : []) as never[] }),
+            null,
+          )!,
+        ],
+      },
+      'me',
+    );
+    const topics = listTopics(doc, boardId);
+    expect(topics).toHaveLength(10_001);
+    expect(topics.filter((t) => t.rescued)).toEqual([]);
+  });
+});

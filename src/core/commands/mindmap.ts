@@ -85,24 +85,39 @@ export function listTopics(doc: Y.Doc, boardId: string): Topic[] {
   const byId = new Map(topics.map((t) => [t.id, t]));
   const roots = topics.filter((t) => t.parent === null).sort(compareOrdered);
   const central = roots[0]?.id ?? null;
+  // Whether each topic's parent chain reaches a root, remembered along the way: O(n) overall.
+  const reaches = new Map<string, boolean>();
   for (const topic of topics) {
-    if (topic.parent !== null && (!byId.has(topic.parent) || loops(topic, byId))) {
+    const path: Topic[] = [];
+    const onPath = new Set<string>();
+    let current: Topic | undefined = topic;
+    let ok = false;
+    while (current) {
+      const known = reaches.get(current.id);
+      if (known !== undefined) {
+        ok = known;
+        break;
+      }
+      if (current.parent === null) {
+        ok = true;
+        break;
+      }
+      if (onPath.has(current.id)) break; // a loop
+      onPath.add(current.id);
+      path.push(current);
+      if (!byId.has(current.parent)) break; // a deleted parent
+      current = byId.get(current.parent);
+    }
+    for (const t of path) reaches.set(t.id, ok);
+    if (current && current.parent === null) reaches.set(current.id, true);
+  }
+  for (const topic of topics) {
+    if (topic.parent !== null && reaches.get(topic.id) === false) {
       topic.parent = central === topic.id ? null : central;
       topic.rescued = true;
     }
   }
   return topics;
-}
-
-function loops(topic: Topic, byId: Map<string, Topic>): boolean {
-  const seen = new Set<string>([topic.id]);
-  let current = topic.parent;
-  while (current !== null) {
-    if (seen.has(current)) return true;
-    seen.add(current);
-    current = byId.get(current)?.parent ?? null;
-  }
-  return false;
 }
 
 /** The children of `parent` in sibling order. */
