@@ -229,6 +229,71 @@ it('builds, folds, reparents, lays out, undoes and shares a map, all from the ke
       .locator('.marker--witness')
       .count(),
   ).toBe(1);
+
+  // What Hùng selects shows at Lan's in Hùng's colour.
+  await hung
+    .getByTestId('topic')
+    .filter({ hasText: /^Nhánh 1$/ })
+    .click();
+  await until(
+    async () =>
+      (await page.locator('.react-flow__node.has-remote').allInnerTexts())
+        .join()
+        .includes('Nhánh 1'),
+    5000,
+    'Hùng’s selection at Lan',
+  );
+
+  // A boundary around a branch, and a summary over two siblings.
+  await page
+    .getByTestId('topic')
+    .filter({ hasText: /^Nhánh 4$/ })
+    .click();
+  await page.getByTestId('topic-boundary').check();
+  await until(async () => (await page.getByTestId('boundary').count()) === 1, 5000, 'the boundary');
+  await page.getByTestId('details-toggle').click();
+  await page
+    .getByTestId('topic')
+    .filter({ hasText: /^Ý 3\.2$/ })
+    .click();
+  await page
+    .getByTestId('topic')
+    .filter({ hasText: /^Ý 3\.3$/ })
+    .click({ modifiers: ['Shift'] });
+  await page.getByTestId('summarize').click();
+  await until(
+    async () => (await page.getByTestId('summary-topic').count()) === 1,
+    5000,
+    'the summary',
+  );
+  await until(
+    async () => (await hung.getByTestId('summary-topic').count()) === 1,
+    5000,
+    'the summary at Hùng',
+  );
+
+  // Dropping a topic just above a sibling puts it there.
+  await page.getByTestId('mindmap-canvas').focus();
+  await page.keyboard.press('Escape');
+  const first = (await page
+    .getByTestId('topic')
+    .filter({ hasText: /^Ý 4\.1$/ })
+    .boundingBox())!;
+  const last = (await page
+    .getByTestId('topic')
+    .filter({ hasText: /^Ý 4\.4$/ })
+    .boundingBox())!;
+  await page.mouse.move(last.x + last.width / 2, last.y + last.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(first.x + first.width / 2, first.y - 2, { steps: 12 });
+  await page.mouse.up();
+  await page.getByTestId('outline-toggle').click();
+  await until(
+    async () => (await outline()).filter((l) => l.startsWith('Ý 4.'))[0] === 'Ý 4.4',
+    5000,
+    'Ý 4.4 moved before Ý 4.1',
+  );
+  await page.getByTestId('outline-toggle').click();
   expect(pageErrors).toEqual([]);
   await page.context().close();
   await hung.context().close();
