@@ -1,86 +1,86 @@
 /**
- * `npm run bench`: measures the sync server on this machine and prints a Markdown table for
- * docs/performance.md. A real server on port 0 with a temporary DATA_DIR and real y-websocket clients.
+ * `npm run bench`: every benchmark, side by side with its peers, written to docs/performance.md and
+ * bench/results.json. `npm run bench -- --quick` runs each once at its smallest size and writes
+ * nothing: it is part of `npm test`, so a benchmark that cannot run fails the tests.
  */
 import { performance } from 'node:perf_hooks';
-import * as Y from 'yjs';
-import { addBoard, listBoards, renameBoard } from '../src/core/index.ts';
-import { ADMIN, ApiClient, startTestServer } from '../tests/helpers/server.ts';
-import { connectClient, eventually, synced } from '../tests/helpers/sync.ts';
 import { benchBrowserLatency } from './browser.ts';
+import { benchBundle } from './bundle.ts';
 import { benchMindMapLayout } from './mindmap-layout.ts';
+import { writeReport, type BenchTable } from './report.ts';
+import { benchSyncServers } from './sync/index.ts';
+import { benchSyncPath } from './sync-path.ts';
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const quick = process.argv.includes('--quick');
+// Every y-websocket client in Node adds a process exit listener; hundreds run at once here.
+process.setMaxListeners(0);
+
+/** Rows written as "| measure | result |" become a two-column table. */
+function table(id: string, title: string, method: string, rows: string[]): BenchTable {
+  return {
+    id,
+    title,
+    method,
+    columns: ['measure', 'result'],
+    rows: rows.map((row) =>
+      row
+        .replace(/^\|\s*|\s*\|$/g, '')
+        .split(/\s+\|\s+/)
+        .slice(0, 2),
+    ),
+  };
 }
 
 async function main(): Promise<void> {
-  const server = await startTestServer();
-  const rows: string[] = [];
-  try {
-    const admin = await ApiClient.login(server.url, ADMIN.username, ADMIN.password);
-    const caseId = (await admin.request('POST', '/api/cases', { title: 'Benchmark' })).body
-      .id as string;
-    const token = await admin.token();
-    const a = connectClient(server.url, caseId, token);
-    const b = connectClient(server.url, caseId, token);
-    await Promise.all([synced(a), synced(b)]);
-    const boardId = addBoard(a.doc, { kind: 'mindmap', title: 'start' }, 'a');
-    await eventually(() => listBoards(b.doc).length === 1, 5000);
-
-    // 1. Edit latency: one rename on A until B sees it (stored on disk in between).
-    const latencies: number[] = [];
-    for (let i = 0; i < 300; i++) {
-      const title = `rename ${i}`;
-      const seen = new Promise<void>((resolve) => {
-        const check = () => {
-          if (listBoards(b.doc)[0]?.title === title) {
-            b.doc.off('update', check);
-            resolve();
-          }
-        };
-        b.doc.on('update', check);
-      });
-      const t0 = performance.now();
-      renameBoard(a.doc, { id: boardId, title }, 'a');
-      await seen;
-      latencies.push(performance.now() - t0);
-    }
-    latencies.sort((x, y) => x - y);
-    rows.push(
-      `| edit → other client (store before forward), 300 renames | p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms, max ${latencies.at(-1)?.toFixed(2)} ms |`,
+  const started = performance.now();
+  const tables: BenchTable[] = [];
+  const step = async (name: string, run: () => Promise<BenchTable[]>) => {
+    const t0 = performance.now();
+    tables.push(...(await run()));
+    console.log(`${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  };
+  await step('sync path', async () => [
+    table(
+      'sync-path',
+      'CaseBoard sync path',
+      'A real server on port 0 (SQLite, fsync) and two y-websocket clients in this process.',
+      await benchSyncPath(quick),
+    ),
+  ]);
+  await step('sync servers', () => benchSyncServers(quick));
+  await step('browser', async () => [
+    table(
+      'browser-latency',
+      'Two browsers on one case',
+      'Two headless Chromium pages (bench/browser.ts); from the click on "Create" in one page until the new tab is visible in the other, React rendering included.',
+      [await benchBrowserLatency(quick ? 3 : 20)],
+    ),
+  ]);
+  await step('mind-map layout', async () => [
+    table(
+      'mindmap-layout',
+      'Mind-map layout',
+      'Random maps from tests/helpers/random-tree.ts (seeded; topics 40–240 × 20–120 px), median of 15 runs after 3 warm-ups; d3-flextree 2.1 lays out the same tree left to right with the same boxes and gaps. Ours includes building the tree from the flat topic list.',
+      benchMindMapLayout(quick),
+    ),
+  ]);
+  await step('page weight', async () => [
+    table(
+      'bundle',
+      'What the page downloads',
+      'The built page (dist/): the files index.html names, and the chunks fetched later, gzipped as served. Web fonts come on demand per Unicode range and are not counted.',
+      benchBundle(),
+    ),
+  ]);
+  const seconds = (performance.now() - started) / 1000;
+  if (quick) {
+    console.log(
+      `${tables.length} benchmark tables ran in ${seconds.toFixed(0)} s (quick: nothing written)`,
     );
-
-    // 2. Throughput: 2000 edits sent back to back until the other client has them all.
-    const t1 = performance.now();
-    for (let i = 0; i < 2000; i++) renameBoard(a.doc, { id: boardId, title: `burst ${i}` }, 'a');
-    await eventually(() => listBoards(b.doc)[0]?.title === 'burst 1999', 60_000);
-    const burstMs = performance.now() - t1;
-    rows.push(
-      `| 2000 edits back to back, until the other client has all | ${burstMs.toFixed(0)} ms (${(2000 / (burstMs / 1000)).toFixed(0)} updates/s) |`,
-    );
-
-    // 3. Cold load: a case with many boards, unloaded, then opened by a new client.
-    for (let i = 0; i < 1000; i++) addBoard(a.doc, { kind: 'mindmap', title: `Bảng ${i}` }, 'a');
-    await eventually(() => listBoards(b.doc).length === 1001, 60_000);
-    a.destroy();
-    b.destroy();
-    await eventually(() => !server.rooms.isLoaded(caseId), 5000);
-    const stored = await server.store.loadDocument(caseId);
-    const t2 = performance.now();
-    const c = connectClient(server.url, caseId, token, new Y.Doc());
-    await synced(c, 30_000);
-    const loadMs = performance.now() - t2;
-    rows.push(
-      `| open an unloaded case of 1001 boards (${(stored.bytes / 1024).toFixed(0)} KiB stored), until synced | ${loadMs.toFixed(1)} ms |`,
-    );
-    c.destroy();
-  } finally {
-    await server.dispose();
+    return;
   }
-  rows.push(await benchBrowserLatency());
-  rows.push(...benchMindMapLayout());
-  console.log('| measure | result |\n|---|---|\n' + rows.join('\n'));
+  writeReport(tables, seconds);
+  console.log(`docs/performance.md and bench/results.json written (${seconds.toFixed(0)} s)`);
 }
 
 main().then(

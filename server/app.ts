@@ -140,7 +140,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       'DATABASE_URL and REDIS_URL are not supported yet; unset them to use SQLite in DATA_DIR.',
     );
   }
-  const store = new SqliteStore(config.dataDir);
+  const store = new SqliteStore(config.dataDir, config.durableWrites);
   const sessions = new Sessions(store, config.sessionDays * 24 * 3600 * 1000);
   const http = { log: null as FastifyInstance['log'] | null };
   const log = {

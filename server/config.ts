@@ -22,6 +22,8 @@ export interface ServerConfig {
   roomGraceMs: number;
   /** Stored updates of a case after which they are merged into its snapshot. */
   compactAfterUpdates: number;
+  /** fsync every stored update (always, but for the benchmark that measures its cost). */
+  durableWrites: boolean;
   /** Whether to log warnings (off in tests, which provoke them on purpose). */
   logRequests: boolean;
 }
@@ -42,6 +44,7 @@ export const defaultConfig: ServerConfig = {
   cookieSecure: false,
   roomGraceMs: 30_000,
   compactAfterUpdates: 500,
+  durableWrites: true,
   logRequests: true,
 };
 

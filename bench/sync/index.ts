@@ -1,0 +1,109 @@
+import type { BenchTable } from '../report.ts';
+import type { ServerKind } from './clients.ts';
+import { fanout, idleMemory, startPeer, type PeerServer } from './fanout.ts';
+import { summarize } from './stats.ts';
+
+const PEERS: ServerKind[] = ['ours', 'reference', 'hocuspocus'];
+const NAMES: Record<ServerKind, string> = {
+  ours: 'CaseBoard',
+  'ours-no-fsync': 'CaseBoard, no fsync',
+  reference: '@y/websocket-server 0.1.1',
+  hocuspocus: 'Hocuspocus 3.4.4',
+};
+
+const ms = (s: { median: number; min: number; max: number; runs: number }) =>
+  s.runs > 1
+    ? `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`
+    : s.median.toFixed(1);
+
+async function withPeer<T>(kind: ServerKind, run: (server: PeerServer) => Promise<T>): Promise<T> {
+  const server = await startPeer(kind);
+  try {
+    return await run(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * The sync servers side by side on the same load: fan-out latency by room size and count, idle
+ * connection memory, and what storing before forwarding costs us.
+ */
+export async function benchSyncServers(quick: boolean): Promise<BenchTable[]> {
+  const configs: Array<[rooms: number, editors: number]> = quick
+    ? [[1, 2]]
+    : [
+        [1, 2],
+        [10, 2],
+        [100, 2],
+        [1, 10],
+        [10, 10],
+        [100, 10],
+        [1, 50],
+        [10, 50],
+      ];
+  const runs = quick ? 1 : 3;
+  const seconds = quick ? 1 : 3;
+  const rows: string[][] = [];
+  for (const [rooms, editors] of configs) {
+    const row = [`${rooms} × ${editors}`];
+    for (const kind of PEERS) {
+      const p50: number[] = [];
+      const p99: number[] = [];
+      await withPeer(kind, async (server) => {
+        for (let r = 0; r < runs; r++) {
+          const result = await fanout(server, rooms, editors, seconds);
+          p50.push(result.p50);
+          p99.push(result.p99);
+        }
+      });
+      row.push(`${ms(summarize(p50))} / ${ms(summarize(p99))}`);
+    }
+    rows.push(row);
+  }
+  const fanoutTable: BenchTable = {
+    id: 'sync-fanout',
+    title: 'Sync fan-out latency, ms: p50 / p99 (median of runs, spread in brackets)',
+    method: `Each server in its own process on loopback; rooms × editors, each editor (the server's own client: y-websocket's WebsocketProvider, or HocuspocusProvider) changing the document 5 times a second for ${seconds} s; latency from the change in one client to its arrival in each other client of the room, all clients in one process (one clock); ${runs} run(s) per cell. CaseBoard authenticates every socket, checks membership and stores each update (SQLite, fsync) before forwarding; the peers keep documents in memory.`,
+    columns: ['rooms × editors', ...PEERS.map((k) => NAMES[k])],
+    rows,
+  };
+
+  const idle = quick ? 20 : 1000;
+  const memoryRows: string[][] = [];
+  for (const kind of PEERS) {
+    const m = await withPeer(kind, (server) => idleMemory(server, idle));
+    memoryRows.push([NAMES[kind], m.perConnectionKiB.toFixed(1), m.totalMiB.toFixed(0)]);
+  }
+  const memoryTable: BenchTable = {
+    id: 'sync-idle-memory',
+    title: `Server memory with ${idle} idle connections to one case`,
+    method:
+      'RSS of the server process after a GC, before and after the sockets connect and go silent. The total includes the runtime: CaseBoard here runs under tsx (TypeScript loader) with Fastify, SQLite and the page server.',
+    columns: ['server', 'KiB per connection', 'process RSS, MiB'],
+    rows: memoryRows,
+  };
+
+  const durabilityRows: string[][] = [];
+  for (const kind of ['ours', 'ours-no-fsync'] as ServerKind[]) {
+    const p50: number[] = [];
+    const p99: number[] = [];
+    await withPeer(kind, async (server) => {
+      for (let r = 0; r < runs; r++) {
+        const result = await fanout(server, quick ? 1 : 10, quick ? 2 : 10, seconds);
+        p50.push(result.p50);
+        p99.push(result.p99);
+      }
+    });
+    durabilityRows.push([NAMES[kind], ms(summarize(p50)), ms(summarize(p99))]);
+  }
+  const durabilityTable: BenchTable = {
+    id: 'sync-durability',
+    title: `What storing before forwarding costs (${quick ? '1 × 2' : '10 rooms × 10 editors'}), ms`,
+    method:
+      'The same fan-out run against CaseBoard with SQLite synchronous=FULL (every update fsynced before anyone receives it) and synchronous=OFF.',
+    columns: ['server', 'p50', 'p99'],
+    rows: durabilityRows,
+  };
+  return [fanoutTable, memoryTable, durabilityTable];
+}
