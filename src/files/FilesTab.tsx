@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { Upload } from 'lucide-react';
 import { listFiles, type CaseFile } from '../core/commands/files.ts';
 import { filesOf } from '../core/doc.ts';
+import { FilePicker } from './FilePicker.tsx';
 import { FileRow } from './FileRow.tsx';
 import { UploadList } from './UploadList.tsx';
 import { useUploads } from './useUploads.ts';
@@ -23,7 +24,6 @@ export function FilesTab({ caseId, doc, origin, readOnly, lang, onOpenFile }: Fi
   const { t } = useTranslation('register');
   const files = useYValue(filesOf(doc), () => listFiles(doc));
   const uploads = useUploads(caseId, doc, origin, lang);
-  const picker = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
 
   return (
@@ -46,26 +46,9 @@ export function FilesTab({ caseId, doc, origin, readOnly, lang, onOpenFile }: Fi
       {!readOnly && (
         <div className="files-tab__drop">
           <p>{t('files.dropHere')}</p>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => picker.current?.click()}
-            data-testid="files-upload"
-          >
+          <FilePicker primary onFiles={(files) => void uploads.start(files)} testId="files-upload">
             <Upload size={16} /> {t('files.upload')}
-          </button>
-          <input
-            ref={picker}
-            type="file"
-            multiple
-            hidden
-            accept="image/jpeg,image/png,image/webp,application/pdf"
-            data-testid="files-input"
-            onChange={(event) => {
-              if (event.target.files) void uploads.start(event.target.files);
-              event.target.value = '';
-            }}
-          />
+          </FilePicker>
         </div>
       )}
       <UploadList items={uploads.items} />

@@ -1,10 +1,10 @@
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Paperclip, Pencil, Trash2, X } from 'lucide-react';
 import { deleteEntity, detachFile, entityUsages, type Entity } from '../core/commands/register.ts';
 import { listFiles } from '../core/commands/files.ts';
 import { boardsOf, filesOf } from '../core/doc.ts';
 import { useYValue } from '../files/useYValue.ts';
+import { FilePicker } from '../files/FilePicker.tsx';
 import { FileRow } from '../files/FileRow.tsx';
 import { useUploads } from '../files/useUploads.ts';
 import { UploadList } from '../files/UploadList.tsx';
@@ -36,7 +36,6 @@ export function EntityDetail({
   const usages = useYValue(boardsOf(doc), () => entityUsages(doc, entity.id));
   const files = useYValue(filesOf(doc), () => listFiles(doc));
   const uploads = useUploads(caseId, doc, origin, lang);
-  const picker = useRef<HTMLInputElement>(null);
 
   const remove = () => {
     const boards = [...new Set(usages.map((u) => u.boardTitle))].join(', ');
@@ -128,25 +127,12 @@ export function EntityDetail({
           </ul>
           {!readOnly && (
             <>
-              <button
-                type="button"
-                onClick={() => picker.current?.click()}
-                data-testid="evidence-attach"
+              <FilePicker
+                onFiles={(files) => void uploads.start(files, entity.id)}
+                testId="evidence-attach"
               >
                 <Paperclip size={16} /> {t('files.attach')}
-              </button>
-              <input
-                ref={picker}
-                type="file"
-                multiple
-                hidden
-                accept="image/jpeg,image/png,image/webp,application/pdf"
-                data-testid="evidence-file-input"
-                onChange={(event) => {
-                  if (event.target.files) void uploads.start(event.target.files, entity.id);
-                  event.target.value = '';
-                }}
-              />
+              </FilePicker>
               <UploadList items={uploads.items} />
             </>
           )}

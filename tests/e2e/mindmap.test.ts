@@ -363,7 +363,7 @@ it('takes Vietnamese typed through an input method exactly, and finds it without
 
   // A photo from the case file shown in a topic.
   await page.getByTestId('register-tab-files').click();
-  await page.getByTestId('files-input').setInputFiles({
+  await page.getByTestId('files-upload-input').setInputFiles({
     name: 'Ảnh hiện trường.png',
     mimeType: 'image/png',
     buffer: makePng(40, 30, [20, 120, 60]),

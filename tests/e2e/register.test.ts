@@ -64,7 +64,7 @@ it('keeps the register, the case file and the boards in step', async () => {
   // Attach a PDF of three pages and an image to the evidence item.
   await page.getByTestId('register-tab-evidence').click();
   await row.click();
-  await page.getByTestId('evidence-file-input').setInputFiles([
+  await page.getByTestId('evidence-attach-input').setInputFiles([
     { name: 'Biên bản khám nghiệm.pdf', mimeType: 'application/pdf', buffer: await makePdf(3) },
     { name: 'Ảnh hiện trường.png', mimeType: 'image/png', buffer: makePng(64, 48, [180, 40, 40]) },
   ]);
