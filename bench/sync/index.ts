@@ -114,12 +114,12 @@ export async function benchSyncServers(quick: boolean): Promise<BenchTable[]> {
     const cells: string[] = [];
     let sustained = 0;
     await withPeer(kind, async (server) => {
+      // A warm-up at the first rate, so JIT and connection set-up do not count against step one.
+      if (!quick) await fanout(server, sRooms, sEditors, 1, rates[0]);
       for (const rate of rates) {
         const result = await fanout(server, sRooms, sEditors, seconds, rate);
-        const delivered = result.samples / seconds;
         cells.push(`${result.p99.toFixed(0)}`);
-        if (result.p99 > 50) break;
-        sustained = Math.max(sustained, delivered);
+        if (result.p99 <= 50) sustained = Math.max(sustained, result.samples / seconds);
       }
     });
     rateRows.push([
@@ -131,7 +131,7 @@ export async function benchSyncServers(quick: boolean): Promise<BenchTable[]> {
   const rateTable: BenchTable = {
     id: 'sync-sustained',
     title: `Sustained rate: ${sRooms} rooms × ${sEditors} editors, p99 ms as each editor speeds up`,
-    method: `Each step runs ${seconds} s; the last column is the number of deliveries per second (one update reaching one other editor) at the fastest step whose p99 stayed under 50 ms; steps stop at the first one over it (—).`,
+    method: `After a 1 s warm-up, each step runs ${seconds} s once; the last column is the number of deliveries per second (one update reaching one other editor) at the fastest step whose p99 stayed at or under 50 ms. One run per step: read the trend, not single cells.`,
     columns: ['server', ...rates.map((r) => `${r}/s each`), 'deliveries/s with p99 ≤ 50 ms'],
     rows: rateRows,
   };
