@@ -51,6 +51,8 @@ export class Room {
   /** Document messages from viewers that were dropped. */
   droppedViewerMessages = 0;
   private queue: Promise<void> = Promise.resolve();
+  /** Document updates received and not yet applied (see `receiveUpdates`). */
+  private readonly inbox: Array<{ conn: Connection; update: Uint8Array }> = [];
   private failed = false;
   private compactScheduled = false;
 
@@ -143,7 +145,9 @@ export class Room {
           this.droppedViewerMessages++;
           return;
         }
-        this.enqueue(() => this.receiveUpdate(conn, message.update));
+        // Updates that arrive while a commit is under way are applied and stored together.
+        this.inbox.push({ conn, update: message.update });
+        if (this.inbox.length === 1) void this.enqueue(() => this.receiveUpdates());
         return;
     }
   }
@@ -164,22 +168,59 @@ export class Room {
     return run;
   }
 
-  private async receiveUpdate(conn: Connection, update: Uint8Array): Promise<void> {
-    if (!this.connections.has(conn)) return;
-    try {
-      Y.decodeUpdate(update);
-    } catch (err) {
-      this.refuse(conn, CloseCode.malformed, err);
-      return;
-    }
-    if (this.storedBytes + update.byteLength > this.limits.maxDocumentBytes) {
-      if (this.updatesSinceSnapshot > 0) await this.compactNow();
-      if (this.storedBytes + update.byteLength > this.limits.maxDocumentBytes) {
-        this.refuse(conn, CloseCode.documentTooLarge, new Error('document size limit'));
-        return;
+  /**
+   * Applies every update waiting in the inbox, stores them as one append (one commit), then sends
+   * each sender's changes to everyone else. A malformed update or one that would outgrow the
+   * document closes only its sender's socket; the others in the batch go on.
+   */
+  private async receiveUpdates(): Promise<void> {
+    const batch = this.inbox.splice(0);
+    const accepted: Array<{ conn: Connection; updates: Uint8Array[] }> = [];
+    const all: Uint8Array[] = [];
+    let bytes = 0;
+    for (const { conn, update } of batch) {
+      if (!this.connections.has(conn)) continue;
+      try {
+        Y.decodeUpdate(update);
+      } catch (err) {
+        this.refuse(conn, CloseCode.malformed, err);
+        continue;
       }
+      if (this.storedBytes + bytes + update.byteLength > this.limits.maxDocumentBytes) {
+        if (this.updatesSinceSnapshot > 0 && all.length === 0) await this.compactNow();
+        if (this.storedBytes + bytes + update.byteLength > this.limits.maxDocumentBytes) {
+          this.refuse(conn, CloseCode.documentTooLarge, new Error('document size limit'));
+          continue;
+        }
+      }
+      const captured: Uint8Array[] = [];
+      const capture = (u: Uint8Array) => captured.push(u);
+      this.doc.on('update', capture);
+      try {
+        Y.applyUpdate(this.doc, update, conn);
+      } finally {
+        this.doc.off('update', capture);
+      }
+      if (captured.length === 0) continue;
+      all.push(...captured);
+      bytes += captured.reduce((n, u) => n + u.byteLength, 0);
+      accepted.push({ conn, updates: captured });
     }
-    await this.commitNow(conn, (doc) => Y.applyUpdate(doc, update, conn));
+    if (all.length === 0) return;
+    const merged = all.length === 1 ? all[0]! : Y.mergeUpdates(all);
+    try {
+      this.lastSeq = await this.store.appendUpdate(this.caseId, merged);
+    } catch (err) {
+      this.fail(err);
+      throw err;
+    }
+    this.storedBytes += merged.byteLength;
+    this.updatesSinceSnapshot++;
+    for (const { conn: origin, updates } of accepted) {
+      const message = encodeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+      for (const conn of this.connections) if (conn !== origin) this.send(conn, message);
+    }
+    if (this.updatesSinceSnapshot >= this.limits.compactAfterUpdates) this.scheduleCompaction();
   }
 
   private async commitNow(
