@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { benchBrowserLatency } from './browser.ts';
 import { benchBundle } from './bundle.ts';
+import { benchEditor } from './editor.ts';
 import { benchMindMapLayout } from './mindmap-layout.ts';
 import { writeReport, type BenchTable } from './report.ts';
 import { benchSyncServers } from './sync/index.ts';
@@ -34,7 +35,10 @@ function table(id: string, title: string, method: string, rows: string[]): Bench
 async function main(): Promise<void> {
   const started = performance.now();
   const tables: BenchTable[] = [];
+  // `--only editor,bundle` runs some steps (for working on one benchmark); the report is not written.
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
   const step = async (name: string, run: () => Promise<BenchTable[]>) => {
+    if (only && !only.some((o) => name.includes(o))) return;
     const t0 = performance.now();
     tables.push(...(await run()));
     console.log(`${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
       [await benchBrowserLatency(quick ? 3 : 20)],
     ),
   ]);
+  await step('editor', () => benchEditor(quick));
   await step('mind-map layout', async () => [
     table(
       'mindmap-layout',
@@ -73,6 +78,10 @@ async function main(): Promise<void> {
     ),
   ]);
   const seconds = (performance.now() - started) / 1000;
+  if (only) {
+    for (const t of tables) console.log(`\n## ${t.title}\n${t.columns.join(' | ')}\n${t.rows.map((r) => r.join(' | ')).join('\n')}`);
+    return;
+  }
   if (quick) {
     console.log(
       `${tables.length} benchmark tables ran in ${seconds.toFixed(0)} s (quick: nothing written)`,

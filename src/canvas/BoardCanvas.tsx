@@ -14,6 +14,8 @@ import {
   ReactFlowProvider,
   applyNodeChanges,
   useReactFlow,
+  type Edge,
+  type Node,
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -24,6 +26,28 @@ import { ENTITY_DRAG_TYPE } from '../register/RegisterPanel.tsx';
 import { CanvasCaseContext, nodeTypes } from './CanvasNode.tsx';
 import { NodeLabelEditor } from './NodeLabelEditor.tsx';
 import { BoardProjection, type CanvasNode } from './projection.ts';
+import { LevelOfDetail, levelOfDetailEnabled, type LodLook } from './LevelOfDetail.tsx';
+import { useStableCallback } from '../ui/useStableCallback.ts';
+
+const NO_EDGES: Edge[] = [];
+const KIND_FILL: Record<string, string> = {
+  person: '#dbeafe',
+  evidence: '#fef3c7',
+  event: '#ede9fe',
+  fact: '#dcfce7',
+  place: '#fce7f3',
+};
+function canvasLook(node: Node): LodLook {
+  const data = node.data as CanvasNode['data'];
+  return {
+    fill: (data.entityKind && KIND_FILL[data.entityKind]) || '#ffffff',
+    stroke: data.brokenLink ? '#b91c1c' : '#94a3b8',
+    ...(node.selected ? { ring: '#1d4ed8' } : {}),
+  };
+}
+function canvasLabel(node: Node): string {
+  return String((node.data as CanvasNode['data']).label ?? '');
+}
 
 export interface BoardCanvasProps {
   caseId: string;
@@ -62,6 +86,7 @@ function BoardCanvasInner({ doc, boardId, origin, readOnly, focusNodeId }: Board
     dragging: Map<string, { x: number; y: number }>;
   }>({ selected: new Set(), dragging: new Map() });
   const [editing, setEditing] = useState<string | null>(null);
+  const [lod] = useState(levelOfDetailEnabled);
 
   const nodes = useMemo(
     () =>
@@ -74,26 +99,23 @@ function BoardCanvasInner({ doc, boardId, origin, readOnly, focusNodeId }: Board
     [projected, local],
   );
 
-  const onNodesChange = useCallback(
-    (changes: NodeChange<CanvasNode>[]) => {
-      const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
-      if (removed.length > 0 && !readOnly) deleteNodes(doc, { boardId, ids: removed }, origin);
-      setLocal((state) => {
-        const next = applyNodeChanges(
-          changes.filter((c) => c.type === 'select' || c.type === 'position'),
-          nodes,
-        );
-        const selected = new Set(next.filter((n) => n.selected).map((n) => n.id));
-        const dragging = new Map(state.dragging);
-        for (const change of changes) {
-          if (change.type !== 'position' || !change.position) continue;
-          if (change.dragging) dragging.set(change.id, change.position);
-        }
-        return { selected, dragging };
-      });
-    },
-    [doc, boardId, origin, readOnly, nodes],
-  );
+  const onNodesChange = useStableCallback((changes: NodeChange<CanvasNode>[]) => {
+    const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
+    if (removed.length > 0 && !readOnly) deleteNodes(doc, { boardId, ids: removed }, origin);
+    setLocal((state) => {
+      const next = applyNodeChanges(
+        changes.filter((c) => c.type === 'select' || c.type === 'position'),
+        nodes,
+      );
+      const selected = new Set(next.filter((n) => n.selected).map((n) => n.id));
+      const dragging = new Map(state.dragging);
+      for (const change of changes) {
+        if (change.type !== 'position' || !change.position) continue;
+        if (change.dragging) dragging.set(change.id, change.position);
+      }
+      return { selected, dragging };
+    });
+  });
 
   const onNodeDragStop = useCallback(() => {
     setLocal((state) => {
@@ -116,6 +138,20 @@ function BoardCanvasInner({ doc, boardId, origin, readOnly, focusNodeId }: Board
     setLocal((state) => ({ ...state, selected: new Set([focusNodeId]) }));
     void flow.setCenter(node.position.x + 80, node.position.y + 20, { zoom: 1.2, duration: 300 });
   }, [focusNodeId, projected, flow]);
+
+  const onNodeDoubleClick = useCallback(
+    (_: unknown, node: CanvasNode) => {
+      if (!readOnly && !node.data.entity) setEditing(node.id);
+    },
+    [readOnly],
+  );
+  const onLodClick = useCallback((event: MouseEvent, node: Node) => {
+    setLocal((state) => {
+      const selected = new Set(event.shiftKey ? state.selected : []);
+      selected.add(node.id);
+      return { ...state, selected };
+    });
+  }, []);
 
   const onDragOver = (event: DragEvent) => {
     if (readOnly || !event.dataTransfer.types.includes(ENTITY_DRAG_TYPE)) return;
@@ -152,7 +188,7 @@ function BoardCanvasInner({ doc, boardId, origin, readOnly, focusNodeId }: Board
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
-        onNodeDoubleClick={(_, node) => !readOnly && !node.data.entity && setEditing(node.id)}
+        onNodeDoubleClick={onNodeDoubleClick}
         nodesDraggable={!readOnly}
         nodesConnectable={false}
         deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
@@ -163,6 +199,15 @@ function BoardCanvasInner({ doc, boardId, origin, readOnly, focusNodeId }: Board
         <Background gap={24} />
         <MiniMap pannable zoomable />
         <Controls showInteractive={false} />
+        {lod && (
+          <LevelOfDetail
+            nodes={nodes}
+            edges={NO_EDGES}
+            look={canvasLook}
+            label={canvasLabel}
+            onNodeClick={onLodClick}
+          />
+        )}
       </ReactFlow>
       {projected.length === 0 && <p className="board-canvas__empty">{t('canvas.empty')}</p>}
       {editingNode && (

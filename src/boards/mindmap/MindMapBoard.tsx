@@ -42,12 +42,32 @@ import { MindMapToolbar } from './MindMapToolbar.tsx';
 import { OutlineView } from './OutlineView.tsx';
 import { TemplatePicker } from './TemplatePicker.tsx';
 import { TopicEditor } from './TopicEditor.tsx';
-import { topicTypes } from './TopicNode.tsx';
+import { TopicTextContext, topicTypes } from './TopicNode.tsx';
+import { useStableCallback } from '../../ui/useStableCallback.ts';
 import { edgeTypes, RelationshipControlContext } from './RelationshipEdge.tsx';
 import { CanvasCaseContext } from '../../canvas/CanvasNode.tsx';
+import { LevelOfDetail, levelOfDetailEnabled, type LodLook } from '../../canvas/LevelOfDetail.tsx';
+import type { Edge, Node } from '@xyflow/react';
 import { decorations, decorationTypes, type DecorationNode } from './decorations.tsx';
 
 const nodeTypes = { ...topicTypes, ...decorationTypes };
+
+/** How topics and decorations look when the map is drawn simplified (zoomed out). */
+function lodLook(node: Node): LodLook {
+  if (node.type !== 'topic') return { fill: 'rgba(148, 163, 184, 0.08)', stroke: '#cbd5e1' };
+  const data = node.data as TopicNode['data'];
+  const remote = (node.style as Record<string, string> | undefined)?.['--remote'];
+  return {
+    fill: data.root ? (data.color ?? '#1d4ed8') : data.rescued ? '#fef3c7' : '#ffffff',
+    stroke: data.color ?? '#94a3b8',
+    ...(node.selected ? { ring: '#1d4ed8' } : remote ? { ring: remote, dashed: true } : {}),
+  };
+}
+function lodLabel(node: Node): string {
+  return String((node.data as { label?: unknown }).label ?? '');
+}
+/** Few enough moving topics to animate a layout change; more jump at once. */
+const ANIMATE_MAX = 60;
 
 interface DropSlot {
   parent: string;
@@ -153,6 +173,7 @@ function MindMapInner({
     nodes: laidOut,
     edges,
     byId,
+    moved,
   } = useMemo(
     () => view.current.compute(topics, kind, lookup, relationships),
     [topics, kind, lookup, relationships],
@@ -168,6 +189,12 @@ function MindMapInner({
   const container = useRef<HTMLDivElement>(null);
   const clipboard = useRef<string>('');
   const remote = useRemoteSelections(awareness, boardId, selection);
+  const [lod] = useState(levelOfDetailEnabled);
+  // While the map is drawn simplified, React Flow keeps the nodes it had (its DOM is not drawn) and
+  // is handed the current ones when the map is drawn in full again: no React Flow work per change.
+  type Drawn = { nodes: Array<TopicNode | DecorationNode>; edges: Edge[] };
+  const [frozen, setFrozen] = useState<Drawn | null>(null);
+  const current = useRef<Drawn>({ nodes: [], edges: [] });
 
   const decorated = useMemo(
     () => decorations(topics, summaries, new Map(laidOut.map((n) => [n.id, n]))),
@@ -199,6 +226,10 @@ function MindMapInner({
     [laidOut, selection, remote, drag],
   );
   const nodes = useMemo(() => [...decorated, ...topicNodes], [decorated, topicNodes]);
+  useEffect(() => {
+    current.current = { nodes, edges };
+  }, [nodes, edges]);
+  const onSimplified = useCallback((on: boolean) => setFrozen(on ? current.current : null), []);
 
   const run = useCallback(
     (action: () => void) => {
@@ -298,40 +329,36 @@ function MindMapInner({
 
   // Dragging a topic onto another makes it that topic's last child; dropping it just before or
   // after a topic puts it there among that topic's siblings. The layout does the rest.
-  const onNodesChange = useCallback(
-    (changes: NodeChange<TopicNode | DecorationNode>[]) => {
-      for (const change of changes) {
-        // Selection is ours (click, Shift+click, keys); React Flow's own select changes are ignored.
-        if (change.type !== 'position' || !change.position || !change.dragging || readOnly)
-          continue;
-        const moving = laidOut.find((n) => n.id === change.id);
-        if (!moving) continue;
-        const centre = {
-          x: change.position.x + moving.data.width / 2,
-          y: change.position.y + moving.data.height / 2,
-        };
-        const excluded = descendantsOf(topics, [change.id]);
-        const target = laidOut.find(
-          (n) =>
-            n.id !== change.id &&
-            !excluded.has(n.id) &&
-            centre.x >= n.position.x &&
-            centre.x <= n.position.x + n.data.width &&
-            centre.y >= n.position.y &&
-            centre.y <= n.position.y + n.data.height,
-        );
-        setDrag({
-          id: change.id,
-          x: change.position.x,
-          y: change.position.y,
-          target: target?.id ?? null,
-          slot: target ? null : siblingSlot(laidOut, topics, change.id, excluded, centre),
-        });
-      }
-    },
-    [laidOut, topics, readOnly],
-  );
-  const onNodeDragStop = () => {
+  const onNodesChange = useStableCallback((changes: NodeChange<TopicNode | DecorationNode>[]) => {
+    for (const change of changes) {
+      // Selection is ours (click, Shift+click, keys); React Flow's own select changes are ignored.
+      if (change.type !== 'position' || !change.position || !change.dragging || readOnly) continue;
+      const moving = laidOut.find((n) => n.id === change.id);
+      if (!moving) continue;
+      const centre = {
+        x: change.position.x + moving.data.width / 2,
+        y: change.position.y + moving.data.height / 2,
+      };
+      const excluded = descendantsOf(topics, [change.id]);
+      const target = laidOut.find(
+        (n) =>
+          n.id !== change.id &&
+          !excluded.has(n.id) &&
+          centre.x >= n.position.x &&
+          centre.x <= n.position.x + n.data.width &&
+          centre.y >= n.position.y &&
+          centre.y <= n.position.y + n.data.height,
+      );
+      setDrag({
+        id: change.id,
+        x: change.position.x,
+        y: change.position.y,
+        target: target?.id ?? null,
+        slot: target ? null : siblingSlot(laidOut, topics, change.id, excluded, centre),
+      });
+    }
+  });
+  const onNodeDragStop = useStableCallback(() => {
     const slot = drag?.slot;
     if (drag && slot) {
       run(() =>
@@ -349,7 +376,48 @@ function MindMapInner({
       );
     }
     setDrag(null);
-  };
+  });
+
+  const onNodeClick = useCallback((event: { shiftKey: boolean }, node: Node) => {
+    if (node.type !== 'topic') return;
+    setSelection((s) =>
+      event.shiftKey ? [...s.filter((id) => id !== node.id), node.id] : [node.id],
+    );
+    container.current?.focus();
+  }, []);
+
+  const onNodeDoubleClick = useStableCallback((_: unknown, node: Node) => {
+    if (readOnly) return;
+    if (node.type === 'topic') return edit(node.id);
+    const summary = (node.data as { summary?: string }).summary;
+    if (!summary) return;
+    const label = window.prompt(
+      t('summaryLabel'),
+      String((node.data as { label?: string }).label ?? ''),
+    );
+    if (label !== null)
+      run(() =>
+        setSummary(
+          doc,
+          { boardId, id: summary, label: label.trim() === '-' ? null : label },
+          origin,
+        ),
+      );
+  });
+  const onPaneClick = useCallback(() => setSelection([]), []);
+  const onEdgeDoubleClick = useStableCallback((_: unknown, edge: Edge) => {
+    const rel = (edge.data as { relationship?: string } | undefined)?.relationship;
+    if (!rel || readOnly) return;
+    const label = window.prompt(t('relationLabel'), String(edge.label ?? ''));
+    if (label === null) return;
+    run(() =>
+      setRelationship(
+        doc,
+        { boardId, id: rel, label: label.trim() === '-' ? null : label },
+        origin,
+      ),
+    );
+  });
 
   const onRelationshipControl = useCallback(
     (id: string, control: { dx: number; dy: number }) =>
@@ -437,7 +505,10 @@ function MindMapInner({
   }
 
   return (
-    <div className={`mindmap${drag ? ' is-dragging' : ''}`} data-testid="mindmap">
+    <div
+      className={`mindmap${drag ? ' is-dragging' : ''}${moved <= ANIMATE_MAX ? ' is-animated' : ''}`}
+      data-testid="mindmap"
+    >
       <MindMapToolbar
         doc={doc}
         boardId={boardId}
@@ -507,69 +578,46 @@ function MindMapInner({
           data-testid="mindmap-canvas"
           aria-label={t('map')}
         >
-          <RelationshipControlContext.Provider value={readOnly ? null : onRelationshipControl}>
-            <ReactFlow
-              nodes={nodes}
-              edges={edges}
-              nodeTypes={nodeTypes}
-              edgeTypes={edgeTypes}
-              onNodesChange={onNodesChange}
-              onNodeDragStop={onNodeDragStop}
-              onNodeClick={(event, node) => {
-                if (node.type !== 'topic') return;
-                setSelection((s) =>
-                  event.shiftKey ? [...s.filter((id) => id !== node.id), node.id] : [node.id],
-                );
-                container.current?.focus();
-              }}
-              onNodeDoubleClick={(_, node) => {
-                if (readOnly) return;
-                if (node.type === 'topic') return edit(node.id);
-                const summary = (node.data as { summary?: string }).summary;
-                if (!summary) return;
-                const label = window.prompt(
-                  t('summaryLabel'),
-                  String((node.data as { label?: string }).label ?? ''),
-                );
-                if (label !== null)
-                  run(() =>
-                    setSummary(
-                      doc,
-                      { boardId, id: summary, label: label.trim() === '-' ? null : label },
-                      origin,
-                    ),
-                  );
-              }}
-              onPaneClick={() => setSelection([])}
-              onEdgeDoubleClick={(_, edge) => {
-                const rel = (edge.data as { relationship?: string } | undefined)?.relationship;
-                if (!rel || readOnly) return;
-                const label = window.prompt(t('relationLabel'), String(edge.label ?? ''));
-                if (label === null) return;
-                run(() =>
-                  setRelationship(
-                    doc,
-                    { boardId, id: rel, label: label.trim() === '-' ? null : label },
-                    origin,
-                  ),
-                );
-              }}
-              nodesDraggable={!readOnly}
-              nodeDragThreshold={0}
-              nodesConnectable={false}
-              deleteKeyCode={null}
-              selectionKeyCode={null}
-              multiSelectionKeyCode={null}
-              zoomOnDoubleClick={false}
-              disableKeyboardA11y
-              fitView
-              minZoom={0.05}
-              proOptions={{ hideAttribution: true }}
-            >
-              <Background gap={24} />
-              <Controls showInteractive={false} />
-            </ReactFlow>
-          </RelationshipControlContext.Provider>
+          <TopicTextContext.Provider value={t}>
+            <RelationshipControlContext.Provider value={readOnly ? null : onRelationshipControl}>
+              <ReactFlow
+                nodes={frozen?.nodes ?? nodes}
+                edges={frozen?.edges ?? edges}
+                nodeTypes={nodeTypes}
+                edgeTypes={edgeTypes}
+                onNodesChange={onNodesChange}
+                onNodeDragStop={onNodeDragStop}
+                onNodeClick={onNodeClick}
+                onNodeDoubleClick={onNodeDoubleClick}
+                onPaneClick={onPaneClick}
+                onEdgeDoubleClick={onEdgeDoubleClick}
+                nodesDraggable={!readOnly}
+                nodeDragThreshold={0}
+                nodesConnectable={false}
+                deleteKeyCode={null}
+                selectionKeyCode={null}
+                multiSelectionKeyCode={null}
+                zoomOnDoubleClick={false}
+                disableKeyboardA11y
+                fitView
+                minZoom={0.05}
+                proOptions={{ hideAttribution: true }}
+              >
+                <Background gap={24} />
+                <Controls showInteractive={false} />
+                {lod && (
+                  <LevelOfDetail
+                    nodes={nodes}
+                    edges={edges}
+                    look={lodLook}
+                    label={lodLabel}
+                    onNodeClick={onNodeClick}
+                    onSimplified={onSimplified}
+                  />
+                )}
+              </ReactFlow>
+            </RelationshipControlContext.Provider>
+          </TopicTextContext.Provider>
           {editing && editRect && editingNode && (
             <TopicEditor
               key={editing.id}

@@ -59,7 +59,7 @@ export class MindMapView {
     kind: MindMapLayoutKind,
     lookup: EntityLookup,
     relationships: readonly Relationship[] = [],
-  ): { nodes: TopicNode[]; edges: Edge[]; byId: Map<string, Topic> } {
+  ): { nodes: TopicNode[]; edges: Edge[]; byId: Map<string, Topic>; moved: number } {
     const byId = new Map(topics.map((t) => [t.id, t]));
     const data = new Map<string, TopicData>();
     const colorOf = (topic: Topic): string | undefined => {
@@ -108,15 +108,17 @@ export class MindMapView {
 
     const nodes: TopicNode[] = [];
     const nextNodes = new Map<string, TopicNode>();
+    let moved = 0;
     for (const [id, place] of layout.positions) {
-      const d = data.get(id)!;
+      let d = data.get(id)!;
       d.side = place.side;
       const previous = this.nodes.get(id);
+      // A topic that only moved keeps its data object, so its component does not re-render.
+      if (previous && sameData(previous.data, d)) d = previous.data;
+      const still = previous?.position.x === place.x && previous.position.y === place.y;
+      if (previous && !still) moved++;
       const node: TopicNode =
-        previous &&
-        previous.position.x === place.x &&
-        previous.position.y === place.y &&
-        sameData(previous.data, d)
+        previous && still && d === previous.data
           ? previous
           : {
               id,
@@ -187,7 +189,7 @@ export class MindMapView {
       edges.push(edge);
     }
     this.edges = nextEdges;
-    return { nodes, edges, byId };
+    return { nodes, edges, byId, moved };
   }
 }
 

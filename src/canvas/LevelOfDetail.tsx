@@ -1,0 +1,378 @@
+import { useEffect, useRef } from 'react';
+import { useReactFlow, useStoreApi, type Edge, type InternalNode, type Node } from '@xyflow/react';
+
+type NodeLookup = Map<string, InternalNode>;
+
+/** How one node looks when the board is drawn simplified. */
+export interface LodLook {
+  fill: string;
+  stroke: string;
+  /** Drawn with a thick outline in this colour (selection, another person's selection, a hit). */
+  ring?: string;
+  /** Dashed outline (another person's selection). */
+  dashed?: boolean;
+}
+
+export interface LevelOfDetailProps {
+  /** The board's nodes and edges as they are now (the canvas draws these, not React Flow's). */
+  nodes: readonly Node[];
+  edges: readonly Edge[];
+  /** Below this zoom the board is drawn on one canvas layer instead of as DOM nodes. */
+  threshold?: number;
+  look(node: Node): LodLook;
+  label(node: Node): string;
+  /** A click on a node while simplified, as React Flow's onNodeClick would report it. */
+  onNodeClick?(event: MouseEvent, node: Node): void;
+  /**
+   * Told when the board switches to or from the simplified drawing. A board may stop handing
+   * React Flow new nodes while simplified (its DOM is not drawn), which saves React Flow's work
+   * per change; it must hand them over again when told `false`.
+   */
+  onSimplified?(simplified: boolean): void;
+}
+
+/** The LOD switch (localStorage `caseboard.lod` = `off` draws every node, for the benchmark). */
+export function levelOfDetailEnabled(): boolean {
+  try {
+    return localStorage.getItem('caseboard.lod') !== 'off';
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * A node's box on the board (flat boards: positions are absolute); a node without a size of its own
+ * takes the size React Flow measured.
+ */
+function box(node: Node, lookup?: NodeLookup): { x: number; y: number; w: number; h: number } {
+  const measured = node.width === undefined ? lookup?.get(node.id)?.measured : undefined;
+  return {
+    x: node.position.x,
+    y: node.position.y,
+    w: node.width ?? measured?.width ?? node.measured?.width ?? 0,
+    h: node.height ?? measured?.height ?? node.measured?.height ?? 0,
+  };
+}
+
+const LABEL_PX = 5; // below this height on screen a label cannot be read: not drawn
+const CULL_MARGIN = 0.5; // nodes within half a screen of the view stay drawn
+
+/**
+ * Draws less on big boards, with no React work per frame:
+ * - zoomed out below `threshold`, React Flow's node and edge layers are taken out of rendering
+ *   (display: none; they stay mounted) and one canvas draws nodes as boxes, edges as straight lines,
+ *   and labels only where they are big enough to read; selection, other people's selections and
+ *   hover still show, and clicking a node still selects it (double-click zooms to it);
+ * - zoomed in, nodes far outside the view are culled with `content-visibility: hidden`, which skips
+ *   their layout and paint without unmounting them, so nothing re-mounts when they come back.
+ * Everything runs from a subscription to React Flow's store, at most once per animation frame.
+ */
+export function LevelOfDetail({
+  nodes,
+  edges,
+  threshold = 0.45,
+  look,
+  label,
+  onNodeClick,
+  onSimplified,
+}: LevelOfDetailProps) {
+  const store = useStoreApi();
+  const flow = useReactFlow();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const props = useRef({ nodes, edges, look, label, onNodeClick, onSimplified });
+  props.current = { nodes, edges, look, label, onNodeClick, onSimplified };
+  const redraw = useRef<() => void>(() => undefined);
+
+  useEffect(() => {
+    const element = canvas.current;
+    const context = element?.getContext('2d');
+    if (!element || !context) return;
+    let frame = 0;
+    let simplified = false;
+    let hover: string | null = null;
+    let culledBox: { x0: number; y0: number; x1: number; y1: number; zoom: number } | null = null;
+    // Node and edge elements by id, found once per change of the board (not per pan).
+    const found = new Map<string, Map<string, Element>>();
+
+    const dom = () => store.getState().domNode;
+
+    const setSimplified = (on: boolean) => {
+      if (on === simplified) return;
+      simplified = on;
+      dom()?.classList.toggle('is-simplified', on);
+      element.hidden = !on;
+      uncullAll();
+      hover = null;
+      props.current.onSimplified?.(on);
+    };
+
+    const uncullAll = () => {
+      for (const el of dom()?.querySelectorAll('[data-culled]') ?? [])
+        el.removeAttribute('data-culled');
+      culledBox = null;
+    };
+
+    /** Re-decides which nodes are culled, only when the view has moved well away from the last. */
+    const cull = () => {
+      const { transform, width, height, nodeLookup, fitViewQueued, nodesInitialized } =
+        store.getState();
+      // Not before the first fit: culling nodes that are about to be drawn small is wasted work.
+      if (fitViewQueued || !nodesInitialized) return;
+      const [tx, ty, zoom] = transform;
+      const x0 = -tx / zoom;
+      const y0 = -ty / zoom;
+      const x1 = x0 + width / zoom;
+      const y1 = y0 + height / zoom;
+      const mx = (x1 - x0) * CULL_MARGIN;
+      const my = (y1 - y0) * CULL_MARGIN;
+      const last = culledBox;
+      if (
+        last &&
+        Math.abs(Math.log(last.zoom / zoom)) < 0.4 &&
+        x0 >= last.x0 - mx / 2 &&
+        y0 >= last.y0 - my / 2 &&
+        x1 <= last.x1 + mx / 2 &&
+        y1 <= last.y1 + my / 2
+      )
+        return;
+      culledBox = { x0, y0, x1, y1, zoom };
+      const root = dom();
+      if (!root) return;
+      const elements = (selector: string) => {
+        let map = found.get(selector);
+        if (map) return map;
+        found.set(selector, (map = new Map<string, Element>()));
+        for (const el of root.querySelectorAll(selector))
+          map.set((el as HTMLElement | SVGElement).dataset.id!, el);
+        return map;
+      };
+      const outside = (ax: number, ay: number, bx: number, by: number) =>
+        bx < x0 - mx || ax > x1 + mx || by < y0 - my || ay > y1 + my;
+      const mark = (el: Element, out: boolean) => {
+        if (out === el.hasAttribute('data-culled')) return;
+        if (out) el.setAttribute('data-culled', '');
+        else el.removeAttribute('data-culled');
+      };
+      const nodeElements = elements('.react-flow__node[data-id]');
+      for (const [id, node] of nodeLookup) {
+        const el = nodeElements.get(id);
+        // A node React Flow has not measured yet stays drawn until it has been.
+        if (!el || !node.measured.width) continue;
+        const b = box(node.internals.userNode, nodeLookup);
+        const p = node.internals.positionAbsolute;
+        mark(el, outside(p.x, p.y, p.x + b.w, p.y + b.h));
+      }
+      // An edge is culled when the box spanning both of its ends lies outside (SVG: display none).
+      const edgeElements = elements('.react-flow__edge[data-id]');
+      for (const edge of store.getState().edges) {
+        const el = edgeElements.get(edge.id);
+        const s = nodeLookup.get(edge.source);
+        const t = nodeLookup.get(edge.target);
+        if (!el || !s || !t) continue;
+        const a = s.internals.positionAbsolute;
+        const b = t.internals.positionAbsolute;
+        const sb = box(s.internals.userNode, nodeLookup);
+        const tb = box(t.internals.userNode, nodeLookup);
+        mark(
+          el,
+          outside(
+            Math.min(a.x, b.x),
+            Math.min(a.y, b.y),
+            Math.max(a.x + sb.w, b.x + tb.w),
+            Math.max(a.y + sb.h, b.y + tb.h),
+          ),
+        );
+      }
+    };
+
+    const draw = () => {
+      frame = 0;
+      const { transform, width, height } = store.getState();
+      const { nodes, edges } = props.current;
+      const [tx, ty, zoom] = transform;
+      setSimplified(zoom < threshold && width > 0);
+      if (!simplified) {
+        cull();
+        return;
+      }
+      const ratio = window.devicePixelRatio || 1;
+      if (element.width !== Math.round(width * ratio)) element.width = Math.round(width * ratio);
+      if (element.height !== Math.round(height * ratio))
+        element.height = Math.round(height * ratio);
+      context.setTransform(1, 0, 0, 1, 0, 0);
+      context.clearRect(0, 0, element.width, element.height);
+      context.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * tx, ratio * ty);
+      const x0 = -tx / zoom;
+      const y0 = -ty / zoom;
+      const x1 = x0 + width / zoom;
+      const y1 = y0 + height / zoom;
+      const byId = new Map(nodes.map((n) => [n.id, n]));
+
+      // Edges: straight lines between centres, one path per colour.
+      const lines = new Map<string, Path2D>();
+      for (const edge of edges) {
+        if (edge.hidden) continue;
+        const s = byId.get(edge.source);
+        const t = byId.get(edge.target);
+        if (!s || !t || s.hidden || t.hidden) continue;
+        const a = box(s, store.getState().nodeLookup);
+        const b = box(t, store.getState().nodeLookup);
+        const ax = a.x + a.w / 2;
+        const ay = a.y + a.h / 2;
+        const bx = b.x + b.w / 2;
+        const by = b.y + b.h / 2;
+        if (Math.max(ax, bx) < x0 || Math.min(ax, bx) > x1) continue;
+        if (Math.max(ay, by) < y0 || Math.min(ay, by) > y1) continue;
+        const color = String(edge.style?.stroke ?? '#94a3b8');
+        let path = lines.get(color);
+        if (!path) lines.set(color, (path = new Path2D()));
+        path.moveTo(ax, ay);
+        path.lineTo(bx, by);
+      }
+      context.lineWidth = 1.5 / zoom;
+      for (const [color, path] of lines) {
+        context.strokeStyle = color;
+        context.stroke(path);
+      }
+
+      // Nodes: boxes batched by fill and outline colour; rings drawn after, over everything.
+      const fills = new Map<string, Path2D>();
+      const strokes = new Map<string, Path2D>();
+      const rings: Array<{ x: number; y: number; w: number; h: number; look: LodLook }> = [];
+      const labelled: Array<{ x: number; y: number; w: number; h: number; text: string }> = [];
+      const readable = 14 * zoom >= LABEL_PX;
+      for (const node of nodes) {
+        if (node.hidden) continue;
+        const b = box(node, store.getState().nodeLookup);
+        if (b.x + b.w < x0 || b.x > x1 || b.y + b.h < y0 || b.y > y1) continue;
+        const l = props.current.look(node);
+        let fill = fills.get(l.fill);
+        if (!fill) fills.set(l.fill, (fill = new Path2D()));
+        fill.rect(b.x, b.y, b.w, b.h);
+        let stroke = strokes.get(l.stroke);
+        if (!stroke) strokes.set(l.stroke, (stroke = new Path2D()));
+        stroke.rect(b.x, b.y, b.w, b.h);
+        if (l.ring || node.id === hover) rings.push({ ...b, look: l });
+        if (readable) labelled.push({ ...b, text: props.current.label(node) });
+      }
+      for (const [color, path] of fills) {
+        context.fillStyle = color;
+        context.fill(path);
+      }
+      context.lineWidth = 1 / zoom;
+      for (const [color, path] of strokes) {
+        context.strokeStyle = color;
+        context.stroke(path);
+      }
+      if (labelled.length > 0 && labelled.length < 1500) {
+        context.fillStyle = '#0f172a';
+        context.font = `14px 'Be Vietnam Pro', system-ui, sans-serif`;
+        context.textBaseline = 'middle';
+        for (const l of labelled) {
+          context.save();
+          context.beginPath();
+          context.rect(l.x, l.y, l.w, l.h);
+          context.clip();
+          context.fillText(l.text, l.x + 6, l.y + l.h / 2);
+          context.restore();
+        }
+      }
+      for (const r of rings) {
+        const color = r.look.ring ?? '#1d4ed8';
+        const pad = 3 / zoom;
+        context.lineWidth = 3 / zoom;
+        context.setLineDash(r.look.dashed ? [6 / zoom, 4 / zoom] : []);
+        context.strokeStyle = r.look.ring ? color : '#60a5fa';
+        context.strokeRect(r.x - pad, r.y - pad, r.w + 2 * pad, r.h + 2 * pad);
+      }
+      context.setLineDash([]);
+    };
+
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(draw);
+    };
+    redraw.current = schedule;
+
+    const hit = (event: MouseEvent): Node | null => {
+      const root = dom();
+      if (!root) return null;
+      const rect = root.getBoundingClientRect();
+      const [tx, ty, zoom] = store.getState().transform;
+      const x = (event.clientX - rect.left - tx) / zoom;
+      const y = (event.clientY - rect.top - ty) / zoom;
+      let found: Node | null = null;
+      for (const node of props.current.nodes) {
+        if (node.hidden) continue;
+        const b = box(node, store.getState().nodeLookup);
+        if (x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h) found = node;
+      }
+      return found;
+    };
+
+    const onMove = (event: PointerEvent) => {
+      if (!simplified || event.buttons !== 0) return;
+      const node = hit(event);
+      const id = node?.id ?? null;
+      if (id === hover) return;
+      hover = id;
+      const pane = dom()?.querySelector('.react-flow__pane');
+      if (pane instanceof HTMLElement) {
+        pane.title = node ? props.current.label(node) : '';
+        pane.style.cursor = node ? 'pointer' : '';
+      }
+      schedule();
+    };
+    const onClick = (event: MouseEvent) => {
+      if (!simplified) return;
+      const node = hit(event);
+      if (!node) return;
+      // Taken here, so React Flow does not also see a click on the empty pane.
+      event.stopPropagation();
+      props.current.onNodeClick?.(event, node);
+    };
+    const onDoubleClick = (event: MouseEvent) => {
+      if (!simplified) return;
+      const node = hit(event);
+      if (!node) return;
+      event.stopPropagation();
+      const b = box(node, store.getState().nodeLookup);
+      void flow.setCenter(b.x + b.w / 2, b.y + b.h / 2, { zoom: 1, duration: 300 });
+    };
+
+    const root = dom();
+    root?.addEventListener('pointermove', onMove);
+    root?.addEventListener('click', onClick, true);
+    root?.addEventListener('dblclick', onDoubleClick, true);
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (
+        state.transform !== previous.transform ||
+        state.nodes !== previous.nodes ||
+        state.edges !== previous.edges ||
+        state.width !== previous.width ||
+        state.height !== previous.height
+      ) {
+        // New or moved nodes may need culling decisions again.
+        if (state.nodes !== previous.nodes || state.edges !== previous.edges) {
+          culledBox = null;
+          found.clear();
+        }
+        schedule();
+      }
+    });
+    schedule();
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+      root?.removeEventListener('pointermove', onMove);
+      root?.removeEventListener('click', onClick, true);
+      root?.removeEventListener('dblclick', onDoubleClick, true);
+      uncullAll();
+      root?.classList.remove('is-simplified');
+    };
+  }, [store, flow, threshold]);
+
+  // Redraw when the board or how its nodes look has changed.
+  useEffect(() => redraw.current(), [nodes, edges, look, label]);
+
+  return <canvas ref={canvas} className="lod-layer" hidden aria-hidden="true" />;
+}
