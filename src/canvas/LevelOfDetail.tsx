@@ -93,6 +93,7 @@ export function LevelOfDetail({
     let culledBox: { x0: number; y0: number; x1: number; y1: number; zoom: number } | null = null;
     // Node and edge elements by id, found once per change of the board (not per pan).
     const found = new Map<string, Map<string, Element>>();
+    let fitted = false;
 
     const dom = () => store.getState().domNode;
 
@@ -114,10 +115,12 @@ export function LevelOfDetail({
 
     /** Re-decides which nodes are culled, only when the view has moved well away from the last. */
     const cull = () => {
-      const { transform, width, height, nodeLookup, fitViewQueued, nodesInitialized } =
-        store.getState();
+      const { transform, width, height, nodeLookup, fitViewQueued } = store.getState();
       // Not before the first fit: culling nodes that are about to be drawn small is wasted work.
-      if (fitViewQueued || !nodesInitialized) return;
+      if (!fitted) {
+        if (fitViewQueued) return;
+        fitted = true;
+      }
       const [tx, ty, zoom] = transform;
       const x0 = -tx / zoom;
       const y0 = -ty / zoom;
@@ -156,8 +159,13 @@ export function LevelOfDetail({
       const nodeElements = elements('.react-flow__node[data-id]');
       for (const [id, node] of nodeLookup) {
         const el = nodeElements.get(id);
-        // A node React Flow has not measured yet stays drawn until it has been.
-        if (!el || !node.measured.width) continue;
+        if (!el) continue;
+        // A node React Flow has not measured (new, or changed while culled) is drawn so that it
+        // can be: a skipped element is never measured, and React Flow hides unmeasured nodes.
+        if (!node.measured.width) {
+          mark(el, false);
+          continue;
+        }
         const b = box(node.internals.userNode, nodeLookup);
         const p = node.internals.positionAbsolute;
         mark(el, outside(p.x, p.y, p.x + b.w, p.y + b.h));

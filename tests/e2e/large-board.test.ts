@@ -1,0 +1,245 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addBoard, insertOutline, listTopics, setTopic } from '../../src/core/index.ts';
+import type { OutlineNode } from '../../src/core/outline.ts';
+import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
+import { connectClient, synced } from '../helpers/sync.ts';
+import { launchBrowser, logIn, newContext, until } from './browser.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const admin = await ApiClient.login(server.url, ADMIN.username, ADMIN.password);
+  await admin.newUser('ksv.lan', 'Trần Thị Lan');
+  await admin.newUser('ksv.hung', 'Lê Văn Hùng');
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+/** A map of 12 main branches × 50 topics: 613 topics, too many to read at the zoom that fits. */
+function bigOutline(): OutlineNode[] {
+  return [
+    {
+      label: 'Vụ án 12/2026/HS',
+      children: Array.from({ length: 12 }, (_, i) => ({
+        label: `Nhánh ${i + 1}`,
+        children: Array.from({ length: 50 }, (_, j) => ({
+          label: `Lời khai số ${i + 1}.${j + 1}`,
+          children: [],
+        })),
+      })),
+    },
+  ];
+}
+
+/** The screen centre of a topic, from React Flow's node element (present even when not drawn). */
+async function topicCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((topicId) => {
+    const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${topicId}"]`)!;
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+    const flow = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const v = /translate\(([-\d.]+)px, ?([-\d.]+)px\) scale\(([\d.]+)\)/.exec(
+      viewport.style.transform,
+    )!;
+    const n = /translate\(([-\d.]+)px, ?([-\d.]+)px\)/.exec(el.style.transform)!;
+    const zoom = Number(v[3]);
+    return {
+      x: flow.left + Number(v[1]) + (Number(n[1]) + el.offsetWidth / 2) * zoom,
+      y: flow.top + Number(v[2]) + (Number(n[2]) + el.offsetHeight / 2) * zoom,
+    };
+  }, id);
+}
+
+/** The colour the level-of-detail canvas has drawn at a point of the screen. */
+async function canvasPixel(page: Page, x: number, y: number): Promise<number[]> {
+  return page.evaluate(
+    ({ px, py }) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas.lod-layer')!;
+      const rect = canvas.getBoundingClientRect();
+      const ratio = canvas.width / rect.width;
+      const data = canvas
+        .getContext('2d')!
+        .getImageData(
+          Math.round((px - rect.left) * ratio),
+          Math.round((py - rect.top) * ratio),
+          1,
+          1,
+        ).data;
+      return [...data];
+    },
+    { px: x, py: y },
+  );
+}
+
+const simplified = (page: Page) =>
+  page.evaluate(() => document.querySelector('.react-flow')!.classList.contains('is-simplified'));
+
+it('draws a 613-topic map simplified when zoomed out, keeps selection and others’ selections, and culls without re-mounting when zoomed in', async () => {
+  const lan = await ApiClient.login(server.url, 'ksv.lan', 'ksv.lan-password');
+  const caseId = (await lan.request('POST', '/api/cases', { title: 'Vụ án lớn' })).body
+    .id as string;
+  await lan.request('PUT', `/api/cases/${caseId}/members/ksv.hung`, { role: 'editor' });
+  const writer = connectClient(server.url, caseId, await lan.token());
+  await synced(writer);
+  const boardId = addBoard(writer.doc, { kind: 'mindmap', title: 'Sơ đồ vụ án' }, 'test');
+  insertOutline(writer.doc, { boardId, parent: null, nodes: bigOutline() }, 'test');
+  const topics = listTopics(writer.doc, boardId);
+  expect(topics).toHaveLength(613);
+  const byLabel = (label: string) => topics.find((t) => t.label === label)!.id;
+
+  const pages = await Promise.all(
+    (['ksv.lan', 'ksv.hung'] as const).map(async (user) => {
+      const page = await (await newContext(browser)).newPage();
+      await logIn(page, server.url, user, `${user}-password`);
+      await page.goto(`${server.url}/cases/${caseId}`);
+      await page.locator('.react-flow__node-topic').nth(612).waitFor({ state: 'attached' });
+      return page;
+    }),
+  );
+  const [page, other] = pages as [Page, Page];
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+
+  // Fitted to the screen, the map is drawn on one canvas; React Flow's nodes stay mounted, skipped.
+  await until(() => simplified(page), 5000, 'the simplified drawing');
+  expect(await page.locator('canvas.lod-layer').isVisible()).toBe(true);
+  expect(
+    await page.evaluate(
+      () => getComputedStyle(document.querySelector('.react-flow__nodes')!).contentVisibility,
+    ),
+  ).toBe('hidden');
+  expect(await page.locator('.react-flow__node-topic').count()).toBe(613);
+
+  // A click on a topic drawn on the canvas selects it: the selection ring is drawn around it.
+  const target = byLabel('Lời khai số 3.20');
+  const centre = await topicCentre(page, target);
+  const before = await page.evaluate(
+    (id) => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)!.offsetWidth,
+    target,
+  );
+  const zoom = await page.evaluate(() =>
+    Number(
+      /scale\(([\d.]+)\)/.exec(
+        document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform,
+      )![1],
+    ),
+  );
+  const ringX = centre.x - (before / 2) * zoom - 3; // the ring runs 3 px outside the box
+  expect(await canvasPixel(page, ringX, centre.y)).not.toEqual([29, 78, 216, 255]);
+  await page.mouse.click(centre.x, centre.y);
+  await until(
+    async () => (await canvasPixel(page, ringX, centre.y)).join() === '29,78,216,255',
+    3000,
+    'the selection ring on the canvas',
+  );
+
+  // Another person selecting a topic shows on the canvas too (a dashed ring in their colour).
+  const theirs = byLabel('Lời khai số 9.10');
+  const mine = await topicCentre(page, theirs);
+  const width = await page.evaluate(
+    (id) => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)!.offsetWidth,
+    theirs,
+  );
+  const theirRing = { x: mine.x - (width / 2) * zoom - 3, y: mine.y };
+  for (let dy = -6; dy <= 6; dy += 2)
+    expect((await canvasPixel(page, theirRing.x, theirRing.y + dy))[3]).toBe(0);
+  const theirCentre = await topicCentre(other, theirs);
+  if (await simplified(other)) await other.mouse.click(theirCentre.x, theirCentre.y);
+  else await other.locator(`.react-flow__node[data-id="${theirs}"]`).click();
+  await until(
+    async () => {
+      // The ring is dashed: some pixel along its left side has the colour.
+      for (let dy = -6; dy <= 6; dy += 2) {
+        const [r, g, b, a] = await canvasPixel(page, theirRing.x, theirRing.y + dy);
+        // Drawn, and neither white nor the grey of a plain outline.
+        if (a! > 200 && !(r === g && g === b)) return true;
+      }
+      return false;
+    },
+    5000,
+    "the other person's selection on the canvas",
+  );
+
+  // A change made by someone else while the map is drawn simplified is there when it is drawn in
+  // full again; double-clicking a topic zooms to it, with the selection.
+  setTopic(writer.doc, { boardId, id: target, patch: { label: 'Lời khai số 3.20 (sửa)' } }, 'test');
+  await until(
+    async () => (await canvasPixel(page, ringX, centre.y)).join() === '29,78,216,255',
+    3000,
+    'the canvas after the change',
+  );
+  await page.mouse.dblclick(centre.x, centre.y);
+  await until(async () => !(await simplified(page)), 5000, 'the full drawing');
+  await page.locator('.topic.is-selected').waitFor();
+  await until(
+    async () => (await page.locator('.topic.is-selected').innerText()) === 'Lời khai số 3.20 (sửa)',
+    3000,
+    'the renamed topic, selected',
+  );
+  expect(await page.locator('canvas.lod-layer').isVisible()).toBe(false);
+
+  // Zoomed in, far topics are culled (skipped, not unmounted); brought into view, the very same
+  // element is drawn again.
+  const far = byLabel('Lời khai số 10.50');
+  await until(
+    () =>
+      page.evaluate(
+        (id) =>
+          document.querySelector(`.react-flow__node[data-id="${id}"]`)!.hasAttribute('data-culled'),
+        far,
+      ),
+    5000,
+    'a far topic to be culled',
+  );
+  await page.evaluate((id) => {
+    (window as unknown as { __probe: Element }).__probe = document.querySelector(
+      `.react-flow__node[data-id="${id}"]`,
+    )!;
+  }, far);
+  // Renamed by someone else while culled: it must still be measured and shown when it comes back.
+  setTopic(
+    writer.doc,
+    { boardId, id: far, patch: { label: 'Lời khai số 10.50 – đã sửa' } },
+    'test',
+  );
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Control+f');
+  await page.getByTestId('find-input').fill('loi khai so 10.50');
+  await page.getByTestId('find-input').press('Enter');
+  await until(
+    () =>
+      page.evaluate((id) => {
+        const el = document.querySelector(`.react-flow__node[data-id="${id}"]`)!;
+        return (
+          !el.hasAttribute('data-culled') &&
+          el.getBoundingClientRect().width > 0 &&
+          getComputedStyle(el).visibility === 'visible'
+        );
+      }, far),
+    5000,
+    'the far topic drawn again',
+  );
+  expect(
+    await page.evaluate(
+      (id) =>
+        document.querySelector(`.react-flow__node[data-id="${id}"]`) ===
+        (window as unknown as { __probe: Element }).__probe,
+      far,
+    ),
+  ).toBe(true);
+  await until(
+    async () =>
+      (await page.locator('.topic.is-selected').allInnerTexts()).join() ===
+      'Lời khai số 10.50 – đã sửa',
+    3000,
+    'the renamed far topic, selected',
+  );
+
+  expect(errors).toEqual([]);
+  writer.destroy();
+});
