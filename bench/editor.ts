@@ -257,9 +257,13 @@ async function keystrokes(page: Page, count: number): Promise<number[]> {
 }
 
 export async function benchEditor(quick: boolean): Promise<BenchTable[]> {
-  const sizes = quick ? [500] : process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [500, 2000, 5000];
+  const sizes = quick
+    ? [500]
+    : process.env.BENCH_SIZES
+      ? process.env.BENCH_SIZES.split(',').map(Number)
+      : [500, 2000, 5000];
   const runs = quick ? 1 : 2;
-  const ms = quick ? 1000 : 2000;
+  const ms = quick ? 600 : 2000;
   const server = await startTestServer();
   const plainDir = await buildPlain();
   const plain = await serveFolder(plainDir);
@@ -282,7 +286,11 @@ export async function benchEditor(quick: boolean): Promise<BenchTable[]> {
       const reader = connectClient(server.url, caseId, token);
       await Promise.all([synced(writer), synced(reader)]);
       const boardId = addBoard(writer.doc, { kind: 'mindmap', title: 'Sơ đồ vụ án' }, 'bench');
-      insertOutline(writer.doc, { boardId, parent: null, nodes: randomOutline(size, size) }, 'bench');
+      insertOutline(
+        writer.doc,
+        { boardId, parent: null, nodes: randomOutline(size, size) },
+        'bench',
+      );
       await eventually(
         () => {
           try {
@@ -320,10 +328,13 @@ export async function benchEditor(quick: boolean): Promise<BenchTable[]> {
             await p.goto(`${plain.url}/plain.html`);
             await drawn(p, size);
             sample.loadMs = performance.now() - t0;
-            sample.remote = await panAndZoom(p, ms, () =>
-              void p.evaluate(() =>
-                (window as unknown as { __moveSome: (n: number) => void }).__moveSome(1),
-              ),
+            sample.remote = await panAndZoom(
+              p,
+              ms,
+              () =>
+                void p.evaluate(() =>
+                  (window as unknown as { __moveSome: (n: number) => void }).__moveSome(1),
+                ),
             );
             await p.reload();
             await drawn(p, size);
@@ -370,9 +381,7 @@ export async function benchEditor(quick: boolean): Promise<BenchTable[]> {
 function cell(samples: Sample[], pick: (s: Sample) => number): string {
   const values = samples.map(pick).sort((a, b) => a - b);
   const mid = median(values).toFixed(0);
-  return values.length > 1
-    ? `${mid} (${values[0]!.toFixed(0)}–${values.at(-1)!.toFixed(0)})`
-    : mid;
+  return values.length > 1 ? `${mid} (${values[0]!.toFixed(0)}–${values.at(-1)!.toFixed(0)})` : mid;
 }
 
 function report(

@@ -36,7 +36,10 @@ async function main(): Promise<void> {
   const started = performance.now();
   const tables: BenchTable[] = [];
   // `--only editor,bundle` runs some steps (for working on one benchmark); the report is not written.
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',');
   const step = async (name: string, run: () => Promise<BenchTable[]>) => {
     if (only && !only.some((o) => name.includes(o))) return;
     const t0 = performance.now();
@@ -79,7 +82,10 @@ async function main(): Promise<void> {
   ]);
   const seconds = (performance.now() - started) / 1000;
   if (only) {
-    for (const t of tables) console.log(`\n## ${t.title}\n${t.columns.join(' | ')}\n${t.rows.map((r) => r.join(' | ')).join('\n')}`);
+    for (const t of tables)
+      console.log(
+        `\n## ${t.title}\n${t.columns.join(' | ')}\n${t.rows.map((r) => r.join(' | ')).join('\n')}`,
+      );
     return;
   }
   if (quick) {

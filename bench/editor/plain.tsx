@@ -33,7 +33,11 @@ function Plain({ graph }: { graph: BenchGraph }) {
     })),
   );
   const [edges] = useState<Edge[]>(() =>
-    graph.edges.map((e) => ({ id: `${e.source}->${e.target}`, source: e.source, target: e.target })),
+    graph.edges.map((e) => ({
+      id: `${e.source}->${e.target}`,
+      source: e.source,
+      target: e.target,
+    })),
   );
   useEffect(() => {
     window.__moveSome = (count) =>
@@ -48,7 +52,13 @@ function Plain({ graph }: { graph: BenchGraph }) {
       });
   }, []);
   return (
-    <ReactFlow nodes={nodes} edges={edges} fitView minZoom={0.05} proOptions={{ hideAttribution: true }}>
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      fitView
+      minZoom={0.05}
+      proOptions={{ hideAttribution: true }}
+    >
       <Background gap={24} />
       <Controls showInteractive={false} />
     </ReactFlow>

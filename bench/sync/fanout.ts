@@ -1,7 +1,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
+import { build } from 'esbuild';
+import * as Y from 'yjs';
 import WebSocket from 'ws';
+import { insertOutline, addBoard } from '../../src/core/index.ts';
 import { ADMIN, ApiClient } from '../../tests/helpers/server.ts';
 import { connectEditor, type Editor, type ServerKind } from './clients.ts';
 import { percentile } from './stats.ts';
@@ -17,10 +20,30 @@ export interface PeerServer {
   stop(): Promise<void>;
 }
 
+let compiled: Promise<string> | null = null;
+
+/**
+ * bench/sync/serve.ts compiled ahead of time (as `npm start` compiles the server), so every peer
+ * runs on plain Node without a TypeScript loader in its memory.
+ */
+function compiledServe(): Promise<string> {
+  compiled ??= build({
+    entryPoints: ['bench/sync/serve.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile: SERVE,
+    logLevel: 'warning',
+  }).then(() => SERVE);
+  return compiled;
+}
+const SERVE = 'node_modules/.cache/caseboard/serve.mjs';
+
 export async function startPeer(kind: ServerKind): Promise<PeerServer> {
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', 'bench/sync/serve.ts', kind],
+    ['--expose-gc', await compiledServe(), kind],
     { stdio: 'pipe' },
   );
   const lines = createInterface({ input: child.stdout });
@@ -162,4 +185,43 @@ export async function idleMemory(
   const after = await server.rss();
   for (const ws of sockets) ws.terminate();
   return { perConnectionKiB: (after - before) / count / 1024, totalMiB: after / 1024 / 1024 };
+}
+
+/**
+ * Server memory per loaded case: `count` rooms, each opened by one editor that writes a mind map of
+ * `topics` topics (through the model, the same document for every server) and stays connected.
+ */
+export async function loadedCaseMemory(
+  server: PeerServer,
+  count: number,
+  topics: number,
+): Promise<{ perCaseKiB: number; docKiB: number }> {
+  const names = await server.rooms(count);
+  const before = await server.rss();
+  const editors: Editor[] = [];
+  let docBytes = 0;
+  for (const room of names) {
+    const editor = connectEditor(server.kind, server.port, room, server.token);
+    await editor.synced;
+    const boardId = addBoard(editor.doc, { kind: 'mindmap', title: 'Sơ đồ vụ án' }, 'bench');
+    insertOutline(
+      editor.doc,
+      {
+        boardId,
+        parent: null,
+        nodes: Array.from({ length: topics }, (_, i) => ({
+          label: `Lời khai số ${i} của người làm chứng`,
+          children: [],
+        })),
+      },
+      'bench',
+    );
+    docBytes = Y.encodeStateAsUpdate(editor.doc).byteLength;
+    editors.push(editor);
+  }
+  // Until every server has received and applied the maps.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const after = await server.rss();
+  for (const editor of editors) editor.destroy();
+  return { perCaseKiB: (after - before) / count / 1024, docKiB: docBytes / 1024 };
 }

@@ -1,6 +1,6 @@
 import type { BenchTable } from '../report.ts';
 import type { ServerKind } from './clients.ts';
-import { fanout, idleMemory, startPeer, type PeerServer } from './fanout.ts';
+import { fanout, idleMemory, loadedCaseMemory, startPeer, type PeerServer } from './fanout.ts';
 import { summarize } from './stats.ts';
 
 const PEERS: ServerKind[] = ['ours', 'reference', 'hocuspocus'];
@@ -79,9 +79,25 @@ export async function benchSyncServers(quick: boolean): Promise<BenchTable[]> {
     id: 'sync-idle-memory',
     title: `Server memory with ${idle} idle connections to one case`,
     method:
-      'RSS of the server process after a GC, before and after the sockets connect and go silent. The total includes the runtime: CaseBoard here runs under tsx (TypeScript loader) with Fastify, SQLite and the page server.',
+      'RSS of the server process after a GC, before and after the sockets connect and go silent. Every server runs compiled ahead of time on plain Node (as `npm start` runs CaseBoard); the total includes the runtime, and for CaseBoard Fastify, SQLite and the page server.',
     columns: ['server', 'KiB per connection', 'process RSS, MiB'],
     rows: memoryRows,
+  };
+
+  const cases = quick ? 2 : 20;
+  const topics = quick ? 100 : 1000;
+  const loadedRows: string[][] = [];
+  for (const kind of PEERS) {
+    const m = await withPeer(kind, (server) => loadedCaseMemory(server, cases, topics));
+    loadedRows.push([NAMES[kind], m.perCaseKiB.toFixed(0), m.docKiB.toFixed(0)]);
+  }
+  const loadedTable: BenchTable = {
+    id: 'sync-case-memory',
+    title: `Server memory per loaded case (${cases} cases, a ${topics.toLocaleString('en')}-topic map each)`,
+    method:
+      'RSS growth of the server process (after a GC) while each case is open in one editor that has written a mind map of that many topics through the model; the same documents for every server. CaseBoard also keeps each room’s update log in SQLite (on disk, not counted here beyond its page cache).',
+    columns: ['server', 'KiB per loaded case', 'document (encoded state), KiB'],
+    rows: loadedRows,
   };
 
   const durabilityRows: string[][] = [];
@@ -135,5 +151,5 @@ export async function benchSyncServers(quick: boolean): Promise<BenchTable[]> {
     columns: ['server', ...rates.map((r) => `${r}/s each`), 'deliveries/s with p99 ≤ 50 ms'],
     rows: rateRows,
   };
-  return [fanoutTable, memoryTable, durabilityTable, rateTable];
+  return [fanoutTable, memoryTable, loadedTable, durabilityTable, rateTable];
 }
