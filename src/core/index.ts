@@ -14,3 +14,5 @@ export * from './commands/files.ts';
 export * from './commands/nodes.ts';
 export * from './outline.ts';
 export * from './commands/mindmap.ts';
+export * from './scene.ts';
+export * from './commands/scene.ts';
