@@ -29,6 +29,13 @@ import {
   updateSceneObjects,
   type SceneObject,
 } from '../../src/core/index.ts';
+import {
+  SYMBOLS,
+  SYMBOL_CATEGORIES,
+  searchSymbols,
+  symbolById,
+  symbolSvg,
+} from '../../src/boards/scene/symbols.ts';
 
 function scene(): { doc: Y.Doc; boardId: string } {
   const doc = new Y.Doc();
@@ -321,5 +328,81 @@ describe('legend and manipulation', () => {
       CommandError,
     );
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+  });
+});
+
+describe('symbol library', () => {
+  it('has at least 60 symbols drawn at real size, in every category, each well-formed', () => {
+    expect(SYMBOLS.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(SYMBOLS.map((s) => s.id)).size).toBe(SYMBOLS.length);
+    for (const category of SYMBOL_CATEGORIES)
+      expect(SYMBOLS.some((s) => s.category === category)).toBe(true);
+    for (const s of SYMBOLS) {
+      expect(s.svg, s.id).not.toMatch(/NaN|undefined|Infinity/);
+      // Every element is self-closing, with quoted attributes: the markup parses.
+      expect(s.svg, s.id).toMatch(/^(<[a-z]+(\s+[a-z-]+="[^"<>]*")*\s*\/>)+$/);
+      expect(s.w > 0 && s.h > 0, s.id).toBe(true);
+      expect(symbolSvg(s)).toContain(
+        `viewBox="0 0 ${Math.round(s.w * 100)} ${Math.round(s.h * 100)}"`,
+      );
+    }
+    expect(symbolById('car')).toMatchObject({ w: 4.5, h: 1.8 });
+    const named = [
+      'body-back',
+      'body-side',
+      'body-face-down',
+      'person-standing',
+      'person-sitting',
+      'car',
+      'motorbike',
+      'bicycle',
+      'truck',
+      'bus',
+      'damage-point',
+      'knife',
+      'pistol',
+      'blunt-object',
+      'rope',
+      'blood-pool',
+      'blood-drops',
+      'footprints',
+      'shoe-print',
+      'tire-mark',
+      'fingerprint',
+      'bullet-casing',
+      'broken-glass',
+      'door',
+      'window',
+      'stairs',
+      'bed',
+      'table',
+      'chair',
+      'cabinet',
+      'sofa',
+      'road',
+      'intersection',
+      'lane-marking',
+      'crosswalk',
+      'tree',
+      'pole',
+      'fence',
+      'house',
+      'cctv',
+      'phone',
+      'light',
+    ];
+    for (const id of named) expect(symbolById(id), id).toBeDefined();
+  });
+
+  it('finds symbols by Vietnamese or English name, with or without diacritics', () => {
+    const ids = (q: string) => searchSymbols(q).map((s) => s.id);
+    expect(ids('xe may')).toContain('motorbike');
+    expect(ids('xe máy')).toContain('motorbike');
+    expect(ids('thi the')).toEqual(['body-back', 'body-side', 'body-face-down']);
+    expect(ids('VŨNG MÁU')).toEqual(['blood-pool']);
+    expect(ids('blood')).toEqual(['blood-pool', 'blood-drops', 'blood-spatter']);
+    expect(ids('camera')).toEqual(['cctv']);
+    expect(ids('zzz')).toEqual([]);
+    expect(ids('  ')).toHaveLength(SYMBOLS.length);
   });
 });
