@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { installMindMapTexts } from '../boards/mindmap/locales.ts';
+import { installSceneTexts } from '../boards/scene/locales.ts';
 import { installRegisterTexts } from '../register/locales.ts';
 import { en } from './locales/en.ts';
 import { vi } from './locales/vi.ts';
@@ -29,6 +30,7 @@ void i18n.use(initReactI18next).init({
 });
 installRegisterTexts(i18n);
 installMindMapTexts(i18n);
+installSceneTexts(i18n);
 document.documentElement.lang = i18n.language;
 
 /** Switches the whole UI, remembers the choice, and tells the server which language to answer in. */

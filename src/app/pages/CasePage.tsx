@@ -8,6 +8,7 @@ import type { CaseFile } from '../../core/commands/files.ts';
 import { canEdit } from '../../core/schema.ts';
 import { BoardCanvas } from '../../canvas/BoardCanvas.tsx';
 import { MindMapBoard } from '../../boards/mindmap/MindMapBoard.tsx';
+import { SceneBoard } from '../../boards/scene/SceneBoard.tsx';
 import { FileViewer } from '../../files/FileViewer.tsx';
 import { useYValue } from '../../files/useYValue.ts';
 import { useUploads } from '../../files/useUploads.ts';
@@ -195,6 +196,16 @@ function CaseWorkspace({
               readOnly={readOnly}
               awareness={session.provider.awareness}
               focusNodeId={focus?.boardId === current.id ? focus.nodeId : null}
+            />
+          ) : current?.kind === 'scene' ? (
+            <SceneBoard
+              caseId={record.id}
+              key={current.id}
+              doc={doc}
+              boardId={current.id}
+              origin={origin}
+              readOnly={readOnly}
+              awareness={session.provider.awareness}
             />
           ) : current ? (
             <>

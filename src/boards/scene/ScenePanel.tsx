@@ -1,0 +1,244 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { registerOf } from '../../core/doc.ts';
+import { listEntities } from '../../core/commands/register.ts';
+import {
+  renumberMarkers,
+  setSceneReferences,
+  updateSceneObjects,
+  type SceneSettings,
+} from '../../core/commands/scene.ts';
+import {
+  evidenceTable,
+  formatMetres,
+  legendOf,
+  referencePoints,
+  type SceneObject,
+} from '../../core/scene.ts';
+import { compareVietnamese } from '../../core/text.ts';
+import { useYValue } from '../../files/useYValue.ts';
+import type { SceneTool } from './SceneBoard.tsx';
+import {
+  SYMBOL_CATEGORIES,
+  SYMBOL_ORDER,
+  searchSymbols,
+  symbolById,
+  symbolSvg,
+  type SceneSymbol,
+} from './symbols.ts';
+
+interface ScenePanelProps {
+  doc: Y.Doc;
+  boardId: string;
+  origin: unknown;
+  readOnly: boolean;
+  objects: SceneObject[];
+  settings: SceneSettings;
+  numbers: Map<string, number>;
+  language: string;
+  tool: SceneTool;
+  onTool(tool: SceneTool): void;
+  onSelect(id: string): void;
+  run(action: () => void): void;
+}
+
+function SymbolPicture({ symbol }: { symbol: SceneSymbol }) {
+  return (
+    <img
+      src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(symbolSvg(symbol))}`}
+      alt=""
+      className="scene-symbol-picture"
+      style={{ aspectRatio: `${symbol.w} / ${symbol.h}` }}
+    />
+  );
+}
+
+/** Beside the scene: the evidence table, the legend and the symbol library. All generated. */
+export function ScenePanel(props: ScenePanelProps) {
+  const { doc, boardId, origin, readOnly, objects, settings, numbers, language, run } = props;
+  const { t } = useTranslation('scene');
+  const [query, setQuery] = useState('');
+  const evidence = useYValue(registerOf(doc), () =>
+    listEntities(doc, 'evidence')
+      .map((e) => ({ id: e.id, name: e.name }))
+      .sort((a, b) => compareVietnamese(a.name, b.name)),
+  );
+  const names = useMemo(() => new Map(evidence.map((e) => [e.id, e.name])), [evidence]);
+  const refs = useMemo(
+    () => referencePoints(objects, settings.references),
+    [objects, settings.references],
+  );
+  const refLabels = refs.map((id) => objects.find((o) => o.id === id)?.label || '?');
+  const rows = useMemo(() => evidenceTable(objects, refs), [objects, refs]);
+  const legend = useMemo(() => legendOf(objects, SYMBOL_ORDER), [objects]);
+  const found = useMemo(() => searchSymbols(query), [query]);
+  const refPoints = objects.filter((o) => o.shape === 'refpoint');
+  void numbers;
+
+  return (
+    <aside className="scene-panel" aria-label={t('evidenceTable')}>
+      <section>
+        <header className="scene-panel__head">
+          <h3>{t('evidenceTable')}</h3>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={readOnly || rows.length === 0}
+            onClick={() => run(() => renumberMarkers(doc, { boardId }, origin))}
+            data-testid="scene-renumber"
+          >
+            {t('renumber')}
+          </button>
+        </header>
+        {refPoints.length >= 2 ? (
+          <p className="muted">
+            {t('references', { refs: refLabels.join(', ') })}
+            {refPoints.length > 2 && !readOnly && (
+              <select
+                aria-label={t('references', { refs: '' })}
+                value={refs.join(',')}
+                onChange={(event) =>
+                  run(() =>
+                    setSceneReferences(
+                      doc,
+                      { boardId, references: event.currentTarget.value.split(',') },
+                      origin,
+                    ),
+                  )
+                }
+              >
+                {refPoints.flatMap((a, i) =>
+                  refPoints.slice(i + 1).map((b) => (
+                    <option key={`${a.id},${b.id}`} value={`${a.id},${b.id}`}>
+                      {a.label} – {b.label}
+                    </option>
+                  )),
+                )}
+              </select>
+            )}
+          </p>
+        ) : (
+          <p className="muted">{t('noReferences')}</p>
+        )}
+        {rows.length === 0 ? (
+          <p className="muted">{t('noMarkers')}</p>
+        ) : (
+          <table className="scene-table" data-testid="scene-evidence-table">
+            <thead>
+              <tr>
+                <th>{t('number')}</th>
+                <th>{t('description')}</th>
+                <th>{t('position')}</th>
+                {refLabels.map((label) => (
+                  <th key={label}>{t('distanceTo', { ref: label })}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr
+                  key={row.id}
+                  data-testid="scene-evidence-row"
+                  onClick={() => props.onSelect(row.id)}
+                >
+                  <td>{row.number}</td>
+                  <td>
+                    {readOnly ? (
+                      (row.entity && names.get(row.entity)) || t('noEvidence')
+                    ) : (
+                      <select
+                        value={row.entity ?? ''}
+                        data-testid="scene-evidence-link"
+                        aria-label={t('description')}
+                        onChange={(event) => {
+                          const entity = event.currentTarget.value;
+                          run(() =>
+                            updateSceneObjects(
+                              doc,
+                              { boardId, patches: [{ id: row.id, patch: { entity } }] },
+                              origin,
+                            ),
+                          );
+                        }}
+                      >
+                        <option value="">{t('noEvidence')}</option>
+                        {evidence.map((e) => (
+                          <option key={e.id} value={e.id}>
+                            {e.name}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </td>
+                  <td>
+                    {formatMetres(row.x, language).replace(' m', '')};{' '}
+                    {formatMetres(row.y, language)}
+                  </td>
+                  {row.distances.map((d, i) => (
+                    <td key={i}>{formatMetres(d, language)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section>
+        <h3>{t('legend')}</h3>
+        {legend.length === 0 ? (
+          <p className="muted">{t('legendEmpty')}</p>
+        ) : (
+          <ul className="scene-legend" data-testid="scene-legend">
+            {legend.map((id) => {
+              const symbol = symbolById(id);
+              return (
+                <li key={id}>
+                  {symbol && <SymbolPicture symbol={symbol} />}
+                  <span>{symbol ? (language.startsWith('vi') ? symbol.vi : symbol.en) : id}</span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+      {!readOnly && (
+        <section>
+          <h3>{t('symbols')}</h3>
+          <input
+            type="search"
+            className="scene-panel__search"
+            placeholder={t('symbolSearch')}
+            value={query}
+            onChange={(event) => setQuery(event.currentTarget.value)}
+            data-testid="scene-symbol-search"
+          />
+          {SYMBOL_CATEGORIES.map((category) => {
+            const inCategory = found.filter((s) => s.category === category);
+            if (inCategory.length === 0) return null;
+            return (
+              <div key={category} className="scene-symbols">
+                <h4>{t(`categories.${category}`)}</h4>
+                <div className="scene-symbols__grid">
+                  {inCategory.map((symbol) => (
+                    <button
+                      key={symbol.id}
+                      type="button"
+                      className={`scene-symbol${props.tool === `symbol:${symbol.id}` ? ' is-active' : ''}`}
+                      title={language.startsWith('vi') ? symbol.vi : symbol.en}
+                      data-testid={`scene-symbol-${symbol.id}`}
+                      onClick={() => props.onTool(`symbol:${symbol.id}`)}
+                    >
+                      <SymbolPicture symbol={symbol} />
+                      <span>{language.startsWith('vi') ? symbol.vi : symbol.en}</span>
+                    </button>
+                  ))}
+                </div>
+              </div>
+            );
+          })}
+        </section>
+      )}
+    </aside>
+  );
+}

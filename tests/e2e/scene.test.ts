@@ -1,0 +1,208 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addBoard, addEntity, listSceneObjects } from '../../src/core/index.ts';
+import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
+import { connectClient, eventually, synced } from '../helpers/sync.ts';
+import { launchBrowser, logIn, newContext, until } from './browser.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const admin = await ApiClient.login(server.url, ADMIN.username, ADMIN.password);
+  await admin.newUser('ksv.lan', 'Trần Thị Lan');
+  await admin.newUser('ksv.hung', 'Lê Văn Hùng');
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+/** Where a point of the scene (in metres) is on the screen. */
+async function screen(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ wx, wy }) => {
+      const svg = document.querySelector('.scene-svg')!;
+      const box = svg.getBoundingClientRect();
+      const g = svg.querySelector(':scope > g')!;
+      const m = /translate\(([-\d.]+) ([-\d.]+)\) scale\(([\d.]+)\)/.exec(
+        g.getAttribute('transform')!,
+      )!;
+      return {
+        x: box.left + Number(m[1]) + wx * Number(m[3]),
+        y: box.top + Number(m[2]) + wy * Number(m[3]),
+      };
+    },
+    { wx: x, wy: y },
+  );
+}
+
+async function click(page: Page, x: number, y: number): Promise<void> {
+  const p = await screen(page, x, y);
+  await page.mouse.click(p.x, p.y);
+}
+
+async function drag(page: Page, from: [number, number], to: [number, number]): Promise<void> {
+  const a = await screen(page, ...from);
+  const b = await screen(page, ...to);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 4 });
+  await page.mouse.move(b.x, b.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** The text of every element with a test id (SVG text has no innerText). */
+const texts = (page: Page, testId: string) =>
+  page.getByTestId(testId).evaluateAll((els) => els.map((el) => el.textContent ?? ''));
+
+it('draws a scene to scale with a room, markers linked to evidence, a measurement and a rotated symbol, shared live', async () => {
+  const lan = await ApiClient.login(server.url, 'ksv.lan', 'ksv.lan-password');
+  const caseId = (await lan.request('POST', '/api/cases', { title: 'Vụ trộm tại nhà số 12' })).body
+    .id as string;
+  await lan.request('PUT', `/api/cases/${caseId}/members/ksv.hung`, { role: 'editor' });
+  const client = connectClient(server.url, caseId, await lan.token());
+  await synced(client);
+  const boardId = addBoard(client.doc, { kind: 'scene', title: 'Sơ đồ hiện trường' }, 'test');
+  for (const name of ['Con dao', 'Vỏ chai', 'Dấu giày'])
+    addEntity(client.doc, { kind: 'evidence', fields: { name } }, 'test');
+
+  const [page, other] = (await Promise.all(
+    (
+      [
+        ['ksv.lan', 'en-GB'],
+        ['ksv.hung', 'vi-VN'],
+      ] as const
+    ).map(async ([user, locale]) => {
+      const p = await (await newContext(browser, locale)).newPage();
+      await logIn(p, server.url, user, `${user}-password`);
+      await p.goto(`${server.url}/cases/${caseId}`);
+      await p.getByTestId('scene').waitFor();
+      return p;
+    }),
+  )) as [Page, Page];
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.getByTestId('scene-canvas').focus();
+
+  // The scale: one grid square is 1 m.
+  await page.getByTestId('scene-scale').fill('1');
+  await page.getByTestId('scene-scale').press('Enter');
+  await until(
+    async () => (await other.getByTestId('scene-scale').inputValue()) === '1',
+    3000,
+    'the scale on the other screen',
+  );
+
+  // A room of 4 m × 3 m drawn with walls, closed by clicking the first corner again.
+  await page.keyboard.press('w');
+  for (const [x, y] of [
+    [1, 1],
+    [5, 1],
+    [5, 4],
+    [1, 4],
+    [1, 1],
+  ] as const)
+    await click(page, x, y);
+  await until(
+    async () => (await texts(page, 'scene-area')).includes('12.00 m²'),
+    3000,
+    'the room area',
+  );
+  await until(
+    async () => (await texts(other, 'scene-area')).includes('12,00 m²'),
+    3000,
+    'the room area in Vietnamese on the other screen',
+  );
+
+  // A measurement from (1, 6) to (4.5, 6).
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('m');
+  await drag(page, [1, 6], [4.5, 6]);
+  await until(
+    async () => (await texts(page, 'scene-measure-label')).includes('3.50 m'),
+    3000,
+    'the measurement',
+  );
+
+  // Three numbered markers, each linked to an evidence item of the register.
+  await page.keyboard.press('e');
+  for (const [x, y] of [
+    [2, 2],
+    [3, 3],
+    [4, 2],
+  ] as const)
+    await click(page, x, y);
+  await until(
+    async () => (await page.getByTestId('scene-evidence-row').count()) === 3,
+    3000,
+    'three rows in the evidence table',
+  );
+  expect(await texts(page, 'scene-marker-number')).toEqual(['1', '2', '3']);
+  const links = page.getByTestId('scene-evidence-link');
+  for (const [i, name] of ['Con dao', 'Vỏ chai', 'Dấu giày'].entries())
+    await links.nth(i).selectOption({ label: name });
+  await until(
+    async () => {
+      const rows = await other.getByTestId('scene-evidence-row').all();
+      const shown = await Promise.all(
+        rows.map((row) =>
+          row
+            .locator('select option:checked')
+            .innerText()
+            .catch(() => ''),
+        ),
+      );
+      return shown.join('|') === 'Con dao|Vỏ chai|Dấu giày';
+    },
+    3000,
+    'the linked evidence in the other screen’s table',
+  );
+
+  // A car from the library, at real size, rotated a quarter turn with Shift held; then undone.
+  await page.getByTestId('scene-symbol-search').fill('o to');
+  await page.getByTestId('scene-symbol-car').click();
+  await click(page, 7, 3);
+  const car = () =>
+    listSceneObjects(client.doc, boardId).find((o) => o.shape === 'symbol' && o.symbol === 'car');
+  await eventually(() => car() !== undefined, 3000, 'the car in the document');
+  expect([car()!.w, car()!.h]).toEqual([4.5, 1.8]);
+  expect(await texts(page, 'scene-legend')).toEqual([expect.stringContaining('Car')]);
+  const handle = await page.getByTestId('scene-rotate-handle').boundingBox();
+  const centre = await screen(page, 7, 3);
+  await page.mouse.move(handle!.x + handle!.width / 2, handle!.y + handle!.height / 2);
+  await page.mouse.down();
+  await page.keyboard.down('Shift');
+  await page.mouse.move(centre.x + 60, centre.y - 20, { steps: 5 });
+  await page.mouse.move(centre.x + 120, centre.y + 2, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await eventually(() => car()?.rotation === 90, 3000, 'the car rotated by 90°');
+  await until(
+    async () =>
+      ((await other.locator('[data-shape=symbol]').getAttribute('transform')) ?? '').startsWith(
+        'rotate(90 ',
+      ),
+    3000,
+    'the rotation on the other screen',
+  );
+  await page.getByTestId('scene-canvas').focus();
+  await page.keyboard.press('Control+z');
+  await eventually(() => car()?.rotation === 0, 3000, 'the rotation undone');
+  await until(
+    async () => (await other.locator('[data-shape=symbol]').getAttribute('transform')) === null,
+    3000,
+    'the undone rotation on the other screen',
+  );
+
+  // The other person sees this person's cursor while it moves over the scene.
+  const somewhere = await screen(page, 7, 7);
+  await page.mouse.move(somewhere.x, somewhere.y);
+  await page.mouse.move(somewhere.x + 10, somewhere.y + 10);
+  await other.getByTestId('scene-remote-cursor').first().waitFor();
+
+  expect(errors).toEqual([]);
+  client.destroy();
+});
