@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addBoard, addEntity, listSceneObjects } from '../../src/core/index.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
+import { makePng } from '../helpers/files.ts';
 import { connectClient, eventually, synced } from '../helpers/sync.ts';
 import { launchBrowser, logIn, newContext, until } from './browser.ts';
 
@@ -160,6 +161,49 @@ it('draws a scene to scale with a room, markers linked to evidence, a measuremen
     3000,
     'the linked evidence in the other screen’s table',
   );
+
+  // Two reference points: the table shows each marker's distances to both, and a selected marker
+  // draws its triangulation.
+  await page.keyboard.press('f');
+  await click(page, 1, 8);
+  await click(page, 7, 8);
+  await until(
+    async () => (await page.getByTestId('scene-evidence-table').innerText()).includes('To B'),
+    3000,
+    'the distance columns',
+  );
+  const firstRow = await page.getByTestId('scene-evidence-row').first().innerText();
+  expect(firstRow).toContain('6.08 m'); // (2, 2) to A at (1, 8)
+  expect(firstRow).toContain('7.81 m'); // (2, 2) to B at (7, 8)
+  await page.keyboard.press('v');
+  await click(page, 2, 2);
+  await until(
+    async () => (await page.getByTestId('scene-triangulation').count()) === 2,
+    3000,
+    'the triangulation lines of marker 1',
+  );
+
+  // A floor plan from the case file under the scene, calibrated by a line of known length.
+  await page.getByTestId('register-tab-files').click();
+  await page.getByTestId('files-upload-input').setInputFiles({
+    name: 'Mặt bằng.png',
+    mimeType: 'image/png',
+    buffer: makePng(40, 20, [230, 230, 250]),
+  });
+  await page.getByTestId('files-tab').getByTestId('file-row').waitFor();
+  await page.getByTestId('scene-background-pick').selectOption({ label: 'Mặt bằng.png' });
+  const background = () => listSceneObjects(client.doc, boardId).find((o) => o.background);
+  await eventually(() => background()?.w === 20, 5000, 'the background, 20 m wide');
+  expect(background()!.h).toBe(10);
+  await page.getByTestId('scene-calibrate').click();
+  await drag(page, [0, 0], [2, 0]); // 2 m on the plan as placed …
+  await page.getByTestId('scene-calibrate-input').fill('5'); // … is really 5 m
+  await page.getByTestId('scene-calibrate-input').press('Enter');
+  await eventually(() => background()?.w === 50, 3000, 'the calibrated background');
+  expect(background()!.h).toBe(25);
+  await page.getByTestId('scene-canvas').focus();
+  await page.keyboard.press('Control+z');
+  await eventually(() => background()?.w === 20, 3000, 'the calibration undone');
 
   // A car from the library, at real size, rotated a quarter turn with Shift held; then undone.
   await page.getByTestId('scene-symbol-search').fill('o to');

@@ -24,9 +24,13 @@ import {
 import { setBoardSetting } from '../../core/commands/boards.ts';
 import {
   boundsOf,
+  calibrationFactor,
   centreOf,
   distance,
+  distribute,
+  formatMetres,
   markerNumbers,
+  referencePoints,
   measureEnds,
   snap,
   snapAngle,
@@ -59,6 +63,7 @@ export type SceneTool =
   | 'refpoint'
   | 'scalebar'
   | 'north'
+  | 'calibrate'
   | `symbol:${string}`;
 
 const TOOL_KEYS: Record<string, SceneTool> = {
@@ -92,7 +97,7 @@ const TOOLBAR: SceneTool[] = [
   'north',
 ];
 const MULTI_POINT = new Set<SceneTool>(['wall', 'polygon', 'line', 'arrow']);
-const DRAG_SHAPE = new Set<SceneTool>(['rect', 'ellipse', 'measure']);
+const DRAG_SHAPE = new Set<SceneTool>(['rect', 'ellipse', 'measure', 'calibrate']);
 
 export interface SceneBoardProps {
   caseId: string;
@@ -105,6 +110,7 @@ export interface SceneBoardProps {
 
 type Gesture =
   | { kind: 'pan'; start: Point; view: View }
+  | { kind: 'marquee'; start: Point; end: Point; base: string[] }
   | { kind: 'move'; start: Point; ids: string[]; dx: number; dy: number }
   | { kind: 'rotate'; id: string; centre: Point; angle: number }
   | { kind: 'resize'; id: string; origin: Point; w: number; h: number; ratio: number | null }
@@ -150,6 +156,8 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
   const [pointer, setPointer] = useState<Point | null>(null);
   const [gesture, setGesture] = useState<Gesture | null>(null);
   const [editing, setEditing] = useState<{ at: Point; id?: string; initial: string } | null>(null);
+  /** A line drawn over the background, waiting for its real length. */
+  const [calibrating, setCalibrating] = useState<[Point, Point] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const svg = useRef<SVGSVGElement>(null);
   const container = useRef<HTMLDivElement>(null);
@@ -158,6 +166,10 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
   const { remote, publish } = useSceneAwareness(awareness, boardId);
 
   const byId = useMemo(() => new Map(objects.map((o) => [o.id, o])), [objects]);
+  const references = useMemo(
+    () => referencePoints(objects, settings.references),
+    [objects, settings.references],
+  );
   const numbers = useMemo(
     () => markerNumbers(objects.filter((o) => o.shape === 'marker')),
     [objects],
@@ -264,8 +276,13 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
     if (tool === 'select') {
       const hit = objectAt(event.target);
       if (!hit) {
-        if (!event.shiftKey) setSelection([]);
-        setGesture({ kind: 'pan', start: { x: event.clientX, y: event.clientY }, view });
+        // Shift+drag on the empty scene selects what the rectangle touches; a plain drag pans.
+        if (event.shiftKey)
+          setGesture({ kind: 'marquee', start: world, end: world, base: selection });
+        else {
+          setSelection([]);
+          setGesture({ kind: 'pan', start: { x: event.clientX, y: event.clientY }, view });
+        }
         return;
       }
       const picked = withGroups([hit.id]);
@@ -344,13 +361,17 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
           y: gesture.view.y + event.clientY - gesture.start.y,
         });
         break;
+      case 'marquee':
+        setGesture({ ...gesture, end: world });
+        break;
       case 'move': {
-        const dx = event.altKey
+        let dx = event.altKey
           ? world.x - gesture.start.x
           : snap(world.x - gesture.start.x, grid / 5);
-        const dy = event.altKey
+        let dy = event.altKey
           ? world.y - gesture.start.y
           : snap(world.y - gesture.start.y, grid / 5);
+        if (!event.altKey) [dx, dy] = snapToEdges(gesture.ids, dx, dy);
         setGesture({ ...gesture, dx, dy });
         publish({ drag: { ids: gesture.ids, dx, dy } });
         break;
@@ -389,10 +410,62 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
     }
   };
 
+  /**
+   * Moves (dx, dy) a little further so that an edge or centre of what is dragged lines up with an
+   * edge or centre of another object, when one is within 6 pixels.
+   */
+  const snapToEdges = (ids: string[], dx: number, dy: number): [number, number] => {
+    const moving = new Set(ids);
+    const boxes = ids
+      .map((id) => byId.get(id))
+      .filter((o): o is SceneObject => !!o)
+      .map(boundsOf);
+    if (boxes.length === 0) return [dx, dy];
+    const own = {
+      x0: Math.min(...boxes.map((b) => b.x0)) + dx,
+      x1: Math.max(...boxes.map((b) => b.x1)) + dx,
+      y0: Math.min(...boxes.map((b) => b.y0)) + dy,
+      y1: Math.max(...boxes.map((b) => b.y1)) + dy,
+    };
+    const reach = 6 / (PX * view.k);
+    let bestX: number | null = null;
+    let bestY: number | null = null;
+    for (const o of objects) {
+      if (moving.has(o.id) || o.background) continue;
+      const b = boundsOf(o);
+      for (const target of [b.x0, b.x1, (b.x0 + b.x1) / 2])
+        for (const edge of [own.x0, own.x1, (own.x0 + own.x1) / 2]) {
+          const d = target - edge;
+          if (Math.abs(d) <= reach && (bestX === null || Math.abs(d) < Math.abs(bestX))) bestX = d;
+        }
+      for (const target of [b.y0, b.y1, (b.y0 + b.y1) / 2])
+        for (const edge of [own.y0, own.y1, (own.y0 + own.y1) / 2]) {
+          const d = target - edge;
+          if (Math.abs(d) <= reach && (bestY === null || Math.abs(d) < Math.abs(bestY))) bestY = d;
+        }
+    }
+    return [dx + (bestX ?? 0), dy + (bestY ?? 0)];
+  };
+
   const onPointerUp = () => {
     const g = gesture;
     setGesture(null);
     if (!g) return;
+    if (g.kind === 'marquee') {
+      const x0 = Math.min(g.start.x, g.end.x);
+      const x1 = Math.max(g.start.x, g.end.x);
+      const y0 = Math.min(g.start.y, g.end.y);
+      const y1 = Math.max(g.start.y, g.end.y);
+      const inside = objects
+        .filter((o) => {
+          if (o.background) return false;
+          const b = boundsOf(o);
+          return b.x1 >= x0 && b.x0 <= x1 && b.y1 >= y0 && b.y0 <= y1;
+        })
+        .map((o) => o.id);
+      setSelection(withGroups([...new Set([...g.base, ...inside])]));
+      return;
+    }
     if (g.kind === 'move') {
       publish({ drag: null });
       if (g.dx === 0 && g.dy === 0) return;
@@ -428,6 +501,11 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
     } else if (g.kind === 'shape') {
       const { start, end } = g;
       if (distance(start, end) < 0.05) return;
+      if (g.tool === 'calibrate') {
+        setCalibrating([start, end]);
+        setTool('select');
+        return;
+      }
       const id =
         g.tool === 'measure'
           ? add({ shape: 'measure', points: [start, end], pins: g.pins })
@@ -460,6 +538,79 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
 
   const selected = selection.map((id) => byId.get(id)).filter((o): o is SceneObject => !!o);
 
+  /** What the selection bar and the keys do to the selection. */
+  const actions = {
+    paste: (source: SceneObject[]) => {
+      if (source.length === 0) return;
+      const ids: string[] = [];
+      run(() =>
+        doc.transact(() => {
+          for (const o of source) {
+            const { id: _id, z: _z, number: _n, ...rest } = shifted(o, 0.5, 0.5);
+            ids.push(addSceneObject(doc, { boardId, object: { ...rest, locked: false } }, origin));
+          }
+        }, origin),
+      );
+      setSelection(ids);
+    },
+    remove: () => {
+      run(() => deleteSceneObjects(doc, { boardId, ids: selection }, origin));
+      setSelection([]);
+    },
+    group: (on: boolean) =>
+      run(() => groupSceneObjects(doc, { boardId, ids: selection, group: on }, origin)),
+    lock: () => {
+      const lock = !selected.every((o) => o.locked);
+      run(() =>
+        updateSceneObjects(
+          doc,
+          { boardId, patches: selected.map((o) => ({ id: o.id, patch: { locked: lock } })) },
+          origin,
+        ),
+      );
+    },
+    order: (to: 'front' | 'back' | 'forward' | 'backward') =>
+      run(() => reorderSceneObjects(doc, { boardId, ids: selection, to }, origin)),
+    /** Lines up the selection's left (or top) edges with the outermost one. */
+    align: (edge: 'left' | 'top') => {
+      const movable = selected.filter((o) => !o.locked);
+      const target = Math.min(...movable.map((o) => boundsOf(o)[edge === 'left' ? 'x0' : 'y0']));
+      run(() =>
+        updateSceneObjects(
+          doc,
+          {
+            boardId,
+            patches: movable.map((o) => {
+              const d = target - boundsOf(o)[edge === 'left' ? 'x0' : 'y0'];
+              return { id: o.id, patch: edge === 'left' ? movePatch(o, d, 0) : movePatch(o, 0, d) };
+            }),
+          },
+          origin,
+        ),
+      );
+    },
+    /** Spaces the selection's centres evenly from left to right. */
+    distribute: () => {
+      const movable = selected.filter((o) => !o.locked);
+      const places = distribute(movable.map((o) => ({ id: o.id, centre: centreOf(o).x })));
+      run(() =>
+        updateSceneObjects(
+          doc,
+          {
+            boardId,
+            patches: movable
+              .filter((o) => places.has(o.id))
+              .map((o) => ({
+                id: o.id,
+                patch: movePatch(o, places.get(o.id)! - centreOf(o).x, 0),
+              })),
+          },
+          origin,
+        ),
+      );
+    },
+  };
+
   const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
     if (editing || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
@@ -489,8 +640,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
     }
     if (readOnly) return;
     if ((event.key === 'Delete' || event.key === 'Backspace') && selection.length > 0) {
-      run(() => deleteSceneObjects(doc, { boardId, ids: selection }, origin));
-      setSelection([]);
+      actions.remove();
       event.preventDefault();
       return;
     }
@@ -510,52 +660,27 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
     }
     if (ctrl && (key === 'c' || key === 'x') && selected.length > 0) {
       clipboard.current = selected;
-      if (key === 'x') {
-        run(() => deleteSceneObjects(doc, { boardId, ids: selection }, origin));
-        setSelection([]);
-      }
+      if (key === 'x') actions.remove();
       event.preventDefault();
       return;
     }
     if (ctrl && (key === 'v' || key === 'd')) {
-      const source = key === 'd' ? selected : clipboard.current;
-      if (source.length === 0) return;
-      const ids: string[] = [];
-      run(() =>
-        doc.transact(() => {
-          for (const o of source) {
-            const copy = shifted(o, 0.5, 0.5);
-            const { id: _id, z: _z, number: _n, ...rest } = copy;
-            ids.push(addSceneObject(doc, { boardId, object: { ...rest, locked: false } }, origin));
-          }
-        }, origin),
-      );
-      setSelection(ids);
+      actions.paste(key === 'd' ? selected : clipboard.current);
       event.preventDefault();
       return;
     }
     if (ctrl && key === 'g' && selected.length > 0) {
-      run(() =>
-        groupSceneObjects(doc, { boardId, ids: selection, group: !event.shiftKey }, origin),
-      );
+      actions.group(!event.shiftKey);
       event.preventDefault();
       return;
     }
     if (ctrl && key === 'l' && selected.length > 0) {
-      const lock = !selected.every((o) => o.locked);
-      run(() =>
-        updateSceneObjects(
-          doc,
-          { boardId, patches: selected.map((o) => ({ id: o.id, patch: { locked: lock } })) },
-          origin,
-        ),
-      );
+      actions.lock();
       event.preventDefault();
       return;
     }
     if ((event.key === ']' || event.key === '[') && selected.length > 0) {
-      const to = event.key === ']' ? (ctrl ? 'front' : 'forward') : ctrl ? 'back' : 'backward';
-      run(() => reorderSceneObjects(doc, { boardId, ids: selection, to }, origin));
+      actions.order(event.key === ']' ? (ctrl ? 'front' : 'forward') : ctrl ? 'back' : 'backward');
       event.preventDefault();
     }
   };
@@ -668,6 +793,106 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
         </label>
       </div>
       {MULTI_POINT.has(tool) && <p className="muted scene__hint">{t('finishHint')}</p>}
+      {selected.length > 0 && !readOnly && (
+        <div className="scene__selection-bar" role="toolbar" data-testid="scene-selection-bar">
+          <button type="button" onClick={() => actions.paste(selected)} title="Ctrl+D">
+            {t('duplicate')}
+          </button>
+          <button type="button" onClick={actions.remove} title="Delete" data-testid="scene-delete">
+            {t('delete')}
+          </button>
+          <button type="button" onClick={actions.lock} title="Ctrl+L" data-testid="scene-lock">
+            {selected.every((o) => o.locked) ? t('unlock') : t('lock')}
+          </button>
+          {selected.length > 1 && (
+            <button type="button" onClick={() => actions.group(true)} title="Ctrl+G">
+              {t('group')}
+            </button>
+          )}
+          {selected.some((o) => o.group) && (
+            <button type="button" onClick={() => actions.group(false)} title="Ctrl+Shift+G">
+              {t('ungroup')}
+            </button>
+          )}
+          <button type="button" onClick={() => actions.order('front')} title="Ctrl+]">
+            {t('front')}
+          </button>
+          <button type="button" onClick={() => actions.order('back')} title="Ctrl+[">
+            {t('back')}
+          </button>
+          {selected.length > 1 && (
+            <>
+              <button
+                type="button"
+                onClick={() => actions.align('left')}
+                data-testid="scene-align-left"
+              >
+                {t('alignLeft')}
+              </button>
+              <button type="button" onClick={() => actions.align('top')}>
+                {t('alignTop')}
+              </button>
+            </>
+          )}
+          {selected.length > 2 && (
+            <button type="button" onClick={actions.distribute} data-testid="scene-distribute">
+              {t('distribute')}
+            </button>
+          )}
+          {selected.length === 1 && selected[0]!.shape === 'wall' && (
+            <label>
+              {t('thickness')}{' '}
+              <input
+                type="number"
+                min={0.01}
+                max={5}
+                step={0.05}
+                key={`${selected[0]!.id}-${selected[0]!.thickness}`}
+                defaultValue={selected[0]!.thickness}
+                onBlur={(event) => {
+                  const thickness = Number(event.currentTarget.value.replace(',', '.'));
+                  const id = selected[0]!.id;
+                  if (thickness !== selected[0]!.thickness)
+                    run(() =>
+                      updateSceneObjects(
+                        doc,
+                        { boardId, patches: [{ id, patch: { thickness } }] },
+                        origin,
+                      ),
+                    );
+                }}
+              />
+            </label>
+          )}
+          {selected.length === 1 &&
+            (selected[0]!.shape === 'arrow' || selected[0]!.shape === 'line') && (
+              <label>
+                {t('times')}{' '}
+                <input
+                  type="text"
+                  key={`${selected[0]!.id}-${(selected[0]!.times ?? []).join(',')}`}
+                  defaultValue={(selected[0]!.times ?? []).join(', ')}
+                  placeholder="22:10, 22:15"
+                  data-testid="scene-times"
+                  onBlur={(event) => {
+                    const times = event.currentTarget.value.split(',').map((s) => s.trim());
+                    const id = selected[0]!.id;
+                    run(() =>
+                      updateSceneObjects(
+                        doc,
+                        { boardId, patches: [{ id, patch: { times } }] },
+                        origin,
+                      ),
+                    );
+                  }}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter') event.currentTarget.blur();
+                  }}
+                />
+              </label>
+            )}
+        </div>
+      )}
       {error && (
         <p className="notice notice--danger" role="alert">
           {error}
@@ -770,7 +995,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
                 />
               )}
               {gesture?.kind === 'shape' &&
-                (gesture.tool === 'measure' ? (
+                (gesture.tool === 'measure' || gesture.tool === 'calibrate' ? (
                   <line
                     x1={gesture.start.x}
                     y1={gesture.start.y}
@@ -789,6 +1014,33 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
                     strokeWidth={px(2)}
                   />
                 ))}
+              {gesture?.kind === 'marquee' && (
+                <rect
+                  x={Math.min(gesture.start.x, gesture.end.x)}
+                  y={Math.min(gesture.start.y, gesture.end.y)}
+                  width={Math.abs(gesture.end.x - gesture.start.x)}
+                  height={Math.abs(gesture.end.y - gesture.start.y)}
+                  className="scene-draft"
+                />
+              )}
+              {single?.shape === 'marker' &&
+                references.map((ref) => {
+                  const r = drawnById.get(ref);
+                  if (!r) return null;
+                  const mid = { x: (single.x + r.x) / 2, y: (single.y + r.y) / 2 };
+                  return (
+                    <g
+                      key={`tri-${ref}`}
+                      className="scene-triangulation"
+                      data-testid="scene-triangulation"
+                    >
+                      <line x1={single.x} y1={single.y} x2={r.x} y2={r.y} />
+                      <text x={mid.x} y={mid.y} className="scene-label" fontSize={0.24}>
+                        {formatMetres(distance(single, r), language)}
+                      </text>
+                    </g>
+                  );
+                })}
               {selection.map((id) => {
                 const o = drawnById.get(id);
                 return o ? selectionBox(o, '#1d4ed8', false, `s-${id}`) : null;
@@ -849,6 +1101,58 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
               ))}
             </g>
           </svg>
+          {calibrating && (
+            <div
+              className="scene__editor"
+              style={{
+                left: view.x + calibrating[1].x * scale,
+                top: view.y + calibrating[1].y * scale,
+              }}
+            >
+              <InlineEdit
+                initial=""
+                label={t('calibrateLength')}
+                testId="scene-calibrate-input"
+                onCommit={(text) => {
+                  const [a, b] = calibrating;
+                  setCalibrating(null);
+                  container.current?.focus();
+                  const known = Number(text.replace(',', '.'));
+                  const background = objects.find((o) => o.background);
+                  if (!background || !(known > 0)) return;
+                  const f = calibrationFactor(distance(a, b), known);
+                  run(() =>
+                    updateSceneObjects(
+                      doc,
+                      {
+                        boardId,
+                        patches: [
+                          {
+                            id: background.id,
+                            patch: {
+                              locked: background.locked ? false : undefined,
+                              x: a.x + (background.x - a.x) * f,
+                              y: a.y + (background.y - a.y) * f,
+                              w: background.w * f,
+                              h: background.h * f,
+                            },
+                          },
+                          ...(background.locked
+                            ? [{ id: background.id, patch: { locked: true } }]
+                            : []),
+                        ],
+                      },
+                      origin,
+                    ),
+                  );
+                }}
+                onCancel={() => {
+                  setCalibrating(null);
+                  container.current?.focus();
+                }}
+              />
+            </div>
+          )}
           {editing && (
             <div
               className="scene__editor"
@@ -885,6 +1189,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
           )}
         </div>
         <ScenePanel
+          caseId={caseId}
           doc={doc}
           boardId={boardId}
           origin={origin}

@@ -1,9 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { registerOf } from '../../core/doc.ts';
+import { filesOf, registerOf } from '../../core/doc.ts';
+import { listFiles } from '../../core/commands/files.ts';
 import { listEntities } from '../../core/commands/register.ts';
 import {
+  addSceneObject,
+  deleteSceneObjects,
   renumberMarkers,
   setSceneReferences,
   updateSceneObjects,
@@ -29,6 +32,7 @@ import {
 } from './symbols.ts';
 
 interface ScenePanelProps {
+  caseId: string;
   doc: Y.Doc;
   boardId: string;
   origin: unknown;
@@ -75,6 +79,40 @@ export function ScenePanel(props: ScenePanelProps) {
   const found = useMemo(() => searchSymbols(query), [query]);
   const refPoints = objects.filter((o) => o.shape === 'refpoint');
   void numbers;
+  const images = useYValue(filesOf(doc), () =>
+    listFiles(doc)
+      .filter((f) => f.mime.startsWith('image/'))
+      .map((f) => ({ hash: f.hash, name: f.name })),
+  );
+  const background = objects.find((o) => o.background);
+
+  /** Puts a case-file image under the scene, 20 m wide until it is calibrated. */
+  const addBackground = (hash: string) => {
+    const image = new Image();
+    image.onload = () => {
+      const ratio = image.naturalHeight / Math.max(1, image.naturalWidth);
+      run(() =>
+        addSceneObject(
+          doc,
+          {
+            boardId,
+            object: {
+              shape: 'image',
+              background: true,
+              file: hash,
+              x: 0,
+              y: 0,
+              w: 20,
+              h: 20 * ratio,
+              opacity: 0.5,
+            },
+          },
+          origin,
+        ),
+      );
+    };
+    image.src = `/api/cases/${props.caseId}/files/${hash}`;
+  };
 
   return (
     <aside className="scene-panel" aria-label={t('evidenceTable')}>
@@ -184,6 +222,98 @@ export function ScenePanel(props: ScenePanelProps) {
           </table>
         )}
       </section>
+      {!readOnly && (
+        <section data-testid="scene-background">
+          <h3>{t('background')}</h3>
+          {background ? (
+            <>
+              <label className="scene-panel__row">
+                {t('opacity')}{' '}
+                <input
+                  type="range"
+                  min={0.1}
+                  max={1}
+                  step={0.05}
+                  value={background.opacity ?? 1}
+                  onChange={(event) => {
+                    const opacity = Number(event.currentTarget.value);
+                    run(() =>
+                      updateSceneObjects(
+                        doc,
+                        { boardId, patches: [{ id: background.id, patch: { opacity } }] },
+                        origin,
+                      ),
+                    );
+                  }}
+                />
+              </label>
+              <label className="scene-panel__row">
+                <input
+                  type="checkbox"
+                  checked={background.locked}
+                  onChange={(event) => {
+                    const locked = event.currentTarget.checked;
+                    run(() =>
+                      updateSceneObjects(
+                        doc,
+                        { boardId, patches: [{ id: background.id, patch: { locked } }] },
+                        origin,
+                      ),
+                    );
+                  }}
+                />{' '}
+                {t('lockBackground')}
+              </label>
+              <div className="scene-panel__row">
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => props.onTool('calibrate')}
+                  data-testid="scene-calibrate"
+                >
+                  {t('calibrate')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() =>
+                    run(() => {
+                      if (background.locked)
+                        updateSceneObjects(
+                          doc,
+                          { boardId, patches: [{ id: background.id, patch: { locked: false } }] },
+                          origin,
+                        );
+                      deleteSceneObjects(doc, { boardId, ids: [background.id] }, origin);
+                    })
+                  }
+                >
+                  {t('removeBackground')}
+                </button>
+              </div>
+              {props.tool === 'calibrate' && <p className="muted">{t('calibrateHint')}</p>}
+            </>
+          ) : images.length === 0 ? (
+            <p className="muted">{t('noImages')}</p>
+          ) : (
+            <select
+              value=""
+              aria-label={t('chooseBackground')}
+              data-testid="scene-background-pick"
+              onChange={(event) =>
+                event.currentTarget.value && addBackground(event.currentTarget.value)
+              }
+            >
+              <option value="">{t('chooseBackground')}</option>
+              {images.map((f) => (
+                <option key={f.hash} value={f.hash}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </section>
+      )}
       <section>
         <h3>{t('legend')}</h3>
         {legend.length === 0 ? (
