@@ -122,7 +122,7 @@ async function buildPlain(): Promise<string> {
 }
 
 /** Waits until the flow shows `count` nodes and two more frames have been drawn. */
-async function drawn(page: Page, count: number): Promise<void> {
+export async function drawn(page: Page, count: number): Promise<void> {
   await page.waitForFunction(
     (n) => document.querySelectorAll('.react-flow__node').length >= n,
     count,
@@ -136,16 +136,34 @@ async function drawn(page: Page, count: number): Promise<void> {
   );
 }
 
+/** Waits until `count` elements match `selector` and two more frames have been drawn. */
+export async function drawnElements(page: Page, selector: string, count: number): Promise<void> {
+  await page.waitForFunction(
+    ({ s, n }) => document.querySelectorAll(s).length >= n,
+    { s: selector, n: count },
+    { timeout: 120_000, polling: 50 },
+  );
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+      ),
+  );
+}
+
 /** A point of the empty pane near the middle of the flow, to start a pan from. */
 async function panePoint(page: Page): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(() => {
-    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const pane = document.querySelector('.react-flow, .scene-svg')!.getBoundingClientRect();
     for (let r = 0; r < 400; r += 12)
       for (let a = 0; a < 16; a++) {
         const x = pane.left + pane.width / 2 + r * Math.cos((a * Math.PI) / 8);
         const y = pane.top + pane.height / 2 + r * Math.sin((a * Math.PI) / 8);
         const hit = document.elementFromPoint(x, y);
-        if (hit?.classList.contains('react-flow__pane')) return { x, y };
+        const empty =
+          hit?.classList.contains('react-flow__pane') ||
+          (hit?.closest('.scene-svg') && !hit.closest('[data-id]'));
+        if (empty) return { x, y };
       }
     return { x: pane.left + 20, y: pane.top + 20 };
   });
@@ -156,7 +174,7 @@ async function panePoint(page: Page): Promise<{ x: number; y: number }> {
  * Frame times (ms between requestAnimationFrame callbacks) while the mouse pans the board in a
  * circle for half of `ms` and the wheel zooms in and out for the other half.
  */
-async function panAndZoom(page: Page, ms: number, during?: () => void): Promise<number[]> {
+export async function panAndZoom(page: Page, ms: number, during?: () => void): Promise<number[]> {
   const start = await panePoint(page);
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __recording: boolean };

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { benchBrowserLatency } from './browser.ts';
 import { benchBundle } from './bundle.ts';
 import { benchEditor } from './editor.ts';
+import { benchScene } from './scene.ts';
 import { benchMindMapLayout } from './mindmap-layout.ts';
 import { writeReport, type BenchTable } from './report.ts';
 import { benchSyncServers } from './sync/index.ts';
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
     ),
   ]);
   await step('editor', () => benchEditor(quick));
+  await step('scene', async () => [await benchScene(quick)]);
   await step('mind-map layout', async () => [
     table(
       'mindmap-layout',

@@ -249,6 +249,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
   };
 
   const onPointerDown = (event: ReactPointerEvent<SVGSVGElement>) => {
+    fitted.current = true;
     container.current?.focus();
     const world = toWorld(event.clientX, event.clientY);
     const p = snapped(world, event.altKey);
@@ -538,6 +539,42 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
 
   const selected = selection.map((id) => byId.get(id)).filter((o): o is SceneObject => !!o);
 
+  /** Zooms to show the whole scene (the key 0, and once when the board opens). */
+  const fit = useCallback(() => {
+    const box = svg.current?.getBoundingClientRect();
+    const shown = objects.filter((o) => o.shape !== 'measure' || o.points.length > 0);
+    if (!box || box.width === 0 || shown.length === 0) return;
+    const bounds = shown.map(boundsOf);
+    const x0 = Math.min(...bounds.map((b) => b.x0));
+    const y0 = Math.min(...bounds.map((b) => b.y0));
+    const x1 = Math.max(...bounds.map((b) => b.x1));
+    const y1 = Math.max(...bounds.map((b) => b.y1));
+    const k = Math.min(
+      4,
+      Math.max(
+        0.02,
+        Math.min(
+          (box.width - 80) / ((x1 - x0 || 1) * PX),
+          (box.height - 80) / ((y1 - y0 || 1) * PX),
+        ),
+      ),
+    );
+    setView({
+      k,
+      x: box.width / 2 - ((x0 + x1) / 2) * PX * k,
+      y: box.height / 2 - ((y0 + y1) / 2) * PX * k,
+    });
+  }, [objects]);
+  // A scene that opens with objects (or receives them while it loads) is shown whole; one that
+  // the person has started to work on is never moved under their hands.
+  const fitted = useRef(false);
+  const [openedAt] = useState(() => Date.now());
+  useEffect(() => {
+    if (fitted.current || objects.length === 0) return;
+    fitted.current = true;
+    if (Date.now() - openedAt < 3000) fit();
+  }, [objects, fit, openedAt]);
+
   /** What the selection bar and the keys do to the selection. */
   const actions = {
     paste: (source: SceneObject[]) => {
@@ -624,6 +661,11 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
     ) {
       setTool(TOOL_KEYS[key]);
       setDraft([]);
+      event.preventDefault();
+      return;
+    }
+    if (event.key === '0' && !ctrl) {
+      fit();
       event.preventDefault();
       return;
     }
@@ -751,6 +793,15 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
             {t(`tools.${name}`).replace(/ \(.\)$/, '')}
           </button>
         ))}
+        <button
+          type="button"
+          className="scene-tool"
+          onClick={fit}
+          title={t('fitKey')}
+          data-testid="scene-fit"
+        >
+          {t('fit')}
+        </button>
         <label className="scene__scale">
           {t('scale')}{' '}
           <input
