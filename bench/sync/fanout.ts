@@ -195,6 +195,7 @@ export async function loadedCaseMemory(
   server: PeerServer,
   count: number,
   topics: number,
+  settleMs = 3000,
 ): Promise<{ perCaseKiB: number; docKiB: number }> {
   const names = await server.rooms(count);
   const before = await server.rss();
@@ -220,7 +221,7 @@ export async function loadedCaseMemory(
     editors.push(editor);
   }
   // Until every server has received and applied the maps.
-  await new Promise((resolve) => setTimeout(resolve, 3000));
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
   const after = await server.rss();
   for (const editor of editors) editor.destroy();
   return { perCaseKiB: (after - before) / count / 1024, docKiB: docBytes / 1024 };
