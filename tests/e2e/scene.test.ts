@@ -241,6 +241,41 @@ it('draws a scene to scale with a room, markers linked to evidence, a measuremen
     'the undone rotation on the other screen',
   );
 
+  // A drag is seen by the other person while it happens, and stored once when it ends.
+  const marker3 = listSceneObjects(client.doc, boardId).find(
+    (o) => o.shape === 'marker' && o.x === 4 && o.y === 2,
+  )!;
+  await page.keyboard.press('v');
+  const from = await screen(page, 4, 2);
+  const to = await screen(page, 4, 5.6);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  const otherY = () =>
+    other
+      .locator(`[data-id="${marker3.id}"] circle`)
+      .getAttribute('cy')
+      .then((v) => Number(v));
+  await until(async () => (await otherY()) > 5, 3000, 'the drag on the other screen');
+  expect(listSceneObjects(client.doc, boardId).find((o) => o.id === marker3.id)!.y).toBe(2);
+  await page.mouse.up();
+  await eventually(
+    () => listSceneObjects(client.doc, boardId).find((o) => o.id === marker3.id)!.y > 5,
+    3000,
+    'the drag stored',
+  );
+
+  // A photo of the case file placed on the scene as an object, 3 m wide.
+  await page.getByTestId('scene-image-pick').selectOption({ label: 'Mặt bằng.png' });
+  await eventually(
+    () =>
+      listSceneObjects(client.doc, boardId).some(
+        (o) => o.shape === 'image' && !o.background && o.w === 3,
+      ),
+    3000,
+    'the image object',
+  );
+
   // The other person sees this person's cursor while it moves over the scene.
   const somewhere = await screen(page, 7, 7);
   await page.mouse.move(somewhere.x, somewhere.y);

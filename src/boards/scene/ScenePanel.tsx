@@ -86,11 +86,15 @@ export function ScenePanel(props: ScenePanelProps) {
   );
   const background = objects.find((o) => o.background);
 
-  /** Puts a case-file image under the scene, 20 m wide until it is calibrated. */
-  const addBackground = (hash: string) => {
+  /**
+   * Puts a case-file image on the scene: under everything, 20 m wide until it is calibrated; or as
+   * an object 3 m wide (a photo beside the spot it shows).
+   */
+  const addImage = (hash: string, background: boolean) => {
     const image = new Image();
     image.onload = () => {
       const ratio = image.naturalHeight / Math.max(1, image.naturalWidth);
+      const w = background ? 20 : 3;
       run(() =>
         addSceneObject(
           doc,
@@ -98,13 +102,12 @@ export function ScenePanel(props: ScenePanelProps) {
             boardId,
             object: {
               shape: 'image',
-              background: true,
               file: hash,
               x: 0,
               y: 0,
-              w: 20,
-              h: 20 * ratio,
-              opacity: 0.5,
+              w,
+              h: w * ratio,
+              ...(background ? { background: true, opacity: 0.5 } : {}),
             },
           },
           origin,
@@ -301,7 +304,7 @@ export function ScenePanel(props: ScenePanelProps) {
               aria-label={t('chooseBackground')}
               data-testid="scene-background-pick"
               onChange={(event) =>
-                event.currentTarget.value && addBackground(event.currentTarget.value)
+                event.currentTarget.value && addImage(event.currentTarget.value, true)
               }
             >
               <option value="">{t('chooseBackground')}</option>
@@ -312,6 +315,26 @@ export function ScenePanel(props: ScenePanelProps) {
               ))}
             </select>
           )}
+        </section>
+      )}
+      {!readOnly && images.length > 0 && (
+        <section>
+          <h3>{t('image')}</h3>
+          <select
+            value=""
+            aria-label={t('insertImage')}
+            data-testid="scene-image-pick"
+            onChange={(event) =>
+              event.currentTarget.value && addImage(event.currentTarget.value, false)
+            }
+          >
+            <option value="">{t('insertImage')}</option>
+            {images.map((f) => (
+              <option key={f.hash} value={f.hash}>
+                {f.name}
+              </option>
+            ))}
+          </select>
         </section>
       )}
       <section>

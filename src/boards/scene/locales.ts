@@ -72,6 +72,8 @@ const vi = {
   calibrateHint: 'Kẻ một đoạn trên ảnh nền có độ dài đã biết, rồi nhập độ dài thật.',
   calibrateLength: 'Độ dài thật của đoạn vừa kẻ (m)',
   removeBackground: 'Bỏ ảnh nền',
+  image: 'Ảnh trên sơ đồ',
+  insertImage: 'Chèn ảnh trong hồ sơ…',
   finishHint:
     'Bấm các điểm; bấm lại điểm đầu để khép phòng, Enter hoặc bấm đúp để kết thúc, Esc để huỷ.',
   references: 'Điểm mốc: {{refs}}',
@@ -152,6 +154,8 @@ const en: typeof vi = {
   calibrateHint: 'Draw a line of known length over the background, then type its real length.',
   calibrateLength: 'Real length of the line (m)',
   removeBackground: 'Remove the background',
+  image: 'Image on the scene',
+  insertImage: 'Insert an image of the case file…',
   finishHint:
     'Click points; click the first point to close a room, Enter or double-click to finish, Esc to cancel.',
   references: 'Reference points: {{refs}}',
