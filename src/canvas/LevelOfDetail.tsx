@@ -100,9 +100,17 @@ export function LevelOfDetail({
     const setSimplified = (on: boolean) => {
       if (on === simplified) return;
       simplified = on;
-      dom()?.classList.toggle('is-simplified', on);
+      if (on) {
+        // Skip the layers first, then drop the culling marks inside them (no layout: skipped).
+        dom()?.classList.add('is-simplified');
+        uncullAll();
+      } else {
+        // Cull before the layers come back, so only what is near the view is laid out again.
+        culledBox = null;
+        cull();
+        dom()?.classList.remove('is-simplified');
+      }
       element.hidden = !on;
-      uncullAll();
       hover = null;
       props.current.onSimplified?.(on);
     };

@@ -276,6 +276,14 @@ it('draws a scene to scale with a room, markers linked to evidence, a measuremen
     'the image object',
   );
 
+  // The key sheet.
+  await page.getByTestId('scene-canvas').focus();
+  await page.keyboard.press('?');
+  await page.getByTestId('scene-help').waitFor();
+  expect(await page.getByTestId('scene-help').innerText()).toContain('Ctrl+G');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('scene-help').waitFor({ state: 'detached' });
+
   // The other person sees this person's cursor while it moves over the scene.
   const somewhere = await screen(page, 7, 7);
   await page.mouse.move(somewhere.x, somewhere.y);

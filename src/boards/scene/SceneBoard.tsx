@@ -42,6 +42,7 @@ import { useRemoteSelections } from '../mindmap/useRemoteSelections.ts';
 import { ScenePanel } from './ScenePanel.tsx';
 import { SceneItem } from './SceneItem.tsx';
 import { symbolById } from './symbols.ts';
+import { SceneHelp } from './SceneHelp.tsx';
 import { useScene, useSceneAwareness } from './useScene.ts';
 import './scene.css';
 
@@ -156,6 +157,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
   const [pointer, setPointer] = useState<Point | null>(null);
   const [gesture, setGesture] = useState<Gesture | null>(null);
   const [editing, setEditing] = useState<{ at: Point; id?: string; initial: string } | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
   /** A line drawn over the background, waiting for its real length. */
   const [calibrating, setCalibrating] = useState<[Point, Point] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -664,6 +666,11 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
       event.preventDefault();
       return;
     }
+    if (event.key === '?') {
+      setHelpOpen(true);
+      event.preventDefault();
+      return;
+    }
     if (event.key === '0' && !ctrl) {
       fit();
       event.preventDefault();
@@ -793,6 +800,15 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
             {t(`tools.${name}`).replace(/ \(.\)$/, '')}
           </button>
         ))}
+        <button
+          type="button"
+          className="scene-tool"
+          onClick={() => setHelpOpen(true)}
+          title={t('help')}
+          data-testid="scene-help-button"
+        >
+          ?
+        </button>
         <button
           type="button"
           className="scene-tool"
@@ -1258,6 +1274,14 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
           run={run}
         />
       </div>
+      {helpOpen && (
+        <SceneHelp
+          onClose={() => {
+            setHelpOpen(false);
+            container.current?.focus();
+          }}
+        />
+      )}
     </div>
   );
 }
