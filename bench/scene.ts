@@ -140,7 +140,11 @@ export async function benchScene(quick: boolean): Promise<BenchTable> {
     }
     const cell = (values: number[]) => {
       const sorted = [...values].sort((a, b) => a - b);
-      const mid = percentile(sorted, 50).toFixed(0);
+      const mid = (
+        sorted.length % 2
+          ? sorted[Math.floor(sorted.length / 2)]!
+          : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2
+      ).toFixed(0);
       return sorted.length > 1
         ? `${mid} (${sorted[0]!.toFixed(0)}–${sorted.at(-1)!.toFixed(0)})`
         : mid;
