@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { installMindMapTexts } from '../boards/mindmap/locales.ts';
 import { installSceneTexts } from '../boards/scene/locales.ts';
+import { installGraphTexts } from '../boards/graph/locales.ts';
 import { installRegisterTexts } from '../register/locales.ts';
 import { en } from './locales/en.ts';
 import { vi } from './locales/vi.ts';
@@ -31,6 +32,7 @@ void i18n.use(initReactI18next).init({
 installRegisterTexts(i18n);
 installMindMapTexts(i18n);
 installSceneTexts(i18n);
+installGraphTexts(i18n);
 document.documentElement.lang = i18n.language;
 
 /** Switches the whole UI, remembers the choice, and tells the server which language to answer in. */

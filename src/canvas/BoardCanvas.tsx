@@ -2,9 +2,11 @@ import {
   useCallback,
   useEffect,
   useMemo,
+  useRef,
   useState,
   useSyncExternalStore,
   type DragEvent,
+  type ReactNode,
 } from 'react';
 import {
   Background,
@@ -13,8 +15,11 @@ import {
   ReactFlow,
   ReactFlowProvider,
   applyNodeChanges,
+  ConnectionMode,
   useReactFlow,
+  type Connection,
   type Edge,
+  type EdgeChange,
   type Node,
   type NodeChange,
 } from '@xyflow/react';
@@ -25,11 +30,20 @@ import { addNode, deleteNodes, moveNodes, setNodeLabel } from '../core/commands/
 import { ENTITY_DRAG_TYPE } from '../register/RegisterPanel.tsx';
 import { CanvasCaseContext, nodeTypes } from './CanvasNode.tsx';
 import { NodeLabelEditor } from './NodeLabelEditor.tsx';
-import { BoardProjection, type CanvasNode } from './projection.ts';
+import { BoardProjection, type CanvasNode, type CanvasNodeData } from './projection.ts';
+import { LinkProjection, type LinkEdge, type LinkEdgeData } from './links.ts';
+import { edgeTypes, LINK_LOOK } from './LinkEdge.tsx';
+import { deleteLinks } from '../core/commands/links.ts';
 import { LevelOfDetail, levelOfDetailEnabled, type LodLook } from './LevelOfDetail.tsx';
 import { useStableCallback } from '../ui/useStableCallback.ts';
 
 const NO_EDGES: Edge[] = [];
+const noEdges = (): LinkEdge[] => NO_EDGES as LinkEdge[];
+const noSubscribe = () => () => undefined;
+function edgeColor(edge: Edge): string {
+  const type = (edge.data as LinkEdgeData | undefined)?.type;
+  return type ? LINK_LOOK[type].color : '#94a3b8';
+}
 const KIND_FILL: Record<string, string> = {
   person: '#dbeafe',
   evidence: '#fef3c7',
@@ -37,11 +51,12 @@ const KIND_FILL: Record<string, string> = {
   fact: '#dcfce7',
   place: '#fce7f3',
 };
+const STATUS_STROKE = { proven: '#15803d', disputed: '#b45309', unproven: '#b91c1c' };
 function canvasLook(node: Node): LodLook {
   const data = node.data as CanvasNode['data'];
   return {
     fill: (data.entityKind && KIND_FILL[data.entityKind]) || '#ffffff',
-    stroke: data.brokenLink ? '#b91c1c' : '#94a3b8',
+    stroke: data.brokenLink ? '#b91c1c' : data.status ? STATUS_STROKE[data.status] : '#94a3b8',
     ...(node.selected ? { ring: '#1d4ed8' } : {}),
   };
 }
@@ -57,6 +72,23 @@ export interface BoardCanvasProps {
   readOnly: boolean;
   /** A node to select and bring into view (from the register's "used on" links). */
   focusNodeId?: string | null;
+  /** Nodes to select and fit into view; a new object each time it is asked for. */
+  focus?: { ids: string[] } | null;
+  /** Draws the board's typed links; an editor draws new ones from a node's dot to another. */
+  links?: {
+    onConnect(source: string, target: string): void;
+    onSelect(id: string | null): void;
+    /** Extra edge data (a relationship chart dims what is outside a neighbourhood). */
+    decorate?(edge: LinkEdge): Partial<LinkEdgeData> | undefined;
+  };
+  /** Extra node data, such as a fact's proof status; a node keeps its identity while it is equal. */
+  decorate?(node: CanvasNode): Partial<CanvasNodeData> | undefined;
+  /** Told the selected node ids whenever they change. */
+  onSelection?(ids: string[]): void;
+  /** Replaces adding a free node on a double-click of the empty board. */
+  onPaneDoubleClick?(position: { x: number; y: number }): void;
+  /** Drawn inside the flow (toolbars and panels that use the viewport). */
+  children?: ReactNode;
 }
 
 /**
@@ -73,7 +105,19 @@ export function BoardCanvas(props: BoardCanvasProps) {
   );
 }
 
-function BoardCanvasInner({ doc, boardId, origin, readOnly, focusNodeId }: BoardCanvasProps) {
+function BoardCanvasInner({
+  doc,
+  boardId,
+  origin,
+  readOnly,
+  focusNodeId,
+  focus,
+  links,
+  decorate,
+  onSelection,
+  onPaneDoubleClick: onPaneAdd,
+  children,
+}: BoardCanvasProps) {
   const { t } = useTranslation('register');
   const flow = useReactFlow();
   const projection = useMemo(() => new BoardProjection(doc, boardId), [doc, boardId]);
@@ -87,17 +131,87 @@ function BoardCanvasInner({ doc, boardId, origin, readOnly, focusNodeId }: Board
   }>({ selected: new Set(), dragging: new Map() });
   const [editing, setEditing] = useState<string | null>(null);
   const [lod] = useState(levelOfDetailEnabled);
-
-  const nodes = useMemo(
-    () =>
-      projected.map((node) => {
-        const drag = local.dragging.get(node.id);
-        const selected = local.selected.has(node.id);
-        if (!drag && !selected) return node;
-        return { ...node, selected, ...(drag ? { position: drag } : {}) };
-      }),
-    [projected, local],
+  const linkProjection = useMemo(
+    () => (links ? new LinkProjection(doc, boardId) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- whether the board has links, not the handlers
+    [doc, boardId, !!links],
   );
+  useEffect(() => () => linkProjection?.destroy(), [linkProjection]);
+  const projectedLinks = useSyncExternalStore(
+    linkProjection?.subscribe ?? noSubscribe,
+    linkProjection?.getSnapshot ?? noEdges,
+  );
+  const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
+
+  // Decorated nodes keep their identity while base node, decoration and selection are unchanged,
+  // so memoized node components re-render only for what changed.
+  const decorated = useRef(new Map<string, { base: CanvasNode; key: string; out: CanvasNode }>());
+  const nodes = useMemo(() => {
+    const seen = new Set<string>();
+    const out = projected.map((node) => {
+      const drag = local.dragging.get(node.id);
+      const selected = local.selected.has(node.id);
+      const extra = decorate?.(node);
+      if (!drag && !selected && !extra) return node;
+      const key = `${selected}|${JSON.stringify(extra ?? null)}`;
+      const cached = decorated.current.get(node.id);
+      seen.add(node.id);
+      if (!drag && cached && cached.base === node && cached.key === key) return cached.out;
+      const next: CanvasNode = {
+        ...node,
+        selected,
+        ...(drag ? { position: drag } : {}),
+        ...(extra ? { data: { ...node.data, ...extra } } : {}),
+      };
+      if (!drag) decorated.current.set(node.id, { base: node, key, out: next });
+      return next;
+    });
+    for (const id of decorated.current.keys()) if (!seen.has(id)) decorated.current.delete(id);
+    return out;
+  }, [projected, local, decorate]);
+
+  const decorateEdge = links?.decorate;
+  const edges = useMemo(
+    () =>
+      projectedLinks.map((edge) => {
+        const extra = decorateEdge?.(edge);
+        const selected = edge.id === selectedEdge;
+        if (!extra && !selected) return edge;
+        return { ...edge, selected, ...(extra ? { data: { ...edge.data!, ...extra } } : {}) };
+      }),
+    [projectedLinks, selectedEdge, decorateEdge],
+  );
+
+  const selectedIds = useMemo(() => [...local.selected].sort().join(' '), [local.selected]);
+  useEffect(
+    () => onSelection?.(selectedIds ? selectedIds.split(' ') : []),
+    [selectedIds, onSelection],
+  );
+
+  const onSelectEdge = links?.onSelect;
+  const selectEdge = useCallback(
+    (id: string | null) => {
+      setSelectedEdge(id);
+      onSelectEdge?.(id);
+    },
+    [onSelectEdge],
+  );
+  const onEdgesChange = useStableCallback((changes: EdgeChange<LinkEdge>[]) => {
+    const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
+    if (removed.length > 0 && !readOnly) {
+      deleteLinks(doc, { boardId, ids: removed }, origin);
+      selectEdge(null);
+    }
+    for (const change of changes)
+      if (change.type === 'select') {
+        if (change.selected) selectEdge(change.id);
+        else if (change.id === selectedEdge) selectEdge(null);
+      }
+  });
+  const onConnect = useStableCallback((connection: Connection) => {
+    if (!readOnly && connection.source && connection.target)
+      links?.onConnect(connection.source, connection.target);
+  });
 
   const onNodesChange = useStableCallback((changes: NodeChange<CanvasNode>[]) => {
     const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
@@ -130,6 +244,17 @@ function BoardCanvasInner({ doc, boardId, origin, readOnly, focusNodeId }: Board
       return { ...state, dragging: new Map() };
     });
   }, [doc, boardId, origin, readOnly]);
+
+  useEffect(() => {
+    if (!focus || focus.ids.length === 0) return;
+    setLocal((state) => ({ ...state, selected: new Set(focus.ids.slice(0, 1)) }));
+    void flow.fitView({
+      nodes: focus.ids.map((id) => ({ id })),
+      duration: 300,
+      padding: 0.3,
+      maxZoom: 1.2,
+    });
+  }, [focus, flow]);
 
   useEffect(() => {
     if (!focusNodeId) return;
@@ -168,6 +293,7 @@ function BoardCanvasInner({ doc, boardId, origin, readOnly, focusNodeId }: Board
   const onPaneDoubleClick = (event: React.MouseEvent) => {
     if (readOnly || !(event.target as Element).classList.contains('react-flow__pane')) return;
     const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    if (onPaneAdd) return onPaneAdd(position);
     setEditing(
       addNode(doc, { boardId, x: position.x, y: position.y, label: t('canvas.newNode') }, origin),
     );
@@ -186,11 +312,17 @@ function BoardCanvasInner({ doc, boardId, origin, readOnly, focusNodeId }: Board
       <ReactFlow
         nodes={nodes}
         nodeTypes={nodeTypes}
+        edges={links ? edges : noEdges()}
+        edgeTypes={edgeTypes}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        connectionMode={ConnectionMode.Loose}
+        onPaneClick={() => selectEdge(null)}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onNodeDoubleClick={onNodeDoubleClick}
         nodesDraggable={!readOnly}
-        nodesConnectable={false}
+        nodesConnectable={!!links && !readOnly}
         deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
         zoomOnDoubleClick={false}
         fitView
@@ -202,12 +334,14 @@ function BoardCanvasInner({ doc, boardId, origin, readOnly, focusNodeId }: Board
         {lod && (
           <LevelOfDetail
             nodes={nodes}
-            edges={NO_EDGES}
+            edges={links ? edges : NO_EDGES}
             look={canvasLook}
             label={canvasLabel}
+            edgeColor={edgeColor}
             onNodeClick={onLodClick}
           />
         )}
+        {children}
       </ReactFlow>
       {projected.length === 0 && <p className="board-canvas__empty">{t('canvas.empty')}</p>}
       {editingNode && (

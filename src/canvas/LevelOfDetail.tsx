@@ -21,6 +21,8 @@ export interface LevelOfDetailProps {
   threshold?: number;
   look(node: Node): LodLook;
   label(node: Node): string;
+  /** An edge's colour on the canvas; its style's stroke when not given. */
+  edgeColor?(edge: Edge): string;
   /** A click on a node while simplified, as React Flow's onNodeClick would report it. */
   onNodeClick?(event: MouseEvent, node: Node): void;
   /**
@@ -73,14 +75,15 @@ export function LevelOfDetail({
   threshold = 0.45,
   look,
   label,
+  edgeColor,
   onNodeClick,
   onSimplified,
 }: LevelOfDetailProps) {
   const store = useStoreApi();
   const flow = useReactFlow();
   const canvas = useRef<HTMLCanvasElement>(null);
-  const props = useRef({ nodes, edges, look, label, onNodeClick, onSimplified });
-  props.current = { nodes, edges, look, label, onNodeClick, onSimplified };
+  const props = useRef({ nodes, edges, look, label, edgeColor, onNodeClick, onSimplified });
+  props.current = { nodes, edges, look, label, edgeColor, onNodeClick, onSimplified };
   const redraw = useRef<() => void>(() => undefined);
 
   useEffect(() => {
@@ -239,7 +242,7 @@ export function LevelOfDetail({
         const by = b.y + b.h / 2;
         if (Math.max(ax, bx) < x0 || Math.min(ax, bx) > x1) continue;
         if (Math.max(ay, by) < y0 || Math.min(ay, by) > y1) continue;
-        const color = String(edge.style?.stroke ?? '#94a3b8');
+        const color = props.current.edgeColor?.(edge) ?? String(edge.style?.stroke ?? '#94a3b8');
         let path = lines.get(color);
         if (!path) lines.set(color, (path = new Path2D()));
         path.moveTo(ax, ay);

@@ -2,13 +2,21 @@ import type { Node } from '@xyflow/react';
 import { displayOf, nodesOf, readNode, type NodeDisplay } from '../core/commands/nodes.ts';
 import * as Y from 'yjs';
 import { filesOf, registerOf, type YRecord } from '../core/doc.ts';
+import { PARTY_TYPES, type PartyType } from '../core/links.ts';
+import type { FactStatus } from '../core/proof.ts';
 
 export type CanvasNodeData = NodeDisplay & {
   entity?: string;
   /** The first case-file file of a linked evidence item, shown as a thumbnail on the node. */
   thumbnail?: { hash: string; mime: string; name: string };
+  /** A relationship chart's free node: a phone, vehicle, account … */
+  party?: PartyType;
+  /** Set by an evidence chart on fact nodes: the proof analysis's verdict. */
+  status?: FactStatus;
+  /** Set by a relationship chart: outside the selected node's neighbourhood. */
+  dimmed?: boolean;
 };
-export type CanvasNode = Node<CanvasNodeData, 'entity' | 'topic'>;
+export type CanvasNode = Node<CanvasNodeData, 'entity' | 'topic' | 'party'>;
 
 /**
  * The Y → React Flow projection of one board, kept incrementally: a change to one node (or to the
@@ -89,13 +97,17 @@ export class BoardProjection {
       }
       const display = displayOf(this.doc, node);
       const thumbnail = node.entity ? this.thumbnailOf(node.entity) : undefined;
+      const party = (PARTY_TYPES as readonly string[]).includes(node.type)
+        ? (node.type as PartyType)
+        : undefined;
       this.cache.set(id, {
         id,
-        type: node.entity ? 'entity' : 'topic',
+        type: node.entity ? 'entity' : party ? 'party' : 'topic',
         position: { x: node.x, y: node.y },
         data: {
           ...display,
           ...(node.entity ? { entity: node.entity } : {}),
+          ...(party ? { party } : {}),
           ...(thumbnail ? { thumbnail } : {}),
         },
       });

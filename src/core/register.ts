@@ -101,6 +101,8 @@ export const entityFieldSchemas = {
     place: text(500).optional(),
     description: text(20_000).optional(),
     people: z.array(z.string().max(64)).max(200).optional(),
+    /** Evidence items that show the event happened as described. */
+    evidence: z.array(z.string().max(64)).max(500).optional(),
   }),
   fact: z.object({
     ...common,

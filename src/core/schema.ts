@@ -8,7 +8,7 @@ import { z } from 'zod';
 /** The schema version this code writes. Older documents are migrated when a case opens. */
 export const SCHEMA_VERSION = 2;
 
-export const BOARD_KINDS = ['mindmap', 'scene', 'evidence', 'timeline'] as const;
+export const BOARD_KINDS = ['mindmap', 'scene', 'evidence', 'timeline', 'relationship'] as const;
 export type BoardKind = (typeof BOARD_KINDS)[number];
 
 export const ROLES = ['owner', 'editor', 'viewer'] as const;

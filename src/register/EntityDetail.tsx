@@ -1,6 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Paperclip, Pencil, Trash2, X } from 'lucide-react';
-import { deleteEntity, detachFile, entityUsages, type Entity } from '../core/commands/register.ts';
+import {
+  deleteEntity,
+  detachFile,
+  entityUsages,
+  getEntity,
+  type Entity,
+} from '../core/commands/register.ts';
 import { listFiles } from '../core/commands/files.ts';
 import { boardsOf, filesOf } from '../core/doc.ts';
 import { useYValue } from '../files/useYValue.ts';
@@ -68,14 +74,16 @@ export function EntityDetail({
       </header>
       <dl>
         {FORM_FIELDS[entity.kind]
-          .filter(
-            (f) =>
-              f.name !== 'name' &&
-              typeof entity[f.name as keyof Entity] === 'string' &&
-              entity[f.name as keyof Entity] !== '',
-          )
+          .filter((f) => {
+            const value = entity[f.name as keyof Entity];
+            if (f.name === 'name') return false;
+            return Array.isArray(value) ? value.length > 0 : typeof value === 'string' && !!value;
+          })
           .map((f) => {
-            const value = String(entity[f.name as keyof Entity]);
+            const raw = entity[f.name as keyof Entity];
+            const value = Array.isArray(raw)
+              ? raw.map((id) => getEntity(doc, String(id))?.name ?? '—').join(', ')
+              : String(raw);
             return (
               <div key={f.name}>
                 <dt>{t(`fields.${f.name}`)}</dt>

@@ -8,12 +8,14 @@ export interface EntityFormProps {
   kind: EntityKind;
   initial?: Entity;
   /** Saves the fields; returns an i18n error key to show, or null when saved. */
-  onSave(fields: Record<string, string>): string | null;
+  onSave(fields: Record<string, string | string[]>): string | null;
   onCancel(): void;
+  /** The entities a field of input `entities` may list (people of an event, its evidence). */
+  choices?(kind: EntityKind): ReadonlyArray<{ id: string; name: string }>;
 }
 
 /** Adds or edits one register entity. Text is committed on save, so IME composition is never cut. */
-export function EntityForm({ kind, initial, onSave, onCancel }: EntityFormProps) {
+export function EntityForm({ kind, initial, onSave, onCancel, choices }: EntityFormProps) {
   const { t } = useTranslation('register');
   const [values, setValues] = useState<Record<string, string>>(() => {
     const start: Record<string, string> = {};
@@ -23,12 +25,25 @@ export function EntityForm({ kind, initial, onSave, onCancel }: EntityFormProps)
     }
     return start;
   });
+  const [lists, setLists] = useState<Record<string, string[]>>(() => {
+    const start: Record<string, string[]> = {};
+    for (const field of FORM_FIELDS[kind]) {
+      const value = initial?.[field.name as keyof Entity];
+      if (field.input === 'entities') start[field.name] = Array.isArray(value) ? [...value] : [];
+    }
+    return start;
+  });
   const [error, setError] = useState<string | null>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const fields: Record<string, string> = {};
+    const fields: Record<string, string | string[]> = {};
     for (const field of FORM_FIELDS[kind]) {
+      if (field.input === 'entities') {
+        const list = lists[field.name] ?? [];
+        if (list.length > 0 || initial) fields[field.name] = list;
+        continue;
+      }
       const value = values[field.name] ?? '';
       // A new entity leaves empty fields out; an edit sends '' to clear them.
       if (value !== '' || initial) fields[field.name] = value;
@@ -40,6 +55,34 @@ export function EntityForm({ kind, initial, onSave, onCancel }: EntityFormProps)
     <form className="entity-form" onSubmit={submit} data-testid="entity-form">
       {FORM_FIELDS[kind].map((field) => {
         const id = `entity-${field.name}`;
+        if (field.input === 'entities') {
+          const options = field.of ? (choices?.(field.of) ?? []) : [];
+          const chosen = lists[field.name] ?? [];
+          return (
+            <fieldset key={field.name} className="entity-form__field entity-form__choices">
+              <legend>{t(`fields.${field.name}`)}</legend>
+              {options.length === 0 && <p className="muted">{t('noChoices')}</p>}
+              {options.map((option) => (
+                <label key={option.id} className="entity-form__choice">
+                  <input
+                    type="checkbox"
+                    name={field.name}
+                    value={option.id}
+                    checked={chosen.includes(option.id)}
+                    onChange={(event) => {
+                      const on = event.target.checked;
+                      setLists((all) => {
+                        const list = (all[field.name] ?? []).filter((id) => id !== option.id);
+                        return { ...all, [field.name]: on ? [...list, option.id] : list };
+                      });
+                    }}
+                  />
+                  {option.name}
+                </label>
+              ))}
+            </fieldset>
+          );
+        }
         const common = {
           id,
           name: field.name,
@@ -64,7 +107,13 @@ export function EntityForm({ kind, initial, onSave, onCancel }: EntityFormProps)
             ) : (
               <input
                 type={field.input === 'date' ? 'date' : 'text'}
-                placeholder={field.input === 'pages' ? 'BL 12–15' : undefined}
+                placeholder={
+                  field.input === 'pages'
+                    ? 'BL 12–15'
+                    : field.name === 'start' || field.name === 'end'
+                      ? t('timeHint')
+                      : undefined
+                }
                 required={field.name === 'name'}
                 autoFocus={field.name === 'name'}
                 {...common}

@@ -81,7 +81,7 @@ export function RegisterPanel(props: RegisterPanelProps) {
   const selectedEntity = entities.find((e) => e.id === selected) ?? null;
 
   const save = useCallback(
-    (fields: Record<string, string>): string | null => {
+    (fields: Record<string, string | string[]>): string | null => {
       if (!editing) return null;
       try {
         if (editing.entity) updateEntity(doc, { id: editing.entity.id, fields }, origin);
@@ -185,6 +185,7 @@ export function RegisterPanel(props: RegisterPanelProps) {
               initial={editing.entity}
               onSave={save}
               onCancel={() => setEditing(null)}
+              choices={(kind) => entities.filter((e) => e.kind === kind)}
             />
           </div>
         </div>

@@ -9,7 +9,9 @@ import {
 /** How a field is edited and which i18n group names its choices. */
 export interface FieldSpec {
   name: string;
-  input: 'text' | 'textarea' | 'date' | 'select' | 'pages';
+  input: 'text' | 'textarea' | 'date' | 'select' | 'pages' | 'entities';
+  /** For `entities`: which register kind the field lists. */
+  of?: EntityKind;
   options?: readonly string[];
   /** i18n key prefix of the options' labels, e.g. `roles`. */
   optionLabels?: string;
@@ -50,6 +52,8 @@ export const FORM_FIELDS: Record<EntityKind, FieldSpec[]> = {
     { name: 'start', input: 'text' },
     { name: 'end', input: 'text' },
     { name: 'place', input: 'text' },
+    { name: 'people', input: 'entities', of: 'person' },
+    { name: 'evidence', input: 'entities', of: 'evidence' },
     { name: 'description', input: 'textarea' },
     pages,
     notes,

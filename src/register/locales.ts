@@ -38,6 +38,7 @@ const vi = {
     end: 'Kết thúc',
     place: 'Địa điểm',
     people: 'Người liên quan',
+    evidence: 'Chứng cứ',
     factType: 'Loại',
     text: 'Nội dung',
     files: 'Tệp hồ sơ',
@@ -95,6 +96,8 @@ const vi = {
   confirmDeleteUsed:
     'Xóa “{{name}}”? Mục này đang được dùng ở {{count}} nút: {{boards}}. Các nút sẽ giữ tên hiện tại nhưng không còn liên kết.',
   dragHint: 'Kéo một mục vào sơ đồ để tạo nút liên kết.',
+  timeHint: 'VD: 21:30 14/03/2025, 14/3/2025, 3/2025',
+  noChoices: 'Danh mục chưa có mục nào loại này.',
   errors: {
     'register.badFields': 'Thông tin chưa hợp lệ: cần có tên.',
     'register.badPages': 'Bút lục không hợp lệ. Ví dụ: BL 12, BL 12–15, bút lục 12, 14.',
@@ -146,6 +149,18 @@ const vi = {
     brokenLink: 'Mục liên kết đã bị xóa',
     editLabel: 'Sửa nội dung nút',
   },
+  status: {
+    proven: 'Đã chứng minh',
+    disputed: 'Có mâu thuẫn',
+    unproven: 'Chưa chứng minh',
+  },
+  party: {
+    phone: 'Số điện thoại',
+    vehicle: 'Phương tiện',
+    account: 'Tài khoản',
+    organisation: 'Tổ chức',
+    other: 'Khác',
+  },
 };
 
 type Texts = typeof vi;
@@ -185,6 +200,7 @@ const en: DeepStrings<Texts> = {
     end: 'End',
     place: 'Place',
     people: 'People involved',
+    evidence: 'Evidence',
     factType: 'Type',
     text: 'Text',
     files: 'Case-file files',
@@ -242,6 +258,8 @@ const en: DeepStrings<Texts> = {
   confirmDeleteUsed:
     'Delete “{{name}}”? It is used by {{count}} node(s): {{boards}}. Those nodes keep its current name but lose the link.',
   dragHint: 'Drag an item onto a board to place a linked node.',
+  timeHint: 'e.g. 21:30 14/03/2025, 14/3/2025, 3/2025',
+  noChoices: 'The register has nothing of this kind yet.',
   errors: {
     'register.badFields': 'Some fields are not valid: a name is needed.',
     'register.badPages': 'Not a page reference. For example: BL 12, BL 12–15, bút lục 12, 14.',
@@ -293,6 +311,18 @@ const en: DeepStrings<Texts> = {
     newNode: 'New node',
     brokenLink: 'The linked item was deleted',
     editLabel: 'Edit the node text',
+  },
+  status: {
+    proven: 'Proven',
+    disputed: 'Disputed',
+    unproven: 'Unproven',
+  },
+  party: {
+    phone: 'Phone number',
+    vehicle: 'Vehicle',
+    account: 'Account',
+    organisation: 'Organisation',
+    other: 'Other',
   },
 };
 

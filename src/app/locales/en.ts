@@ -64,9 +64,8 @@ export const en: Texts<typeof vi> = {
       scene: 'Scene diagram',
       evidence: 'Evidence chart',
       timeline: 'Timeline',
+      relationship: 'Relationship chart',
     },
-    placeholder:
-      'The tools of this board kind come in a later version; the shared canvas is used for now.',
   },
   case: {
     readOnly: 'Read-only',

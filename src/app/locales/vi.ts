@@ -60,8 +60,8 @@ export const vi = {
       scene: 'Sơ đồ hiện trường',
       evidence: 'Sơ đồ chứng cứ',
       timeline: 'Dòng thời gian',
+      relationship: 'Sơ đồ quan hệ',
     },
-    placeholder: 'Công cụ riêng cho loại sơ đồ này sẽ có ở phiên bản sau; hiện dùng bảng vẽ chung.',
   },
   case: {
     readOnly: 'Chỉ xem',

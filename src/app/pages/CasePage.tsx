@@ -9,6 +9,8 @@ import { canEdit } from '../../core/schema.ts';
 import { BoardCanvas } from '../../canvas/BoardCanvas.tsx';
 import { MindMapBoard } from '../../boards/mindmap/MindMapBoard.tsx';
 import { SceneBoard } from '../../boards/scene/SceneBoard.tsx';
+import { GraphBoard } from '../../boards/graph/GraphBoard.tsx';
+import { TimelineBoard } from '../../boards/graph/TimelineBoard.tsx';
 import { FileViewer } from '../../files/FileViewer.tsx';
 import { useYValue } from '../../files/useYValue.ts';
 import { useUploads } from '../../files/useUploads.ts';
@@ -207,21 +209,30 @@ function CaseWorkspace({
               readOnly={readOnly}
               awareness={session.provider.awareness}
             />
+          ) : current?.kind === 'evidence' || current?.kind === 'relationship' ? (
+            <GraphBoard
+              key={current.id}
+              caseId={record.id}
+              doc={doc}
+              boardId={current.id}
+              origin={origin}
+              readOnly={readOnly}
+              mode={current.kind}
+              focusNodeId={focus?.boardId === current.id ? focus.nodeId : null}
+            />
+          ) : current?.kind === 'timeline' ? (
+            <TimelineBoard key={current.id} doc={doc} origin={origin} readOnly={readOnly} />
           ) : current ? (
-            <>
-              <p className="board-placeholder muted" data-testid="board-placeholder">
-                {t(`board.kinds.${current.kind}`)} — {t('board.placeholder')}
-              </p>
-              <BoardCanvas
-                key={current.id}
-                caseId={record.id}
-                doc={doc}
-                boardId={current.id}
-                origin={origin}
-                readOnly={readOnly}
-                focusNodeId={focus?.boardId === current.id ? focus.nodeId : null}
-              />
-            </>
+            // A kind this version does not know (from a newer one): the shared canvas shows it.
+            <BoardCanvas
+              key={current.id}
+              caseId={record.id}
+              doc={doc}
+              boardId={current.id}
+              origin={origin}
+              readOnly={readOnly}
+              focusNodeId={focus?.boardId === current.id ? focus.nodeId : null}
+            />
           ) : (
             <p className="muted board-empty">{t('board.none')}</p>
           )}

@@ -247,3 +247,45 @@ export function caseMapOutline(offence: OffenceTemplate | null): OutlineNode[] {
     },
   ];
 }
+
+/** An issue to prove that an evidence chart starts with. */
+export interface FactSeed {
+  name: string;
+  factType:
+    | 'issue-crime'
+    | 'issue-offender'
+    | 'issue-circumstances'
+    | 'issue-damage'
+    | 'issue-causes'
+    | 'issue-exemption'
+    | 'element-object'
+    | 'element-objective'
+    | 'element-subject'
+    | 'element-subjective';
+}
+
+/**
+ * The facts an evidence chart for an offence starts from: the elements of the offence, then the
+ * issues every case must prove (Article 85 of the Criminal Procedure Code).
+ * @example offenceFacts(OFFENCE_TEMPLATES[4])[0].name // 'Khách thể của tội trộm cắp tài sản (Điều 173 BLHS)'
+ */
+export function offenceFacts(offence: OffenceTemplate): FactSeed[] {
+  return [
+    {
+      name: `Khách thể của ${offence.name.replace(/^Tội/, 'tội')} (Điều ${offence.article} BLHS)`,
+      factType: 'element-object',
+    },
+    ...offence.objectiveSide.map((name) => ({
+      name: `Mặt khách quan: ${name}`,
+      factType: 'element-objective' as const,
+    })),
+    { name: 'Chủ thể: độ tuổi, năng lực trách nhiệm hình sự', factType: 'element-subject' },
+    { name: 'Mặt chủ quan: lỗi, mục đích, động cơ', factType: 'element-subjective' },
+    { name: 'Có hành vi phạm tội xảy ra; thời gian, địa điểm', factType: 'issue-crime' },
+    { name: 'Người thực hiện hành vi phạm tội; lỗi, năng lực', factType: 'issue-offender' },
+    { name: 'Tình tiết tăng nặng, giảm nhẹ, nhân thân', factType: 'issue-circumstances' },
+    { name: 'Tính chất, mức độ thiệt hại', factType: 'issue-damage' },
+    { name: 'Nguyên nhân, điều kiện phạm tội', factType: 'issue-causes' },
+    { name: 'Tình tiết loại trừ, miễn trách nhiệm hình sự', factType: 'issue-exemption' },
+  ];
+}

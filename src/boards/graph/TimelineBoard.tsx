@@ -1,0 +1,451 @@
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { Maximize2, Plus, ZoomIn, ZoomOut } from 'lucide-react';
+import { addEntity, listEntities } from '../../core/commands/register.ts';
+import { formatCaseTime, parseCaseTime } from '../../core/time.ts';
+import { readTimeline, tickStep, ticks, type TimelineItem } from '../../core/timeline.ts';
+import { useDocValue } from './useDocValue.ts';
+import './graph.css';
+
+export interface TimelineBoardProps {
+  doc: Y.Doc;
+  origin: unknown;
+  readOnly: boolean;
+}
+
+const LANE_ROW = 30;
+const MIN_MS_PER_PX = 60_000 / 240; // a minute is 240 px
+const MAX_MS_PER_PX = (40 * 31_557_600_000) / 1000; // forty years in 1,000 px
+const LABEL_PX = 7; // about one character of the item labels
+
+interface View {
+  /** The instant at the left edge (UTC-coded local time). */
+  from: number;
+  msPerPx: number;
+}
+
+/**
+ * The case timeline: register events on a time axis from minutes to years, one lane per person,
+ * ranges as bars, linked evidence as badges; events without a time listed aside. Reads the
+ * register, so every board and person sees the same events.
+ */
+export function TimelineBoard({ doc, origin, readOnly }: TimelineBoardProps) {
+  const { t, i18n } = useTranslation('graph');
+  const lang = i18n.language || 'vi';
+  const timeline = useDocValue(doc, () => readTimeline(doc));
+  const area = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(800);
+  const [view, setView] = useState<View | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+
+  useLayoutEffect(() => {
+    const element = area.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth || 800));
+    observer.observe(element);
+    setWidth(element.clientWidth || 800);
+    return () => observer.disconnect();
+  }, []);
+
+  const fit = useMemo(() => {
+    if (!timeline.span) return null;
+    const span = Math.max(timeline.span.to - timeline.span.from, 3_600_000);
+    const msPerPx = clamp(span / Math.max(200, width - 160));
+    return { from: timeline.span.from - 40 * msPerPx, msPerPx };
+  }, [timeline.span, width]);
+  // The first time there is something to show, show all of it.
+  useEffect(() => {
+    if (!view && fit) setView(fit);
+  }, [view, fit]);
+  const current = view ?? fit;
+
+  const zoom = (factor: number, atPx = width / 2) =>
+    setView((v) => {
+      const base = v ?? fit;
+      if (!base) return v;
+      const msPerPx = clamp(base.msPerPx * factor);
+      const at = base.from + atPx * base.msPerPx;
+      return { from: at - atPx * msPerPx, msPerPx };
+    });
+
+  // Wheel zooms around the pointer (shift + wheel pans); a drag pans. Passive listeners cannot
+  // prevent the page from scrolling, hence addEventListener.
+  useEffect(() => {
+    const element = area.current;
+    if (!element) return;
+    const onWheel = (event: WheelEvent) => {
+      event.preventDefault();
+      const x = event.clientX - element.getBoundingClientRect().left;
+      if (event.shiftKey)
+        setView((v) =>
+          v ? { ...v, from: v.from + (event.deltaY || event.deltaX) * v.msPerPx } : v,
+        );
+      else zoom(Math.exp(event.deltaY * 0.002), x);
+    };
+    element.addEventListener('wheel', onWheel, { passive: false });
+    return () => element.removeEventListener('wheel', onWheel);
+  });
+  const drag = useRef<{ x: number; from: number } | null>(null);
+
+  const lanes = useMemo(() => {
+    if (!current) return [];
+    return timeline.lanes.map((lane) => {
+      const items = timeline.items.filter((item) =>
+        lane.id ? item.people.includes(lane.id) : item.people.length === 0,
+      );
+      return { lane, rows: stack(items, current) };
+    });
+  }, [timeline, current]);
+
+  const step = current ? tickStep(current.msPerPx) : null;
+  const axis =
+    current && step ? ticks(current.from, current.from + width * current.msPerPx, step) : [];
+  const selectedItem = timeline.items.find((i) => i.id === selected) ?? null;
+
+  return (
+    <div className="timeline-board" data-testid="timeline-board">
+      <div className="timeline-board__main">
+        <div className="timeline-toolbar">
+          <button type="button" onClick={() => zoom(1 / 1.6)} title={t('timeline.zoomIn')}>
+            <ZoomIn size={16} />
+          </button>
+          <button
+            type="button"
+            onClick={() => zoom(1.6)}
+            title={t('timeline.zoomOut')}
+            data-testid="timeline-zoom-out"
+          >
+            <ZoomOut size={16} />
+          </button>
+          <button type="button" onClick={() => setView(fit)} title={t('timeline.fit')}>
+            <Maximize2 size={16} /> {t('timeline.fit')}
+          </button>
+          {!readOnly && (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => setAdding(true)}
+              data-testid="timeline-add"
+            >
+              <Plus size={16} /> {t('timeline.add')}
+            </button>
+          )}
+        </div>
+        {adding && (
+          <AddEvent doc={doc} origin={origin} onDone={() => setAdding(false)} lang={lang} />
+        )}
+        <div
+          className="timeline"
+          ref={area}
+          onPointerDown={(event) => {
+            if (!current || (event.target as Element).closest('.timeline-item')) return;
+            drag.current = { x: event.clientX, from: current.from };
+            (event.currentTarget as Element).setPointerCapture(event.pointerId);
+          }}
+          onPointerMove={(event) => {
+            const start = drag.current;
+            if (!start) return;
+            setView((v) =>
+              v ? { ...v, from: start.from - (event.clientX - start.x) * v.msPerPx } : v,
+            );
+          }}
+          onPointerUp={() => (drag.current = null)}
+        >
+          {!current ? (
+            <p className="muted timeline__empty">{t('timeline.empty')}</p>
+          ) : (
+            <>
+              <div className="timeline__axis" data-testid="timeline-axis" data-unit={step?.unit}>
+                {axis.map((tick) => (
+                  <span
+                    key={tick}
+                    className="timeline__tick"
+                    style={{ left: (tick - current.from) / current.msPerPx }}
+                  >
+                    {tickLabel(tick, step!.unit, lang)}
+                  </span>
+                ))}
+              </div>
+              {lanes.map(({ lane, rows }) => (
+                <section
+                  key={lane.id || 'nobody'}
+                  className="timeline__lane"
+                  style={{ height: Math.max(1, rows.length) * LANE_ROW + 26 }}
+                  data-testid="timeline-lane"
+                >
+                  <h3 className="timeline__lane-name">{lane.name || t('timeline.nobody')}</h3>
+                  {rows.map((row, r) =>
+                    row.map((item) => (
+                      <Item
+                        key={item.id}
+                        item={item}
+                        view={current}
+                        row={r}
+                        width={width}
+                        lang={lang}
+                        selected={item.id === selected}
+                        onSelect={setSelected}
+                      />
+                    )),
+                  )}
+                </section>
+              ))}
+            </>
+          )}
+        </div>
+      </div>
+      <aside className="proof-panel timeline-aside" data-testid="timeline-aside">
+        {selectedItem && <Details item={selectedItem} doc={doc} lang={lang} />}
+        <h2>{t('timeline.untimed')}</h2>
+        <p className="muted">{t('timeline.untimedHint')}</p>
+        <ul className="proof-panel__list" data-testid="timeline-untimed">
+          {timeline.untimed.map((event) => (
+            <li key={event.id}>
+              {event.name}
+              {event.start && <span className="muted"> — “{event.start}”</span>}
+            </li>
+          ))}
+        </ul>
+      </aside>
+    </div>
+  );
+}
+
+function clamp(msPerPx: number): number {
+  return Math.min(MAX_MS_PER_PX, Math.max(MIN_MS_PER_PX, msPerPx));
+}
+
+/** Rows of a lane: each item goes in the first row where it does not run into the one before. */
+function stack(items: readonly TimelineItem[], view: View): TimelineItem[][] {
+  const rows: Array<{ end: number; items: TimelineItem[] }> = [];
+  for (const item of items) {
+    const x = (item.start.at - view.from) / view.msPerPx;
+    const bar = item.end ? (item.end.until - item.start.at) / view.msPerPx : 12;
+    const end = x + Math.max(bar, 16 + LABEL_PX * Math.min(item.name.length, 40)) + 12;
+    const row = rows.find((r) => r.end <= x);
+    if (row) {
+      row.end = end;
+      row.items.push(item);
+    } else rows.push({ end, items: [item] });
+  }
+  return rows.map((r) => r.items);
+}
+
+function tickLabel(at: number, unit: string, lang: string): string {
+  const d = new Date(at);
+  const p2 = (v: number) => String(v).padStart(2, '0');
+  const vi = lang.startsWith('vi');
+  switch (unit) {
+    case 'year':
+      return String(d.getUTCFullYear());
+    case 'month':
+      return vi
+        ? `${p2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`
+        : `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}`;
+    case 'day':
+      return vi
+        ? `${p2(d.getUTCDate())}/${p2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`
+        : `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}`;
+    default: {
+      const clock = `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}`;
+      return d.getUTCHours() === 0 && d.getUTCMinutes() === 0
+        ? `${clock} ${vi ? `${p2(d.getUTCDate())}/${p2(d.getUTCMonth() + 1)}` : `${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}`}`
+        : clock;
+    }
+  }
+}
+
+/** One event: a bar for a range, a diamond for an instant; its name, time and evidence badges. */
+const Item = memo(function Item({
+  item,
+  view,
+  row,
+  width,
+  lang,
+  selected,
+  onSelect,
+}: {
+  item: TimelineItem;
+  view: View;
+  row: number;
+  width: number;
+  lang: string;
+  selected: boolean;
+  onSelect(id: string): void;
+}) {
+  const { t } = useTranslation('graph');
+  const x = (item.start.at - view.from) / view.msPerPx;
+  const bar = item.end ? Math.max(6, (item.end.until - item.start.at) / view.msPerPx) : 0;
+  // Items wholly outside the view are not drawn.
+  if (x + bar < -400 || x > width + 50) return null;
+  const when =
+    formatCaseTime(item.start, lang) + (item.end ? ` – ${formatCaseTime(item.end, lang)}` : '');
+  const evidence = item.evidence.map((e) => e.name);
+  return (
+    <button
+      type="button"
+      className={`timeline-item${item.end ? ' timeline-item--range' : ''}${selected ? ' is-selected' : ''}`}
+      style={{ left: x, top: 24 + row * LANE_ROW }}
+      onClick={() => onSelect(item.id)}
+      title={`${item.name} — ${when}`}
+      data-testid="timeline-item"
+      data-start={item.start.at}
+    >
+      {item.end ? (
+        <span className="timeline-item__bar" style={{ width: bar }} />
+      ) : (
+        <span className="timeline-item__dot" aria-hidden />
+      )}
+      <span className="timeline-item__name">{item.name}</span>
+      {evidence.length > 0 && (
+        <span
+          className="timeline-item__badge"
+          title={t('timeline.evidence', { names: evidence.join('; ') })}
+          data-testid="timeline-evidence"
+        >
+          {evidence.length > 2 ? `${evidence.length}` : evidence.join(' · ')}
+        </span>
+      )}
+    </button>
+  );
+});
+
+function Details({ item, doc, lang }: { item: TimelineItem; doc: Y.Doc; lang: string }) {
+  const { t } = useTranslation('graph');
+  const { t: tr } = useTranslation('register');
+  const people = listEntities(doc, 'person').filter((p) => item.people.includes(p.id));
+  return (
+    <section className="timeline-details" data-testid="timeline-details">
+      <h2>{item.name}</h2>
+      <p>
+        {formatCaseTime(item.start, lang)}
+        {item.end && ` – ${formatCaseTime(item.end, lang)}`}
+      </p>
+      {item.place && <p>{item.place}</p>}
+      {people.length > 0 && (
+        <p>
+          {tr('fields.people')}: {people.map((p) => p.name).join(', ')}
+        </p>
+      )}
+      {item.evidence.length > 0 && (
+        <p>{t('timeline.evidence', { names: item.evidence.map((e) => e.name).join('; ') })}</p>
+      )}
+    </section>
+  );
+}
+
+/** Adds an event to the register from the timeline; its times are checked before it is saved. */
+function AddEvent({
+  doc,
+  origin,
+  onDone,
+  lang,
+}: {
+  doc: Y.Doc;
+  origin: unknown;
+  onDone(): void;
+  lang: string;
+}) {
+  const { t } = useTranslation('graph');
+  const [name, setName] = useState('');
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  const [people, setPeople] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const persons = useDocValue(doc, () =>
+    listEntities(doc, 'person').map((p) => ({ id: p.id, name: p.name })),
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    for (const value of [start, end])
+      if (value.trim() && !parseCaseTime(value)) return setError(t('timeline.badTime', { value }));
+    try {
+      addEntity(
+        doc,
+        {
+          kind: 'event',
+          fields: {
+            name,
+            ...(start.trim() ? { start } : {}),
+            ...(end.trim() ? { end } : {}),
+            ...(people.length ? { people } : {}),
+          },
+        },
+        origin,
+      );
+      onDone();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  const preview = parseCaseTime(start);
+  return (
+    <form className="timeline-add entity-form" onSubmit={submit} data-testid="timeline-add-form">
+      <label className="entity-form__field">
+        <span>{t('timeline.name')}</span>
+        <input
+          required
+          autoFocus
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          data-testid="event-name"
+        />
+      </label>
+      <label className="entity-form__field">
+        <span>
+          {t('timeline.start')}
+          {preview && <span className="muted"> ({formatCaseTime(preview, lang)})</span>}
+        </span>
+        <input
+          value={start}
+          placeholder="21:30 14/03/2025"
+          onChange={(e) => setStart(e.target.value)}
+          data-testid="event-start"
+        />
+      </label>
+      <label className="entity-form__field">
+        <span>{t('timeline.end')}</span>
+        <input
+          value={end}
+          placeholder="22:15 14/03/2025"
+          onChange={(e) => setEnd(e.target.value)}
+          data-testid="event-end"
+        />
+      </label>
+      {persons.length > 0 && (
+        <fieldset className="entity-form__field entity-form__choices">
+          <legend>{t('timeline.people')}</legend>
+          {persons.map((person) => (
+            <label key={person.id} className="entity-form__choice">
+              <input
+                type="checkbox"
+                checked={people.includes(person.id)}
+                onChange={(e) =>
+                  setPeople((list) =>
+                    e.target.checked ? [...list, person.id] : list.filter((id) => id !== person.id),
+                  )
+                }
+              />
+              {person.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {error && (
+        <p className="entity-form__error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="entity-form__actions">
+        <button type="button" onClick={onDone}>
+          {t('timeline.cancel')}
+        </button>
+        <button type="submit" className="primary" data-testid="event-save">
+          {t('timeline.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
