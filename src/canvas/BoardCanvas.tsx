@@ -38,6 +38,8 @@ import { LevelOfDetail, levelOfDetailEnabled, type LodLook } from './LevelOfDeta
 import { useStableCallback } from '../ui/useStableCallback.ts';
 
 const NO_EDGES: Edge[] = [];
+/** A board opens fitted, but a few nodes are not blown up past their natural size. */
+const FIT = { maxZoom: 1 };
 const noEdges = (): LinkEdge[] => NO_EDGES as LinkEdge[];
 const noSubscribe = () => () => undefined;
 function edgeColor(edge: Edge): string {
@@ -72,8 +74,11 @@ export interface BoardCanvasProps {
   readOnly: boolean;
   /** A node to select and bring into view (from the register's "used on" links). */
   focusNodeId?: string | null;
-  /** Nodes to select and fit into view; a new object each time it is asked for. */
-  focus?: { ids: string[] } | null;
+  /**
+   * Nodes to select (the first) and fit into view, or only to select (`fit: false`); a new object
+   * each time it is asked for. No ids clears the selection.
+   */
+  focus?: { ids: string[]; fit?: boolean } | null;
   /** Draws the board's typed links; an editor draws new ones from a node's dot to another. */
   links?: {
     onConnect(source: string, target: string): void;
@@ -87,8 +92,10 @@ export interface BoardCanvasProps {
   onSelection?(ids: string[]): void;
   /** Replaces adding a free node on a double-click of the empty board. */
   onPaneDoubleClick?(position: { x: number; y: number }): void;
-  /** Drawn inside the flow (toolbars and panels that use the viewport). */
+  /** Drawn inside the flow (panels that use the viewport). */
   children?: ReactNode;
+  /** Drawn above the flow, with access to it (a board's toolbar). */
+  header?: ReactNode;
 }
 
 /**
@@ -117,6 +124,7 @@ function BoardCanvasInner({
   onSelection,
   onPaneDoubleClick: onPaneAdd,
   children,
+  header,
 }: BoardCanvasProps) {
   const { t } = useTranslation('register');
   const flow = useReactFlow();
@@ -246,8 +254,9 @@ function BoardCanvasInner({
   }, [doc, boardId, origin, readOnly]);
 
   useEffect(() => {
-    if (!focus || focus.ids.length === 0) return;
+    if (!focus) return;
     setLocal((state) => ({ ...state, selected: new Set(focus.ids.slice(0, 1)) }));
+    if (focus.ids.length === 0 || focus.fit === false) return;
     void flow.fitView({
       nodes: focus.ids.map((id) => ({ id })),
       duration: 300,
@@ -302,59 +311,63 @@ function BoardCanvasInner({
   const editingNode = editing ? projected.find((n) => n.id === editing) : undefined;
 
   return (
-    <div
-      className="board-canvas"
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-      onDoubleClick={onPaneDoubleClick}
-      data-testid="board-canvas"
-    >
-      <ReactFlow
-        nodes={nodes}
-        nodeTypes={nodeTypes}
-        edges={links ? edges : noEdges()}
-        edgeTypes={edgeTypes}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        connectionMode={ConnectionMode.Loose}
-        onPaneClick={() => selectEdge(null)}
-        onNodesChange={onNodesChange}
-        onNodeDragStop={onNodeDragStop}
-        onNodeDoubleClick={onNodeDoubleClick}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!!links && !readOnly}
-        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
-        zoomOnDoubleClick={false}
-        fitView
-        proOptions={{ hideAttribution: true }}
+    <>
+      {header}
+      <div
+        className="board-canvas"
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        onDoubleClick={onPaneDoubleClick}
+        data-testid="board-canvas"
       >
-        <Background gap={24} />
-        <MiniMap pannable zoomable />
-        <Controls showInteractive={false} />
-        {lod && (
-          <LevelOfDetail
-            nodes={nodes}
-            edges={links ? edges : NO_EDGES}
-            look={canvasLook}
-            label={canvasLabel}
-            edgeColor={edgeColor}
-            onNodeClick={onLodClick}
+        <ReactFlow
+          nodes={nodes}
+          nodeTypes={nodeTypes}
+          edges={links ? edges : noEdges()}
+          edgeTypes={edgeTypes}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          connectionMode={ConnectionMode.Loose}
+          onPaneClick={() => selectEdge(null)}
+          onNodesChange={onNodesChange}
+          onNodeDragStop={onNodeDragStop}
+          onNodeDoubleClick={onNodeDoubleClick}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!!links && !readOnly}
+          deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+          zoomOnDoubleClick={false}
+          fitView
+          fitViewOptions={FIT}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={24} />
+          <MiniMap pannable zoomable />
+          <Controls showInteractive={false} />
+          {lod && (
+            <LevelOfDetail
+              nodes={nodes}
+              edges={links ? edges : NO_EDGES}
+              look={canvasLook}
+              label={canvasLabel}
+              edgeColor={edgeColor}
+              onNodeClick={onLodClick}
+            />
+          )}
+          {children}
+        </ReactFlow>
+        {projected.length === 0 && <p className="board-canvas__empty">{t('canvas.empty')}</p>}
+        {editingNode && (
+          <NodeLabelEditor
+            initial={editingNode.data.label}
+            label={t('canvas.editLabel')}
+            onCommit={(label) => {
+              setNodeLabel(doc, { boardId, id: editingNode.id, label }, origin);
+              setEditing(null);
+            }}
+            onCancel={() => setEditing(null)}
           />
         )}
-        {children}
-      </ReactFlow>
-      {projected.length === 0 && <p className="board-canvas__empty">{t('canvas.empty')}</p>}
-      {editingNode && (
-        <NodeLabelEditor
-          initial={editingNode.data.label}
-          label={t('canvas.editLabel')}
-          onCommit={(label) => {
-            setNodeLabel(doc, { boardId, id: editingNode.id, label }, origin);
-            setEditing(null);
-          }}
-          onCancel={() => setEditing(null)}
-        />
-      )}
-    </div>
+      </div>
+    </>
   );
 }

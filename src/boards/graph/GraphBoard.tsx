@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
-import { Panel, useReactFlow } from '@xyflow/react';
+import { Panel, useReactFlow, type Node } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { LayoutGrid, Link2, Network } from 'lucide-react';
@@ -61,7 +61,7 @@ export function GraphBoard(props: GraphBoardProps) {
   const [error, setError] = useState<string | null>(null);
   const [edgeId, setEdgeId] = useState<string | null>(null);
   const [selection, setSelection] = useState<string[]>([]);
-  const [focus, setFocus] = useState<{ ids: string[] } | null>(null);
+  const [focus, setFocus] = useState<{ ids: string[]; fit?: boolean } | null>(null);
   const [hops, setHops] = useState(1);
 
   const nodeCount = useDocValue(doc, () => listNodes(doc, boardId).length);
@@ -138,6 +138,8 @@ export function GraphBoard(props: GraphBoardProps) {
     };
     if (kindOf(b) === 'evidence' && kindOf(a) !== 'evidence') link(b, a);
     else link(a, b);
+    // The pair is done: nothing stays selected, so the next click starts the next pair.
+    setFocus({ ids: [], fit: false });
   };
 
   const types = mode === 'evidence' ? PROOF_LINK_TYPES : RELATION_LINK_TYPES;
@@ -157,60 +159,68 @@ export function GraphBoard(props: GraphBoardProps) {
           links={links}
           decorate={decorate}
           onSelection={setSelection}
-        >
-          {!readOnly && (
-            <Panel position="top-left" className="graph-toolbar" data-testid="graph-toolbar">
-              <fieldset className="graph-toolbar__types">
-                <legend>{t('toolbar.linkType')}</legend>
-                {types.map((type) => (
-                  <label key={type} className={type === linkType ? 'is-active' : undefined}>
-                    <input
-                      type="radio"
-                      name="link-type"
-                      value={type}
-                      checked={type === linkType}
-                      onChange={() => setLinkType(type)}
-                      data-testid={`link-type-${type}`}
-                    />
-                    <span className={`swatch swatch--${type}`} aria-hidden />
-                    {t(`links.${type}`)}
-                  </label>
-                ))}
-              </fieldset>
-              <AddNode doc={doc} boardId={boardId} origin={origin} mode={mode} onError={setError} />
-              <div className="graph-toolbar__row">
-                <button
-                  type="button"
-                  disabled={selection.length !== 2}
-                  onClick={linkSelected}
-                  data-testid="link-selected"
-                  title={t('toolbar.linkSelected')}
-                >
-                  <Link2 size={16} /> {t('toolbar.linkSelected')}
-                </button>
-                <ArrangeButtons doc={doc} boardId={boardId} origin={origin} mode={mode} />
-              </div>
-              {mode === 'relationship' && (
-                <label className="graph-toolbar__row">
-                  {t('toolbar.hops')}{' '}
-                  <select
-                    value={hops}
-                    onChange={(e) => setHops(Number(e.target.value))}
-                    data-testid="hops"
+          header={
+            !readOnly && (
+              <div className="graph-toolbar" data-testid="graph-toolbar">
+                <fieldset className="graph-toolbar__types">
+                  <legend>{t('toolbar.linkType')}</legend>
+                  {types.map((type) => (
+                    <label key={type} className={type === linkType ? 'is-active' : undefined}>
+                      <input
+                        type="radio"
+                        name="link-type"
+                        value={type}
+                        checked={type === linkType}
+                        onChange={() => setLinkType(type)}
+                        data-testid={`link-type-${type}`}
+                      />
+                      <span className={`swatch swatch--${type}`} aria-hidden />
+                      {t(`links.${type}`)}
+                    </label>
+                  ))}
+                </fieldset>
+                <AddNode
+                  doc={doc}
+                  boardId={boardId}
+                  origin={origin}
+                  mode={mode}
+                  onError={setError}
+                />
+                <div className="graph-toolbar__row">
+                  <button
+                    type="button"
+                    disabled={selection.length !== 2}
+                    onClick={linkSelected}
+                    data-testid="link-selected"
+                    title={t('toolbar.linkSelected')}
                   >
-                    <option value={1}>{t('toolbar.hop1')}</option>
-                    <option value={2}>{t('toolbar.hop2')}</option>
-                  </select>
-                </label>
-              )}
-              <p className="muted graph-toolbar__help">{t('toolbar.help')}</p>
-              {error && (
-                <p className="form-error" role="alert" data-testid="graph-error">
-                  {error}
-                </p>
-              )}
-            </Panel>
-          )}
+                    <Link2 size={16} /> {t('toolbar.linkSelected')}
+                  </button>
+                  <ArrangeButtons doc={doc} boardId={boardId} origin={origin} mode={mode} />
+                </div>
+                {mode === 'relationship' && (
+                  <label className="graph-toolbar__row">
+                    {t('toolbar.hops')}{' '}
+                    <select
+                      value={hops}
+                      onChange={(e) => setHops(Number(e.target.value))}
+                      data-testid="hops"
+                    >
+                      <option value={1}>{t('toolbar.hop1')}</option>
+                      <option value={2}>{t('toolbar.hop2')}</option>
+                    </select>
+                  </label>
+                )}
+                <p className="muted graph-toolbar__help">{t('toolbar.help')}</p>
+                {error && (
+                  <p className="form-error" role="alert" data-testid="graph-error">
+                    {error}
+                  </p>
+                )}
+              </div>
+            )
+          }
+        >
           {edgeId && (
             <LinkEditor
               key={edgeId}
@@ -253,7 +263,27 @@ function nodesOf(doc: Y.Doc, boardId: string, entities: readonly string[]): stri
   return entities.flatMap((entity) => nodes.filter((n) => n.entity === entity).map((n) => n.id));
 }
 
-let added = 0;
+/** The first place at or below `at` where a new node does not cover another. */
+function freeSpot(nodes: readonly Node[], at: { x: number; y: number }): { x: number; y: number } {
+  const w = 220;
+  const h = 44;
+  const spot = { x: Math.round(at.x), y: Math.round(at.y) };
+  for (let tries = 0; tries < 200; tries++) {
+    const hit = nodes.find((n) => {
+      const nw = n.measured?.width ?? 180;
+      const nh = n.measured?.height ?? 40;
+      return (
+        spot.x < n.position.x + nw + 16 &&
+        n.position.x < spot.x + w &&
+        spot.y < n.position.y + nh + 16 &&
+        n.position.y < spot.y + h
+      );
+    });
+    if (!hit) break;
+    spot.y = hit.position.y + (hit.measured?.height ?? 40) + 16;
+  }
+  return spot;
+}
 
 /** Adds a register entity (or a relationship chart's party) in the middle of the view. */
 function AddNode({
@@ -278,12 +308,13 @@ function AddNode({
     event.preventDefault();
     if (!kind || !name.trim()) return;
     const pane = document.querySelector('.graph-board .react-flow')?.getBoundingClientRect();
-    // Each new node a little below the one before, so a series of them does not stack up.
-    const step = (added++ % 6) * 56;
-    const centre = flow.screenToFlowPosition({
-      x: (pane?.left ?? 0) + (pane?.width ?? 800) / 2 - 80,
-      y: (pane?.top ?? 0) + (pane?.height ?? 600) / 3 + step,
-    });
+    const centre = freeSpot(
+      flow.getNodes(),
+      flow.screenToFlowPosition({
+        x: (pane?.left ?? 0) + (pane?.width ?? 800) / 2 - 80,
+        y: (pane?.top ?? 0) + (pane?.height ?? 600) / 3,
+      }),
+    );
     try {
       if ((PARTY_TYPES as readonly string[]).includes(kind))
         addNode(doc, { boardId, ...centre, label: name, type: kind }, origin);

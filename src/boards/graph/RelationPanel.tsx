@@ -35,7 +35,7 @@ export function RelationPanel({
           outgoing: l.source === id,
         })),
     };
-  });
+  }, [id, boardId]);
   return (
     <aside
       className="proof-panel relation-panel"

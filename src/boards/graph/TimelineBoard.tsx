@@ -55,10 +55,7 @@ export function TimelineBoard({ doc, origin, readOnly }: TimelineBoardProps) {
     const msPerPx = clamp(span / Math.max(200, width - 160));
     return { from: timeline.span.from - 40 * msPerPx, msPerPx };
   }, [timeline.span, width]);
-  // The first time there is something to show, show all of it.
-  useEffect(() => {
-    if (!view && fit) setView(fit);
-  }, [view, fit]);
+  // Until someone zooms or pans, the view follows the events and shows all of them.
   const current = view ?? fit;
 
   const zoom = (factor: number, atPx = width / 2) =>
@@ -78,16 +75,17 @@ export function TimelineBoard({ doc, origin, readOnly }: TimelineBoardProps) {
     const onWheel = (event: WheelEvent) => {
       event.preventDefault();
       const x = event.clientX - element.getBoundingClientRect().left;
-      if (event.shiftKey)
-        setView((v) =>
-          v ? { ...v, from: v.from + (event.deltaY || event.deltaX) * v.msPerPx } : v,
-        );
+      if (event.shiftKey && current)
+        setView({
+          from: current.from + (event.deltaY || event.deltaX) * current.msPerPx,
+          msPerPx: current.msPerPx,
+        });
       else zoom(Math.exp(event.deltaY * 0.002), x);
     };
     element.addEventListener('wheel', onWheel, { passive: false });
     return () => element.removeEventListener('wheel', onWheel);
   });
-  const drag = useRef<{ x: number; from: number } | null>(null);
+  const drag = useRef<{ x: number; from: number; msPerPx: number } | null>(null);
 
   const lanes = useMemo(() => {
     if (!current) return [];
@@ -119,7 +117,7 @@ export function TimelineBoard({ doc, origin, readOnly }: TimelineBoardProps) {
           >
             <ZoomOut size={16} />
           </button>
-          <button type="button" onClick={() => setView(fit)} title={t('timeline.fit')}>
+          <button type="button" onClick={() => setView(null)} title={t('timeline.fit')}>
             <Maximize2 size={16} /> {t('timeline.fit')}
           </button>
           {!readOnly && (
@@ -134,22 +132,32 @@ export function TimelineBoard({ doc, origin, readOnly }: TimelineBoardProps) {
           )}
         </div>
         {adding && (
-          <AddEvent doc={doc} origin={origin} onDone={() => setAdding(false)} lang={lang} />
+          <AddEvent
+            doc={doc}
+            origin={origin}
+            onDone={(added) => {
+              setAdding(false);
+              // Show the whole timeline again, so the new event is in view.
+              if (added) setView(null);
+            }}
+            lang={lang}
+          />
         )}
         <div
           className="timeline"
           ref={area}
           onPointerDown={(event) => {
             if (!current || (event.target as Element).closest('.timeline-item')) return;
-            drag.current = { x: event.clientX, from: current.from };
+            drag.current = { x: event.clientX, from: current.from, msPerPx: current.msPerPx };
             (event.currentTarget as Element).setPointerCapture(event.pointerId);
           }}
           onPointerMove={(event) => {
             const start = drag.current;
             if (!start) return;
-            setView((v) =>
-              v ? { ...v, from: start.from - (event.clientX - start.x) * v.msPerPx } : v,
-            );
+            setView({
+              from: start.from - (event.clientX - start.x) * start.msPerPx,
+              msPerPx: start.msPerPx,
+            });
           }}
           onPointerUp={() => (drag.current = null)}
         >
@@ -345,7 +353,7 @@ function AddEvent({
 }: {
   doc: Y.Doc;
   origin: unknown;
-  onDone(): void;
+  onDone(added: boolean): void;
   lang: string;
 }) {
   const { t } = useTranslation('graph');
@@ -375,7 +383,7 @@ function AddEvent({
         },
         origin,
       );
-      onDone();
+      onDone(true);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
@@ -439,7 +447,7 @@ function AddEvent({
         </p>
       )}
       <div className="entity-form__actions">
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={() => onDone(false)}>
           {t('timeline.cancel')}
         </button>
         <button type="submit" className="primary" data-testid="event-save">
