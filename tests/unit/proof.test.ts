@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type {
-  CommandError} from '../../src/core/index.ts';
+import type { CommandError } from '../../src/core/index.ts';
 import {
   addBoard,
   addEntity,
