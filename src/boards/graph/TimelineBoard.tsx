@@ -52,7 +52,8 @@ export function TimelineBoard({ doc, origin, readOnly }: TimelineBoardProps) {
   const fit = useMemo(() => {
     if (!timeline.span) return null;
     const span = Math.max(timeline.span.to - timeline.span.from, 3_600_000);
-    const msPerPx = clamp(span / Math.max(200, width - 160));
+    // Room on the right for the last event's label.
+    const msPerPx = clamp(span / Math.max(200, width - 300));
     return { from: timeline.span.from - 40 * msPerPx, msPerPx };
   }, [timeline.span, width]);
   // Until someone zooms or pans, the view follows the events and shows all of them.
@@ -230,8 +231,10 @@ function stack(items: readonly TimelineItem[], view: View): TimelineItem[][] {
   const rows: Array<{ end: number; items: TimelineItem[] }> = [];
   for (const item of items) {
     const x = (item.start.at - view.from) / view.msPerPx;
-    const bar = item.end ? (item.end.until - item.start.at) / view.msPerPx : 12;
-    const end = x + Math.max(bar, 16 + LABEL_PX * Math.min(item.name.length, 40)) + 12;
+    const bar = item.end ? Math.max(6, (item.end.until - item.start.at) / view.msPerPx) : 12;
+    // The label follows the bar or the diamond, then the evidence badge.
+    const badge = item.evidence.length === 0 ? 0 : 12 + 6 * Math.min(badgeText(item).length, 40);
+    const end = x + bar + 8 + LABEL_PX * item.name.length + badge + 16;
     const row = rows.find((r) => r.end <= x);
     if (row) {
       row.end = end;
@@ -239,6 +242,12 @@ function stack(items: readonly TimelineItem[], view: View): TimelineItem[][] {
     } else rows.push({ end, items: [item] });
   }
   return rows.map((r) => r.items);
+}
+
+/** The evidence badge of an item: the names of one or two items, or how many. */
+function badgeText(item: TimelineItem): string {
+  const names = item.evidence.map((e) => e.name);
+  return names.length > 2 ? `${names.length}` : names.join(' · ');
 }
 
 function tickLabel(at: number, unit: string, lang: string): string {
@@ -291,6 +300,7 @@ const Item = memo(function Item({
   const when =
     formatCaseTime(item.start, lang) + (item.end ? ` – ${formatCaseTime(item.end, lang)}` : '');
   const evidence = item.evidence.map((e) => e.name);
+  const badge = badgeText(item);
   return (
     <button
       type="button"
@@ -313,7 +323,7 @@ const Item = memo(function Item({
           title={t('timeline.evidence', { names: evidence.join('; ') })}
           data-testid="timeline-evidence"
         >
-          {evidence.length > 2 ? `${evidence.length}` : evidence.join(' · ')}
+          {badge}
         </span>
       )}
     </button>
