@@ -18,6 +18,8 @@ import { userRoutes } from './http/users.ts';
 import { SqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/Store.ts';
 import { attachSyncEndpoint } from './sync/endpoint.ts';
+import { presentRoutes } from './http/present.ts';
+import { PresentationHub } from './present/hub.ts';
 import { RoomManager } from './sync/RoomManager.ts';
 import { createUser } from './users.ts';
 import packageJson from '../package.json' with { type: 'json' };
@@ -43,6 +45,7 @@ function codeOf(err: FastifyError): ErrorCode {
 }
 
 function buildHttp(services: Services): FastifyInstance {
+  const hub = new PresentationHub();
   const { config } = services;
   const app = Fastify({
     // Warnings and errors only: one line per request is noise for a case team's server.
@@ -92,6 +95,8 @@ function buildHttp(services: Services): FastifyInstance {
     userRoutes(api, services);
     caseRoutes(api, services);
   });
+  // Its own scope: the image parser for presentation pictures applies to these routes only.
+  void app.register(async (present) => presentRoutes(present, { ...services, hub }));
   // Its own scope: the raw-body parser for uploads applies to these routes only.
   void app.register(async (files) =>
     fileRoutes(files, { ...services, blobs: new BlobStore(config.dataDir) }),

@@ -67,6 +67,36 @@ const messages = {
     vi: 'Vụ án không có tệp này.',
     en: 'This case has no such file.',
   },
+  'link.unknown': {
+    status: 404,
+    vi: 'Liên kết theo dõi phiên tòa không tồn tại.',
+    en: 'There is no such hearing link.',
+  },
+  'link.expired': {
+    status: 410,
+    vi: 'Liên kết theo dõi phiên tòa đã hết hạn.',
+    en: 'This hearing link has expired.',
+  },
+  'link.revoked': {
+    status: 410,
+    vi: 'Liên kết theo dõi phiên tòa đã bị thu hồi.',
+    en: 'This hearing link was revoked.',
+  },
+  'link.badExpiry': {
+    status: 400,
+    vi: 'Thời hạn của liên kết phải ở tương lai và không quá 30 ngày.',
+    en: 'A link must expire in the future and within 30 days.',
+  },
+  'present.none': {
+    status: 404,
+    vi: 'Chưa có ai trình chiếu.',
+    en: 'Nothing is being presented.',
+  },
+  'present.badImage': {
+    status: 415,
+    vi: 'Ảnh trình chiếu phải là PNG hoặc JPEG.',
+    en: 'A presentation image must be PNG or JPEG.',
+  },
   'server.error': {
     status: 500,
     vi: 'Lỗi máy chủ. Vui lòng thử lại.',

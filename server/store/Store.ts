@@ -41,6 +41,15 @@ export interface Store {
   listCaseFiles(caseId: string): Promise<CaseFileRecord[]>;
   getCaseFile(caseId: string, hash: string): Promise<CaseFileRecord | null>;
 
+  /** Read-only links for a hearing: created by an owner, stored by the hash of their token. */
+  createLink(link: HearingLinkRecord, tokenHash: string): Promise<void>;
+  listLinks(caseId: string): Promise<HearingLinkRecord[]>;
+  getLinkByHash(tokenHash: string): Promise<HearingLinkRecord | null>;
+  /** False when there was no such unrevoked link. */
+  revokeLink(caseId: string, id: string, at: string): Promise<boolean>;
+  recordLinkUse(use: HearingLinkUse): Promise<void>;
+  listLinkUses(linkId: string): Promise<HearingLinkUse[]>;
+
   close(): Promise<void>;
 }
 
@@ -103,4 +112,26 @@ export interface StoredDocument {
   bytes: number;
   /** Updates stored after the snapshot. */
   updatesSinceSnapshot: number;
+}
+
+export interface HearingLinkRecord {
+  id: string;
+  caseId: string;
+  label: string;
+  createdBy: string;
+  createdAt: string;
+  /** ISO time after which the link is refused. */
+  expiresAt: string;
+  revokedAt: string | null;
+  /** How many times it was used (read only). */
+  uses?: number;
+}
+
+export interface HearingLinkUse {
+  linkId: string;
+  at: string;
+  /** `open` (the page asked for the presentation) or `follow` (a live stream began). */
+  what: 'open' | 'follow';
+  address: string;
+  agent: string;
 }

@@ -5,6 +5,8 @@ import type { Role } from '../../src/core/schema.ts';
 import type {
   CaseFileRecord,
   CaseRecord,
+  HearingLinkRecord,
+  HearingLinkUse,
   MemberRecord,
   NewUser,
   SessionRecord,
@@ -39,8 +41,21 @@ CREATE TABLE IF NOT EXISTS case_files (
   case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE, hash TEXT NOT NULL,
   name TEXT NOT NULL, mime TEXT NOT NULL, size INTEGER NOT NULL,
   uploaded_by TEXT NOT NULL, uploaded_at TEXT NOT NULL, PRIMARY KEY (case_id, hash));
+CREATE TABLE IF NOT EXISTS hearing_links (
+  id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  token_hash TEXT NOT NULL UNIQUE, label TEXT NOT NULL, created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL, expires_at TEXT NOT NULL, revoked_at TEXT);
+CREATE INDEX IF NOT EXISTS hearing_links_by_case ON hearing_links(case_id);
+CREATE TABLE IF NOT EXISTS hearing_link_uses (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  link_id TEXT NOT NULL REFERENCES hearing_links(id) ON DELETE CASCADE,
+  at TEXT NOT NULL, what TEXT NOT NULL, address TEXT NOT NULL, agent TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS hearing_link_uses_by_link ON hearing_link_uses(link_id, seq);
 `;
 
+const linkSelect = `SELECT l.id, l.case_id AS caseId, l.label, l.created_by AS createdBy,
+  l.created_at AS createdAt, l.expires_at AS expiresAt, l.revoked_at AS revokedAt,
+  COUNT(u.seq) AS uses FROM hearing_links l LEFT JOIN hearing_link_uses u ON u.link_id = l.id`;
 const caseFileSelect = `SELECT case_id AS caseId, hash, name, mime, size, uploaded_by AS uploadedBy,
   uploaded_at AS uploadedAt FROM case_files`;
 
@@ -348,6 +363,61 @@ export class SqliteStore implements Store {
       (this.db.prepare(`${caseFileSelect} WHERE case_id = ? AND hash = ?`).get(caseId, hash) as
         CaseFileRecord | undefined) ?? null
     );
+  }
+
+  async createLink(link: HearingLinkRecord, tokenHash: string): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO hearing_links (id, case_id, token_hash, label, created_by, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        link.id,
+        link.caseId,
+        tokenHash,
+        link.label,
+        link.createdBy,
+        link.createdAt,
+        link.expiresAt,
+      );
+  }
+
+  async listLinks(caseId: string): Promise<HearingLinkRecord[]> {
+    return this.db
+      .prepare(`${linkSelect} WHERE l.case_id = ? GROUP BY l.id ORDER BY l.created_at DESC, l.id`)
+      .all(caseId) as HearingLinkRecord[];
+  }
+
+  async getLinkByHash(tokenHash: string): Promise<HearingLinkRecord | null> {
+    return (
+      (this.db.prepare(`${linkSelect} WHERE l.token_hash = ? GROUP BY l.id`).get(tokenHash) as
+        HearingLinkRecord | undefined) ?? null
+    );
+  }
+
+  async revokeLink(caseId: string, id: string, at: string): Promise<boolean> {
+    const result = this.db
+      .prepare(
+        'UPDATE hearing_links SET revoked_at = ? WHERE case_id = ? AND id = ? AND revoked_at IS NULL',
+      )
+      .run(at, caseId, id);
+    return result.changes === 1;
+  }
+
+  async recordLinkUse(use: HearingLinkUse): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT INTO hearing_link_uses (link_id, at, what, address, agent) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(use.linkId, use.at, use.what, use.address, use.agent);
+  }
+
+  async listLinkUses(linkId: string): Promise<HearingLinkUse[]> {
+    return this.db
+      .prepare(
+        'SELECT link_id AS linkId, at, what, address, agent FROM hearing_link_uses WHERE link_id = ? ORDER BY seq',
+      )
+      .all(linkId) as HearingLinkUse[];
   }
 
   async close(): Promise<void> {

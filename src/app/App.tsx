@@ -6,10 +6,20 @@ import { offlineCache } from './offline.ts';
 import { CaseListPage } from './pages/CaseListPage.tsx';
 import { CasePage } from './pages/CasePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { LivePage } from '../present/LivePage.tsx';
+import { PresenterPage } from '../present/PresenterPage.tsx';
 
-type Route = { page: 'cases' } | { page: 'case'; id: string };
+type Route =
+  | { page: 'cases' }
+  | { page: 'case'; id: string }
+  | { page: 'presenter'; id: string }
+  | { page: 'live'; token: string };
 
 function parseRoute(path: string): Route {
+  const live = /^\/live\/([A-Za-z0-9_-]+)\/?$/.exec(path);
+  if (live?.[1]) return { page: 'live', token: live[1] };
+  const presenter = /^\/cases\/([A-Za-z0-9_-]+)\/presenter\/?$/.exec(path);
+  if (presenter?.[1]) return { page: 'presenter', id: presenter[1] };
   const match = /^\/cases\/([A-Za-z0-9_-]+)\/?$/.exec(path);
   return match?.[1] ? { page: 'case', id: match[1] } : { page: 'cases' };
 }
@@ -21,6 +31,8 @@ export function App() {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.pathname));
 
   useEffect(() => {
+    // A hearing link needs no account: its page never asks who is logged in.
+    if (route.page === 'live') return;
     endpoints.me().then(
       ({ user: me }) => {
         setUser(me);
@@ -32,6 +44,8 @@ export function App() {
     const onPop = () => setRoute(parseRoute(location.pathname));
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
+    // The first route decides whether to ask; later navigation stays inside the app.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const navigate = useCallback((path: string) => {
@@ -46,6 +60,7 @@ export function App() {
     navigate('/');
   }, [navigate]);
 
+  if (route.page === 'live') return <LivePage token={route.token} />;
   if (user === undefined) return <div className="app-loading">{t('app.name')}…</div>;
   if (user === null) {
     return (
@@ -60,6 +75,8 @@ export function App() {
       </>
     );
   }
+  // The presenter view is a window of its own: no header, the whole screen for the slides.
+  if (route.page === 'presenter') return <PresenterPage caseId={route.id} user={user} />;
   return (
     <>
       <Header user={user} onHome={() => navigate('/')} onLogout={() => void logout()} />

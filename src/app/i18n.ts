@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { installMindMapTexts } from '../boards/mindmap/locales.ts';
 import { installSceneTexts } from '../boards/scene/locales.ts';
 import { installGraphTexts } from '../boards/graph/locales.ts';
+import { installPresentTexts } from '../present/locales.ts';
 import { installRegisterTexts } from '../register/locales.ts';
 import { en } from './locales/en.ts';
 import { vi } from './locales/vi.ts';
@@ -33,6 +34,7 @@ installRegisterTexts(i18n);
 installMindMapTexts(i18n);
 installSceneTexts(i18n);
 installGraphTexts(i18n);
+installPresentTexts(i18n);
 document.documentElement.lang = i18n.language;
 
 /** Switches the whole UI, remembers the choice, and tells the server which language to answer in. */

@@ -34,6 +34,8 @@ import { BoardProjection, type CanvasNode, type CanvasNodeData } from './project
 import { LinkProjection, type LinkEdge, type LinkEdgeData } from './links.ts';
 import { edgeTypes, LINK_LOOK } from './LinkEdge.tsx';
 import { deleteLinks } from '../core/commands/links.ts';
+import { useFlowFrame, type PresentFrame } from '../present/boardViews.ts';
+import { FrameOverlay } from '../present/FrameOverlay.tsx';
 import { LevelOfDetail, levelOfDetailEnabled, type LodLook } from './LevelOfDetail.tsx';
 import { useStableCallback } from '../ui/useStableCallback.ts';
 
@@ -96,6 +98,8 @@ export interface BoardCanvasProps {
   children?: ReactNode;
   /** Drawn above the flow, with access to it (a board's toolbar). */
   header?: ReactNode;
+  /** Shown on a slide: read-only, the camera on the frame, builds applied, no chrome. */
+  present?: PresentFrame | null;
 }
 
 /**
@@ -125,6 +129,7 @@ function BoardCanvasInner({
   onPaneDoubleClick: onPaneAdd,
   children,
   header,
+  present,
 }: BoardCanvasProps) {
   const { t } = useTranslation('register');
   const flow = useReactFlow();
@@ -178,16 +183,41 @@ function BoardCanvasInner({
     return out;
   }, [projected, local, decorate]);
 
+  const waiting = present && present.waiting.size > 0 ? present : null;
+  const shownNodes = useMemo(
+    () =>
+      waiting
+        ? nodes.map((node) =>
+            waiting.waiting.has(node.id)
+              ? waiting.dim
+                ? { ...node, className: 'is-build-dim' }
+                : { ...node, hidden: true }
+              : node,
+          )
+        : nodes,
+    [nodes, waiting],
+  );
+  const selectionRef = useRef(local.selected);
+  selectionRef.current = local.selected;
+  useFlowFrame(boardId, () => [...selectionRef.current], present);
+
   const decorateEdge = links?.decorate;
   const edges = useMemo(
     () =>
       projectedLinks.map((edge) => {
         const extra = decorateEdge?.(edge);
         const selected = edge.id === selectedEdge;
-        if (!extra && !selected) return edge;
-        return { ...edge, selected, ...(extra ? { data: { ...edge.data!, ...extra } } : {}) };
+        const held =
+          waiting && (waiting.waiting.has(edge.source) || waiting.waiting.has(edge.target));
+        if (!extra && !selected && !held) return edge;
+        return {
+          ...edge,
+          selected,
+          ...(extra ? { data: { ...edge.data!, ...extra } } : {}),
+          ...(held ? (waiting.dim ? { className: 'is-build-dim' } : { hidden: true }) : {}),
+        };
       }),
-    [projectedLinks, selectedEdge, decorateEdge],
+    [projectedLinks, selectedEdge, decorateEdge, waiting],
   );
 
   const selectedIds = useMemo(() => [...local.selected].sort().join(' '), [local.selected]);
@@ -312,7 +342,7 @@ function BoardCanvasInner({
 
   return (
     <>
-      {header}
+      {!present && header}
       <div
         className="board-canvas"
         onDragOver={onDragOver}
@@ -321,7 +351,7 @@ function BoardCanvasInner({
         data-testid="board-canvas"
       >
         <ReactFlow
-          nodes={nodes}
+          nodes={shownNodes}
           nodeTypes={nodeTypes}
           edges={links ? edges : noEdges()}
           edgeTypes={edgeTypes}
@@ -332,20 +362,26 @@ function BoardCanvasInner({
           onNodesChange={onNodesChange}
           onNodeDragStop={onNodeDragStop}
           onNodeDoubleClick={onNodeDoubleClick}
-          nodesDraggable={!readOnly}
-          nodesConnectable={!!links && !readOnly}
+          nodesDraggable={!readOnly && !present}
+          nodesConnectable={!!links && !readOnly && !present}
+          elementsSelectable={!present}
+          panOnDrag={!present}
+          zoomOnScroll={!present}
+          zoomOnPinch={!present}
+          maxZoom={present ? 8 : 2}
           deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
           zoomOnDoubleClick={false}
-          fitView
+          fitView={!present}
           fitViewOptions={FIT}
           proOptions={{ hideAttribution: true }}
         >
-          <Background gap={24} />
-          <MiniMap pannable zoomable />
-          <Controls showInteractive={false} />
+          {!present && <Background gap={24} />}
+          {!present && <MiniMap pannable zoomable />}
+          {!present && <Controls showInteractive={false} />}
+          {!present && <FrameOverlay doc={doc} boardId={boardId} />}
           {lod && (
             <LevelOfDetail
-              nodes={nodes}
+              nodes={shownNodes}
               edges={links ? edges : NO_EDGES}
               look={canvasLook}
               label={canvasLabel}
@@ -353,9 +389,11 @@ function BoardCanvasInner({
               onNodeClick={onLodClick}
             />
           )}
-          {children}
+          {!present && children}
         </ReactFlow>
-        {projected.length === 0 && <p className="board-canvas__empty">{t('canvas.empty')}</p>}
+        {projected.length === 0 && !present && (
+          <p className="board-canvas__empty">{t('canvas.empty')}</p>
+        )}
         {editingNode && (
           <NodeLabelEditor
             initial={editingNode.data.label}

@@ -22,3 +22,4 @@ export * from './commands/charts.ts';
 export * from './proof.ts';
 export * from './time.ts';
 export * from './timeline.ts';
+export * from './commands/deck.ts';

@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { BookUser, Redo2, Undo2 } from 'lucide-react';
+import { BookUser, Eye, Presentation, Redo2, Undo2 } from 'lucide-react';
+import { DeckPanel } from '../../present/DeckPanel.tsx';
+import { PresentView, usePresenters } from '../../present/PresentView.tsx';
 import { listBoards, readMeta } from '../../core/index.ts';
 import { boardsOf, metaOf } from '../../core/doc.ts';
 import type { CaseFile } from '../../core/commands/files.ts';
@@ -94,6 +96,10 @@ function CaseWorkspace({
   const meta = useYValue(metaOf(doc), () => readMeta(doc));
   const [selected, setSelected] = useState<string | null>(null);
   const [showRegister, setShowRegister] = useState(true);
+  const [showDeck, setShowDeck] = useState(false);
+  const [presenting, setPresenting] = useState<number | null>(null);
+  const [following, setFollowing] = useState<number | null>(null);
+  const presenters = usePresenters(session.provider.awareness);
   const [focus, setFocus] = useState<{ boardId: string; nodeId: string } | null>(null);
   const [openFile, setOpenFile] = useState<CaseFile | null>(null);
   useUndoKeys(session, readOnly);
@@ -163,10 +169,35 @@ function CaseWorkspace({
             </button>
           </span>
         )}
+        {presenters.map((p) => (
+          <button
+            key={p.clientId}
+            type="button"
+            className="primary"
+            onClick={() => setFollowing(p.clientId)}
+            data-testid="follow-presenter"
+          >
+            <Eye size={16} /> {t('present:follow', { name: p.name })}
+          </button>
+        ))}
+        <button
+          type="button"
+          aria-pressed={showDeck}
+          onClick={() => {
+            setShowDeck((s) => !s);
+            setShowRegister(false);
+          }}
+          data-testid="toggle-deck"
+        >
+          <Presentation size={16} /> {t('present:deck')}
+        </button>
         <button
           type="button"
           aria-pressed={showRegister}
-          onClick={() => setShowRegister((s) => !s)}
+          onClick={() => {
+            setShowRegister((s) => !s);
+            setShowDeck(false);
+          }}
           data-testid="toggle-register"
         >
           <BookUser size={16} /> {showRegister ? t('case.hideRegister') : t('case.register')}
@@ -186,7 +217,7 @@ function CaseWorkspace({
         readOnly={readOnly}
         onSelect={setSelected}
       />
-      <div className={`case-page__body${showRegister ? ' with-register' : ''}`}>
+      <div className={`case-page__body${showRegister || showDeck ? ' with-register' : ''}`}>
         <section className="case-page__board">
           {current?.kind === 'mindmap' ? (
             <MindMapBoard
@@ -237,6 +268,24 @@ function CaseWorkspace({
             <p className="muted board-empty">{t('board.none')}</p>
           )}
         </section>
+        {showDeck && (
+          <DeckPanel
+            doc={doc}
+            caseId={record.id}
+            origin={origin}
+            readOnly={readOnly}
+            owner={record.role === 'owner'}
+            board={current}
+            onPresent={setPresenting}
+            onPresenterView={() =>
+              window.open(
+                `/cases/${record.id}/presenter`,
+                `caseboard-presenter-${record.id}`,
+                'width=1280,height=800',
+              )
+            }
+          />
+        )}
         {showRegister && (
           <RegisterPanel
             caseId={record.id}
@@ -255,6 +304,26 @@ function CaseWorkspace({
       <div className="case-page__uploads">
         <UploadList items={uploads.items} />
       </div>
+      {presenting !== null && (
+        <PresentView
+          doc={doc}
+          caseId={record.id}
+          awareness={session.provider.awareness}
+          mode="present"
+          start={{ index: presenting, step: 0 }}
+          onExit={() => setPresenting(null)}
+        />
+      )}
+      {following !== null && presenting === null && (
+        <PresentView
+          doc={doc}
+          caseId={record.id}
+          awareness={session.provider.awareness}
+          mode="follow"
+          clientId={following}
+          onExit={() => setFollowing(null)}
+        />
+      )}
       {openFile && (
         <FileViewer
           caseId={record.id}

@@ -27,6 +27,7 @@ import { ProofPanel } from './ProofPanel.tsx';
 import { RelationPanel } from './RelationPanel.tsx';
 import { StartPicker } from './StartPicker.tsx';
 import { useDocValue } from './useDocValue.ts';
+import type { PresentFrame } from '../../present/boardViews.ts';
 import './graph.css';
 
 export type GraphMode = 'evidence' | 'relationship';
@@ -39,6 +40,8 @@ export interface GraphBoardProps {
   readOnly: boolean;
   mode: GraphMode;
   focusNodeId?: string | null;
+  /** Shown on a slide: the chart alone, read-only. */
+  present?: PresentFrame | null;
 }
 
 /** What a chart's toolbar can add: register kinds, and for a relationship chart free parties. */
@@ -159,6 +162,7 @@ export function GraphBoard(props: GraphBoardProps) {
           links={links}
           decorate={decorate}
           onSelection={setSelection}
+          present={props.present ?? null}
           header={
             !readOnly && (
               <div className="graph-toolbar" data-testid="graph-toolbar">
@@ -243,14 +247,14 @@ export function GraphBoard(props: GraphBoardProps) {
           )}
         </BoardCanvas>
       </div>
-      {analysis && (
+      {analysis && !props.present && (
         <ProofPanel
           doc={doc}
           analysis={analysis}
           onFocus={(entities) => setFocus({ ids: nodesOf(doc, boardId, entities) })}
         />
       )}
-      {mode === 'relationship' && (
+      {mode === 'relationship' && !props.present && (
         <RelationPanel doc={doc} boardId={boardId} selected={selection} hops={hops} lit={lit} />
       )}
     </div>

@@ -133,6 +133,8 @@ import { MindMapView, type TopicNode } from './view.ts';
 import type { Topic } from '../../core/commands/mindmap.ts';
 import { HelpSheet } from './HelpSheet.tsx';
 import { TopicDetails } from './TopicDetails.tsx';
+import { useFlowFrame, type PresentFrame } from '../../present/boardViews.ts';
+import { FrameOverlay } from '../../present/FrameOverlay.tsx';
 import { ENTITY_DRAG_TYPE } from '../../register/RegisterPanel.tsx';
 
 export interface MindMapBoardProps {
@@ -144,6 +146,8 @@ export interface MindMapBoardProps {
   awareness: Awareness | null;
   /** A topic to select and show (the register's "used on" links). */
   focusNodeId?: string | null;
+  /** Shown on a slide: only the map, read-only, the camera on the frame, builds applied. */
+  present?: PresentFrame | null;
 }
 
 /** The case mind map: XMind-style keyboard editing on an automatic layout. */
@@ -164,6 +168,7 @@ function MindMapInner({
   readOnly,
   awareness,
   focusNodeId,
+  present,
 }: MindMapBoardProps) {
   const { t } = useTranslation('mindmap');
   const flow = useReactFlow();
@@ -225,7 +230,50 @@ function MindMapInner({
       }),
     [laidOut, selection, remote, drag],
   );
-  const nodes = useMemo(() => [...decorated, ...topicNodes], [decorated, topicNodes]);
+  // On a slide, topics waiting for a later build step wait with their whole branch.
+  const waiting = useMemo(() => {
+    if (!present || present.waiting.size === 0) return null;
+    const children = new Map<string, string[]>();
+    for (const topic of topics)
+      if (topic.parent)
+        children.set(topic.parent, [...(children.get(topic.parent) ?? []), topic.id]);
+    const all = new Set<string>();
+    const stack = [...present.waiting];
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (all.has(id)) continue;
+      all.add(id);
+      stack.push(...(children.get(id) ?? []));
+    }
+    return all;
+  }, [present, topics]);
+  const nodes = useMemo(() => {
+    const all = [...decorated, ...topicNodes];
+    if (!waiting) return all;
+    return all.map((node) =>
+      waiting.has(node.id)
+        ? present!.dim
+          ? { ...node, className: `${node.className ?? ''} is-build-dim` }
+          : { ...node, hidden: true }
+        : node,
+    );
+  }, [decorated, topicNodes, waiting, present]);
+  const shownEdges = useMemo(
+    () =>
+      waiting
+        ? edges.map((edge) =>
+            waiting.has(edge.target) || waiting.has(edge.source)
+              ? present!.dim
+                ? { ...edge, className: 'is-build-dim' }
+                : { ...edge, hidden: true }
+              : edge,
+          )
+        : edges,
+    [edges, waiting, present],
+  );
+  const selectionRef = useRef(selection);
+  selectionRef.current = selection;
+  useFlowFrame(boardId, () => selectionRef.current, present);
   useEffect(() => {
     current.current = { nodes, edges };
   }, [nodes, edges]);
@@ -490,7 +538,7 @@ function MindMapInner({
       })()
     : null;
 
-  if (topics.length === 0) {
+  if (topics.length === 0 && !present) {
     return readOnly ? (
       <p className="muted board-empty">{t('start')}</p>
     ) : (
@@ -509,52 +557,62 @@ function MindMapInner({
       className={`mindmap${drag ? ' is-dragging' : ''}${moved <= ANIMATE_MAX ? ' is-animated' : ''}`}
       data-testid="mindmap"
     >
-      <MindMapToolbar
-        doc={doc}
-        boardId={boardId}
-        origin={origin}
-        kind={kind}
-        mode={mode}
-        readOnly={readOnly}
-        topics={topics}
-        findOpen={findOpen}
-        onMode={setMode}
-        onFind={setFindOpen}
-        onHelp={() => setHelpOpen(true)}
-        canRelate={!readOnly && selection.length === 2}
-        canSummarize={
-          !readOnly &&
-          selection.length > 0 &&
-          new Set(selection.map((id) => byId.get(id)?.parent ?? null)).size === 1 &&
-          byId.get(selection[0]!)?.parent !== null
-        }
-        onSummarize={() =>
-          run(() => addSummary(doc, { boardId, topics: selection, label: t('summary') }, origin))
-        }
-        onRelate={() =>
-          run(() =>
-            addRelationship(doc, { boardId, source: selection[0]!, target: selection[1]! }, origin),
-          )
-        }
-        detailsOpen={detailsOpen}
-        onDetails={() => setDetailsOpen((open) => !open)}
-        onReveal={(id) => {
-          const node = laidOut.find((n) => n.id === id);
-          setSelection([id]);
-          if (node)
-            void flow.setCenter(
-              node.position.x + node.data.width / 2,
-              node.position.y + node.data.height / 2,
-              { duration: 200, zoom: flow.getViewport().zoom },
-            );
-        }}
-      />
+      {!present && (
+        <>
+          <MindMapToolbar
+            doc={doc}
+            boardId={boardId}
+            origin={origin}
+            kind={kind}
+            mode={mode}
+            readOnly={readOnly}
+            topics={topics}
+            findOpen={findOpen}
+            onMode={setMode}
+            onFind={setFindOpen}
+            onHelp={() => setHelpOpen(true)}
+            canRelate={!readOnly && selection.length === 2}
+            canSummarize={
+              !readOnly &&
+              selection.length > 0 &&
+              new Set(selection.map((id) => byId.get(id)?.parent ?? null)).size === 1 &&
+              byId.get(selection[0]!)?.parent !== null
+            }
+            onSummarize={() =>
+              run(() =>
+                addSummary(doc, { boardId, topics: selection, label: t('summary') }, origin),
+              )
+            }
+            onRelate={() =>
+              run(() =>
+                addRelationship(
+                  doc,
+                  { boardId, source: selection[0]!, target: selection[1]! },
+                  origin,
+                ),
+              )
+            }
+            detailsOpen={detailsOpen}
+            onDetails={() => setDetailsOpen((open) => !open)}
+            onReveal={(id) => {
+              const node = laidOut.find((n) => n.id === id);
+              setSelection([id]);
+              if (node)
+                void flow.setCenter(
+                  node.position.x + node.data.width / 2,
+                  node.position.y + node.data.height / 2,
+                  { duration: 200, zoom: flow.getViewport().zoom },
+                );
+            }}
+          />
+        </>
+      )}
       {error && (
         <p className="notice notice--danger" role="alert">
           {error}
         </p>
       )}
-      {mode === 'outline' ? (
+      {mode === 'outline' && !present ? (
         <OutlineView
           doc={doc}
           boardId={boardId}
@@ -568,7 +626,7 @@ function MindMapInner({
           ref={container}
           className="mindmap__canvas"
           tabIndex={0}
-          onKeyDown={onKeyDown}
+          onKeyDown={present ? undefined : onKeyDown}
           onPaste={onPaste}
           onDragOver={(event) => {
             if (!readOnly && event.dataTransfer.types.includes(ENTITY_DRAG_TYPE))
@@ -582,7 +640,7 @@ function MindMapInner({
             <RelationshipControlContext.Provider value={readOnly ? null : onRelationshipControl}>
               <ReactFlow
                 nodes={frozen?.nodes ?? nodes}
-                edges={frozen?.edges ?? edges}
+                edges={frozen?.edges ?? shownEdges}
                 nodeTypes={nodeTypes}
                 edgeTypes={edgeTypes}
                 onNodesChange={onNodesChange}
@@ -591,7 +649,11 @@ function MindMapInner({
                 onNodeDoubleClick={onNodeDoubleClick}
                 onPaneClick={onPaneClick}
                 onEdgeDoubleClick={onEdgeDoubleClick}
-                nodesDraggable={!readOnly}
+                nodesDraggable={!readOnly && !present}
+                elementsSelectable={!present}
+                panOnDrag={!present}
+                zoomOnScroll={!present}
+                zoomOnPinch={!present}
                 nodeDragThreshold={0}
                 nodesConnectable={false}
                 deleteKeyCode={null}
@@ -599,16 +661,18 @@ function MindMapInner({
                 multiSelectionKeyCode={null}
                 zoomOnDoubleClick={false}
                 disableKeyboardA11y
-                fitView
+                fitView={!present}
                 minZoom={0.05}
+                maxZoom={present ? 8 : 2}
                 proOptions={{ hideAttribution: true }}
               >
-                <Background gap={24} />
-                <Controls showInteractive={false} />
+                {!present && <Background gap={24} />}
+                {!present && <Controls showInteractive={false} />}
+                {!present && <FrameOverlay doc={doc} boardId={boardId} />}
                 {lod && (
                   <LevelOfDetail
                     nodes={nodes}
-                    edges={edges}
+                    edges={shownEdges}
                     look={lodLook}
                     label={lodLabel}
                     onNodeClick={onNodeClick}
@@ -633,7 +697,7 @@ function MindMapInner({
           )}
         </div>
       )}
-      {detailsOpen && selection.length === 1 && byId.get(selection[0]!) && (
+      {!present && detailsOpen && selection.length === 1 && byId.get(selection[0]!) && (
         <TopicDetails
           doc={doc}
           boardId={boardId}
@@ -643,7 +707,7 @@ function MindMapInner({
           onClose={() => setDetailsOpen(false)}
         />
       )}
-      {helpOpen && <HelpSheet onClose={() => setHelpOpen(false)} />}
+      {!present && helpOpen && <HelpSheet onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }

@@ -1,0 +1,233 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { newId } from '../../src/core/ids.ts';
+import type { Role } from '../../src/core/schema.ts';
+import type { PublicUser } from '../auth/sessions.ts';
+import { ApiError } from '../errors.ts';
+import { presentStateSchema, type LiveEvent, type PresentationHub } from '../present/hub.ts';
+import type { HearingLinkRecord } from '../store/Store.ts';
+import { requireUser, type Services } from './context.ts';
+
+/**
+ * Presenting to people without an account: an owner creates a read-only hearing link; its holder
+ * sees only what the presenter shows (the slide as a picture, the step, the pointer), never the
+ * case document, boards or files. Tokens are 256 random bits, stored as their SHA-256; every use is
+ * recorded. Members of the case follow through the document's awareness instead.
+ */
+
+const idParams = z.object({ id: z.string().min(1).max(64) });
+const linkParams = idParams.extend({ linkId: z.string().min(1).max(64) });
+const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+const createBody = z.object({
+  label: z
+    .string()
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().max(120))
+    .optional(),
+  expiresAt: z.string().datetime({ offset: true }),
+});
+const MAX_LINK_DAYS = 30;
+const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
+
+export const hashToken = (token: string): string =>
+  createHash('sha256').update(token).digest('hex');
+
+function publicLink(link: HearingLinkRecord) {
+  return {
+    id: link.id,
+    label: link.label,
+    createdBy: link.createdBy,
+    createdAt: link.createdAt,
+    expiresAt: link.expiresAt,
+    revokedAt: link.revokedAt,
+    uses: link.uses ?? 0,
+  };
+}
+
+export function presentRoutes(
+  app: FastifyInstance,
+  services: Services & { hub: PresentationHub },
+): void {
+  const { store, hub } = services;
+  /** Live streams per link, ended at once when the link is revoked. */
+  const streams = new Map<string, Set<(reason: string) => void>>();
+
+  app.addContentTypeParser(
+    ['image/png', 'image/jpeg'],
+    { parseAs: 'buffer', bodyLimit: MAX_IMAGE_BYTES },
+    (_r, body, done) => done(null, body),
+  );
+
+  async function member(
+    request: FastifyRequest,
+  ): Promise<{ user: PublicUser; caseId: string; role: Role }> {
+    const user = await requireUser(services, request);
+    const { id } = idParams.parse(request.params);
+    const role = await store.getRole(id, user.id);
+    if (!role) throw new ApiError('case.notFound');
+    return { user, caseId: id, role };
+  }
+  async function owner(request: FastifyRequest) {
+    const found = await member(request);
+    if (found.role !== 'owner') throw new ApiError('case.forbidden');
+    return found;
+  }
+
+  /** The link a token opens, or the reason it does not. */
+  async function linkOf(token: string): Promise<HearingLinkRecord> {
+    const link = await store.getLinkByHash(hashToken(token));
+    if (!link) throw new ApiError('link.unknown');
+    if (link.revokedAt) throw new ApiError('link.revoked');
+    if (Date.parse(link.expiresAt) <= Date.now()) throw new ApiError('link.expired');
+    return link;
+  }
+  const use = (link: HearingLinkRecord, what: 'open' | 'follow', request: FastifyRequest) =>
+    store.recordLinkUse({
+      linkId: link.id,
+      at: new Date().toISOString(),
+      what,
+      address: request.ip,
+      agent: String(request.headers['user-agent'] ?? '').slice(0, 300),
+    });
+
+  app.post('/api/cases/:id/links', async (request, reply) => {
+    const { user, caseId } = await owner(request);
+    const body = createBody.parse(request.body);
+    const expires = Date.parse(body.expiresAt);
+    if (!(expires > Date.now()) || expires > Date.now() + MAX_LINK_DAYS * 86_400_000)
+      throw new ApiError('link.badExpiry');
+    const token = randomBytes(32).toString('base64url');
+    const link: HearingLinkRecord = {
+      id: newId(),
+      caseId,
+      label: body.label ?? '',
+      createdBy: user.username,
+      createdAt: new Date().toISOString(),
+      expiresAt: new Date(expires).toISOString(),
+      revokedAt: null,
+      uses: 0,
+    };
+    await store.createLink(link, hashToken(token));
+    // The token is shown once, here; the server keeps only its hash.
+    return reply.code(201).send({ link: publicLink(link), token, path: `/live/${token}` });
+  });
+
+  app.get('/api/cases/:id/links', async (request) => {
+    const { caseId } = await owner(request);
+    return { links: (await store.listLinks(caseId)).map(publicLink) };
+  });
+
+  app.get('/api/cases/:id/links/:linkId/uses', async (request) => {
+    const { caseId } = await owner(request);
+    const { linkId } = linkParams.parse(request.params);
+    if (!(await store.listLinks(caseId)).some((l) => l.id === linkId))
+      throw new ApiError('link.unknown');
+    return { uses: await store.listLinkUses(linkId) };
+  });
+
+  app.delete('/api/cases/:id/links/:linkId', async (request, reply) => {
+    const { caseId } = await owner(request);
+    const { linkId } = linkParams.parse(request.params);
+    if (!(await store.revokeLink(caseId, linkId, new Date().toISOString())))
+      throw new ApiError('link.unknown');
+    for (const end of streams.get(linkId) ?? []) end('revoked');
+    return reply.code(204).send();
+  });
+
+  // The presenter's side: what is on the screen now, and a picture of the slide.
+  app.put('/api/cases/:id/presentation', async (request) => {
+    const { user, caseId } = await member(request);
+    hub.setState(caseId, presentStateSchema.parse(request.body), user.displayName);
+    return { ok: true };
+  });
+  app.put('/api/cases/:id/presentation/image', async (request) => {
+    const { caseId } = await member(request);
+    const type = String(request.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim();
+    const body = request.body;
+    if (!(body instanceof Buffer) || !['image/png', 'image/jpeg'].includes(type))
+      throw new ApiError('present.badImage');
+    const png = body.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
+    const jpeg = body[0] === 0xff && body[1] === 0xd8 && body[2] === 0xff;
+    if (!(png || jpeg)) throw new ApiError('present.badImage');
+    return { version: hub.setImage(caseId, body, png ? 'image/png' : 'image/jpeg') };
+  });
+  app.delete('/api/cases/:id/presentation', async (request, reply) => {
+    const { caseId } = await member(request);
+    hub.end(caseId);
+    return reply.code(204).send();
+  });
+
+  // The link holder's side.
+  app.get('/api/live/:token', async (request) => {
+    const { token } = tokenParams.parse(request.params);
+    const link = await linkOf(token);
+    await use(link, 'open', request);
+    const record = await store.getCase(link.caseId);
+    return {
+      title: record?.title ?? '',
+      label: link.label,
+      expiresAt: link.expiresAt,
+      ...hub.current(link.caseId),
+    };
+  });
+
+  app.get('/api/live/:token/image', async (request, reply) => {
+    const { token } = tokenParams.parse(request.params);
+    const link = await linkOf(token);
+    const image = hub.image(link.caseId);
+    if (!image) throw new ApiError('present.none');
+    return reply
+      .header('Content-Type', image.mime)
+      .header('Cache-Control', 'no-store')
+      .send(image.data);
+  });
+
+  app.get('/api/live/:token/events', async (request, reply) => {
+    const { token } = tokenParams.parse(request.params);
+    const link = await linkOf(token);
+    await use(link, 'follow', request);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    const send = (name: string, data: unknown) =>
+      res.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+    const onState = (event: LiveEvent) => send('state', event);
+    let closed = false;
+    const end = (reason: string) => {
+      if (closed) return;
+      closed = true;
+      send('end', { reason });
+      res.end();
+      cleanup();
+    };
+    const unsubscribe = hub.subscribe(link.caseId, onState);
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+    const expiry = setTimeout(
+      () => end('expired'),
+      Math.min(Date.parse(link.expiresAt) - Date.now(), 2 ** 31 - 1),
+    );
+    let set = streams.get(link.id);
+    if (!set) streams.set(link.id, (set = new Set()));
+    set.add(end);
+    function cleanup() {
+      unsubscribe();
+      clearInterval(heartbeat);
+      clearTimeout(expiry);
+      set!.delete(end);
+      if (set!.size === 0) streams.delete(link.id);
+    }
+    request.raw.on('close', () => {
+      closed = true;
+      cleanup();
+    });
+    onState(hub.current(link.caseId));
+  });
+}

@@ -1,0 +1,42 @@
+import { memo } from 'react';
+import { ViewportPortal } from '@xyflow/react';
+import type * as Y from 'yjs';
+import { listSlides } from '../core/commands/deck.ts';
+import { deckOf } from '../core/doc.ts';
+import { useYValue } from '../files/useYValue.ts';
+
+/** The deck's frames on a board, drawn while editing: a dashed rectangle with the slide's name. */
+export const FrameOverlay = memo(function FrameOverlay({
+  doc,
+  boardId,
+}: {
+  doc: Y.Doc;
+  boardId: string;
+}) {
+  const frames = useYValue(deckOf(doc), () =>
+    listSlides(doc)
+      .map((slide, index) => ({ slide, index }))
+      .filter(({ slide }) => slide.kind === 'frame' && slide.boardId === boardId && slide.frame),
+  );
+  if (frames.length === 0) return null;
+  return (
+    <ViewportPortal>
+      {frames.map(({ slide, index }) => (
+        <div
+          key={slide.id}
+          className="slide-frame"
+          style={{
+            transform: `translate(${slide.frame!.x}px, ${slide.frame!.y}px)`,
+            width: slide.frame!.w,
+            height: slide.frame!.h,
+          }}
+          data-testid="slide-frame"
+        >
+          <span className="slide-frame__name">
+            {index + 1}. {slide.title}
+          </span>
+        </div>
+      ))}
+    </ViewportPortal>
+  );
+});
