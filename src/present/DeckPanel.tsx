@@ -483,7 +483,14 @@ function useThumbnailMaker(
     const timer = setTimeout(async () => {
       try {
         const { toJpeg } = await import('html-to-image');
-        const url = await toJpeg(host, { quality: 0.7, pixelRatio: 0.25, skipFonts: true });
+        // The host sits behind the page; its copy in the picture comes to the front.
+        const url = await toJpeg(host, {
+          quality: 0.7,
+          pixelRatio: 0.25,
+          skipFonts: true,
+          backgroundColor: '#ffffff',
+          style: { zIndex: 'auto' },
+        });
         if (cancelled) return;
         setThumbs((all) => new Map(all).set(slide.id, url));
       } catch {

@@ -131,7 +131,6 @@ export function PresentView(props: PresentViewProps) {
         : null,
     [mode, caseId],
   );
-  useEffect(() => () => channel?.close(), [channel]);
   useEffect(() => {
     if (mode !== 'present' || !shown) return;
     awareness?.setLocalStateField('present', shown);
@@ -144,6 +143,7 @@ export function PresentView(props: PresentViewProps) {
       awareness?.setLocalStateField('present', null);
       endPublishing(caseId);
       channel?.postMessage({ type: 'ended' } satisfies PresenterMessage);
+      channel?.close();
     };
   }, [mode, awareness, caseId, channel]);
   // A picture of the slide for hearing links, once the camera has settled on a new slide or step.
