@@ -141,8 +141,31 @@ it('makes a deck of a framed map with builds, a document page and a title, prese
     3000,
     'the follower sees the suspect',
   );
-  await page.keyboard.press(' ');
+  // The laser pointer, seen by the follower.
+  await page.keyboard.press('p');
+  await page.mouse.move(700, 400);
+  await page.mouse.move(720, 410, { steps: 3 });
+  await other.getByTestId('laser').waitFor({ timeout: 3000 });
+  await page.keyboard.press('p');
+
+  // The presenter view, a second window, shows where the presentation is and drives it.
+  const presenter = await page.context().newPage();
+  await presenter.goto(`${server.url}/cases/${caseId}/presenter`);
+  await until(
+    async () => (await at(presenter, 'presenter-page')) === '0/1',
+    5000,
+    'the presenter view',
+  );
+  await presenter.getByTestId('presenter-next').click();
   await until(async () => await shown('Bị hại Đỗ Thị Lập'), 3000, 'step 2 reveals the victim');
+  await until(
+    async () => (await at(presenter, 'presenter-page')) === '0/2',
+    3000,
+    'the presenter view follows',
+  );
+  await presenter.close();
+  await page.bringToFront();
+  await page.getByTestId('present').focus();
 
   // A hearing link, opened with no account, follows the presenter and nothing else.
   const created = await lan.request('POST', `/api/cases/${caseId}/links`, {
