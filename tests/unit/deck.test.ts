@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { CommandError } from '../../src/core/index.ts';
 import {
   addBoard,
   addFileRecord,
   addSlide,
-  CommandError,
   deleteSlide,
   duplicateSlide,
   listSlides,
