@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { ADMIN, ApiClient, startTestServer } from '../tests/helpers/server.ts';
 import { launchBrowser, logIn, newContext } from '../tests/e2e/browser.ts';
 
-export async function benchBrowserLatency(rounds = 20): Promise<string> {
+export async function benchBrowserLatency(rounds = 20): Promise<string[]> {
   const server = await startTestServer();
   const browser = await launchBrowser();
   try {
@@ -41,12 +41,58 @@ export async function benchBrowserLatency(rounds = 20): Promise<string> {
       await seen;
       times.push(performance.now() - start);
     }
-    times.sort((x, y) => x - y);
-    const p = (q: number) =>
-      times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(0);
-    return `| board added in one Chromium page → shown in another (click to visible, ${rounds} rounds) | p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, max ${times.at(-1)!.toFixed(0)} ms |`;
+    const rows = [
+      row(
+        `board added in one Chromium page → shown in another (click to visible, ${rounds} rounds)`,
+        times,
+      ),
+    ];
+
+    // Presenting: A presents three title slides, B follows, a hearing link follows too.
+    await pageA.getByTestId('toggle-deck').click();
+    for (let i = 0; i < 3; i++) await pageA.getByTestId('add-title').click();
+    await pageA.getByTestId('deck-slide').first().click();
+    await pageA.getByTestId('present-start').click();
+    await pageA.getByTestId('present').waitFor();
+    await pageB.getByTestId('follow-presenter').click();
+    await pageB.getByTestId('follow').waitFor();
+    const link = await a.request('POST', `/api/cases/${caseId}/links`, {
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
+    const guest = await (await newContext(browser)).newPage();
+    await guest.goto(`${server.url}/live/${link.body.token as string}`);
+    await guest.getByTestId('live-page').waitFor();
+    const follow: number[] = [];
+    const linked: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const target = String(i % 2 === 0 ? 1 : 0);
+      const seenB = pageB.locator(`[data-testid=follow][data-slide-index="${target}"]`).waitFor();
+      const seenGuest = guest
+        .locator(`[data-testid=live-page][data-slide-index="${target}"]`)
+        .waitFor();
+      const start = performance.now();
+      await pageA.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+      await Promise.all([
+        seenB.then(() => follow.push(performance.now() - start)),
+        seenGuest.then(() => linked.push(performance.now() - start)),
+      ]);
+    }
+    rows.push(
+      row(`presenter's key → a member's follow view shows the slide (${rounds} rounds)`, follow),
+    );
+    rows.push(
+      row(`presenter's key → a hearing-link page shows the slide (${rounds} rounds)`, linked),
+    );
+    return rows;
   } finally {
     await browser.close();
     await server.dispose();
   }
+}
+
+function row(what: string, times: number[]): string {
+  const sorted = [...times].sort((x, y) => x - y);
+  const p = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(0);
+  return `| ${what} | p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, max ${sorted.at(-1)!.toFixed(0)} ms |`;
 }

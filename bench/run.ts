@@ -60,8 +60,8 @@ async function main(): Promise<void> {
     table(
       'browser-latency',
       'Two browsers on one case',
-      'Two headless Chromium pages (bench/browser.ts); from the click on "Create" in one page until the new tab is visible in the other, React rendering included.',
-      [await benchBrowserLatency(quick ? 3 : 20)],
+      'Two headless Chromium pages (bench/browser.ts); from the click on "Create" in one page until the new tab is visible in the other, React rendering included. Presenting: from the key press in the presenting page until the following page (a member, through awareness) or a hearing-link page (no account, through the server\'s event stream) shows the new slide number.',
+      await benchBrowserLatency(quick ? 3 : 20),
     ),
   ]);
   await step('editor', () => benchEditor(quick));

@@ -88,7 +88,9 @@ export async function benchSyncServers(quick: boolean): Promise<BenchTable[]> {
   const topics = quick ? 100 : 1000;
   const loadedRows: string[][] = [];
   for (const kind of PEERS) {
-    const m = await withPeer(kind, (server) => loadedCaseMemory(server, cases, topics, quick ? 300 : 3000));
+    const m = await withPeer(kind, (server) =>
+      loadedCaseMemory(server, cases, topics, quick ? 300 : 3000),
+    );
     loadedRows.push([NAMES[kind], m.perCaseKiB.toFixed(0), m.docKiB.toFixed(0)]);
   }
   const loadedTable: BenchTable = {

@@ -18,6 +18,7 @@ import { useYValue } from '../files/useYValue.ts';
 import { useBoardViews } from './boardViews.ts';
 import { HearingLinks } from './HearingLinks.tsx';
 import { SlideView } from './SlideView.tsx';
+import { prefs } from './PresentView.tsx';
 
 export interface DeckPanelProps {
   doc: Y.Doc;
@@ -94,6 +95,7 @@ export function DeckPanel(props: DeckPanelProps) {
           <MonitorPlay size={16} /> {t('presenterView')}
         </button>
       </div>
+      <DisplayChoices />
       {!readOnly && (
         <div className="deck-panel__actions">
           <button
@@ -531,3 +533,37 @@ const ThumbSlide = memo(function ThumbSlide({
     />
   );
 });
+
+/** High contrast for projectors and large text, for the next presentation in this browser. */
+function DisplayChoices() {
+  const { t } = useTranslation('present');
+  const [contrast, setContrast] = useState(() => prefs.get('contrast'));
+  const [large, setLarge] = useState(() => prefs.get('large'));
+  return (
+    <div className="deck-panel__actions">
+      <label>
+        <input
+          type="checkbox"
+          checked={contrast}
+          onChange={(e) => {
+            prefs.set('contrast', e.target.checked);
+            setContrast(e.target.checked);
+          }}
+          data-testid="present-contrast"
+        />{' '}
+        {t('contrast')}
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={large}
+          onChange={(e) => {
+            prefs.set('large', e.target.checked);
+            setLarge(e.target.checked);
+          }}
+        />{' '}
+        {t('large')}
+      </label>
+    </div>
+  );
+}

@@ -33,7 +33,8 @@ export interface ShownState {
   startedAt: number;
 }
 
-const prefs = {
+/** Display choices for presenting, kept in this browser (a projector stays the same projector). */
+export const prefs = {
   get(key: string): boolean {
     try {
       return localStorage.getItem(`caseboard.present.${key}`) === '1';
