@@ -23,3 +23,4 @@ export * from './proof.ts';
 export * from './time.ts';
 export * from './timeline.ts';
 export * from './commands/deck.ts';
+export * from './interop/index.ts';

@@ -6,6 +6,7 @@ import type { OutlineNode } from '../outline.ts';
 import { normalizePageRef } from '../pages.ts';
 import { CommandError } from './boards.ts';
 import { nodesOf } from './nodes.ts';
+import type { MapTopic, MindMapModel } from '../interop/model.ts';
 
 /**
  * Mind-map topics: nodes of type `topic` that form a tree by `parent` and sibling `order`.
@@ -566,4 +567,100 @@ export function setRelationshipControl(
     if (control) edge.set('control', { dx: Math.round(control.dx), dy: Math.round(control.dy) });
     else edge.delete('control');
   }, origin);
+}
+
+/**
+ * Writes an imported map into a board in one transaction (one undo step, all or nothing): its
+ * roots under `parent` (null: as roots of the board), with notes, fold state and relationship lines.
+ * Returns the ids of the topics made for the imported roots.
+ */
+export function importMap(
+  doc: Y.Doc,
+  args: { boardId: string; parent: string | null; model: MindMapModel },
+  origin: unknown,
+): string[] {
+  const nodes = nodesOf(doc, args.boardId);
+  if (args.parent !== null) requireTopic(doc, args.boardId, args.parent);
+  const siblings = childrenOf(listTopics(doc, args.boardId), args.parent);
+  const created: string[] = [];
+  doc.transact(() => {
+    const byRef = new Map<string, string>();
+    let order = orderAfterLast(siblings);
+    const queue: Array<{ topic: MapTopic; parent: string | null; order: string; top: boolean }> =
+      [];
+    for (const topic of args.model.roots) {
+      queue.push({ topic, parent: args.parent, order, top: true });
+      order = orderAfterLast([{ id: '', order }]);
+    }
+    // Breadth first and iterative: a deep map cannot overflow the stack.
+    for (let i = 0; i < queue.length; i++) {
+      const item = queue[i]!;
+      const id = newTopic(nodes, {
+        parent: item.parent,
+        order: item.order,
+        label: item.topic.label,
+      });
+      const record = nodes.get(id)!;
+      if (item.topic.note) record.set('note', item.topic.note.slice(0, 20_000));
+      if (item.topic.collapsed && item.topic.children.length > 0) record.set('collapsed', true);
+      if (item.topic.ref) byRef.set(item.topic.ref, id);
+      if (item.top) created.push(id);
+      let childOrder = orderAfterLast([]);
+      for (const child of item.topic.children) {
+        queue.push({ topic: child, parent: id, order: childOrder, top: false });
+        childOrder = orderAfterLast([{ id: '', order: childOrder }]);
+      }
+    }
+    const edges = edgesOf(doc, args.boardId);
+    for (const relation of args.model.relationships) {
+      const source = byRef.get(relation.from);
+      const target = byRef.get(relation.to);
+      if (!source || !target || source === target) continue;
+      const id = newId();
+      const edge: YRecord = new Y.Map();
+      edge.set('id', id);
+      edge.set('type', 'relationship');
+      edge.set('source', source);
+      edge.set('target', target);
+      edge.set('label', cleanLabel(relation.label ?? ''));
+      edges.set(id, edge);
+    }
+  }, origin);
+  return created;
+}
+
+/**
+ * A board's map (or the branches of `ids`) as the exchange model the exporters write: labels, notes,
+ * fold state and relationship lines between exported topics.
+ */
+export function mapFromBoard(doc: Y.Doc, boardId: string, ids?: readonly string[]): MindMapModel {
+  const topics = listTopics(doc, boardId);
+  const children = new Map<string | null, Topic[]>();
+  for (const topic of topics)
+    children.set(topic.parent, [...(children.get(topic.parent) ?? []), topic]);
+  for (const list of children.values()) list.sort(compareOrdered);
+  const build = (topic: Topic): MapTopic => {
+    const out: MapTopic = { label: topic.label, ref: topic.id, children: [] };
+    if (topic.note) out.note = topic.note;
+    if (topic.collapsed) out.collapsed = true;
+    // Iterative would not help a JSON writer later; maps are bounded by the import limits.
+    out.children = (children.get(topic.id) ?? []).map(build);
+    return out;
+  };
+  const starts = ids ? topics.filter((t) => ids.includes(t.id)) : (children.get(null) ?? []);
+  const roots = starts.map(build);
+  const exported = new Set<string>();
+  const mark = (t: MapTopic) => {
+    exported.add(t.ref!);
+    t.children.forEach(mark);
+  };
+  roots.forEach(mark);
+  const title = String(boardsOf(doc).get(boardId)?.get('title') ?? '');
+  return {
+    title,
+    roots,
+    relationships: listRelationships(doc, boardId)
+      .filter((r) => exported.has(r.source) && exported.has(r.target))
+      .map((r) => ({ from: r.source, to: r.target, ...(r.label ? { label: r.label } : {}) })),
+  };
 }

@@ -1,0 +1,59 @@
+import {
+  cleanNote,
+  cleanText,
+  htmlToText,
+  ImportError,
+  TreeGuard,
+  type MapTopic,
+  type MindMapModel,
+} from './model.ts';
+import { decodeXml, elements, localName, parseXml, textOf, type XmlElement } from './xml.ts';
+
+/**
+ * FreeMind and Freeplane `.mm`: `<map><node TEXT>`; rich text in `<richcontent TYPE="NODE">` (or, in
+ * FreeMind 0.8, HTML inside `TEXT`), notes and details in `TYPE="NOTE"`/`"DETAILS"`, `FOLDED`,
+ * and `<arrowlink DESTINATION>` as relationship lines.
+ */
+export function importFreeMind(bytes: Uint8Array): MindMapModel {
+  const map = parseXml(decodeXml(bytes));
+  if (localName(map.name) !== 'map') throw new ImportError('notFormat', { format: 'FreeMind' });
+  const guard = new TreeGuard();
+  const relationships: MindMapModel['relationships'] = [];
+  const read = (node: XmlElement, depth: number): MapTopic => {
+    guard.check(depth);
+    const rich = (type: string) =>
+      elements(node, 'richcontent').find((r) => (r.attrs.TYPE ?? '').toUpperCase() === type);
+    const richNode = rich('NODE');
+    const text = node.attrs.TEXT ?? '';
+    const label = richNode
+      ? cleanText(textOf(richNode))
+      : /^\s*<html/i.test(text)
+        ? cleanText(htmlToText(text))
+        : cleanText(text);
+    const notes = [rich('DETAILS'), rich('NOTE')]
+      .filter((r): r is XmlElement => !!r)
+      .map((r) => cleanNote(textOf(r)))
+      .filter(Boolean);
+    const topic: MapTopic = { label, children: [] };
+    if (notes.length) topic.note = notes.join('\n\n');
+    if (node.attrs.FOLDED === 'true') topic.collapsed = true;
+    if (node.attrs.ID) topic.ref = node.attrs.ID;
+    for (const arrow of elements(node, 'arrowlink')) {
+      if (node.attrs.ID && arrow.attrs.DESTINATION)
+        relationships.push({
+          from: node.attrs.ID,
+          to: arrow.attrs.DESTINATION,
+          ...(arrow.attrs.MIDDLE_LABEL ? { label: cleanText(arrow.attrs.MIDDLE_LABEL) } : {}),
+        });
+    }
+    topic.children = elements(node, 'node').map((n) => read(n, depth + 1));
+    return topic;
+  };
+  const roots = elements(map, 'node').map((n) => read(n, 0));
+  if (roots.length === 0) throw new ImportError('empty');
+  return {
+    title: roots[0]!.label,
+    roots,
+    relationships: relationships.filter((r) => r.from !== r.to),
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * What every mind-map importer produces and every exporter reads: a forest of topics with notes,
+ * fold state and relationship lines between topics. Importers are pure functions from bytes to this
+ * model; `importMap` (commands) writes it into a board in one transaction.
+ */
+
+export interface MapTopic {
+  label: string;
+  note?: string;
+  collapsed?: boolean;
+  /** The topic's id in the source file, for relationships. */
+  ref?: string;
+  children: MapTopic[];
+}
+
+export interface MapRelationship {
+  from: string;
+  to: string;
+  label?: string;
+}
+
+export interface MindMapModel {
+  title?: string;
+  roots: MapTopic[];
+  relationships: MapRelationship[];
+}
+
+/** Limits every importer keeps: a file past them is refused, never half read. */
+export const IMPORT_LIMITS = {
+  bytes: 20 * 1024 * 1024,
+  topics: 20_000,
+  depth: 1_000,
+  /** Zip archives: entries, and bytes once unpacked. */
+  zipEntries: 2_000,
+  zipBytes: 100 * 1024 * 1024,
+};
+
+/** A file that cannot be imported; `code` is an i18n key under `interop.errors`, `params` fill it. */
+export class ImportError extends Error {
+  constructor(
+    readonly code: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(`${code} ${JSON.stringify(params)}`);
+  }
+}
+
+/** Counts topics and depth as a tree is built, and stops at the limits with a clear error. */
+export class TreeGuard {
+  topics = 0;
+  check(depth: number): void {
+    if (depth > IMPORT_LIMITS.depth)
+      throw new ImportError('tooDeep', { limit: IMPORT_LIMITS.depth });
+    if (++this.topics > IMPORT_LIMITS.topics)
+      throw new ImportError('tooMany', { limit: IMPORT_LIMITS.topics });
+  }
+}
+
+/** NFC, and runs of white space inside a label made one space. */
+export function cleanText(text: string): string {
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+/** NFC, keeping line breaks (notes), without trailing white space on lines. */
+export function cleanNote(text: string): string {
+  return text
+    .normalize('NFC')
+    .split(/\r?\n/)
+    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
+
+/** Plain text of an HTML fragment: block ends become line breaks, tags go, entities are decoded. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|li|h[1-6]|tr)>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
+      if (name[0] === '#') {
+        const code =
+          name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+        return Number.isFinite(code) && code > 0 && code < 0x110000
+          ? String.fromCodePoint(code)
+          : '';
+      }
+      return NAMED[name.toLowerCase()] ?? whole;
+    });
+}
+
+/** Counts topics in a forest (iteratively: a deep tree must not overflow the stack). */
+export function countTopics(roots: readonly MapTopic[]): number {
+  let count = 0;
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const topic = stack.pop()!;
+    count++;
+    stack.push(...topic.children);
+  }
+  return count;
+}
