@@ -1,7 +1,7 @@
 import { importFreeMind } from './freemind.ts';
 import { IMPORT_LIMITS, ImportError, type MindMapModel } from './model.ts';
 import { importOpml } from './opml.ts';
-import { importMarkdown, importPlainText } from './text.ts';
+import { importMarkdown } from './text.ts';
 import { importXMind } from './xmind.ts';
 import { isZip } from './zip.ts';
 
