@@ -4,6 +4,7 @@ import { installMindMapTexts } from '../boards/mindmap/locales.ts';
 import { installSceneTexts } from '../boards/scene/locales.ts';
 import { installGraphTexts } from '../boards/graph/locales.ts';
 import { installPresentTexts } from '../present/locales.ts';
+import { installInteropTexts } from '../export/locales.ts';
 import { installRegisterTexts } from '../register/locales.ts';
 import { en } from './locales/en.ts';
 import { vi } from './locales/vi.ts';
@@ -35,6 +36,7 @@ installMindMapTexts(i18n);
 installSceneTexts(i18n);
 installGraphTexts(i18n);
 installPresentTexts(i18n);
+installInteropTexts(i18n);
 document.documentElement.lang = i18n.language;
 
 /** Switches the whole UI, remembers the choice, and tells the server which language to answer in. */

@@ -1,5 +1,6 @@
 import {
   useCallback,
+  useContext,
   useEffect,
   useMemo,
   useRef,
@@ -29,6 +30,7 @@ import type * as Y from 'yjs';
 import { addNode, deleteNodes, moveNodes, setNodeLabel } from '../core/commands/nodes.ts';
 import { ENTITY_DRAG_TYPE } from '../register/RegisterPanel.tsx';
 import { CanvasCaseContext, nodeTypes } from './CanvasNode.tsx';
+import { uploadDropped } from '../export/drop.ts';
 import { NodeLabelEditor } from './NodeLabelEditor.tsx';
 import { BoardProjection, type CanvasNode, type CanvasNodeData } from './projection.ts';
 import { LinkProjection, type LinkEdge, type LinkEdgeData } from './links.ts';
@@ -131,8 +133,9 @@ function BoardCanvasInner({
   header,
   present,
 }: BoardCanvasProps) {
-  const { t } = useTranslation('register');
+  const { t, i18n } = useTranslation('register');
   const flow = useReactFlow();
+  const caseId = useContext(CanvasCaseContext);
   const projection = useMemo(() => new BoardProjection(doc, boardId), [doc, boardId]);
   useEffect(() => () => projection.destroy(), [projection]);
   const projected = useSyncExternalStore(projection.subscribe, projection.getSnapshot);
@@ -318,11 +321,34 @@ function BoardCanvasInner({
   }, []);
 
   const onDragOver = (event: DragEvent) => {
+    if (!readOnly && event.dataTransfer.types.includes('Files')) {
+      event.preventDefault();
+      return;
+    }
     if (readOnly || !event.dataTransfer.types.includes(ENTITY_DRAG_TYPE)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'link';
   };
   const onDrop = (event: DragEvent) => {
+    const images = [...event.dataTransfer.files].filter((f) =>
+      /^image\/(png|jpeg|webp)$/.test(f.type),
+    );
+    if (!readOnly && images.length > 0) {
+      // Images become image nodes here, and documents of the case file.
+      event.preventDefault();
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      images.forEach(
+        (image, i) =>
+          void uploadDropped(caseId, doc, origin, image, i18n.language).then((hash) =>
+            addNode(
+              doc,
+              { boardId, x: at.x + i * 24, y: at.y + i * 24, label: image.name, file: hash },
+              origin,
+            ),
+          ),
+      );
+      return;
+    }
     const entity = event.dataTransfer.getData(ENTITY_DRAG_TYPE);
     if (readOnly || !entity) return;
     event.preventDefault();

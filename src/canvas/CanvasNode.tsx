@@ -52,6 +52,7 @@ const STATUS_ICONS: Record<FactStatus, typeof User> = {
 export const CanvasNodeView = memo(function CanvasNodeView({
   data,
   selected,
+  type,
 }: NodeProps<CanvasNode>) {
   const { t } = useTranslation('register');
   const caseId = useContext(CanvasCaseContext);
@@ -92,7 +93,7 @@ export const CanvasNodeView = memo(function CanvasNodeView({
         <Thumbnail
           caseId={caseId}
           file={{ ...data.thumbnail, mime: data.thumbnail.mime as FileType }}
-          size={40}
+          size={type === 'image' ? 200 : 40}
         />
       )}
       <span className="canvas-node__label" data-testid="canvas-node-label">
@@ -113,4 +114,9 @@ export const CanvasNodeView = memo(function CanvasNodeView({
   );
 });
 
-export const nodeTypes = { entity: CanvasNodeView, topic: CanvasNodeView, party: CanvasNodeView };
+export const nodeTypes = {
+  entity: CanvasNodeView,
+  topic: CanvasNodeView,
+  party: CanvasNodeView,
+  image: CanvasNodeView,
+};

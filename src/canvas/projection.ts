@@ -16,7 +16,7 @@ export type CanvasNodeData = NodeDisplay & {
   /** Set by a relationship chart: outside the selected node's neighbourhood. */
   dimmed?: boolean;
 };
-export type CanvasNode = Node<CanvasNodeData, 'entity' | 'topic' | 'party'>;
+export type CanvasNode = Node<CanvasNodeData, 'entity' | 'topic' | 'party' | 'image'>;
 
 /**
  * The Y → React Flow projection of one board, kept incrementally: a change to one node (or to the
@@ -77,6 +77,12 @@ export class BoardProjection {
     if (touched.size > 0) this.rebuild(touched);
   };
 
+  private fileOf(hash: string): CanvasNodeData['thumbnail'] {
+    const record = filesOf(this.doc).get(hash);
+    if (!record) return undefined;
+    return { hash, mime: String(record.get('mime')), name: String(record.get('name')) };
+  }
+
   private thumbnailOf(entityId: string): CanvasNodeData['thumbnail'] {
     const files = this.register.get(entityId)?.get('files');
     const hash = files instanceof Y.Array ? (files.get(0) as string | undefined) : undefined;
@@ -96,13 +102,17 @@ export class BoardProjection {
         continue;
       }
       const display = displayOf(this.doc, node);
-      const thumbnail = node.entity ? this.thumbnailOf(node.entity) : undefined;
+      const thumbnail = node.entity
+        ? this.thumbnailOf(node.entity)
+        : node.file
+          ? this.fileOf(node.file)
+          : undefined;
       const party = (PARTY_TYPES as readonly string[]).includes(node.type)
         ? (node.type as PartyType)
         : undefined;
       this.cache.set(id, {
         id,
-        type: node.entity ? 'entity' : party ? 'party' : 'topic',
+        type: node.entity ? 'entity' : party ? 'party' : node.file ? 'image' : 'topic',
         position: { x: node.x, y: node.y },
         data: {
           ...display,

@@ -2,7 +2,17 @@ import { memo, useEffect, useRef, useState, type DragEvent, type ReactNode } fro
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { Copy, FileText, Frame, MonitorPlay, Play, Presentation, Trash2, Type } from 'lucide-react';
+import {
+  Copy,
+  FileDown,
+  FileText,
+  Frame,
+  MonitorPlay,
+  Play,
+  Presentation,
+  Trash2,
+  Type,
+} from 'lucide-react';
 import {
   addSlide,
   deleteSlide,
@@ -18,6 +28,8 @@ import { useYValue } from '../files/useYValue.ts';
 import { useBoardViews } from './boardViews.ts';
 import { HearingLinks } from './HearingLinks.tsx';
 import { SlideView } from './SlideView.tsx';
+import { Cancelled, deckPdf, type Progress } from '../export/deckPdf.tsx';
+import { fileNameOf, saveFile } from '../export/capture.ts';
 import { prefs } from './PresentView.tsx';
 
 export interface DeckPanelProps {
@@ -96,6 +108,7 @@ export function DeckPanel(props: DeckPanelProps) {
         </button>
       </div>
       <DisplayChoices />
+      {slides.length > 0 && <DeckExport doc={doc} caseId={caseId} slides={slides} />}
       {!readOnly && (
         <div className="deck-panel__actions">
           <button
@@ -564,6 +577,74 @@ function DisplayChoices() {
         />{' '}
         {t('large')}
       </label>
+    </div>
+  );
+}
+
+/** The deck as a PDF: 16:9 pages, per slide or per build step, with notes pages if asked; cancellable. */
+function DeckExport({
+  doc,
+  caseId,
+  slides,
+}: {
+  doc: Y.Doc;
+  caseId: string;
+  slides: readonly Slide[];
+}) {
+  const { t } = useTranslation('interop');
+  const [perStep, setPerStep] = useState(false);
+  const [notes, setNotes] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const start = async () => {
+    const controller = new AbortController();
+    abort.current = controller;
+    setMessage(null);
+    try {
+      const bytes = await deckPdf(
+        doc,
+        caseId,
+        slides,
+        { perStep, notes, notesTitle: t('notesTitle') },
+        setProgress,
+        controller.signal,
+      );
+      saveFile(
+        new Blob([bytes as BlobPart], { type: 'application/pdf' }),
+        fileNameOf(slides[0]?.title ?? 'deck', 'pdf'),
+      );
+    } catch (err) {
+      setMessage(err instanceof Cancelled ? t('cancelled') : t('failed', { message: String(err) }));
+    } finally {
+      setProgress(null);
+      abort.current = null;
+    }
+  };
+  return (
+    <div className="deck-panel__actions" data-testid="deck-export">
+      <label>
+        <input type="checkbox" checked={perStep} onChange={(e) => setPerStep(e.target.checked)} />{' '}
+        {t('perStep')}
+      </label>
+      <label>
+        <input type="checkbox" checked={notes} onChange={(e) => setNotes(e.target.checked)} />{' '}
+        {t('notesPages')}
+      </label>
+      {progress ? (
+        <>
+          <progress max={progress.total} value={progress.done} data-testid="export-progress" />
+          <span>{t('working', { done: progress.done, total: progress.total })}</span>
+          <button type="button" onClick={() => abort.current?.abort()} data-testid="export-cancel">
+            {t('cancel')}
+          </button>
+        </>
+      ) : (
+        <button type="button" onClick={() => void start()} data-testid="deck-pdf">
+          <FileDown size={16} /> {t('deckPdf')}
+        </button>
+      )}
+      {message && <span role="status">{message}</span>}
     </div>
   );
 }

@@ -9,7 +9,9 @@ import type { LinkEdge } from '../../canvas/links.ts';
 import { addEntityNode, seedFacts } from '../../core/commands/charts.ts';
 import { addLink, listLinks } from '../../core/commands/links.ts';
 import { addNode, listNodes, moveNodes } from '../../core/commands/nodes.ts';
-import { registerOf } from '../../core/doc.ts';
+import { boardsOf, registerOf } from '../../core/doc.ts';
+import { ExportMenu } from '../../export/ExportMenu.tsx';
+import { offlineCache } from '../../app/offline.ts';
 import {
   PARTY_TYPES,
   PROOF_LINK_TYPES,
@@ -68,6 +70,7 @@ export function GraphBoard(props: GraphBoardProps) {
   const [hops, setHops] = useState(1);
 
   const nodeCount = useDocValue(doc, () => listNodes(doc, boardId).length);
+  const boardTitle = useDocValue(doc, () => String(boardsOf(doc).get(boardId)?.get('title') ?? ''));
   const analysis = useDocValue(doc, () =>
     mode === 'evidence' ? analyseProof(readProofGraph(doc, boardId)) : null,
   );
@@ -201,6 +204,14 @@ export function GraphBoard(props: GraphBoardProps) {
                     <Link2 size={16} /> {t('toolbar.linkSelected')}
                   </button>
                   <ArrangeButtons doc={doc} boardId={boardId} origin={origin} mode={mode} />
+                  <ExportMenu
+                    doc={doc}
+                    boardId={boardId}
+                    boardTitle={boardTitle}
+                    origin={origin}
+                    readOnly={readOnly}
+                    author={offlineCache.user()?.displayName ?? ''}
+                  />
                 </div>
                 {mode === 'relationship' && (
                   <label className="graph-toolbar__row">

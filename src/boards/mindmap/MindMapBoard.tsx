@@ -134,6 +134,11 @@ import type { Topic } from '../../core/commands/mindmap.ts';
 import { HelpSheet } from './HelpSheet.tsx';
 import { TopicDetails } from './TopicDetails.tsx';
 import { useFlowFrame, type PresentFrame } from '../../present/boardViews.ts';
+import { ExportMenu, importErrorText, importFile } from '../../export/ExportMenu.tsx';
+import { uploadDropped } from '../../export/drop.ts';
+import { offlineCache } from '../../app/offline.ts';
+import { boardsOf } from '../../core/doc.ts';
+import { useYValue } from '../../files/useYValue.ts';
 import { FrameOverlay } from '../../present/FrameOverlay.tsx';
 import { ENTITY_DRAG_TYPE } from '../../register/RegisterPanel.tsx';
 
@@ -162,6 +167,7 @@ export function MindMapBoard(props: MindMapBoardProps) {
 }
 
 function MindMapInner({
+  caseId,
   doc,
   boardId,
   origin,
@@ -170,7 +176,8 @@ function MindMapInner({
   focusNodeId,
   present,
 }: MindMapBoardProps) {
-  const { t } = useTranslation('mindmap');
+  const { t, i18n } = useTranslation('mindmap');
+  const { t: tInterop } = useTranslation('interop');
   const flow = useReactFlow();
   const { topics, relationships, summaries, kind, lookup } = useTopics(doc, boardId);
   const view = useRef(new MindMapView());
@@ -270,6 +277,9 @@ function MindMapInner({
           )
         : edges,
     [edges, waiting, present],
+  );
+  const boardTitle = useYValue(boardsOf(doc), () =>
+    String(boardsOf(doc).get(boardId)?.get('title') ?? ''),
   );
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
@@ -475,6 +485,40 @@ function MindMapInner({
 
   // An entity dropped from the register becomes a linked topic under the topic it lands on.
   const onEntityDrop = (event: React.DragEvent) => {
+    const files = [...event.dataTransfer.files];
+    if (!readOnly && files.length > 0) {
+      // A mind-map file becomes a branch; an image becomes a topic showing it (and a case-file
+      // document). Anything else falls through to the case file.
+      const mapFile = files.find((f) => /\.(xmind|mm|opml|md|markdown)$/i.test(f.name));
+      const images = files.filter((f) => /^image\/(png|jpeg|webp)$/.test(f.type));
+      if (mapFile || images.length > 0) {
+        event.preventDefault();
+        const parent = selection.at(-1) ?? topics.find((tp) => tp.parent === null)?.id ?? null;
+        if (mapFile)
+          void importFile(doc, boardId, origin, mapFile, parent).then(
+            ({ ids }) => {
+              setError(null);
+              setSelection(ids);
+            },
+            (err: unknown) => setError(importErrorText(tInterop, err)),
+          );
+        for (const image of images)
+          void uploadDropped(caseId, doc, origin, image, i18n.language).then(
+            (hash) =>
+              run(() => {
+                const id = addTopic(
+                  doc,
+                  { boardId, parent, label: image.name.replace(/\.[a-z]+$/i, '') },
+                  origin,
+                );
+                setTopic(doc, { boardId, id, patch: { image: hash } }, origin);
+                setSelection([id]);
+              }),
+            (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+          );
+        return;
+      }
+    }
     const entity = event.dataTransfer.getData(ENTITY_DRAG_TYPE);
     if (readOnly || !entity) return;
     event.preventDefault();
@@ -607,6 +651,17 @@ function MindMapInner({
           />
         </>
       )}
+      {!present && (
+        <ExportMenu
+          doc={doc}
+          boardId={boardId}
+          boardTitle={boardTitle}
+          origin={origin}
+          readOnly={readOnly}
+          author={offlineCache.user()?.displayName ?? ''}
+          mindMap={{ selection, onImported: setSelection }}
+        />
+      )}
       {error && (
         <p className="notice notice--danger" role="alert">
           {error}
@@ -629,7 +684,11 @@ function MindMapInner({
           onKeyDown={present ? undefined : onKeyDown}
           onPaste={onPaste}
           onDragOver={(event) => {
-            if (!readOnly && event.dataTransfer.types.includes(ENTITY_DRAG_TYPE))
+            if (
+              !readOnly &&
+              (event.dataTransfer.types.includes(ENTITY_DRAG_TYPE) ||
+                event.dataTransfer.types.includes('Files'))
+            )
               event.preventDefault();
           }}
           onDrop={onEntityDrop}

@@ -19,6 +19,8 @@ export interface BoardNode {
   /** The node's own text, used when it is not linked to an entity. */
   label: string;
   entity?: string;
+  /** Image nodes: the case-file file (SHA-256) they show. */
+  file?: string;
 }
 
 /** What a node shows: its own label, or the linked entity's name and kind. */
@@ -52,6 +54,8 @@ export function readNode(record: YRecord): BoardNode | null {
   const w = record.get('w');
   const h = record.get('h');
   const entity = record.get('entity');
+  const file = record.get('file');
+  if (typeof file === 'string') node.file = file;
   if (typeof w === 'number') node.w = w;
   if (typeof h === 'number') node.h = h;
   if (typeof entity === 'string') node.entity = entity;
@@ -91,6 +95,8 @@ export function addNode(
     entity?: string;
     type?: string;
     id?: string;
+    /** An image node: the case-file file it shows. */
+    file?: string;
   },
   origin: unknown,
 ): string {
@@ -109,6 +115,7 @@ export function addNode(
     node.set('y', Math.round(args.y));
     node.set('label', (args.label ?? '').normalize('NFC').trim());
     if (args.entity) node.set('entity', args.entity);
+    if (args.file) node.set('file', args.file);
     nodes.set(id, node);
   }, origin);
   return id;

@@ -1,0 +1,135 @@
+import type { ReactNode } from 'react';
+import { getNodesBounds, type Node } from '@xyflow/react';
+
+/**
+ * Pictures of boards and slides, in the page, with html-to-image (loaded on first use). Fonts are
+ * embedded, so Vietnamese text comes out exactly as on screen.
+ */
+
+export interface ImageOptions {
+  format: 'png' | 'svg' | 'jpeg';
+  /** 1, 2 or 4 times the board's own size (PNG and JPEG). */
+  scale: number;
+  /** A colour, or null for transparent (PNG and SVG). */
+  background: string | null;
+}
+
+const MARGIN = 40;
+/** The largest picture a browser canvas reliably holds, in pixels per side. */
+const MAX_SIDE = 16_000;
+
+/**
+ * The whole board (or the given nodes) as a picture, not cut at the screen: the flow's viewport is
+ * drawn at zoom 1 around the nodes' bounds, with level of detail and culling suspended meanwhile.
+ */
+export async function boardPicture(
+  flowRoot: HTMLElement,
+  nodes: readonly Node[],
+  options: ImageOptions,
+): Promise<Blob> {
+  const { toBlob, toSvg } = await import('html-to-image');
+  const viewport = flowRoot.querySelector<HTMLElement>('.react-flow__viewport');
+  if (!viewport || nodes.length === 0) throw new Error('empty');
+  const bounds = getNodesBounds(nodes as Node[]);
+  let width = Math.ceil(bounds.width + MARGIN * 2);
+  let height = Math.ceil(bounds.height + MARGIN * 2);
+  const scale = Math.min(options.scale, MAX_SIDE / width, MAX_SIDE / height);
+  const style = {
+    width: `${width}px`,
+    height: `${height}px`,
+    transform: `translate(${MARGIN - bounds.x}px, ${MARGIN - bounds.y}px) scale(1)`,
+  };
+  flowRoot.classList.add('is-exporting');
+  try {
+    // Two frames for the un-culled nodes to be laid out before they are copied.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const common = {
+      width,
+      height,
+      style,
+      ...(options.background ? { backgroundColor: options.background } : {}),
+      filter: (node: HTMLElement | Element) =>
+        !(node instanceof HTMLElement && node.classList.contains('lod-layer')),
+    };
+    if (options.format === 'svg') {
+      const url = await toSvg(viewport, common);
+      return new Blob([decodeURIComponent(url.slice(url.indexOf(',') + 1))], {
+        type: 'image/svg+xml',
+      });
+    }
+    const blob = await toBlob(viewport, {
+      ...common,
+      pixelRatio: scale,
+      ...(options.format === 'jpeg' ? { type: 'image/jpeg', quality: 0.92 } : {}),
+    });
+    if (!blob) throw new Error('empty');
+    width = Math.round(width * scale);
+    height = Math.round(height * scale);
+    return blob;
+  } finally {
+    flowRoot.classList.remove('is-exporting');
+  }
+}
+
+/** Draws `content` off screen at `width` × `height`, waits for it to settle, and takes a JPEG. */
+export async function renderedPicture(
+  content: ReactNode,
+  width: number,
+  height: number,
+  settleMs = 900,
+  type: 'image/jpeg' | 'image/png' = 'image/jpeg',
+): Promise<Blob> {
+  const [{ createRoot }, { toBlob }] = await Promise.all([
+    import('react-dom/client'),
+    import('html-to-image'),
+  ]);
+  const host = document.createElement('div');
+  host.className = 'offscreen-render';
+  host.style.width = `${width}px`;
+  host.style.height = `${height}px`;
+  document.body.appendChild(host);
+  const root = createRoot(host);
+  try {
+    root.render(content);
+    await new Promise((r) => setTimeout(r, settleMs));
+    const blob = await toBlob(host, {
+      width,
+      height,
+      pixelRatio: 1,
+      backgroundColor: '#ffffff',
+      style: { zIndex: 'auto' },
+      ...(type === 'image/jpeg' ? { type, quality: 0.9 } : {}),
+    });
+    if (!blob) throw new Error('empty');
+    return blob;
+  } finally {
+    root.unmount();
+    host.remove();
+  }
+}
+
+/** Offers a file to the user: the browser's download, named `name`. */
+export function saveFile(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A file name from a title: its letters kept (Vietnamese too), the rest made dashes. */
+export function fileNameOf(title: string, extension: string): string {
+  const base = title
+    .normalize('NFC')
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .split('')
+    .filter((ch) => ch.charCodeAt(0) >= 32)
+    .join('')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .slice(0, 100);
+  return `${base || 'caseboard'}.${extension}`;
+}

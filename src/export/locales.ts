@@ -1,0 +1,101 @@
+import type { i18n as I18n } from 'i18next';
+
+/** Texts of import and export (namespace `interop`). */
+const vi = {
+  menu: 'Nhập / Xuất',
+  import: 'Nhập sơ đồ (XMind, FreeMind, OPML, Markdown)…',
+  importHint: 'Hoặc kéo thả tệp vào sơ đồ.',
+  imported: 'Đã nhập {{count}} chủ đề từ “{{name}}”.',
+  exportImage: 'Ảnh',
+  png: 'PNG {{scale}}×',
+  svg: 'SVG',
+  transparent: 'Nền trong suốt',
+  exportPdf: 'Trang PDF có khung tên',
+  paper: 'Khổ giấy',
+  landscape: 'Khổ ngang',
+  exportMap: 'Định dạng sơ đồ tư duy',
+  markdown: 'Markdown (.md)',
+  opml: 'OPML (.opml)',
+  freemind: 'FreeMind (.mm)',
+  xmind: 'XMind (.xmind)',
+  selection: 'Chỉ phần đang chọn',
+  working: 'Đang xuất… {{done}}/{{total}}',
+  cancel: 'Hủy',
+  cancelled: 'Đã hủy.',
+  failed: 'Không xuất được: {{message}}',
+  deckPdf: 'Xuất PDF',
+  perStep: 'Mỗi bước một trang',
+  notesPages: 'Kèm trang ghi chú',
+  notesTitle: 'Ghi chú cho người trình bày',
+  block: { caseNumber: 'Số vụ án', board: 'Sơ đồ', date: 'Ngày', author: 'Người lập' },
+  errors: {
+    tooLarge: 'Tệp quá lớn (tối đa {{limit}} MB).',
+    tooDeep: 'Sơ đồ lồng quá sâu (quá {{limit}} cấp).',
+    tooMany: 'Sơ đồ có quá nhiều chủ đề (quá {{limit}}).',
+    xmlEntities: 'Tệp XML khai báo thực thể (ENTITY): không nhận vì lý do an toàn.',
+    badXml: 'Tệp XML bị lỗi hoặc không trọn vẹn: {{message}}',
+    badJson: 'Tệp JSON bị lỗi hoặc không trọn vẹn: {{message}}',
+    badZip: 'Tệp nén bị hỏng: {{message}}',
+    zipPath: 'Tệp nén chứa đường dẫn không an toàn: “{{name}}”.',
+    zipBomb: 'Tệp nén giải nén ra quá lớn (quá {{limit}} MB).',
+    zipEntries: 'Tệp nén có quá nhiều mục (quá {{limit}}).',
+    badEncoding: 'Không đọc được bảng mã “{{encoding}}”.',
+    notFormat: 'Tệp không phải sơ đồ {{format}}.',
+    unknownFormat: 'Không nhận ra định dạng của “{{name}}”.',
+    empty: 'Tệp không có chủ đề nào.',
+  },
+};
+
+type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+
+const en: DeepStrings<typeof vi> = {
+  menu: 'Import / Export',
+  import: 'Import a map (XMind, FreeMind, OPML, Markdown)…',
+  importHint: 'Or drop the file onto the map.',
+  imported: 'Imported {{count}} topics from “{{name}}”.',
+  exportImage: 'Picture',
+  png: 'PNG {{scale}}×',
+  svg: 'SVG',
+  transparent: 'Transparent background',
+  exportPdf: 'PDF page with title block',
+  paper: 'Paper',
+  landscape: 'Landscape',
+  exportMap: 'Mind-map formats',
+  markdown: 'Markdown (.md)',
+  opml: 'OPML (.opml)',
+  freemind: 'FreeMind (.mm)',
+  xmind: 'XMind (.xmind)',
+  selection: 'Selection only',
+  working: 'Exporting… {{done}}/{{total}}',
+  cancel: 'Cancel',
+  cancelled: 'Cancelled.',
+  failed: 'Could not export: {{message}}',
+  deckPdf: 'Export PDF',
+  perStep: 'A page per build step',
+  notesPages: 'With notes pages',
+  notesTitle: 'Speaker notes',
+  block: { caseNumber: 'Case no.', board: 'Board', date: 'Date', author: 'Author' },
+  errors: {
+    tooLarge: 'The file is too large (at most {{limit}} MB).',
+    tooDeep: 'The map is nested too deep (more than {{limit}} levels).',
+    tooMany: 'The map has too many topics (more than {{limit}}).',
+    xmlEntities: 'The XML file declares entities (ENTITY): refused for safety.',
+    badXml: 'The XML file is broken or incomplete: {{message}}',
+    badJson: 'The JSON file is broken or incomplete: {{message}}',
+    badZip: 'The archive is damaged: {{message}}',
+    zipPath: 'The archive holds an unsafe path: “{{name}}”.',
+    zipBomb: 'The archive unpacks too large (more than {{limit}} MB).',
+    zipEntries: 'The archive has too many entries (more than {{limit}}).',
+    badEncoding: 'The encoding “{{encoding}}” cannot be read.',
+    notFormat: 'The file is not a {{format}} map.',
+    unknownFormat: 'The format of “{{name}}” is not recognised.',
+    empty: 'The file has no topics.',
+  },
+};
+
+export const interopTexts = { vi, en };
+
+export function installInteropTexts(i18n: I18n): void {
+  i18n.addResourceBundle('vi', 'interop', vi, true, true);
+  i18n.addResourceBundle('en', 'interop', en, true, true);
+}
