@@ -27,7 +27,7 @@ export async function boardPicture(
   nodes: readonly Node[],
   options: ImageOptions,
 ): Promise<Blob> {
-  const { toBlob, toSvg } = await import('html-to-image');
+  const { toCanvas, toSvg } = await import('html-to-image');
   const viewport = flowRoot.querySelector<HTMLElement>('.react-flow__viewport');
   if (!viewport || nodes.length === 0) throw new Error('empty');
   const bounds = getNodesBounds(nodes as Node[]);
@@ -57,12 +57,10 @@ export async function boardPicture(
         type: 'image/svg+xml',
       });
     }
-    const blob = await toBlob(viewport, {
-      ...common,
-      pixelRatio: scale,
-      ...(options.format === 'jpeg' ? { type: 'image/jpeg', quality: 0.92 } : {}),
-    });
-    if (!blob) throw new Error('empty');
+    const blob = await canvasBlob(
+      await toCanvas(viewport, { ...common, pixelRatio: scale }),
+      options.format === 'jpeg' ? 'image/jpeg' : 'image/png',
+    );
     width = Math.round(width * scale);
     height = Math.round(height * scale);
     return blob;
@@ -79,7 +77,7 @@ export async function renderedPicture(
   settleMs = 900,
   type: 'image/jpeg' | 'image/png' = 'image/jpeg',
 ): Promise<Blob> {
-  const [{ createRoot }, { toBlob }] = await Promise.all([
+  const [{ createRoot }, { toCanvas }] = await Promise.all([
     import('react-dom/client'),
     import('html-to-image'),
   ]);
@@ -92,20 +90,28 @@ export async function renderedPicture(
   try {
     root.render(content);
     await new Promise((r) => setTimeout(r, settleMs));
-    const blob = await toBlob(host, {
+    const canvas = await toCanvas(host, {
       width,
       height,
       pixelRatio: 1,
       backgroundColor: '#ffffff',
       style: { zIndex: 'auto' },
-      ...(type === 'image/jpeg' ? { type, quality: 0.9 } : {}),
     });
-    if (!blob) throw new Error('empty');
-    return blob;
+    return await canvasBlob(canvas, type);
   } finally {
     root.unmount();
     host.remove();
   }
+}
+
+/** A canvas as an image file of the given type (html-to-image's own toBlob makes PNG only). */
+export function canvasBlob(
+  canvas: HTMLCanvasElement,
+  type: 'image/jpeg' | 'image/png',
+): Promise<Blob> {
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('empty'))), type, 0.9),
+  );
 }
 
 /** Offers a file to the user: the browser's download, named `name`. */

@@ -1,4 +1,5 @@
 import type { ShownState } from './PresentView.tsx';
+import { canvasBlob } from '../export/capture.ts';
 
 /**
  * Tells the server what is presented, for holders of hearing links: the state (throttled) and a
@@ -44,10 +45,10 @@ export async function publishImage(
   black: boolean,
 ): Promise<void> {
   try {
-    const { toBlob } = await import('html-to-image');
+    const { toCanvas } = await import('html-to-image');
     const blob = black
       ? await blackPicture(stage)
-      : await toBlob(stage, { type: 'image/jpeg', quality: 0.85, pixelRatio: 1, cacheBust: false });
+      : await canvasBlob(await toCanvas(stage, { pixelRatio: 1 }), 'image/jpeg');
     if (!blob) return;
     await fetch(`/api/cases/${caseId}/presentation/image`, {
       method: 'PUT',
