@@ -19,6 +19,7 @@ import { SqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/Store.ts';
 import { attachSyncEndpoint } from './sync/endpoint.ts';
 import { presentRoutes } from './http/present.ts';
+import { backupRoutes } from './http/backup.ts';
 import { PresentationHub } from './present/hub.ts';
 import { RoomManager } from './sync/RoomManager.ts';
 import { createUser } from './users.ts';
@@ -98,9 +99,10 @@ function buildHttp(services: Services): FastifyInstance {
   // Its own scope: the image parser for presentation pictures applies to these routes only.
   void app.register(async (present) => presentRoutes(present, { ...services, hub }));
   // Its own scope: the raw-body parser for uploads applies to these routes only.
-  void app.register(async (files) =>
-    fileRoutes(files, { ...services, blobs: new BlobStore(config.dataDir) }),
-  );
+  const blobs = new BlobStore(config.dataDir);
+  void app.register(async (files) => fileRoutes(files, { ...services, blobs }));
+  // Its own scope: the zip body parser applies to backups only.
+  void app.register(async (backup) => backupRoutes(backup, { ...services, blobs }));
 
   const staticDir = config.staticDir ? resolve(config.staticDir) : null;
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {

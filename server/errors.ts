@@ -97,6 +97,16 @@ const messages = {
     vi: 'Ảnh trình chiếu phải là PNG hoặc JPEG.',
     en: 'A presentation image must be PNG or JPEG.',
   },
+  'backup.bad': {
+    status: 400,
+    vi: 'Tệp sao lưu không hợp lệ: {reason}',
+    en: 'The backup file is not valid: {reason}',
+  },
+  'backup.tooLarge': {
+    status: 413,
+    vi: 'Tệp sao lưu quá lớn: tối đa {limit} MB.',
+    en: 'The backup is too large: at most {limit} MB.',
+  },
   'server.error': {
     status: 500,
     vi: 'Lỗi máy chủ. Vui lòng thử lại.',

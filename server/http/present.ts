@@ -109,6 +109,13 @@ export function presentRoutes(
       uses: 0,
     };
     await store.createLink(link, hashToken(token));
+    await store.recordAudit({
+      caseId,
+      at: link.createdAt,
+      actor: user.username,
+      action: 'link.create',
+      detail: { link: link.id, label: link.label, expiresAt: link.expiresAt },
+    });
     // The token is shown once, here; the server keeps only its hash.
     return reply.code(201).send({ link: publicLink(link), token, path: `/live/${token}` });
   });
@@ -127,10 +134,17 @@ export function presentRoutes(
   });
 
   app.delete('/api/cases/:id/links/:linkId', async (request, reply) => {
-    const { caseId } = await owner(request);
+    const { user, caseId } = await owner(request);
     const { linkId } = linkParams.parse(request.params);
-    if (!(await store.revokeLink(caseId, linkId, new Date().toISOString())))
-      throw new ApiError('link.unknown');
+    const at = new Date().toISOString();
+    if (!(await store.revokeLink(caseId, linkId, at))) throw new ApiError('link.unknown');
+    await store.recordAudit({
+      caseId,
+      at,
+      actor: user.username,
+      action: 'link.revoke',
+      detail: { link: linkId },
+    });
     for (const end of streams.get(linkId) ?? []) end('revoked');
     return reply.code(204).send();
   });

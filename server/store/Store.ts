@@ -50,6 +50,10 @@ export interface Store {
   recordLinkUse(use: HearingLinkUse): Promise<void>;
   listLinkUses(linkId: string): Promise<HearingLinkUse[]>;
 
+  /** The audit trail: who did what to a case and when (exports, restores, links). */
+  recordAudit(event: AuditEvent): Promise<void>;
+  listAudit(caseId: string): Promise<AuditEvent[]>;
+
   close(): Promise<void>;
 }
 
@@ -134,4 +138,13 @@ export interface HearingLinkUse {
   what: 'open' | 'follow';
   address: string;
   agent: string;
+}
+
+export interface AuditEvent {
+  caseId: string;
+  at: string;
+  /** The username who acted. */
+  actor: string;
+  action: string;
+  detail?: Record<string, unknown>;
 }

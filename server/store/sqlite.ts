@@ -5,6 +5,7 @@ import type { Role } from '../../src/core/schema.ts';
 import type {
   CaseFileRecord,
   CaseRecord,
+  AuditEvent,
   HearingLinkRecord,
   HearingLinkUse,
   MemberRecord,
@@ -51,6 +52,10 @@ CREATE TABLE IF NOT EXISTS hearing_link_uses (
   link_id TEXT NOT NULL REFERENCES hearing_links(id) ON DELETE CASCADE,
   at TEXT NOT NULL, what TEXT NOT NULL, address TEXT NOT NULL, agent TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS hearing_link_uses_by_link ON hearing_link_uses(link_id, seq);
+CREATE TABLE IF NOT EXISTS audit_events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, case_id TEXT NOT NULL, at TEXT NOT NULL,
+  actor TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '{}');
+CREATE INDEX IF NOT EXISTS audit_events_by_case ON audit_events(case_id, seq);
 `;
 
 const linkSelect = `SELECT l.id, l.case_id AS caseId, l.label, l.created_by AS createdBy,
@@ -418,6 +423,23 @@ export class SqliteStore implements Store {
         'SELECT link_id AS linkId, at, what, address, agent FROM hearing_link_uses WHERE link_id = ? ORDER BY seq',
       )
       .all(linkId) as HearingLinkUse[];
+  }
+
+  async recordAudit(event: AuditEvent): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT INTO audit_events (case_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(event.caseId, event.at, event.actor, event.action, JSON.stringify(event.detail ?? {}));
+  }
+
+  async listAudit(caseId: string): Promise<AuditEvent[]> {
+    const rows = this.db
+      .prepare(
+        'SELECT case_id AS caseId, at, actor, action, detail FROM audit_events WHERE case_id = ? ORDER BY seq',
+      )
+      .all(caseId) as Array<Omit<AuditEvent, 'detail'> & { detail: string }>;
+    return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
   }
 
   async close(): Promise<void> {

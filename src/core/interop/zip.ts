@@ -6,26 +6,30 @@ import { IMPORT_LIMITS, ImportError } from './model.ts';
  * are refused, and so are archives that would unpack past the size limit (zip bombs). Sizes are
  * checked from the directory before anything is inflated, and again after.
  */
-export function readZip(bytes: Uint8Array, wanted?: (name: string) => boolean): Unzipped {
-  if (bytes.length > IMPORT_LIMITS.bytes * 5)
-    throw new ImportError('tooLarge', { limit: (IMPORT_LIMITS.bytes * 5) / 1024 / 1024 });
+export function readZip(
+  bytes: Uint8Array,
+  wanted?: (name: string) => boolean,
+  limits: { bytes: number; entries: number } = {
+    bytes: IMPORT_LIMITS.zipBytes,
+    entries: IMPORT_LIMITS.zipEntries,
+  },
+): Unzipped {
+  if (bytes.length > limits.bytes)
+    throw new ImportError('tooLarge', { limit: limits.bytes / 1024 / 1024 });
   let entries = 0;
   let declared = 0;
   let out: Unzipped;
   try {
     out = unzipSync(bytes, {
       filter: (file) => {
-        if (++entries > IMPORT_LIMITS.zipEntries)
-          throw new ImportError('zipEntries', { limit: IMPORT_LIMITS.zipEntries });
+        if (++entries > limits.entries)
+          throw new ImportError('zipEntries', { limit: limits.entries });
         if (isUnsafePath(file.name))
           throw new ImportError('zipPath', { name: file.name.slice(0, 120) });
         if (wanted && !wanted(file.name)) return false;
         declared += file.originalSize;
-        if (
-          declared > IMPORT_LIMITS.zipBytes ||
-          file.originalSize > 40 * Math.max(file.size, 1) * 1024
-        )
-          throw new ImportError('zipBomb', { limit: IMPORT_LIMITS.zipBytes / 1024 / 1024 });
+        if (declared > limits.bytes || file.originalSize > 40 * Math.max(file.size, 1) * 1024)
+          throw new ImportError('zipBomb', { limit: limits.bytes / 1024 / 1024 });
         return true;
       },
     });
@@ -37,8 +41,7 @@ export function readZip(bytes: Uint8Array, wanted?: (name: string) => boolean): 
   }
   let total = 0;
   for (const data of Object.values(out)) total += data.length;
-  if (total > IMPORT_LIMITS.zipBytes)
-    throw new ImportError('zipBomb', { limit: IMPORT_LIMITS.zipBytes / 1024 / 1024 });
+  if (total > limits.bytes) throw new ImportError('zipBomb', { limit: limits.bytes / 1024 / 1024 });
   return out;
 }
 
