@@ -7,6 +7,7 @@ import { ApiError, endpoints, type CaseSummary } from '../api.ts';
 import { offlineCache } from '../offline.ts';
 import { CaseDialog } from './CaseDialog.tsx';
 import { MembersDialog } from './MembersDialog.tsx';
+import { RestoreButton } from '../../export/RestoreButton.tsx';
 
 /** The cases one is a member of: search, create, edit, archive, members. */
 export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
@@ -73,6 +74,7 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
         >
           <Plus size={16} /> {t('cases.new')}
         </button>
+        <RestoreButton disabled={offline} onRestored={onOpen} />
       </div>
       {offline && <p className="notice">{t('cases.offlineList')}</p>}
       {error && (

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { BookUser, Eye, Presentation, Redo2, Undo2 } from 'lucide-react';
+import { BookUser, Eye, HardDriveDownload, Presentation, Redo2, Undo2 } from 'lucide-react';
 import { DeckPanel } from '../../present/DeckPanel.tsx';
 import { PresentView, usePresenters } from '../../present/PresentView.tsx';
 import { listBoards, readMeta } from '../../core/index.ts';
@@ -202,6 +202,17 @@ function CaseWorkspace({
         >
           <BookUser size={16} /> {showRegister ? t('case.hideRegister') : t('case.register')}
         </button>
+        {record.role === 'owner' && (
+          <a
+            className="button"
+            href={`/api/cases/${record.id}/backup`}
+            download
+            data-testid="backup"
+            title={t('interop:backup')}
+          >
+            <HardDriveDownload size={16} /> {t('interop:backup')}
+          </a>
+        )}
         <Presence session={session} />
       </div>
       {fatal && (
