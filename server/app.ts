@@ -32,6 +32,8 @@ export interface RunningServer {
   config: ServerConfig;
   store: Store;
   rooms: RoomManager;
+  /** Every HTTP route the server answers, as registered (for the tests that walk them all). */
+  routes: ReadonlyArray<{ method: string; url: string }>;
   /** Stops accepting, closes every socket, stores everything and closes the database. */
   close(): Promise<void>;
 }
@@ -45,7 +47,30 @@ function codeOf(err: FastifyError): ErrorCode {
   return 'server.error';
 }
 
-function buildHttp(services: Services): FastifyInstance {
+/**
+ * The page's Content-Security-Policy. Scripts only from this origin (pdf.js's WebAssembly needs
+ * 'wasm-unsafe-eval', which allows compiling WebAssembly, not evaluating strings); styles from this
+ * origin plus the style attributes React sets; pictures and fonts from here, or as data: and blob:
+ * URLs that exports and thumbnails make in the page; sockets to this origin only.
+ */
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function buildHttp(
+  services: Services,
+  routes: Array<{ method: string; url: string }> = [],
+): FastifyInstance {
   const hub = new PresentationHub();
   const { config } = services;
   const app = Fastify({
@@ -55,6 +80,25 @@ function buildHttp(services: Services): FastifyInstance {
     trustProxy: false,
     // Shutdown does not wait for idle keep-alive connections of open pages.
     forceCloseConnections: true,
+  });
+
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
+
+  // Every answer: a strict policy for the page (its own origin only, no inline script), no framing,
+  // no type sniffing, no referrer. Routes that serve files set a stricter policy of their own.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('Content-Security-Policy'))
+      reply.header('Content-Security-Policy', PAGE_CSP);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+    reply.header('Cross-Origin-Resource-Policy', 'same-origin');
+    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+    return payload;
   });
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -188,7 +232,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   }
   await store.deleteExpiredSessions(Date.now());
 
-  const app = buildHttp(services);
+  const routes: Array<{ method: string; url: string }> = [];
+  const app = buildHttp(services, routes);
   http.log = app.log;
   const sync = attachSyncEndpoint(app.server, {
     sessions,
@@ -208,6 +253,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     config,
     store,
     rooms,
+    routes,
     close: () =>
       (closing ??= (async () => {
         sync.stopAccepting();
