@@ -8,7 +8,7 @@ import { ZodError } from 'zod';
 import { Sessions } from './auth/sessions.ts';
 import { LoginThrottle } from './auth/throttle.ts';
 import { defaultConfig, type ServerConfig } from './config.ts';
-import { ApiError, langFrom, messageFor, type ErrorCode } from './errors.ts';
+import { ApiError, langFrom, messageFor, messageStatus, type ErrorCode } from './errors.ts';
 import { authRoutes } from './http/auth.ts';
 import { caseRoutes } from './http/cases.ts';
 import { fileRoutes } from './http/files.ts';
@@ -38,6 +38,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * A failed write to the database or the disk: a full disk (SQLite's SQLITE_FULL, the system's
+ * ENOSPC) or another storage fault. Such a request changed nothing (each write is one transaction).
+ */
+export function storageErrorOf(err: unknown): 'storage.full' | 'storage.failed' | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'storage.full';
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_READONLY' || code === 'EROFS')
+    return 'storage.failed';
+  return null;
+}
+
 /** Maps errors Fastify raises itself (bad JSON, body too large …) onto our codes. */
 function codeOf(err: FastifyError): ErrorCode {
   if (err.statusCode === 413) return 'request.tooLarge';
@@ -62,7 +75,8 @@ export const PAGE_CSP = [
   "connect-src 'self'",
   "worker-src 'self' blob:",
   "object-src 'none'",
-  "base-uri 'none'",
+  // html-to-image resolves the stylesheets' font URLs in a document with a <base> of this origin.
+  "base-uri 'self'",
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
@@ -77,7 +91,7 @@ function buildHttp(
     // Warnings and errors only: one line per request is noise for a case team's server.
     logger: { level: config.logRequests ? 'warn' : 'error' },
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    trustProxy: config.trustProxy,
     // Shutdown does not wait for idle keep-alive connections of open pages.
     forceCloseConnections: true,
   });
@@ -113,6 +127,13 @@ function buildHttp(
       return reply
         .code(400)
         .send({ error: 'request.invalid', message: messageFor('request.invalid', lang), details });
+    }
+    const storage = storageErrorOf(err);
+    if (storage) {
+      request.log.error({ err }, 'storage failed');
+      return reply
+        .code(messageStatus(storage))
+        .send({ error: storage, message: messageFor(storage, lang) });
     }
     const code = codeOf(err);
     if (code === 'server.error') request.log.error({ err }, 'unhandled error');

@@ -18,6 +18,11 @@ export interface ServerConfig {
   maxUploadBytes: number;
   sessionDays: number;
   cookieSecure: boolean;
+  /**
+   * Trust `X-Forwarded-For`/`-Proto` from a reverse proxy on this machine or network (nginx with
+   * TLS): the client's address for log-in limits, and `Secure` cookies when the proxy says https.
+   */
+  trustProxy: boolean;
   /** How long a room with nobody connected stays in memory. */
   roomGraceMs: number;
   /** Stored updates of a case after which they are merged into its snapshot. */
@@ -42,6 +47,7 @@ export const defaultConfig: ServerConfig = {
   maxUploadBytes: 50 * 1024 * 1024,
   sessionDays: 14,
   cookieSecure: false,
+  trustProxy: false,
   roomGraceMs: 30_000,
   compactAfterUpdates: 500,
   durableWrites: true,
@@ -62,6 +68,9 @@ const envSchema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().optional(),
   SESSION_DAYS: z.coerce.number().positive().optional(),
   COOKIE_SECURE: z.enum(['true', 'false', '1', '0']).optional(),
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).optional(),
+  ROOM_GRACE_MS: z.coerce.number().int().min(0).max(86_400_000).optional(),
+  COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).max(1_000_000).optional(),
 });
 
 /**
@@ -90,5 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     maxUploadBytes: e.MAX_UPLOAD_BYTES ?? defaultConfig.maxUploadBytes,
     sessionDays: e.SESSION_DAYS ?? defaultConfig.sessionDays,
     cookieSecure: e.COOKIE_SECURE === 'true' || e.COOKIE_SECURE === '1',
+    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    compactAfterUpdates: e.COMPACT_AFTER_UPDATES ?? defaultConfig.compactAfterUpdates,
+    roomGraceMs: e.ROOM_GRACE_MS ?? defaultConfig.roomGraceMs,
   };
 }

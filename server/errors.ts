@@ -25,6 +25,11 @@ const messages = {
     vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
     en: 'Too many failed logins. Please try again in {minutes} minutes.',
   },
+  'auth.wrongPassword': {
+    status: 403,
+    vi: 'Mật khẩu hiện tại không đúng.',
+    en: 'The current password is wrong.',
+  },
   'auth.adminOnly': {
     status: 403,
     vi: 'Chỉ quản trị viên được làm việc này.',
@@ -107,6 +112,16 @@ const messages = {
     vi: 'Tệp sao lưu quá lớn: tối đa {limit} MB.',
     en: 'The backup is too large: at most {limit} MB.',
   },
+  'storage.full': {
+    status: 507,
+    vi: 'Máy chủ hết chỗ lưu trữ (ổ đĩa đầy). Không có gì bị thay đổi; hãy báo quản trị viên.',
+    en: 'The server is out of storage (disk full). Nothing was changed; please tell the administrator.',
+  },
+  'storage.failed': {
+    status: 503,
+    vi: 'Máy chủ không lưu được dữ liệu. Không có gì bị thay đổi; vui lòng thử lại sau.',
+    en: 'The server could not store data. Nothing was changed; please try again later.',
+  },
   'server.error': {
     status: 500,
     vi: 'Lỗi máy chủ. Vui lòng thử lại.',
@@ -127,6 +142,9 @@ export class ApiError extends Error {
     this.status = messages[code].status;
   }
 }
+
+/** The HTTP status an error code is answered with. */
+export const messageStatus = (code: ErrorCode): number => messages[code].status;
 
 /** The message for `code` in `lang`, with `{name}` placeholders filled from `params`. */
 export function messageFor(

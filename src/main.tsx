@@ -1,3 +1,5 @@
+// First: it configures zod before any module builds a schema.
+import './app/zod-config.ts';
 import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/500.css';
 import '@fontsource/be-vietnam-pro/600.css';

@@ -16,7 +16,9 @@ export const toPublicUser = (u: UserRecord): PublicUser => ({
   admin: u.admin,
 });
 
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+/** What the store keeps of a token: its SHA-256, so a leaked database logs no one in. */
+export const hashToken = (token: string): string =>
+  createHash('sha256').update(token).digest('hex');
 
 /** How long a sync token from `POST /api/auth/token` lasts. */
 export const SYNC_TOKEN_MS = 10 * 60 * 1000;
@@ -57,5 +59,10 @@ export class Sessions {
 
   async revoke(token: string): Promise<void> {
     await this.store.deleteSession(hashToken(token));
+  }
+
+  /** Ends every other session and sync token of a user (after a password change). */
+  async revokeOthers(userId: string, keepToken: string | undefined): Promise<number> {
+    return this.store.deleteSessionsOf(userId, keepToken ? hashToken(keepToken) : null);
   }
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { dummyHash, verifyPassword } from '../auth/passwords.ts';
-import { toPublicUser } from '../auth/sessions.ts';
+import { dummyHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { hashToken, toPublicUser } from '../auth/sessions.ts';
+import { newUserSchema } from '../users.ts';
 import { ApiError } from '../errors.ts';
 import {
   credentialOf,
@@ -14,6 +15,11 @@ import {
 const loginSchema = z.object({
   username: z.string().trim().toLowerCase().max(64),
   password: z.string().max(256),
+});
+
+const passwordSchema = z.object({
+  current: z.string().max(256),
+  next: newUserSchema.shape.password,
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -45,14 +51,43 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
     }
     services.userThrottle.succeed(userKey);
     const { token } = await services.sessions.issue(user.id, 'session');
-    setSessionCookie(services, reply, token);
+    setSessionCookie(services, request, reply, token);
     return { user: toPublicUser(user) };
   });
 
   app.post('/api/auth/logout', async (request, reply) => {
     const token = credentialOf(request);
-    if (token) await services.sessions.revoke(token);
+    if (token) {
+      const user = await services.sessions.resolve(token);
+      await services.sessions.revoke(token);
+      // Sockets opened with this session end with it.
+      if (user) services.rooms.endSessions(user.id, { credential: hashToken(token) });
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  app.post('/api/auth/password', async (request, reply) => {
+    const user = await requireUser(services, request);
+    const { current, next } = passwordSchema.parse(request.body);
+    const userKey = `user:${user.username}`;
+    const verdict = services.userThrottle.check([userKey]);
+    if (verdict.refuse) {
+      reply.header('Retry-After', Math.ceil(verdict.retryAfterMs / 1000));
+      throw new ApiError('auth.tooManyAttempts', {
+        minutes: Math.ceil(verdict.retryAfterMs / 60_000),
+      });
+    }
+    const record = await services.store.getUserById(user.id);
+    if (!record || !(await verifyPassword(current, record.passwordHash))) {
+      services.userThrottle.fail([userKey]);
+      throw new ApiError('auth.wrongPassword');
+    }
+    await services.store.setPasswordHash(user.id, await hashPassword(next));
+    // Whoever else held a session of this account (a stolen one, too) is logged out.
+    const keep = credentialOf(request);
+    await services.sessions.revokeOthers(user.id, keep);
+    services.rooms.endSessions(user.id, { keep: keep ? hashToken(keep) : null });
     return reply.code(204).send();
   });
 

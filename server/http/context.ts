@@ -44,11 +44,17 @@ export async function requireAdmin(
   return user;
 }
 
-export function setSessionCookie(services: Services, reply: FastifyReply, token: string): void {
+export function setSessionCookie(
+  services: Services,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+): void {
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'strict',
-    secure: services.config.cookieSecure,
+    // Secure whenever the browser reached us over HTTPS (directly, or through a trusted proxy).
+    secure: services.config.cookieSecure || request.protocol === 'https',
     path: '/',
     maxAge: Math.round(services.config.sessionDays * 24 * 3600),
   });

@@ -15,6 +15,9 @@ export interface Store {
   getSession(tokenHash: string): Promise<SessionRecord | null>;
   deleteSession(tokenHash: string): Promise<void>;
   deleteExpiredSessions(now: number): Promise<number>;
+  /** Deletes every session and sync token of a user but the one stored as `keepTokenHash`. */
+  deleteSessionsOf(userId: string, keepTokenHash: string | null): Promise<number>;
+  setPasswordHash(userId: string, passwordHash: string): Promise<void>;
 
   /** Creates a case, its owner membership and its first document snapshot in one transaction. */
   createCase(record: CaseRecord, ownerId: string, snapshot: Uint8Array): Promise<void>;
@@ -50,9 +53,27 @@ export interface Store {
   recordLinkUse(use: HearingLinkUse): Promise<void>;
   listLinkUses(linkId: string): Promise<HearingLinkUse[]>;
 
-  /** The audit trail: who did what to a case and when (exports, restores, links). */
+  /**
+   * The audit trail: append-only and hash-chained (each entry's hash covers the previous one), so
+   * an entry altered or removed in storage breaks the chain from there on.
+   */
   recordAudit(event: AuditEvent): Promise<void>;
   listAudit(caseId: string): Promise<AuditEvent[]>;
+  /** Entries matching every given filter, oldest first, at most `limit` (newest kept). */
+  queryAudit(filter: AuditFilter): Promise<AuditEvent[]>;
+  /** Recomputes the chain: `ok`, how many entries were checked, and the first broken one. */
+  verifyAudit(): Promise<AuditCheck>;
+
+  /** Versions of a case document (named or automatic), stored as encoded Yjs states. */
+  createVersion(version: VersionRecord, state: Uint8Array): Promise<void>;
+  listVersions(caseId: string): Promise<VersionRecord[]>;
+  getVersionState(caseId: string, id: string): Promise<Uint8Array | null>;
+  /** Deletes automatic versions made before `before` (ISO time); named versions stay. */
+  deleteAutoVersions(before: string): Promise<number>;
+
+  /** Server-wide settings an administrator sets (e.g. how long automatic versions are kept). */
+  getSetting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string): Promise<void>;
 
   close(): Promise<void>;
 }
@@ -140,7 +161,40 @@ export interface HearingLinkUse {
   agent: string;
 }
 
+export interface VersionRecord {
+  id: string;
+  caseId: string;
+  /** `named` by a person, `auto` by the server (hourly while a case changes, and when all leave). */
+  kind: 'named' | 'auto';
+  name: string;
+  author: string;
+  createdAt: string;
+  bytes: number;
+}
+
+export interface AuditFilter {
+  caseIds?: readonly string[];
+  actor?: string;
+  /** An action, or a prefix ending in '.' (e.g. `version.`). */
+  action?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+export interface AuditCheck {
+  ok: boolean;
+  checked: number;
+  /** The sequence number of the first entry whose hash does not match. */
+  brokenAt?: number;
+  /** The hash of the newest entry: written down elsewhere, it also detects removed newest entries. */
+  head: string;
+}
+
 export interface AuditEvent {
+  /** Sequence in the trail (set when read). */
+  seq?: number;
+  /** The case, or '' for events of no case (log-ins). */
   caseId: string;
   at: string;
   /** The username who acted. */

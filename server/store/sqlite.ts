@@ -1,11 +1,15 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../../src/core/schema.ts';
 import type {
+  AuditCheck,
+  AuditFilter,
   CaseFileRecord,
   CaseRecord,
   AuditEvent,
+  VersionRecord,
   HearingLinkRecord,
   HearingLinkUse,
   MemberRecord,
@@ -56,7 +60,34 @@ CREATE TABLE IF NOT EXISTS audit_events (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, case_id TEXT NOT NULL, at TEXT NOT NULL,
   actor TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '{}');
 CREATE INDEX IF NOT EXISTS audit_events_by_case ON audit_events(case_id, seq);
+CREATE TABLE IF NOT EXISTS versions (
+  id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL, name TEXT NOT NULL, author TEXT NOT NULL, created_at TEXT NOT NULL,
+  bytes INTEGER NOT NULL, state BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS versions_by_case ON versions(case_id, created_at);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
+
+interface AuditRow {
+  seq: number;
+  case_id: string;
+  at: string;
+  actor: string;
+  action: string;
+  detail: string;
+  hash: string | null;
+}
+
+const GENESIS = '0'.repeat(64);
+
+/** An entry's hash: SHA-256 of the previous entry's hash and every field of this one. */
+function chainHash(previous: string, row: AuditRow): string {
+  return createHash('sha256')
+    .update(previous)
+    .update('\n')
+    .update(JSON.stringify([row.seq, row.case_id, row.at, row.actor, row.action, row.detail]))
+    .digest('hex');
+}
 
 const linkSelect = `SELECT l.id, l.case_id AS caseId, l.label, l.created_by AS createdBy,
   l.created_at AS createdAt, l.expires_at AS expiresAt, l.revoked_at AS revokedAt,
@@ -121,6 +152,42 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(schema);
+    this.migrateAudit();
+  }
+
+  /**
+   * The audit trail's hash chain (added after the table): a `hash` column, entries made before it
+   * chained in order, and triggers that refuse UPDATE and DELETE (the product only appends).
+   */
+  private migrateAudit(): void {
+    const columns = this.db.prepare('PRAGMA table_info(audit_events)').all() as Array<{
+      name: string;
+    }>;
+    if (!columns.some((c) => c.name === 'hash'))
+      this.db.exec('ALTER TABLE audit_events ADD COLUMN hash TEXT');
+    this.db.exec(`
+      CREATE TRIGGER IF NOT EXISTS audit_events_no_update BEFORE UPDATE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit entries cannot be changed'); END;
+      CREATE TRIGGER IF NOT EXISTS audit_events_no_delete BEFORE DELETE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit entries cannot be deleted'); END;`);
+    const unchained = this.db
+      .prepare('SELECT * FROM audit_events WHERE hash IS NULL ORDER BY seq')
+      .all() as AuditRow[];
+    if (unchained.length === 0) return;
+    this.db.transaction(() => {
+      this.db.exec('DROP TRIGGER audit_events_no_update');
+      const set = this.db.prepare('UPDATE audit_events SET hash = ? WHERE seq = ?');
+      for (const row of unchained) set.run(chainHash(this.previousHash(row.seq), row), row.seq);
+      this.db.exec(`CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit entries cannot be changed'); END;`);
+    })();
+  }
+
+  private previousHash(seq: number): string {
+    const row = this.db
+      .prepare('SELECT hash FROM audit_events WHERE seq < ? ORDER BY seq DESC LIMIT 1')
+      .get(seq) as { hash: string | null } | undefined;
+    return row?.hash ?? GENESIS;
   }
 
   async createUser(u: NewUser): Promise<void> {
@@ -172,6 +239,21 @@ export class SqliteStore implements Store {
 
   async deleteSession(tokenHash: string): Promise<void> {
     this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+
+  async deleteSessionsOf(userId: string, keepTokenHash: string | null): Promise<number> {
+    return this.db
+      .prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?')
+      .run(userId, keepTokenHash).changes;
+  }
+
+  async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
+  }
+
+  /** The database connection, for maintenance tools and for tests that simulate a full disk. */
+  get database(): Database.Database {
+    return this.db;
   }
 
   async deleteExpiredSessions(now: number): Promise<number> {
@@ -426,20 +508,153 @@ export class SqliteStore implements Store {
   }
 
   async recordAudit(event: AuditEvent): Promise<void> {
-    this.db
-      .prepare(
-        'INSERT INTO audit_events (case_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(event.caseId, event.at, event.actor, event.action, JSON.stringify(event.detail ?? {}));
+    // One transaction: the new entry's hash covers the newest one, so entries chain in order.
+    this.db.transaction(() => {
+      const last = this.db
+        .prepare(
+          `SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_events'), 0),
+             COALESCE((SELECT MAX(seq) FROM audit_events), 0)) AS seq`,
+        )
+        .get() as { seq: number };
+      const row: AuditRow = {
+        seq: last.seq + 1,
+        case_id: event.caseId,
+        at: event.at,
+        actor: event.actor,
+        action: event.action,
+        detail: JSON.stringify(event.detail ?? {}),
+        hash: null,
+      };
+      this.db
+        .prepare(
+          'INSERT INTO audit_events (seq, case_id, at, actor, action, detail, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          row.seq,
+          row.case_id,
+          row.at,
+          row.actor,
+          row.action,
+          row.detail,
+          chainHash(this.previousHash(row.seq), row),
+        );
+    })();
   }
 
   async listAudit(caseId: string): Promise<AuditEvent[]> {
+    return this.queryAudit({ caseIds: [caseId], limit: 100_000 });
+  }
+
+  async queryAudit(filter: AuditFilter): Promise<AuditEvent[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.caseIds) {
+      if (filter.caseIds.length === 0) return [];
+      where.push(`case_id IN (${filter.caseIds.map(() => '?').join(', ')})`);
+      params.push(...filter.caseIds);
+    }
+    if (filter.actor) {
+      where.push('actor = ?');
+      params.push(filter.actor);
+    }
+    if (filter.action) {
+      if (filter.action.endsWith('.')) {
+        where.push('substr(action, 1, ?) = ?');
+        params.push(filter.action.length, filter.action);
+      } else {
+        where.push('action = ?');
+        params.push(filter.action);
+      }
+    }
+    if (filter.from) {
+      where.push('at >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to) {
+      where.push('at <= ?');
+      params.push(filter.to);
+    }
     const rows = this.db
       .prepare(
-        'SELECT case_id AS caseId, at, actor, action, detail FROM audit_events WHERE case_id = ? ORDER BY seq',
+        `SELECT * FROM (SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY seq DESC LIMIT ?) ORDER BY seq`,
       )
-      .all(caseId) as Array<Omit<AuditEvent, 'detail'> & { detail: string }>;
-    return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+      .all(...params, filter.limit ?? 10_000) as AuditRow[];
+    return rows.map((r) => ({
+      seq: r.seq,
+      caseId: r.case_id,
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      detail: JSON.parse(r.detail) as Record<string, unknown>,
+    }));
+  }
+
+  async verifyAudit(): Promise<AuditCheck> {
+    let previous = GENESIS;
+    let checked = 0;
+    for (const row of this.db
+      .prepare('SELECT * FROM audit_events ORDER BY seq')
+      .iterate() as IterableIterator<AuditRow>) {
+      const expected = chainHash(previous, row);
+      if (row.hash !== expected) return { ok: false, checked, brokenAt: row.seq, head: previous };
+      previous = expected;
+      checked++;
+    }
+    return { ok: true, checked, head: previous };
+  }
+
+  async createVersion(v: VersionRecord, state: Uint8Array): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT INTO versions (id, case_id, kind, name, author, created_at, bytes, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        v.id,
+        v.caseId,
+        v.kind,
+        v.name,
+        v.author,
+        v.createdAt,
+        state.byteLength,
+        Buffer.from(state),
+      );
+  }
+
+  async listVersions(caseId: string): Promise<VersionRecord[]> {
+    return this.db
+      .prepare(
+        `SELECT id, case_id AS caseId, kind, name, author, created_at AS createdAt, bytes
+         FROM versions WHERE case_id = ? ORDER BY created_at DESC, id`,
+      )
+      .all(caseId) as VersionRecord[];
+  }
+
+  async getVersionState(caseId: string, id: string): Promise<Uint8Array | null> {
+    const row = this.db
+      .prepare('SELECT state FROM versions WHERE case_id = ? AND id = ?')
+      .get(caseId, id) as { state: Buffer } | undefined;
+    return row ? new Uint8Array(row.state) : null;
+  }
+
+  async deleteAutoVersions(before: string): Promise<number> {
+    return this.db
+      .prepare("DELETE FROM versions WHERE kind = 'auto' AND created_at < ?")
+      .run(before).changes;
+  }
+
+  async getSetting(key: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+      { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value);
   }
 
   async close(): Promise<void> {

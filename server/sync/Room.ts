@@ -5,6 +5,7 @@ import {
   encodeAwarenessUpdate,
   removeAwarenessStates,
 } from 'y-protocols/awareness';
+import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import type { Role } from '../../src/core/schema.ts';
 import type { PublicUser } from '../auth/sessions.ts';
@@ -19,11 +20,21 @@ import {
   parseMessage,
 } from './protocol.ts';
 
+/** Bytes of waiting updates (see `receiveUpdates`) a room keeps before refusing more. */
+const MAX_PENDING_BYTES = 1024 * 1024;
+
+/** Presence ids one socket may hold. */
+const MAX_AWARENESS_IDS = 4;
+
 /** One socket in a room. */
 export interface Connection {
   readonly ws: WebSocket;
   readonly user: PublicUser;
   role: Role;
+  /** SHA-256 of the session or token the socket was opened with, so revoking it closes the socket. */
+  readonly credential: string;
+  /** Messages this socket may still send now (a token bucket the room manager refills). */
+  budget: number;
   /** Awareness client ids this connection controls, removed when it closes. */
   readonly awarenessIds: Set<number>;
 }
@@ -37,6 +48,16 @@ export interface RoomEvents {
   onEmpty(room: Room): void;
   onFailed(room: Room, err: unknown): void;
   onWarning(message: string, details: Record<string, unknown>): void;
+  /** A change was stored (for automatic versions). */
+  onChanged?(room: Room): void;
+}
+
+/** What one person changed in a room since it was last taken: boards by id, and other parts. */
+export interface Activity {
+  boards: Set<string>;
+  areas: Set<string>;
+  changes: number;
+  since: number;
 }
 
 /**
@@ -55,6 +76,8 @@ export class Room {
   private readonly inbox: Array<{ conn: Connection; update: Uint8Array }> = [];
   private failed = false;
   private compactScheduled = false;
+  /** Per user name: what their sockets changed since `takeActivity` (for the audit trail). */
+  private activity = new Map<string, Activity>();
 
   private constructor(
     readonly caseId: string,
@@ -67,7 +90,43 @@ export class Room {
   ) {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.doc.on('afterTransaction', this.onTransaction);
   }
+
+  /** Hands over (and forgets) who changed what, for the per-minute summary of the audit trail. */
+  takeActivity(): Map<string, Activity> {
+    const taken = this.activity;
+    this.activity = new Map();
+    return taken;
+  }
+
+  private readonly onTransaction = (tr: Y.Transaction): void => {
+    const conn = tr.origin as Connection;
+    if (!this.connections.has(conn) || tr.changed.size === 0) return;
+    let entry = this.activity.get(conn.user.username);
+    if (!entry) {
+      entry = { boards: new Set(), areas: new Set(), changes: 0, since: Date.now() };
+      this.activity.set(conn.user.username, entry);
+    }
+    entry.changes++;
+    const boards = this.doc.getMap('boards');
+    tr.changed.forEach((keys, type) => {
+      // Climb to the root, remembering the key under it: for `boards` that key is the board.
+      let t: Y.AbstractType<unknown> = type as Y.AbstractType<unknown>;
+      let keyUnderRoot: string | null = null;
+      while (t._item) {
+        const parent = t._item.parent as Y.AbstractType<unknown>;
+        if (!parent._item) keyUnderRoot = t._item.parentSub;
+        t = parent;
+      }
+      if (t === boards) {
+        if (keyUnderRoot) entry.boards.add(keyUnderRoot);
+        else for (const key of keys) if (key) entry.boards.add(key);
+        return;
+      }
+      for (const [name, root] of this.doc.share) if (root === t) entry.areas.add(name);
+    });
+  };
 
   /** Loads a room from storage. A failed load throws and leaves nothing behind to be cached. */
   static async load(
@@ -114,6 +173,9 @@ export class Room {
     switch (message.type) {
       case 'awareness':
         try {
+          // y-websocket clients echo back every presence change they receive; an echo changes
+          // nothing and costs a tenth of a message, so one person's flood does not spend others'.
+          if (!this.checkAwareness(conn, message.update)) conn.budget += 0.9;
           applyAwarenessUpdate(this.awareness, message.update, conn);
         } catch (err) {
           this.refuse(conn, CloseCode.malformed, err);
@@ -196,11 +258,23 @@ export class Room {
       const captured: Uint8Array[] = [];
       const capture = (u: Uint8Array) => captured.push(u);
       this.doc.on('update', capture);
+      let problem: unknown = null;
       try {
         Y.applyUpdate(this.doc, update, conn);
+      } catch (err) {
+        problem = err;
       } finally {
         this.doc.off('update', capture);
       }
+      // An update may wait for changes not here yet (a reconnecting client's live edit can arrive
+      // before its catch-up), and Yjs keeps it aside until they come. One made for another
+      // document never stops waiting, so what waits is bounded: past the limit the waiting parts
+      // are dropped and the sender refused; what did apply is stored like any change.
+      if (this.pendingBytes() > MAX_PENDING_BYTES) {
+        this.dropPending();
+        problem ??= new Error('the update depends on changes this case does not have');
+      }
+      if (problem) this.refuse(conn, CloseCode.malformed, problem);
       if (captured.length === 0) continue;
       all.push(...captured);
       bytes += captured.reduce((n, u) => n + u.byteLength, 0);
@@ -216,6 +290,7 @@ export class Room {
     }
     this.storedBytes += merged.byteLength;
     this.updatesSinceSnapshot++;
+    this.events.onChanged?.(this);
     for (const { conn: origin, updates } of accepted) {
       const message = encodeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
       for (const conn of this.connections) if (conn !== origin) this.send(conn, message);
@@ -245,9 +320,25 @@ export class Room {
     }
     this.storedBytes += update.byteLength;
     this.updatesSinceSnapshot++;
+    this.events.onChanged?.(this);
     const message = encodeUpdate(update);
     for (const conn of this.connections) if (conn !== origin) this.send(conn, message);
     if (this.updatesSinceSnapshot >= this.limits.compactAfterUpdates) this.scheduleCompaction();
+  }
+
+  /** Bytes of updates Yjs keeps aside waiting for changes it has not seen. */
+  private pendingBytes(): number {
+    const store = this.doc.store as {
+      pendingStructs: { update: Uint8Array } | null;
+      pendingDs: Uint8Array | null;
+    };
+    return (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
+  }
+
+  private dropPending(): void {
+    const store = this.doc.store as { pendingStructs: unknown; pendingDs: unknown };
+    store.pendingStructs = null;
+    store.pendingDs = null;
   }
 
   private scheduleCompaction(): void {
@@ -291,11 +382,19 @@ export class Room {
     }
   }
 
+  /** Closes the sockets of `userId` opened with a credential `ends` says is revoked. */
+  endSessions(userId: string, ends: (credential: string) => boolean): void {
+    for (const conn of this.connections)
+      if (conn.user.id === userId && ends(conn.credential))
+        conn.ws.close(CloseCode.sessionEnded, 'session ended');
+  }
+
   closeAll(code: number, reason: string): void {
     for (const conn of this.connections) conn.ws.close(code, reason);
   }
 
   destroy(): void {
+    this.doc.off('afterTransaction', this.onTransaction);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
@@ -317,6 +416,43 @@ export class Room {
         err instanceof MalformedMessageError || err instanceof Error ? err.message : String(err),
     });
     conn.ws.close(code, code === CloseCode.malformed ? 'malformed message' : 'refused');
+  }
+
+  /**
+   * A socket may speak for its own presence only: client ids it introduced, or new ones, a few at
+   * most (a page has one; reconnects and tabs add a couple). Anything else is refused before it
+   * touches anyone's presence.
+   */
+  private checkAwareness(conn: Connection, update: Uint8Array): boolean {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    let added = 0;
+    let own = false;
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state = decoding.readVarString(decoder);
+      if (conn.awarenessIds.has(clientId)) {
+        own = true;
+        continue;
+      }
+      const known = this.awareness.meta.get(clientId);
+      if (known) {
+        // y-websocket clients echo every presence change they receive; an echo (no newer clock)
+        // changes nothing and passes. A newer state for another socket's id is a forgery.
+        // (The condition is the one under which y-protocols would apply the entry.)
+        if (
+          clock > known.clock ||
+          (clock === known.clock && state === 'null' && this.awareness.states.has(clientId))
+        )
+          throw new MalformedMessageError('presence of another connection');
+        continue;
+      }
+      if (conn.awarenessIds.size + ++added > MAX_AWARENESS_IDS)
+        throw new MalformedMessageError('too many presence ids on one connection');
+      own = true;
+    }
+    return own;
   }
 
   private removeConnection(conn: Connection): void {

@@ -1,13 +1,24 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { WebSocket } from 'ws';
 import type { Role } from '../../src/core/schema.ts';
 import type { PublicUser } from '../auth/sessions.ts';
 import type { Store } from '../store/Store.ts';
-import { CloseCode } from './protocol.ts';
+import { CloseCode, MessageType } from './protocol.ts';
 import { Room, type Connection, type RoomLimits } from './Room.ts';
 
 export interface RoomManagerOptions extends RoomLimits {
   graceMs: number;
+  /** Messages one socket may send per second on average (bursts of twice that pass). */
+  messagesPerSecond?: number;
+  /** Records into the audit trail (connections and their length, edits per person per minute). */
+  audit?: (actor: string, action: string, caseId: string, detail: Record<string, unknown>) => void;
+  /** How often edits are summarised into the audit trail (60 s). */
+  activityMs?: number;
+  /** Automatic versions: told of every stored change, and when the last person leaves. */
+  versions?: {
+    changed(caseId: string, state: () => Uint8Array): void;
+    allLeft(caseId: string, state: Uint8Array): void;
+  };
   log: {
     warn(details: Record<string, unknown>, message: string): void;
     error(details: Record<string, unknown>, message: string): void;
@@ -23,11 +34,33 @@ export class RoomManager {
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private closed = false;
+  private readonly activityTimer: NodeJS.Timeout;
 
   constructor(
     private readonly store: Store,
     private readonly options: RoomManagerOptions,
-  ) {}
+  ) {
+    this.activityTimer = setInterval(() => {
+      for (const room of this.rooms.values()) this.recordActivity(room);
+    }, options.activityMs ?? 60_000);
+    this.activityTimer.unref();
+  }
+
+  /** Writes one audit entry per person: the boards and parts of the case they changed. */
+  private recordActivity(room: Room): void {
+    if (!this.options.audit) return;
+    const boards = room.doc.getMap<Y.Map<unknown>>('boards');
+    for (const [actor, entry] of room.takeActivity())
+      this.options.audit(actor, 'edit', room.caseId, {
+        boards: [...entry.boards].map((id) => ({
+          id,
+          title: String(boards.get(id)?.get('title') ?? ''),
+        })),
+        areas: [...entry.areas],
+        changes: entry.changes,
+        since: new Date(entry.since).toISOString(),
+      });
+  }
 
   /** The open room of a case, loading it if needed. */
   async acquire(caseId: string): Promise<Room> {
@@ -47,6 +80,8 @@ export class RoomManager {
         this.drop(room);
       },
       onWarning: (message, details) => this.options.log.warn(details, message),
+      onChanged: (room) =>
+        this.options.versions?.changed(room.caseId, () => Y.encodeStateAsUpdate(room.doc)),
     })
       .then((room) => {
         this.rooms.set(caseId, room);
@@ -61,18 +96,66 @@ export class RoomManager {
    * Puts an authenticated socket into its case's room. Messages that arrive while the room loads
    * are kept and handled in order once it is there. If the load fails, only this socket is closed.
    */
-  connect(ws: WebSocket, caseId: string, user: PublicUser, role: Role): void {
-    const conn: Connection = { ws, user, role, awarenessIds: new Set() };
+  connect(ws: WebSocket, caseId: string, user: PublicUser, role: Role, credential: string): void {
+    // A token bucket per socket: a flood (of presence, say) closes only the socket that floods.
+    const rate = this.options.messagesPerSecond ?? 250;
+    const conn: Connection = {
+      ws,
+      user,
+      role,
+      credential,
+      awarenessIds: new Set(),
+      budget: rate * 2,
+    };
     const early: Uint8Array[] = [];
     let room: Room | null = null;
     ws.binaryType = 'nodebuffer';
+    const opened = Date.now();
+    ws.once('close', () =>
+      this.options.audit?.(user.username, 'connection', caseId, {
+        seconds: Math.round((Date.now() - opened) / 1000),
+        role,
+        from: new Date(opened).toISOString(),
+      }),
+    );
     // ws reports protocol violations (such as a message over maxPayload) here and then closes the
     // socket with the matching code; without a listener they would crash the process.
     ws.on('error', (err) =>
       this.options.log.warn({ caseId, user: user.username, err: err.message }, 'socket error'),
     );
+    // Two token buckets per socket. Presence and queries beyond the budget close the socket (a
+    // flood); document messages beyond it are slowed instead: the socket stops being read until the
+    // bucket has refilled, so a burst of real edits (a long paste, a client catching up) arrives
+    // late but whole, and the sender's own TCP buffers carry the wait.
+    let refilled = Date.now();
+    let syncBudget = rate * 2;
+    let paused = false;
     ws.on('message', (data: Buffer, isBinary: boolean) => {
+      const now = Date.now();
+      const gained = ((now - refilled) / 1000) * rate;
+      conn.budget = Math.min(rate * 2, conn.budget + gained);
+      syncBudget = Math.min(rate * 2, syncBudget + gained);
+      refilled = now;
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      if (bytes[0] === MessageType.sync) {
+        if (--syncBudget < 0 && !paused) {
+          paused = true;
+          ws.pause();
+          setTimeout(
+            () => {
+              paused = false;
+              if (ws.readyState === ws.OPEN) ws.resume();
+            },
+            Math.ceil((-syncBudget / rate) * 1000),
+          );
+        }
+      } else if (--conn.budget < 0) {
+        if (ws.readyState === ws.OPEN) {
+          this.options.log.warn({ caseId, user: user.username }, 'too many messages; closing');
+          ws.close(CloseCode.tooManyMessages, 'too many messages');
+        }
+        return;
+      }
       if (!isBinary) {
         ws.close(CloseCode.malformed, 'malformed message');
         return;
@@ -112,6 +195,18 @@ export class RoomManager {
     this.rooms.get(caseId)?.setAccess(userId, role);
   }
 
+  /**
+   * Closes open sockets of a user whose session was revoked: those opened with `credential`
+   * (log-out), or all but those opened with `keep` (password changed).
+   */
+  endSessions(userId: string, which: { credential: string } | { keep: string | null }): void {
+    const ends =
+      'credential' in which
+        ? (c: string) => c === which.credential
+        : (c: string) => c !== which.keep;
+    for (const room of this.rooms.values()) room.endSessions(userId, ends);
+  }
+
   /** Open rooms and their sockets, for health and tests. */
   stats(): { rooms: number; connections: number; droppedViewerMessages: number } {
     let connections = 0;
@@ -130,6 +225,8 @@ export class RoomManager {
   /** Closes every socket, waits for every stored change and compacts; nothing is lost at shutdown. */
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.activityTimer);
+    for (const room of this.rooms.values()) this.recordActivity(room);
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     await Promise.allSettled([...this.loading.values()]);
@@ -148,6 +245,8 @@ export class RoomManager {
       // Forget the room first: every change is already stored, so a new visitor can load it again
       // while the final compaction of this copy runs.
       this.rooms.delete(room.caseId);
+      this.recordActivity(room);
+      this.options.versions?.allLeft(room.caseId, Y.encodeStateAsUpdate(room.doc));
       void room.flush().finally(() => room.destroy());
     }, this.options.graceMs);
     timer.unref();

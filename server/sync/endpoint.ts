@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { Sessions } from '../auth/sessions.ts';
+import { hashToken, type Sessions } from '../auth/sessions.ts';
 import type { Store } from '../store/Store.ts';
 import type { RoomManager } from './RoomManager.ts';
 import { SESSION_COOKIE } from '../http/context.ts';
@@ -73,7 +73,12 @@ export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): Sync
       if (!user) return refuse(socket, 401, 'Unauthorized');
       const role = await deps.store.getRole(caseId, user.id);
       if (!role) return refuse(socket, 404, 'Not Found');
-      wss.handleUpgrade(request, socket, head, (ws) => deps.rooms.connect(ws, caseId, user, role));
+      const credential = hashToken(token ?? '');
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        // (With noServer, ws does not emit 'connection' by itself; the heartbeat listens to it.)
+        wss.emit('connection', ws, request);
+        deps.rooms.connect(ws, caseId, user, role, credential);
+      });
     })().catch(() => refuse(socket, 500, 'Internal Server Error'));
   });
 

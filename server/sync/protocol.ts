@@ -88,7 +88,9 @@ export const CloseCode = {
   goingAway: 1001,
   tooLarge: 1009,
   malformed: 4400,
+  sessionEnded: 4401,
   accessRemoved: 4403,
   documentTooLarge: 4413,
+  tooManyMessages: 4429,
   storageFailed: 4500,
 } as const;

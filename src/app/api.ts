@@ -69,6 +69,8 @@ export const endpoints = {
   login: (username: string, password: string) =>
     api<{ user: User }>('POST', '/api/auth/login', { username, password }),
   logout: () => api<void>('POST', '/api/auth/logout'),
+  changePassword: (current: string, next: string) =>
+    api<void>('POST', '/api/auth/password', { current, next }),
   cases: () => api<{ cases: CaseSummary[] }>('GET', '/api/cases'),
   getCase: (id: string) => api<CaseSummary>('GET', `/api/cases/${encodeURIComponent(id)}`),
   createCase: (input: {

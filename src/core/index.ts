@@ -24,3 +24,4 @@ export * from './time.ts';
 export * from './timeline.ts';
 export * from './commands/deck.ts';
 export * from './interop/index.ts';
+export * from './history.ts';

@@ -38,6 +38,12 @@ const FATAL_CLOSES: Record<number, string> = {
   4400: 'malformed',
   4413: 'tooLarge',
   4403: 'accessRemoved',
+  4401: 'sessionEnded',
+};
+
+/** Close codes after which the page keeps what it has and tries again, telling the person why. */
+const PASSING_CLOSES: Record<number, string> = {
+  4500: 'storageFailed',
 };
 
 /**
@@ -112,6 +118,8 @@ export class CaseSession {
     this.provider.on('sync', (isSynced: boolean) => {
       this.synced = isSynced;
       if (isSynced) this.onServerSync();
+      if (isSynced && Object.values(PASSING_CLOSES).includes(this.store.getState().fatal ?? ''))
+        this.store.setState({ fatal: null });
       this.updateStatus();
     });
     this.provider.on('connection-close', (event) => {
@@ -120,6 +128,8 @@ export class CaseSession {
         this.provider.shouldConnect = false;
         this.store.setState({ fatal });
       }
+      const passing = event ? PASSING_CLOSES[event.code] : undefined;
+      if (passing) this.store.setState({ fatal: passing });
     });
     this.provider.awareness.on('change', this.onAwareness);
     this.onAwareness();

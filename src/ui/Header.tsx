@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LogOut } from 'lucide-react';
+import { KeyRound, LogOut } from 'lucide-react';
+import { PasswordDialog } from './PasswordDialog.tsx';
 import type { User } from '../app/api.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -17,6 +18,7 @@ export function Header({
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const [changing, setChanging] = useState(false);
   return (
     <header className="app-header">
       <button type="button" className="app-header__brand" onClick={onHome}>
@@ -29,6 +31,18 @@ export function Header({
           {user.displayName}
         </span>
       )}
+      {user && onLogout && (
+        <button
+          type="button"
+          onClick={() => setChanging(true)}
+          title={t('password.title')}
+          aria-label={t('password.title')}
+          data-testid="change-password"
+        >
+          <KeyRound size={16} />
+        </button>
+      )}
+      {changing && <PasswordDialog onClose={() => setChanging(false)} />}
       {user && onLogout && (
         <button type="button" onClick={onLogout} data-testid="logout">
           <LogOut size={16} /> {t('header.logout')}

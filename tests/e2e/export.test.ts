@@ -6,6 +6,7 @@ import { addBoard, addTopic, listTopics } from '../../src/core/index.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import { connectClient, eventually, synced } from '../helpers/sync.ts';
 import { launchBrowser, logIn, newContext, until } from './browser.ts';
+import { interopFixture } from '../helpers/fixtures.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -74,14 +75,7 @@ it('imports a dropped FreeMind file, exports the map as a picture and the deck a
   await page.getByTestId('mindmap-canvas').waitFor();
 
   // A FreeMind map dropped onto the board becomes a branch, Chinese and empty topics included.
-  const fixture = new Uint8Array(
-    readFileSync(
-      new URL(
-        '../../../shared/fixtures/interop/freeplane-zh-leftright-template.mm',
-        import.meta.url,
-      ),
-    ),
-  );
+  const fixture = interopFixture('freeplane-zh-leftright-template.mm');
   await dropFile(page, '[data-testid=mindmap-canvas]', 'Mẫu.mm', fixture, '');
   await eventually(
     () => listTopics(client.doc, boardId).length === 14,

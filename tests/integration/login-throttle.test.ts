@@ -40,3 +40,35 @@ it(
     expect((await anon.request('POST', '/api/auth/login', ADMIN)).status).toBe(200);
   },
 );
+
+it(
+  'refuses an address that tries many user names, and only that address',
+  { timeout: 90_000 },
+  async () => {
+    // Behind a trusted proxy, so the test can speak from two addresses.
+    const proxied = await startTestServer({ trustProxy: true });
+    try {
+      const from = (address: string, username: string, password: string) =>
+        fetch(`${proxied.url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+          body: JSON.stringify({ username, password }),
+        }).then((res) => res.status);
+      // A password spray: 50 user names from one address, ten at a time.
+      const statuses: number[] = [];
+      for (let batch = 0; batch < 5; batch++)
+        statuses.push(
+          ...(await Promise.all(
+            Array.from({ length: 10 }, (_, i) =>
+              from('10.9.9.9', `nguoi${batch}${i}`, 'Matkhau@123'),
+            ),
+          )),
+        );
+      expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+      expect(await from('10.9.9.9', ADMIN.username, ADMIN.password)).toBe(429);
+      expect(await from('10.9.9.8', ADMIN.username, ADMIN.password)).toBe(200);
+    } finally {
+      await proxied.dispose();
+    }
+  },
+);

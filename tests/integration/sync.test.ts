@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { addBoard, listBoards, readMeta, renameBoard } from '../../src/core/index.ts';
+import { addBoard, addEntity, listBoards, readMeta, renameBoard } from '../../src/core/index.ts';
+import type { SqliteStore } from '../../server/store/sqlite.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import {
   closeCode,
@@ -320,6 +321,56 @@ describe('durability', () => {
       5000,
       'the re-sent change stored',
     );
+  });
+
+  it('refuses updates with a clear error while the disk is full, forwards none of them, and takes them once there is room', async () => {
+    const { caseId, owner, tokens } = await team();
+    const a = client(caseId, tokens.owner);
+    const b = client(caseId, tokens.editor);
+    await Promise.all([synced(a), synced(b)]);
+    const db = (server.store as SqliteStore).database;
+    // A real SQLITE_FULL: the database may not grow by a single page.
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    try {
+      // Bigger than any free pages the database may have: ten notes of 20,000 characters.
+      a.doc.transact(() => {
+        addBoard(a.doc, { kind: 'evidence', title: 'Đầy đĩa' }, 'a');
+        for (let i = 0; i < 10; i++)
+          addEntity(
+            a.doc,
+            { kind: 'fact', fields: { name: `F${i}`, notes: 'x'.repeat(20_000) } },
+            'a',
+          );
+      }, 'a');
+      await eventually(() => a.closes.includes(4500), 3000, 'close 4500 (storage failed)');
+      // Nothing that could not be stored reached the other editor.
+      expect(boardTitles(b.doc)).toEqual([]);
+      // The HTTP API says so plainly. (A new case is small enough to fit in pages the database
+      // already has, so its write is made one that needs a megabyte more, as a large case would.)
+      const createCase = server.store.createCase.bind(server.store);
+      server.store.createCase = async (...args) => {
+        db.prepare('INSERT INTO doc_updates (case_id, data) VALUES (?, zeroblob(1000000))').run(
+          args[0].id,
+        );
+        return createCase(...args);
+      };
+      const res = await owner
+        .request('POST', '/api/cases', { title: 'Vụ án mới' })
+        .finally(() => (server.store.createCase = createCase));
+      expect(res.status).toBe(507);
+      expect(res.body.message).toMatch(/disk full/);
+      expect(res.body.error).toBe('storage.full');
+    } finally {
+      db.pragma('max_page_count = 1073741823');
+    }
+    // Room again: the change kept by the client is sent again, stored, and then forwarded.
+    await eventually(
+      () => boardTitles(b.doc).some((t) => t.startsWith('Đầy đĩa')),
+      8000,
+      'the re-sent change to reach the other editor',
+    );
+    expect(boardTitles(await storedDoc(caseId)).some((t) => t.startsWith('Đầy đĩa'))).toBe(true);
+    expect((await owner.request('GET', '/api/cases')).body.cases.length).toBe(1);
   });
 
   it('stores an update before anyone else receives it', async () => {

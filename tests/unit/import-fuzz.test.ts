@@ -1,12 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { interopDir, interopFixture } from '../helpers/fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
 import { ImportError, importMindMap } from '../../src/core/index.ts';
 
-const dir = new URL('../../../shared/fixtures/interop/', import.meta.url);
-const fixtures = readdirSync(dir)
+/** `STRESS=1` (npm run test:stress) tries ten times as many. */
+const MUTATIONS = process.env.STRESS === '1' ? 4000 : 400;
+
+const fixtures = readdirSync(interopDir())
   .filter((name) => !name.endsWith('.md'))
-  .map((name) => ({ name, bytes: new Uint8Array(readFileSync(new URL(name, dir))) }));
+  .map((name) => ({ name, bytes: interopFixture(name) }));
 
 /** A small seeded generator, so a failure can be replayed from its seed. */
 function random(seed: number) {
@@ -42,10 +45,10 @@ function mutate(bytes: Uint8Array, next: () => number): Uint8Array {
 }
 
 describe('importers under mutated real files', () => {
-  it('either import or refuse with their documented error, for 400 mutations (seed 20261125)', () => {
+  it(`either import or refuse with their documented error, for ${MUTATIONS} mutations (seed 20261125)`, () => {
     const next = random(20261125);
     let refused = 0;
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < MUTATIONS; i++) {
       const fixture = fixtures[i % fixtures.length]!;
       const input = mutate(fixture.bytes, next);
       try {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { zipSync } from 'fflate';
@@ -19,11 +18,9 @@ import {
   type MapTopic,
   type MindMapModel,
 } from '../../src/core/index.ts';
+import { interopFixture } from '../helpers/fixtures.ts';
 
-const fixture = (name: string) =>
-  new Uint8Array(
-    readFileSync(new URL(`../../../shared/fixtures/interop/${name}`, import.meta.url)),
-  );
+const fixture = (name: string) => interopFixture(name);
 const load = (name: string) => importMindMap(name, fixture(name));
 const all = (model: MindMapModel): MapTopic[] => {
   const out: MapTopic[] = [];

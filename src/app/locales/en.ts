@@ -14,6 +14,17 @@ export const en: Texts<typeof vi> = {
     failed: 'Could not log in.',
   },
   header: { logout: 'Log out', cases: 'Cases', offlineUser: 'Offline' },
+  password: {
+    title: 'Change password',
+    current: 'Current password',
+    next: 'New password (at least 8 characters)',
+    again: 'New password again',
+    save: 'Change password',
+    close: 'Close',
+    mismatch: 'The two new passwords differ.',
+    short: 'The new password needs at least 8 characters.',
+    done: 'Password changed. Your other sessions have been logged out.',
+  },
   cases: {
     title: 'My cases',
     new: 'New case',
@@ -88,6 +99,9 @@ export const en: Texts<typeof vi> = {
       'A change was too large and the server refused it. Later changes are not synced; please reload.',
     malformed: 'The server refused invalid data. Please reload.',
     accessRemoved: 'You no longer have access to this case.',
+    sessionEnded: 'Your session has ended (logged out or password changed). Please log in again.',
+    storageFailed:
+      'The server could not store changes (disk full or a storage fault). Your changes are kept in this browser and will be sent again.',
     newerSchema: 'This case was saved by a newer CaseBoard. Update to edit it.',
   },
   errors: { network: 'Cannot reach the server.', unknown: 'Something went wrong.' },

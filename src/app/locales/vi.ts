@@ -10,6 +10,17 @@ export const vi = {
     failed: 'Không đăng nhập được.',
   },
   header: { logout: 'Đăng xuất', cases: 'Danh sách vụ án', offlineUser: 'Đang ngoại tuyến' },
+  password: {
+    title: 'Đổi mật khẩu',
+    current: 'Mật khẩu hiện tại',
+    next: 'Mật khẩu mới (ít nhất 8 ký tự)',
+    again: 'Nhập lại mật khẩu mới',
+    save: 'Đổi mật khẩu',
+    close: 'Đóng',
+    mismatch: 'Hai lần nhập mật khẩu mới không khớp.',
+    short: 'Mật khẩu mới cần ít nhất 8 ký tự.',
+    done: 'Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã bị đăng xuất.',
+  },
   cases: {
     title: 'Vụ án của tôi',
     new: 'Tạo vụ án',
@@ -84,6 +95,9 @@ export const vi = {
       'Thay đổi quá lớn nên máy chủ từ chối. Các thay đổi sau đó chưa được đồng bộ; hãy tải lại trang.',
     malformed: 'Máy chủ từ chối dữ liệu không hợp lệ. Hãy tải lại trang.',
     accessRemoved: 'Bạn không còn quyền truy cập vụ án này.',
+    sessionEnded: 'Phiên đăng nhập đã kết thúc (đăng xuất hoặc đổi mật khẩu). Hãy đăng nhập lại.',
+    storageFailed:
+      'Máy chủ không lưu được thay đổi (ổ đĩa đầy hoặc lỗi lưu trữ). Thay đổi của bạn vẫn được giữ trong trình duyệt này và sẽ được gửi lại.',
     newerSchema: 'Vụ án được lưu bởi phiên bản CaseBoard mới hơn. Hãy cập nhật để chỉnh sửa.',
   },
   errors: { network: 'Không kết nối được máy chủ.', unknown: 'Đã có lỗi xảy ra.' },

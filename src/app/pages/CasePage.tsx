@@ -91,7 +91,11 @@ function CaseWorkspace({
   const fatal = useStore(session.store, (s) => s.fatal);
   const canUndo = useStore(session.store, (s) => s.canUndo);
   const canRedo = useStore(session.store, (s) => s.canRedo);
-  const readOnly = roleReadOnly || fatal === 'newerSchema' || fatal === 'accessRemoved';
+  const readOnly =
+    roleReadOnly ||
+    fatal === 'newerSchema' ||
+    fatal === 'accessRemoved' ||
+    fatal === 'sessionEnded';
   const boards = useYValue(boardsOf(doc), () => listBoards(doc));
   const meta = useYValue(metaOf(doc), () => readMeta(doc));
   const [selected, setSelected] = useState<string | null>(null);

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { EntityKind } from '../register.ts';
 import { foldForSearch } from '../text.ts';
-import { addNode, listNodes } from './nodes.ts';
+import { addNode, listNodes, nodesOf } from './nodes.ts';
 import { addEntity, listEntities } from './register.ts';
 
 /**
@@ -25,6 +25,8 @@ export function addEntityNode(
   },
   origin: unknown,
 ): string {
+  // Refuse a missing board before anything is written: a refused command changes nothing.
+  nodesOf(doc, args.boardId);
   let nodeId = '';
   doc.transact(() => {
     const entity = addEntity(

@@ -425,8 +425,11 @@ function edgesOf(doc: Y.Doc, boardId: string): Y.Map<YRecord> {
 /** The relationship lines of a board (between any two topics, across branches). */
 export function listRelationships(doc: Y.Doc, boardId: string): Relationship[] {
   const out: Relationship[] = [];
+  const topics = nodesOf(doc, boardId);
   edgesOf(doc, boardId).forEach((edge, id) => {
     if (edge.get('type') !== 'relationship') return;
+    // A line to a topic someone deleted at the same time is not drawn (its record stays).
+    if (!topics.has(String(edge.get('source'))) || !topics.has(String(edge.get('target')))) return;
     const control = edge.get('control') as { dx?: unknown; dy?: unknown } | undefined;
     out.push({
       id,
@@ -492,15 +495,21 @@ export interface Summary {
 /** The summaries of a board whose siblings all still exist. */
 export function listSummaries(doc: Y.Doc, boardId: string): Summary[] {
   const out: Summary[] = [];
+  const shownParent = new Map(listTopics(doc, boardId).map((t) => [t.id, t.parent]));
   nodesOf(doc, boardId).forEach((record, id) => {
     if (record.get('type') !== 'summary') return;
-    out.push({
+    const summary = {
       id,
       parent: String(record.get('parent')),
       from: String(record.get('from')),
       to: String(record.get('to')),
       label: String(record.get('label') ?? ''),
-    });
+    };
+    // Both ends must still be children of its parent: a sibling deleted or moved away by someone
+    // else at the same time leaves the summary unshown rather than spanning the wrong topics.
+    if (shownParent.get(summary.from) !== summary.parent) return;
+    if (shownParent.get(summary.to) !== summary.parent) return;
+    out.push(summary);
   });
   return out;
 }

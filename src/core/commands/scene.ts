@@ -112,6 +112,12 @@ export function listSceneObjects(doc: Y.Doc, boardId: string): SceneObject[] {
     const o = readSceneObject(record);
     if (o) objects.push(o);
   });
+  // A measurement pinned to an object someone else deleted at the same time reads as frozen there,
+  // as if the deletion had unpinned it (see docs/document-model.md).
+  const ids = new Set(objects.map((o) => o.id));
+  for (const o of objects)
+    if (o.pins)
+      o.pins = o.pins.map((pin) => (pin !== null && ids.has(pin) ? pin : null)) as typeof o.pins;
   return objects.sort((a, b) => (a.z !== b.z ? (a.z < b.z ? -1 : 1) : a.id < b.id ? -1 : 1));
 }
 

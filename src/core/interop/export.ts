@@ -14,12 +14,20 @@ const escapeXml = (s: string) =>
     .replace(/"/g, '&quot;')
     .replace(/\n/g, '&#10;');
 
+/**
+ * Text as Markdown shows it: characters that would start HTML, an entity, a link or emphasis are
+ * backslash-escaped (CommonMark), so a label like `<img onerror=…>` stays text in any renderer.
+ * `importMarkdown` undoes it.
+ */
+export const escapeMarkdown = (s: string) => s.replace(/[\\<>&[\]`*_]/g, (c) => `\\${c}`);
+
 export function exportMarkdown(model: MindMapModel): string {
   const lines: string[] = [];
   const walk = (topic: MapTopic, depth: number) => {
-    if (depth < 6) lines.push(`${'#'.repeat(depth + 1)} ${topic.label}`);
-    else lines.push(`${'  '.repeat(depth - 6)}- ${topic.label}`);
-    if (topic.note) lines.push('', topic.note.split('\n').join('\n'), '');
+    const label = escapeMarkdown(topic.label);
+    if (depth < 6) lines.push(`${'#'.repeat(depth + 1)} ${label}`);
+    else lines.push(`${'  '.repeat(depth - 6)}- ${label}`);
+    if (topic.note) lines.push('', escapeMarkdown(topic.note), '');
     for (const c of topic.children) walk(c, depth + 1);
   };
   for (const root of model.roots) walk(root, 0);

@@ -37,12 +37,13 @@ export function importMarkdown(bytes: Uint8Array): MindMapModel {
     } else {
       // A paragraph: the note of the topic it follows.
       const last = open.at(-1);
-      if (last) last.note = last.note ? `${last.note}\n${raw.trim()}` : raw.trim();
+      const line = unescapeMarkdown(raw.trim());
+      if (last) last.note = last.note ? `${last.note}\n${line}` : line;
       continue;
     }
     level = Math.min(level, open.length);
     guard.check(level);
-    const topic: MapTopic = { label: cleanText(label.replace(/\*\*|__|`/g, '')), children: [] };
+    const topic: MapTopic = { label: cleanText(unescapeMarkdown(label)), children: [] };
     open.length = level;
     if (level === 0) roots.push(topic);
     else open[level - 1]!.children.push(topic);
@@ -64,6 +65,11 @@ export function importPlainText(bytes: Uint8Array): MindMapModel {
   const roots = convert(forest, 0);
   if (roots.length === 0) throw new ImportError('empty');
   return { title: roots[0]!.label, roots, relationships: [] };
+}
+
+/** Markdown text to plain text: emphasis marks dropped, backslash escapes undone. */
+function unescapeMarkdown(text: string): string {
+  return text.replace(/(?<!\\)(\*\*|__|`)/g, '').replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
 function decodeText(bytes: Uint8Array): string {

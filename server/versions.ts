@@ -1,0 +1,100 @@
+import { newId } from '../src/core/ids.ts';
+import type { AuditTrail } from './audit.ts';
+import type { Store, VersionRecord } from './store/Store.ts';
+
+/** Names of automatic versions (the page shows them in the reader's language). */
+export const AUTO_NAMES = {
+  hourly: 'auto:hourly',
+  left: 'auto:left',
+  beforeRestore: 'auto:before-restore',
+} as const;
+
+/** The setting an administrator sets: days automatic versions are kept (0 keeps them for ever). */
+export const RETENTION_SETTING = 'autoVersionDays';
+export const DEFAULT_RETENTION_DAYS = 90;
+
+/**
+ * Makes versions: named ones when a person asks, automatic ones at most once per `intervalMs` while
+ * a case changes and once when its last person has left, and drops automatic versions older than
+ * the retention an administrator set.
+ */
+export class VersionKeeper {
+  /** When each case's newest version was made (ms), once known. */
+  private readonly lastMade = new Map<string, number>();
+  /** Cases changed since their newest version. */
+  private readonly dirty = new Set<string>();
+  private readonly making = new Set<string>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly audit: AuditTrail,
+    private readonly intervalMs: number,
+    private readonly log: (err: unknown) => void,
+  ) {}
+
+  async make(
+    caseId: string,
+    kind: VersionRecord['kind'],
+    name: string,
+    author: string,
+    state: Uint8Array,
+  ): Promise<VersionRecord> {
+    const version: VersionRecord = {
+      id: newId(),
+      caseId,
+      kind,
+      name,
+      author,
+      createdAt: new Date().toISOString(),
+      bytes: state.byteLength,
+    };
+    await this.store.createVersion(version, state);
+    this.lastMade.set(caseId, Date.parse(version.createdAt));
+    this.dirty.delete(caseId);
+    await this.audit.record(author, 'version.created', caseId, {
+      version: version.id,
+      name,
+      kind,
+      bytes: version.bytes,
+    });
+    if (kind === 'auto') await this.applyRetention();
+    return version;
+  }
+
+  /** A change was stored: an automatic version if the newest is older than the interval. */
+  changed(caseId: string, state: () => Uint8Array): void {
+    this.dirty.add(caseId);
+    if (this.making.has(caseId)) return;
+    this.making.add(caseId);
+    void (async () => {
+      let last = this.lastMade.get(caseId);
+      if (last === undefined) {
+        const newest = (await this.store.listVersions(caseId))[0];
+        // Without any version the clock starts now: the first comes after one interval of work.
+        last = newest ? Date.parse(newest.createdAt) : Date.now();
+        this.lastMade.set(caseId, last);
+      }
+      if (Date.now() - last >= this.intervalMs)
+        await this.make(caseId, 'auto', AUTO_NAMES.hourly, 'server', state());
+    })()
+      .catch(this.log)
+      .finally(() => this.making.delete(caseId));
+  }
+
+  /** Everyone left the case: a version if it changed since the newest one. */
+  allLeft(caseId: string, state: Uint8Array): void {
+    if (!this.dirty.has(caseId)) return;
+    this.make(caseId, 'auto', AUTO_NAMES.left, 'server', state).catch(this.log);
+  }
+
+  async retentionDays(): Promise<number> {
+    const value = await this.store.getSetting(RETENTION_SETTING);
+    return value === null ? DEFAULT_RETENTION_DAYS : Number(value);
+  }
+
+  async applyRetention(): Promise<number> {
+    const days = await this.retentionDays();
+    if (!(days > 0)) return 0;
+    return this.store.deleteAutoVersions(new Date(Date.now() - days * 86_400_000).toISOString());
+  }
+}

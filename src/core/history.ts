@@ -1,0 +1,156 @@
+import * as Y from 'yjs';
+import { boardsOf, readBoard, type YRecord } from './doc.ts';
+
+/**
+ * Versions of a case: what changed between two states of its document, and restoring one as a new
+ * change. A version is an encoded Yjs state kept by the server; `docFromState` opens it.
+ */
+
+/** The parts of the document a version restores. `meta` (title, number …) follows the case record. */
+export const RESTORED_ROOTS = ['boards', 'register', 'deck', 'files'] as const;
+
+/** A read-only document of a stored version. */
+export function docFromState(state: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return doc;
+}
+
+/**
+ * Makes `doc`'s boards, register, deck and case file equal to `version`'s, in one transaction with
+ * `origin`: a new change every collaborator receives, that the person's undo takes back in one
+ * step. Only what differs is written, so a restore of an unchanged case writes nothing.
+ */
+export function restoreVersion(doc: Y.Doc, version: Y.Doc, origin: unknown): void {
+  doc.transact(() => {
+    for (const root of RESTORED_ROOTS) syncMap(doc.getMap(root), version.getMap(root));
+  }, origin);
+}
+
+function syncMap(target: Y.Map<unknown>, source: Y.Map<unknown>): void {
+  for (const key of [...target.keys()]) if (!source.has(key)) target.delete(key);
+  source.forEach((value, key) => {
+    const current = target.get(key);
+    if (value instanceof Y.Map) {
+      if (current instanceof Y.Map) syncMap(current, value);
+      else target.set(key, cloneValue(value));
+    } else if (value instanceof Y.Array || value instanceof Y.Text) {
+      if (
+        current?.constructor !== value.constructor ||
+        JSON.stringify((current as Y.AbstractType<unknown>).toJSON()) !==
+          JSON.stringify(value.toJSON())
+      )
+        target.set(key, cloneValue(value));
+    } else if (JSON.stringify(current) !== JSON.stringify(value)) {
+      target.set(key, cloneValue(value));
+    }
+  });
+}
+
+/** A copy of a value that can be inserted into another document (Yjs types cannot be moved). */
+function cloneValue(value: unknown): unknown {
+  if (value instanceof Y.Map) {
+    const copy = new Y.Map<unknown>();
+    value.forEach((v, k) => copy.set(k, cloneValue(v)));
+    return copy;
+  }
+  if (value instanceof Y.Array) {
+    const copy = new Y.Array<unknown>();
+    copy.push(value.toArray().map(cloneValue));
+    return copy;
+  }
+  if (value instanceof Y.Text) return new Y.Text(value.toString());
+  return value;
+}
+
+/** What changed on one board between two states. */
+export interface BoardDiff {
+  boardId: string;
+  title: string;
+  kind: string;
+  /** The board itself was added or removed, or only its content changed. */
+  status: 'added' | 'removed' | 'changed';
+  added: string[];
+  removed: string[];
+  /** Moved: another parent or order (mind maps), another position (the others). */
+  moved: string[];
+  relabelled: string[];
+  /** Node id → the text it shows, in whichever state has it, to name changes in a list. */
+  labels: Record<string, string>;
+}
+
+const POSITION_KEYS = ['x', 'y', 'w', 'h', 'rotation', 'points', 'parent', 'order'] as const;
+
+/**
+ * The boards that differ between `before` and `after`, each with its nodes added, removed, moved
+ * and relabelled; boards without a difference are left out.
+ * @example diffVersions(versionDoc, currentDoc) // [{ title: 'Sơ đồ', added: ['k3'], … }]
+ */
+export function diffVersions(before: Y.Doc, after: Y.Doc): BoardDiff[] {
+  const out: BoardDiff[] = [];
+  const a = boardsOf(before);
+  const b = boardsOf(after);
+  const ids = new Set([...a.keys(), ...b.keys()]);
+  for (const id of [...ids].sort()) {
+    const old = a.get(id);
+    const now = b.get(id);
+    const summary = readBoard((now ?? old)!);
+    if (!summary) continue;
+    const diff: BoardDiff = {
+      boardId: id,
+      title: summary.title,
+      kind: summary.kind,
+      status: !old ? 'added' : !now ? 'removed' : 'changed',
+      added: [],
+      removed: [],
+      moved: [],
+      relabelled: [],
+      labels: {},
+    };
+    const oldNodes = nodesOfBoard(old);
+    const newNodes = nodesOfBoard(now);
+    for (const [nodeId, node] of newNodes) {
+      diff.labels[nodeId] = labelOf(node, after);
+      const was = oldNodes.get(nodeId);
+      if (!was) {
+        diff.added.push(nodeId);
+        continue;
+      }
+      if (POSITION_KEYS.some((k) => JSON.stringify(was.get(k)) !== JSON.stringify(node.get(k))))
+        diff.moved.push(nodeId);
+      if (labelOf(was, before) !== labelOf(node, after)) diff.relabelled.push(nodeId);
+    }
+    for (const [nodeId, node] of oldNodes)
+      if (!newNodes.has(nodeId)) {
+        diff.removed.push(nodeId);
+        diff.labels[nodeId] = labelOf(node, before);
+      }
+    const titleChanged = old && now && old.get('title') !== now.get('title');
+    if (
+      diff.status !== 'changed' ||
+      titleChanged ||
+      diff.added.length + diff.removed.length + diff.moved.length + diff.relabelled.length > 0
+    )
+      out.push(diff);
+  }
+  return out;
+}
+
+function nodesOfBoard(board: YRecord | undefined): Map<string, YRecord> {
+  const nodes = board?.get('nodes');
+  const out = new Map<string, YRecord>();
+  if (nodes instanceof Y.Map) nodes.forEach((n, id) => n instanceof Y.Map && out.set(id, n));
+  return out;
+}
+
+/** The text a node shows: its label, or the name of the register entity it links to. */
+function labelOf(node: YRecord, doc: Y.Doc): string {
+  const entity = node.get('entity');
+  if (typeof entity === 'string') {
+    const record = doc.getMap<YRecord>('register').get(entity);
+    const name = record?.get('name');
+    if (typeof name === 'string') return name;
+  }
+  const label = node.get('label');
+  return typeof label === 'string' ? label : '';
+}

@@ -1,0 +1,824 @@
+/**
+ * Convergence under concurrency: ten peers run random commands drawn from every command of
+ * src/core/commands, over a simulated network that delays messages, disconnects peers (dropping what
+ * was in flight, then resyncing as y-websocket does) and reconnects them. At the end every peer and
+ * the server hold the same document, and the model read from it is valid. Everything random comes
+ * from the seed, ids included, so a failure is reproduced by running the same seed again.
+ *
+ * `STRESS=1` (npm run test:stress) runs more seeds and more operations.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+
+let idCounter = 0;
+vi.mock('../../src/core/ids.ts', () => ({ newId: () => `id${(idCounter++).toString(36)}` }));
+
+const core = await import('../../src/core/index.ts');
+const boardsModule = await import('../../src/core/commands/boards.ts');
+const commandModules = {
+  boards: boardsModule,
+  charts: await import('../../src/core/commands/charts.ts'),
+  deck: await import('../../src/core/commands/deck.ts'),
+  files: await import('../../src/core/commands/files.ts'),
+  links: await import('../../src/core/commands/links.ts'),
+  meta: await import('../../src/core/commands/meta.ts'),
+  mindmap: await import('../../src/core/commands/mindmap.ts'),
+  nodes: await import('../../src/core/commands/nodes.ts'),
+  register: await import('../../src/core/commands/register.ts'),
+  scene: await import('../../src/core/commands/scene.ts'),
+  history: await import('../../src/core/history.ts'),
+};
+const { CommandError } = boardsModule;
+
+const STRESS = process.env.STRESS === '1';
+
+/** mulberry32: a small seeded generator, so a run is reproduced from its seed. */
+function rngOf(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  return {
+    next,
+    int,
+    chance: (p: number) => next() < p,
+    pick<T>(items: readonly T[]): T | undefined {
+      return items.length === 0 ? undefined : items[int(items.length)];
+    },
+    some<T>(items: readonly T[], max = 3): T[] {
+      const out = new Set<T>();
+      const n = 1 + int(max);
+      for (let i = 0; i < n && items.length > 0; i++) out.add(items[int(items.length)]!);
+      return [...out];
+    },
+  };
+}
+type Rng = ReturnType<typeof rngOf>;
+
+const LABELS = ['Người bị hại', 'Bị can Trần Văn B', 'Vật chứng số 3', 'BL 12–15', 'Ω', '', '  '];
+const HASHES = ['a', 'b', 'c'].map((c) => c.repeat(64));
+
+// ---- What a peer can see of its document, to draw arguments from ----
+
+const boardIds = (doc: Y.Doc, kind?: string) =>
+  core
+    .listBoards(doc)
+    .filter((b) => !kind || b.kind === kind)
+    .map((b) => b.id);
+const nodeIds = (doc: Y.Doc, boardId: string | undefined) =>
+  boardId && core.boardsOf(doc).has(boardId) ? [...core.nodesOf(doc, boardId).keys()] : [];
+const edgeIds = (doc: Y.Doc, boardId: string | undefined) =>
+  boardId && core.boardsOf(doc).has(boardId) ? [...core.edgesOf(doc, boardId).keys()] : [];
+const entityIds = (doc: Y.Doc, kind?: string) =>
+  core
+    .listEntities(doc)
+    .filter((e) => !kind || e.kind === kind)
+    .map((e) => e.id);
+const slideIds = (doc: Y.Doc) => core.listSlides(doc).map((s) => s.id);
+/** Now and then an id that does not exist (deleted by someone else, or never there). */
+const orStale = (rng: Rng, id: string | undefined) => (rng.chance(0.05) ? 'gone' : (id ?? 'gone'));
+
+type Generator = (doc: Y.Doc, rng: Rng, origin: unknown) => void;
+
+/**
+ * One generator per command: draws plausible (and sometimes stale) arguments from the peer's own
+ * document and runs the command. Every exported command must have one (see the first test).
+ */
+const generators: Record<string, Generator> = {
+  addBoard: (doc, rng, o) =>
+    void core.addBoard(
+      doc,
+      {
+        kind: rng.pick(['mindmap', 'scene', 'evidence', 'timeline', 'relationship'] as const)!,
+        title: rng.pick(LABELS.filter((l) => l.trim()))!,
+      },
+      o,
+    ),
+  renameBoard: (doc, rng, o) =>
+    core.renameBoard(doc, { id: orStale(rng, rng.pick(boardIds(doc))), title: 'Sơ đồ' }, o),
+  moveBoard: (doc, rng, o) =>
+    core.moveBoard(doc, { id: orStale(rng, rng.pick(boardIds(doc))), index: rng.int(5) }, o),
+  deleteBoard: (doc, rng, o) =>
+    // Rarely, so that boards live long enough to be worked on.
+    rng.chance(0.2) && core.deleteBoard(doc, { id: orStale(rng, rng.pick(boardIds(doc))) }, o),
+  setBoardSetting: (doc, rng, o) =>
+    core.setBoardSetting(
+      doc,
+      {
+        id: orStale(rng, rng.pick(boardIds(doc))),
+        key: 'layout',
+        value: rng.pick(['balanced', 'logic-right', 'org-down'])!,
+      },
+      o,
+    ),
+  setCaseMeta: (doc, rng, o) =>
+    core.setCaseMeta(doc, { caseNumber: `${rng.int(99)}/2026/HS`, title: 'Vụ án Nguyễn Văn A' }, o),
+
+  // Register
+  addEntity: (doc, rng, o) =>
+    void core.addEntity(
+      doc,
+      { kind: rng.pick(core.ENTITY_KINDS)!, fields: { name: rng.pick(LABELS) } },
+      o,
+    ),
+  updateEntity: (doc, rng, o) =>
+    core.updateEntity(
+      doc,
+      {
+        id: orStale(rng, rng.pick(entityIds(doc))),
+        fields: { name: rng.pick(LABELS), pages: rng.pick(['12', '12-15, 18', 'x']) },
+      },
+      o,
+    ),
+  deleteEntity: (doc, rng, o) =>
+    core.deleteEntity(doc, { id: orStale(rng, rng.pick(entityIds(doc))) }, o),
+  attachFile: (doc, rng, o) =>
+    core.attachFile(
+      doc,
+      { entityId: orStale(rng, rng.pick(entityIds(doc, 'evidence'))), hash: rng.pick(HASHES)! },
+      o,
+    ),
+  detachFile: (doc, rng, o) =>
+    core.detachFile(
+      doc,
+      { entityId: orStale(rng, rng.pick(entityIds(doc, 'evidence'))), hash: rng.pick(HASHES)! },
+      o,
+    ),
+
+  // Case file
+  addFileRecord: (doc, rng, o) =>
+    core.addFileRecord(
+      doc,
+      { hash: rng.pick(HASHES)!, name: 'Biên bản.pdf', mime: 'application/pdf', size: 1000 },
+      o,
+    ),
+  addMark: (doc, rng, o) =>
+    void core.addMark(
+      doc,
+      {
+        hash: rng.pick(HASHES)!,
+        mark: { kind: 'highlight', page: 1 + rng.int(3), x: rng.next(), y: rng.next() },
+      },
+      o,
+    ),
+  updateMark: (doc, rng, o) => {
+    const hash = rng.pick(HASHES)!;
+    const id = rng.pick(core.listMarks(doc, hash).map((m) => m.id));
+    core.updateMark(doc, { hash, id: orStale(rng, id), mark: { text: rng.pick(LABELS) } }, o);
+  },
+  deleteMark: (doc, rng, o) => {
+    const hash = rng.pick(HASHES)!;
+    const id = rng.pick(core.listMarks(doc, hash).map((m) => m.id));
+    core.deleteMark(doc, { hash, id: orStale(rng, id) }, o);
+  },
+
+  // Board nodes (evidence and relationship charts)
+  addNode: (doc, rng, o) =>
+    void core.addNode(
+      doc,
+      {
+        boardId: orStale(rng, rng.pick(boardIds(doc, 'evidence'))),
+        x: rng.int(1000),
+        y: rng.int(1000),
+        ...(rng.chance(0.5)
+          ? { entity: orStale(rng, rng.pick(entityIds(doc))) }
+          : { label: rng.pick(LABELS) }),
+      },
+      o,
+    ),
+  moveNodes: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'evidence'));
+    const moves = rng
+      .some(nodeIds(doc, boardId))
+      .map((id) => ({ id, x: rng.int(1000), y: rng.int(1000) }));
+    core.moveNodes(doc, { boardId: orStale(rng, boardId), moves }, o);
+  },
+  setNodeLabel: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'evidence'));
+    const id = orStale(rng, rng.pick(nodeIds(doc, boardId)));
+    core.setNodeLabel(doc, { boardId: orStale(rng, boardId), id, label: rng.pick(LABELS)! }, o);
+  },
+  linkNode: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'evidence'));
+    const id = orStale(rng, rng.pick(nodeIds(doc, boardId)));
+    const entity = rng.chance(0.3) ? null : orStale(rng, rng.pick(entityIds(doc)));
+    core.linkNode(doc, { boardId: orStale(rng, boardId), id, entity }, o);
+  },
+  deleteNodes: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'evidence'));
+    core.deleteNodes(
+      doc,
+      { boardId: orStale(rng, boardId), ids: rng.some(nodeIds(doc, boardId)) },
+      o,
+    );
+  },
+  addEntityNode: (doc, rng, o) =>
+    void core.addEntityNode(
+      doc,
+      {
+        boardId: orStale(
+          rng,
+          rng.pick(boardIds(doc, rng.chance(0.5) ? 'evidence' : 'relationship')),
+        ),
+        kind: rng.pick(['person', 'evidence', 'fact'] as const)!,
+        name: rng.pick(LABELS.filter((l) => l.trim()))!,
+        x: rng.int(500),
+        y: rng.int(500),
+      },
+      o,
+    ),
+  seedFacts: (doc, rng, o) =>
+    void core.seedFacts(
+      doc,
+      {
+        boardId: orStale(rng, rng.pick(boardIds(doc, 'evidence'))),
+        facts: [{ name: 'Hành vi khách quan', factType: 'element-objective' }, { name: 'Lỗi' }],
+        x: 0,
+        y: 0,
+      },
+      o,
+    ),
+
+  // Links
+  addLink: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'evidence'));
+    const nodes = nodeIds(doc, boardId);
+    core.addLink(
+      doc,
+      {
+        boardId: orStale(rng, boardId),
+        source: orStale(rng, rng.pick(nodes)),
+        target: orStale(rng, rng.pick(nodes)),
+        type: rng.pick(['supports', 'contradicts', 'corroborates', 'relation'])!,
+      },
+      o,
+    );
+  },
+  updateLink: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'evidence'));
+    const id = orStale(rng, rng.pick(edgeIds(doc, boardId)));
+    core.updateLink(
+      doc,
+      { boardId: orStale(rng, boardId), id, patch: { note: rng.pick(LABELS), strength: 'strong' } },
+      o,
+    );
+  },
+  reverseLink: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'evidence'));
+    const id = orStale(rng, rng.pick(edgeIds(doc, boardId)));
+    core.reverseLink(doc, { boardId: orStale(rng, boardId), id }, o);
+  },
+  deleteLinks: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'evidence'));
+    core.deleteLinks(
+      doc,
+      { boardId: orStale(rng, boardId), ids: rng.some(edgeIds(doc, boardId)) },
+      o,
+    );
+  },
+
+  // Mind map
+  addTopic: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'mindmap'));
+    const parent = rng.chance(0.1) ? null : orStale(rng, rng.pick(nodeIds(doc, boardId)));
+    core.addTopic(
+      doc,
+      { boardId: orStale(rng, boardId), parent, index: rng.int(4), label: rng.pick(LABELS)! },
+      o,
+    );
+  },
+  addSibling: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'mindmap'));
+    const of = orStale(rng, rng.pick(nodeIds(doc, boardId)));
+    core.addSibling(
+      doc,
+      { boardId: orStale(rng, boardId), of, before: rng.chance(0.5), label: 'Nhánh' },
+      o,
+    );
+  },
+  addParent: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'mindmap'));
+    const of = orStale(rng, rng.pick(nodeIds(doc, boardId)));
+    core.addParent(doc, { boardId: orStale(rng, boardId), of, label: 'Nhóm' }, o);
+  },
+  deleteTopics: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'mindmap'));
+    core.deleteTopics(
+      doc,
+      { boardId: orStale(rng, boardId), ids: rng.some(nodeIds(doc, boardId), 2) },
+      o,
+    );
+  },
+  moveTopic: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'mindmap'));
+    const nodes = nodeIds(doc, boardId);
+    core.moveTopic(
+      doc,
+      {
+        boardId: orStale(rng, boardId),
+        id: orStale(rng, rng.pick(nodes)),
+        parent: rng.chance(0.05) ? null : orStale(rng, rng.pick(nodes)),
+        index: rng.int(4),
+      },
+      o,
+    );
+  },
+  shiftTopic: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'mindmap'));
+    const id = orStale(rng, rng.pick(nodeIds(doc, boardId)));
+    core.shiftTopic(
+      doc,
+      { boardId: orStale(rng, boardId), id, delta: rng.chance(0.5) ? 1 : -1 },
+      o,
+    );
+  },
+  setTopic: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'mindmap'));
+    const id = orStale(rng, rng.pick(nodeIds(doc, boardId)));
+    const patch = rng.pick([
+      { label: rng.pick(LABELS)! },
+      { note: 'Ghi chú' },
+      { markers: ['suspect', 'warning'] as const },
+      { collapsed: rng.chance(0.5) },
+      { boundary: rng.chance(0.5) ? 'Nhóm chứng cứ' : null },
+      { entity: rng.chance(0.5) ? null : orStale(rng, rng.pick(entityIds(doc))) },
+      { pages: '3-4' },
+      { color: '#aa3300' },
+    ])!;
+    core.setTopic(doc, { boardId: orStale(rng, boardId), id, patch }, o);
+  },
+  insertOutline: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'mindmap'));
+    core.insertOutline(
+      doc,
+      {
+        boardId: orStale(rng, boardId),
+        parent: orStale(rng, rng.pick(nodeIds(doc, boardId))),
+        nodes: [{ label: 'Lời khai', children: [{ label: 'Ngày 12/3', children: [] }] }],
+      },
+      o,
+    );
+  },
+  importMap: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'mindmap'));
+    core.importMap(
+      doc,
+      {
+        boardId: orStale(rng, boardId),
+        parent: orStale(rng, rng.pick(nodeIds(doc, boardId))),
+        model: {
+          title: 'Nhập',
+          roots: [
+            {
+              label: 'Nhập từ XMind',
+              children: [
+                { label: 'A', ref: 'a', children: [] },
+                { label: 'B', ref: 'b', children: [] },
+              ],
+            },
+          ],
+          relationships: [{ from: 'a', to: 'b', label: 'liên quan' }],
+        },
+      },
+      o,
+    );
+  },
+  addRelationship: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'mindmap'));
+    const nodes = nodeIds(doc, boardId);
+    core.addRelationship(
+      doc,
+      {
+        boardId: orStale(rng, boardId),
+        source: orStale(rng, rng.pick(nodes)),
+        target: orStale(rng, rng.pick(nodes)),
+        label: 'mâu thuẫn',
+      },
+      o,
+    );
+  },
+  setRelationship: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'mindmap'));
+    const id = orStale(rng, rng.pick(edgeIds(doc, boardId)));
+    core.setRelationship(doc, { boardId: orStale(rng, boardId), id, label: rng.pick(LABELS)! }, o);
+  },
+  setRelationshipControl: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'mindmap'));
+    const id = orStale(rng, rng.pick(edgeIds(doc, boardId)));
+    core.setRelationshipControl(
+      doc,
+      { boardId: orStale(rng, boardId), id, control: { dx: rng.int(50), dy: -rng.int(50) } },
+      o,
+    );
+  },
+  addSummary: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'mindmap'));
+    core.addSummary(
+      doc,
+      {
+        boardId: orStale(rng, boardId),
+        topics: rng.some(nodeIds(doc, boardId), 2),
+        label: 'Tóm tắt',
+      },
+      o,
+    );
+  },
+  setSummary: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'mindmap'));
+    const id = orStale(rng, rng.pick(core.listSummaries(doc, boardId ?? 'gone').map((s) => s.id)));
+    core.setSummary(doc, { boardId: orStale(rng, boardId), id, label: rng.pick(LABELS)! }, o);
+  },
+
+  // Scene
+  addSceneObject: (doc, rng, o) => {
+    const boardId = orStale(rng, rng.pick(boardIds(doc, 'scene')));
+    const x = rng.int(20);
+    const y = rng.int(20);
+    const object = rng.pick([
+      { shape: 'rect', x, y, w: 2, h: 1, label: 'Bàn' },
+      {
+        shape: 'wall',
+        points: [
+          { x, y },
+          { x: x + 4, y },
+          { x: x + 4, y: y + 3 },
+        ],
+        closed: true,
+      },
+      { shape: 'marker', x, y, entity: orStale(rng, rng.pick(entityIds(doc, 'evidence'))) },
+      { shape: 'refpoint', x, y, label: 'A' },
+      {
+        shape: 'measure',
+        points: [
+          { x, y },
+          { x: x + 1, y: y + 1 },
+        ],
+        pins: [rng.pick(nodeIds(doc, boardId)) ?? null, null],
+      },
+      { shape: 'text', x, y, label: 'Cửa chính' },
+    ] as const)!;
+    core.addSceneObject(doc, { boardId, object: object as never }, o);
+  },
+  updateSceneObjects: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'scene'));
+    const patches = rng
+      .some(nodeIds(doc, boardId))
+      .map((id) => ({ id, patch: { x: rng.int(30), y: rng.int(30), rotation: rng.int(360) } }));
+    core.updateSceneObjects(doc, { boardId: orStale(rng, boardId), patches }, o);
+  },
+  deleteSceneObjects: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'scene'));
+    core.deleteSceneObjects(
+      doc,
+      { boardId: orStale(rng, boardId), ids: rng.some(nodeIds(doc, boardId)) },
+      o,
+    );
+  },
+  renumberMarkers: (doc, rng, o) =>
+    core.renumberMarkers(doc, { boardId: orStale(rng, rng.pick(boardIds(doc, 'scene'))) }, o),
+  reorderSceneObjects: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'scene'));
+    core.reorderSceneObjects(
+      doc,
+      {
+        boardId: orStale(rng, boardId),
+        ids: rng.some(nodeIds(doc, boardId)),
+        to: rng.pick(['front', 'back', 'forward', 'backward'] as const)!,
+      },
+      o,
+    );
+  },
+  groupSceneObjects: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'scene'));
+    core.groupSceneObjects(
+      doc,
+      {
+        boardId: orStale(rng, boardId),
+        ids: rng.some(nodeIds(doc, boardId)),
+        group: rng.chance(0.7),
+      },
+      o,
+    );
+  },
+  setSceneScale: (doc, rng, o) =>
+    core.setSceneScale(
+      doc,
+      {
+        boardId: orStale(rng, rng.pick(boardIds(doc, 'scene'))),
+        gridMetres: rng.pick([0.5, 1, 2])!,
+      },
+      o,
+    ),
+  setSceneReferences: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'scene'));
+    core.setSceneReferences(
+      doc,
+      { boardId: orStale(rng, boardId), references: rng.some(nodeIds(doc, boardId), 2) },
+      o,
+    );
+  },
+
+  // Versions: restore a state this peer saved earlier (then save the present one).
+  restoreVersion: (doc, rng, o) => {
+    const state = saved.get(doc);
+    saved.set(doc, Y.encodeStateAsUpdate(doc));
+    // Now and then: a restore takes a case back, and what is later built on it is stale.
+    if (state && rng.chance(0.3)) core.restoreVersion(doc, core.docFromState(state), o);
+  },
+
+  // Deck
+  addSlide: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc));
+    const kind = rng.pick(['frame', 'document', 'title'] as const)!;
+    core.addSlide(
+      doc,
+      kind === 'frame'
+        ? {
+            kind,
+            boardId: orStale(rng, boardId),
+            frame: { x: 0, y: 0, w: 800, h: 450 },
+            index: rng.int(5),
+          }
+        : kind === 'document'
+          ? { kind, file: rng.pick(HASHES)!, page: 1 }
+          : { kind, title: 'Cáo trạng', text: 'Phiên tòa sơ thẩm' },
+      o,
+    );
+  },
+  updateSlide: (doc, rng, o) => {
+    const slides = core.listSlides(doc);
+    const slide = rng.pick(slides);
+    const nodes = slide?.boardId ? nodeIds(doc, slide.boardId) : [];
+    const patch = rng.pick([
+      { title: rng.pick(LABELS) },
+      { notes: 'Nhấn mạnh lời khai' },
+      { steps: [rng.some(nodes), rng.some(nodes)] },
+      { build: rng.pick(['hide', 'dim']) },
+    ])!;
+    core.updateSlide(doc, { id: orStale(rng, slide?.id), patch }, o);
+  },
+  moveSlide: (doc, rng, o) =>
+    core.moveSlide(doc, { id: orStale(rng, rng.pick(slideIds(doc))), index: rng.int(6) }, o),
+  duplicateSlide: (doc, rng, o) =>
+    void core.duplicateSlide(doc, { id: orStale(rng, rng.pick(slideIds(doc))) }, o),
+  deleteSlide: (doc, rng, o) =>
+    core.deleteSlide(doc, { id: orStale(rng, rng.pick(slideIds(doc))) }, o),
+};
+
+/** Exports of the command modules that only read (or compute) and so are not fuzzed. */
+const READERS = new Set([
+  'CommandError',
+  'listBoards',
+  'boardSetting',
+  'readSlide',
+  'listSlides',
+  'positionsOf',
+  'waitingAt',
+  'nextPosition',
+  'previousPosition',
+  'listFiles',
+  'listMarks',
+  'markSchema',
+  'edgesOf',
+  'readLink',
+  'listLinks',
+  'listTopics',
+  'childrenOf',
+  'descendantsOf',
+  'subtreeOutline',
+  'listRelationships',
+  'listSummaries',
+  'mapFromBoard',
+  'nodesOf',
+  'readNode',
+  'displayOf',
+  'listNodes',
+  'readEntity',
+  'listEntities',
+  'getEntity',
+  'entityUsages',
+  'readSceneObject',
+  'listSceneObjects',
+  'readSceneSettings',
+  'docFromState',
+  'diffVersions',
+]);
+
+/** Each peer's saved state, for restoring a version (the restore's argument). */
+const saved = new WeakMap<Y.Doc, Uint8Array>();
+
+// ---- The simulated network ----
+
+interface Peer {
+  doc: Y.Doc;
+  online: boolean;
+  /** Messages on the way from the server to this peer, and from it to the server, in order. */
+  down: Array<{ at: number; update: Uint8Array }>;
+  up: Array<{ at: number; update: Uint8Array }>;
+}
+
+const REMOTE = Symbol('remote');
+
+function simulate(seed: number, peerCount: number, operations: number) {
+  const rng = rngOf(seed);
+  idCounter = 0;
+  const server = new Y.Doc();
+  server.clientID = 1;
+  core.migrateCaseDoc(server, 'server');
+  core.addBoard(server, { kind: 'mindmap', title: 'Sơ đồ tư duy' }, 'server');
+  const initial = Y.encodeStateAsUpdate(server);
+  let now = 0;
+  const peers: Peer[] = [];
+  const later = (queue: Peer['down'], update: Uint8Array) => {
+    // A socket keeps order: a message never overtakes the one sent before it.
+    const last = queue[queue.length - 1]?.at ?? 0;
+    queue.push({ at: Math.max(last, now + rng.int(20)), update });
+  };
+  for (let i = 0; i < peerCount; i++) {
+    const doc = new Y.Doc();
+    doc.clientID = 100 + i;
+    Y.applyUpdate(doc, initial, REMOTE);
+    const peer: Peer = { doc, online: true, down: [], up: [] };
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== REMOTE && peer.online) later(peer.up, update);
+    });
+    peers.push(peer);
+  }
+  server.on('update', (update: Uint8Array, origin: unknown) => {
+    for (const peer of peers) if (peer !== origin && peer.online) later(peer.down, update);
+  });
+
+  const deliver = (all: boolean) => {
+    for (const peer of peers) {
+      while (peer.up[0] && (all || peer.up[0].at <= now))
+        Y.applyUpdate(server, peer.up.shift()!.update, peer);
+      while (peer.down[0] && (all || peer.down[0].at <= now))
+        Y.applyUpdate(peer.doc, peer.down.shift()!.update, REMOTE);
+    }
+  };
+  const disconnect = (peer: Peer) => {
+    peer.online = false;
+    peer.up.length = 0; // what was in flight is lost with the socket
+    peer.down.length = 0;
+  };
+  const reconnect = (peer: Peer) => {
+    peer.online = true;
+    // y-websocket's handshake: each side sends what the other's state vector lacks.
+    later(peer.down, Y.encodeStateAsUpdate(server, Y.encodeStateVector(peer.doc)));
+    later(peer.up, Y.encodeStateAsUpdate(peer.doc, Y.encodeStateVector(server)));
+  };
+
+  const counts: Record<string, { run: number; refused: number }> = {};
+  const names = Object.keys(generators);
+  for (let op = 0; op < operations; op++) {
+    now += 1;
+    if (rng.chance(0.02)) {
+      const peer = rng.pick(peers)!;
+      if (peer.online) disconnect(peer);
+      else reconnect(peer);
+    }
+    const peer = rng.pick(peers)!;
+    const name = rng.pick(names)!;
+    const count = (counts[name] ??= { run: 0, refused: 0 });
+    count.run++;
+    const before = Y.encodeStateVector(peer.doc);
+    try {
+      generators[name]!(peer.doc, rng, `user-${peer.doc.clientID}`);
+    } catch (err) {
+      if (!(err instanceof CommandError) && !(err instanceof Error && err.name === 'ZodError'))
+        throw new Error(`seed ${seed}, operation ${op}: ${name} threw ${String(err)}`, {
+          cause: err,
+        });
+      count.refused++;
+      // A refused command changes nothing: no half-applied transaction.
+      expect(
+        Buffer.from(Y.encodeStateVector(peer.doc)).equals(Buffer.from(before)),
+        `seed ${seed}, operation ${op}: ${name} was refused but changed the document`,
+      ).toBe(true);
+    }
+    deliver(false);
+  }
+  for (const peer of peers) if (!peer.online) reconnect(peer);
+  for (let round = 0; round < 5; round++) deliver(true);
+  return { server, peers, counts };
+}
+
+/** The checks a person would notice if they failed: what every board shows is well-formed. */
+function checkModel(doc: Y.Doc, where: string) {
+  const boards = core.boardsOf(doc);
+  boards.forEach((record, id) => {
+    expect(core.readBoard(record), `${where}: board ${id} is malformed`).not.toBeNull();
+  });
+  for (const board of core.listBoards(doc)) {
+    const nodes = core.nodesOf(doc, board.id);
+    if (board.kind === 'mindmap') {
+      const topics = core.listTopics(doc, board.id);
+      const byId = new Map(topics.map((t) => [t.id, t]));
+      const roots = topics.filter((t) => t.parent === null);
+      if (topics.length > 0)
+        expect(roots.length, `${where}: a map without a root`).toBeGreaterThan(0);
+      for (const topic of topics) {
+        // Every topic reaches a root along the parents shown: no cycle, no missing parent.
+        const seen = new Set<string>();
+        let current: (typeof topics)[number] | undefined = topic;
+        while (current && current.parent !== null) {
+          expect(seen.has(current.id), `${where}: topic ${topic.id} is in a cycle`).toBe(false);
+          seen.add(current.id);
+          current = byId.get(current.parent);
+          expect(current, `${where}: topic ${topic.id} hangs from a missing parent`).toBeDefined();
+        }
+      }
+      for (const r of core.listRelationships(doc, board.id)) {
+        expect(
+          byId.has(r.source) && byId.has(r.target),
+          `${where}: relationship ${r.id} dangles`,
+        ).toBe(true);
+      }
+      for (const s of core.listSummaries(doc, board.id))
+        for (const t of [s.from, s.to])
+          expect(byId.get(t)?.parent, `${where}: summary ${s.id} dangles`).toBe(s.parent);
+    }
+    for (const link of core.listLinks(doc, board.id))
+      expect(nodes.has(link.source) && nodes.has(link.target), `${where}: link dangles`).toBe(true);
+    if (board.kind === 'evidence' || board.kind === 'relationship') {
+      for (const node of core.listNodes(doc, board.id)) {
+        const shown = core.displayOf(doc, node);
+        expect(shown.label, `${where}: node ${node.id} shows no text`).toBeTypeOf('string');
+      }
+    }
+    if (board.kind === 'scene') {
+      const objects = core.listSceneObjects(doc, board.id);
+      const ids = new Set(objects.map((o) => o.id));
+      for (const o of objects) {
+        expect(
+          Number.isFinite(o.x) && Number.isFinite(o.y),
+          `${where}: scene object off the map`,
+        ).toBe(true);
+        for (const pin of o.pins ?? [])
+          if (pin !== null)
+            expect(ids.has(pin), `${where}: measure ${o.id} pinned to nothing`).toBe(true);
+      }
+    }
+  }
+  for (const slide of core.listSlides(doc)) expect(slide.id).toBeTruthy();
+}
+
+const ROOTS = ['meta', 'boards', 'register', 'deck', 'files'];
+
+/** The document's content with map keys sorted (a map's key order depends on arrival order). */
+const json = (doc: Y.Doc) =>
+  JSON.stringify(
+    Object.fromEntries(ROOTS.map((name) => [name, doc.getMap(name).toJSON()])),
+    (_key, value: unknown) =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
+        : value,
+  );
+
+describe('convergence under random commands, delays and disconnects', () => {
+  it('has a generator for every command, so a command added later is fuzzed too', () => {
+    const missing: string[] = [];
+    for (const [module, exports] of Object.entries(commandModules))
+      for (const [name, value] of Object.entries(exports))
+        if (
+          !READERS.has(name) &&
+          !generators[name] &&
+          typeof value === 'function' &&
+          !/^[A-Z]/.test(name)
+        )
+          missing.push(`${module}.${name}`);
+    expect(missing, 'commands without a fuzz generator (add one, or list it as a reader)').toEqual(
+      [],
+    );
+  });
+
+  const seeds = STRESS ? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] : [20261125];
+  const operations = STRESS ? 10_000 : 2_000;
+  for (const seed of seeds) {
+    it(`10 peers, ${operations} operations, seed ${seed}: identical documents and a valid model`, () => {
+      const { server, peers, counts } = simulate(seed, 10, operations);
+      const expected = json(server);
+      for (const [i, peer] of peers.entries()) {
+        const got = json(peer.doc);
+        const at = [...got].findIndex((c, k) => c !== expected[k]);
+        expect(
+          got === expected,
+          `peer ${i} differs from the server (seed ${seed}) at …${got.slice(at - 80, at + 80)}`,
+        ).toBe(true);
+      }
+      checkModel(server, `seed ${seed}`);
+      // Every command was drawn, and most were accepted (not just refused as stale).
+      for (const name of Object.keys(generators))
+        expect(counts[name]?.run ?? 0, `${name} never ran`).toBeGreaterThan(0);
+      const accepted = Object.values(counts).reduce((n, c) => n + c.run - c.refused, 0);
+      expect(accepted).toBeGreaterThan(operations / 2);
+      // Reproducible: the same seed gives the same document.
+      if (seed === seeds[0]) expect(json(simulate(seed, 10, operations).server)).toBe(expected);
+    }, 120_000);
+  }
+});

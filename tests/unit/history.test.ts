@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addBoard,
+  addEntity,
+  addTopic,
+  deleteTopics,
+  diffVersions,
+  docFromState,
+  listTopics,
+  migrateCaseDoc,
+  moveTopic,
+  restoreVersion,
+  RESTORED_ROOTS,
+  setTopic,
+  updateEntity,
+} from '../../src/core/index.ts';
+
+const content = (doc: Y.Doc) =>
+  JSON.stringify(
+    Object.fromEntries(RESTORED_ROOTS.map((r) => [r, doc.getMap(r).toJSON()])),
+    (_k, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+        : v,
+  );
+
+function caseWithMap() {
+  const doc = new Y.Doc();
+  migrateCaseDoc(doc, 'test');
+  const boardId = addBoard(doc, { kind: 'mindmap', title: 'Sơ đồ vụ án' }, 'test');
+  const root = addTopic(doc, { boardId, parent: null, label: 'Vụ án Nguyễn Văn A' }, 'test');
+  const a = addTopic(doc, { boardId, parent: root, label: 'Bị can' }, 'test');
+  const b = addTopic(doc, { boardId, parent: root, label: 'Người bị hại' }, 'test');
+  const c = addTopic(doc, { boardId, parent: a, label: 'Lời khai' }, 'test');
+  const person = addEntity(doc, { kind: 'person', fields: { name: 'Trần Văn B' } }, 'test');
+  return { doc, boardId, root, a, b, c, person };
+}
+
+describe('versions', () => {
+  it('names what was added, removed, moved and relabelled on each board', () => {
+    const { doc, boardId, root, a, b, c } = caseWithMap();
+    const version = docFromState(Y.encodeStateAsUpdate(doc));
+    const added = addTopic(doc, { boardId, parent: root, label: 'Vật chứng' }, 'u');
+    deleteTopics(doc, { boardId, ids: [b] }, 'u');
+    moveTopic(doc, { boardId, id: c, parent: root, index: 0 }, 'u');
+    setTopic(doc, { boardId, id: a, patch: { label: 'Bị can Trần Văn B' } }, 'u');
+    const scene = addBoard(doc, { kind: 'scene', title: 'Hiện trường' }, 'u');
+
+    const diff = diffVersions(version, doc);
+    const map = diff.find((d) => d.boardId === boardId)!;
+    expect(map).toMatchObject({ status: 'changed', added: [added], removed: [b], relabelled: [a] });
+    expect(map.moved).toContain(c);
+    expect(map.labels[b]).toBe('Người bị hại');
+    expect(map.labels[a]).toBe('Bị can Trần Văn B');
+    expect(diff.find((d) => d.boardId === scene)).toMatchObject({ status: 'added' });
+    // Nothing changed: nothing listed.
+    expect(diffVersions(doc, docFromState(Y.encodeStateAsUpdate(doc)))).toEqual([]);
+  });
+
+  it('restores a version as one change that others receive and one undo takes back', () => {
+    const { doc, boardId, root, b, person } = caseWithMap();
+    const state = Y.encodeStateAsUpdate(doc);
+    const before = content(doc);
+    // A colleague's copy, synced both ways.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, state);
+    doc.on(
+      'update',
+      (u: Uint8Array, origin: unknown) => origin !== 'remote' && Y.applyUpdate(other, u, 'remote'),
+    );
+
+    addTopic(doc, { boardId, parent: root, label: 'Thêm sau' }, 'u');
+    deleteTopics(doc, { boardId, ids: [b] }, 'u');
+    updateEntity(doc, { id: person, fields: { name: 'Trần Văn Bê' } }, 'u');
+    addBoard(doc, { kind: 'evidence', title: 'Chứng cứ' }, 'u');
+    const changed = content(doc);
+    expect(changed).not.toBe(before);
+
+    const me = { person: 'restorer' };
+    const undo = new Y.UndoManager(
+      RESTORED_ROOTS.map((r) => doc.getMap(r)),
+      {
+        trackedOrigins: new Set([me]),
+        captureTimeout: 0,
+      },
+    );
+    let updates = 0;
+    doc.on('update', () => updates++);
+    restoreVersion(doc, docFromState(state), me);
+    expect(updates).toBe(1);
+    expect(content(doc)).toBe(before);
+    expect(content(other)).toBe(before);
+    expect(listTopics(doc, boardId).map((t) => t.label)).toContain('Người bị hại');
+
+    undo.undo();
+    expect(content(doc)).toBe(changed);
+    expect(content(other)).toBe(changed);
+  });
+
+  it('writes nothing when the case already equals the version', () => {
+    const { doc } = caseWithMap();
+    let updates = 0;
+    doc.on('update', () => updates++);
+    restoreVersion(doc, docFromState(Y.encodeStateAsUpdate(doc)), 'u');
+    expect(updates).toBe(0);
+  });
+});
