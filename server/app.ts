@@ -23,6 +23,9 @@ import { backupRoutes } from './http/backup.ts';
 import { PresentationHub } from './present/hub.ts';
 import { RoomManager } from './sync/RoomManager.ts';
 import { createUser } from './users.ts';
+import { AuditTrail } from './audit.ts';
+import { VersionKeeper } from './versions.ts';
+import { historyRoutes } from './http/history.ts';
 import packageJson from '../package.json' with { type: 'json' };
 
 export interface RunningServer {
@@ -160,6 +163,7 @@ function buildHttp(
     authRoutes(api, services);
     userRoutes(api, services);
     caseRoutes(api, services);
+    historyRoutes(api, services);
   });
   // Its own scope: the image parser for presentation pictures applies to these routes only.
   void app.register(async (present) => presentRoutes(present, { ...services, hub }));
@@ -219,17 +223,26 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     warn: (details: Record<string, unknown>, message: string) => http.log?.warn(details, message),
     error: (details: Record<string, unknown>, message: string) => http.log?.error(details, message),
   };
+  const audit = new AuditTrail(store);
+  const logFailure = (err: unknown) =>
+    http.log?.error({ err: String(err) }, 'could not write the audit trail or a version');
+  const versions = new VersionKeeper(store, audit, config.autoVersionMinutes * 60_000, logFailure);
   const rooms = new RoomManager(store, {
     graceMs: config.roomGraceMs,
     maxDocumentBytes: config.maxDocumentBytes,
     compactAfterUpdates: config.compactAfterUpdates,
     log,
+    audit: (actor, action, caseId, detail) =>
+      audit.recordQuietly(logFailure, actor, action, caseId, detail),
+    versions,
   });
   const services: Services = {
     config,
     store,
     sessions,
     rooms,
+    audit,
+    versions,
     userThrottle: new LoginThrottle(),
     addressThrottle: new LoginThrottle({
       slowAfter: 10,
@@ -281,6 +294,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
         await rooms.close();
         sync.close();
         await app.close();
+        await versions.close();
         await store.close();
       })()),
   };

@@ -18,10 +18,7 @@ export class AuditTrail {
   }
 
   /** Records, and reports a failure to `log` instead of failing the caller (for background work). */
-  recordQuietly(
-    log: (err: unknown) => void,
-    ...args: Parameters<AuditTrail['record']>
-  ): void {
+  recordQuietly(log: (err: unknown) => void, ...args: Parameters<AuditTrail['record']>): void {
     this.record(...args).catch(log);
   }
 }
@@ -52,6 +49,7 @@ export const AUDIT_ACTIONS = [
   'link.revoke',
   'case.backup',
   'case.restore',
+  'settings.changed',
 ] as const;
 
 /** Escapes a CSV field; a leading = + - @ is quoted with ' so spreadsheets do not run it. */

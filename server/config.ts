@@ -27,6 +27,8 @@ export interface ServerConfig {
   roomGraceMs: number;
   /** Stored updates of a case after which they are merged into its snapshot. */
   compactAfterUpdates: number;
+  /** Minutes between automatic versions of a case that is being changed (at most one per interval). */
+  autoVersionMinutes: number;
   /** fsync every stored update (always, but for the benchmark that measures its cost). */
   durableWrites: boolean;
   /** Whether to log warnings (off in tests, which provoke them on purpose). */
@@ -50,6 +52,7 @@ export const defaultConfig: ServerConfig = {
   trustProxy: false,
   roomGraceMs: 30_000,
   compactAfterUpdates: 500,
+  autoVersionMinutes: 60,
   durableWrites: true,
   logRequests: true,
 };
@@ -71,6 +74,7 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).optional(),
   ROOM_GRACE_MS: z.coerce.number().int().min(0).max(86_400_000).optional(),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  AUTO_VERSION_MINUTES: z.coerce.number().min(0.01).max(525_600).optional(),
 });
 
 /**
@@ -102,5 +106,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES ?? defaultConfig.compactAfterUpdates,
     roomGraceMs: e.ROOM_GRACE_MS ?? defaultConfig.roomGraceMs,
+    autoVersionMinutes: e.AUTO_VERSION_MINUTES ?? defaultConfig.autoVersionMinutes,
   };
 }

@@ -51,6 +51,16 @@ const messages = {
     vi: 'Vai trò của bạn trong vụ án không cho phép việc này.',
     en: 'Your role in this case does not allow this.',
   },
+  'version.notFound': {
+    status: 404,
+    vi: 'Vụ án không có phiên bản này.',
+    en: 'This case has no such version.',
+  },
+  'audit.forbidden': {
+    status: 403,
+    vi: 'Chỉ chủ sở hữu vụ án và quản trị viên được xem nhật ký kiểm tra.',
+    en: 'Only case owners and administrators may read the audit trail.',
+  },
   'member.lastOwner': {
     status: 409,
     vi: 'Vụ án phải còn ít nhất một chủ sở hữu.',

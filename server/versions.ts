@@ -24,6 +24,9 @@ export class VersionKeeper {
   /** Cases changed since their newest version. */
   private readonly dirty = new Set<string>();
   private readonly making = new Set<string>();
+  /** Versions being written, so that closing waits for them. */
+  private readonly pending = new Set<Promise<unknown>>();
+  private closed = false;
 
   constructor(
     private readonly store: Store,
@@ -48,9 +51,10 @@ export class VersionKeeper {
       createdAt: new Date().toISOString(),
       bytes: state.byteLength,
     };
-    await this.store.createVersion(version, state);
-    this.lastMade.set(caseId, Date.parse(version.createdAt));
+    // `state` is what the case holds now; a change from here on makes it dirty again.
     this.dirty.delete(caseId);
+    this.lastMade.set(caseId, Date.parse(version.createdAt));
+    await this.store.createVersion(version, state);
     await this.audit.record(author, 'version.created', caseId, {
       version: version.id,
       name,
@@ -64,27 +68,45 @@ export class VersionKeeper {
   /** A change was stored: an automatic version if the newest is older than the interval. */
   changed(caseId: string, state: () => Uint8Array): void {
     this.dirty.add(caseId);
-    if (this.making.has(caseId)) return;
+    if (this.closed || this.making.has(caseId)) return;
     this.making.add(caseId);
-    void (async () => {
-      let last = this.lastMade.get(caseId);
-      if (last === undefined) {
-        const newest = (await this.store.listVersions(caseId))[0];
-        // Without any version the clock starts now: the first comes after one interval of work.
-        last = newest ? Date.parse(newest.createdAt) : Date.now();
-        this.lastMade.set(caseId, last);
-      }
-      if (Date.now() - last >= this.intervalMs)
-        await this.make(caseId, 'auto', AUTO_NAMES.hourly, 'server', state());
-    })()
+    this.track(
+      async () => {
+        let last = this.lastMade.get(caseId);
+        if (last === undefined) {
+          const newest = (await this.store.listVersions(caseId))[0];
+          // Without any version the clock starts now: the first comes after one interval of work.
+          last = newest ? Date.parse(newest.createdAt) : Date.now();
+          this.lastMade.set(caseId, last);
+        }
+        if (!this.closed && Date.now() - last >= this.intervalMs)
+          await this.make(caseId, 'auto', AUTO_NAMES.hourly, 'server', state());
+      },
+      () => this.making.delete(caseId),
+    );
+  }
+
+  /** Runs background work, reporting its failure to the log; `close` waits for it. */
+  private track(work: () => Promise<unknown>, done: () => void = () => {}): void {
+    const running = work()
       .catch(this.log)
-      .finally(() => this.making.delete(caseId));
+      .finally(() => {
+        this.pending.delete(running);
+        done();
+      });
+    this.pending.add(running);
+  }
+
+  /** Stops making automatic versions and waits for those being written. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.pending]);
   }
 
   /** Everyone left the case: a version if it changed since the newest one. */
   allLeft(caseId: string, state: Uint8Array): void {
-    if (!this.dirty.has(caseId)) return;
-    this.make(caseId, 'auto', AUTO_NAMES.left, 'server', state).catch(this.log);
+    if (this.closed || !this.dirty.has(caseId)) return;
+    this.track(() => this.make(caseId, 'auto', AUTO_NAMES.left, 'server', state));
   }
 
   async retentionDays(): Promise<number> {

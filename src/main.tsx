@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import './app/i18n.ts';
 import './app/styles.css';
 import './register/register.css';
+import './history/history.css';
 import { App } from './app/App.tsx';
 
 createRoot(document.getElementById('root')!).render(

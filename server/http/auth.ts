@@ -47,10 +47,16 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
     if (!user || !ok) {
       services.userThrottle.fail([userKey]);
       services.addressThrottle.fail([addressKey]);
+      // Under the name typed (an account or not), with the address it came from.
+      await services.audit.record(username.slice(0, 64), 'login.failed', '', {
+        address: request.ip,
+        known: Boolean(user),
+      });
       throw new ApiError('auth.invalidCredentials');
     }
     services.userThrottle.succeed(userKey);
     const { token } = await services.sessions.issue(user.id, 'session');
+    await services.audit.record(user.username, 'login', '', { address: request.ip });
     setSessionCookie(services, request, reply, token);
     return { user: toPublicUser(user) };
   });
@@ -61,7 +67,10 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
       const user = await services.sessions.resolve(token);
       await services.sessions.revoke(token);
       // Sockets opened with this session end with it.
-      if (user) services.rooms.endSessions(user.id, { credential: hashToken(token) });
+      if (user) {
+        services.rooms.endSessions(user.id, { credential: hashToken(token) });
+        await services.audit.record(user.username, 'logout', '', { address: request.ip });
+      }
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
@@ -88,6 +97,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
     const keep = credentialOf(request);
     await services.sessions.revokeOthers(user.id, keep);
     services.rooms.endSessions(user.id, { keep: keep ? hashToken(keep) : null });
+    await services.audit.record(user.username, 'password.changed', '', { address: request.ip });
     return reply.code(204).send();
   });
 

@@ -30,7 +30,7 @@ function initialSnapshot(meta: z.infer<typeof caseMetaInputSchema>): Uint8Array 
 }
 
 export function caseRoutes(app: FastifyInstance, services: Services): void {
-  const { store, rooms } = services;
+  const { store, rooms, audit } = services;
 
   /** The case and the caller's role in it; 404 for non-members so case ids are not confirmed. */
   async function memberCase(
@@ -64,6 +64,11 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
       updatedAt: now,
     };
     await store.createCase(record, user.id, initialSnapshot({ ...input, ...record }));
+    await audit.record(user.username, 'case.created', record.id, {
+      title: record.title,
+      caseNumber: record.caseNumber,
+      classification: record.classification,
+    });
     return reply.code(201).send({ ...record, role: 'owner' });
   });
 
@@ -73,12 +78,27 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
   });
 
   app.patch('/api/cases/:id', async (request) => {
-    const { record, role } = await memberCase(request);
+    const { user, record, role } = await memberCase(request);
     const patch = caseMetaPatchSchema.parse(request.body);
     const ownerOnly = patch.classification !== undefined || patch.archived !== undefined;
     if (role === 'viewer' || (ownerOnly && role !== 'owner')) throw new ApiError('case.forbidden');
     const updatedAt = new Date().toISOString();
     await store.updateCase(record.id, { ...patch, updatedAt });
+    const { title, archived, ...others } = patch;
+    if (title !== undefined && title !== record.title)
+      await audit.record(user.username, 'case.renamed', record.id, {
+        from: record.title,
+        to: title,
+      });
+    if (archived !== undefined && archived !== record.archived)
+      await audit.record(user.username, archived ? 'case.archived' : 'case.unarchived', record.id);
+    const changed = Object.fromEntries(
+      Object.entries(others).filter(
+        ([key, value]) => JSON.stringify(value) !== JSON.stringify(record[key as keyof CaseRecord]),
+      ),
+    );
+    if (Object.keys(changed).length > 0)
+      await audit.record(user.username, 'case.updated', record.id, { changed });
     const { archived: _archived, ...meta } = patch;
     if (Object.keys(meta).length > 0) {
       // Every open page shows the new title at once; the database row above is what lists read.
@@ -103,27 +123,38 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
   });
 
   app.put('/api/cases/:id/members/:username', async (request) => {
-    const { record, role } = await memberCase(request);
+    const { user, record, role } = await memberCase(request);
     if (role !== 'owner') throw new ApiError('case.forbidden');
     const { username } = memberParams.parse(request.params);
     const { role: newRole } = roleBody.parse(request.body);
     const member = await store.getUserByUsername(username);
     if (!member) throw new ApiError('user.notFound', { username });
+    const before = await store.getRole(record.id, member.id);
     if (!(await store.setMember(record.id, member.id, newRole)))
       throw new ApiError('member.lastOwner');
     rooms.setAccess(record.id, member.id, newRole);
+    if (before !== newRole)
+      await audit.record(user.username, before ? 'member.role' : 'member.added', record.id, {
+        member: member.username,
+        role: newRole,
+        ...(before ? { from: before } : {}),
+      });
     return { username: member.username, displayName: member.displayName, role: newRole };
   });
 
   app.delete('/api/cases/:id/members/:username', async (request, reply) => {
-    const { record, role } = await memberCase(request);
+    const { user, record, role } = await memberCase(request);
     if (role !== 'owner') throw new ApiError('case.forbidden');
     const { username } = memberParams.parse(request.params);
     const member = await store.getUserByUsername(username);
-    if (!member || !(await store.getRole(record.id, member.id)))
-      throw new ApiError('user.notFound', { username });
+    const before = member ? await store.getRole(record.id, member.id) : null;
+    if (!member || !before) throw new ApiError('user.notFound', { username });
     if (!(await store.removeMember(record.id, member.id))) throw new ApiError('member.lastOwner');
     rooms.setAccess(record.id, member.id, null);
+    await audit.record(user.username, 'member.removed', record.id, {
+      member: member.username,
+      role: before,
+    });
     return reply.code(204).send();
   });
 }

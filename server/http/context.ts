@@ -5,6 +5,8 @@ import type { PublicUser, Sessions } from '../auth/sessions.ts';
 import { ApiError } from '../errors.ts';
 import type { Store } from '../store/Store.ts';
 import type { RoomManager } from '../sync/RoomManager.ts';
+import type { AuditTrail } from '../audit.ts';
+import type { VersionKeeper } from '../versions.ts';
 
 /** What every route needs, built once by the composition root. */
 export interface Services {
@@ -14,6 +16,8 @@ export interface Services {
   rooms: RoomManager;
   userThrottle: LoginThrottle;
   addressThrottle: LoginThrottle;
+  audit: AuditTrail;
+  versions: VersionKeeper;
 }
 
 export const SESSION_COOKIE = 'cb_session';

@@ -23,7 +23,22 @@ const uploadQuery = z.object({
  * Files are stored once per SHA-256; a case lists the hashes it holds.
  */
 export function fileRoutes(app: FastifyInstance, services: Services & { blobs: BlobStore }): void {
-  const { store, blobs, config } = services;
+  const { store, blobs, config, audit } = services;
+  /** When each person last read each file, so the trail says "read" once an hour, not per page. */
+  const lastRead = new Map<string, number>();
+  async function recordRead(
+    username: string,
+    caseId: string,
+    file: { hash: string; name: string },
+  ) {
+    const key = `${username}\n${caseId}\n${file.hash}`;
+    const now = Date.now();
+    if (now - (lastRead.get(key) ?? 0) < 3_600_000) return;
+    lastRead.set(key, now);
+    if (lastRead.size > 50_000)
+      for (const [k, at] of lastRead) if (now - at >= 3_600_000) lastRead.delete(k);
+    await audit.record(username, 'file.read', caseId, { hash: file.hash, name: file.name });
+  }
   const limitMb = Math.round(config.maxUploadBytes / (1024 * 1024));
 
   // Upload bodies are streamed to disk by the route, never buffered by a parser.
@@ -69,6 +84,13 @@ export function fileRoutes(app: FastifyInstance, services: Services & { blobs: B
       };
       const added = await store.addCaseFile(record);
       const saved = added ? record : ((await store.getCaseFile(caseId, blob.hash)) ?? record);
+      if (added)
+        await audit.record(user.username, 'file.uploaded', caseId, {
+          hash: record.hash,
+          name: record.name,
+          mime: record.mime,
+          size: record.size,
+        });
       return reply
         .code(added ? 201 : 200)
         .send({ ...publicFile(saved), deduplicated: !added || !blob.created });
@@ -81,10 +103,11 @@ export function fileRoutes(app: FastifyInstance, services: Services & { blobs: B
   });
 
   app.get('/api/cases/:id/files/:hash', async (request, reply) => {
-    const { caseId } = await member(request);
+    const { user, caseId } = await member(request);
     const { hash } = fileParams.parse(request.params);
     const file = await store.getCaseFile(caseId, hash);
     if (!file || !blobs.has(hash)) throw new ApiError('files.notFound');
+    await recordRead(user.username, caseId, file);
     return reply
       .header('Content-Type', file.mime)
       .header('Content-Length', await blobs.size(hash))

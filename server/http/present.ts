@@ -82,14 +82,18 @@ export function presentRoutes(
     if (Date.parse(link.expiresAt) <= Date.now()) throw new ApiError('link.expired');
     return link;
   }
-  const use = (link: HearingLinkRecord, what: 'open' | 'follow', request: FastifyRequest) =>
-    store.recordLinkUse({
-      linkId: link.id,
-      at: new Date().toISOString(),
+  const use = async (link: HearingLinkRecord, what: 'open' | 'follow', request: FastifyRequest) => {
+    const at = new Date().toISOString();
+    const agent = String(request.headers['user-agent'] ?? '').slice(0, 300);
+    await store.recordLinkUse({ linkId: link.id, at, what, address: request.ip, agent });
+    // Someone outside the case saw it: the trail names the link, since the viewer has no account.
+    await services.audit.record(`link:${link.id}`, 'link.used', link.caseId, {
+      link: link.id,
+      label: link.label,
       what,
       address: request.ip,
-      agent: String(request.headers['user-agent'] ?? '').slice(0, 300),
     });
+  };
 
   app.post('/api/cases/:id/links', async (request, reply) => {
     const { user, caseId } = await owner(request);

@@ -163,13 +163,16 @@ export class SqliteStore implements Store {
     const columns = this.db.prepare('PRAGMA table_info(audit_events)').all() as Array<{
       name: string;
     }>;
-    if (!columns.some((c) => c.name === 'hash'))
-      this.db.exec('ALTER TABLE audit_events ADD COLUMN hash TEXT');
+    const chained = columns.some((c) => c.name === 'hash');
+    if (!chained) this.db.exec('ALTER TABLE audit_events ADD COLUMN hash TEXT');
     this.db.exec(`
       CREATE TRIGGER IF NOT EXISTS audit_events_no_update BEFORE UPDATE ON audit_events
         BEGIN SELECT RAISE(ABORT, 'audit entries cannot be changed'); END;
       CREATE TRIGGER IF NOT EXISTS audit_events_no_delete BEFORE DELETE ON audit_events
         BEGIN SELECT RAISE(ABORT, 'audit entries cannot be deleted'); END;`);
+    // Only entries written before the chain existed are chained here, once. In a chained trail an
+    // entry without a hash was tampered with, and stays a break for `verifyAudit` to report.
+    if (chained) return;
     const unchained = this.db
       .prepare('SELECT * FROM audit_events WHERE hash IS NULL ORDER BY seq')
       .all() as AuditRow[];

@@ -35,6 +35,8 @@ export class RoomManager {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private closed = false;
   private readonly activityTimer: NodeJS.Timeout;
+  /** Per open socket: writes its 'connection' entry (once), at its close or at shutdown. */
+  private readonly connectionEntries = new Set<() => void>();
 
   constructor(
     private readonly store: Store,
@@ -111,13 +113,16 @@ export class RoomManager {
     let room: Room | null = null;
     ws.binaryType = 'nodebuffer';
     const opened = Date.now();
-    ws.once('close', () =>
+    const recordConnection = () => {
+      if (!this.connectionEntries.delete(recordConnection)) return;
       this.options.audit?.(user.username, 'connection', caseId, {
         seconds: Math.round((Date.now() - opened) / 1000),
-        role,
+        role: conn.role,
         from: new Date(opened).toISOString(),
-      }),
-    );
+      });
+    };
+    this.connectionEntries.add(recordConnection);
+    ws.once('close', recordConnection);
     // ws reports protocol violations (such as a message over maxPayload) here and then closes the
     // socket with the matching code; without a listener they would crash the process.
     ws.on('error', (err) =>
@@ -190,6 +195,16 @@ export class RoomManager {
     }
   }
 
+  /** The case document's current state, loading it for the moment if nobody has it open. */
+  async state(caseId: string): Promise<Uint8Array> {
+    const room = await this.acquire(caseId);
+    try {
+      return Y.encodeStateAsUpdate(room.doc);
+    } finally {
+      if (room.isIdle) this.scheduleUnload(room);
+    }
+  }
+
   /** Applies a membership change to open sockets: a new role, or closed when access is removed. */
   setAccess(caseId: string, userId: string, role: Role | null): void {
     this.rooms.get(caseId)?.setAccess(userId, role);
@@ -227,6 +242,8 @@ export class RoomManager {
     this.closed = true;
     clearInterval(this.activityTimer);
     for (const room of this.rooms.values()) this.recordActivity(room);
+    // Sockets finish closing after the store has closed; their entries are written now.
+    for (const record of [...this.connectionEntries]) record();
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     await Promise.allSettled([...this.loading.values()]);

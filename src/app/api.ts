@@ -64,6 +64,29 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return data as T;
 }
 
+/** A stored version of a case document (the server's `VersionRecord`). */
+export interface Version {
+  id: string;
+  caseId: string;
+  kind: 'named' | 'auto';
+  name: string;
+  author: string;
+  createdAt: string;
+  bytes: number;
+}
+
+export interface AuditEntry {
+  seq: number;
+  caseId: string;
+  caseTitle: string;
+  at: string;
+  actor: string;
+  action: string;
+  detail?: Record<string, unknown>;
+}
+
+const casePath = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
+
 export const endpoints = {
   me: () => api<{ user: User }>('GET', '/api/me'),
   login: (username: string, password: string) =>
@@ -98,4 +121,32 @@ export const endpoints = {
       'DELETE',
       `/api/cases/${encodeURIComponent(id)}/members/${encodeURIComponent(username)}`,
     ),
+  versions: (id: string) =>
+    api<{ versions: Version[]; retentionDays: number }>('GET', `${casePath(id)}/versions`),
+  makeVersion: (id: string, name: string) =>
+    api<{ version: Version }>('POST', `${casePath(id)}/versions`, { name }),
+  /** The encoded document state of a version. */
+  versionState: async (id: string, versionId: string): Promise<Uint8Array> => {
+    const res = await fetch(`${casePath(id)}/versions/${encodeURIComponent(versionId)}`, {
+      credentials: 'same-origin',
+      headers: { 'Accept-Language': currentLanguage() },
+    });
+    if (!res.ok) {
+      const data = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
+      throw new ApiError(res.status, data.error ?? `http.${res.status}`, data.message ?? '');
+    }
+    return new Uint8Array(await res.arrayBuffer());
+  },
+  restoreVersion: (id: string, versionId: string) =>
+    api<{ version: Version; before: Version }>(
+      'POST',
+      `${casePath(id)}/versions/${encodeURIComponent(versionId)}/restore`,
+    ),
+  audit: (query: URLSearchParams) =>
+    api<{ events: AuditEntry[]; actions: string[] }>('GET', `/api/audit?${query}`),
+  /** Tells the audit trail about an export made in the page; a failure does not stop the export. */
+  recordExport: (
+    id: string,
+    body: { what: string; format: string; source?: string; title?: string },
+  ) => api<void>('POST', `${casePath(id)}/audit/export`, body).catch(() => undefined),
 };

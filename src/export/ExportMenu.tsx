@@ -1,3 +1,4 @@
+import { endpoints } from '../app/api.ts';
 import { useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +19,7 @@ import { boardPicture, fileNameOf, saveFile } from './capture.ts';
 import { boardPdf, type Paper } from './boardPdf.tsx';
 
 export interface ExportMenuProps {
+  caseId: string;
   doc: Y.Doc;
   boardId: string;
   boardTitle: string;
@@ -43,6 +45,7 @@ export function importErrorText(
  * FreeMind, OPML and Markdown.
  */
 export function ExportMenu({
+  caseId,
   doc,
   boardId,
   boardTitle,
@@ -90,6 +93,12 @@ export function ExportMenu({
         background: transparent ? null : '#ffffff',
       });
       saveFile(blob, fileNameOf(boardTitle, format));
+      void endpoints.recordExport(caseId, {
+        what: 'board',
+        format,
+        source: boardId,
+        title: boardTitle,
+      });
     });
   const pdf = () =>
     run(async () => {
@@ -117,6 +126,12 @@ export function ExportMenu({
         new Blob([bytes as BlobPart], { type: 'application/pdf' }),
         fileNameOf(boardTitle, 'pdf'),
       );
+      void endpoints.recordExport(caseId, {
+        what: 'board',
+        format: 'pdf',
+        source: boardId,
+        title: boardTitle,
+      });
     });
   const mapFile = (format: 'md' | 'opml' | 'mm' | 'xmind') => {
     const model = mapFromBoard(
@@ -134,6 +149,12 @@ export function ExportMenu({
             : exportXMind(model);
     const type = format === 'xmind' ? 'application/zip' : 'text/plain;charset=utf-8';
     saveFile(new Blob([data as BlobPart], { type }), fileNameOf(boardTitle, format));
+    void endpoints.recordExport(caseId, {
+      what: 'map',
+      format,
+      source: boardId,
+      title: boardTitle,
+    });
   };
 
   return (

@@ -31,6 +31,7 @@ import { SlideView } from './SlideView.tsx';
 import { Cancelled, deckPdf, type Progress } from '../export/deckPdf.tsx';
 import { fileNameOf, saveFile } from '../export/capture.ts';
 import { prefs } from './PresentView.tsx';
+import { endpoints } from '../app/api.ts';
 
 export interface DeckPanelProps {
   doc: Y.Doc;
@@ -614,6 +615,11 @@ function DeckExport({
         new Blob([bytes as BlobPart], { type: 'application/pdf' }),
         fileNameOf(slides[0]?.title ?? 'deck', 'pdf'),
       );
+      void endpoints.recordExport(caseId, {
+        what: 'deck',
+        format: 'pdf',
+        title: slides[0]?.title ?? '',
+      });
     } catch (err) {
       setMessage(err instanceof Cancelled ? t('cancelled') : t('failed', { message: String(err) }));
     } finally {

@@ -34,11 +34,15 @@ interface Registry {
 export const useBoardViews = create<Registry>((set, get) => ({
   views: new Map(),
   register(view) {
+    // A second view of the same board (a version beside the current state) covers the first for a
+    // while; when it goes, the first is back.
+    const covered = get().views.get(view.boardId);
     set({ views: new Map(get().views).set(view.boardId, view) });
     return () => {
       if (get().views.get(view.boardId) !== view) return;
       const views = new Map(get().views);
-      views.delete(view.boardId);
+      if (covered) views.set(view.boardId, covered);
+      else views.delete(view.boardId);
       set({ views });
     };
   },

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Archive, ArchiveRestore, FolderOpen, Pencil, Plus, Users } from 'lucide-react';
+import { Archive, ArchiveRestore, FolderOpen, Pencil, Plus, ScrollText, Users } from 'lucide-react';
+import { AuditDialog } from '../../history/AuditDialog.tsx';
 import { compareVietnamese, matchesSearch } from '../../core/text.ts';
 import { ClassificationBadge } from '../../ui/ClassificationBadge.tsx';
 import { ApiError, endpoints, type CaseSummary } from '../api.ts';
@@ -20,6 +21,10 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
     { kind: 'create' } | { kind: 'edit' | 'members'; record: CaseSummary } | null
   >(null);
   const [error, setError] = useState<string | null>(null);
+  const [showAudit, setShowAudit] = useState(false);
+  // Administrators read the whole trail; owners the trail of the cases they own.
+  const mayAudit =
+    Boolean(offlineCache.user()?.admin) || Boolean(cases?.some((c) => c.role === 'owner'));
 
   const load = useCallback(() => {
     endpoints.cases().then(
@@ -75,7 +80,18 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
           <Plus size={16} /> {t('cases.new')}
         </button>
         <RestoreButton disabled={offline} onRestored={onOpen} />
+        {mayAudit && (
+          <button
+            type="button"
+            onClick={() => setShowAudit(true)}
+            disabled={offline}
+            data-testid="open-audit-all"
+          >
+            <ScrollText size={16} /> {t('history:audit.open')}
+          </button>
+        )}
       </div>
+      {showAudit && <AuditDialog caseId={null} onClose={() => setShowAudit(false)} />}
       {offline && <p className="notice">{t('cases.offlineList')}</p>}
       {error && (
         <p className="form-error" role="alert">

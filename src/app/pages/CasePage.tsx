@@ -1,28 +1,36 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { BookUser, Eye, HardDriveDownload, Presentation, Redo2, Undo2 } from 'lucide-react';
+import {
+  BookUser,
+  Eye,
+  HardDriveDownload,
+  History,
+  Presentation,
+  Redo2,
+  ScrollText,
+  Undo2,
+} from 'lucide-react';
 import { DeckPanel } from '../../present/DeckPanel.tsx';
 import { PresentView, usePresenters } from '../../present/PresentView.tsx';
 import { listBoards, readMeta } from '../../core/index.ts';
 import { boardsOf, metaOf } from '../../core/doc.ts';
 import type { CaseFile } from '../../core/commands/files.ts';
 import { canEdit } from '../../core/schema.ts';
-import { BoardCanvas } from '../../canvas/BoardCanvas.tsx';
-import { MindMapBoard } from '../../boards/mindmap/MindMapBoard.tsx';
-import { SceneBoard } from '../../boards/scene/SceneBoard.tsx';
-import { GraphBoard } from '../../boards/graph/GraphBoard.tsx';
-import { TimelineBoard } from '../../boards/graph/TimelineBoard.tsx';
 import { FileViewer } from '../../files/FileViewer.tsx';
 import { useYValue } from '../../files/useYValue.ts';
 import { useUploads } from '../../files/useUploads.ts';
 import { UploadList } from '../../files/UploadList.tsx';
 import { RegisterPanel } from '../../register/RegisterPanel.tsx';
+import { AuditDialog } from '../../history/AuditDialog.tsx';
+import { HistoryPanel, type OpenedVersion } from '../../history/HistoryPanel.tsx';
+import { VersionView } from '../../history/VersionView.tsx';
 import { CaseSession } from '../../sync/CaseSession.ts';
 import { ClassificationBadge } from '../../ui/ClassificationBadge.tsx';
 import { ApiError, endpoints, type CaseSummary, type User } from '../api.ts';
 import { currentLanguage } from '../i18n.ts';
 import { offlineCache } from '../offline.ts';
+import { BoardSwitch } from './BoardSwitch.tsx';
 import { BoardTabs } from './BoardTabs.tsx';
 import { Presence } from './Presence.tsx';
 import { useUndoKeys } from './useUndoKeys.ts';
@@ -101,6 +109,9 @@ function CaseWorkspace({
   const [selected, setSelected] = useState<string | null>(null);
   const [showRegister, setShowRegister] = useState(true);
   const [showDeck, setShowDeck] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
+  const [showAudit, setShowAudit] = useState(false);
+  const [opened, setOpened] = useState<OpenedVersion | null>(null);
   const [presenting, setPresenting] = useState<number | null>(null);
   const [following, setFollowing] = useState<number | null>(null);
   const presenters = usePresenters(session.provider.awareness);
@@ -190,6 +201,7 @@ function CaseWorkspace({
           onClick={() => {
             setShowDeck((s) => !s);
             setShowRegister(false);
+            setShowHistory(false);
           }}
           data-testid="toggle-deck"
         >
@@ -201,11 +213,29 @@ function CaseWorkspace({
           onClick={() => {
             setShowRegister((s) => !s);
             setShowDeck(false);
+            setShowHistory(false);
           }}
           data-testid="toggle-register"
         >
           <BookUser size={16} /> {showRegister ? t('case.hideRegister') : t('case.register')}
         </button>
+        <button
+          type="button"
+          aria-pressed={showHistory}
+          onClick={() => {
+            setShowHistory((s) => !s);
+            setShowDeck(false);
+            setShowRegister(false);
+          }}
+          data-testid="toggle-history"
+        >
+          <History size={16} /> {t('history:panel')}
+        </button>
+        {record.role === 'owner' && (
+          <button type="button" onClick={() => setShowAudit(true)} data-testid="open-audit">
+            <ScrollText size={16} /> {t('history:audit.open')}
+          </button>
+        )}
         {record.role === 'owner' && (
           <a
             className="button"
@@ -232,55 +262,27 @@ function CaseWorkspace({
         readOnly={readOnly}
         onSelect={setSelected}
       />
-      <div className={`case-page__body${showRegister || showDeck ? ' with-register' : ''}`}>
+      <div
+        className={`case-page__body${showRegister || showDeck || showHistory ? ' with-register' : ''}`}
+      >
         <section className="case-page__board">
-          {current?.kind === 'mindmap' ? (
-            <MindMapBoard
+          <BoardSwitch
+            caseId={record.id}
+            doc={doc}
+            board={current}
+            origin={origin}
+            readOnly={readOnly}
+            awareness={session.provider.awareness}
+            focusNodeId={focus && focus.boardId === current?.id ? focus.nodeId : null}
+          />
+          {opened && (
+            <VersionView
               caseId={record.id}
-              key={current.id}
-              doc={doc}
-              boardId={current.id}
-              origin={origin}
-              readOnly={readOnly}
-              awareness={session.provider.awareness}
-              focusNodeId={focus?.boardId === current.id ? focus.nodeId : null}
+              opened={opened}
+              current={doc}
+              boardId={current?.id ?? null}
+              onClose={() => setOpened(null)}
             />
-          ) : current?.kind === 'scene' ? (
-            <SceneBoard
-              caseId={record.id}
-              key={current.id}
-              doc={doc}
-              boardId={current.id}
-              origin={origin}
-              readOnly={readOnly}
-              awareness={session.provider.awareness}
-            />
-          ) : current?.kind === 'evidence' || current?.kind === 'relationship' ? (
-            <GraphBoard
-              key={current.id}
-              caseId={record.id}
-              doc={doc}
-              boardId={current.id}
-              origin={origin}
-              readOnly={readOnly}
-              mode={current.kind}
-              focusNodeId={focus?.boardId === current.id ? focus.nodeId : null}
-            />
-          ) : current?.kind === 'timeline' ? (
-            <TimelineBoard key={current.id} doc={doc} origin={origin} readOnly={readOnly} />
-          ) : current ? (
-            // A kind this version does not know (from a newer one): the shared canvas shows it.
-            <BoardCanvas
-              key={current.id}
-              caseId={record.id}
-              doc={doc}
-              boardId={current.id}
-              origin={origin}
-              readOnly={readOnly}
-              focusNodeId={focus?.boardId === current.id ? focus.nodeId : null}
-            />
-          ) : (
-            <p className="muted board-empty">{t('board.none')}</p>
           )}
         </section>
         {showDeck && (
@@ -301,6 +303,16 @@ function CaseWorkspace({
             }
           />
         )}
+        {showHistory && (
+          <HistoryPanel
+            caseId={record.id}
+            doc={doc}
+            origin={origin}
+            readOnly={readOnly}
+            onOpen={setOpened}
+          />
+        )}
+        {showAudit && <AuditDialog caseId={record.id} onClose={() => setShowAudit(false)} />}
         {showRegister && (
           <RegisterPanel
             caseId={record.id}

@@ -205,6 +205,7 @@ export function GraphBoard(props: GraphBoardProps) {
                   </button>
                   <ArrangeButtons doc={doc} boardId={boardId} origin={origin} mode={mode} />
                   <ExportMenu
+                    caseId={props.caseId}
                     doc={doc}
                     boardId={boardId}
                     boardTitle={boardTitle}

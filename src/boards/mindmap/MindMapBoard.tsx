@@ -653,6 +653,7 @@ function MindMapInner({
       )}
       {!present && (
         <ExportMenu
+          caseId={caseId}
           doc={doc}
           boardId={boardId}
           boardTitle={boardTitle}

@@ -1,0 +1,181 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { canEdit, type Role } from '../../src/core/schema.ts';
+import type { PublicUser } from '../auth/sessions.ts';
+import { AUDIT_ACTIONS, auditCsv } from '../audit.ts';
+import { ApiError } from '../errors.ts';
+import { AUTO_NAMES, RETENTION_SETTING } from '../versions.ts';
+import { requireAdmin, requireUser, type Services } from './context.ts';
+
+const idParams = z.object({ id: z.string().min(1).max(64) });
+const versionParams = idParams.extend({ vid: z.string().min(1).max(64) });
+const versionBody = z.object({ name: z.string().trim().min(1).max(200) });
+const exportBody = z.object({
+  /** What was exported: `board`, `deck`, `outline` … */
+  what: z.string().trim().min(1).max(40),
+  format: z.string().trim().min(1).max(20),
+  /** The board or file it came from, when there is one. */
+  source: z.string().max(200).optional(),
+  title: z.string().max(300).optional(),
+});
+const isoTime = z
+  .string()
+  .max(40)
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a time')
+  .transform((s) => new Date(s).toISOString());
+const auditQuery = z.object({
+  case: z.string().min(1).max(64).optional(),
+  actor: z.string().trim().toLowerCase().min(1).max(64).optional(),
+  action: z.string().min(1).max(40).optional(),
+  from: isoTime.optional(),
+  to: isoTime.optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+  limit: z.coerce.number().int().min(1).max(100_000).default(1000),
+});
+const settingsBody = z.object({ autoVersionDays: z.number().int().min(0).max(36_500) });
+
+/**
+ * Versions of a case and the audit trail: list, make, read and restore versions; read, filter,
+ * export and check the trail; the retention an administrator sets for automatic versions.
+ */
+export function historyRoutes(app: FastifyInstance, services: Services): void {
+  const { store, rooms, audit, versions } = services;
+
+  async function member(
+    request: FastifyRequest,
+  ): Promise<{ user: PublicUser; caseId: string; role: Role }> {
+    const user = await requireUser(services, request);
+    const { id } = idParams.parse(request.params);
+    const role = await store.getRole(id, user.id);
+    if (!role) throw new ApiError('case.notFound');
+    return { user, caseId: id, role };
+  }
+
+  async function editor(request: FastifyRequest) {
+    const found = await member(request);
+    if (!canEdit(found.role)) throw new ApiError('case.forbidden');
+    return found;
+  }
+
+  app.get('/api/cases/:id/versions', async (request) => {
+    const { caseId } = await member(request);
+    return {
+      versions: await store.listVersions(caseId),
+      retentionDays: await versions.retentionDays(),
+    };
+  });
+
+  app.post('/api/cases/:id/versions', async (request, reply) => {
+    const { user, caseId } = await editor(request);
+    const { name } = versionBody.parse(request.body);
+    const version = await versions.make(
+      caseId,
+      'named',
+      name,
+      user.username,
+      await rooms.state(caseId),
+    );
+    return reply.code(201).send({ version });
+  });
+
+  app.get('/api/cases/:id/versions/:vid', async (request, reply) => {
+    const { caseId } = await member(request);
+    const { vid } = versionParams.parse(request.params);
+    const state = await store.getVersionState(caseId, vid);
+    if (!state) throw new ApiError('version.notFound');
+    return reply
+      .header('Content-Type', 'application/octet-stream')
+      .header('Cache-Control', 'private, max-age=31536000, immutable')
+      .send(Buffer.from(state.buffer, state.byteOffset, state.byteLength));
+  });
+
+  /**
+   * Restoring: the server keeps the state before it as a version and records who restored what;
+   * the page then writes the version into the document as the person's own change, which every
+   * collaborator receives and the person's undo takes back.
+   */
+  app.post('/api/cases/:id/versions/:vid/restore', async (request) => {
+    const { user, caseId } = await editor(request);
+    const { vid } = versionParams.parse(request.params);
+    const version = (await store.listVersions(caseId)).find((v) => v.id === vid);
+    if (!version) throw new ApiError('version.notFound');
+    const before = await versions.make(
+      caseId,
+      'auto',
+      AUTO_NAMES.beforeRestore,
+      user.username,
+      await rooms.state(caseId),
+    );
+    await audit.record(user.username, 'version.restored', caseId, {
+      version: version.id,
+      name: version.name,
+      madeAt: version.createdAt,
+      before: before.id,
+    });
+    return { version, before };
+  });
+
+  app.post('/api/cases/:id/audit/export', async (request, reply) => {
+    const { user, caseId } = await member(request);
+    const body = exportBody.parse(request.body);
+    await audit.record(user.username, 'export', caseId, body);
+    return reply.code(204).send();
+  });
+
+  /** The trail, filtered: administrators see everything, owners the cases they own. */
+  app.get('/api/audit', async (request, reply) => {
+    const user = await requireUser(services, request);
+    const query = auditQuery.parse(request.query);
+    const cases = new Map<string, string>();
+    let caseIds: string[] | undefined;
+    if (user.admin) {
+      if (query.case) caseIds = [query.case];
+    } else {
+      const owned = (await store.listCasesOf(user.id)).filter((c) => c.role === 'owner');
+      for (const c of owned) cases.set(c.id, c.title);
+      if (owned.length === 0) throw new ApiError('audit.forbidden');
+      if (query.case && !cases.has(query.case)) throw new ApiError('case.notFound');
+      caseIds = query.case ? [query.case] : [...cases.keys()];
+    }
+    const events = await store.queryAudit({
+      caseIds,
+      actor: query.actor,
+      action: query.action,
+      from: query.from,
+      to: query.to,
+      limit: query.limit,
+    });
+    for (const id of new Set(events.map((e) => e.caseId)))
+      if (id && !cases.has(id)) cases.set(id, (await store.getCase(id))?.title ?? '');
+    if (query.format === 'csv') {
+      const stamp = new Date().toISOString().slice(0, 10);
+      return reply
+        .header('Content-Type', 'text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="caseboard-audit-${stamp}.csv"`)
+        .send(auditCsv(events, cases));
+    }
+    return {
+      events: events.map((e) => ({ ...e, caseTitle: cases.get(e.caseId) ?? '' })),
+      actions: AUDIT_ACTIONS,
+    };
+  });
+
+  app.get('/api/audit/verify', async (request) => {
+    await requireAdmin(services, request);
+    return store.verifyAudit();
+  });
+
+  app.get('/api/admin/settings', async (request) => {
+    await requireAdmin(services, request);
+    return { autoVersionDays: await versions.retentionDays() };
+  });
+
+  app.put('/api/admin/settings', async (request) => {
+    const user = await requireAdmin(services, request);
+    const { autoVersionDays } = settingsBody.parse(request.body);
+    await store.setSetting(RETENTION_SETTING, String(autoVersionDays));
+    await audit.record(user.username, 'settings.changed', '', { autoVersionDays });
+    const dropped = await versions.applyRetention();
+    return { autoVersionDays, dropped };
+  });
+}

@@ -1,0 +1,149 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Download } from 'lucide-react';
+import { Dialog } from '../ui/Dialog.tsx';
+import { ApiError, endpoints, type AuditEntry } from '../app/api.ts';
+import { formatTime } from './HistoryPanel.tsx';
+
+interface Filter {
+  actor: string;
+  action: string;
+  from: string;
+  to: string;
+}
+
+/** The query the server takes; dates of the form are whole days in the reader's time zone. */
+function queryOf(caseId: string | null, filter: Filter, format?: 'csv'): URLSearchParams {
+  const query = new URLSearchParams();
+  if (caseId) query.set('case', caseId);
+  if (filter.actor.trim()) query.set('actor', filter.actor.trim());
+  if (filter.action) query.set('action', filter.action);
+  if (filter.from) query.set('from', new Date(`${filter.from}T00:00:00`).toISOString());
+  if (filter.to) query.set('to', new Date(`${filter.to}T23:59:59.999`).toISOString());
+  if (format) query.set('format', format);
+  return query;
+}
+
+/** Detail of an entry as short text (the CSV has it whole). */
+function detailText(detail: Record<string, unknown> | undefined): string {
+  if (!detail) return '';
+  return Object.entries(detail)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(' · ');
+}
+
+/**
+ * The audit trail: a case's for its owners, every case's for administrators (`caseId` null),
+ * filtered by person, kind and time, and downloadable as CSV. Read only: nothing edits it.
+ */
+export function AuditDialog({ caseId, onClose }: { caseId: string | null; onClose(): void }) {
+  const { t, i18n } = useTranslation('history');
+  const [filter, setFilter] = useState<Filter>({ actor: '', action: '', from: '', to: '' });
+  const [events, setEvents] = useState<AuditEntry[] | null>(null);
+  const [actions, setActions] = useState<string[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const load = useCallback(
+    async (f: Filter) => {
+      setMessage(null);
+      try {
+        const answer = await endpoints.audit(queryOf(caseId, f));
+        setEvents([...answer.events].reverse());
+        setActions(answer.actions);
+      } catch (err) {
+        setMessage(err instanceof ApiError ? err.message : String(err));
+      }
+    },
+    [caseId],
+  );
+  useEffect(() => {
+    void load({ actor: '', action: '', from: '', to: '' });
+  }, [load]);
+  const set = (key: keyof Filter) => (event: { target: { value: string } }) =>
+    setFilter((f) => ({ ...f, [key]: event.target.value }));
+
+  return (
+    <Dialog
+      title={caseId ? t('audit.title') : t('audit.titleAll')}
+      onClose={onClose}
+      testId="audit"
+    >
+      <form
+        className="audit-filter"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void load(filter);
+        }}
+      >
+        <label>
+          {t('audit.person')}
+          <input value={filter.actor} onChange={set('actor')} data-testid="audit-actor" />
+        </label>
+        <label>
+          {t('audit.kind')}
+          <select value={filter.action} onChange={set('action')} data-testid="audit-action">
+            <option value="">{t('audit.anyKind')}</option>
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('audit.from')}
+          <input type="date" value={filter.from} onChange={set('from')} />
+        </label>
+        <label>
+          {t('audit.to')}
+          <input type="date" value={filter.to} onChange={set('to')} />
+        </label>
+        <button type="submit" data-testid="audit-filter">
+          {t('audit.filter')}
+        </button>
+        <a
+          className="button"
+          href={`/api/audit?${queryOf(caseId, filter, 'csv')}`}
+          download
+          data-testid="audit-csv"
+        >
+          <Download size={16} /> {t('audit.csv')}
+        </a>
+      </form>
+      {message && (
+        <p className="notice notice--danger" role="alert">
+          {message}
+        </p>
+      )}
+      {events && (
+        <p className="muted" data-testid="audit-count">
+          {events.length === 0 ? t('audit.empty') : t('audit.count', { count: events.length })}
+        </p>
+      )}
+      <div className="audit-table">
+        <table>
+          <thead>
+            <tr>
+              <th>{t('audit.time')}</th>
+              <th>{t('audit.person')}</th>
+              <th>{t('audit.kind')}</th>
+              {!caseId && <th>{t('audit.case')}</th>}
+              <th>{t('audit.detail')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events?.map((e) => (
+              <tr key={e.seq} data-testid="audit-row" data-action={e.action}>
+                <td>{formatTime(e.at, i18n.language)}</td>
+                <td>{e.actor}</td>
+                <td>{e.action}</td>
+                {!caseId && <td>{e.caseTitle}</td>}
+                <td className="audit-table__detail">{detailText(e.detail)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,190 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { X } from 'lucide-react';
+import { diffVersions, listBoards, type BoardDiff } from '../core/index.ts';
+import { BoardSwitch } from '../app/pages/BoardSwitch.tsx';
+import { formatTime, versionName, type OpenedVersion } from './HistoryPanel.tsx';
+
+/** Outline colours of what changed (the legend names them). */
+const MARKS = {
+  added: '#16a34a',
+  removed: '#dc2626',
+  moved: '#d97706',
+  relabelled: '#7c3aed',
+} as const;
+
+/** Rules that outline nodes of one pane by their React Flow ids. */
+function marks(pane: string, groups: Array<[keyof typeof MARKS, readonly string[]]>): string {
+  const rules: string[] = [];
+  for (const [kind, ids] of groups)
+    if (ids.length > 0)
+      rules.push(
+        `${ids.map((id) => `[data-testid="${pane}"] .react-flow__node[data-id="${CSS.escape(id)}"]`).join(',\n')} { outline: 3px solid ${MARKS[kind]}; outline-offset: 3px; border-radius: 6px; }`,
+      );
+  return rules.join('\n');
+}
+
+/** Re-reads `doc` after it changes (at most every 300 ms), for views that compare whole states. */
+function useDocRevision(doc: Y.Doc): number {
+  const [revision, setRevision] = useState(0);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const onUpdate = () => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        setRevision((r) => r + 1);
+      }, 300);
+    };
+    doc.on('update', onUpdate);
+    return () => {
+      doc.off('update', onUpdate);
+      if (timer) clearTimeout(timer);
+    };
+  }, [doc]);
+  return revision;
+}
+
+/**
+ * A version, read-only: alone, or beside the current state, with what changed since outlined on
+ * both (added green, removed red, moved amber, relabelled violet) and listed per board.
+ */
+export function VersionView({
+  caseId,
+  opened,
+  current,
+  boardId,
+  onClose,
+}: {
+  caseId: string;
+  opened: OpenedVersion;
+  current: Y.Doc;
+  /** The board shown on the case page, shown first when the version has it. */
+  boardId: string | null;
+  onClose(): void;
+}) {
+  const { t, i18n } = useTranslation('history');
+  const revision = useDocRevision(current);
+  const thenBoards = useMemo(() => listBoards(opened.doc), [opened.doc]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `revision` is when `current` changed
+  const nowBoards = useMemo(() => listBoards(current), [current, revision]);
+  const diffs = useMemo(
+    () => diffVersions(opened.doc, current),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `revision` is when `current` changed
+    [opened.doc, current, revision],
+  );
+  const choices = useMemo(() => {
+    const seen = new Map(thenBoards.map((b) => [b.id, b]));
+    for (const b of nowBoards) if (!seen.has(b.id)) seen.set(b.id, b);
+    return [...seen.values()];
+  }, [thenBoards, nowBoards]);
+  const [chosen, setChosen] = useState(() =>
+    boardId && choices.some((b) => b.id === boardId) ? boardId : (choices[0]?.id ?? null),
+  );
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const then = thenBoards.find((b) => b.id === chosen) ?? null;
+  const now = nowBoards.find((b) => b.id === chosen) ?? null;
+  const diff: BoardDiff | undefined = diffs.find((d) => d.boardId === chosen);
+  const compare = opened.mode === 'compare';
+  const css = diff
+    ? [
+        marks('version-pane-then', [
+          ['removed', diff.removed],
+          ['moved', diff.moved],
+          ['relabelled', diff.relabelled],
+        ]),
+        marks('version-pane-now', [
+          ['added', diff.added],
+          ['moved', diff.moved],
+          ['relabelled', diff.relabelled],
+        ]),
+      ].join('\n')
+    : '';
+
+  return (
+    <div className="version-view" data-testid="version-view" data-mode={opened.mode}>
+      <style>{css}</style>
+      <header className="version-view__bar">
+        <strong>
+          {t('version', { name: versionName(t, opened.version) })} ·{' '}
+          {formatTime(opened.version.createdAt, i18n.language)}
+        </strong>
+        <label>
+          {t('board')}{' '}
+          <select
+            value={chosen ?? ''}
+            onChange={(event) => setChosen(event.target.value)}
+            data-testid="version-board"
+          >
+            {choices.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="muted">{t('legend')}</span>
+        <button type="button" onClick={onClose} data-testid="version-close">
+          <X size={16} /> {t('close')}
+        </button>
+      </header>
+      <div className={`version-view__body${compare ? ' is-compare' : ''}`}>
+        <section className="version-view__pane" data-testid="version-pane-then">
+          <h3>{versionName(t, opened.version)}</h3>
+          {then ? (
+            <BoardSwitch
+              caseId={caseId}
+              doc={opened.doc}
+              board={then}
+              origin={null}
+              readOnly
+              awareness={null}
+            />
+          ) : (
+            <p className="muted board-empty">{t('noBoard')}</p>
+          )}
+        </section>
+        {compare && (
+          <section className="version-view__pane" data-testid="version-pane-now">
+            <h3>{t('current')}</h3>
+            <BoardSwitch
+              caseId={caseId}
+              doc={current}
+              board={now}
+              origin={null}
+              readOnly
+              awareness={null}
+            />
+          </section>
+        )}
+        <aside className="version-view__diff" data-testid="version-diff">
+          <h3>{t('changes')}</h3>
+          {diffs.length === 0 && <p className="muted">{t('noChanges')}</p>}
+          {diffs.map((d) => (
+            <section key={d.boardId} data-board={d.boardId}>
+              <h4>
+                {d.title}
+                {d.status === 'added' && ` (${t('boardAdded')})`}
+                {d.status === 'removed' && ` (${t('boardRemoved')})`}
+              </h4>
+              {(['added', 'removed', 'moved', 'relabelled'] as const).map(
+                (kind) =>
+                  d[kind].length > 0 && (
+                    <p key={kind} className={`version-diff version-diff--${kind}`} data-kind={kind}>
+                      <span style={{ color: MARKS[kind] }}>■</span> {t(kind)}:{' '}
+                      {d[kind].map((id) => d.labels[id] || id).join(', ')}
+                    </p>
+                  ),
+              )}
+            </section>
+          ))}
+        </aside>
+      </div>
+    </div>
+  );
+}

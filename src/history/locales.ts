@@ -1,0 +1,123 @@
+import type { i18n as I18n } from 'i18next';
+
+/** Texts of versions and the audit trail (namespace `history`). */
+const vi = {
+  panel: 'Lịch sử',
+  title: 'Các phiên bản',
+  namePlaceholder: 'Tên phiên bản, ví dụ “Trước báo cáo án ngày 12/3”',
+  make: 'Lưu phiên bản',
+  made: 'Đã lưu phiên bản “{{name}}”.',
+  none: 'Chưa có phiên bản nào. Máy chủ tự lưu mỗi giờ khi vụ án thay đổi và khi người cuối cùng rời đi.',
+  retention: 'Phiên bản tự động được giữ {{days}} ngày; phiên bản có tên được giữ mãi.',
+  retentionForever: 'Mọi phiên bản được giữ mãi.',
+  by: '{{author}} · {{time}}',
+  auto: {
+    hourly: 'Tự động (mỗi giờ)',
+    left: 'Tự động (khi mọi người rời đi)',
+    'before-restore': 'Tự động (trước khi khôi phục)',
+  },
+  server: 'máy chủ',
+  open: 'Xem',
+  compare: 'So sánh',
+  restore: 'Khôi phục',
+  restoreConfirm:
+    'Khôi phục phiên bản “{{name}}”? Mọi người đang mở vụ án sẽ thấy ngay; bạn có thể hoàn tác (Ctrl+Z).',
+  restored: 'Đã khôi phục “{{name}}”. Nhấn Hoàn tác để quay lại.',
+  close: 'Đóng',
+  version: 'Phiên bản: {{name}}',
+  current: 'Hiện tại',
+  board: 'Sơ đồ',
+  noBoard: 'Sơ đồ này không có trong phiên bản.',
+  changes: 'Thay đổi so với hiện tại',
+  noChanges: 'Không có gì khác với hiện tại.',
+  boardAdded: 'sơ đồ được thêm sau',
+  boardRemoved: 'sơ đồ đã bị xóa',
+  added: 'Thêm',
+  removed: 'Xóa',
+  moved: 'Di chuyển',
+  relabelled: 'Đổi nội dung',
+  legend: 'Xanh: thêm · Đỏ: đã xóa · Vàng: di chuyển · Tím: đổi nội dung',
+  failed: 'Không làm được: {{message}}',
+  audit: {
+    open: 'Nhật ký',
+    title: 'Nhật ký kiểm tra',
+    titleAll: 'Nhật ký kiểm tra – mọi vụ án',
+    person: 'Người',
+    kind: 'Loại',
+    anyKind: 'Mọi loại',
+    from: 'Từ',
+    to: 'Đến',
+    filter: 'Lọc',
+    csv: 'Tải CSV',
+    time: 'Thời điểm',
+    case: 'Vụ án',
+    detail: 'Chi tiết',
+    empty: 'Không có mục nào khớp.',
+    count: '{{count}} mục',
+  },
+};
+
+type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+
+const en: DeepStrings<typeof vi> = {
+  panel: 'History',
+  title: 'Versions',
+  namePlaceholder: 'Version name, e.g. “Before the case report of 12 March”',
+  make: 'Save version',
+  made: 'Saved the version “{{name}}”.',
+  none: 'No versions yet. The server saves one every hour while the case changes, and when the last person leaves.',
+  retention: 'Automatic versions are kept {{days}} days; named versions are kept for ever.',
+  retentionForever: 'Every version is kept for ever.',
+  by: '{{author}} · {{time}}',
+  auto: {
+    hourly: 'Automatic (hourly)',
+    left: 'Automatic (everyone left)',
+    'before-restore': 'Automatic (before a restore)',
+  },
+  server: 'server',
+  open: 'View',
+  compare: 'Compare',
+  restore: 'Restore',
+  restoreConfirm:
+    'Restore the version “{{name}}”? Everyone with the case open sees it at once; you can undo it (Ctrl+Z).',
+  restored: 'Restored “{{name}}”. Undo takes it back.',
+  close: 'Close',
+  version: 'Version: {{name}}',
+  current: 'Now',
+  board: 'Board',
+  noBoard: 'This board is not in the version.',
+  changes: 'Changes since then',
+  noChanges: 'Nothing differs from now.',
+  boardAdded: 'board added since',
+  boardRemoved: 'board deleted since',
+  added: 'Added',
+  removed: 'Removed',
+  moved: 'Moved',
+  relabelled: 'Relabelled',
+  legend: 'Green: added · Red: removed · Amber: moved · Violet: relabelled',
+  failed: 'Could not do it: {{message}}',
+  audit: {
+    open: 'Audit',
+    title: 'Audit trail',
+    titleAll: 'Audit trail – all cases',
+    person: 'Person',
+    kind: 'Kind',
+    anyKind: 'Any kind',
+    from: 'From',
+    to: 'To',
+    filter: 'Filter',
+    csv: 'Download CSV',
+    time: 'Time',
+    case: 'Case',
+    detail: 'Detail',
+    empty: 'No entries match.',
+    count: '{{count}} entries',
+  },
+};
+
+export const historyTexts = { vi, en };
+
+export function installHistoryTexts(i18n: I18n): void {
+  i18n.addResourceBundle('vi', 'history', vi, true, true);
+  i18n.addResourceBundle('en', 'history', en, true, true);
+}
