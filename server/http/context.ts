@@ -1,4 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Role } from '../../src/core/schema.ts';
 import type { ServerConfig } from '../config.ts';
 import type { LoginThrottle } from '../auth/throttle.ts';
 import type { PublicUser, Sessions } from '../auth/sessions.ts';
@@ -37,6 +39,23 @@ export async function requireUser(
   const user = await services.sessions.resolve(credentialOf(request));
   if (!user) throw new ApiError('auth.required');
   return user;
+}
+
+const caseParams = z.object({ id: z.string().min(1).max(64) });
+
+/**
+ * The caller, the case named by the route's `:id` and the caller's role in it. Non-members get
+ * 404 `case.notFound`, the same as for a case that does not exist, so case ids are not confirmed.
+ */
+export async function requireMember(
+  services: Services,
+  request: FastifyRequest,
+): Promise<{ user: PublicUser; caseId: string; role: Role }> {
+  const user = await requireUser(services, request);
+  const { id } = caseParams.parse(request.params);
+  const role = await services.store.getRole(id, user.id);
+  if (!role) throw new ApiError('case.notFound');
+  return { user, caseId: id, role };
 }
 
 export async function requireAdmin(

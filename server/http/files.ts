@@ -4,7 +4,7 @@ import { SHA256 } from '../../src/core/commands/files.ts';
 import { canEdit } from '../../src/core/schema.ts';
 import { ApiError } from '../errors.ts';
 import { UploadError, type BlobStore } from '../files/BlobStore.ts';
-import { requireUser, type Services } from './context.ts';
+import { requireMember, type Services } from './context.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const fileParams = idParams.extend({ hash: z.string().regex(SHA256) });
@@ -44,13 +44,7 @@ export function fileRoutes(app: FastifyInstance, services: Services & { blobs: B
   // Upload bodies are streamed to disk by the route, never buffered by a parser.
   app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
 
-  async function member(request: Parameters<typeof requireUser>[1]) {
-    const user = await requireUser(services, request);
-    const { id } = idParams.parse(request.params);
-    const role = await store.getRole(id, user.id);
-    if (!role) throw new ApiError('case.notFound');
-    return { user, caseId: id, role };
-  }
+  const member = (request: Parameters<typeof requireMember>[1]) => requireMember(services, request);
 
   app.post(
     '/api/cases/:id/files',

@@ -1,14 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { canEdit, type Role } from '../../src/core/schema.ts';
-import type { PublicUser } from '../auth/sessions.ts';
+import { canEdit } from '../../src/core/schema.ts';
 import { AUDIT_ACTIONS, auditCsv } from '../audit.ts';
 import { ApiError } from '../errors.ts';
 import { AUTO_NAMES, RETENTION_SETTING } from '../versions.ts';
-import { requireAdmin, requireUser, type Services } from './context.ts';
+import { requireAdmin, requireMember, requireUser, type Services } from './context.ts';
 
-const idParams = z.object({ id: z.string().min(1).max(64) });
-const versionParams = idParams.extend({ vid: z.string().min(1).max(64) });
+const versionParams = z.object({ id: z.string().min(1).max(64), vid: z.string().min(1).max(64) });
 const versionBody = z.object({ name: z.string().trim().min(1).max(200) });
 const exportBody = z.object({
   /** What was exported: `board`, `deck`, `outline` … */
@@ -41,15 +39,7 @@ const settingsBody = z.object({ autoVersionDays: z.number().int().min(0).max(36_
 export function historyRoutes(app: FastifyInstance, services: Services): void {
   const { store, rooms, audit, versions } = services;
 
-  async function member(
-    request: FastifyRequest,
-  ): Promise<{ user: PublicUser; caseId: string; role: Role }> {
-    const user = await requireUser(services, request);
-    const { id } = idParams.parse(request.params);
-    const role = await store.getRole(id, user.id);
-    if (!role) throw new ApiError('case.notFound');
-    return { user, caseId: id, role };
-  }
+  const member = (request: FastifyRequest) => requireMember(services, request);
 
   async function editor(request: FastifyRequest) {
     const found = await member(request);

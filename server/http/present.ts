@@ -2,12 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { newId } from '../../src/core/ids.ts';
-import type { Role } from '../../src/core/schema.ts';
-import type { PublicUser } from '../auth/sessions.ts';
 import { ApiError } from '../errors.ts';
 import { presentStateSchema, type LiveEvent, type PresentationHub } from '../present/hub.ts';
 import type { HearingLinkRecord } from '../store/Store.ts';
-import { requireUser, type Services } from './context.ts';
+import { requireMember, type Services } from './context.ts';
 
 /**
  * Presenting to people without an account: an owner creates a read-only hearing link; its holder
@@ -59,15 +57,7 @@ export function presentRoutes(
     (_r, body, done) => done(null, body),
   );
 
-  async function member(
-    request: FastifyRequest,
-  ): Promise<{ user: PublicUser; caseId: string; role: Role }> {
-    const user = await requireUser(services, request);
-    const { id } = idParams.parse(request.params);
-    const role = await store.getRole(id, user.id);
-    if (!role) throw new ApiError('case.notFound');
-    return { user, caseId: id, role };
-  }
+  const member = (request: FastifyRequest) => requireMember(services, request);
   async function owner(request: FastifyRequest) {
     const found = await member(request);
     if (found.role !== 'owner') throw new ApiError('case.forbidden');
