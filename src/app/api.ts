@@ -142,6 +142,9 @@ export const endpoints = {
       'POST',
       `${casePath(id)}/versions/${encodeURIComponent(versionId)}/restore`,
     ),
+  settings: () => api<{ autoVersionDays: number }>('GET', '/api/admin/settings'),
+  setSettings: (settings: { autoVersionDays: number }) =>
+    api<{ autoVersionDays: number; dropped: number }>('PUT', '/api/admin/settings', settings),
   audit: (query: URLSearchParams) =>
     api<{ events: AuditEntry[]; actions: string[] }>('GET', `/api/audit?${query}`),
   /** Tells the audit trail about an export made in the page; a failure does not stop the export. */

@@ -6,16 +6,21 @@ import { ApiError, endpoints, type AuditEntry } from '../app/api.ts';
 import { formatTime } from './HistoryPanel.tsx';
 
 interface Filter {
+  /** A case to narrow the all-cases view to ('' for all). */
+  caseId: string;
   actor: string;
   action: string;
   from: string;
   to: string;
 }
 
+const EMPTY: Filter = { caseId: '', actor: '', action: '', from: '', to: '' };
+
 /** The query the server takes; dates of the form are whole days in the reader's time zone. */
 function queryOf(caseId: string | null, filter: Filter, format?: 'csv'): URLSearchParams {
   const query = new URLSearchParams();
-  if (caseId) query.set('case', caseId);
+  const chosen = caseId ?? filter.caseId;
+  if (chosen) query.set('case', chosen);
   if (filter.actor.trim()) query.set('actor', filter.actor.trim());
   if (filter.action) query.set('action', filter.action);
   if (filter.from) query.set('from', new Date(`${filter.from}T00:00:00`).toISOString());
@@ -36,9 +41,21 @@ function detailText(detail: Record<string, unknown> | undefined): string {
  * The audit trail: a case's for its owners, every case's for administrators (`caseId` null),
  * filtered by person, kind and time, and downloadable as CSV. Read only: nothing edits it.
  */
-export function AuditDialog({ caseId, onClose }: { caseId: string | null; onClose(): void }) {
+export function AuditDialog({
+  caseId,
+  cases = [],
+  admin = false,
+  onClose,
+}: {
+  /** Administrators also set how long automatic versions are kept. */
+  admin?: boolean;
+  caseId: string | null;
+  /** For the all-cases view: the cases to choose from. */
+  cases?: ReadonlyArray<{ id: string; title: string }>;
+  onClose(): void;
+}) {
   const { t, i18n } = useTranslation('history');
-  const [filter, setFilter] = useState<Filter>({ actor: '', action: '', from: '', to: '' });
+  const [filter, setFilter] = useState<Filter>(EMPTY);
   const [events, setEvents] = useState<AuditEntry[] | null>(null);
   const [actions, setActions] = useState<string[]>([]);
   const [message, setMessage] = useState<string | null>(null);
@@ -57,7 +74,7 @@ export function AuditDialog({ caseId, onClose }: { caseId: string | null; onClos
     [caseId],
   );
   useEffect(() => {
-    void load({ actor: '', action: '', from: '', to: '' });
+    void load(EMPTY);
   }, [load]);
   const set = (key: keyof Filter) => (event: { target: { value: string } }) =>
     setFilter((f) => ({ ...f, [key]: event.target.value }));
@@ -75,6 +92,19 @@ export function AuditDialog({ caseId, onClose }: { caseId: string | null; onClos
           void load(filter);
         }}
       >
+        {!caseId && cases.length > 0 && (
+          <label>
+            {t('audit.case')}
+            <select value={filter.caseId} onChange={set('caseId')} data-testid="audit-case">
+              <option value="">{t('audit.anyCase')}</option>
+              {cases.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           {t('audit.person')}
           <input value={filter.actor} onChange={set('actor')} data-testid="audit-actor" />
@@ -110,6 +140,7 @@ export function AuditDialog({ caseId, onClose }: { caseId: string | null; onClos
           <Download size={16} /> {t('audit.csv')}
         </a>
       </form>
+      {admin && <RetentionSetting />}
       {message && (
         <p className="notice notice--danger" role="alert">
           {message}
@@ -145,5 +176,46 @@ export function AuditDialog({ caseId, onClose }: { caseId: string | null; onClos
         </table>
       </div>
     </Dialog>
+  );
+}
+
+/** How many days automatic versions are kept (0: for ever); an administrator's setting. */
+function RetentionSetting() {
+  const { t } = useTranslation('history');
+  const [days, setDays] = useState<string>('');
+  const [saved, setSaved] = useState<string | null>(null);
+  useEffect(() => {
+    endpoints.settings().then(
+      (s) => setDays(String(s.autoVersionDays)),
+      () => undefined,
+    );
+  }, []);
+  return (
+    <form
+      className="audit-filter"
+      onSubmit={(event) => {
+        event.preventDefault();
+        endpoints.setSettings({ autoVersionDays: Number(days) }).then(
+          (answer) => setSaved(t('retentionSaved', { count: answer.dropped })),
+          (err: unknown) => setSaved(err instanceof ApiError ? err.message : String(err)),
+        );
+      }}
+    >
+      <label>
+        {t('retentionDays')}
+        <input
+          type="number"
+          min={0}
+          max={36500}
+          value={days}
+          onChange={(event) => setDays(event.target.value)}
+          data-testid="retention-days"
+        />
+      </label>
+      <button type="submit" data-testid="retention-save">
+        {t('retentionSave')}
+      </button>
+      {saved && <span className="muted">{saved}</span>}
+    </form>
   );
 }

@@ -63,6 +63,9 @@ export function HistoryPanel({
   }, [caseId]);
   useEffect(() => {
     void refresh();
+    // Colleagues and the server make versions too; the list follows while the panel is open.
+    const timer = setInterval(() => void refresh(), 30_000);
+    return () => clearInterval(timer);
   }, [refresh]);
 
   const act = async (work: () => Promise<string | null>) => {

@@ -174,3 +174,45 @@ it('makes a version, shows what changed since, restores it for everyone, and und
   await page.context().close();
   await other.context().close();
 });
+
+it('shows an administrator the trail of every case, narrowed to one, and lets them set the retention', async () => {
+  const api = await ApiClient.login(server.url, 'ksv.hung', 'ksv.hung-password');
+  const first = (await api.request('POST', '/api/cases', { title: 'Vụ án thứ nhất' })).body.id;
+  await api.request('POST', '/api/cases', { title: 'Vụ án thứ hai' });
+  await api.request('PUT', `/api/cases/${first}/members/admin`, { role: 'viewer' });
+
+  const page = await (await newContext(browser, 'en-GB')).newPage();
+  await logIn(page, server.url, ADMIN.username, ADMIN.password);
+  await page.getByTestId('open-audit-all').click();
+  await page.getByTestId('audit').waitFor();
+  // Everything: log-ins (no case) and both cases, though the administrator is a member of one.
+  await until(
+    async () => (await page.locator('[data-testid=audit-row][data-action=login]').count()) > 0,
+    5000,
+    'log-ins listed',
+  );
+  const all = await page.getByTestId('audit').innerText();
+  expect(all).toContain('Vụ án thứ hai');
+  await page.getByTestId('audit-case').selectOption({ label: 'Vụ án thứ nhất' });
+  await page.getByTestId('audit-filter').click();
+  await until(
+    async () =>
+      !(await page.getByTestId('audit').innerText()).includes('Vụ án thứ hai') &&
+      (await page.getByTestId('audit-row').count()) > 0,
+    5000,
+    'one case only',
+  );
+  expect(await page.locator('[data-testid=audit-row][data-action=login]').count()).toBe(0);
+
+  await page.getByTestId('retention-days').fill('30');
+  await page.getByTestId('retention-save').click();
+  await page.getByText('Saved; 0 expired automatic versions deleted.').waitFor();
+  expect(
+    (
+      await (
+        await ApiClient.login(server.url, ADMIN.username, ADMIN.password)
+      ).request('GET', '/api/admin/settings')
+    ).body,
+  ).toEqual({ autoVersionDays: 30 });
+  await page.context().close();
+});

@@ -91,7 +91,14 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
           </button>
         )}
       </div>
-      {showAudit && <AuditDialog caseId={null} onClose={() => setShowAudit(false)} />}
+      {showAudit && (
+        <AuditDialog
+          caseId={null}
+          cases={cases ?? []}
+          admin={Boolean(offlineCache.user()?.admin)}
+          onClose={() => setShowAudit(false)}
+        />
+      )}
       {offline && <p className="notice">{t('cases.offlineList')}</p>}
       {error && (
         <p className="form-error" role="alert">
