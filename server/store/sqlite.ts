@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../../src/core/schema.ts';
+import { chainHash, GENESIS, type AuditRow } from './chain.ts';
 import type {
   AuditCheck,
   AuditFilter,
@@ -67,27 +67,6 @@ CREATE TABLE IF NOT EXISTS versions (
 CREATE INDEX IF NOT EXISTS versions_by_case ON versions(case_id, created_at);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
-
-interface AuditRow {
-  seq: number;
-  case_id: string;
-  at: string;
-  actor: string;
-  action: string;
-  detail: string;
-  hash: string | null;
-}
-
-const GENESIS = '0'.repeat(64);
-
-/** An entry's hash: SHA-256 of the previous entry's hash and every field of this one. */
-function chainHash(previous: string, row: AuditRow): string {
-  return createHash('sha256')
-    .update(previous)
-    .update('\n')
-    .update(JSON.stringify([row.seq, row.case_id, row.at, row.actor, row.action, row.detail]))
-    .digest('hex');
-}
 
 const linkSelect = `SELECT l.id, l.case_id AS caseId, l.label, l.created_by AS createdBy,
   l.created_at AS createdAt, l.expires_at AS expiresAt, l.revoked_at AS revokedAt,
