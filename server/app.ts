@@ -15,7 +15,8 @@ import { fileRoutes } from './http/files.ts';
 import { BlobStore } from './files/BlobStore.ts';
 import type { Services } from './http/context.ts';
 import { userRoutes } from './http/users.ts';
-import { SqliteStore } from './store/sqlite.ts';
+import { openStore } from './store/open.ts';
+import { RedisFanout } from './sync/fanout.ts';
 import type { Store } from './store/Store.ts';
 import { attachSyncEndpoint } from './sync/endpoint.ts';
 import { presentRoutes } from './http/present.ts';
@@ -211,12 +212,12 @@ function buildHttp(
  */
 export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config: ServerConfig = { ...defaultConfig, ...overrides };
-  if (config.databaseUrl || config.redisUrl) {
+  if (config.redisUrl && !config.databaseUrl) {
     throw new Error(
-      'DATABASE_URL and REDIS_URL are not supported yet; unset them to use SQLite in DATA_DIR.',
+      'REDIS_URL is set without DATABASE_URL: instances that share cases must share one PostgreSQL database.',
     );
   }
-  const store = new SqliteStore(config.dataDir, config.durableWrites);
+  const store = await openStore(config);
   const sessions = new Sessions(store, config.sessionDays * 24 * 3600 * 1000);
   const http = { log: null as FastifyInstance['log'] | null };
   const log = {
@@ -227,7 +228,16 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const logFailure = (err: unknown) =>
     http.log?.error({ err: String(err) }, 'could not write the audit trail or a version');
   const versions = new VersionKeeper(store, audit, config.autoVersionMinutes * 60_000, logFailure);
+  const fanout = config.redisUrl
+    ? await RedisFanout.connect(config.redisUrl, (err) =>
+        http.log?.error({ err: err.message }, 'redis'),
+      ).catch(async (err: unknown) => {
+        await store.close();
+        throw err;
+      })
+    : undefined;
   const rooms = new RoomManager(store, {
+    fanout,
     graceMs: config.roomGraceMs,
     maxDocumentBytes: config.maxDocumentBytes,
     compactAfterUpdates: config.compactAfterUpdates,
@@ -262,6 +272,9 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       password: config.adminPassword,
       admin: true,
       displayName: config.adminUsername,
+    }).catch(async (err: unknown) => {
+      // Several instances starting at once: one of them made the account; that is all we wanted.
+      if (!(await store.getUserByUsername(config.adminUsername!.toLowerCase()))) throw err;
     });
   }
   await store.deleteExpiredSessions(Date.now());
@@ -295,6 +308,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
         sync.close();
         await app.close();
         await versions.close();
+        await fanout?.close();
         await store.close();
       })()),
   };

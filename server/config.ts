@@ -10,7 +10,11 @@ export interface ServerConfig {
   staticDir: string | null;
   adminUsername: string | null;
   adminPassword: string | null;
+  /** PostgreSQL instead of SQLite (every table, for several instances). */
   databaseUrl: string | null;
+  /** The PostgreSQL schema to keep the tables in (default: the connection's search path). */
+  databaseSchema: string | null;
+  /** Redis for several instances serving the same cases; needs `databaseUrl`. */
   redisUrl: string | null;
   maxMessageBytes: number;
   maxDocumentBytes: number;
@@ -43,6 +47,7 @@ export const defaultConfig: ServerConfig = {
   adminUsername: null,
   adminPassword: null,
   databaseUrl: null,
+  databaseSchema: null,
   redisUrl: null,
   maxMessageBytes: 16 * 1024 * 1024,
   maxDocumentBytes: 64 * 1024 * 1024,
@@ -65,6 +70,10 @@ const envSchema = z.object({
   ADMIN_USERNAME: z.string().min(1).optional(),
   ADMIN_PASSWORD: z.string().min(1).optional(),
   DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'lower-case letters, digits and _')
+    .optional(),
   REDIS_URL: z.string().min(1).optional(),
   MAX_MESSAGE_BYTES: z.coerce.number().int().positive().optional(),
   MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().optional(),
@@ -97,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     adminUsername: e.ADMIN_USERNAME ?? null,
     adminPassword: e.ADMIN_PASSWORD ?? null,
     databaseUrl: e.DATABASE_URL ?? null,
+    databaseSchema: e.DATABASE_SCHEMA ?? null,
     redisUrl: e.REDIS_URL ?? null,
     maxMessageBytes: e.MAX_MESSAGE_BYTES ?? defaultConfig.maxMessageBytes,
     maxDocumentBytes: e.MAX_DOCUMENT_BYTES ?? defaultConfig.maxDocumentBytes,

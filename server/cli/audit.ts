@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { auditCsv } from '../audit.ts';
 import { loadConfig } from '../config.ts';
-import { SqliteStore } from '../store/sqlite.ts';
+import { openStore } from '../store/open.ts';
 
 const usage = `Usage:
   npm run audit -- verify              check that the stored audit trail is intact (exit 1 if not)
   npm run audit -- export FILE.csv     write the whole trail to a CSV file
 
-Reads DATA_DIR like the server. Run it with the server stopped or running.`;
+Reads DATA_DIR (or DATABASE_URL) like the server. Run it with the server stopped or running.`;
 
 async function main(args: string[]): Promise<number> {
   const [command, file] = args;
@@ -16,7 +16,7 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig(process.env);
-  const store = new SqliteStore(config.dataDir);
+  const store = await openStore(config);
   try {
     if (command === 'verify') {
       const check = await store.verifyAudit();

@@ -1,5 +1,5 @@
 import { loadConfig } from '../config.ts';
-import { SqliteStore } from '../store/sqlite.ts';
+import { openStore } from '../store/open.ts';
 import { createUser } from '../users.ts';
 import { ApiError } from '../errors.ts';
 import { ZodError } from 'zod';
@@ -23,7 +23,7 @@ async function main(args: string[]): Promise<number> {
   const config = loadConfig(process.env);
   const [command, name] = args;
   if (command === 'list') {
-    const store = new SqliteStore(config.dataDir);
+    const store = await openStore(config);
     for (const u of await store.listUsers())
       console.log(`${u.username}\t${u.displayName}${u.admin ? '\tadmin' : ''}`);
     await store.close();
@@ -36,7 +36,7 @@ async function main(args: string[]): Promise<number> {
   const displayIndex = args.indexOf('--display-name');
   const displayName = displayIndex >= 0 ? args[displayIndex + 1] : undefined;
   const password = await readStdin();
-  const store = new SqliteStore(config.dataDir);
+  const store = await openStore(config);
   try {
     const user = await createUser(store, {
       username: name,

@@ -50,7 +50,12 @@ export interface RoomEvents {
   onWarning(message: string, details: Record<string, unknown>): void;
   /** A change was stored (for automatic versions). */
   onChanged?(room: Room): void;
+  /** A change this instance stored, or a presence change of its sockets, for other instances. */
+  publish?(kind: 'update' | 'awareness', data: Uint8Array): void;
 }
+
+/** The origin of changes that came from another instance (already stored; not sent back). */
+export const REMOTE = Symbol('remote instance');
 
 /** What one person changed in a room since it was last taken: boards by id, and other parts. */
 export interface Activity {
@@ -291,6 +296,7 @@ export class Room {
     this.storedBytes += merged.byteLength;
     this.updatesSinceSnapshot++;
     this.events.onChanged?.(this);
+    this.events.publish?.('update', merged);
     for (const { conn: origin, updates } of accepted) {
       const message = encodeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
       for (const conn of this.connections) if (conn !== origin) this.send(conn, message);
@@ -321,9 +327,53 @@ export class Room {
     this.storedBytes += update.byteLength;
     this.updatesSinceSnapshot++;
     this.events.onChanged?.(this);
+    this.events.publish?.('update', update);
     const message = encodeUpdate(update);
     for (const conn of this.connections) if (conn !== origin) this.send(conn, message);
     if (this.updatesSinceSnapshot >= this.limits.compactAfterUpdates) this.scheduleCompaction();
+  }
+
+  /**
+   * Changes another instance stored (or the store holds, after a missed message): applied in turn
+   * with the room's other work and sent to this instance's sockets; not stored again.
+   */
+  applyRemote(updates: readonly Uint8Array[]): Promise<void> {
+    return this.enqueue(() => {
+      const captured: Uint8Array[] = [];
+      const capture = (u: Uint8Array) => captured.push(u);
+      this.doc.on('update', capture);
+      try {
+        this.doc.transact(() => {
+          for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE);
+        }, REMOTE);
+      } catch (err) {
+        this.events.onWarning('bad update from another instance', {
+          caseId: this.caseId,
+          err: String(err),
+        });
+      } finally {
+        this.doc.off('update', capture);
+      }
+      if (captured.length === 0) return;
+      const update = captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured);
+      this.storedBytes += update.byteLength;
+      this.updatesSinceSnapshot++;
+      const message = encodeUpdate(update);
+      for (const conn of this.connections) this.send(conn, message);
+      if (this.updatesSinceSnapshot >= this.limits.compactAfterUpdates) this.scheduleCompaction();
+    });
+  }
+
+  /** Presence of another instance's sockets, shown to this instance's. */
+  applyRemoteAwareness(update: Uint8Array): void {
+    try {
+      applyAwarenessUpdate(this.awareness, update, REMOTE);
+    } catch (err) {
+      this.events.onWarning('bad presence from another instance', {
+        caseId: this.caseId,
+        err: String(err),
+      });
+    }
   }
 
   /** Bytes of updates Yjs keeps aside waiting for changes it has not seen. */
@@ -472,7 +522,9 @@ export class Room {
       for (const id of [...added, ...updated]) from.awarenessIds.add(id);
       for (const id of removed) from.awarenessIds.delete(id);
     }
-    const message = encodeAwareness(encodeAwarenessUpdate(this.awareness, changed));
+    const update = encodeAwarenessUpdate(this.awareness, changed);
+    if (origin !== REMOTE) this.events.publish?.('awareness', update);
+    const message = encodeAwareness(update);
     for (const conn of this.connections) this.send(conn, message);
   };
 

@@ -4,6 +4,7 @@ import type { Role } from '../../src/core/schema.ts';
 import type { PublicUser } from '../auth/sessions.ts';
 import type { Store } from '../store/Store.ts';
 import { CloseCode, MessageType } from './protocol.ts';
+import type { ControlMessage, Fanout, FanoutKind } from './fanout.ts';
 import { Room, type Connection, type RoomLimits } from './Room.ts';
 
 export interface RoomManagerOptions extends RoomLimits {
@@ -19,6 +20,8 @@ export interface RoomManagerOptions extends RoomLimits {
     changed(caseId: string, state: () => Uint8Array): void;
     allLeft(caseId: string, state: Uint8Array): void;
   };
+  /** Other instances serving the same cases (Redis); without it this instance is alone. */
+  fanout?: Fanout;
   log: {
     warn(details: Record<string, unknown>, message: string): void;
     error(details: Record<string, unknown>, message: string): void;
@@ -46,6 +49,28 @@ export class RoomManager {
       for (const room of this.rooms.values()) this.recordActivity(room);
     }, options.activityMs ?? 60_000);
     this.activityTimer.unref();
+    options.fanout?.onControl((message) => this.onControl(message));
+    options.fanout?.onReconnect(() => void this.resyncAll());
+  }
+
+  /** Access changes and ended sessions from another instance. */
+  private onControl(message: ControlMessage): void {
+    if (message.type === 'access')
+      this.rooms.get(message.caseId)?.setAccess(message.userId, message.role as Role | null);
+    else this.endSessionsHere(message.userId, message.which);
+  }
+
+  /**
+   * After the link to the other instances was cut (messages may be lost), every open room reads
+   * what the store holds and sends its sockets whatever they lacked.
+   */
+  async resyncAll(): Promise<void> {
+    await Promise.allSettled(
+      [...this.rooms.values()].map(async (room) => {
+        const stored = await this.store.loadDocument(room.caseId);
+        await room.applyRemote(stored.updates);
+      }),
+    );
   }
 
   /** Writes one audit entry per person: the boards and parts of the case they changed. */
@@ -72,23 +97,49 @@ export class RoomManager {
     if (open) return open;
     const pending = this.loading.get(caseId);
     if (pending) return pending;
-    const load = Room.load(caseId, this.store, this.options, {
-      onEmpty: (room) => this.scheduleUnload(room),
-      onFailed: (room, err) => {
-        this.options.log.error(
-          { caseId: room.caseId, err: String(err) },
-          'room failed; unloading it',
-        );
-        this.drop(room);
-      },
-      onWarning: (message, details) => this.options.log.warn(details, message),
-      onChanged: (room) =>
-        this.options.versions?.changed(room.caseId, () => Y.encodeStateAsUpdate(room.doc)),
-    })
-      .then((room) => {
-        this.rooms.set(caseId, room);
-        return room;
-      })
+    const fanout = this.options.fanout;
+    // With other instances: subscribe before reading the store, so that a change another instance
+    // stores after the read arrives as a message; messages before the room exists wait.
+    let target: Room | null = null;
+    const waiting: Array<[FanoutKind, Uint8Array]> = [];
+    const deliver = (room: Room, kind: FanoutKind, data: Uint8Array) => {
+      if (kind === 'update') void room.applyRemote([data]);
+      else room.applyRemoteAwareness(data);
+    };
+    const subscribed = fanout
+      ? fanout.join(caseId, (kind, data) =>
+          target ? deliver(target, kind, data) : waiting.push([kind, data]),
+        )
+      : Promise.resolve();
+    const load = subscribed
+      .then(() =>
+        Room.load(caseId, this.store, this.options, {
+          onEmpty: (room) => this.scheduleUnload(room),
+          onFailed: (room, err) => {
+            this.options.log.error(
+              { caseId: room.caseId, err: String(err) },
+              'room failed; unloading it',
+            );
+            this.drop(room);
+          },
+          onWarning: (message, details) => this.options.log.warn(details, message),
+          onChanged: (room) =>
+            this.options.versions?.changed(room.caseId, () => Y.encodeStateAsUpdate(room.doc)),
+          publish: fanout ? (kind, data) => fanout.publish(caseId, kind, data) : undefined,
+        }),
+      )
+      .then(
+        (room) => {
+          this.rooms.set(caseId, room);
+          target = room;
+          for (const [kind, data] of waiting.splice(0)) deliver(room, kind, data);
+          return room;
+        },
+        (err: unknown) => {
+          fanout?.leave(caseId);
+          throw err;
+        },
+      )
       .finally(() => this.loading.delete(caseId));
     this.loading.set(caseId, load);
     return load;
@@ -208,6 +259,7 @@ export class RoomManager {
   /** Applies a membership change to open sockets: a new role, or closed when access is removed. */
   setAccess(caseId: string, userId: string, role: Role | null): void {
     this.rooms.get(caseId)?.setAccess(userId, role);
+    this.options.fanout?.publishControl({ type: 'access', caseId, userId, role });
   }
 
   /**
@@ -215,6 +267,14 @@ export class RoomManager {
    * (log-out), or all but those opened with `keep` (password changed).
    */
   endSessions(userId: string, which: { credential: string } | { keep: string | null }): void {
+    this.endSessionsHere(userId, which);
+    this.options.fanout?.publishControl({ type: 'sessions', userId, which });
+  }
+
+  private endSessionsHere(
+    userId: string,
+    which: { credential: string } | { keep: string | null },
+  ): void {
     const ends =
       'credential' in which
         ? (c: string) => c === which.credential
@@ -262,6 +322,7 @@ export class RoomManager {
       // Forget the room first: every change is already stored, so a new visitor can load it again
       // while the final compaction of this copy runs.
       this.rooms.delete(room.caseId);
+      this.options.fanout?.leave(room.caseId);
       this.recordActivity(room);
       this.options.versions?.allLeft(room.caseId, Y.encodeStateAsUpdate(room.doc));
       void room.flush().finally(() => room.destroy());
@@ -277,7 +338,10 @@ export class RoomManager {
   }
 
   private drop(room: Room): void {
-    if (this.rooms.get(room.caseId) === room) this.rooms.delete(room.caseId);
+    if (this.rooms.get(room.caseId) === room) {
+      this.rooms.delete(room.caseId);
+      this.options.fanout?.leave(room.caseId);
+    }
     this.cancelUnload(room.caseId);
     room.destroy();
   }

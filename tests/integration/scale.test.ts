@@ -1,0 +1,205 @@
+/**
+ * Several server processes sharing cases through a real PostgreSQL and a real Redis on loopback:
+ * clients on different instances converge, presence crosses instances, sessions are valid on every
+ * instance, a viewer stays read-only everywhere, a removed member is cut off everywhere, and an
+ * instance killed mid-edit loses nothing: its clients reconnect (through a load balancer) to another.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { encodeUpdate } from '../../server/sync/protocol.ts';
+import { addBoard, listBoards, renameBoard } from '../../src/core/index.ts';
+import { startBalancer, type Balancer } from '../helpers/balancer.ts';
+import { freePort, startServerProcess, type ServerProcess } from '../helpers/process.ts';
+import { ADMIN, ApiClient } from '../helpers/server.ts';
+import {
+  DATABASE_URL,
+  dropSchema,
+  freshSchema,
+  PG_SKIP_REASON,
+  REDIS_URL,
+} from '../helpers/stores.ts';
+import { connectClient, eventually, rawSocket, synced, type SyncClient } from '../helpers/sync.ts';
+import { PgStore } from '../../server/store/postgres.ts';
+
+const enabled = Boolean(DATABASE_URL && REDIS_URL);
+if (!enabled)
+  console.warn(
+    `scale-out tests skipped: ${DATABASE_URL ? 'REDIS_URL is not set (.ci/run sets it)' : PG_SKIP_REASON}`,
+  );
+
+const schema = freshSchema();
+const dataDir = mkdtempSync(join(tmpdir(), 'caseboard-scale-'));
+const instances: ServerProcess[] = [];
+const ports: number[] = [];
+const clients: SyncClient[] = [];
+let balancer: Balancer;
+
+async function startInstance(port: number): Promise<ServerProcess> {
+  return startServerProcess(dataDir, port, {
+    DATABASE_URL,
+    DATABASE_SCHEMA: schema,
+    REDIS_URL,
+    ROOM_GRACE_MS: '500',
+  });
+}
+
+function client(url: string, caseId: string, token: string): SyncClient {
+  const c = connectClient(url, caseId, token);
+  clients.push(c);
+  return c;
+}
+
+const titles = (doc: Y.Doc) =>
+  listBoards(doc)
+    .map((b) => b.title)
+    .sort();
+
+describe.skipIf(!enabled)('several instances with PostgreSQL and Redis', () => {
+  beforeAll(async () => {
+    for (let i = 0; i < 3; i++) ports.push(await freePort());
+    // The first start runs the migrations; the others find them done.
+    instances.push(await startInstance(ports[0]!));
+    instances.push(...(await Promise.all(ports.slice(1).map(startInstance))));
+    balancer = await startBalancer(ports);
+  }, 60_000);
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await balancer?.close();
+    for (const p of instances) p.child.kill('SIGKILL');
+    await Promise.all(instances.map((p) => p.exited));
+    if (enabled) await dropSchema(schema);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shares sessions, documents and presence between two instances', async () => {
+    const [a, b] = instances as [ServerProcess, ServerProcess];
+    const admin = await ApiClient.login(a.url, ADMIN.username, ADMIN.password);
+    // The session made on A is valid on B.
+    const onB = new ApiClient(b.url);
+    onB.cookie = admin.cookie;
+    expect((await onB.request('GET', '/api/me')).status).toBe(200);
+    const caseId = (await onB.request('POST', '/api/cases', { title: 'Vụ án liên tỉnh' })).body.id;
+
+    const left = client(a.url, caseId, await admin.token());
+    const right = client(b.url, caseId, await onB.token());
+    await Promise.all([synced(left), synced(right)]);
+    const boardId = addBoard(left.doc, { kind: 'mindmap', title: 'Sơ đồ A' }, 'a');
+    addBoard(right.doc, { kind: 'scene', title: 'Hiện trường B' }, 'b');
+    await eventually(
+      () => titles(left.doc).length === 2 && titles(right.doc).length === 2,
+      5000,
+      'both boards on both instances',
+    );
+    renameBoard(right.doc, { id: boardId, title: 'Sơ đồ vụ án' }, 'b');
+    await eventually(
+      () => titles(left.doc).join('|') === 'Hiện trường B|Sơ đồ vụ án',
+      5000,
+      'rename crosses',
+    );
+
+    left.provider.awareness.setLocalStateField('user', { name: 'Kiểm sát viên A' });
+    await eventually(
+      () =>
+        [...right.provider.awareness.getStates().values()].some(
+          (s) => (s.user as { name?: string } | undefined)?.name === 'Kiểm sát viên A',
+        ),
+      5000,
+      'presence crosses',
+    );
+
+    // A third instance that loads the case now has everything the others stored.
+    const third = client(instances[2]!.url, caseId, await admin.token());
+    await synced(third);
+    expect(titles(third.doc)).toEqual(['Hiện trường B', 'Sơ đồ vụ án']);
+  });
+
+  it('keeps a viewer read-only on every instance and cuts off a removed member everywhere', async () => {
+    const [a, b] = instances as [ServerProcess, ServerProcess];
+    const admin = await ApiClient.login(a.url, ADMIN.username, ADMIN.password);
+    const viewer = await admin.newUser('ksv.xem');
+    const caseId = (await admin.request('POST', '/api/cases', { title: 'Vụ án chỉ xem' })).body.id;
+    await admin.request('PUT', `/api/cases/${caseId}/members/ksv.xem`, { role: 'viewer' });
+
+    const editor = client(a.url, caseId, await admin.token());
+    await synced(editor);
+    const viewerOnB = new ApiClient(b.url);
+    viewerOnB.cookie = viewer.cookie;
+    const token = await viewerOnB.token();
+    const watcher = client(b.url, caseId, token);
+    await synced(watcher);
+    // A hand-made update from the viewer's socket on B: neither stored nor seen on A.
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(watcher.doc));
+    let update: Uint8Array | null = null;
+    forged.once('update', (u: Uint8Array) => (update = u));
+    addBoard(forged, { kind: 'mindmap', title: 'Giả mạo' }, 'x');
+    const raw = rawSocket(b.url, caseId, token);
+    await new Promise((resolve) => raw.once('open', resolve));
+    raw.send(encodeUpdate(update!));
+    addBoard(editor.doc, { kind: 'mindmap', title: 'Thật' }, 'a');
+    await eventually(() => titles(watcher.doc).includes('Thật'), 5000, 'the real board on B');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(titles(editor.doc)).toEqual(['Thật']);
+    const store = await PgStore.open(DATABASE_URL, { schema });
+    const stored = new Y.Doc();
+    for (const u of (await store.loadDocument(caseId)).updates) Y.applyUpdate(stored, u);
+    await store.close();
+    expect(titles(stored)).toEqual(['Thật']);
+    raw.close();
+
+    // Removed on A: the viewer's socket on B is closed at once.
+    const closed = new Promise<number>((resolve) =>
+      watcher.provider.on('connection-close', (event) => event && resolve(event.code)),
+    );
+    await admin.request('DELETE', `/api/cases/${caseId}/members/ksv.xem`);
+    expect(await closed).toBe(4403);
+  });
+
+  it('loses nothing when an instance is killed mid-edit: its clients move to another', async () => {
+    const admin = await ApiClient.login(balancer.url, ADMIN.username, ADMIN.password);
+    const caseId = (await admin.request('POST', '/api/cases', { title: 'Vụ án chịu lỗi' })).body.id;
+    const editors = await Promise.all(
+      Array.from({ length: 6 }, async () => client(balancer.url, caseId, await admin.token())),
+    );
+    await Promise.all(editors.map((c) => synced(c, 10_000)));
+    const byPort = new Set(balancer.connections().values());
+    expect(byPort.size).toBeGreaterThanOrEqual(2);
+
+    let running = true;
+    const made = editors.map(() => [] as string[]);
+    const loops = editors.map(async (editor, i) => {
+      for (let n = 0; running; n++) {
+        const title = `Sơ đồ ${i}-${n}`;
+        addBoard(editor.doc, { kind: 'mindmap', title }, 'e');
+        made[i]!.push(title);
+        await new Promise((resolve) => setTimeout(resolve, 20 + i * 3));
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Kill the instance that the first editor is on, without warning.
+    const victimPort = [...balancer.connections().values()][0]!;
+    const victim = instances[ports.indexOf(victimPort)]!;
+    victim.child.kill('SIGKILL');
+    await victim.exited;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    running = false;
+    await Promise.all(loops);
+
+    const expected = made.flat().sort();
+    await eventually(
+      () =>
+        editors.every((c) => c.provider.wsconnected && titles(c.doc).length === expected.length),
+      20_000,
+      'every editor has every board',
+    );
+    for (const c of editors) expect(titles(c.doc)).toEqual(expected);
+    expect(new Set(balancer.connections().values()).has(victimPort)).toBe(false);
+    // And it is all stored: a fresh client through a live instance gets the same.
+    const fresh = client(balancer.url, caseId, await admin.token());
+    await synced(fresh, 10_000);
+    expect(titles(fresh.doc)).toEqual(expected);
+  }, 60_000);
+});
