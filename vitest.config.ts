@@ -14,6 +14,15 @@ export default defineConfig({
         },
       },
       {
+        // `npm run release` built and started offline: minutes of CPU, so alone, after the rest.
+        test: {
+          name: 'release',
+          include: ['tests/release/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
