@@ -12,6 +12,7 @@ import { benchMindMapLayout } from './mindmap-layout.ts';
 import { writeReport, type BenchTable } from './report.ts';
 import { benchSyncServers } from './sync/index.ts';
 import { benchSyncPath } from './sync-path.ts';
+import { benchScaleOut } from './scale.ts';
 
 const quick = process.argv.includes('--quick');
 // Every y-websocket client in Node adds a process exit listener; hundreds run at once here.
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     ),
   ]);
   await step('sync servers', () => benchSyncServers(quick));
+  await step('scale out', async () => [await benchScaleOut(quick)]);
   await step('browser', async () => [
     table(
       'browser-latency',
