@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ZodError } from 'zod';
 import { Sessions } from './auth/sessions.ts';
-import { LoginThrottle } from './auth/throttle.ts';
+import { LoginThrottle, MemoryFailureLog, RedisFailureLog } from './auth/throttle.ts';
 import { defaultConfig, type ServerConfig } from './config.ts';
 import { ApiError, langFrom, messageFor, messageStatus, type ErrorCode } from './errors.ts';
 import { authRoutes } from './http/auth.ts';
@@ -22,6 +22,7 @@ import { attachSyncEndpoint } from './sync/endpoint.ts';
 import { presentRoutes } from './http/present.ts';
 import { backupRoutes } from './http/backup.ts';
 import { PresentationHub } from './present/hub.ts';
+import { relayPresentations } from './present/relay.ts';
 import { RoomManager } from './sync/RoomManager.ts';
 import { createUser } from './users.ts';
 import { AuditTrail } from './audit.ts';
@@ -89,7 +90,6 @@ function buildHttp(
   services: Services,
   routes: Array<{ method: string; url: string }> = [],
 ): FastifyInstance {
-  const hub = new PresentationHub();
   const { config } = services;
   const app = Fastify({
     // Warnings and errors only: one line per request is noise for a case team's server.
@@ -167,7 +167,7 @@ function buildHttp(
     historyRoutes(api, services);
   });
   // Its own scope: the image parser for presentation pictures applies to these routes only.
-  void app.register(async (present) => presentRoutes(present, { ...services, hub }));
+  void app.register(async (present) => presentRoutes(present, services));
   // Its own scope: the raw-body parser for uploads applies to these routes only.
   const blobs = new BlobStore(config.dataDir);
   void app.register(async (files) => fileRoutes(files, { ...services, blobs }));
@@ -246,20 +246,35 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       audit.recordQuietly(logFailure, actor, action, caseId, detail),
     versions,
   });
+  // Failed log-ins are counted where every instance sees them: in Redis when there is one, under
+  // a prefix of this deployment's database schema (deployments may share a Redis).
+  const failureLog = () =>
+    fanout
+      ? new RedisFailureLog(
+          fanout.commands,
+          `caseboard:${config.databaseSchema ?? 'public'}:login:`,
+          (err) => http.log?.error({ err: err.message }, 'redis (login throttle)'),
+        )
+      : new MemoryFailureLog();
+  const hub = new PresentationHub();
+  if (fanout)
+    await relayPresentations(hub, fanout, (err) =>
+      http.log?.error({ err: err.message }, 'redis (presentation)'),
+    );
   const services: Services = {
     config,
+    hub,
+    fanout,
     store,
     sessions,
     rooms,
     audit,
     versions,
-    userThrottle: new LoginThrottle(),
-    addressThrottle: new LoginThrottle({
-      slowAfter: 10,
-      refuseAfter: 50,
-      windowMs: 15 * 60 * 1000,
-      maxDelayMs: 2000,
-    }),
+    userThrottle: new LoginThrottle(undefined, failureLog()),
+    addressThrottle: new LoginThrottle(
+      { slowAfter: 10, refuseAfter: 50, windowMs: 15 * 60 * 1000, maxDelayMs: 2000 },
+      failureLog(),
+    ),
   };
 
   if (

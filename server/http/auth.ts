@@ -33,7 +33,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
       [services.userThrottle, userKey],
       [services.addressThrottle, addressKey],
     ] as const) {
-      const verdict = throttle.check([key]);
+      const verdict = await throttle.check([key]);
       if (verdict.refuse) {
         reply.header('Retry-After', Math.ceil(verdict.retryAfterMs / 1000));
         throw new ApiError('auth.tooManyAttempts', {
@@ -45,8 +45,8 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
     const user = await services.store.getUserByUsername(username);
     const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash);
     if (!user || !ok) {
-      services.userThrottle.fail([userKey]);
-      services.addressThrottle.fail([addressKey]);
+      await services.userThrottle.fail([userKey]);
+      await services.addressThrottle.fail([addressKey]);
       // Under the name typed (an account or not), with the address it came from.
       await services.audit.record(username.slice(0, 64), 'login.failed', '', {
         address: request.ip,
@@ -54,7 +54,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
       });
       throw new ApiError('auth.invalidCredentials');
     }
-    services.userThrottle.succeed(userKey);
+    await services.userThrottle.succeed(userKey);
     const { token } = await services.sessions.issue(user.id, 'session');
     await services.audit.record(user.username, 'login', '', { address: request.ip });
     setSessionCookie(services, request, reply, token);
@@ -80,7 +80,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
     const user = await requireUser(services, request);
     const { current, next } = passwordSchema.parse(request.body);
     const userKey = `user:${user.username}`;
-    const verdict = services.userThrottle.check([userKey]);
+    const verdict = await services.userThrottle.check([userKey]);
     if (verdict.refuse) {
       reply.header('Retry-After', Math.ceil(verdict.retryAfterMs / 1000));
       throw new ApiError('auth.tooManyAttempts', {
@@ -89,7 +89,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
     }
     const record = await services.store.getUserById(user.id);
     if (!record || !(await verifyPassword(current, record.passwordHash))) {
-      services.userThrottle.fail([userKey]);
+      await services.userThrottle.fail([userKey]);
       throw new ApiError('auth.wrongPassword');
     }
     await services.store.setPasswordHash(user.id, await hashPassword(next));

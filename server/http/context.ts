@@ -9,6 +9,8 @@ import type { Store } from '../store/Store.ts';
 import type { RoomManager } from '../sync/RoomManager.ts';
 import type { AuditTrail } from '../audit.ts';
 import type { VersionKeeper } from '../versions.ts';
+import type { PresentationHub } from '../present/hub.ts';
+import type { RedisFanout } from '../sync/fanout.ts';
 
 /** What every route needs, built once by the composition root. */
 export interface Services {
@@ -20,6 +22,10 @@ export interface Services {
   addressThrottle: LoginThrottle;
   audit: AuditTrail;
   versions: VersionKeeper;
+  /** What presenters show to hearing-link holders. */
+  hub: PresentationHub;
+  /** Set with several instances (`REDIS_URL`). */
+  fanout: RedisFanout | undefined;
 }
 
 export const SESSION_COOKIE = 'cb_session';

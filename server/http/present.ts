@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { newId } from '../../src/core/ids.ts';
 import { ApiError } from '../errors.ts';
-import { presentStateSchema, type LiveEvent, type PresentationHub } from '../present/hub.ts';
+import { presentStateSchema, type LiveEvent } from '../present/hub.ts';
+import { REVOKED_CHANNEL } from '../present/relay.ts';
 import type { HearingLinkRecord } from '../store/Store.ts';
 import { requireMember, type Services } from './context.ts';
 
@@ -43,13 +44,16 @@ function publicLink(link: HearingLinkRecord) {
   };
 }
 
-export function presentRoutes(
-  app: FastifyInstance,
-  services: Services & { hub: PresentationHub },
-): void {
-  const { store, hub } = services;
-  /** Live streams per link, ended at once when the link is revoked. */
+export function presentRoutes(app: FastifyInstance, services: Services): void {
+  const { store, hub, fanout } = services;
+  /** Live streams per link, ended at once when the link is revoked (on any instance). */
   const streams = new Map<string, Set<(reason: string) => void>>();
+  const endStreams = (linkId: string) => {
+    for (const end of streams.get(linkId) ?? []) end('revoked');
+  };
+  void fanout
+    ?.listen(REVOKED_CHANNEL, (payload) => endStreams(payload.toString()))
+    .catch(() => undefined);
 
   app.addContentTypeParser(
     ['image/png', 'image/jpeg'],
@@ -139,7 +143,8 @@ export function presentRoutes(
       action: 'link.revoke',
       detail: { link: linkId },
     });
-    for (const end of streams.get(linkId) ?? []) end('revoked');
+    endStreams(linkId);
+    fanout?.send(REVOKED_CHANNEL, Buffer.from(linkId));
     return reply.code(204).send();
   });
 
@@ -173,6 +178,7 @@ export function presentRoutes(
     const { token } = tokenParams.parse(request.params);
     const link = await linkOf(token);
     await use(link, 'open', request);
+    await hub.ensure(link.caseId);
     const record = await store.getCase(link.caseId);
     return {
       title: record?.title ?? '',
@@ -185,6 +191,7 @@ export function presentRoutes(
   app.get('/api/live/:token/image', async (request, reply) => {
     const { token } = tokenParams.parse(request.params);
     const link = await linkOf(token);
+    await hub.ensure(link.caseId);
     const image = hub.image(link.caseId);
     if (!image) throw new ApiError('present.none');
     return reply
@@ -197,6 +204,7 @@ export function presentRoutes(
     const { token } = tokenParams.parse(request.params);
     const link = await linkOf(token);
     await use(link, 'follow', request);
+    await hub.ensure(link.caseId);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {

@@ -3,8 +3,9 @@ import { z } from 'zod';
 /**
  * What a presenter shows, relayed to holders of read-only hearing links. Members of the case
  * follow through the document's awareness instead; link holders never receive the document, only
- * this state and a picture of the current slide. In memory: one instance serves a case's
- * presentation (issue 12 spreads it across instances).
+ * this state and a picture of the current slide. Kept in memory; with several instances,
+ * `relay.ts` sends each change to the others and keeps the latest in Redis for instances that
+ * open the live view later.
  */
 
 const fraction = z.number().min(0).max(1);
@@ -22,6 +23,12 @@ export const presentStateSchema = z.object({
 });
 export type PresentState = z.infer<typeof presentStateSchema>;
 
+/** One change of a case's presentation, as made on an instance and relayed to the others. */
+export type PresentChange =
+  | { kind: 'state'; state: PresentState; presenter: string }
+  | { kind: 'image'; data: Buffer; mime: string; version: number }
+  | { kind: 'end' };
+
 export interface LiveEvent {
   state: (PresentState & { image: number; presenter: string }) | null;
 }
@@ -35,6 +42,10 @@ interface Presentation {
 
 export class PresentationHub {
   private readonly cases = new Map<string, Presentation>();
+  /** Told of every change made on this instance (the relay to other instances). */
+  publisher: ((caseId: string, change: PresentChange) => void) | null = null;
+  /** Reads the latest changes kept for a case this instance knows nothing of (the relay). */
+  loader: ((caseId: string) => Promise<PresentChange[]>) | null = null;
 
   private of(caseId: string): Presentation {
     let p = this.cases.get(caseId);
@@ -56,26 +67,63 @@ export class PresentationHub {
   }
 
   setState(caseId: string, state: PresentState, presenter: string): void {
-    const p = this.of(caseId);
-    p.state = state;
-    p.presenter = presenter;
-    this.emit(caseId);
+    this.change(caseId, { kind: 'state', state, presenter });
   }
 
   setImage(caseId: string, data: Buffer, mime: string): number {
-    const p = this.of(caseId);
-    p.image = { data, mime, version: (p.image?.version ?? 0) + 1 };
-    if (p.state) this.emit(caseId);
-    return p.image.version;
+    const version = (this.cases.get(caseId)?.image?.version ?? 0) + 1;
+    this.change(caseId, { kind: 'image', data, mime, version });
+    return version;
   }
 
   end(caseId: string): void {
-    const p = this.cases.get(caseId);
-    if (!p) return;
-    p.state = null;
-    p.image = null;
-    this.emit(caseId);
-    if (p.listeners.size === 0) this.cases.delete(caseId);
+    this.change(caseId, { kind: 'end' });
+  }
+
+  /** A change made on this instance: applied here and passed on. */
+  private change(caseId: string, change: PresentChange): void {
+    this.apply(caseId, change);
+    this.publisher?.(caseId, change);
+  }
+
+  /**
+   * A change another instance made: applied here only, and only to a case this instance follows
+   * (a link holder is or was here); the others read it from Redis when first asked (`ensure`).
+   */
+  applyRemote(caseId: string, change: PresentChange): void {
+    if (this.cases.has(caseId)) this.apply(caseId, change);
+  }
+
+  /** Before answering a link holder: fetches what other instances keep, if this one has nothing. */
+  async ensure(caseId: string): Promise<void> {
+    if (!this.loader || this.cases.get(caseId)?.state) return;
+    // Followed from now on, so a change that arrives while reading is applied, not missed.
+    const p = this.of(caseId);
+    const changes = await this.loader(caseId);
+    // What arrived while reading is newer than what was read.
+    if (!p.state) for (const change of changes) this.apply(caseId, change);
+    if (!p.state && p.listeners.size === 0) this.cases.delete(caseId);
+  }
+
+  private apply(caseId: string, change: PresentChange): void {
+    if (change.kind === 'end') {
+      const p = this.cases.get(caseId);
+      if (!p) return;
+      p.state = null;
+      p.image = null;
+      this.emit(caseId);
+      if (p.listeners.size === 0) this.cases.delete(caseId);
+      return;
+    }
+    const p = this.of(caseId);
+    if (change.kind === 'state') {
+      p.state = change.state;
+      p.presenter = change.presenter;
+      this.emit(caseId);
+    } else {
+      p.image = { data: change.data, mime: change.mime, version: change.version };
+      if (p.state) this.emit(caseId);
+    }
   }
 
   subscribe(caseId: string, listener: (event: LiveEvent) => void): () => void {

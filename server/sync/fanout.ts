@@ -41,6 +41,7 @@ export class RedisFanout implements Fanout {
   private readonly pub: Redis;
   private readonly sub: Redis;
   private readonly handlers = new Map<string, (kind: FanoutKind, data: Uint8Array) => void>();
+  private readonly listeners = new Map<string, (payload: Buffer) => void>();
   private controlHandler: ((message: ControlMessage) => void) | null = null;
   private reconnectHandler: (() => void) | null = null;
   private ready = false;
@@ -61,6 +62,11 @@ export class RedisFanout implements Fanout {
     });
   }
 
+  /** The publishing connection, for plain commands (it never enters subscriber mode). */
+  get commands(): Redis {
+    return this.pub;
+  }
+
   static async connect(url: string, onError: (err: Error) => void): Promise<RedisFanout> {
     const fanout = new RedisFanout(url, onError);
     await Promise.all([fanout.pub.connect(), fanout.sub.connect()]);
@@ -71,6 +77,15 @@ export class RedisFanout implements Fanout {
   private receive(channel: Buffer, message: Buffer): void {
     if (message.length < 17 || message.subarray(0, 16).equals(this.id)) return;
     const name = channel.toString();
+    const listener = this.listeners.get(name);
+    if (listener) {
+      try {
+        listener(message.subarray(16));
+      } catch {
+        // Broken: ignored, as a message that never came.
+      }
+      return;
+    }
     if (name === CONTROL) {
       try {
         this.controlHandler?.(JSON.parse(message.subarray(16).toString()) as ControlMessage);
@@ -114,8 +129,20 @@ export class RedisFanout implements Fanout {
     void this.pub.publish(CONTROL, bytes).catch(() => undefined);
   }
 
+  /** Other instances' messages on a channel of its own (not a case's); resolves once subscribed. */
+  async listen(channel: string, handler: (payload: Buffer) => void): Promise<void> {
+    this.listeners.set(channel, handler);
+    await this.sub.subscribe(channel);
+  }
+
+  /** Sends to every other instance listening on `channel`. */
+  send(channel: string, payload: Buffer): void {
+    void this.pub.publish(channel, Buffer.concat([this.id, payload])).catch(() => undefined);
+  }
+
   async close(): Promise<void> {
     this.handlers.clear();
+    this.listeners.clear();
     await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
   }
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePng } from '../helpers/files.ts';
+import { liveEvents, presentState as state } from '../helpers/live.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -11,43 +12,6 @@ let outsider: ApiClient;
 let caseId: string;
 
 const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
-const state = (slide: number) => ({
-  slide,
-  count: 3,
-  step: 0,
-  title: 'Sơ đồ vụ án',
-  black: false,
-  pointer: { x: 0.5, y: 0.25 },
-  spotlight: null,
-  zoom: null,
-});
-
-/** Reads server-sent events from a live link until `until` says stop. */
-async function events(token: string, until: (name: string, data: unknown) => boolean) {
-  const res = await fetch(`${server.url}/api/live/${token}/events`);
-  const reader = res.body!.getReader();
-  const seen: Array<[string, unknown]> = [];
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return seen;
-    buffer += new TextDecoder().decode(value);
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const chunk = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const name = /^event: (.*)$/m.exec(chunk)?.[1];
-      const data = /^data: (.*)$/m.exec(chunk)?.[1];
-      if (!name || !data) continue;
-      seen.push([name, JSON.parse(data)]);
-      if (until(name, JSON.parse(data))) {
-        await reader.cancel();
-        return seen;
-      }
-    }
-  }
-}
-
 beforeAll(async () => {
   server = await startTestServer();
   const admin = await ApiClient.login(server.url, ADMIN.username, ADMIN.password);
@@ -109,7 +73,8 @@ describe('hearing links', () => {
     expect((await fetch(`${server.url}/api/live/${token}/image`)).status).toBe(404);
 
     // A member presents; the holder's stream sees the state and the picture's version.
-    const stream = events(
+    const stream = liveEvents(
+      server.url,
       token,
       (name, data) =>
         name === 'state' && (data as { state: { slide: number } | null }).state?.slide === 1,
@@ -165,7 +130,7 @@ describe('hearing links', () => {
       ).toBe(401);
 
     // Revoking ends the open stream at once, and the link is refused afterwards.
-    const ending = events(token, (name) => name === 'end');
+    const ending = liveEvents(server.url, token, (name) => name === 'end');
     await new Promise((r) => setTimeout(r, 100));
     const linkId = made.body.link.id as string;
     expect((await owner.request('DELETE', `/api/cases/${caseId}/links/${linkId}`)).status).toBe(

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { LoginThrottle, RedisFailureLog } from '../../server/auth/throttle.ts';
+import { freePort } from '../helpers/process.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 
 // Its own server: the failures it makes slow down every later login from this address.
@@ -72,3 +75,32 @@ it(
     }
   },
 );
+
+it('keeps limiting log-ins on this instance while Redis does not answer, without hanging', async () => {
+  // A Redis that is not there (a closed port): its commands wait for a connection that never comes.
+  const port = await freePort();
+  const redis = new Redis(`redis://127.0.0.1:${port}`, {
+    lazyConnect: true,
+    maxRetriesPerRequest: null,
+    retryStrategy: () => 200,
+  });
+  redis.on('error', () => undefined);
+  void redis.connect().catch(() => undefined);
+  const errors: string[] = [];
+  const throttle = new LoginThrottle(
+    undefined,
+    new RedisFailureLog(redis, 'caseboard:test:login:', (err) => errors.push(err.message), 100),
+  );
+  try {
+    const started = Date.now();
+    for (let i = 0; i < 10; i++) await throttle.fail(['user:x']);
+    const verdict = await throttle.check(['user:x']);
+    expect(verdict.refuse).toBe(true);
+    expect(await throttle.check(['user:y'])).toEqual({ refuse: false, delayMs: 0 });
+    // Each step gave up on Redis after its 100 ms instead of waiting for it.
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(errors[0]).toMatch(/redis did not answer/);
+  } finally {
+    redis.disconnect();
+  }
+});

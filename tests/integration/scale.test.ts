@@ -12,6 +12,8 @@ import * as Y from 'yjs';
 import { encodeUpdate } from '../../server/sync/protocol.ts';
 import { addBoard, listBoards, renameBoard } from '../../src/core/index.ts';
 import { startBalancer, type Balancer } from '../helpers/balancer.ts';
+import { makePng } from '../helpers/files.ts';
+import { liveEvents, presentState } from '../helpers/live.ts';
 import { freePort, startServerProcess, type ServerProcess } from '../helpers/process.ts';
 import { ADMIN, ApiClient } from '../helpers/server.ts';
 import {
@@ -157,6 +159,97 @@ describe.skipIf(!enabled)('several instances with PostgreSQL and Redis', () => {
     await admin.request('DELETE', `/api/cases/${caseId}/members/ksv.xem`);
     expect(await closed).toBe(4403);
   });
+
+  it('counts failed log-ins on every instance: going round them gives no more tries', async () => {
+    const admin = await ApiClient.login(instances[0]!.url, ADMIN.username, ADMIN.password);
+    await admin.newUser('ksv.doan');
+    // Ten wrong passwords, sent round the three instances: none of them saw more than four.
+    for (let i = 0; i < 10; i++) {
+      const res = await new ApiClient(instances[i % 3]!.url).request('POST', '/api/auth/login', {
+        username: 'ksv.doan',
+        password: `sai ${i}`,
+      });
+      expect(res.status).toBe(401);
+    }
+    // Every instance now refuses even the right password, and says why.
+    for (const instance of instances) {
+      const res = await new ApiClient(instance.url).request('POST', '/api/auth/login', {
+        username: 'ksv.doan',
+        password: 'ksv.doan-password',
+      });
+      expect(res.status).toBe(429);
+      expect(res.body.error).toBe('auth.tooManyAttempts');
+    }
+    // Another person is not locked out.
+    expect(
+      (await ApiClient.login(instances[2]!.url, ADMIN.username, ADMIN.password)).cookie,
+    ).toBeTruthy();
+  }, 30_000);
+
+  it('shows a hearing-link holder on any instance what is presented on another, and revokes everywhere', async () => {
+    const [a, b, c] = instances as [ServerProcess, ServerProcess, ServerProcess];
+    const owner = await ApiClient.login(a.url, ADMIN.username, ADMIN.password);
+    const caseId = (await owner.request('POST', '/api/cases', { title: 'Vụ án xét xử trực tuyến' }))
+      .body.id;
+    const made = await owner.request('POST', `/api/cases/${caseId}/links`, {
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
+    const token = made.body.token as string;
+
+    // The holder follows on B; the presenter presents on A.
+    const followed = liveEvents(
+      b.url,
+      token,
+      (name, data) =>
+        name === 'state' && (data as { state: { slide: number } | null }).state?.slide === 2,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(
+      (await owner.request('PUT', `/api/cases/${caseId}/presentation`, presentState(2))).status,
+    ).toBe(200);
+    expect((await followed).at(-1)![1]).toMatchObject({ state: { slide: 2, presenter: 'admin' } });
+    const png = makePng(16, 9, [200, 30, 30]);
+    const put = await fetch(`${a.url}/api/cases/${caseId}/presentation/image`, {
+      method: 'PUT',
+      headers: { cookie: owner.cookie, 'content-type': 'image/png' },
+      body: new Uint8Array(png),
+    });
+    expect(put.status).toBe(200);
+
+    // C had no holder until now: it shows the current slide and picture at once.
+    await eventually(
+      async () => (await fetch(`${c.url}/api/live/${token}/image`)).status === 200,
+      5000,
+      'the picture on C',
+    );
+    const picture = await fetch(`${c.url}/api/live/${token}/image`);
+    expect(Buffer.from(await picture.arrayBuffer()).equals(png)).toBe(true);
+    expect((await (await fetch(`${c.url}/api/live/${token}`)).json()).state).toMatchObject({
+      slide: 2,
+      image: 1,
+    });
+
+    // Revoked on A: the stream open on B ends at once.
+    const ending = liveEvents(b.url, token, (name) => name === 'end');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const linkId = made.body.link.id as string;
+    expect((await owner.request('DELETE', `/api/cases/${caseId}/links/${linkId}`)).status).toBe(
+      204,
+    );
+    expect((await ending).at(-1)).toEqual(['end', { reason: 'revoked' }]);
+
+    // Ended on A: C no longer shows it.
+    await owner.request('DELETE', `/api/cases/${caseId}/presentation`);
+    const again = await owner.request('POST', `/api/cases/${caseId}/links`, {
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
+    await eventually(
+      async () =>
+        (await (await fetch(`${c.url}/api/live/${again.body.token}`)).json()).state === null,
+      5000,
+      'the end on C',
+    );
+  }, 30_000);
 
   it('loses nothing when an instance is killed mid-edit: its clients move to another', async () => {
     const admin = await ApiClient.login(balancer.url, ADMIN.username, ADMIN.password);

@@ -11,21 +11,21 @@ import {
 } from '../../server/sync/protocol.ts';
 
 describe('login throttle', () => {
-  it('lets a few failures pass, then slows down, then refuses until the window passes', () => {
+  it('lets a few failures pass, then slows down, then refuses until the window passes', async () => {
     const throttle = new LoginThrottle();
     const t0 = 1_000_000;
     const delays: number[] = [];
     for (let i = 0; i < 10; i++) {
-      const verdict = throttle.check(['user:a'], t0 + i);
+      const verdict = await throttle.check(['user:a'], t0 + i);
       delays.push(verdict.refuse ? -1 : verdict.delayMs);
-      throttle.fail(['user:a'], t0 + i);
+      await throttle.fail(['user:a'], t0 + i);
     }
     expect(delays.slice(0, 3)).toEqual([0, 0, 0]);
     expect(delays[3]).toBeGreaterThan(0);
     expect(delays[9]).toBeGreaterThanOrEqual(delays[4]!);
-    expect(throttle.check(['user:a'], t0 + 20)).toMatchObject({ refuse: true });
-    expect(throttle.check(['user:b'], t0 + 20)).toEqual({ refuse: false, delayMs: 0 });
-    expect(throttle.check(['user:a'], t0 + 15 * 60 * 1000 + 10)).toEqual({
+    expect(await throttle.check(['user:a'], t0 + 20)).toMatchObject({ refuse: true });
+    expect(await throttle.check(['user:b'], t0 + 20)).toEqual({ refuse: false, delayMs: 0 });
+    expect(await throttle.check(['user:a'], t0 + 15 * 60 * 1000 + 10)).toEqual({
       refuse: false,
       delayMs: 0,
     });
