@@ -12,10 +12,9 @@ import { ApiError, langFrom, messageFor, messageStatus, type ErrorCode } from '.
 import { authRoutes } from './http/auth.ts';
 import { caseRoutes } from './http/cases.ts';
 import { fileRoutes } from './http/files.ts';
-import { BlobStore } from './files/BlobStore.ts';
 import type { Services } from './http/context.ts';
 import { userRoutes } from './http/users.ts';
-import { openStore } from './store/open.ts';
+import { openBlobStore, openStore } from './store/open.ts';
 import { RedisFanout } from './sync/fanout.ts';
 import type { Store } from './store/Store.ts';
 import { attachSyncEndpoint } from './sync/endpoint.ts';
@@ -169,7 +168,7 @@ function buildHttp(
   // Its own scope: the image parser for presentation pictures applies to these routes only.
   void app.register(async (present) => presentRoutes(present, services));
   // Its own scope: the raw-body parser for uploads applies to these routes only.
-  const blobs = new BlobStore(config.dataDir);
+  const blobs = openBlobStore(services.store, config.dataDir);
   void app.register(async (files) => fileRoutes(files, { ...services, blobs }));
   // Its own scope: the zip body parser applies to backups only.
   void app.register(async (backup) => backupRoutes(backup, { ...services, blobs }));

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config.ts';
+import { FileBlobStore } from '../files/BlobStore.ts';
+import { PgBlobStore } from '../files/PgBlobStore.ts';
 import { PgStore } from '../store/postgres.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 
@@ -11,7 +13,8 @@ Copies every table of the SQLite deployment in DATA_DIR (accounts, sessions, cas
 documents, case files, hearing links, audit trail, versions, settings) into the PostgreSQL
 database of DATABASE_URL (DATABASE_SCHEMA, if set), in one transaction, then checks the copy.
 The PostgreSQL database must hold no CaseBoard data yet. Stop the server first. The case-file
-bytes stay in DATA_DIR/files: give every instance that folder (see docs/deploy.md).`;
+bytes in DATA_DIR/files are copied too, each checked against its SHA-256 once copied; the folder
+is left as it was (keep it until the new deployment has been checked).`;
 
 /** Tables in the order their references need, with the columns that are booleans in PostgreSQL. */
 const TABLES: ReadonlyArray<{ name: string; booleans?: string[]; serial?: string }> = [
@@ -107,8 +110,36 @@ async function main(): Promise<number> {
     console.log(
       `Copied into PostgreSQL; the audit trail checks the same (${after.checked} entries, newest hash ${after.head}).`,
     );
-    console.log('Start the server with DATABASE_URL set; keep DATA_DIR/files for the case files.');
-    return 0;
+
+    // The case-file bytes, one file at a time (each in its own transaction), each checked.
+    const disk = new FileBlobStore(config.dataDir);
+    const blobs = new PgBlobStore(target.database, config.dataDir);
+    const hashes = (
+      db.prepare('SELECT DISTINCT hash FROM case_files ORDER BY hash').all() as Array<{
+        hash: string;
+      }>
+    ).map((row) => row.hash);
+    const missing: string[] = [];
+    let bytes = 0;
+    for (const hash of hashes) {
+      if (!(await disk.has(hash))) {
+        missing.push(hash);
+        continue;
+      }
+      await blobs.import(disk.pathOf(hash), hash);
+      if ((await blobs.rehash(hash)) !== hash)
+        throw new Error(`The copy of case file ${hash} does not match its SHA-256.`);
+      bytes += await blobs.size(hash);
+    }
+    console.log(
+      `case files: ${hashes.length - missing.length} copied and checked (${(bytes / 1024 / 1024).toFixed(1)} MiB)`,
+    );
+    if (missing.length > 0)
+      console.warn(
+        `Warning: ${missing.length} case file(s) listed in SQLite were not in ${join(config.dataDir, 'files')} and could not be copied: ${missing.join(', ')}`,
+      );
+    console.log('Start the server with DATABASE_URL set.');
+    return missing.length > 0 ? 1 : 0;
   } finally {
     await source.close();
     await target.close();

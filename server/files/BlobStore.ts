@@ -22,29 +22,24 @@ export interface StoredBlob {
 }
 
 /**
- * Case-file bytes on disk under `DATA_DIR/files`, stored once per SHA-256
- * (`files/ab/abcdef…`). An upload streams to a temporary file while it is hashed, sniffed and
- * counted; only a complete, accepted upload is moved into place, so a refused or broken upload
- * leaves nothing behind.
+ * Case-file bytes, stored once per SHA-256. An upload streams to a temporary file (under
+ * `DATA_DIR/tmp`) while it is hashed, sniffed and counted; only a complete, accepted upload is
+ * kept, so a refused or broken upload leaves nothing behind. Where the bytes are kept is the
+ * subclass's: a folder (`FileBlobStore`) or PostgreSQL (`PgBlobStore`).
  */
-export class BlobStore {
-  private readonly root: string;
-  private readonly tmp: string;
+export abstract class BlobStore {
+  protected readonly tmp: string;
 
   constructor(dataDir: string) {
-    this.root = join(dataDir, 'files');
     this.tmp = join(dataDir, 'tmp');
-    mkdirSync(this.root, { recursive: true });
     mkdirSync(this.tmp, { recursive: true });
   }
 
-  pathOf(hash: string): string {
-    return join(this.root, hash.slice(0, 2), hash);
-  }
-
-  has(hash: string): boolean {
-    return existsSync(this.pathOf(hash));
-  }
+  abstract has(hash: string): Promise<boolean>;
+  abstract open(hash: string): Readable;
+  abstract size(hash: string): Promise<number>;
+  /** Keeps the complete file at `path` as `hash` (it may be kept already); the caller removes it. */
+  protected abstract keep(path: string, hash: string): Promise<void>;
 
   /** Stores an upload; throws `UploadError` for one that is too large, empty or of a refused type. */
   async put(source: Readable, maxBytes: number): Promise<StoredBlob> {
@@ -86,18 +81,39 @@ export class BlobStore {
       const mime = sniffType(head);
       if (!mime) throw new UploadError('files.badType');
       const digest = hash.digest('hex');
-      if (this.has(digest)) {
-        await rm(tempPath, { force: true });
-        return { hash: digest, mime, size, created: false };
-      }
-      mkdirSync(join(this.root, digest.slice(0, 2)), { recursive: true });
-      await rename(tempPath, this.pathOf(digest));
-      return { hash: digest, mime, size, created: true };
-    } catch (err) {
+      const created = !(await this.has(digest));
+      if (created) await this.keep(tempPath, digest);
+      return { hash: digest, mime, size, created };
+    } finally {
       out.destroy();
       await rm(tempPath, { force: true });
-      throw err;
     }
+  }
+
+  /** Hashes the stored bytes again: the integrity check a prosecutor can run in court. */
+  async rehash(hash: string): Promise<string> {
+    const digest = createHash('sha256');
+    for await (const chunk of this.open(hash)) digest.update(chunk as Buffer);
+    return digest.digest('hex');
+  }
+}
+
+/** Bytes on disk under `DATA_DIR/files` (`files/ab/abcdef…`): the embedded default. */
+export class FileBlobStore extends BlobStore {
+  private readonly root: string;
+
+  constructor(dataDir: string) {
+    super(dataDir);
+    this.root = join(dataDir, 'files');
+    mkdirSync(this.root, { recursive: true });
+  }
+
+  pathOf(hash: string): string {
+    return join(this.root, hash.slice(0, 2), hash);
+  }
+
+  async has(hash: string): Promise<boolean> {
+    return existsSync(this.pathOf(hash));
   }
 
   open(hash: string): Readable {
@@ -108,10 +124,8 @@ export class BlobStore {
     return (await stat(this.pathOf(hash))).size;
   }
 
-  /** Hashes the stored bytes again: the integrity check a prosecutor can run in court. */
-  async rehash(hash: string): Promise<string> {
-    const digest = createHash('sha256');
-    for await (const chunk of this.open(hash)) digest.update(chunk as Buffer);
-    return digest.digest('hex');
+  protected async keep(path: string, hash: string): Promise<void> {
+    mkdirSync(join(this.root, hash.slice(0, 2)), { recursive: true });
+    await rename(path, this.pathOf(hash));
   }
 }

@@ -87,7 +87,7 @@ export function backupRoutes(
     const files = await store.listCaseFiles(record.id);
     const entries: Record<string, Uint8Array> = { 'document.yjs': state };
     for (const file of files) {
-      if (!blobs.has(file.hash)) continue;
+      if (!(await blobs.has(file.hash))) continue;
       const chunks: Buffer[] = [];
       for await (const chunk of blobs.open(file.hash)) chunks.push(chunk as Buffer);
       entries[`files/${file.hash}`] = new Uint8Array(Buffer.concat(chunks));

@@ -100,7 +100,7 @@ export function fileRoutes(app: FastifyInstance, services: Services & { blobs: B
     const { user, caseId } = await member(request);
     const { hash } = fileParams.parse(request.params);
     const file = await store.getCaseFile(caseId, hash);
-    if (!file || !blobs.has(hash)) throw new ApiError('files.notFound');
+    if (!file || !(await blobs.has(hash))) throw new ApiError('files.notFound');
     await recordRead(user.username, caseId, file);
     return reply
       .header('Content-Type', file.mime)
@@ -119,7 +119,7 @@ export function fileRoutes(app: FastifyInstance, services: Services & { blobs: B
     const { caseId } = await member(request);
     const { hash } = fileParams.parse(request.params);
     const file = await store.getCaseFile(caseId, hash);
-    if (!file || !blobs.has(hash)) throw new ApiError('files.notFound');
+    if (!file || !(await blobs.has(hash))) throw new ApiError('files.notFound');
     const actual = await blobs.rehash(hash);
     return { hash, sha256: actual, ok: actual === hash, checkedAt: new Date().toISOString() };
   });

@@ -78,6 +78,12 @@ CREATE TABLE versions (
 CREATE INDEX versions_by_case ON versions(case_id, created_at);
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `,
+  // Case-file bytes (server/files/PgBlobStore.ts): a file's chunks, then its row once complete.
+  `
+CREATE TABLE blob_chunks (hash TEXT NOT NULL, n INTEGER NOT NULL, data BYTEA NOT NULL,
+  PRIMARY KEY (hash, n));
+CREATE TABLE blobs (hash TEXT PRIMARY KEY, size BIGINT NOT NULL, chunks INTEGER NOT NULL);
+`,
 ];
 
 /** Advisory lock keys (any fixed numbers; they only need to differ from each other). */

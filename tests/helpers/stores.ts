@@ -31,6 +31,8 @@ export async function dropSchema(schema: string): Promise<void> {
 /** A store backend under test: opens a store on the same data each time, and cleans up. */
 export interface Backend {
   name: 'sqlite' | 'postgres';
+  /** The data folder (temporary files of uploads; the case-file bytes too with SQLite). */
+  dir: string;
   open(): Promise<Store>;
   dispose(): Promise<void>;
   /** Changes an audit entry the way someone with the database would: guard removed, row edited. */
@@ -43,6 +45,7 @@ export function sqliteBackend(): Backend {
   const dir = mkdtempSync(join(tmpdir(), 'caseboard-store-'));
   return {
     name: 'sqlite',
+    dir,
     open: async () => new SqliteStore(dir),
     dispose: async () => rmSync(dir, { recursive: true, force: true }),
     tamper: async (store, seq, actor) => {
@@ -60,10 +63,15 @@ export function sqliteBackend(): Backend {
 
 export function postgresBackend(): Backend {
   const schema = freshSchema();
+  const dir = mkdtempSync(join(tmpdir(), 'caseboard-store-'));
   return {
     name: 'postgres',
+    dir,
     open: () => PgStore.open(DATABASE_URL, { schema }),
-    dispose: () => dropSchema(schema),
+    dispose: async () => {
+      rmSync(dir, { recursive: true, force: true });
+      await dropSchema(schema);
+    },
     tamper: async (store, seq, actor) => {
       const db = (store as PgStore).database;
       await db.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');

@@ -1,9 +1,10 @@
 /**
  * `npm run migrate-to-postgres`: a SQLite deployment with accounts, a case with its document, a
- * file, versions and an audit trail is copied into PostgreSQL, and a server on PostgreSQL then
- * serves all of it; a second copy into the same database is refused.
+ * file, versions and an audit trail is copied into PostgreSQL, and a server on PostgreSQL with an
+ * empty data folder then serves all of it; a second copy into the same database is refused.
  */
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addBoard, listBoards } from '../../src/core/index.ts';
@@ -24,8 +25,10 @@ function migrate(dataDir: string) {
 
 describe.skipIf(!DATABASE_URL)('migrating SQLite into PostgreSQL', () => {
   let onPg: TestServer | null = null;
+  let sqliteDir = '';
   afterAll(async () => {
     await onPg?.dispose();
+    if (sqliteDir) rmSync(sqliteDir, { recursive: true, force: true });
     if (DATABASE_URL) await dropSchema(schema);
   });
 
@@ -54,8 +57,11 @@ describe.skipIf(!DATABASE_URL)('migrating SQLite into PostgreSQL', () => {
     const copied = migrate(dataDir);
     expect(copied.status, copied.stderr).toBe(0);
     expect(copied.stdout).toContain('the audit trail checks the same');
+    expect(copied.stdout).toContain('case files: 1 copied and checked');
 
-    onPg = await startTestServer({ dataDir, databaseUrl: DATABASE_URL, databaseSchema: schema });
+    // On a fresh data folder: everything, the case file's bytes too, now comes from PostgreSQL.
+    onPg = await startTestServer({ databaseUrl: DATABASE_URL, databaseSchema: schema });
+    sqliteDir = dataDir;
     // The same password, the same case, document, version, file and trail.
     const again = await ApiClient.login(onPg.url, 'ksv.lan', 'ksv.lan-password');
     expect(

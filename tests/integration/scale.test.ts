@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeUpdate } from '../../server/sync/protocol.ts';
@@ -40,7 +41,8 @@ const clients: SyncClient[] = [];
 let balancer: Balancer;
 
 async function startInstance(port: number): Promise<ServerProcess> {
-  return startServerProcess(dataDir, port, {
+  // Each instance its own data folder: nothing is shared but PostgreSQL and Redis.
+  return startServerProcess(mkdtempSync(join(dataDir, 'instance-')), port, {
     DATABASE_URL,
     DATABASE_SCHEMA: schema,
     REDIS_URL,
@@ -158,6 +160,35 @@ describe.skipIf(!enabled)('several instances with PostgreSQL and Redis', () => {
     );
     await admin.request('DELETE', `/api/cases/${caseId}/members/ksv.xem`);
     expect(await closed).toBe(4403);
+  });
+
+  it('serves a case file uploaded on one instance from every other, with no shared folder', async () => {
+    const admin = await ApiClient.login(instances[0]!.url, ADMIN.username, ADMIN.password);
+    const caseId = (await admin.request('POST', '/api/cases', { title: 'Vụ án có hồ sơ' })).body.id;
+    const scan = Buffer.concat([makePng(40, 30, [20, 60, 120]), randomBytes(3 * 1024 * 1024)]);
+    const upload = await fetch(
+      `${instances[0]!.url}/api/cases/${caseId}/files?name=${encodeURIComponent('Bút lục 12.png')}`,
+      {
+        method: 'POST',
+        headers: { cookie: admin.cookie, 'content-type': 'application/octet-stream' },
+        body: new Uint8Array(scan),
+      },
+    );
+    expect(upload.status).toBe(201);
+    const { hash } = (await upload.json()) as { hash: string };
+    for (const instance of instances.slice(1)) {
+      const file = await fetch(`${instance.url}/api/cases/${caseId}/files/${hash}`, {
+        headers: { cookie: admin.cookie },
+      });
+      expect(file.status).toBe(200);
+      expect(Number(file.headers.get('content-length'))).toBe(scan.length);
+      expect(Buffer.from(await file.arrayBuffer()).equals(scan)).toBe(true);
+      const check = await fetch(`${instance.url}/api/cases/${caseId}/files/${hash}/verify`, {
+        method: 'POST',
+        headers: { cookie: admin.cookie },
+      });
+      expect((await check.json()).ok).toBe(true);
+    }
   });
 
   it('counts failed log-ins on every instance: going round them gives no more tries', async () => {

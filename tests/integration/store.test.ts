@@ -2,9 +2,16 @@
  * The storage suite: one set of tests, run against every `Store` implementation (SQLite always,
  * PostgreSQL when DATABASE_URL is set), so that the server behaves the same on either.
  */
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CaseRecord, Store } from '../../server/store/Store.ts';
+import { CHUNK_BYTES } from '../../server/files/PgBlobStore.ts';
+import { openBlobStore } from '../../server/store/open.ts';
+import { makePng } from '../helpers/files.ts';
 import {
   DATABASE_URL,
   PG_SKIP_REASON,
@@ -265,6 +272,41 @@ for (const [name, make, enabled] of backends) {
       expect(await store.listCaseFiles('c1')).toEqual([file]);
       expect(await store.getCaseFile('c1', file.hash)).toEqual(file);
       expect(await store.getCaseFile('a', file.hash)).toBeNull();
+    });
+
+    it('keeps case-file bytes once per hash, whole, and nothing of a refused upload', async () => {
+      const blobs = openBlobStore(store, backend.dir);
+      // Over two chunks in PostgreSQL, so reading back crosses chunk boundaries.
+      const bytes = Buffer.concat([makePng(20, 10), randomBytes(CHUNK_BYTES * 2 + 12_345)]);
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      const first = await blobs.put(Readable.from([bytes]), 10 * 1024 * 1024);
+      expect(first).toEqual({ hash, mime: 'image/png', size: bytes.length, created: true });
+      expect(await blobs.has(hash)).toBe(true);
+      expect(await blobs.size(hash)).toBe(bytes.length);
+      const back = Buffer.concat(await blobs.open(hash).toArray());
+      expect(back.equals(bytes)).toBe(true);
+      expect(await blobs.rehash(hash)).toBe(hash);
+      // The same bytes again, and from two uploads at once: stored once, both answered.
+      expect((await blobs.put(Readable.from([bytes]), 10 * 1024 * 1024)).created).toBe(false);
+      const pdf = Buffer.from(`%PDF-1.7\n${'Biên bản khám nghiệm hiện trường\n'.repeat(2000)}`);
+      const both = await Promise.all([
+        blobs.put(Readable.from([pdf]), 10 * 1024 * 1024),
+        blobs.put(Readable.from([pdf]), 10 * 1024 * 1024),
+      ]);
+      expect(both.map((b) => b.hash)).toEqual([both[0]!.hash, both[0]!.hash]);
+      expect(Buffer.concat(await blobs.open(both[0]!.hash).toArray()).equals(pdf)).toBe(true);
+      // Refused uploads keep nothing, not even a temporary file.
+      const tooLarge = Buffer.concat([makePng(4, 3), randomBytes(4096)]);
+      await expect(blobs.put(Readable.from([tooLarge]), 1024)).rejects.toMatchObject({
+        code: 'files.tooLarge',
+      });
+      const script = Buffer.from('#!/bin/sh\necho pwned\n'.repeat(10));
+      await expect(blobs.put(Readable.from([script]), 1024 * 1024)).rejects.toMatchObject({
+        code: 'files.badType',
+      });
+      for (const refused of [tooLarge, script])
+        expect(await blobs.has(createHash('sha256').update(refused).digest('hex'))).toBe(false);
+      expect(readdirSync(join(backend.dir, 'tmp'))).toEqual([]);
     });
 
     it('keeps hearing links, their uses, and revokes once', async () => {
