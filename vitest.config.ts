@@ -3,12 +3,20 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/setup-env.ts'],
+        },
+      },
       {
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/setup-env.ts'],
           testTimeout: 20_000,
           hookTimeout: 20_000,
         },
@@ -19,6 +27,7 @@ export default defineConfig({
           name: 'release',
           include: ['tests/release/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/setup-env.ts'],
           testTimeout: 600_000,
         },
       },
@@ -27,6 +36,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/setup-env.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // One Chromium at a time: the machine has two cores.

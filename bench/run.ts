@@ -3,6 +3,8 @@
  * bench/results.json. `npm run bench -- --quick` runs each once at its smallest size and writes
  * nothing: it is part of `npm test`, so a benchmark that cannot run fails the tests.
  */
+// First: servers the benchmarks start use SQLite unless one passes PostgreSQL to them itself.
+import '../tests/setup-env.ts';
 import { performance } from 'node:perf_hooks';
 import { benchBrowserLatency } from './browser.ts';
 import { benchBundle } from './bundle.ts';

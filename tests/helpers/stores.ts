@@ -7,8 +7,9 @@ import { SqliteStore } from '../../server/store/sqlite.ts';
 import type { Store } from '../../server/store/Store.ts';
 
 /** PostgreSQL for the tests that need it; unset means they are skipped, and say so. */
-export const DATABASE_URL = process.env.DATABASE_URL ?? '';
-export const REDIS_URL = process.env.REDIS_URL ?? '';
+export const DATABASE_URL =
+  process.env.CASEBOARD_TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? '';
+export const REDIS_URL = process.env.CASEBOARD_TEST_REDIS_URL ?? process.env.REDIS_URL ?? '';
 
 export const PG_SKIP_REASON =
   'DATABASE_URL is not set: the PostgreSQL tests were skipped (.ci/run sets it; see docs/deploy.md)';
