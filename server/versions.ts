@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { newId } from '../src/core/ids.ts';
 import type { AuditTrail } from './audit.ts';
 import type { Store, VersionRecord } from './store/Store.ts';
@@ -79,7 +80,12 @@ export class VersionKeeper {
           last = newest ? Date.parse(newest.createdAt) : Date.now();
           this.lastMade.set(caseId, last);
         }
-        if (!this.closed && Date.now() - last >= this.intervalMs)
+        if (this.closed || Date.now() - last < this.intervalMs) return;
+        // Another instance serving this case may have made one meanwhile: the store decides.
+        const newest = (await this.store.listVersions(caseId))[0];
+        const newestAt = newest ? Date.parse(newest.createdAt) : 0;
+        if (newestAt > last) this.lastMade.set(caseId, newestAt);
+        if (Date.now() - Math.max(last, newestAt) >= this.intervalMs)
           await this.make(caseId, 'auto', AUTO_NAMES.hourly, 'server', state());
       },
       () => this.making.delete(caseId),
@@ -103,10 +109,22 @@ export class VersionKeeper {
     await Promise.allSettled([...this.pending]);
   }
 
-  /** Everyone left the case: a version if it changed since the newest one. */
+  /**
+   * Everyone left the case: a version if it changed since the newest one. With several instances,
+   * the last person on each instance leaves in turn; a version is made only if the newest stored
+   * one does not already hold exactly this content.
+   */
   allLeft(caseId: string, state: Uint8Array): void {
     if (this.closed || !this.dirty.has(caseId)) return;
-    this.track(() => this.make(caseId, 'auto', AUTO_NAMES.left, 'server', state));
+    this.track(async () => {
+      const newest = (await this.store.listVersions(caseId))[0];
+      const held = newest ? await this.store.getVersionState(caseId, newest.id) : null;
+      if (held && sameContent(held, state)) {
+        this.dirty.delete(caseId);
+        return;
+      }
+      await this.make(caseId, 'auto', AUTO_NAMES.left, 'server', state);
+    });
   }
 
   async retentionDays(): Promise<number> {
@@ -119,4 +137,16 @@ export class VersionKeeper {
     if (!(days > 0)) return 0;
     return this.store.deleteAutoVersions(new Date(Date.now() - days * 86_400_000).toISOString());
   }
+}
+
+/** Whether two encoded states hold the same content: the same insertions and the same deletions. */
+function sameContent(a: Uint8Array, b: Uint8Array): boolean {
+  const snapshotOf = (state: Uint8Array) => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    const snapshot = Y.snapshot(doc);
+    doc.destroy();
+    return snapshot;
+  };
+  return Y.equalSnapshots(snapshotOf(a), snapshotOf(b));
 }

@@ -342,8 +342,8 @@ describe('versions', () => {
   it('makes automatic versions while a case changes and when everyone has left', async () => {
     const client = connectClient(server.url, versionsCase, await owner.token());
     await synced(client);
-    const names = async () =>
-      (await owner.request('GET', `/api/cases/${versionsCase}/versions`)).body.versions.map(
+    const names = async (on: ApiClient, id: string) =>
+      (await on.request('GET', `/api/cases/${id}/versions`)).body.versions.map(
         (v: { name: string }) => v.name,
       ) as string[];
     // Changes over more than the interval (50 ms here, an hour by default) make one.
@@ -351,20 +351,38 @@ describe('versions', () => {
       addBoard(client.doc, { kind: 'scene', title: `Hiện trường ${i}` }, 'test');
       await new Promise((resolve) => setTimeout(resolve, 40));
     }
-    await eventually(async () => (await names()).includes('auto:hourly'), 5000);
-    addBoard(client.doc, { kind: 'scene', title: 'Lần cuối' }, 'test');
-    await eventually(async () => listBoards(client.doc).length === 6, 5000);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await eventually(async () => (await names(owner, versionsCase)).includes('auto:hourly'), 5000);
     client.destroy();
-    await eventually(async () => (await names()).includes('auto:left'), 5000);
-    const left = (await owner.request('GET', `/api/cases/${versionsCase}/versions`)).body
-      .versions[0];
-    const state = await fetch(`${server.url}/api/cases/${versionsCase}/versions/${left.id}`, {
-      headers: { cookie: owner.cookie },
-    });
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, new Uint8Array(await state.arrayBuffer()));
-    expect(listBoards(doc).map((b) => b.title)).toContain('Lần cuối');
+
+    // When everyone has left: on a server with the default hour, so that no hourly version can
+    // take the last change first.
+    const calm = await startTestServer();
+    try {
+      const lan = await ApiClient.login(calm.url, ADMIN.username, ADMIN.password);
+      const id = (await lan.request('POST', '/api/cases', { title: 'Vụ án yên tĩnh' })).body.id;
+      const editor = connectClient(calm.url, id, await lan.token());
+      await synced(editor);
+      addBoard(editor.doc, { kind: 'scene', title: 'Lần cuối' }, 'test');
+      await eventually(async () => (await calm.store.loadDocument(id)).lastSeq > 0, 5000);
+      expect(await names(lan, id)).toEqual([]);
+      editor.destroy();
+      await eventually(async () => (await names(lan, id)).includes('auto:left'), 5000);
+      const left = (await lan.request('GET', `/api/cases/${id}/versions`)).body.versions[0];
+      const state = await fetch(`${calm.url}/api/cases/${id}/versions/${left.id}`, {
+        headers: { cookie: lan.cookie },
+      });
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, new Uint8Array(await state.arrayBuffer()));
+      expect(listBoards(doc).map((b) => b.title)).toContain('Lần cuối');
+      // Nobody came back and nothing changed: the next departure makes no other version.
+      const again = connectClient(calm.url, id, await lan.token());
+      await synced(again);
+      again.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(await names(lan, id)).toEqual(['auto:left']);
+    } finally {
+      await calm.dispose();
+    }
   });
 
   it('drops automatic versions past the retention an administrator sets; named ones stay', async () => {

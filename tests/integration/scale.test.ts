@@ -162,6 +162,33 @@ describe.skipIf(!enabled)('several instances with PostgreSQL and Redis', () => {
     expect(await closed).toBe(4403);
   });
 
+  it('makes one version when everyone has left, though the last person of each instance leaves in turn', async () => {
+    const [a, b] = instances as [ServerProcess, ServerProcess];
+    const admin = await ApiClient.login(a.url, ADMIN.username, ADMIN.password);
+    const caseId = (await admin.request('POST', '/api/cases', { title: 'Vụ án hai nơi' })).body.id;
+    const onA = connectClient(a.url, caseId, await admin.token());
+    const onB = connectClient(b.url, caseId, await admin.token());
+    await Promise.all([synced(onA), synced(onB)]);
+    addBoard(onA.doc, { kind: 'mindmap', title: 'Từ A' }, 'a');
+    addBoard(onB.doc, { kind: 'timeline', title: 'Từ B' }, 'b');
+    await eventually(
+      () => titles(onA.doc).length === 2 && titles(onB.doc).length === 2,
+      5000,
+      'both boards on both instances',
+    );
+    const versions = async () =>
+      (await admin.request('GET', `/api/cases/${caseId}/versions`)).body.versions as Array<{
+        name: string;
+      }>;
+    // The last person on A leaves: A makes the version, with both boards in it.
+    onA.destroy();
+    await eventually(async () => (await versions()).length === 1, 5000, 'the version from A');
+    // Then the last person on B, who changed nothing since: B finds it made already.
+    onB.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect((await versions()).map((v) => v.name)).toEqual(['auto:left']);
+  });
+
   it('serves a case file uploaded on one instance from every other, with no shared folder', async () => {
     const admin = await ApiClient.login(instances[0]!.url, ADMIN.username, ADMIN.password);
     const caseId = (await admin.request('POST', '/api/cases', { title: 'Vụ án có hồ sơ' })).body.id;
