@@ -74,18 +74,17 @@ export class VersionKeeper {
     this.track(
       async () => {
         let last = this.lastMade.get(caseId);
-        if (last === undefined) {
+        const due = (at: number) => Date.now() - at >= this.intervalMs;
+        if (last === undefined || due(last)) {
+          // First time, or due: the store says when the newest version was made (another instance
+          // serving this case may have made one). Without any, the clock starts now: the first
+          // comes after one interval of work.
           const newest = (await this.store.listVersions(caseId))[0];
-          // Without any version the clock starts now: the first comes after one interval of work.
-          last = newest ? Date.parse(newest.createdAt) : Date.now();
+          const newestAt = newest ? Date.parse(newest.createdAt) : 0;
+          last = Math.max(last ?? (newest ? 0 : Date.now()), newestAt);
           this.lastMade.set(caseId, last);
         }
-        if (this.closed || Date.now() - last < this.intervalMs) return;
-        // Another instance serving this case may have made one meanwhile: the store decides.
-        const newest = (await this.store.listVersions(caseId))[0];
-        const newestAt = newest ? Date.parse(newest.createdAt) : 0;
-        if (newestAt > last) this.lastMade.set(caseId, newestAt);
-        if (Date.now() - Math.max(last, newestAt) >= this.intervalMs)
+        if (!this.closed && due(last))
           await this.make(caseId, 'auto', AUTO_NAMES.hourly, 'server', state());
       },
       () => this.making.delete(caseId),

@@ -53,7 +53,10 @@ export function presentRoutes(app: FastifyInstance, services: Services): void {
   };
   void fanout
     ?.listen(REVOKED_CHANNEL, (payload) => endStreams(payload.toString()))
-    .catch(() => undefined);
+    .catch((err: unknown) =>
+      // Revocations on other instances would not end this one's streams: say so loudly.
+      app.log.error({ err: String(err) }, 'redis: could not follow revoked hearing links'),
+    );
 
   app.addContentTypeParser(
     ['image/png', 'image/jpeg'],

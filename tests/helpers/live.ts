@@ -12,6 +12,12 @@ export const presentState = (slide: number) => ({
   zoom: null,
 });
 
+/** Stops a `liveEvents` reading once the holder is shown slide `slide`. */
+export const untilSlide =
+  (slide: number) =>
+  (name: string, data: unknown): boolean =>
+    name === 'state' && (data as { state: { slide: number } | null }).state?.slide === slide;
+
 /** Reads server-sent events from a live link until `until` says stop. */
 export async function liveEvents(
   baseUrl: string,

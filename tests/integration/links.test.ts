@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePng } from '../helpers/files.ts';
-import { liveEvents, presentState as state } from '../helpers/live.ts';
+import { liveEvents, presentState as state, untilSlide } from '../helpers/live.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -73,12 +73,7 @@ describe('hearing links', () => {
     expect((await fetch(`${server.url}/api/live/${token}/image`)).status).toBe(404);
 
     // A member presents; the holder's stream sees the state and the picture's version.
-    const stream = liveEvents(
-      server.url,
-      token,
-      (name, data) =>
-        name === 'state' && (data as { state: { slide: number } | null }).state?.slide === 1,
-    );
+    const stream = liveEvents(server.url, token, untilSlide(1));
     await new Promise((r) => setTimeout(r, 100));
     expect(
       (await editor.request('PUT', `/api/cases/${caseId}/presentation`, state(1))).status,

@@ -14,7 +14,7 @@ import { encodeUpdate } from '../../server/sync/protocol.ts';
 import { addBoard, listBoards, renameBoard } from '../../src/core/index.ts';
 import { startBalancer, type Balancer } from '../helpers/balancer.ts';
 import { makePng } from '../helpers/files.ts';
-import { liveEvents, presentState } from '../helpers/live.ts';
+import { liveEvents, presentState, untilSlide } from '../helpers/live.ts';
 import { freePort, startServerProcess, type ServerProcess } from '../helpers/process.ts';
 import { ADMIN, ApiClient } from '../helpers/server.ts';
 import {
@@ -255,12 +255,7 @@ describe.skipIf(!enabled)('several instances with PostgreSQL and Redis', () => {
     const token = made.body.token as string;
 
     // The holder follows on B; the presenter presents on A.
-    const followed = liveEvents(
-      b.url,
-      token,
-      (name, data) =>
-        name === 'state' && (data as { state: { slide: number } | null }).state?.slide === 2,
-    );
+    const followed = liveEvents(b.url, token, untilSlide(2));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(
       (await owner.request('PUT', `/api/cases/${caseId}/presentation`, presentState(2))).status,
