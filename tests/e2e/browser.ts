@@ -18,8 +18,54 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * What went wrong in any page of the current test: uncaught errors and console errors. The e2e
+ * setup (`tests/e2e/setup.ts`) fails every test that leaves something here that it did not expect
+ * with `expectConsoleErrors`.
+ */
+const problems: string[] = [];
+const expected: RegExp[] = [];
+/**
+ * Expected in every test: the page asks who is logged in (`GET /api/me`) before the log-in form,
+ * and Chromium logs the 401 answer as a console error.
+ */
+const alwaysExpected = [/status of 401 .*\/api\/me$/];
+
+/** Called by the e2e setup before each test. */
+export function resetPageProblems(): void {
+  problems.length = 0;
+  expected.length = 0;
+}
+
+/** The page errors and unexpected console errors of the current test so far. */
+export function pageProblems(): string[] {
+  return problems.filter(
+    (text) => ![...alwaysExpected, ...expected].some((pattern) => pattern.test(text)),
+  );
+}
+
+/**
+ * Declares console errors the current test provokes on purpose (a refused request, a server that
+ * was stopped): they do not fail it. Uncaught page errors always do. A console error reads
+ * `console error: TEXT at URL`, the URL being the resource's for a failed load.
+ */
+export function expectConsoleErrors(...patterns: RegExp[]): void {
+  expected.push(...patterns);
+}
+
+export function watchPage(page: Page): void {
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url } = message.location();
+    problems.push(`console error: ${message.text()}${url ? ` at ${url}` : ''}`);
+  });
+}
+
 export async function newContext(browser: Browser, locale = 'vi-VN'): Promise<BrowserContext> {
-  return browser.newContext({ locale, viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({ locale, viewport: { width: 1400, height: 900 } });
+  context.on('page', watchPage);
+  return context;
 }
 
 /** Logs in through the login form, as a person would. */

@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
-import { boardTitles, launchBrowser, logIn, newContext, until } from './browser.ts';
+import {
+  boardTitles,
+  expectConsoleErrors,
+  launchBrowser,
+  logIn,
+  newContext,
+  until,
+} from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -28,6 +35,8 @@ async function addBoard(page: Page, title: string): Promise<void> {
 }
 
 it('keeps what is typed offline, across a reload with the server gone, and merges it when back', async () => {
+  // The test takes the page and then the server off the network on purpose.
+  expectConsoleErrors(/net::ERR_(INTERNET_DISCONNECTED|FAILED|CONNECTION_REFUSED)/);
   const lanApi = await ApiClient.login(server.url, 'ksv.lan', 'ksv.lan-password');
   const caseId = (await lanApi.request('POST', '/api/cases', { title: 'Vụ án ngoại tuyến' })).body
     .id as string;
