@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
-import { boardTitles, launchBrowser, logIn, newContext, until } from './browser.ts';
+import {
+  boardTitles,
+  expectConsoleErrors,
+  launchBrowser,
+  logIn,
+  newContext,
+  until,
+} from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -175,6 +182,7 @@ describe('the page itself', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     // The server answers in the chosen language too.
     await page.locator('input[name=username]').fill('ksv.lan');
+    expectConsoleErrors(/status of 401 .*\/api\/auth\/login$/); // the wrong password, on purpose
     await page.locator('input[name=password]').fill('wrong password');
     await page.getByTestId('login-submit').click();
     expect(await page.getByTestId('login-error').innerText()).toBe('Wrong user name or password.');
