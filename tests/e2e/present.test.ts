@@ -4,7 +4,7 @@ import { addBoard, addTopic } from '../../src/core/index.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import { makePng } from '../helpers/files.ts';
 import { connectClient, synced } from '../helpers/sync.ts';
-import { launchBrowser, logIn, newContext, until } from './browser.ts';
+import { expectConsoleErrors, launchBrowser, logIn, newContext, until } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -196,6 +196,7 @@ it('makes a deck of a framed map with builds, a document page and a title, prese
     'the picture of the slide on the link',
   );
   // The link holder cannot read the case, its boards or its files.
+  expectConsoleErrors(/status of 401 .*\/api\/cases\/[\w-]+(\/files)?$/); // the probe below, on purpose
   const probe = await guest.evaluate(async (id) => {
     const a = await fetch(`/api/cases/${id}`);
     const b = await fetch(`/api/cases/${id}/files`);
@@ -218,6 +219,7 @@ it('makes a deck of a framed map with builds, a document page and a title, prese
   await page.keyboard.press('b');
 
   // Revoked, the link is refused at once and afterwards.
+  expectConsoleErrors(/status of 410 .*\/api\/live\//);
   const uses = await lan.request('GET', `/api/cases/${caseId}/links`);
   expect(uses.body.links[0].uses).toBeGreaterThanOrEqual(2);
   const linkId = created.body.link.id as string;
