@@ -98,6 +98,8 @@ it('draws a 613-topic map simplified when zoomed out, keeps selection and others
       await logIn(page, server.url, user, `${user}-password`);
       await page.goto(`${server.url}/cases/${caseId}`);
       await page.locator('.react-flow__node-topic').nth(612).waitFor({ state: 'attached' });
+      // The map opens at a zoom whose labels can be read; fitting the whole of it zooms out.
+      await page.getByTestId('zoom-fit').click();
       return page;
     }),
   );

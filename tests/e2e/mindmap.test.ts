@@ -92,7 +92,7 @@ it('builds, folds, reparents, lays out, undoes and shares a map, all from the ke
 
   // Drag a topic onto another branch to reparent it (the whole map in view first).
   await page.getByTestId('toggle-register').click();
-  await page.locator('.react-flow__controls-fitview').click();
+  await page.getByTestId('zoom-fit').click();
   await page.waitForTimeout(300);
   const moving = page.getByTestId('topic').filter({ hasText: /^Ý 1\.1$/ });
   const target = page.getByTestId('topic').filter({ hasText: /^Nhánh 3$/ });

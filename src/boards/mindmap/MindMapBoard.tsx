@@ -10,7 +10,6 @@ import {
 import { flushSync } from 'react-dom';
 import {
   Background,
-  Controls,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -49,6 +48,8 @@ import { CanvasCaseContext } from '../../canvas/CanvasNode.tsx';
 import { LevelOfDetail, levelOfDetailEnabled, type LodLook } from '../../canvas/LevelOfDetail.tsx';
 import type { Edge, Node } from '@xyflow/react';
 import { decorations, decorationTypes, type DecorationNode } from './decorations.tsx';
+import { boundsOf, fitCamera, openingCamera } from './camera.ts';
+import { ZoomBar } from './ZoomBar.tsx';
 
 const nodeTypes = { ...topicTypes, ...decorationTypes };
 
@@ -288,6 +289,37 @@ function MindMapInner({
     current.current = { nodes, edges };
   }, [nodes, edges]);
   const onSimplified = useCallback((on: boolean) => setFrozen(on ? current.current : null), []);
+
+  // The camera works from the current layout's boxes, not from React Flow's nodes: those are the
+  // previous layout's while the map is drawn simplified.
+  const laidOutRef = useRef(laidOut);
+  laidOutRef.current = laidOut;
+  const placeCamera = useCallback(
+    (how: 'open' | 'fit') => {
+      const box = container.current?.getBoundingClientRect();
+      const topicsNow = laidOutRef.current;
+      const bounds = boundsOf(
+        topicsNow.map((n) => ({ ...n.position, width: n.data.width, height: n.data.height })),
+      );
+      if (!box || box.width === 0 || !bounds) return;
+      const root = topicsNow.find((n) => n.data.root) ?? topicsNow[0]!;
+      const screen = { width: box.width, height: box.height };
+      void flow.setViewport(
+        how === 'open'
+          ? openingCamera(
+              bounds,
+              { ...root.position, width: root.data.width, height: root.data.height },
+              screen,
+            )
+          : fitCamera(bounds, screen),
+        how === 'fit' ? { duration: 200 } : undefined,
+      );
+    },
+    [flow],
+  );
+  const onInit = useCallback(() => {
+    if (!present) placeCamera('open');
+  }, [present, placeCamera]);
 
   const run = useCallback(
     (action: () => void) => {
@@ -721,13 +753,12 @@ function MindMapInner({
                 multiSelectionKeyCode={null}
                 zoomOnDoubleClick={false}
                 disableKeyboardA11y
-                fitView={!present}
+                onInit={onInit}
                 minZoom={0.05}
                 maxZoom={present ? 8 : 2}
                 proOptions={{ hideAttribution: true }}
               >
                 {!present && <Background gap={24} />}
-                {!present && <Controls showInteractive={false} />}
                 {!present && <FrameOverlay doc={doc} boardId={boardId} />}
                 {lod && (
                   <LevelOfDetail
@@ -757,6 +788,7 @@ function MindMapInner({
           )}
         </div>
       )}
+      {!present && mode === 'map' && <ZoomBar onFit={() => placeCamera('fit')} />}
       {!present && detailsOpen && selection.length === 1 && byId.get(selection[0]!) && (
         <TopicDetails
           doc={doc}

@@ -31,16 +31,17 @@ const vi = {
   relate: 'Nối quan hệ',
   summary: 'Tóm tắt',
   summaryHint:
-    'Chọn các chủ đề cùng cấp (Shift khi nhấp) để đặt một ngoặc tóm tắt; nhấp đúp vào ô tóm tắt để sửa, gõ "-" để xóa.',
-  summaryLabel: 'Nội dung tóm tắt (gõ "-" để xóa):',
+    'Chọn các chủ đề cùng cấp (Shift khi nhấp) để đặt một ngoặc tóm tắt; nhấp đúp vào ô tóm tắt để sửa, gõ "-" để xoá.',
+  summaryLabel: 'Nội dung tóm tắt (gõ "-" để xoá):',
   boundary: 'Khung bao quanh nhánh',
   image: 'Ảnh (từ hồ sơ vụ án)',
   boundaryLabel: 'Tên khung',
   relateHint:
-    'Chọn hai chủ đề (giữ Shift khi nhấp) rồi nối; nhấp đúp vào đường nối để đặt tên, gõ "-" để xóa.',
-  relationLabel: 'Tên quan hệ (gõ "-" để xóa đường nối):',
+    'Chọn hai chủ đề (giữ Shift khi nhấp) rồi nối; nhấp đúp vào đường nối để đặt tên, gõ "-" để xoá.',
+  relationLabel: 'Tên quan hệ (gõ "-" để xoá đường nối):',
   close: 'Đóng',
-  rescued: 'Chủ đề này được chuyển vào nhánh đã bị xóa nên được đặt lại dưới chủ đề trung tâm.',
+  zoom: { bar: 'Thu phóng', out: 'Thu nhỏ', in: 'Phóng to', fit: 'Vừa màn hình' },
+  rescued: 'Chủ đề này được chuyển vào nhánh đã bị xoá nên được đặt lại dưới chủ đề trung tâm.',
   markerNames: {
     suspect: 'Bị can/bị cáo',
     victim: 'Bị hại',
@@ -61,7 +62,7 @@ const vi = {
     parent: 'Thêm chủ đề cha',
     edit: 'Sửa chủ đề (hoặc gõ luôn)',
     leave: 'Thoát sửa / bỏ chọn',
-    delete: 'Xóa chủ đề và nhánh con',
+    delete: 'Xoá chủ đề và nhánh con',
     navigate: 'Di chuyển giữa các chủ đề',
     fold: 'Thu gọn / mở rộng',
     reorder: 'Đổi thứ tự trong cùng cấp',
@@ -117,6 +118,7 @@ const en: Texts<typeof vi> = {
     'Select two topics (Shift+click), then relate them; double-click the line to name it, type "-" to delete it.',
   relationLabel: 'Relationship name (type "-" to delete the line):',
   close: 'Close',
+  zoom: { bar: 'Zoom', out: 'Zoom out', in: 'Zoom in', fit: 'Fit to screen' },
   rescued:
     'This topic was moved into a branch that was deleted, so it was put back under the central topic.',
   markerNames: {
