@@ -321,6 +321,12 @@ function MindMapInner({
     if (!present) placeCamera('open');
   }, [present, placeCamera]);
 
+  // Closing the find box hands the keys back to the map, or they would go nowhere.
+  const onFind = useCallback((open: boolean) => {
+    setFindOpen(open);
+    if (!open) container.current?.focus();
+  }, []);
+
   const run = useCallback(
     (action: () => void) => {
       try {
@@ -347,6 +353,14 @@ function MindMapInner({
     });
   }, []);
 
+  // The child of each topic selected last, for → (see keys.ts).
+  const visited = useRef(new Map<string, string>());
+  useEffect(() => {
+    const id = selection.length === 1 ? selection[0]! : null;
+    const parent = id ? byId.get(id)?.parent : null;
+    if (id && parent) visited.current.set(parent, id);
+  }, [selection, byId]);
+
   const context = (): MindMapContext => ({
     doc,
     boardId,
@@ -354,10 +368,16 @@ function MindMapInner({
     topics,
     nodes: laidOut,
     selection,
+    visited: visited.current,
     newLabel: t('newTopic'),
     select: setSelection,
     edit,
     openFind: () => setFindOpen(true),
+    closeFind: () => {
+      if (!findOpen) return false;
+      onFind(false);
+      return true;
+    },
     openHelp: () => setHelpOpen(true),
     copy: (cut) => {
       const text = formatOutline(subtreeOutline(topics, selection));
@@ -645,7 +665,7 @@ function MindMapInner({
             topics={topics}
             findOpen={findOpen}
             onMode={setMode}
-            onFind={setFindOpen}
+            onFind={onFind}
             onHelp={() => setHelpOpen(true)}
             canRelate={!readOnly && selection.length === 2}
             canSummarize={

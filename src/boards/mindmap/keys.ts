@@ -25,10 +25,14 @@ export interface MindMapContext {
   topics: Topic[];
   nodes: TopicNode[];
   selection: string[];
+  /** For each topic, the child selected last: → goes back to it, as in Freeplane. */
+  visited?: ReadonlyMap<string, string>;
   newLabel: string;
   select(ids: string[]): void;
   edit(id: string, replace?: boolean): void;
   openFind(): void;
+  /** Closes the find box if it is open; says whether it was. */
+  closeFind?(): boolean;
   openHelp(): void;
   copy(cut: boolean): void;
 }
@@ -92,6 +96,8 @@ export const MINDMAP_KEYS: Array<MindMapKey & { run(c: MindMapContext): boolean 
     help: 'leave',
     test: (e) => e.key === 'Escape',
     run: (c) => {
+      // The first Esc closes the find box, the next one clears the selection.
+      if (c.closeFind?.()) return true;
       c.select([]);
       return true;
     },
@@ -174,7 +180,8 @@ function withOne(c: MindMapContext, run: (id: string) => void): boolean {
 
 /**
  * Arrow keys follow the tree as the layout draws it (as XMind does): towards the centre is the
- * parent, away from it the first child, and across the branch the previous or next sibling.
+ * parent, away from it the child visited last or else the first one (as Freeplane does), and
+ * across the branch the previous or next sibling. On the left of a balanced map, ← is away.
  * Returns null where the tree has no answer, and the caller falls back to the nearest topic.
  */
 function structuralMove(
@@ -195,12 +202,13 @@ function structuralMove(
         c.nodes.find((n) => n.id === k.id)?.data.side ===
         (direction === 'left' ? 'left' : direction === 'right' ? 'right' : 'down'),
     );
-    return onSide[0]?.id ?? null;
+    return (onSide.find((k) => k.id === c.visited?.get(from)) ?? onSide[0])?.id ?? null;
   }
   const outward = side === 'left' ? 'left' : side === 'down' ? 'down' : 'right';
   const inward = side === 'left' ? 'right' : side === 'down' ? 'up' : 'left';
   if (direction === inward) return topic.parent;
-  if (direction === outward) return kids[Math.floor((kids.length - 1) / 2)]?.id ?? null;
+  if (direction === outward)
+    return (kids.find((k) => k.id === c.visited?.get(from)) ?? kids[0])?.id ?? null;
   const siblings = childrenOf(c.topics, topic.parent).filter(
     (t) => visible.has(t.id) && c.nodes.find((n) => n.id === t.id)?.data.side === side,
   );
