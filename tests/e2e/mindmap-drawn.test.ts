@@ -6,7 +6,7 @@ import { caseMapOutline, OFFENCE_TEMPLATES } from '../../src/boards/mindmap/temp
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import { connectClient, synced } from '../helpers/sync.ts';
 import { launchBrowser, logIn, newContext, until } from './browser.ts';
-import { renderedHeights } from './look.ts';
+import { contrastProblems, renderedHeights } from './look.ts';
 
 /**
  * What a mind map draws, measured on screen: every parent–child link of the model is a visible
@@ -180,6 +180,8 @@ async function checkOpening(page: Page, links: Array<[string, string]>): Promise
   expect(heights.length).toBe(links.length + 1);
   expect(Math.min(...heights)).toBeGreaterThanOrEqual(9);
   expect(await hiddenUnderChrome(page)).toEqual([]);
+  // The zoom bar below the map can be read.
+  expect(await contrastProblems(page, '.mindmap-zoom')).toEqual([]);
 }
 
 it('draws every link of a balanced 8 × 4 map between its topics, readable and clear of toolbars', async () => {
