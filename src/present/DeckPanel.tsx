@@ -1,4 +1,12 @@
-import { memo, useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type DragEvent,
+  type ReactNode,
+} from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
@@ -297,6 +305,18 @@ function SlideEditor({
   );
   const patch = (p: Record<string, unknown>) =>
     updateSlide(doc, { id: slide.id, patch: p }, origin);
+  // Notes typed and not yet written. Written when the field is left, and also when the editor goes
+  // away without a blur (another slide picked, a document page added): one undo step, nothing lost.
+  const unsavedNotes = useRef<string | null>(null);
+  const slideId = slide.id;
+  const saveNotes = useCallback(() => {
+    const value = unsavedNotes.current;
+    unsavedNotes.current = null;
+    const record = deckOf(doc).get(slideId);
+    if (value === null || !record || record.get('notes') === value) return;
+    updateSlide(doc, { id: slideId, patch: { notes: value } }, origin);
+  }, [doc, slideId, origin]);
+  useEffect(() => saveNotes, [saveNotes]);
   const addStep = () => {
     const chosen = view?.selection() ?? [];
     if (chosen.length === 0) {
@@ -350,8 +370,11 @@ function SlideEditor({
           rows={4}
           value={notes}
           disabled={readOnly}
-          onChange={(e) => setNotes(e.target.value)}
-          onBlur={() => notes !== slide.notes && patch({ notes })}
+          onChange={(e) => {
+            setNotes(e.target.value);
+            unsavedNotes.current = e.target.value;
+          }}
+          onBlur={saveNotes}
           data-testid="slide-notes"
         />
       </label>

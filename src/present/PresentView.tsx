@@ -12,6 +12,7 @@ import {
 import { deckOf } from '../core/doc.ts';
 import { useYValue } from '../files/useYValue.ts';
 import { SlideView } from './SlideView.tsx';
+import { Marking, useClassification } from './Marking.tsx';
 import { channelName, type PresenterMessage } from './channel.ts';
 import { publishImage, publishState, endPublishing } from './publish.ts';
 import './present.css';
@@ -72,6 +73,7 @@ export function PresentView(props: PresentViewProps) {
   const { doc, caseId, awareness, mode, onExit } = props;
   const { t } = useTranslation('present');
   const slides = useYValue(deckOf(doc), () => listSlides(doc));
+  const classification = useClassification(doc);
   const root = useRef<HTMLDivElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const [contrast, setContrast] = useState(() => prefs.get('contrast'));
@@ -169,7 +171,11 @@ export function PresentView(props: PresentViewProps) {
       if (cmd.cmd === 'next') go(nextPosition(slides, position));
       else if (cmd.cmd === 'prev') go(previousPosition(slides, position));
       else if (cmd.cmd === 'black') setBlack((b) => !b);
-      else if (cmd.cmd === 'goto' && cmd.index !== undefined && slides[cmd.index])
+      else if (
+        (cmd.cmd === 'goto' || cmd.cmd === 'start') &&
+        cmd.index !== undefined &&
+        slides[cmd.index]
+      )
         go({ index: cmd.index, step: 0 });
       else if (cmd.cmd === 'exit') onExit();
     },
@@ -340,8 +346,10 @@ export function PresentView(props: PresentViewProps) {
           }}
         />
       )}
+      {!view?.black && <Marking classification={classification} />}
+      {/* Black is black: no bar, no counter, no marking; the presenter view says it is black. */}
       {view?.black && <div className="present__black" data-testid="black" />}
-      <div className="present__bar">
+      <div className="present__bar" hidden={view?.black} data-testid="present-bar">
         {mode === 'follow' ? (
           <>
             <span>{t('following', { name: remote?.name ?? '' })}</span>
