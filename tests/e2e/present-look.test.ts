@@ -90,7 +90,7 @@ async function shareOf(
   );
 }
 
-it('writes speaker notes per keystroke, so picking a document page right after keeps them', async () => {
+it('keeps speaker notes typed right before a document page is picked', async () => {
   const page = await openCase('ksv.lan');
   await page.getByTestId('register-tab-files').click();
   await page.getByTestId('files-upload-input').setInputFiles({
@@ -231,7 +231,8 @@ it('shows the deck in the presenter view before presenting and starts it; the vi
   await context.close();
 });
 
-it('marks the case on the presenting, following and hearing screens; a follower returns to editing by itself', async () => {
+/** Lan presents from the first slide in her window; Hùng follows her. */
+async function presentAndFollow() {
   const page = await openCase('ksv.lan');
   const other = await openCase('ksv.hung');
   await page.getByTestId('toggle-deck').click();
@@ -239,12 +240,6 @@ it('marks the case on the presenting, following and hearing screens; a follower 
   const presenting = page.getByTestId('present');
   await presenting.waitFor();
   await presenting.getByTestId('slide-title').waitFor();
-  const marking = presenting.getByTestId('present-classification');
-  expect(await marking.innerText()).toBe('MẬT');
-  expect(await marking.isVisible()).toBe(true);
-  expect(await contrastProblems(page, '[data-testid=present]')).toEqual([]);
-  await page.screenshot({ path: '/tmp/shots-fix/present/test-present.png' });
-
   await other.getByTestId('follow-presenter').click();
   const following = other.getByTestId('follow');
   await following.waitFor();
@@ -253,6 +248,62 @@ it('marks the case on the presenting, following and hearing screens; a follower 
     3000,
     'the follower on slide 1',
   );
+  const close = async () => {
+    await page.context().close();
+    await other.context().close();
+  };
+  return { page, other, presenting, following, close };
+}
+
+it('blacks out the presenting screen and the followers entirely: no bar, no counter', async () => {
+  const { page, other, presenting, following, close } = await presentAndFollow();
+  expect(await contrastProblems(page, '[data-testid=present]')).toEqual([]);
+  expect(await contrastProblems(other, '[data-testid=follow]')).toEqual([]);
+  await page.keyboard.press('b');
+  await until(
+    async () => (await following.getAttribute('data-black')) === 'true',
+    3000,
+    'black for the follower',
+  );
+  expect(await presenting.getAttribute('data-black')).toBe('true');
+  await page.mouse.move(5, 5);
+  await page.screenshot({ path: '/tmp/shots-fix/present/test-black.png' });
+  expect(await shareOf(page, await page.screenshot(), 'image/png', 'black')).toBe(1);
+  expect(await shareOf(other, await other.screenshot(), 'image/png', 'black')).toBe(1);
+  await page.keyboard.press('b');
+  await until(
+    async () => (await following.getAttribute('data-black')) === 'false',
+    3000,
+    'the slide again for the follower',
+  );
+  await close();
+});
+
+it('puts a follower back on the board by itself when the presenter stops, with a passing notice', async () => {
+  const { page, other, presenting, following, close } = await presentAndFollow();
+  await page.keyboard.press('Escape');
+  await presenting.waitFor({ state: 'detached' });
+  await other.getByTestId('present-stopped').waitFor({ timeout: 3000 });
+  expect(await other.getByTestId('present-stopped').innerText()).toContain('đã dừng');
+  // Back on the board without pressing Esc.
+  await following.waitFor({ state: 'detached', timeout: 10_000 });
+  expect(await contrastProblems(other, '[data-testid=present-stopped]')).toEqual([]);
+  await other.screenshot({ path: '/tmp/shots-fix/present/test-stopped.png' });
+  // Nothing covers the case page: a click on the deck button reaches it.
+  await other.getByTestId('toggle-deck').click();
+  await other.getByTestId('deck-slide').first().waitFor();
+  // The notice goes away by itself.
+  await other.getByTestId('present-stopped').waitFor({ state: 'detached', timeout: 15_000 });
+  await close();
+});
+
+it('marks the case on the presenting, following and hearing screens', async () => {
+  const { page, other, presenting, following, close } = await presentAndFollow();
+  const marking = presenting.getByTestId('present-classification');
+  expect(await marking.innerText()).toBe('MẬT');
+  expect(await marking.isVisible()).toBe(true);
+  expect(await contrastProblems(page, '[data-testid=present]')).toEqual([]);
+  await page.screenshot({ path: '/tmp/shots-fix/present/test-present.png' });
   expect(await following.getByTestId('present-classification').innerText()).toBe('MẬT');
   expect(await contrastProblems(other, '[data-testid=follow]')).toEqual([]);
 
@@ -276,18 +327,8 @@ it('marks the case on the presenting, following and hearing screens; a follower 
   expect(await liveMarking.isVisible()).toBe(true);
   expect(await contrastProblems(guest, '[data-testid=live-page]')).toEqual([]);
   await guest.screenshot({ path: '/tmp/shots-fix/present/test-live.png' });
-
-  // The presenter stops: the follower is told, and is back on the board without pressing Esc.
-  await page.keyboard.press('Escape');
-  await presenting.waitFor({ state: 'detached' });
-  await other.getByTestId('present-stopped').waitFor({ timeout: 3000 });
-  expect(await other.getByTestId('present-stopped').innerText()).toContain('đã dừng');
-  await following.waitFor({ state: 'detached', timeout: 10_000 });
-  expect(await contrastProblems(other, '[data-testid=present-stopped]')).toEqual([]);
-  // Nothing covers the case page: a click on the deck button reaches it.
-  await other.getByTestId('toggle-deck').click();
-  await other.getByTestId('deck-slide').first().waitFor();
-  await other.getByTestId('present-stopped').waitFor({ state: 'detached', timeout: 15_000 });
+  await guest.context().close();
+  await close();
 });
 
 it('stamps the marking on every page of the deck PDF', async () => {
