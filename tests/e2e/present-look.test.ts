@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import { addSlide, listSlides, updateSlide } from '../../src/core/index.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import { makePng } from '../helpers/files.ts';
@@ -50,8 +50,11 @@ afterAll(async () => {
   await server?.dispose();
 });
 
+/** A browser window of the case, logged in as `user`; closed when the test ends, failed or not. */
 async function openCase(user: string, context?: BrowserContext): Promise<Page> {
-  const page = await (context ?? (await newContext(browser, 'vi-VN'))).newPage();
+  const own = context ?? (await newContext(browser, 'vi-VN'));
+  onTestFinished(() => own.close());
+  const page = await own.newPage();
   await logIn(page, server.url, user, `${user}-password`);
   await page.goto(`${server.url}/cases/${caseId}`);
   await page.getByTestId('case-title').waitFor();
@@ -130,7 +133,6 @@ it('keeps speaker notes typed right before a document page is picked', async () 
     { id: listSlides(client.doc)[1]!.id, patch: { notes: 'Ghi chú: 2' } },
     'test',
   );
-  await page.close();
 });
 
 it('shows the deck in the presenter view before presenting and starts it; the view is readable', async () => {
@@ -228,7 +230,6 @@ it('shows the deck in the presenter view before presenting and starts it; the vi
   await presenter.getByTestId('presenter-exit').click();
   await page.getByTestId('present').waitFor({ state: 'detached' });
   await presenter.getByTestId('presenter-start').waitFor();
-  await context.close();
 });
 
 /** Lan presents from the first slide in her window; Hùng follows her. */
@@ -248,15 +249,11 @@ async function presentAndFollow() {
     3000,
     'the follower on slide 1',
   );
-  const close = async () => {
-    await page.context().close();
-    await other.context().close();
-  };
-  return { page, other, presenting, following, close };
+  return { page, other, presenting, following };
 }
 
 it('blacks out the presenting screen and the followers entirely: no bar, no counter', async () => {
-  const { page, other, presenting, following, close } = await presentAndFollow();
+  const { page, other, presenting, following } = await presentAndFollow();
   expect(await contrastProblems(page, '[data-testid=present]')).toEqual([]);
   expect(await contrastProblems(other, '[data-testid=follow]')).toEqual([]);
   await page.keyboard.press('b');
@@ -276,11 +273,10 @@ it('blacks out the presenting screen and the followers entirely: no bar, no coun
     3000,
     'the slide again for the follower',
   );
-  await close();
 });
 
 it('puts a follower back on the board by itself when the presenter stops, with a passing notice', async () => {
-  const { page, other, presenting, following, close } = await presentAndFollow();
+  const { page, other, presenting, following } = await presentAndFollow();
   await page.keyboard.press('Escape');
   await presenting.waitFor({ state: 'detached' });
   await other.getByTestId('present-stopped').waitFor({ timeout: 3000 });
@@ -294,11 +290,10 @@ it('puts a follower back on the board by itself when the presenter stops, with a
   await other.getByTestId('deck-slide').first().waitFor();
   // The notice goes away by itself.
   await other.getByTestId('present-stopped').waitFor({ state: 'detached', timeout: 15_000 });
-  await close();
 });
 
 it('marks the case on the presenting, following and hearing screens', async () => {
-  const { page, other, presenting, following, close } = await presentAndFollow();
+  const { page, other, presenting, following } = await presentAndFollow();
   const marking = presenting.getByTestId('present-classification');
   expect(await marking.innerText()).toBe('MẬT');
   expect(await marking.isVisible()).toBe(true);
@@ -315,7 +310,9 @@ it('marks the case on the presenting, following and hearing screens', async () =
   const token = created.body.token as string;
   const live = await fetch(`${server.url}/api/live/${token}`);
   expect(((await live.json()) as { classification: string }).classification).toBe('mat');
-  const guest = await (await newContext(browser, 'vi-VN')).newPage();
+  const guestContext = await newContext(browser, 'vi-VN');
+  onTestFinished(() => guestContext.close());
+  const guest = await guestContext.newPage();
   await guest.goto(`${server.url}/live/${token}`);
   await until(
     async () => (await guest.getByTestId('live-page').getAttribute('data-slide-index')) === '0',
@@ -327,8 +324,6 @@ it('marks the case on the presenting, following and hearing screens', async () =
   expect(await liveMarking.isVisible()).toBe(true);
   expect(await contrastProblems(guest, '[data-testid=live-page]')).toEqual([]);
   await guest.screenshot({ path: '/tmp/shots-fix/present/test-live.png' });
-  await guest.context().close();
-  await close();
 });
 
 it('stamps the marking on every page of the deck PDF', async () => {
