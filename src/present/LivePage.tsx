@@ -65,7 +65,9 @@ export function LivePage({ token }: { token: string }) {
   useEffect(() => setEnded(false), [state]);
   return (
     <main
-      className="live"
+      className={
+        classification !== 'none' && state && !refused && !ended ? 'live live--marked' : 'live'
+      }
       data-testid="live-page"
       data-slide-index={state?.slide ?? -1}
       data-step={state?.step ?? 0}

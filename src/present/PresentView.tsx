@@ -310,6 +310,8 @@ export function PresentView(props: PresentViewProps) {
       data-step={view?.step ?? 0}
       data-black={view?.black ? 'true' : 'false'}
     >
+      {/* Its own row above the slide, so it never covers what the slide shows. */}
+      <Marking classification={classification} />
       <div className="present__stage" ref={stage}>
         <div className="present__zoom" style={zoomStyle}>
           {view ? (
@@ -346,10 +348,9 @@ export function PresentView(props: PresentViewProps) {
           }}
         />
       )}
-      {!view?.black && <Marking classification={classification} />}
-      {/* Black is black: no bar, no counter, no marking; the presenter view says it is black. */}
+      {/* Black is black: no bar, no counter, no marking (present.css); the presenter view says so. */}
       {view?.black && <div className="present__black" data-testid="black" />}
-      <div className="present__bar" hidden={view?.black} data-testid="present-bar">
+      <div className="present__bar">
         {mode === 'follow' ? (
           <>
             <span>{t('following', { name: remote?.name ?? '' })}</span>

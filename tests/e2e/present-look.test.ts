@@ -297,6 +297,11 @@ it('marks the case on the presenting, following and hearing screens', async () =
   const marking = presenting.getByTestId('present-classification');
   expect(await marking.innerText()).toBe('MẬT');
   expect(await marking.isVisible()).toBe(true);
+  // Above the slide, not over it: the slide is fitted below the marking.
+  const stage = (await presenting.locator('.present__stage').boundingBox())!;
+  expect(
+    (await marking.boundingBox())!.y + (await marking.boundingBox())!.height,
+  ).toBeLessThanOrEqual(stage.y + 0.5);
   expect(await contrastProblems(page, '[data-testid=present]')).toEqual([]);
   await page.screenshot({ path: '/tmp/shots-fix/present/test-present.png' });
   expect(await following.getByTestId('present-classification').innerText()).toBe('MẬT');
@@ -322,6 +327,9 @@ it('marks the case on the presenting, following and hearing screens', async () =
   const liveMarking = guest.getByTestId('live-classification');
   expect(await liveMarking.innerText()).toBe('MẬT');
   expect(await liveMarking.isVisible()).toBe(true);
+  const liveMarkingBox = (await liveMarking.boundingBox())!;
+  const picture = (await guest.locator('.live__stage').boundingBox())!;
+  expect(liveMarkingBox.y + liveMarkingBox.height).toBeLessThanOrEqual(picture.y + 0.5);
   expect(await contrastProblems(guest, '[data-testid=live-page]')).toEqual([]);
   await guest.screenshot({ path: '/tmp/shots-fix/present/test-live.png' });
 });
