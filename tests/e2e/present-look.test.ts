@@ -256,6 +256,17 @@ it('blacks out the presenting screen and the followers entirely: no bar, no coun
   const { page, other, presenting, following } = await presentAndFollow();
   expect(await contrastProblems(page, '[data-testid=present]')).toEqual([]);
   expect(await contrastProblems(other, '[data-testid=follow]')).toEqual([]);
+  // High contrast for projectors and large text stay readable too.
+  await page.keyboard.press('c');
+  await page.keyboard.press('t');
+  await until(
+    async () => (await presenting.getAttribute('class'))!.includes('present--contrast'),
+    3000,
+    'high contrast',
+  );
+  expect(await contrastProblems(page, '[data-testid=present]')).toEqual([]);
+  await page.keyboard.press('c');
+  await page.keyboard.press('t');
   await page.keyboard.press('b');
   await until(
     async () => (await following.getAttribute('data-black')) === 'true',
