@@ -1,12 +1,4 @@
-import {
-  memo,
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  type DragEvent,
-  type ReactNode,
-} from 'react';
+import { memo, useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
@@ -243,6 +235,13 @@ export function DeckPanel(props: DeckPanelProps) {
   );
 }
 
+/** Writes notes typed in the slide editor, unless the slide is gone or already holds them. */
+function writeNotes(doc: Y.Doc, slideId: string, notes: string | null, origin: unknown): void {
+  const record = deckOf(doc).get(slideId);
+  if (notes === null || !record || record.get('notes') === notes) return;
+  updateSlide(doc, { id: slideId, patch: { notes } }, origin);
+}
+
 function AddDocument({
   doc,
   onAdd,
@@ -308,15 +307,18 @@ function SlideEditor({
   // Notes typed and not yet written. Written when the field is left, and also when the editor goes
   // away without a blur (another slide picked, a document page added): one undo step, nothing lost.
   const unsavedNotes = useRef<string | null>(null);
-  const slideId = slide.id;
-  const saveNotes = useCallback(() => {
-    const value = unsavedNotes.current;
+  const saveNotes = () => {
+    writeNotes(doc, slide.id, unsavedNotes.current, origin);
     unsavedNotes.current = null;
-    const record = deckOf(doc).get(slideId);
-    if (value === null || !record || record.get('notes') === value) return;
-    updateSlide(doc, { id: slideId, patch: { notes: value } }, origin);
+  };
+  const slideId = slide.id;
+  useEffect(() => {
+    const unsaved = unsavedNotes;
+    return () => {
+      writeNotes(doc, slideId, unsaved.current, origin);
+      unsaved.current = null;
+    };
   }, [doc, slideId, origin]);
-  useEffect(() => saveNotes, [saveNotes]);
   const addStep = () => {
     const chosen = view?.selection() ?? [];
     if (chosen.length === 0) {
