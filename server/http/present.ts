@@ -185,6 +185,8 @@ export function presentRoutes(app: FastifyInstance, services: Services): void {
     const record = await store.getCase(link.caseId);
     return {
       title: record?.title ?? '',
+      // The courtroom screen carries the case's state-secret marking, as every screen of it does.
+      classification: record?.classification ?? 'none',
       label: link.label,
       expiresAt: link.expiresAt,
       ...hub.current(link.caseId),

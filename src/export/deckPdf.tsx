@@ -1,5 +1,7 @@
 import type * as Y from 'yjs';
 import { positionsOf, type Slide } from '../core/commands/deck.ts';
+import { readMeta } from '../core/doc.ts';
+import { Marking } from '../present/Marking.tsx';
 import { SlideView } from '../present/SlideView.tsx';
 import { renderedPicture } from './capture.ts';
 
@@ -42,6 +44,8 @@ export async function deckPdf(
     for (let step = 0; step < steps; step++)
       pages.push({ slide, step: options.perStep ? step : positionsOf(slide) - 1 });
   }
+  // A classified case carries its marking on every page, slides and notes alike.
+  const marking = <Marking classification={readMeta(doc).classification} />;
   const total = pages.length + (options.notes ? slides.length : 0);
   let done = 0;
   onProgress({ done, total });
@@ -51,6 +55,7 @@ export async function deckPdf(
     const picture = await renderedPicture(
       <div className="slide-print">
         <SlideView doc={doc} caseId={caseId} slide={slide} step={step} instant />
+        {marking}
       </div>,
       SLIDE.width,
       SLIDE.height,
@@ -68,6 +73,7 @@ export async function deckPdf(
           <h1>{slide.title}</h1>
           <h2>{options.notesTitle}</h2>
           <p>{slide.notes}</p>
+          {marking}
         </div>,
         SLIDE.width,
         SLIDE.height,

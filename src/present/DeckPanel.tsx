@@ -235,6 +235,13 @@ export function DeckPanel(props: DeckPanelProps) {
   );
 }
 
+/** Writes notes typed in the slide editor, unless the slide is gone or already holds them. */
+function writeNotes(doc: Y.Doc, slideId: string, notes: string | null, origin: unknown): void {
+  const record = deckOf(doc).get(slideId);
+  if (notes === null || !record || record.get('notes') === notes) return;
+  updateSlide(doc, { id: slideId, patch: { notes } }, origin);
+}
+
 function AddDocument({
   doc,
   onAdd,
@@ -297,6 +304,21 @@ function SlideEditor({
   );
   const patch = (p: Record<string, unknown>) =>
     updateSlide(doc, { id: slide.id, patch: p }, origin);
+  // Notes typed and not yet written. Written when the field is left, and also when the editor goes
+  // away without a blur (another slide picked, a document page added): one undo step, nothing lost.
+  const unsavedNotes = useRef<string | null>(null);
+  const saveNotes = () => {
+    writeNotes(doc, slide.id, unsavedNotes.current, origin);
+    unsavedNotes.current = null;
+  };
+  const slideId = slide.id;
+  useEffect(() => {
+    const unsaved = unsavedNotes;
+    return () => {
+      writeNotes(doc, slideId, unsaved.current, origin);
+      unsaved.current = null;
+    };
+  }, [doc, slideId, origin]);
   const addStep = () => {
     const chosen = view?.selection() ?? [];
     if (chosen.length === 0) {
@@ -350,8 +372,11 @@ function SlideEditor({
           rows={4}
           value={notes}
           disabled={readOnly}
-          onChange={(e) => setNotes(e.target.value)}
-          onBlur={() => notes !== slide.notes && patch({ notes })}
+          onChange={(e) => {
+            setNotes(e.target.value);
+            unsavedNotes.current = e.target.value;
+          }}
+          onBlur={saveNotes}
           data-testid="slide-notes"
         />
       </label>

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Classification } from '../core/schema.ts';
+import { Marking } from './Marking.tsx';
 import './present.css';
 
 interface LiveState {
@@ -23,14 +25,20 @@ export function LivePage({ token }: { token: string }) {
   const [state, setState] = useState<LiveState | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
   const [ended, setEnded] = useState(false);
+  const [classification, setClassification] = useState<Classification>('none');
   useEffect(() => {
     let source: EventSource | null = null;
     let cancelled = false;
     void fetch(`/api/live/${token}`, { headers: { 'Accept-Language': navigator.language } }).then(
       async (res) => {
-        const body = (await res.json()) as { message?: string; state?: LiveState | null };
+        const body = (await res.json()) as {
+          message?: string;
+          state?: LiveState | null;
+          classification?: Classification;
+        };
         if (cancelled) return;
         if (!res.ok) return setRefused(body.message ?? t('live.refused'));
+        setClassification(body.classification ?? 'none');
         setState(body.state ?? null);
         source = new EventSource(`/api/live/${token}/events`);
         source.addEventListener('state', (event) => {
@@ -57,11 +65,16 @@ export function LivePage({ token }: { token: string }) {
   useEffect(() => setEnded(false), [state]);
   return (
     <main
-      className="live"
+      className={
+        classification !== 'none' && state && !refused && !ended ? 'live live--marked' : 'live'
+      }
       data-testid="live-page"
       data-slide-index={state?.slide ?? -1}
       data-step={state?.step ?? 0}
     >
+      {!refused && !state?.black && (
+        <Marking classification={classification} testId="live-classification" />
+      )}
       {refused ? (
         <p className="live__message" role="alert" data-testid="live-refused">
           {refused}

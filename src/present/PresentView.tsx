@@ -12,6 +12,7 @@ import {
 import { deckOf } from '../core/doc.ts';
 import { useYValue } from '../files/useYValue.ts';
 import { SlideView } from './SlideView.tsx';
+import { Marking, useClassification } from './Marking.tsx';
 import { channelName, type PresenterMessage } from './channel.ts';
 import { publishImage, publishState, endPublishing } from './publish.ts';
 import './present.css';
@@ -72,6 +73,7 @@ export function PresentView(props: PresentViewProps) {
   const { doc, caseId, awareness, mode, onExit } = props;
   const { t } = useTranslation('present');
   const slides = useYValue(deckOf(doc), () => listSlides(doc));
+  const classification = useClassification(doc);
   const root = useRef<HTMLDivElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const [contrast, setContrast] = useState(() => prefs.get('contrast'));
@@ -169,7 +171,11 @@ export function PresentView(props: PresentViewProps) {
       if (cmd.cmd === 'next') go(nextPosition(slides, position));
       else if (cmd.cmd === 'prev') go(previousPosition(slides, position));
       else if (cmd.cmd === 'black') setBlack((b) => !b);
-      else if (cmd.cmd === 'goto' && cmd.index !== undefined && slides[cmd.index])
+      else if (
+        (cmd.cmd === 'goto' || cmd.cmd === 'start') &&
+        cmd.index !== undefined &&
+        slides[cmd.index]
+      )
         go({ index: cmd.index, step: 0 });
       else if (cmd.cmd === 'exit') onExit();
     },
@@ -304,6 +310,8 @@ export function PresentView(props: PresentViewProps) {
       data-step={view?.step ?? 0}
       data-black={view?.black ? 'true' : 'false'}
     >
+      {/* Its own row above the slide, so it never covers what the slide shows. */}
+      <Marking classification={classification} />
       <div className="present__stage" ref={stage}>
         <div className="present__zoom" style={zoomStyle}>
           {view ? (
@@ -340,6 +348,7 @@ export function PresentView(props: PresentViewProps) {
           }}
         />
       )}
+      {/* Black is black: no bar, no counter, no marking (present.css); the presenter view says so. */}
       {view?.black && <div className="present__black" data-testid="black" />}
       <div className="present__bar">
         {mode === 'follow' ? (

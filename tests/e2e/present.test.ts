@@ -231,13 +231,14 @@ it('makes a deck of a framed map with builds, a document page and a title, prese
   await fresh.goto(`${server.url}/live/${token}`);
   expect(await fresh.getByTestId('live-refused').innerText()).toContain('thu hồi');
 
-  // Esc ends the presentation; the follower is told.
+  // Esc ends the presentation; the follower is told, and is back on the board by itself.
   await page.keyboard.press('Escape');
   await presenting.waitFor({ state: 'detached' });
   await until(
-    async () => (await following.innerText()).includes('đã dừng'),
+    async () => (await other.getByTestId('present-stopped').innerText()).includes('đã dừng'),
     3000,
     'the follower told',
   );
+  await following.waitFor({ state: 'detached', timeout: 10_000 });
   expect(errors).toEqual([]);
 });

@@ -13,6 +13,8 @@ import {
 } from 'lucide-react';
 import { DeckPanel } from '../../present/DeckPanel.tsx';
 import { PresentView, usePresenters } from '../../present/PresentView.tsx';
+import { FollowPresenter } from '../../present/FollowPresenter.tsx';
+import { usePresenterRequests } from '../../present/channel.ts';
 import { listBoards, readMeta } from '../../core/index.ts';
 import { boardsOf, metaOf } from '../../core/doc.ts';
 import type { CaseFile } from '../../core/commands/files.ts';
@@ -115,6 +117,7 @@ function CaseWorkspace({
   const [presenting, setPresenting] = useState<number | null>(null);
   const [following, setFollowing] = useState<number | null>(null);
   const presenters = usePresenters(session.provider.awareness);
+  usePresenterRequests(record.id, setPresenting);
   const [focus, setFocus] = useState<{ boardId: string; nodeId: string } | null>(null);
   const [openFile, setOpenFile] = useState<CaseFile | null>(null);
   useUndoKeys(session, readOnly);
@@ -342,11 +345,10 @@ function CaseWorkspace({
         />
       )}
       {following !== null && presenting === null && (
-        <PresentView
+        <FollowPresenter
           doc={doc}
           caseId={record.id}
           awareness={session.provider.awareness}
-          mode="follow"
           clientId={following}
           onExit={() => setFollowing(null)}
         />
