@@ -13,7 +13,7 @@ import {
 } from 'lucide-react';
 import { DeckPanel } from '../../present/DeckPanel.tsx';
 import { PresentView, usePresenters } from '../../present/PresentView.tsx';
-import { listBoards, readMeta } from '../../core/index.ts';
+import { formatOffence, listBoards, readMeta } from '../../core/index.ts';
 import { boardsOf, metaOf } from '../../core/doc.ts';
 import type { CaseFile } from '../../core/commands/files.ts';
 import { canEdit } from '../../core/schema.ts';
@@ -151,7 +151,9 @@ function CaseWorkspace({
           <span className="muted">
             {[
               meta.caseNumber || record.caseNumber,
-              (meta.offences.length ? meta.offences : record.offences).join(', '),
+              (meta.offences.length ? meta.offences : record.offences)
+                .map(formatOffence)
+                .join('; '),
             ]
               .filter(Boolean)
               .join(' · ')}

@@ -1,0 +1,118 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { metaOf } from '../../src/core/doc.ts';
+import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
+import { connectClient, synced } from '../helpers/sync.ts';
+import { launchBrowser, logIn, newContext, until } from './browser.ts';
+import { contrastProblems } from './look.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const admin = await ApiClient.login(server.url, ADMIN.username, ADMIN.password);
+  await admin.newUser('ksv.lan', 'Trần Thị Lan');
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+async function addEvidenceChart(page: Page): Promise<void> {
+  await page.getByTestId('board-add').click();
+  await page.locator('[data-testid=board-dialog] select[name=kind]').selectOption('evidence');
+  await page.locator('[data-testid=board-dialog] input[name=title]').fill('Sơ đồ chứng cứ');
+  await page.getByTestId('board-create').click();
+  await page.getByTestId('evidence-start').waitFor();
+}
+
+const optionTexts = (page: Page) => page.getByTestId('offence-option').allInnerTexts();
+
+it('picks offences from the Penal Code, typed without diacritics, and shows them by article', async () => {
+  const page = await (await newContext(browser)).newPage();
+  await logIn(page, server.url, 'ksv.lan', 'ksv.lan-password');
+  await page.getByTestId('new-case').click();
+  await page.locator('input[name=title]').fill('Vụ trộm cắp tài sản tại chợ Bến Thành');
+
+  await page.getByTestId('offence-search').fill('trom cap');
+  expect(await optionTexts(page)).toEqual(['Điều 173 Tội trộm cắp tài sản']);
+  // The list is readable and lies over the dialog, not cut off by it.
+  expect(await contrastProblems(page, '[data-testid=case-dialog]', 4.5)).toEqual([]);
+  const option = (await page.getByTestId('offence-option').first().boundingBox())!;
+  const dialog = (await page.getByTestId('case-dialog').boundingBox())!;
+  expect(option.height).toBeGreaterThan(16);
+  expect(option.x + option.width).toBeLessThanOrEqual(dialog.x + dialog.width);
+  await page.getByTestId('offence-option').first().click();
+
+  // A second offence by its number, picked with the keyboard.
+  await page.getByTestId('offence-search').fill('Điều 174');
+  expect((await optionTexts(page))[0]).toBe('Điều 174 Tội lừa đảo chiếm đoạt tài sản');
+  await page.getByTestId('offence-search').press('Enter');
+  expect(await page.getByTestId('offence-chip').allInnerTexts()).toEqual([
+    'Điều 173 BLHS — Tội trộm cắp tài sản',
+    'Điều 174 BLHS — Tội lừa đảo chiếm đoạt tài sản',
+  ]);
+  // Enter picked the offence; it did not submit the form.
+  expect(await page.getByTestId('case-dialog').count()).toBe(1);
+  await page.getByTestId('case-save').click();
+  await page.getByTestId('case-page').waitFor();
+  const caseId = new URL(page.url()).pathname.split('/').pop()!;
+
+  const api = await ApiClient.login(server.url, 'ksv.lan', 'ksv.lan-password');
+  expect((await api.request('GET', `/api/cases/${caseId}`)).body.offences).toEqual([
+    'BLHS-173',
+    'BLHS-174',
+  ]);
+  await until(
+    async () => (await page.locator('.case-page__title .muted').innerText()).includes('Điều 174'),
+    5000,
+    'the offences under the case title',
+  );
+  expect(await page.locator('.case-page__title .muted').innerText()).toBe(
+    'Điều 173 BLHS — Tội trộm cắp tài sản; Điều 174 BLHS — Tội lừa đảo chiếm đoạt tài sản',
+  );
+
+  // The evidence chart offers the case's offences first.
+  await addEvidenceChart(page);
+  const mine = page.getByTestId('start-case-offences');
+  expect(await mine.getByTestId('start-BLHS-173').count()).toBe(1);
+  expect(await mine.getByTestId('start-BLHS-174').count()).toBe(1);
+  expect(await page.getByTestId('start-other-offences').getByTestId('start-BLHS-173').count()).toBe(
+    0,
+  );
+  await page.context().close();
+});
+
+it('reads an old case’s typed "173" as Article 173, under the case title and in the evidence chart', async () => {
+  const api = await ApiClient.login(server.url, 'ksv.lan', 'ksv.lan-password');
+  const caseId = (await api.request('POST', '/api/cases', { title: 'Vụ án cũ' })).body.id as string;
+  // An older version stored the offence as typed, in the document.
+  const client = connectClient(server.url, caseId, await api.token());
+  await synced(client);
+  client.doc.transact(() => metaOf(client.doc).set('offences', ['173', 'trộm xe']));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  client.destroy();
+
+  const page = await (await newContext(browser)).newPage();
+  await logIn(page, server.url, 'ksv.lan', 'ksv.lan-password');
+  await page.goto(`${server.url}/cases/${caseId}`);
+  await page.getByTestId('case-page').waitFor();
+  await until(
+    async () => (await page.locator('.case-page__title .muted').innerText()).includes('Điều 173'),
+    10_000,
+    'the old offence shown by article',
+  );
+  expect(await page.locator('.case-page__title .muted').innerText()).toBe(
+    'Điều 173 BLHS — Tội trộm cắp tài sản; trộm xe',
+  );
+  await addEvidenceChart(page);
+  expect(await page.getByTestId('start-case-offences').getByTestId('start-BLHS-173').count()).toBe(
+    1,
+  );
+  expect(await page.getByTestId('start-other-offences').getByTestId('start-BLHS-173').count()).toBe(
+    0,
+  );
+  await page.context().close();
+});
