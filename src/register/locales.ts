@@ -142,7 +142,7 @@ const vi = {
     noteTitle: 'Thêm ghi chú',
     noteText: 'Nội dung ghi chú',
     noteSave: 'Thêm',
-    noteCancel: 'Huỷ',
+    noteCancel: 'Hủy',
     loading: 'Đang mở tệp…',
     loadFailed: 'Không mở được tệp: {{message}}',
   },
