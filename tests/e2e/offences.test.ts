@@ -96,8 +96,6 @@ it('reads an old case’s typed "173" as Article 173, under the case title and i
   const client = connectClient(server.url, caseId, await api.token());
   await synced(client);
   client.doc.transact(() => metaOf(client.doc).set('offences', ['173', 'trộm xe']));
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  client.destroy();
 
   const page = await (await newContext(browser)).newPage();
   await logIn(page, server.url, 'ksv.lan', 'ksv.lan-password');
@@ -111,6 +109,7 @@ it('reads an old case’s typed "173" as Article 173, under the case title and i
   expect(await page.locator('.case-page__title .muted').innerText()).toBe(
     'Điều 173 BLHS — Tội trộm cắp tài sản; trộm xe',
   );
+  client.destroy();
   await addEvidenceChart(page);
   expect(await page.getByTestId('start-case-offences').getByTestId('start-BLHS-173').count()).toBe(
     1,
