@@ -4,6 +4,7 @@
  * the region (and so the text around it as little as possible) uncovered. Pure geometry in any one
  * unit (the marks layer uses the page's width as 1).
  */
+import type { Mark } from './commands/files.ts';
 
 export interface Box {
   x: number;
@@ -127,3 +128,18 @@ function exitPoint(
 }
 
 const clamp = (n: number, min: number, max: number) => Math.min(Math.max(n, min), max);
+
+/**
+ * A callout mark's region and enlarged copy in the marks layer's space (the page's width is 1, its
+ * height `aspect`). A copy without a stored place (`w2`: callouts of older cases) is placed by
+ * `placeCallout`; a stored one is kept inside the page by `fitCallout`.
+ * @example calloutBoxes({ id: 'm', kind: 'callout', page: 1, x: 0.1, y: 0.1, w: 0.1, h: 0.05 }, 1.4).copy
+ */
+export function calloutBoxes(mark: Mark, aspect: number): { region: Box; copy: Box } {
+  const region = { x: mark.x, y: mark.y * aspect, w: mark.w ?? 0.1, h: (mark.h ?? 0.1) * aspect };
+  const page = { w: 1, h: aspect };
+  if (mark.w2 === undefined || mark.x2 === undefined || mark.y2 === undefined)
+    return { region, copy: placeCallout(region, page) };
+  const copy = { x: mark.x2, y: mark.y2 * aspect, w: mark.w2, h: (mark.w2 * region.h) / region.w };
+  return { region, copy: fitCallout(copy, region, page) };
+}

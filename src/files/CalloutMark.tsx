@@ -1,5 +1,5 @@
 import { useRef, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
-import { connectBoxes, fitCallout, placeCallout, type Box } from '../core/callout.ts';
+import { calloutBoxes, connectBoxes, fitCallout, type Box } from '../core/callout.ts';
 import type { Mark } from '../core/commands/files.ts';
 
 /** Where a callout's copy now is, in page fractions, as the document stores it. */
@@ -7,20 +7,6 @@ export interface CalloutCopy {
   x2: number;
   y2: number;
   w2: number;
-}
-
-/**
- * The region and its enlarged copy, in the marks layer's user space (the page's width is 1, its
- * height `aspect`). A copy without a stored place (older cases) is placed where it fits.
- * @example calloutBoxes({ kind: 'callout', page: 1, x: 0.1, y: 0.1, w: 0.1, h: 0.05, id: 'm' }, 1.4)
- */
-export function calloutBoxes(mark: Mark, aspect: number): { region: Box; copy: Box } {
-  const region = { x: mark.x, y: mark.y * aspect, w: mark.w ?? 0.1, h: (mark.h ?? 0.1) * aspect };
-  const page = { w: 1, h: aspect };
-  if (mark.w2 === undefined || mark.x2 === undefined || mark.y2 === undefined)
-    return { region, copy: placeCallout(region, page) };
-  const copy = { x: mark.x2, y: mark.y2 * aspect, w: mark.w2, h: (mark.w2 * region.h) / region.w };
-  return { region, copy: fitCallout(copy, region, page) };
 }
 
 interface CalloutMarkProps {

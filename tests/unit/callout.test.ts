@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { connectBoxes, fitCallout, placeCallout, type Box } from '../../src/core/callout.ts';
+import {
+  calloutBoxes,
+  connectBoxes,
+  fitCallout,
+  placeCallout,
+  type Box,
+} from '../../src/core/callout.ts';
 
 /** An A4 page in portrait, its width as the unit. */
 const page = { w: 1, h: 1.414 };
@@ -84,5 +90,29 @@ describe('the callout connector', () => {
     });
     const down = connectBoxes({ x: 0, y: 0, w: 2, h: 1 }, { x: 0, y: 3, w: 2, h: 1 });
     expect(down).toEqual({ x1: 1, y1: 1, x2: 1, y2: 3 });
+  });
+});
+
+describe('callouts as stored', () => {
+  const aspect = page.h;
+  it('places a callout of an older case (no w2) where it fits, not where it was pinned', () => {
+    // The old placement pinned a wide region's copy at x2 = 0.95, mostly off the page.
+    const old = { id: 'm', kind: 'callout' as const, page: 1, x: 0.08, y: 0.3, w: 0.84, h: 0.03 };
+    const { region, copy } = calloutBoxes({ ...old, x2: 0.95, y2: 0.3 }, aspect);
+    expect(copy.w).toBeGreaterThan(region.w);
+    expect(inside(copy)).toBe(true);
+    expect(overlaps(copy, region)).toBe(false);
+  });
+  it('draws a moved copy where it was put, in the region’s proportions', () => {
+    const mark = {
+      id: 'm',
+      kind: 'callout' as const,
+      page: 1,
+      ...{ x: 0.1, y: 0.1, w: 0.2, h: 0.05, x2: 0.5, y2: 0.5, w2: 0.4 },
+    };
+    const { region, copy } = calloutBoxes(mark, aspect);
+    expect(copy.x).toBeCloseTo(0.5);
+    expect(copy.y).toBeCloseTo(0.5 * aspect);
+    expect(copy.w / copy.h).toBeCloseTo(region.w / region.h);
   });
 });
