@@ -89,13 +89,17 @@ it('picks offences from the Penal Code, typed without diacritics, and shows them
   await page.context().close();
 });
 
-it('reads an old case’s typed "173" as Article 173, under the case title and in the evidence chart', async () => {
+it('reads an old case’s typed "173" as Article 173 under the title, in the evidence chart, the list and the dialog', async () => {
   const api = await ApiClient.login(server.url, 'ksv.lan', 'ksv.lan-password');
   const caseId = (await api.request('POST', '/api/cases', { title: 'Vụ án cũ' })).body.id as string;
-  // An older version stored the offence as typed, in the document.
+  // An older version stored the offence as typed, in the document and in the case record.
   const client = connectClient(server.url, caseId, await api.token());
   await synced(client);
   client.doc.transact(() => metaOf(client.doc).set('offences', ['173', 'trộm xe']));
+  await server.store.updateCase(caseId, {
+    offences: ['173', 'trộm xe'],
+    updatedAt: new Date().toISOString(),
+  });
 
   const page = await (await newContext(browser)).newPage();
   await logIn(page, server.url, 'ksv.lan', 'ksv.lan-password');
@@ -117,5 +121,23 @@ it('reads an old case’s typed "173" as Article 173, under the case title and i
   expect(await page.getByTestId('start-other-offences').getByTestId('start-BLHS-173').count()).toBe(
     0,
   );
+
+  // The case list reads the record.
+  await page.goto(`${server.url}/`);
+  const card = page.getByTestId('case-card').filter({ hasText: 'Vụ án cũ' });
+  expect(await card.innerText()).toContain('Điều 173 BLHS — Tội trộm cắp tài sản; trộm xe');
+  // The dialog shows the article, and says the text that names none goes on saving.
+  await card.getByTestId('case-edit').click();
+  const chips = page.getByTestId('offence-chip');
+  expect(await chips.nth(0).innerText()).toBe('Điều 173 BLHS — Tội trộm cắp tài sản');
+  expect(await chips.nth(1).innerText()).toMatch(
+    /^trộm xe\s+không phải điều luật — sẽ bỏ khi lưu$/,
+  );
+  expect(await contrastProblems(page, '[data-testid=case-dialog]', 4.5)).toEqual([]);
+  await page.getByTestId('case-save').click();
+  await page.getByTestId('case-dialog').waitFor({ state: 'detached' });
+  expect((await api.request('GET', `/api/cases/${caseId}`)).body.offences).toEqual(['BLHS-173']);
+  expect(await card.innerText()).toContain('Điều 173 BLHS — Tội trộm cắp tài sản');
+  expect(await card.innerText()).not.toContain('trộm xe');
   await page.context().close();
 });
