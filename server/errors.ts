@@ -46,6 +46,11 @@ const messages = {
     vi: 'Không tìm thấy vụ án, hoặc bạn không có quyền truy cập.',
     en: 'Case not found, or you have no access to it.',
   },
+  'case.badOffence': {
+    status: 400,
+    vi: '"{offence}" không phải một điều của Bộ luật Hình sự (Điều 108–425). Hãy chọn tội danh trong danh sách.',
+    en: '"{offence}" is not an article of the Penal Code (Articles 108–425). Pick the offence from the list.',
+  },
   'case.forbidden': {
     status: 403,
     vi: 'Vai trò của bạn trong vụ án không cho phép việc này.',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { setCaseMeta } from '../../src/core/commands/meta.ts';
 import { newId } from '../../src/core/ids.ts';
 import { migrateCaseDoc } from '../../src/core/migrations.ts';
+import { isOffenceRef } from '../../src/core/offences.ts';
 import {
   caseMetaInputSchema,
   caseMetaPatchSchema,
@@ -29,6 +30,12 @@ function initialSnapshot(meta: z.infer<typeof caseMetaInputSchema>): Uint8Array 
   return snapshot;
 }
 
+/** Offences are Penal Code articles (`BLHS-173`); free text that names none is refused. */
+function checkOffences(offences: readonly string[] | undefined): void {
+  const bad = offences?.find((offence) => !isOffenceRef(offence));
+  if (bad !== undefined) throw new ApiError('case.badOffence', { offence: bad });
+}
+
 export function caseRoutes(app: FastifyInstance, services: Services): void {
   const { store, rooms, audit } = services;
 
@@ -52,6 +59,7 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
   app.post('/api/cases', async (request, reply) => {
     const user = await requireUser(services, request);
     const input = caseMetaInputSchema.parse(request.body);
+    checkOffences(input.offences);
     const now = new Date().toISOString();
     const record: CaseRecord = {
       id: newId(),
@@ -80,6 +88,7 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
   app.patch('/api/cases/:id', async (request) => {
     const { user, record, role } = await memberCase(request);
     const patch = caseMetaPatchSchema.parse(request.body);
+    checkOffences(patch.offences);
     const ownerOnly = patch.classification !== undefined || patch.archived !== undefined;
     if (role === 'viewer' || (ownerOnly && role !== 'owner')) throw new ApiError('case.forbidden');
     const updatedAt = new Date().toISOString();

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import * as Y from 'yjs';
+import { migrateOffences } from '../../src/core/offences.ts';
 import type { Role } from '../../src/core/schema.ts';
 import { chainHash, GENESIS, type AuditRow } from './chain.ts';
 import type {
@@ -683,7 +684,7 @@ function toCase(r: CaseRow): CaseRecord {
     id: r.id,
     title: r.title,
     caseNumber: r.case_number,
-    offences: JSON.parse(r.offences) as string[],
+    offences: migrateOffences(JSON.parse(r.offences) as string[]),
     classification: r.classification,
     archived: r.archived,
     createdAt: r.created_at,

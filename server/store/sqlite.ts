@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { migrateOffences } from '../../src/core/offences.ts';
 import type { Role } from '../../src/core/schema.ts';
 import { chainHash, GENESIS, type AuditRow } from './chain.ts';
 import type {
@@ -106,7 +107,7 @@ const toCase = (r: CaseRow): CaseRecord => ({
   id: r.id,
   title: r.title,
   caseNumber: r.case_number,
-  offences: JSON.parse(r.offences) as string[],
+  offences: migrateOffences(JSON.parse(r.offences) as string[]),
   classification: r.classification as CaseRecord['classification'],
   archived: r.archived === 1,
   createdAt: r.created_at,

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { migrateOffences } from './offences.ts';
 import { SCHEMA_VERSION, type BoardKind, type Classification } from './schema.ts';
 
 /**
@@ -42,8 +43,9 @@ export function readMeta(doc: Y.Doc): CaseMeta {
     schema: numberOr(meta.get('schema'), 0),
     title: stringOr(meta.get('title'), ''),
     caseNumber: stringOr(meta.get('caseNumber'), ''),
+    // Older cases hold offences as typed; they are read by article where they name one.
     offences: Array.isArray(offences)
-      ? offences.filter((o): o is string => typeof o === 'string')
+      ? migrateOffences(offences.filter((o): o is string => typeof o === 'string'))
       : [],
     classification: (stringOr(meta.get('classification'), 'none') as Classification) ?? 'none',
   };

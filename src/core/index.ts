@@ -25,3 +25,6 @@ export * from './timeline.ts';
 export * from './commands/deck.ts';
 export * from './interop/index.ts';
 export * from './history.ts';
+export * from './callout.ts';
+export * from './penalCode.ts';
+export * from './offences.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { migrateOffence } from './offences.ts';
 
 /**
  * The case document's vocabulary: kinds, roles and classifications, with the validators that the
@@ -29,8 +30,12 @@ const text = (max: number) =>
     .transform((s) => s.normalize('NFC').trim())
     .pipe(z.string().max(max));
 
-/** An offence article reference such as `BLHS-173` (Penal Code, Article 173). */
-export const offenceSchema = text(40).pipe(z.string().min(1));
+/**
+ * An offence: a Penal Code article reference such as `BLHS-173` (Article 173). Free text from an
+ * older client is turned into the article it names (`migrateOffence`); whether the result is an
+ * article is checked by the server (`isOffenceRef`), which answers `case.badOffence` otherwise.
+ */
+export const offenceSchema = text(40).pipe(z.string().min(1)).transform(migrateOffence);
 
 export const caseMetaInputSchema = z.object({
   title: text(200).pipe(z.string().min(1)),

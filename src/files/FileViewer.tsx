@@ -27,6 +27,7 @@ import {
   addMark,
   deleteMark,
   listMarks,
+  updateMark,
   type CaseFile,
   type Mark,
   type MarkInput,
@@ -35,7 +36,9 @@ import {
 import { filesOf } from '../core/doc.ts';
 import { fileUrl } from './api.ts';
 import { openPdf, renderPage } from './pdf.ts';
+import type { CalloutCopy } from './CalloutMark.tsx';
 import { MarksLayer } from './MarksLayer.tsx';
+import { NoteDialog } from './NoteDialog.tsx';
 import { useYValue } from './useYValue.ts';
 
 type Tool = 'pan' | MarkKind;
@@ -79,6 +82,7 @@ export function FileViewer({ caseId, file, doc, origin, readOnly, onClose }: Fil
   const [rotation, setRotation] = useState(0);
   const [offset, setOffset] = useState({ x: 0, y: 0 });
   const [tool, setTool] = useState<Tool>('pan');
+  const [noteAt, setNoteAt] = useState<{ x: number; y: number } | null>(null);
   const drag = useRef<{ x: number; y: number; ox: number; oy: number } | null>(null);
   const stage = useRef<HTMLDivElement>(null);
   const [stageSize, setStageSize] = useState({ width: 800, height: 600 });
@@ -129,8 +133,15 @@ export function FileViewer({ caseId, file, doc, origin, readOnly, onClose }: Fil
     (id: string) => deleteMark(doc, { hash: file.hash, id }, origin),
     [doc, file.hash, origin],
   );
+  const onMoveCallout = useCallback(
+    (id: string, copy: CalloutCopy) => updateMark(doc, { hash: file.hash, id, mark: copy }, origin),
+    [doc, file.hash, origin],
+  );
+  const closeNote = useCallback(() => setNoteAt(null), []);
 
   useEffect(() => {
+    // While the note dialog is open, its keys are its own (Escape closes only the dialog).
+    if (noteAt) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onClose();
       if (event.key === 'PageDown' || (event.key === 'ArrowRight' && tool === 'pan'))
@@ -140,7 +151,7 @@ export function FileViewer({ caseId, file, doc, origin, readOnly, onClose }: Fil
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onClose, pageCount, tool]);
+  }, [onClose, pageCount, tool, noteAt]);
 
   const onPointerDown = (event: ReactPointerEvent) => {
     if (tool !== 'pan') return;
@@ -281,12 +292,21 @@ export function FileViewer({ caseId, file, doc, origin, readOnly, onClose }: Fil
               page={page}
               onAdd={onAddMark}
               onDelete={readOnly ? null : onDeleteMark}
-              notePrompt={t('viewer.notePrompt')}
+              onMoveCallout={readOnly ? null : onMoveCallout}
+              onAskNote={setNoteAt}
               deleteLabel={t('viewer.deleteMark')}
             />
           </div>
         )}
       </div>
+      {noteAt && (
+        <NoteDialog
+          onSave={(text) =>
+            onAddMark({ kind: 'note', page, x: noteAt.x, y: noteAt.y, text, color: NOTE_COLOR })
+          }
+          onClose={closeNote}
+        />
+      )}
     </div>
   );
 }
@@ -298,9 +318,12 @@ interface PageWithMarksProps {
   page: number;
   onAdd(mark: MarkInput): void;
   onDelete: ((id: string) => void) | null;
-  notePrompt: string;
+  onMoveCallout: ((id: string, copy: CalloutCopy) => void) | null;
+  onAskNote(at: { x: number; y: number }): void;
   deleteLabel: string;
 }
+
+const NOTE_COLOR = '#d97706';
 
 const PageWithMarks = memo(function PageWithMarks(props: PageWithMarksProps) {
   return <MarksLayer {...props} />;

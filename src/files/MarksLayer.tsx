@@ -1,5 +1,7 @@
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { placeCallout } from '../core/callout.ts';
 import type { Mark, MarkInput, MarkKind } from '../core/commands/files.ts';
+import { CalloutMark, type CalloutCopy } from './CalloutMark.tsx';
 
 interface MarksLayerProps {
   image: { src: string; width: number; height: number };
@@ -8,7 +10,10 @@ interface MarksLayerProps {
   page: number;
   onAdd(mark: MarkInput): void;
   onDelete: ((id: string) => void) | null;
-  notePrompt: string;
+  /** Moves or resizes a callout's copy; null when read-only. */
+  onMoveCallout: ((id: string, copy: CalloutCopy) => void) | null;
+  /** Asks for a note's text at a spot (the app's own dialog, not the browser's prompt). */
+  onAskNote(at: { x: number; y: number }): void;
   deleteLabel: string;
 }
 
@@ -17,7 +22,7 @@ const COLOR = '#d97706';
 /**
  * The page image with its marks, in one SVG whose user space is the page in fractions (0–1), so
  * marks stay on their spot at any zoom or rotation. Drawing: drag for a highlight, an arrow or a
- * callout region; click for a note.
+ * callout region; click for a note. A callout's copy is dragged to move it, by its corner to resize.
  */
 export function MarksLayer({
   image,
@@ -26,7 +31,8 @@ export function MarksLayer({
   page,
   onAdd,
   onDelete,
-  notePrompt,
+  onMoveCallout,
+  onAskNote,
   deleteLabel,
 }: MarksLayerProps) {
   const svg = useRef<SVGSVGElement>(null);
@@ -45,11 +51,7 @@ export function MarksLayer({
     if (tool === 'pan') return;
     event.stopPropagation();
     const p = toPage(event);
-    if (tool === 'note') {
-      const text = window.prompt(notePrompt)?.normalize('NFC').trim();
-      if (text) onAdd({ kind: 'note', page, x: p.x, y: p.y, text, color: COLOR });
-      return;
-    }
+    if (tool === 'note') return onAskNote(p);
     svg.current?.setPointerCapture?.(event.pointerId);
     setDraft({ x: p.x, y: p.y, x2: p.x, y2: p.y });
   };
@@ -80,14 +82,18 @@ export function MarksLayer({
       });
     if (tool === 'highlight') onAdd({ kind: 'highlight', page, ...box, color: '#facc15' });
     if (tool === 'callout') {
-      // The enlarged copy goes beside the region, on the side with more room.
-      const right = box.x + box.w / 2 < 0.5;
+      // The enlarged copy goes where it fits; the user may move it afterwards.
+      const copy = placeCallout(
+        { x: box.x, y: box.y * aspect, w: box.w, h: box.h * aspect },
+        { w: 1, h: aspect },
+      );
       onAdd({
         kind: 'callout',
         page,
         ...box,
-        x2: right ? Math.min(0.95, box.x + box.w + 0.05) : Math.max(0.05, box.x - 0.05),
-        y2: box.y,
+        x2: copy.x,
+        y2: copy.y / aspect,
+        w2: copy.w,
         color: '#2563eb',
       });
     }
@@ -113,6 +119,7 @@ export function MarksLayer({
           aspect={aspect}
           image={image.src}
           onDelete={onDelete}
+          onMoveCallout={onMoveCallout}
           deleteLabel={deleteLabel}
         />
       ))}
@@ -147,12 +154,14 @@ function MarkShape({
   aspect,
   image,
   onDelete,
+  onMoveCallout,
   deleteLabel,
 }: {
   mark: Mark;
   aspect: number;
   image: string;
   onDelete: ((id: string) => void) | null;
+  onMoveCallout: ((id: string, copy: CalloutCopy) => void) | null;
   deleteLabel: string;
 }) {
   const y = mark.y * aspect;
@@ -221,57 +230,17 @@ function MarkShape({
           </text>
         </g>
       );
-    case 'callout': {
-      const w = mark.w ?? 0.1;
-      const h = (mark.h ?? 0.1) * aspect;
-      const scale = Math.min(2.5, 0.4 / Math.max(w, 0.01));
-      const bw = w * scale;
-      const bh = h * scale;
-      const bx = (mark.x2 ?? mark.x) < mark.x ? (mark.x2 ?? 0) - bw : (mark.x2 ?? 0);
-      const by = Math.min(Math.max(0, (mark.y2 ?? mark.y) * aspect), aspect - bh);
+    case 'callout':
       return (
-        <g className="mark mark--callout" data-testid="mark-callout" onDoubleClick={remove}>
-          {title}
-          <rect
-            x={mark.x}
-            y={y}
-            width={w}
-            height={h}
-            fill="none"
-            stroke={mark.color ?? '#2563eb'}
-            strokeWidth={0.003}
-          />
-          <line
-            x1={mark.x + w / 2}
-            y1={y + h / 2}
-            x2={bx + bw / 2}
-            y2={by + bh / 2}
-            stroke={mark.color ?? '#2563eb'}
-            strokeWidth={0.002}
-          />
-          <rect x={bx} y={by} width={bw} height={bh} fill="#fff" />
-          <svg
-            x={bx}
-            y={by}
-            width={bw}
-            height={bh}
-            viewBox={`${mark.x} ${y} ${w} ${h}`}
-            preserveAspectRatio="none"
-          >
-            <image href={image} x={0} y={0} width={1} height={aspect} preserveAspectRatio="none" />
-          </svg>
-          <rect
-            x={bx}
-            y={by}
-            width={bw}
-            height={bh}
-            fill="none"
-            stroke={mark.color ?? '#2563eb'}
-            strokeWidth={0.004}
-          />
-        </g>
+        <CalloutMark
+          mark={mark}
+          aspect={aspect}
+          image={image}
+          title={title}
+          onDelete={remove}
+          onMove={onMoveCallout ? (copy) => onMoveCallout(mark.id, copy) : null}
+        />
       );
-    }
   }
 }
 

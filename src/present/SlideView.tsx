@@ -153,7 +153,8 @@ function DocumentSlide({ doc, caseId, slide }: { doc: Y.Doc; caseId: string; sli
             page={page}
             onAdd={() => undefined}
             onDelete={null}
-            notePrompt=""
+            onMoveCallout={null}
+            onAskNote={() => undefined}
             deleteLabel=""
           />
         </div>

@@ -37,7 +37,8 @@ async function openAs(username: string, locale = 'vi-VN'): Promise<Page> {
 async function createCase(page: Page, title: string, classification = 'none'): Promise<string> {
   await page.getByTestId('new-case').click();
   await page.locator('input[name=title]').fill(title);
-  await page.locator('input[name=offences]').fill('BLHS-173');
+  await page.getByTestId('offence-search').fill('trom cap');
+  await page.getByTestId('offence-option').filter({ hasText: 'Điều 173' }).click();
   await page.locator('select[name=classification]').selectOption(classification);
   await page.getByTestId('case-save').click();
   await page.getByTestId('case-page').waitFor();

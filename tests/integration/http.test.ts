@@ -108,6 +108,38 @@ describe('accounts and sessions', () => {
   });
 });
 
+describe('case offences', () => {
+  it('stores offences by Penal Code article and refuses text that names none', async () => {
+    const owner = await admin.newUser('offences1');
+    const created = await owner.request('POST', '/api/cases', {
+      title: 'Vụ trộm cắp tài sản',
+      offences: ['BLHS-173', 'Điều 174', '321'],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.offences).toEqual(['BLHS-173', 'BLHS-174', 'BLHS-321']);
+    const id = created.body.id as string;
+
+    const vi = new ApiClient(server.url, 'vi');
+    vi.cookie = owner.cookie;
+    const bad = await vi.request('PATCH', `/api/cases/${id}`, { offences: ['trộm xe'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: 'case.badOffence' });
+    expect(bad.body.message).toContain('"trộm xe" không phải một điều của Bộ luật Hình sự');
+    for (const offences of [['BLHS-51'], ['BLHS-426'], ['Điều 1000']]) {
+      const refused = await owner.request('PATCH', `/api/cases/${id}`, { offences });
+      expect(refused.body.error).toBe('case.badOffence');
+    }
+    expect((await owner.request('GET', `/api/cases/${id}`)).body.offences).toEqual([
+      'BLHS-173',
+      'BLHS-174',
+      'BLHS-321',
+    ]);
+    const patched = await owner.request('PATCH', `/api/cases/${id}`, { offences: ['BLHS-199'] });
+    expect(patched.status).toBe(200);
+    expect(patched.body.offences).toEqual(['BLHS-199']);
+  });
+});
+
 describe('cases and members', () => {
   it('creates a case owned by its creator and lists it only for members', async () => {
     const owner = await admin.newUser('owner1');

@@ -1,8 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isOffenceRef } from '../../core/offences.ts';
 import { CLASSIFICATIONS, type Classification } from '../../core/schema.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ApiError, endpoints, type CaseSummary } from '../api.ts';
+import { OffencePicker } from './OffencePicker.tsx';
+import './offences.css';
 
 /** Creates a case, or edits one (title, number, offences; classification for owners). */
 export function CaseDialog({
@@ -17,7 +20,7 @@ export function CaseDialog({
   const { t } = useTranslation();
   const [title, setTitle] = useState(existing?.title ?? '');
   const [caseNumber, setCaseNumber] = useState(existing?.caseNumber ?? '');
-  const [offences, setOffences] = useState(existing?.offences.join(', ') ?? '');
+  const [offences, setOffences] = useState<string[]>(existing?.offences ?? []);
   const [classification, setClassification] = useState<Classification>(
     existing?.classification ?? 'none',
   );
@@ -29,10 +32,8 @@ export function CaseDialog({
     const input = {
       title,
       caseNumber,
-      offences: offences
-        .split(',')
-        .map((o) => o.trim())
-        .filter(Boolean),
+      // Free text of an older case that names no article is dropped (the chip says so).
+      offences: offences.filter(isOffenceRef),
       ...(canClassify ? { classification } : {}),
     };
     try {
@@ -71,16 +72,10 @@ export function CaseDialog({
             onChange={(e) => setCaseNumber(e.target.value)}
           />
         </label>
-        <label>
+        <div className="form-field">
           <span>{t('cases.offences')}</span>
-          <input
-            name="offences"
-            value={offences}
-            placeholder="BLHS-173"
-            onChange={(e) => setOffences(e.target.value)}
-          />
-          <small className="muted">{t('cases.offencesHint')}</small>
-        </label>
+          <OffencePicker value={offences} onChange={setOffences} />
+        </div>
         {canClassify && (
           <label>
             <span>{t('cases.classification')}</span>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Archive, ArchiveRestore, FolderOpen, Pencil, Plus, ScrollText, Users } from 'lucide-react';
 import { AuditDialog } from '../../history/AuditDialog.tsx';
+import { formatOffence } from '../../core/offences.ts';
 import { compareVietnamese, matchesSearch } from '../../core/text.ts';
 import { ClassificationBadge } from '../../ui/ClassificationBadge.tsx';
 import { ApiError, endpoints, type CaseSummary } from '../api.ts';
@@ -49,7 +50,11 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
         .filter(
           (c) =>
             (showArchived || !c.archived) &&
-            (!query || matchesSearch(`${c.title} ${c.caseNumber} ${c.offences.join(' ')}`, query)),
+            (!query ||
+              matchesSearch(
+                `${c.title} ${c.caseNumber} ${c.offences.map(formatOffence).join(' ')}`,
+                query,
+              )),
         )
         .sort(
           (a, b) => Number(a.archived) - Number(b.archived) || compareVietnamese(a.title, b.title),
@@ -145,7 +150,7 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
               <span className="muted">
                 {[
                   c.caseNumber,
-                  c.offences.join(', '),
+                  c.offences.map(formatOffence).join('; '),
                   t(`roles.${c.role}`),
                   c.archived ? t('cases.archived') : '',
                 ]

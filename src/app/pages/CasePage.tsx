@@ -15,7 +15,7 @@ import { DeckPanel } from '../../present/DeckPanel.tsx';
 import { PresentView, usePresenters } from '../../present/PresentView.tsx';
 import { FollowPresenter } from '../../present/FollowPresenter.tsx';
 import { usePresenterRequests } from '../../present/channel.ts';
-import { listBoards, readMeta } from '../../core/index.ts';
+import { formatOffence, listBoards, readMeta } from '../../core/index.ts';
 import { boardsOf, metaOf } from '../../core/doc.ts';
 import type { CaseFile } from '../../core/commands/files.ts';
 import { canEdit } from '../../core/schema.ts';
@@ -154,7 +154,9 @@ function CaseWorkspace({
           <span className="muted">
             {[
               meta.caseNumber || record.caseNumber,
-              (meta.offences.length ? meta.offences : record.offences).join(', '),
+              (meta.offences.length ? meta.offences : record.offences)
+                .map(formatOffence)
+                .join('; '),
             ]
               .filter(Boolean)
               .join(' · ')}

@@ -30,7 +30,9 @@ const unit = z.number().min(-1).max(2);
 /**
  * A mark on a page of a file. Coordinates are fractions of the page's width and height (0–1), so a
  * mark stays put at any zoom. An arrow goes from (x, y) to (x2, y2); a callout shows the region
- * (x, y, w, h) enlarged at (x2, y2).
+ * (x, y, w, h) enlarged in a copy whose top-left corner is (x2, y2) and whose width is w2, its height
+ * following the region's proportions. A callout without w2 (older cases) is placed where it fits
+ * (`placeCallout`) when drawn.
  */
 export const markSchema = z.object({
   kind: z.enum(MARK_KINDS),
@@ -41,6 +43,7 @@ export const markSchema = z.object({
   h: unit.optional(),
   x2: unit.optional(),
   y2: unit.optional(),
+  w2: unit.optional(),
   text: z
     .string()
     .transform((s) => s.normalize('NFC'))
