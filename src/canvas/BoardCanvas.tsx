@@ -223,7 +223,7 @@ function BoardCanvasInner({
     [projectedLinks, selectedEdge, decorateEdge, waiting],
   );
 
-  const selectedIds = useMemo(() => [...local.selected].sort().join(' '), [local.selected]);
+  const selectedIds = useMemo(() => [...local.selected].join(' '), [local.selected]);
   useEffect(
     () => onSelection?.(selectedIds ? selectedIds.split(' ') : []),
     [selectedIds, onSelection],
@@ -262,7 +262,10 @@ function BoardCanvasInner({
         changes.filter((c) => c.type === 'select' || c.type === 'position'),
         nodes,
       );
-      const selected = new Set(next.filter((n) => n.selected).map((n) => n.id));
+      // In the order of selection: "link the two selected" links the first to the second.
+      const now = new Set(next.filter((n) => n.selected).map((n) => n.id));
+      const selected = new Set([...state.selected].filter((id) => now.has(id)));
+      for (const id of now) selected.add(id);
       const dragging = new Map(state.dragging);
       for (const change of changes) {
         if (change.type !== 'position' || !change.position) continue;

@@ -30,13 +30,21 @@ export interface ExportMenuProps {
   author: string;
 }
 
-/** A refused import as a sentence naming the problem. */
+/**
+ * A refused import or a failed export as a sentence naming the problem, never a bare object: the
+ * browser rejects some of its own steps (an image that does not load) with an Event, not an Error.
+ */
 export function importErrorText(
   t: (key: string, o?: Record<string, unknown>) => string,
   err: unknown,
 ): string {
   if (err instanceof ImportError) return t(`errors.${err.code}`, err.params);
-  return t('failed', { message: err instanceof Error ? err.message : String(err) });
+  if (err instanceof Event) return t('failed', { message: t('errors.image') });
+  if (err instanceof Error && err.message === 'empty')
+    return t('failed', { message: t('errors.nothing') });
+  if (err instanceof Error && err.message && !err.message.startsWith('[object'))
+    return t('failed', { message: err.message });
+  return t('failed', { message: t('errors.unknown') });
 }
 
 /**
@@ -87,7 +95,7 @@ export function ExportMenu({
     run(async () => {
       const flowRoot = root();
       if (!flowRoot) return;
-      const blob = await boardPicture(flowRoot, nodes(), {
+      const blob = await boardPicture(flowRoot, nodes, {
         format,
         scale,
         background: transparent ? null : '#ffffff',
@@ -104,7 +112,7 @@ export function ExportMenu({
     run(async () => {
       const flowRoot = root();
       if (!flowRoot) return;
-      const image = await boardPicture(flowRoot, nodes(), {
+      const image = await boardPicture(flowRoot, nodes, {
         format: 'png',
         scale: 2,
         background: '#ffffff',
