@@ -1,11 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addBoard, addEntity } from '../../src/core/index.ts';
+import { addBoard, addEntity, listNodes, registerOf } from '../../src/core/index.ts';
 import { addNode } from '../../src/core/commands/nodes.ts';
 import { listLinks } from '../../src/core/commands/links.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import { connectClient, eventually, synced, type SyncClient } from '../helpers/sync.ts';
 import { launchBrowser, logIn, newContext } from './browser.ts';
+import { theftCaseBoards } from '../helpers/graph-fixture.ts';
 
 /**
  * The graph boards as a prosecutor sees them on the first day: what is drawn, measured on screen.
@@ -78,3 +79,166 @@ it('links two selected nodes from the first selected to the second', async () =>
     type: 'owns',
   });
 });
+
+/** What is wrong with how a graph board is drawn now, in words (empty when it is drawn right). */
+async function drawnProblems(
+  page: Page,
+  links: ReadonlyArray<{ id: string; source: string; target: string }>,
+  nodeCount: number,
+): Promise<string[]> {
+  return page.evaluate(
+    ({ links, nodeCount }) => {
+      const problems: string[] = [];
+      const flow = document.querySelector('.react-flow')!;
+      const view = flow.getBoundingClientRect();
+      const nodeBox = (id: string) =>
+        flow
+          .querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`)
+          ?.getBoundingClientRect();
+      const near = (p: { x: number; y: number }, box: DOMRect, slack = 10) =>
+        p.x >= box.left - slack &&
+        p.x <= box.right + slack &&
+        p.y >= box.top - slack &&
+        p.y <= box.bottom + slack;
+
+      // Every link is a visible path whose ends touch its two nodes' boxes.
+      for (const link of links) {
+        const path = flow.querySelector<SVGPathElement>(
+          `.react-flow__edge[data-id="${CSS.escape(link.id)}"] path.react-flow__edge-path`,
+        );
+        if (!path) {
+          problems.push(`link ${link.id}: no path drawn`);
+          continue;
+        }
+        const style = getComputedStyle(path);
+        const length = path.getTotalLength();
+        if (
+          style.display === 'none' ||
+          style.visibility === 'hidden' ||
+          style.stroke === 'none' ||
+          parseFloat(style.strokeWidth) <= 0 ||
+          Number(style.opacity) < 0.5 ||
+          length < 5
+        )
+          problems.push(`link ${link.id}: path not visible`);
+        const matrix = path.getScreenCTM()!;
+        const end = (at: number) => {
+          const p = path.getPointAtLength(at);
+          return new DOMPoint(p.x, p.y).matrixTransform(matrix);
+        };
+        const source = nodeBox(link.source);
+        const target = nodeBox(link.target);
+        if (!source || !target) {
+          problems.push(`link ${link.id}: a node is not drawn`);
+          continue;
+        }
+        if (!near(end(0), source)) problems.push(`link ${link.id}: does not start at its source`);
+        if (!near(end(length), target))
+          problems.push(`link ${link.id}: does not end at its target`);
+      }
+
+      // Every node is drawn, and none in view lies under a panel drawn over the board.
+      const nodes = [...flow.querySelectorAll<HTMLElement>('.react-flow__node')];
+      if (nodes.length !== nodeCount)
+        problems.push(`${nodes.length} nodes drawn, the board has ${nodeCount}`);
+      const panels = [...flow.querySelectorAll('.react-flow__panel')].map((panel) => ({
+        name: panel.className,
+        box: panel.getBoundingClientRect(),
+      }));
+      const overlaps = (a: DOMRect, b: DOMRect) =>
+        a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      for (const node of nodes) {
+        const box = node.getBoundingClientRect();
+        if (!overlaps(box, view)) continue;
+        for (const panel of panels)
+          if (panel.box.width > 0 && overlaps(box, panel.box))
+            problems.push(`node “${node.innerText.trim()}” under ${panel.name}`);
+      }
+
+      // Labels are readable: at least 9 px tall on screen, node labels and link words alike.
+      for (const label of flow.querySelectorAll<HTMLElement>(
+        '.canvas-node__label, [data-testid=link-label]',
+      )) {
+        const rect = label.getBoundingClientRect();
+        if (!overlaps(rect, view) || label.offsetHeight === 0) continue;
+        const onScreen =
+          parseFloat(getComputedStyle(label).fontSize) * (rect.height / label.offsetHeight);
+        if (onScreen < 9)
+          problems.push(`label “${label.innerText.trim()}” ${onScreen.toFixed(1)} px tall`);
+      }
+
+      // The minimap draws a shape for every node.
+      const minimap = flow.querySelector('.react-flow__minimap');
+      if (minimap) {
+        const drawn = minimap.querySelectorAll('.react-flow__minimap-node').length;
+        if (drawn !== nodeCount) problems.push(`the minimap draws ${drawn} of ${nodeCount} nodes`);
+      }
+      return problems;
+    },
+    { links, nodeCount },
+  );
+}
+
+/** Waits until the board's camera has stopped moving (the opening fit is animated). */
+async function settled(page: Page): Promise<void> {
+  let last = '';
+  for (let i = 0; i < 100; i++) {
+    const now = await page.locator('.react-flow__viewport').getAttribute('style');
+    if (now === last) return;
+    last = now ?? '';
+    await page.waitForTimeout(100);
+  }
+}
+
+it('draws the evidence chart, the relationship chart and the timeline so that they can be read', async () => {
+  const { caseId, client } = await newCase('Vụ trộm cắp tài sản (Điều 173)');
+  const boards = theftCaseBoards(client.doc);
+  const page = await open(caseId);
+  await page.getByTestId('board-tab').first().waitFor();
+
+  for (const [index, boardId] of [boards.evidence, boards.relationship].entries()) {
+    await page.getByTestId('board-tab').nth(index).click();
+    const nodes = listNodes(client.doc, boardId);
+    await page
+      .locator('.react-flow__node[data-id]', { hasText: displayName(client, nodes.at(-1)!) })
+      .waitFor();
+    await settled(page);
+    const links = listLinks(client.doc, boardId);
+    expect(links.length).toBeGreaterThan(5);
+    expect(await drawnProblems(page, links, nodes.length)).toEqual([]);
+    // With the side panel closed the board is wider: still drawn right, the minimap too.
+    await page.getByTestId('toggle-register').click();
+    await page.locator('.react-flow__minimap').waitFor();
+    await settled(page);
+    expect(await drawnProblems(page, links, nodes.length)).toEqual([]);
+    await page.getByTestId('toggle-register').click();
+  }
+
+  // The timeline: every event drawn, names readable, nothing under its toolbar.
+  await page.getByTestId('board-tab').nth(2).click();
+  await page.getByTestId('timeline-item').first().waitFor();
+  const timeline = await page.evaluate(() => {
+    const problems: string[] = [];
+    const toolbar = document.querySelector('.timeline-toolbar')!.getBoundingClientRect();
+    const area = document.querySelector('.timeline')!.getBoundingClientRect();
+    for (const item of document.querySelectorAll<HTMLElement>('[data-testid=timeline-item]')) {
+      const box = item.getBoundingClientRect();
+      if (box.top < toolbar.bottom && box.bottom > toolbar.top && box.left < toolbar.right)
+        problems.push(`“${item.innerText}” under the toolbar`);
+      if (box.right < area.left || box.left > area.right)
+        problems.push(`“${item.innerText}” out of view`);
+      const name = item.querySelector<HTMLElement>('.timeline-item__name')!;
+      const size = parseFloat(getComputedStyle(name).fontSize);
+      if (size < 9) problems.push(`“${name.innerText}” ${size} px tall`);
+    }
+    return problems;
+  });
+  expect(timeline).toEqual([]);
+  expect(await page.getByTestId('timeline-item').count()).toBe(5);
+});
+
+/** The name a node shows: its entity's name or its own label. */
+function displayName(client: SyncClient, node: { label: string; entity?: string }): string {
+  if (!node.entity) return node.label;
+  return String(registerOf(client.doc).get(node.entity)?.get('name') ?? '');
+}
