@@ -132,7 +132,8 @@ export async function renderedPicture(
       height,
       pixelRatio: 1,
       backgroundColor: '#ffffff',
-      style: { zIndex: 'auto' },
+      // Drawn behind the page and transparent (never seen); opaque in the picture.
+      style: { zIndex: 'auto', opacity: '1' },
     });
     return await canvasBlob(canvas, type);
   } finally {

@@ -499,13 +499,13 @@ function useThumbnailMaker(
     const timer = setTimeout(async () => {
       try {
         const { toJpeg } = await import('html-to-image');
-        // The host sits behind the page; its copy in the picture comes to the front.
+        // The host sits behind the page, transparent; its copy in the picture is drawn opaque.
         const url = await toJpeg(host, {
           quality: 0.7,
           pixelRatio: 0.25,
           skipFonts: true,
           backgroundColor: '#ffffff',
-          style: { zIndex: 'auto' },
+          style: { zIndex: 'auto', opacity: '1' },
         });
         if (cancelled) return;
         setThumbs((all) => new Map(all).set(slide.id, url));

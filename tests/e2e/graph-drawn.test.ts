@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addBoard, addEntity, listNodes, registerOf } from '../../src/core/index.ts';
+import { addBoard, addEntity, addSlide, listNodes, registerOf } from '../../src/core/index.ts';
 import { addNode } from '../../src/core/commands/nodes.ts';
 import { listLinks } from '../../src/core/commands/links.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import { connectClient, eventually, synced, type SyncClient } from '../helpers/sync.ts';
-import { launchBrowser, logIn, newContext } from './browser.ts';
+import { launchBrowser, logIn, newContext, until } from './browser.ts';
 import { theftCaseBoards } from '../helpers/graph-fixture.ts';
 
 /**
@@ -242,3 +242,70 @@ function displayName(client: SyncClient, node: { label: string; entity?: string 
   if (!node.entity) return node.label;
   return String(registerOf(client.doc).get(node.entity)?.get('name') ?? '');
 }
+
+/** Shares of dark (< 100) and non-white (< 235) pixels in a region of the screen, in grey levels. */
+async function inkIn(
+  page: Page,
+  clip: { x: number; y: number; width: number; height: number },
+): Promise<{ dark: number; marked: number }> {
+  const png = await page.screenshot({ clip });
+  return page.evaluate(
+    async (data) => {
+      const image = new Image();
+      image.src = URL.createObjectURL(new Blob([new Uint8Array(data)], { type: 'image/png' }));
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      let dark = 0;
+      let marked = 0;
+      for (let i = 0; i < pixels.length; i += 4) {
+        const grey = (pixels[i]! + pixels[i + 1]! + pixels[i + 2]!) / 3;
+        if (grey < 100) dark++;
+        if (grey < 235) marked++;
+      }
+      const count = pixels.length / 4;
+      return { dark: dark / count, marked: marked / count };
+    },
+    [...png],
+  );
+}
+
+it('draws thumbnails without showing them over the board, and leaves no blank patch behind', async () => {
+  const { caseId, client } = await newCase('Vụ trộm cắp tài sản');
+  const boardId = addBoard(client.doc, { kind: 'relationship', title: 'Sơ đồ quan hệ' }, 'test');
+  addNode(client.doc, { boardId, x: 0, y: 0, label: '0912 345 678', type: 'phone' }, 'test');
+  addSlide(client.doc, { kind: 'title', title: 'Vụ trộm cắp tài sản' }, 'test');
+  addSlide(client.doc, { kind: 'title', title: 'Kết luận' }, 'test');
+  const page = await open(caseId);
+  await page.locator('.react-flow__node', { hasText: '0912 345 678' }).waitFor();
+  await page.getByTestId('toggle-deck').click();
+  await page.getByTestId('deck-panel').waitFor();
+  // An empty stretch of the board above its only node (in the middle): background dots only,
+  // inside the top-left 960 × 540 where slides are drawn for their thumbnails.
+  const flow = (await page.locator('.react-flow').boundingBox())!;
+  const node = (await page.locator('.react-flow__node').boundingBox())!;
+  const clip = { x: flow.x + 20, y: flow.y + 10, width: 480, height: 0 };
+  clip.height = Math.min(540, node.y - 10) - clip.y;
+  expect(clip.height).toBeGreaterThan(40);
+
+  // While a slide is drawn for its thumbnail, the board looks as before.
+  await page.locator('.deck-thumbs > *').first().waitFor({ state: 'attached' });
+  expect((await inkIn(page, clip)).dark).toBeLessThan(0.005);
+  // Once the thumbnails are made, the board's dots are still there: no blank patch over them.
+  await until(
+    async () => (await page.getByTestId('deck-thumb').count()) === 2,
+    10_000,
+    'two thumbnails',
+  );
+  await page.locator('.deck-thumbs > *').first().waitFor({ state: 'detached' });
+  const after = await inkIn(page, clip);
+  expect(after.dark).toBeLessThan(0.005);
+  expect(after.marked).toBeGreaterThan(0.001);
+  // And the thumbnails themselves show their slides.
+  const thumb = (await page.getByTestId('deck-thumb').first().boundingBox())!;
+  expect((await inkIn(page, thumb)).marked).toBeGreaterThan(0.02);
+});
