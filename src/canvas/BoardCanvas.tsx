@@ -443,7 +443,7 @@ function BoardCanvasInner({
           proOptions={{ hideAttribution: true }}
         >
           {!present && <Background gap={24} />}
-          {!present && wide && (
+          {!present && wide && projected.length > 0 && (
             <MiniMap
               pannable
               zoomable

@@ -309,3 +309,49 @@ it('draws thumbnails without showing them over the board, and leaves no blank pa
   const thumb = (await page.getByTestId('deck-thumb').first().boundingBox())!;
   expect((await inkIn(page, thumb)).marked).toBeGreaterThan(0.02);
 });
+
+it('shows the start picker of an empty evidence chart whole, over nothing else', async () => {
+  const { caseId, client } = await newCase('Vụ trộm cắp tài sản');
+  addBoard(client.doc, { kind: 'evidence', title: 'Sơ đồ chứng cứ' }, 'test');
+  const page = await open(caseId);
+  await page.getByTestId('evidence-start').waitFor();
+  const placement = () =>
+    page.evaluate(() => {
+      const problems: string[] = [];
+      const flow = document.querySelector('.react-flow')!.getBoundingClientRect();
+      const picker = document.querySelector('[data-testid=evidence-start]')!;
+      const box = picker.getBoundingClientRect();
+      if (
+        box.top < flow.top ||
+        box.bottom > flow.bottom ||
+        box.left < flow.left ||
+        box.right > flow.right
+      )
+        problems.push('the picker reaches past the board');
+      // Every offence can be reached: the picker's own box shows them or scrolls to them.
+      if (
+        picker.scrollHeight > picker.clientHeight + 1 &&
+        getComputedStyle(picker).overflowY !== 'auto'
+      )
+        problems.push('the picker is cut off');
+      const overlaps = (a: DOMRect, b: DOMRect) =>
+        a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      for (const other of document.querySelectorAll(
+        '.react-flow__panel:not(:has([data-testid=evidence-start])), .board-canvas__empty',
+      )) {
+        const rect = other.getBoundingClientRect();
+        if (rect.width > 0 && overlaps(box, rect))
+          problems.push(`the picker covers ${other.className}`);
+      }
+      // Nested boxes would each clip the other.
+      if (picker.parentElement?.closest('.graph-start')) problems.push('the picker is boxed twice');
+      return problems;
+    });
+  expect(await placement()).toEqual([]);
+  await page.getByTestId('toggle-register').click();
+  await until(
+    async () => (await placement()).length === 0,
+    3000,
+    'the picker placed on the wide board',
+  );
+});
