@@ -396,7 +396,9 @@ function BoardCanvasInner({
     opened.current = true;
     if (focusNodeId) return;
     const { width, height } = store.getState();
-    const right = wide ? MINIMAP.width + 31 : 16;
+    // Measured here, not from `wide`: the first measurement may not have reached the state yet.
+    const minimap = (surface.current?.clientWidth ?? 0) >= MINIMAP.minBoardWidth;
+    const right = minimap ? MINIMAP.width + 31 : 16;
     void flow.setViewport(
       openingViewport(
         flow.getNodesBounds(flow.getNodes()),
@@ -404,7 +406,7 @@ function BoardCanvasInner({
         { top: 16, right, bottom: 16, left: 56 },
       ),
     );
-  }, [present, initialized, focusNodeId, wide, store, flow]);
+  }, [present, initialized, focusNodeId, store, flow]);
 
   const editingNode = editing ? projected.find((n) => n.id === editing) : undefined;
 

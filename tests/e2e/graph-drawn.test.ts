@@ -211,6 +211,12 @@ it('draws the evidence chart, the relationship chart and the timeline so that th
     await page.locator('.react-flow__minimap').waitFor();
     await settled(page);
     expect(await drawnProblems(page, links, nodes.length)).toEqual([]);
+    // Opened again on the wide board: fitted clear of the minimap.
+    await page.getByTestId('board-tab').nth(2).click();
+    await page.getByTestId('board-tab').nth(index).click();
+    await page.locator('.react-flow__minimap-node').first().waitFor();
+    await settled(page);
+    expect(await drawnProblems(page, links, nodes.length)).toEqual([]);
     await page.getByTestId('toggle-register').click();
   }
 
