@@ -12,11 +12,11 @@ import {
   exportMarkdown,
   exportOpml,
   exportXMind,
-  ImportError,
   importMindMap,
 } from '../core/interop/index.ts';
 import { boardPicture, fileNameOf, saveFile } from './capture.ts';
 import { boardPdf, type Paper } from './boardPdf.tsx';
+import { exportErrorText } from './errors.ts';
 
 export interface ExportMenuProps {
   caseId: string;
@@ -30,22 +30,8 @@ export interface ExportMenuProps {
   author: string;
 }
 
-/**
- * A refused import or a failed export as a sentence naming the problem, never a bare object: the
- * browser rejects some of its own steps (an image that does not load) with an Event, not an Error.
- */
-export function importErrorText(
-  t: (key: string, o?: Record<string, unknown>) => string,
-  err: unknown,
-): string {
-  if (err instanceof ImportError) return t(`errors.${err.code}`, err.params);
-  if (err instanceof Event) return t('failed', { message: t('errors.image') });
-  if (err instanceof Error && err.message === 'empty')
-    return t('failed', { message: t('errors.nothing') });
-  if (err instanceof Error && err.message && !err.message.startsWith('[object'))
-    return t('failed', { message: err.message });
-  return t('failed', { message: t('errors.unknown') });
-}
+/** A refused import or a failed export as a sentence (see `exportErrorText`). */
+export const importErrorText = exportErrorText;
 
 /**
  * Import and export for a board drawn by React Flow: the whole board (or the selection) as PNG at

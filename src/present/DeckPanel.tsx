@@ -30,6 +30,7 @@ import { HearingLinks } from './HearingLinks.tsx';
 import { SlideView } from './SlideView.tsx';
 import { Cancelled, deckPdf, type Progress } from '../export/deckPdf.tsx';
 import { fileNameOf, saveFile } from '../export/capture.ts';
+import { exportErrorText } from '../export/errors.ts';
 import { prefs } from './PresentView.tsx';
 import { endpoints } from '../app/api.ts';
 
@@ -621,7 +622,7 @@ function DeckExport({
         title: slides[0]?.title ?? '',
       });
     } catch (err) {
-      setMessage(err instanceof Cancelled ? t('cancelled') : t('failed', { message: String(err) }));
+      setMessage(err instanceof Cancelled ? t('cancelled') : exportErrorText(t, err));
     } finally {
       setProgress(null);
       abort.current = null;

@@ -107,28 +107,40 @@ it('downloads an evidence chart as a PDF sheet with its picture and title', asyn
   expect(dark / pixels.length).toBeGreaterThan(0.01);
 });
 
+/** The browser refuses the next picture with an Event, as an image that fails to load does. */
+async function failNextPicture(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const original = HTMLCanvasElement.prototype.toBlob;
+    HTMLCanvasElement.prototype.toBlob = function () {
+      HTMLCanvasElement.prototype.toBlob = original;
+      throw new Event('error');
+    };
+  });
+}
+
 it('turns a failed export into a reason in both languages, never "[object Event]"', async () => {
   const { caseId, client } = await newCase('Vụ xuất lỗi');
   const boardId = addBoard(client.doc, { kind: 'evidence', title: 'Sơ đồ chứng cứ' }, 'test');
   addEntityNode(client.doc, { boardId, kind: 'fact', name: 'Sự việc', x: 0, y: 0 }, 'test');
+  addSlide(client.doc, { kind: 'title', title: 'Vụ xuất lỗi' }, 'test');
   for (const [locale, reason] of [
     ['vi-VN', /^Không xuất được: trình duyệt không đọc được một hình ảnh/],
     ['en-GB', /^Could not export: the browser could not read one of the board’s pictures/],
   ] as const) {
     const page = await open(caseId, locale);
     await page.locator('.react-flow__node', { hasText: 'Sự việc' }).waitFor();
-    // The browser refuses a step of the export with an Event, as an image that fails to load does.
-    await page.evaluate(() => {
-      const original = HTMLCanvasElement.prototype.toBlob;
-      HTMLCanvasElement.prototype.toBlob = function () {
-        HTMLCanvasElement.prototype.toBlob = original;
-        throw new Event('error');
-      };
-    });
+    await failNextPicture(page);
     await page.getByTestId('export-menu').locator('summary').click();
     await page.getByTestId('export-pdf').click();
     await page.getByTestId('export-message').waitFor();
     expect(await page.getByTestId('export-message').innerText()).toMatch(reason);
+    // The deck's PDF says why in the same words.
+    await failNextPicture(page);
+    await page.getByTestId('toggle-deck').click();
+    await page.getByTestId('deck-pdf').click();
+    const status = page.getByTestId('deck-export').getByRole('status');
+    await status.waitFor();
+    expect(await status.innerText()).toMatch(reason);
     await page.context().close();
   }
 });
