@@ -7,6 +7,7 @@ import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/s
 import { connectClient, eventually, synced, type SyncClient } from '../helpers/sync.ts';
 import { launchBrowser, logIn, newContext, until } from './browser.ts';
 import { theftCaseBoards } from '../helpers/graph-fixture.ts';
+import { contrastProblems } from './look.ts';
 
 /**
  * The graph boards as a prosecutor sees them on the first day: what is drawn, measured on screen.
@@ -206,6 +207,7 @@ it('draws the evidence chart, the relationship chart and the timeline so that th
     const links = listLinks(client.doc, boardId);
     expect(links.length).toBeGreaterThan(5);
     expect(await drawnProblems(page, links, nodes.length)).toEqual([]);
+    expect(await contrastProblems(page, '.graph-board', 4.5)).toEqual([]);
     // With the side panel closed the board is wider: still drawn right, the minimap too.
     await page.getByTestId('toggle-register').click();
     await page.locator('.react-flow__minimap').waitFor();
@@ -240,6 +242,7 @@ it('draws the evidence chart, the relationship chart and the timeline so that th
     return problems;
   });
   expect(timeline).toEqual([]);
+  expect(await contrastProblems(page, '.timeline-board', 4.5)).toEqual([]);
   expect(await page.getByTestId('timeline-item').count()).toBe(5);
 });
 
