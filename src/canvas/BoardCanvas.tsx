@@ -17,7 +17,9 @@ import {
   ReactFlowProvider,
   applyNodeChanges,
   ConnectionMode,
+  useNodesInitialized,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -40,10 +42,12 @@ import { useFlowFrame, type PresentFrame } from '../present/boardViews.ts';
 import { FrameOverlay } from '../present/FrameOverlay.tsx';
 import { LevelOfDetail, levelOfDetailEnabled, type LodLook } from './LevelOfDetail.tsx';
 import { useStableCallback } from '../ui/useStableCallback.ts';
+import { useMeasuredNodes } from './useMeasuredNodes.ts';
+import { openingViewport } from './openingView.ts';
 
 const NO_EDGES: Edge[] = [];
-/** A board opens fitted, but a few nodes are not blown up past their natural size. */
-const FIT = { maxZoom: 1 };
+/** The minimap, drawn only where the board is wide enough to spare its corner. */
+const MINIMAP = { width: 160, height: 110, minBoardWidth: 760 };
 const noEdges = (): LinkEdge[] => NO_EDGES as LinkEdge[];
 const noSubscribe = () => () => undefined;
 function edgeColor(edge: Edge): string {
@@ -66,6 +70,8 @@ function canvasLook(node: Node): LodLook {
     ...(node.selected ? { ring: '#1d4ed8' } : {}),
   };
 }
+const minimapFill = (node: Node) => canvasLook(node).fill;
+const minimapStroke = (node: Node) => canvasLook(node).stroke;
 function canvasLabel(node: Node): string {
   return String((node.data as CanvasNode['data']).label ?? '');
 }
@@ -187,7 +193,7 @@ function BoardCanvasInner({
   }, [projected, local, decorate]);
 
   const waiting = present && present.waiting.size > 0 ? present : null;
-  const shownNodes = useMemo(
+  const built = useMemo(
     () =>
       waiting
         ? nodes.map((node) =>
@@ -200,6 +206,7 @@ function BoardCanvasInner({
         : nodes,
     [nodes, waiting],
   );
+  const measured = useMeasuredNodes(built);
   const selectionRef = useRef(local.selected);
   selectionRef.current = local.selected;
   useFlowFrame(boardId, () => [...selectionRef.current], present);
@@ -223,7 +230,7 @@ function BoardCanvasInner({
     [projectedLinks, selectedEdge, decorateEdge, waiting],
   );
 
-  const selectedIds = useMemo(() => [...local.selected].sort().join(' '), [local.selected]);
+  const selectedIds = useMemo(() => [...local.selected].join(' '), [local.selected]);
   useEffect(
     () => onSelection?.(selectedIds ? selectedIds.split(' ') : []),
     [selectedIds, onSelection],
@@ -255,6 +262,7 @@ function BoardCanvasInner({
   });
 
   const onNodesChange = useStableCallback((changes: NodeChange<CanvasNode>[]) => {
+    measured.onChanges(changes);
     const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
     if (removed.length > 0 && !readOnly) deleteNodes(doc, { boardId, ids: removed }, origin);
     setLocal((state) => {
@@ -262,7 +270,10 @@ function BoardCanvasInner({
         changes.filter((c) => c.type === 'select' || c.type === 'position'),
         nodes,
       );
-      const selected = new Set(next.filter((n) => n.selected).map((n) => n.id));
+      // In the order of selection: "link the two selected" links the first to the second.
+      const now = new Set(next.filter((n) => n.selected).map((n) => n.id));
+      const selected = new Set([...state.selected].filter((id) => now.has(id)));
+      for (const id of now) selected.add(id);
       const dragging = new Map(state.dragging);
       for (const change of changes) {
         if (change.type !== 'position' || !change.position) continue;
@@ -364,12 +375,46 @@ function BoardCanvasInner({
     );
   };
 
+  // The board's width decides whether the minimap has room; the camera opens once nodes are
+  // measured, readable and clear of the controls and the minimap.
+  const surface = useRef<HTMLDivElement>(null);
+  const [wide, setWide] = useState(false);
+  useEffect(() => {
+    const element = surface.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() =>
+      setWide(element.clientWidth >= MINIMAP.minBoardWidth),
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const store = useStoreApi();
+  const initialized = useNodesInitialized();
+  const opened = useRef(false);
+  useEffect(() => {
+    if (present || opened.current || !initialized) return;
+    opened.current = true;
+    if (focusNodeId) return;
+    const { width, height } = store.getState();
+    // Measured here, not from `wide`: the first measurement may not have reached the state yet.
+    const minimap = (surface.current?.clientWidth ?? 0) >= MINIMAP.minBoardWidth;
+    const right = minimap ? MINIMAP.width + 31 : 16;
+    void flow.setViewport(
+      openingViewport(
+        flow.getNodesBounds(flow.getNodes()),
+        { width, height },
+        { top: 16, right, bottom: 16, left: 56 },
+      ),
+    );
+  }, [present, initialized, focusNodeId, store, flow]);
+
   const editingNode = editing ? projected.find((n) => n.id === editing) : undefined;
 
   return (
     <>
       {!present && header}
       <div
+        ref={surface}
         className="board-canvas"
         onDragOver={onDragOver}
         onDrop={onDrop}
@@ -377,7 +422,7 @@ function BoardCanvasInner({
         data-testid="board-canvas"
       >
         <ReactFlow
-          nodes={shownNodes}
+          nodes={measured.nodes}
           nodeTypes={nodeTypes}
           edges={links ? edges : noEdges()}
           edgeTypes={edgeTypes}
@@ -397,17 +442,24 @@ function BoardCanvasInner({
           maxZoom={present ? 8 : 2}
           deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
           zoomOnDoubleClick={false}
-          fitView={!present}
-          fitViewOptions={FIT}
           proOptions={{ hideAttribution: true }}
         >
           {!present && <Background gap={24} />}
-          {!present && <MiniMap pannable zoomable />}
+          {!present && wide && projected.length > 0 && (
+            <MiniMap
+              pannable
+              zoomable
+              style={{ width: MINIMAP.width, height: MINIMAP.height }}
+              nodeColor={minimapFill}
+              nodeStrokeColor={minimapStroke}
+              nodeStrokeWidth={3}
+            />
+          )}
           {!present && <Controls showInteractive={false} />}
           {!present && <FrameOverlay doc={doc} boardId={boardId} />}
           {lod && (
             <LevelOfDetail
-              nodes={shownNodes}
+              nodes={measured.nodes}
               edges={links ? edges : NO_EDGES}
               look={canvasLook}
               label={canvasLabel}

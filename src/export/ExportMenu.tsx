@@ -12,11 +12,11 @@ import {
   exportMarkdown,
   exportOpml,
   exportXMind,
-  ImportError,
   importMindMap,
 } from '../core/interop/index.ts';
 import { boardPicture, fileNameOf, saveFile } from './capture.ts';
 import { boardPdf, type Paper } from './boardPdf.tsx';
+import { exportErrorText } from './errors.ts';
 
 export interface ExportMenuProps {
   caseId: string;
@@ -30,14 +30,8 @@ export interface ExportMenuProps {
   author: string;
 }
 
-/** A refused import as a sentence naming the problem. */
-export function importErrorText(
-  t: (key: string, o?: Record<string, unknown>) => string,
-  err: unknown,
-): string {
-  if (err instanceof ImportError) return t(`errors.${err.code}`, err.params);
-  return t('failed', { message: err instanceof Error ? err.message : String(err) });
-}
+/** A refused import or a failed export as a sentence (see `exportErrorText`). */
+export const importErrorText = exportErrorText;
 
 /**
  * Import and export for a board drawn by React Flow: the whole board (or the selection) as PNG at
@@ -87,7 +81,7 @@ export function ExportMenu({
     run(async () => {
       const flowRoot = root();
       if (!flowRoot) return;
-      const blob = await boardPicture(flowRoot, nodes(), {
+      const blob = await boardPicture(flowRoot, nodes, {
         format,
         scale,
         background: transparent ? null : '#ffffff',
@@ -104,7 +98,7 @@ export function ExportMenu({
     run(async () => {
       const flowRoot = root();
       if (!flowRoot) return;
-      const image = await boardPicture(flowRoot, nodes(), {
+      const image = await boardPicture(flowRoot, nodes, {
         format: 'png',
         scale: 2,
         background: '#ffffff',

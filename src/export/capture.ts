@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { getNodesBounds, type Node } from '@xyflow/react';
+import { BOARD_EXPORT_EVENT } from '../canvas/LevelOfDetail.tsx';
 
 /**
  * Pictures of boards and slides, in the page, with html-to-image (loaded on first use). Fonts are
@@ -21,35 +22,42 @@ const MAX_SIDE = 16_000;
 /**
  * The whole board (or the given nodes) as a picture, not cut at the screen: the flow's viewport is
  * drawn at zoom 1 around the nodes' bounds, with level of detail and culling suspended meanwhile.
+ * `nodes` is read once the board has been told of the export (`BOARD_EXPORT_EVENT`) and has drawn
+ * its current nodes: a board zoomed out may hold back nodes added since. Editing aids marked
+ * `data-export="omit"` (a deck frame's outline) are left out.
  */
 export async function boardPicture(
   flowRoot: HTMLElement,
-  nodes: readonly Node[],
+  nodes: () => readonly Node[],
   options: ImageOptions,
 ): Promise<Blob> {
   const { toCanvas, toSvg } = await import('html-to-image');
   const viewport = flowRoot.querySelector<HTMLElement>('.react-flow__viewport');
-  if (!viewport || nodes.length === 0) throw new Error('empty');
-  const bounds = getNodesBounds(nodes as Node[]);
-  let width = Math.ceil(bounds.width + MARGIN * 2);
-  let height = Math.ceil(bounds.height + MARGIN * 2);
-  const scale = Math.min(options.scale, MAX_SIDE / width, MAX_SIDE / height);
-  const style = {
-    width: `${width}px`,
-    height: `${height}px`,
-    transform: `translate(${MARGIN - bounds.x}px, ${MARGIN - bounds.y}px) scale(1)`,
-  };
+  if (!viewport) throw new Error('empty');
   flowRoot.classList.add('is-exporting');
+  flowRoot.dispatchEvent(new CustomEvent(BOARD_EXPORT_EVENT, { detail: 'start' }));
   try {
-    // Two frames for the un-culled nodes to be laid out before they are copied.
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const drawn = await drawnNodes(flowRoot, nodes);
+    if (drawn.length === 0) throw new Error('empty');
+    const bounds = getNodesBounds(drawn as Node[]);
+    let width = Math.ceil(bounds.width + MARGIN * 2);
+    let height = Math.ceil(bounds.height + MARGIN * 2);
+    const scale = Math.min(options.scale, MAX_SIDE / width, MAX_SIDE / height);
+    const style = {
+      width: `${width}px`,
+      height: `${height}px`,
+      transform: `translate(${MARGIN - bounds.x}px, ${MARGIN - bounds.y}px) scale(1)`,
+    };
     const common = {
       width,
       height,
       style,
       ...(options.background ? { backgroundColor: options.background } : {}),
       filter: (node: HTMLElement | Element) =>
-        !(node instanceof HTMLElement && node.classList.contains('lod-layer')),
+        !(
+          node instanceof HTMLElement &&
+          (node.classList.contains('lod-layer') || node.dataset.export === 'omit')
+        ),
     };
     if (options.format === 'svg') {
       const url = await toSvg(viewport, common);
@@ -66,7 +74,36 @@ export async function boardPicture(
     return blob;
   } finally {
     flowRoot.classList.remove('is-exporting');
+    flowRoot.dispatchEvent(new CustomEvent(BOARD_EXPORT_EVENT, { detail: 'end' }));
   }
+}
+
+const frame = () => new Promise((r) => requestAnimationFrame(r));
+
+/**
+ * The nodes to draw, once the board shows them all: React Flow keeps a node it has not measured
+ * yet hidden, and un-culled or newly handed nodes are measured a frame or two later. Gives up
+ * waiting after about a second and draws what there is.
+ */
+async function drawnNodes(
+  flowRoot: HTMLElement,
+  nodes: () => readonly Node[],
+): Promise<readonly Node[]> {
+  // Two frames for the board to re-render with its current nodes and lay them out.
+  await frame();
+  await frame();
+  for (let tries = 0; tries < 60; tries++) {
+    const current = nodes();
+    const pending = current.some((node) => {
+      const el = flowRoot.querySelector<HTMLElement>(
+        `.react-flow__node[data-id="${CSS.escape(node.id)}"]`,
+      );
+      return !el || el.style.visibility === 'hidden';
+    });
+    if (!pending) return current;
+    await frame();
+  }
+  return nodes();
 }
 
 /** Draws `content` off screen at `width` × `height`, waits for it to settle, and takes a JPEG. */
@@ -95,7 +132,8 @@ export async function renderedPicture(
       height,
       pixelRatio: 1,
       backgroundColor: '#ffffff',
-      style: { zIndex: 'auto' },
+      // Drawn behind the page and transparent (never seen); opaque in the picture.
+      style: { zIndex: 'auto', opacity: '1' },
     });
     return await canvasBlob(canvas, type);
   } finally {

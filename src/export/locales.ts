@@ -45,6 +45,9 @@ const vi = {
     notFormat: 'Tệp không phải sơ đồ {{format}}.',
     unknownFormat: 'Không nhận ra định dạng của “{{name}}”.',
     empty: 'Tệp không có chủ đề nào.',
+    image: 'trình duyệt không đọc được một hình ảnh của sơ đồ. Hãy tải lại trang rồi thử lại.',
+    nothing: 'sơ đồ chưa có gì để xuất.',
+    unknown: 'trình duyệt báo lỗi không rõ nguyên nhân. Hãy thử lại.',
   },
 };
 
@@ -94,6 +97,9 @@ const en: DeepStrings<typeof vi> = {
     notFormat: 'The file is not a {{format}} map.',
     unknownFormat: 'The format of “{{name}}” is not recognised.',
     empty: 'The file has no topics.',
+    image: 'the browser could not read one of the board’s pictures. Reload the page and try again.',
+    nothing: 'the board has nothing to export yet.',
+    unknown: 'the browser reported an error without a reason. Try again.',
   },
 };
 

@@ -30,6 +30,7 @@ import { HearingLinks } from './HearingLinks.tsx';
 import { SlideView } from './SlideView.tsx';
 import { Cancelled, deckPdf, type Progress } from '../export/deckPdf.tsx';
 import { fileNameOf, saveFile } from '../export/capture.ts';
+import { exportErrorText } from '../export/errors.ts';
 import { prefs } from './PresentView.tsx';
 import { endpoints } from '../app/api.ts';
 
@@ -524,13 +525,13 @@ function useThumbnailMaker(
     const timer = setTimeout(async () => {
       try {
         const { toJpeg } = await import('html-to-image');
-        // The host sits behind the page; its copy in the picture comes to the front.
+        // The host sits behind the page, transparent; its copy in the picture is drawn opaque.
         const url = await toJpeg(host, {
           quality: 0.7,
           pixelRatio: 0.25,
           skipFonts: true,
           backgroundColor: '#ffffff',
-          style: { zIndex: 'auto' },
+          style: { zIndex: 'auto', opacity: '1' },
         });
         if (cancelled) return;
         setThumbs((all) => new Map(all).set(slide.id, url));
@@ -646,7 +647,7 @@ function DeckExport({
         title: slides[0]?.title ?? '',
       });
     } catch (err) {
-      setMessage(err instanceof Cancelled ? t('cancelled') : t('failed', { message: String(err) }));
+      setMessage(err instanceof Cancelled ? t('cancelled') : exportErrorText(t, err));
     } finally {
       setProgress(null);
       abort.current = null;

@@ -5,7 +5,10 @@ import { listSlides } from '../core/commands/deck.ts';
 import { deckOf } from '../core/doc.ts';
 import { useYValue } from '../files/useYValue.ts';
 
-/** The deck's frames on a board, drawn while editing: a dashed rectangle with the slide's name. */
+/**
+ * The deck's frames on a board, drawn while editing: a dashed rectangle with the slide's name. An
+ * editing aid, left out of exported pictures (`data-export="omit"`).
+ */
 export const FrameOverlay = memo(function FrameOverlay({
   doc,
   boardId,
@@ -31,6 +34,7 @@ export const FrameOverlay = memo(function FrameOverlay({
             height: slide.frame!.h,
           }}
           data-testid="slide-frame"
+          data-export="omit"
         >
           <span className="slide-frame__name">
             {index + 1}. {slide.title}

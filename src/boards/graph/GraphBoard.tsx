@@ -250,7 +250,7 @@ export function GraphBoard(props: GraphBoardProps) {
             />
           )}
           {empty && mode === 'evidence' && !readOnly && (
-            <Panel position="bottom-center" className="graph-start">
+            <Panel position="top-left" className="graph-start-panel">
               <StartPicker
                 doc={doc}
                 onPick={(facts) => seedFacts(doc, { boardId, facts, x: 640, y: 0 }, origin)}

@@ -1,0 +1,41 @@
+import type { Rect, Viewport } from '@xyflow/react';
+
+/**
+ * The zoom at which a board's words can be read: node labels (14 px) and link words (13 px) are
+ * at least 9 px tall on screen.
+ */
+export const READABLE_ZOOM = 0.7;
+
+export interface Margins {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/**
+ * The camera a board opens with: the whole board fitted into the view inside `margins` (kept free
+ * for the controls and the minimap), never larger than 1:1 and never smaller than readable. A
+ * board too big to fit readably opens at its top-left corner, the way a page is read, and is
+ * centred along an axis where it does fit.
+ *
+ * @example openingViewport({ x: 0, y: 0, width: 900, height: 600 }, { width: 540, height: 600 }, { top: 16, right: 16, bottom: 16, left: 56 })
+ */
+export function openingViewport(
+  bounds: Rect,
+  view: { width: number; height: number },
+  margins: Margins,
+  zoomRange: { min: number; max: number } = { min: READABLE_ZOOM, max: 1 },
+): Viewport {
+  const width = Math.max(1, view.width - margins.left - margins.right);
+  const height = Math.max(1, view.height - margins.top - margins.bottom);
+  const fit = Math.min(width / Math.max(1, bounds.width), height / Math.max(1, bounds.height));
+  const zoom = Math.min(zoomRange.max, Math.max(zoomRange.min, fit));
+  const place = (start: number, size: number, room: number, margin: number) =>
+    size * zoom <= room ? margin + (room - size * zoom) / 2 - start * zoom : margin - start * zoom;
+  return {
+    x: place(bounds.x, bounds.width, width, margins.left),
+    y: place(bounds.y, bounds.height, height, margins.top),
+    zoom,
+  };
+}
