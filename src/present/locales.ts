@@ -21,7 +21,7 @@ const vi = {
   notes: 'Ghi chú cho người trình bày',
   text: 'Nội dung',
   duplicate: 'Nhân bản',
-  delete: 'Xóa trang',
+  delete: 'Xoá trang',
   moveUp: 'Lên',
   moveDown: 'Xuống',
   updateFrame: 'Đặt lại khung theo màn hình',
@@ -42,7 +42,7 @@ const vi = {
   stopped: 'Người trình chiếu đã dừng.',
   leave: 'Thôi theo dõi',
   slideMissing: 'Trang chiếu này không còn.',
-  boardMissing: 'Sơ đồ của khung này đã bị xóa.',
+  boardMissing: 'Sơ đồ của khung này đã bị xoá.',
   presenter: {
     current: 'Đang chiếu',
     next: 'Tiếp theo',

@@ -84,7 +84,7 @@ const vi = {
   },
   add: 'Thêm {{kind}}',
   edit: 'Sửa',
-  delete: 'Xóa',
+  delete: 'Xoá',
   save: 'Lưu',
   cancel: 'Hủy',
   search: 'Tìm (không cần dấu)…',
@@ -92,9 +92,9 @@ const vi = {
   noMatch: 'Không có mục nào khớp.',
   usedOn: 'Xuất hiện trên',
   notUsed: 'Chưa dùng trên sơ đồ nào.',
-  confirmDelete: 'Xóa “{{name}}”?',
+  confirmDelete: 'Xoá “{{name}}”?',
   confirmDeleteUsed:
-    'Xóa “{{name}}”? Mục này đang được dùng ở {{count}} nút: {{boards}}. Các nút sẽ giữ tên hiện tại nhưng không còn liên kết.',
+    'Xoá “{{name}}”? Mục này đang được dùng ở {{count}} nút: {{boards}}. Các nút sẽ giữ tên hiện tại nhưng không còn liên kết.',
   dragHint: 'Kéo một mục vào sơ đồ để tạo nút liên kết.',
   timeHint: 'VD: 21:30 14/03/2025, 14/3/2025, 3/2025',
   noChoices: 'Danh mục chưa có mục nào loại này.',
@@ -138,7 +138,7 @@ const vi = {
     arrow: 'Mũi tên',
     note: 'Ghi chú',
     callout: 'Phóng to vùng',
-    deleteMark: 'Xóa dấu',
+    deleteMark: 'Xoá dấu',
     notePrompt: 'Nội dung ghi chú:',
     loading: 'Đang mở tệp…',
     loadFailed: 'Không mở được tệp: {{message}}',
@@ -146,7 +146,7 @@ const vi = {
   canvas: {
     empty: 'Sơ đồ trống. Kéo một mục từ danh mục vào đây, hoặc nhấp đúp để thêm nút.',
     newNode: 'Nút mới',
-    brokenLink: 'Mục liên kết đã bị xóa',
+    brokenLink: 'Mục liên kết đã bị xoá',
     editLabel: 'Sửa nội dung nút',
   },
   status: {

@@ -110,7 +110,7 @@ it('makes a version, shows what changed since, restores it for everyone, and und
   expect(await outlineIn(page, 'version-pane-now', 'Vụ trộm')).not.toBe('rgb(22, 163, 74)');
   const diff = await page.getByTestId('version-diff').innerText();
   expect(diff).toContain('Thêm: Nhân chứng');
-  expect(diff).toContain('Xóa: Bị can');
+  expect(diff).toContain('Xoá: Bị can');
   // Read-only: the version's topics cannot be edited.
   await page.getByTestId('version-pane-then').getByText('Vụ trộm').dblclick();
   expect(await page.getByTestId('version-view').getByTestId('topic-editor').count()).toBe(0);
