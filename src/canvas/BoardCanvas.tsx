@@ -39,6 +39,7 @@ import { deleteLinks } from '../core/commands/links.ts';
 import { useFlowFrame, type PresentFrame } from '../present/boardViews.ts';
 import { FrameOverlay } from '../present/FrameOverlay.tsx';
 import { LevelOfDetail, levelOfDetailEnabled, type LodLook } from './LevelOfDetail.tsx';
+import { flowLabels } from './flowLabels.ts';
 import { useStableCallback } from '../ui/useStableCallback.ts';
 
 const NO_EDGES: Edge[] = [];
@@ -377,6 +378,7 @@ function BoardCanvasInner({
         data-testid="board-canvas"
       >
         <ReactFlow
+          ariaLabelConfig={flowLabels(i18n)}
           nodes={shownNodes}
           nodeTypes={nodeTypes}
           edges={links ? edges : noEdges()}

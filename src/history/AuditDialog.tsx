@@ -2,8 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Download } from 'lucide-react';
 import { Dialog } from '../ui/Dialog.tsx';
-import { ApiError, endpoints, type AuditEntry } from '../app/api.ts';
+import { endpoints, type AuditEntry } from '../app/api.ts';
+import { errorReason } from '../app/errorReason.ts';
 import { formatTime } from './HistoryPanel.tsx';
+import { actionName, auditSentence, type PeopleNames } from './auditText.ts';
 
 interface Filter {
   /** A case to narrow the all-cases view to ('' for all). */
@@ -29,14 +31,6 @@ function queryOf(caseId: string | null, filter: Filter, format?: 'csv'): URLSear
   return query;
 }
 
-/** Detail of an entry as short text (the CSV has it whole). */
-function detailText(detail: Record<string, unknown> | undefined): string {
-  if (!detail) return '';
-  return Object.entries(detail)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(' · ');
-}
-
 /**
  * The audit trail: a case's for its owners, every case's for administrators (`caseId` null),
  * filtered by person, kind and time, and downloadable as CSV. Read only: nothing edits it.
@@ -58,6 +52,7 @@ export function AuditDialog({
   const [filter, setFilter] = useState<Filter>(EMPTY);
   const [events, setEvents] = useState<AuditEntry[] | null>(null);
   const [actions, setActions] = useState<string[]>([]);
+  const [names, setNames] = useState<PeopleNames>({});
   const [message, setMessage] = useState<string | null>(null);
 
   const load = useCallback(
@@ -67,11 +62,12 @@ export function AuditDialog({
         const answer = await endpoints.audit(queryOf(caseId, f));
         setEvents([...answer.events].reverse());
         setActions(answer.actions);
+        setNames(answer.names ?? {});
       } catch (err) {
-        setMessage(err instanceof ApiError ? err.message : String(err));
+        setMessage(t('failed', { message: errorReason(err) }));
       }
     },
-    [caseId],
+    [caseId, t],
   );
   useEffect(() => {
     void load(EMPTY);
@@ -115,7 +111,7 @@ export function AuditDialog({
             <option value="">{t('audit.anyKind')}</option>
             {actions.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {actionName(a, t)}
               </option>
             ))}
           </select>
@@ -156,20 +152,18 @@ export function AuditDialog({
           <thead>
             <tr>
               <th>{t('audit.time')}</th>
-              <th>{t('audit.person')}</th>
-              <th>{t('audit.kind')}</th>
+              <th>{t('audit.what')}</th>
               {!caseId && <th>{t('audit.case')}</th>}
-              <th>{t('audit.detail')}</th>
             </tr>
           </thead>
           <tbody>
             {events?.map((e) => (
               <tr key={e.seq} data-testid="audit-row" data-action={e.action}>
-                <td>{formatTime(e.at, i18n.language)}</td>
-                <td>{e.actor}</td>
-                <td>{e.action}</td>
+                <td className="audit-table__time">{formatTime(e.at, i18n.language)}</td>
+                <td className="audit-table__detail" data-testid="audit-sentence">
+                  {auditSentence(e, names, t, i18n.language)}
+                </td>
                 {!caseId && <td>{e.caseTitle}</td>}
-                <td className="audit-table__detail">{detailText(e.detail)}</td>
               </tr>
             ))}
           </tbody>
@@ -197,7 +191,7 @@ function RetentionSetting() {
         event.preventDefault();
         endpoints.setSettings({ autoVersionDays: Number(days) }).then(
           (answer) => setSaved(t('retentionSaved', { count: answer.dropped })),
-          (err: unknown) => setSaved(err instanceof ApiError ? err.message : String(err)),
+          (err: unknown) => setSaved(t('failed', { message: errorReason(err) })),
         );
       }}
     >

@@ -84,6 +84,7 @@ export const vi = {
     you: 'bạn',
     notFound: 'Không mở được vụ án.',
     back: 'Về danh sách',
+    cases: 'Các vụ án',
   },
   status: {
     online: 'Trực tuyến',
@@ -100,5 +101,29 @@ export const vi = {
       'Máy chủ không lưu được thay đổi (ổ đĩa đầy hoặc lỗi lưu trữ). Thay đổi của bạn vẫn được giữ trong trình duyệt này và sẽ được gửi lại.',
     newerSchema: 'Vụ án được lưu bởi phiên bản CaseBoard mới hơn. Hãy cập nhật để chỉnh sửa.',
   },
-  errors: { network: 'Không kết nối được máy chủ.', unknown: 'Đã có lỗi xảy ra.' },
+  flow: {
+    node: 'Nhấn Enter hoặc phím cách để chọn nút; Delete để xoá, Esc để bỏ chọn.',
+    nodeKeyboard:
+      'Nhấn Enter hoặc phím cách để chọn nút, rồi dùng các phím mũi tên để di chuyển; Delete để xoá, Esc để bỏ chọn.',
+    moved: 'Đã di chuyển nút sang {{direction}}. Vị trí mới: x {{x}}, y {{y}}',
+    edge: 'Nhấn Enter hoặc phím cách để chọn đường nối; Delete để xoá, Esc để bỏ chọn.',
+    controls: 'Điều khiển thu phóng',
+    zoomIn: 'Phóng to',
+    zoomOut: 'Thu nhỏ',
+    fitView: 'Xem toàn bộ sơ đồ',
+    interactive: 'Khoá hoặc mở khoá việc sửa',
+    minimap: 'Bản đồ thu nhỏ',
+    handle: 'Điểm nối',
+  },
+  errors: {
+    network: 'Không kết nối được máy chủ.',
+    unknown: 'Đã có lỗi xảy ra.',
+    session: 'Phiên đăng nhập đã hết; hãy đăng nhập lại.',
+    forbidden: 'Bạn không có quyền làm việc này.',
+    notFound: 'Không tìm thấy (có thể đã bị xoá).',
+    tooLarge: 'Dữ liệu quá lớn, máy chủ không nhận.',
+    tooMany: 'Quá nhiều yêu cầu; hãy thử lại sau ít phút.',
+    server: 'Máy chủ gặp lỗi (mã {{status}}).',
+    status: 'Máy chủ từ chối (mã {{status}}).',
+  },
 };

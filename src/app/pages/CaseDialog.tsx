@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLASSIFICATIONS, type Classification } from '../../core/schema.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { ApiError, endpoints, type CaseSummary } from '../api.ts';
+import { endpoints, type CaseSummary } from '../api.ts';
+import { errorReason } from '../errorReason.ts';
 
 /** Creates a case, or edits one (title, number, offences; classification for owners). */
 export function CaseDialog({
@@ -42,7 +43,7 @@ export function CaseDialog({
           : await endpoints.createCase(input),
       );
     } catch (err) {
-      setError(err instanceof ApiError && err.message ? err.message : t('errors.unknown'));
+      setError(errorReason(err));
     }
   };
 

@@ -5,6 +5,7 @@ import { AuditDialog } from '../../history/AuditDialog.tsx';
 import { compareVietnamese, matchesSearch } from '../../core/text.ts';
 import { ClassificationBadge } from '../../ui/ClassificationBadge.tsx';
 import { ApiError, endpoints, type CaseSummary } from '../api.ts';
+import { errorReason } from '../errorReason.ts';
 import { offlineCache } from '../offline.ts';
 import { CaseDialog } from './CaseDialog.tsx';
 import { MembersDialog } from './MembersDialog.tsx';
@@ -37,10 +38,10 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
         if (err instanceof ApiError && err.status === 0) {
           setCases(offlineCache.cases() ?? []);
           setOffline(true);
-        } else setError(err instanceof ApiError ? err.message : t('errors.unknown'));
+        } else setError(errorReason(err));
       },
     );
-  }, [t]);
+  }, []);
   useEffect(load, [load]);
 
   const visible = useMemo(
@@ -62,7 +63,7 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
       await endpoints.patchCase(record.id, { archived });
       load();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : t('errors.unknown'));
+      setError(errorReason(err));
     }
   };
 
