@@ -170,7 +170,9 @@ it('makes a version, shows what changed since, restores it for everyone, and und
     5000,
     'filtered to one kind',
   );
-  expect(await page.getByTestId('audit-row').innerText()).toContain('ksv.lan');
+  expect(await page.getByTestId('audit-row').innerText()).toContain(
+    'Trần Thị Lan đã khôi phục phiên bản “Trước báo cáo án ngày 12/3”',
+  );
   await page.context().close();
   await other.context().close();
 });
