@@ -96,6 +96,7 @@ const vi = {
   confirmDeleteUsed:
     'Xoá “{{name}}”? Mục này đang được dùng ở {{count}} nút: {{boards}}. Các nút sẽ giữ tên hiện tại nhưng không còn liên kết.',
   dragHint: 'Kéo một mục vào sơ đồ để tạo nút liên kết.',
+  dateHint: 'ngày/tháng/năm, VD: 12/05/1990',
   timeHint: 'VD: 21:30 14/03/2025, 14/3/2025, 3/2025',
   noChoices: 'Danh mục chưa có mục nào loại này.',
   errors: {
@@ -258,6 +259,7 @@ const en: DeepStrings<Texts> = {
   confirmDeleteUsed:
     'Delete “{{name}}”? It is used by {{count}} node(s): {{boards}}. Those nodes keep its current name but lose the link.',
   dragHint: 'Drag an item onto a board to place a linked node.',
+  dateHint: 'day/month/year, e.g. 12/05/1990',
   timeHint: 'e.g. 21:30 14/03/2025, 14/3/2025, 3/2025',
   noChoices: 'The register has nothing of this kind yet.',
   errors: {

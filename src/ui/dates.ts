@@ -48,3 +48,35 @@ export function formatDateTime(value: string | Date, lang: Lang): string {
     return `${date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}, ${time}`;
   return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()} ${time}`;
 }
+
+/**
+ * A date as typed into a form (`12/5/1990`, `12/05/1990`, `5/1990`, `1990`, or ISO) as the ISO form
+ * stored in the document, or null when it is not a date; the form then keeps the text as typed.
+ * Day first in both languages: the browser's own date picker would follow the browser's locale
+ * (month first in an English Chromium) whatever the UI language.
+ *
+ * @example parseDate('12/5/1990') // '1990-05-12'
+ */
+export function parseDate(text: string): string | null {
+  const s = text.trim();
+  if (ISO_DAY.test(s)) return s;
+  const m = /^(?:(\d{1,2})[/.-])?(\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (!m) return null;
+  const [, day, month, year] = m;
+  const mm = Number(month);
+  if (mm < 1 || mm > 12) return null;
+  if (!day) return `${year}-${pad(mm)}`;
+  const dd = Number(day);
+  const date = new Date(Date.UTC(Number(year), mm - 1, dd));
+  if (date.getUTCMonth() !== mm - 1 || dd < 1) return null;
+  return `${year}-${pad(mm)}-${pad(dd)}`;
+}
+
+/**
+ * A stored date as it is edited in a form: day first, digits only (`12/05/1990`).
+ *
+ * @example dateInputText('1990-05-12') // '12/05/1990'
+ */
+export function dateInputText(value: string): string {
+  return formatDate(value, 'vi');
+}

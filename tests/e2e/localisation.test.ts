@@ -107,6 +107,14 @@ it('shows birth dates in the register as 12/05/1990', async () => {
   const detail = await page.getByTestId('entity-detail').innerText();
   expect(detail).toContain('12/05/1990');
   expect(detail).not.toContain('1990-05-12');
+  // The form edits it day first too (a browser date picker would follow the browser's locale).
+  await page.getByTestId('entity-edit').click();
+  const birth = page.locator('#entity-birthDate');
+  expect(await birth.inputValue()).toBe('12/05/1990');
+  await birth.fill('3/11/1985');
+  await page.getByTestId('entity-save').click();
+  await page.getByTestId('entity-form').waitFor({ state: 'detached' });
+  await until(async () => (await row.innerText()).includes('03/11/1985'), 5000, 'the new date');
   await page.context().close();
 });
 
