@@ -5,6 +5,7 @@ import { Dialog } from '../ui/Dialog.tsx';
 import { endpoints, type AuditEntry } from '../app/api.ts';
 import { errorReason } from '../app/errorReason.ts';
 import { formatTime } from './HistoryPanel.tsx';
+import { parseDate } from '../ui/dates.ts';
 import { actionName, auditSentence, type PeopleNames } from './auditText.ts';
 
 interface Filter {
@@ -18,6 +19,12 @@ interface Filter {
 
 const EMPTY: Filter = { caseId: '', actor: '', action: '', from: '', to: '' };
 
+/** A whole day typed day first (`12/03/2026`) as `2026-03-12`, or null. */
+function dayOf(text: string): string | null {
+  const day = parseDate(text);
+  return day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null;
+}
+
 /** The query the server takes; dates of the form are whole days in the reader's time zone. */
 function queryOf(caseId: string | null, filter: Filter, format?: 'csv'): URLSearchParams {
   const query = new URLSearchParams();
@@ -25,8 +32,10 @@ function queryOf(caseId: string | null, filter: Filter, format?: 'csv'): URLSear
   if (chosen) query.set('case', chosen);
   if (filter.actor.trim()) query.set('actor', filter.actor.trim());
   if (filter.action) query.set('action', filter.action);
-  if (filter.from) query.set('from', new Date(`${filter.from}T00:00:00`).toISOString());
-  if (filter.to) query.set('to', new Date(`${filter.to}T23:59:59.999`).toISOString());
+  const from = dayOf(filter.from);
+  const to = dayOf(filter.to);
+  if (from) query.set('from', new Date(`${from}T00:00:00`).toISOString());
+  if (to) query.set('to', new Date(`${to}T23:59:59.999`).toISOString());
   if (format) query.set('format', format);
   return query;
 }
@@ -118,11 +127,25 @@ export function AuditDialog({
         </label>
         <label>
           {t('audit.from')}
-          <input type="date" value={filter.from} onChange={set('from')} />
+          <input
+            value={filter.from}
+            onChange={set('from')}
+            placeholder={t('audit.dateHint')}
+            inputMode="numeric"
+            size={14}
+            data-testid="audit-from"
+          />
         </label>
         <label>
           {t('audit.to')}
-          <input type="date" value={filter.to} onChange={set('to')} />
+          <input
+            value={filter.to}
+            onChange={set('to')}
+            placeholder={t('audit.dateHint')}
+            inputMode="numeric"
+            size={14}
+            data-testid="audit-to"
+          />
         </label>
         <button type="submit" data-testid="audit-filter">
           {t('audit.filter')}

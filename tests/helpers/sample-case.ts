@@ -337,7 +337,7 @@ export async function seedSampleCase(server: TestServer): Promise<SampleCase> {
     {
       kind: 'frame',
       boardId: mindmap,
-      frame: { x: -200, y: -300, w: 1600, h: 900 },
+      frame: { x: -800, y: -450, w: 1600, h: 900 },
       title: 'Tổng quan vụ án',
     },
     ORIGIN,
