@@ -134,6 +134,8 @@ export function auditSentence(
       values.what = t(`audit.linkUse.${str(d.what)}`, { defaultValue: str(d.what) });
       values.address = str(d.address);
       break;
+    case 'case.archived':
+    case 'case.unarchived':
     case 'link.revoke':
       break;
     case 'case.backup':
