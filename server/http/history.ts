@@ -144,9 +144,18 @@ export function historyRoutes(app: FastifyInstance, services: Services): void {
         .header('Content-Disposition', `attachment; filename="caseboard-audit-${stamp}.csv"`)
         .send(auditCsv(events, cases));
     }
+    // The page says "Trần Thị Lan đã đăng nhập", not "ksv.lan": the people an entry names, by name.
+    const names: Record<string, string> = {};
+    const people = new Set(events.flatMap((e) => [e.actor, e.detail?.member]));
+    for (const username of people)
+      if (typeof username === 'string' && !username.startsWith('link:')) {
+        const person = await store.getUserByUsername(username);
+        if (person) names[username] = person.displayName;
+      }
     return {
       events: events.map((e) => ({ ...e, caseTitle: cases.get(e.caseId) ?? '' })),
       actions: AUDIT_ACTIONS,
+      names,
     };
   });
 

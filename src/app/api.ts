@@ -146,7 +146,10 @@ export const endpoints = {
   setSettings: (settings: { autoVersionDays: number }) =>
     api<{ autoVersionDays: number; dropped: number }>('PUT', '/api/admin/settings', settings),
   audit: (query: URLSearchParams) =>
-    api<{ events: AuditEntry[]; actions: string[] }>('GET', `/api/audit?${query}`),
+    api<{ events: AuditEntry[]; actions: string[]; names?: Record<string, string> }>(
+      'GET',
+      `/api/audit?${query}`,
+    ),
   /** Tells the audit trail about an export made in the page; a failure does not stop the export. */
   recordExport: (
     id: string,

@@ -41,6 +41,7 @@ import { deleteLinks } from '../core/commands/links.ts';
 import { useFlowFrame, type PresentFrame } from '../present/boardViews.ts';
 import { FrameOverlay } from '../present/FrameOverlay.tsx';
 import { LevelOfDetail, levelOfDetailEnabled, type LodLook } from './LevelOfDetail.tsx';
+import { flowLabels } from './flowLabels.ts';
 import { useStableCallback } from '../ui/useStableCallback.ts';
 import { useMeasuredNodes } from './useMeasuredNodes.ts';
 import { openingViewport } from './openingView.ts';
@@ -422,6 +423,7 @@ function BoardCanvasInner({
         data-testid="board-canvas"
       >
         <ReactFlow
+          ariaLabelConfig={flowLabels(i18n)}
           nodes={measured.nodes}
           nodeTypes={nodeTypes}
           edges={links ? edges : noEdges()}

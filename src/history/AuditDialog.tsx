@@ -2,8 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Download } from 'lucide-react';
 import { Dialog } from '../ui/Dialog.tsx';
-import { ApiError, endpoints, type AuditEntry } from '../app/api.ts';
+import { endpoints, type AuditEntry } from '../app/api.ts';
+import { errorReason } from '../app/errorReason.ts';
 import { formatTime } from './HistoryPanel.tsx';
+import { parseDate } from '../ui/dates.ts';
+import { actionName, auditSentence, type PeopleNames } from './auditText.ts';
 
 interface Filter {
   /** A case to narrow the all-cases view to ('' for all). */
@@ -16,6 +19,12 @@ interface Filter {
 
 const EMPTY: Filter = { caseId: '', actor: '', action: '', from: '', to: '' };
 
+/** A whole day typed day first (`12/03/2026`) as `2026-03-12`, or null. */
+function dayOf(text: string): string | null {
+  const day = parseDate(text);
+  return day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null;
+}
+
 /** The query the server takes; dates of the form are whole days in the reader's time zone. */
 function queryOf(caseId: string | null, filter: Filter, format?: 'csv'): URLSearchParams {
   const query = new URLSearchParams();
@@ -23,18 +32,12 @@ function queryOf(caseId: string | null, filter: Filter, format?: 'csv'): URLSear
   if (chosen) query.set('case', chosen);
   if (filter.actor.trim()) query.set('actor', filter.actor.trim());
   if (filter.action) query.set('action', filter.action);
-  if (filter.from) query.set('from', new Date(`${filter.from}T00:00:00`).toISOString());
-  if (filter.to) query.set('to', new Date(`${filter.to}T23:59:59.999`).toISOString());
+  const from = dayOf(filter.from);
+  const to = dayOf(filter.to);
+  if (from) query.set('from', new Date(`${from}T00:00:00`).toISOString());
+  if (to) query.set('to', new Date(`${to}T23:59:59.999`).toISOString());
   if (format) query.set('format', format);
   return query;
-}
-
-/** Detail of an entry as short text (the CSV has it whole). */
-function detailText(detail: Record<string, unknown> | undefined): string {
-  if (!detail) return '';
-  return Object.entries(detail)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(' · ');
 }
 
 /**
@@ -58,6 +61,7 @@ export function AuditDialog({
   const [filter, setFilter] = useState<Filter>(EMPTY);
   const [events, setEvents] = useState<AuditEntry[] | null>(null);
   const [actions, setActions] = useState<string[]>([]);
+  const [names, setNames] = useState<PeopleNames>({});
   const [message, setMessage] = useState<string | null>(null);
 
   const load = useCallback(
@@ -67,11 +71,12 @@ export function AuditDialog({
         const answer = await endpoints.audit(queryOf(caseId, f));
         setEvents([...answer.events].reverse());
         setActions(answer.actions);
+        setNames(answer.names ?? {});
       } catch (err) {
-        setMessage(err instanceof ApiError ? err.message : String(err));
+        setMessage(t('failed', { message: errorReason(err) }));
       }
     },
-    [caseId],
+    [caseId, t],
   );
   useEffect(() => {
     void load(EMPTY);
@@ -115,18 +120,32 @@ export function AuditDialog({
             <option value="">{t('audit.anyKind')}</option>
             {actions.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {actionName(a, t)}
               </option>
             ))}
           </select>
         </label>
         <label>
           {t('audit.from')}
-          <input type="date" value={filter.from} onChange={set('from')} />
+          <input
+            value={filter.from}
+            onChange={set('from')}
+            placeholder={t('audit.dateHint')}
+            inputMode="numeric"
+            size={14}
+            data-testid="audit-from"
+          />
         </label>
         <label>
           {t('audit.to')}
-          <input type="date" value={filter.to} onChange={set('to')} />
+          <input
+            value={filter.to}
+            onChange={set('to')}
+            placeholder={t('audit.dateHint')}
+            inputMode="numeric"
+            size={14}
+            data-testid="audit-to"
+          />
         </label>
         <button type="submit" data-testid="audit-filter">
           {t('audit.filter')}
@@ -156,20 +175,18 @@ export function AuditDialog({
           <thead>
             <tr>
               <th>{t('audit.time')}</th>
-              <th>{t('audit.person')}</th>
-              <th>{t('audit.kind')}</th>
+              <th>{t('audit.what')}</th>
               {!caseId && <th>{t('audit.case')}</th>}
-              <th>{t('audit.detail')}</th>
             </tr>
           </thead>
           <tbody>
             {events?.map((e) => (
               <tr key={e.seq} data-testid="audit-row" data-action={e.action}>
-                <td>{formatTime(e.at, i18n.language)}</td>
-                <td>{e.actor}</td>
-                <td>{e.action}</td>
+                <td className="audit-table__time">{formatTime(e.at, i18n.language)}</td>
+                <td className="audit-table__detail" data-testid="audit-sentence">
+                  {auditSentence(e, names, t, i18n.language)}
+                </td>
                 {!caseId && <td>{e.caseTitle}</td>}
-                <td className="audit-table__detail">{detailText(e.detail)}</td>
               </tr>
             ))}
           </tbody>
@@ -197,7 +214,7 @@ function RetentionSetting() {
         event.preventDefault();
         endpoints.setSettings({ autoVersionDays: Number(days) }).then(
           (answer) => setSaved(t('retentionSaved', { count: answer.dropped })),
-          (err: unknown) => setSaved(err instanceof ApiError ? err.message : String(err)),
+          (err: unknown) => setSaved(t('failed', { message: errorReason(err) })),
         );
       }}
     >

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { History, RotateCcw, Columns2, Eye, Save } from 'lucide-react';
 import { docFromState, restoreVersion } from '../core/history.ts';
-import { ApiError, endpoints, type Version } from '../app/api.ts';
+import { endpoints, type Version } from '../app/api.ts';
+import { errorReason } from '../app/errorReason.ts';
+import { formatDateTime } from '../ui/dates.ts';
 
 /** A version opened from the panel: its document, shown alone or beside the current state. */
 export interface OpenedVersion {
@@ -17,12 +19,8 @@ export function versionName(t: (key: string) => string, version: Version): strin
   return version.name.startsWith('auto:') ? t(`auto.${version.name.slice(5)}`) : version.name;
 }
 
-export function formatTime(iso: string, lang: string): string {
-  return new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
-}
+/** A moment to the minute in the reader's language: `12/03/2026 14:05`, `12 Mar 2026, 14:05`. */
+export const formatTime = formatDateTime;
 
 /**
  * The case's versions, newest first: make a named one, open one (alone or beside the current
@@ -49,8 +47,7 @@ export function HistoryPanel({
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
-  const failed = (err: unknown) =>
-    setMessage(t('failed', { message: err instanceof ApiError ? err.message : String(err) }));
+  const failed = (err: unknown) => setMessage(t('failed', { message: errorReason(err) }));
   const refresh = useCallback(async () => {
     try {
       const answer = await endpoints.versions(caseId);

@@ -15,6 +15,7 @@ import { FileRow } from '../files/FileRow.tsx';
 import { useUploads } from '../files/useUploads.ts';
 import { UploadList } from '../files/UploadList.tsx';
 import { FORM_FIELDS } from './fields.ts';
+import { formatDate } from '../ui/dates.ts';
 import type { RegisterPanelProps } from './RegisterPanel.tsx';
 
 interface EntityDetailProps extends RegisterPanelProps {
@@ -83,7 +84,9 @@ export function EntityDetail({
             const raw = entity[f.name as keyof Entity];
             const value = Array.isArray(raw)
               ? raw.map((id) => getEntity(doc, String(id))?.name ?? '—').join(', ')
-              : String(raw);
+              : f.input === 'date'
+                ? formatDate(String(raw), lang)
+                : String(raw);
             return (
               <div key={f.name}>
                 <dt>{t(`fields.${f.name}`)}</dt>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Entity } from '../core/commands/register.ts';
 import type { EntityKind } from '../core/register.ts';
 import { FORM_FIELDS } from './fields.ts';
+import { dateInputText, parseDate } from '../ui/dates.ts';
 
 export interface EntityFormProps {
   kind: EntityKind;
@@ -21,7 +22,8 @@ export function EntityForm({ kind, initial, onSave, onCancel, choices }: EntityF
     const start: Record<string, string> = {};
     for (const field of FORM_FIELDS[kind]) {
       const value = initial?.[field.name as keyof Entity];
-      start[field.name] = typeof value === 'string' ? value : '';
+      const text = typeof value === 'string' ? value : '';
+      start[field.name] = field.input === 'date' ? dateInputText(text) : text;
     }
     return start;
   });
@@ -44,7 +46,8 @@ export function EntityForm({ kind, initial, onSave, onCancel, choices }: EntityF
         if (list.length > 0 || initial) fields[field.name] = list;
         continue;
       }
-      const value = values[field.name] ?? '';
+      const typed = values[field.name] ?? '';
+      const value = field.input === 'date' ? (parseDate(typed) ?? typed.trim()) : typed;
       // A new entity leaves empty fields out; an edit sends '' to clear them.
       if (value !== '' || initial) fields[field.name] = value;
     }
@@ -106,13 +109,16 @@ export function EntityForm({ kind, initial, onSave, onCancel, choices }: EntityF
               </select>
             ) : (
               <input
-                type={field.input === 'date' ? 'date' : 'text'}
+                type="text"
+                inputMode={field.input === 'date' ? 'numeric' : undefined}
                 placeholder={
-                  field.input === 'pages'
-                    ? 'BL 12–15'
-                    : field.name === 'start' || field.name === 'end'
-                      ? t('timeHint')
-                      : undefined
+                  field.input === 'date'
+                    ? t('dateHint')
+                    : field.input === 'pages'
+                      ? 'BL 12–15'
+                      : field.name === 'start' || field.name === 'end'
+                        ? t('timeHint')
+                        : undefined
                 }
                 required={field.name === 'name'}
                 autoFocus={field.name === 'name'}

@@ -13,6 +13,7 @@ import { FilesTab } from '../files/FilesTab.tsx';
 import { EntityDetail } from './EntityDetail.tsx';
 import { EntityForm } from './EntityForm.tsx';
 import { TABLE_COLUMNS, type FieldSpec } from './fields.ts';
+import { formatDate } from '../ui/dates.ts';
 
 /** MIME type of an entity dragged from the register onto a board. */
 export const ENTITY_DRAG_TYPE = 'application/x-caseboard-entity';
@@ -222,11 +223,12 @@ const EntityTable = memo(function EntityTable({
   onSelect,
   emptyText,
 }: EntityTableProps) {
-  const { t } = useTranslation('register');
+  const { t, i18n } = useTranslation('register');
   const columns: FieldSpec[] = [{ name: 'name', input: 'text' }, ...TABLE_COLUMNS[kind]];
   const cell = (entity: Entity, column: FieldSpec) => {
     const value = entity[column.name as keyof Entity];
     if (typeof value !== 'string' || value === '') return '';
+    if (column.input === 'date') return formatDate(value, i18n.language);
     return column.optionLabels ? t(`${column.optionLabels}.${value}`) : value;
   };
   return (

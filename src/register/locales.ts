@@ -84,7 +84,7 @@ const vi = {
   },
   add: 'Thêm {{kind}}',
   edit: 'Sửa',
-  delete: 'Xóa',
+  delete: 'Xoá',
   save: 'Lưu',
   cancel: 'Hủy',
   search: 'Tìm (không cần dấu)…',
@@ -92,10 +92,11 @@ const vi = {
   noMatch: 'Không có mục nào khớp.',
   usedOn: 'Xuất hiện trên',
   notUsed: 'Chưa dùng trên sơ đồ nào.',
-  confirmDelete: 'Xóa “{{name}}”?',
+  confirmDelete: 'Xoá “{{name}}”?',
   confirmDeleteUsed:
-    'Xóa “{{name}}”? Mục này đang được dùng ở {{count}} nút: {{boards}}. Các nút sẽ giữ tên hiện tại nhưng không còn liên kết.',
+    'Xoá “{{name}}”? Mục này đang được dùng ở {{count}} nút: {{boards}}. Các nút sẽ giữ tên hiện tại nhưng không còn liên kết.',
   dragHint: 'Kéo một mục vào sơ đồ để tạo nút liên kết.',
+  dateHint: 'ngày/tháng/năm, VD: 12/05/1990',
   timeHint: 'VD: 21:30 14/03/2025, 14/3/2025, 3/2025',
   noChoices: 'Danh mục chưa có mục nào loại này.',
   errors: {
@@ -149,7 +150,7 @@ const vi = {
   canvas: {
     empty: 'Sơ đồ trống. Kéo một mục từ danh mục vào đây, hoặc nhấp đúp để thêm nút.',
     newNode: 'Nút mới',
-    brokenLink: 'Mục liên kết đã bị xóa',
+    brokenLink: 'Mục liên kết đã bị xoá',
     editLabel: 'Sửa nội dung nút',
   },
   status: {
@@ -261,6 +262,7 @@ const en: DeepStrings<Texts> = {
   confirmDeleteUsed:
     'Delete “{{name}}”? It is used by {{count}} node(s): {{boards}}. Those nodes keep its current name but lose the link.',
   dragHint: 'Drag an item onto a board to place a linked node.',
+  dateHint: 'day/month/year, e.g. 12/05/1990',
   timeHint: 'e.g. 21:30 14/03/2025, 14/3/2025, 3/2025',
   noChoices: 'The register has nothing of this kind yet.',
   errors: {

@@ -20,34 +20,37 @@ export function Header({
   const { t } = useTranslation();
   const [changing, setChanging] = useState(false);
   return (
-    <header className="app-header">
-      <button type="button" className="app-header__brand" onClick={onHome}>
-        {t('app.name')}
-      </button>
-      <div className="app-header__middle">{children}</div>
-      <LanguageSwitch />
-      {user && (
-        <span className="app-header__user" data-testid="current-user">
-          {user.displayName}
-        </span>
-      )}
-      {user && onLogout && (
-        <button
-          type="button"
-          onClick={() => setChanging(true)}
-          title={t('password.title')}
-          aria-label={t('password.title')}
-          data-testid="change-password"
-        >
-          <KeyRound size={16} />
+    <>
+      <header className="app-header">
+        <button type="button" className="app-header__brand" onClick={onHome}>
+          {t('app.name')}
         </button>
-      )}
+        <div className="app-header__middle">{children}</div>
+        <LanguageSwitch />
+        {user && (
+          <span className="app-header__user" data-testid="current-user">
+            {user.displayName}
+          </span>
+        )}
+        {user && onLogout && (
+          <button
+            type="button"
+            onClick={() => setChanging(true)}
+            title={t('password.title')}
+            aria-label={t('password.title')}
+            data-testid="change-password"
+          >
+            <KeyRound size={16} />
+          </button>
+        )}
+        {user && onLogout && (
+          <button type="button" onClick={onLogout} data-testid="logout">
+            <LogOut size={16} /> {t('header.logout')}
+          </button>
+        )}
+      </header>
+      {/* Outside the header, so that it does not take the header's white-on-navy colours. */}
       {changing && <PasswordDialog onClose={() => setChanging(false)} />}
-      {user && onLogout && (
-        <button type="button" onClick={onLogout} data-testid="logout">
-          <LogOut size={16} /> {t('header.logout')}
-        </button>
-      )}
-    </header>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, endpoints } from '../app/api.ts';
+import { endpoints } from '../app/api.ts';
+import { errorReason } from '../app/errorReason.ts';
 import { Dialog } from './Dialog.tsx';
 
 /**
@@ -27,7 +28,7 @@ export function PasswordDialog({ onClose }: { onClose(): void }) {
       setNext('');
       setAgain('');
     } catch (err) {
-      setMessage({ ok: false, text: err instanceof ApiError ? err.message : t('errors.network') });
+      setMessage({ ok: false, text: errorReason(err) });
     } finally {
       setBusy(false);
     }

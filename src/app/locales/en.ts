@@ -92,6 +92,7 @@ export const en: Texts<typeof vi> = {
     you: 'you',
     notFound: 'Could not open the case.',
     back: 'Back to cases',
+    cases: 'Cases',
   },
   status: {
     online: 'Online',
@@ -108,5 +109,29 @@ export const en: Texts<typeof vi> = {
       'The server could not store changes (disk full or a storage fault). Your changes are kept in this browser and will be sent again.',
     newerSchema: 'This case was saved by a newer CaseBoard. Update to edit it.',
   },
-  errors: { network: 'Cannot reach the server.', unknown: 'Something went wrong.' },
+  flow: {
+    node: 'Press Enter or Space to select a node; Delete removes it, Escape cancels.',
+    nodeKeyboard:
+      'Press Enter or Space to select a node, then move it with the arrow keys; Delete removes it, Escape cancels.',
+    moved: 'Moved the node {{direction}}. New position: x {{x}}, y {{y}}',
+    edge: 'Press Enter or Space to select a link; Delete removes it, Escape cancels.',
+    controls: 'Zoom controls',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fitView: 'Show the whole board',
+    interactive: 'Lock or unlock editing',
+    minimap: 'Mini map',
+    handle: 'Connection point',
+  },
+  errors: {
+    network: 'Cannot reach the server.',
+    unknown: 'Something went wrong.',
+    session: 'Your session has ended; please log in again.',
+    forbidden: 'You are not allowed to do this.',
+    notFound: 'Not found (it may have been deleted).',
+    tooLarge: 'Too large: the server refused it.',
+    tooMany: 'Too many requests; try again in a few minutes.',
+    server: 'The server failed (code {{status}}).',
+    status: 'The server refused (code {{status}}).',
+  },
 };

@@ -4,6 +4,7 @@ import { isOffenceRef } from '../../core/offences.ts';
 import { CLASSIFICATIONS, type Classification } from '../../core/schema.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ApiError, endpoints, type CaseSummary } from '../api.ts';
+import { errorReason } from '../errorReason.ts';
 import { OffencePicker } from './OffencePicker.tsx';
 import './offences.css';
 
@@ -43,7 +44,7 @@ export function CaseDialog({
           : await endpoints.createCase(input),
       );
     } catch (err) {
-      setError(err instanceof ApiError && err.message ? err.message : t('errors.unknown'));
+      setError(errorReason(err));
     }
   };
 

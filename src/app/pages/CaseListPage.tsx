@@ -6,6 +6,7 @@ import { formatOffence } from '../../core/offences.ts';
 import { compareVietnamese, matchesSearch } from '../../core/text.ts';
 import { ClassificationBadge } from '../../ui/ClassificationBadge.tsx';
 import { ApiError, endpoints, type CaseSummary } from '../api.ts';
+import { errorReason } from '../errorReason.ts';
 import { offlineCache } from '../offline.ts';
 import { CaseDialog } from './CaseDialog.tsx';
 import { MembersDialog } from './MembersDialog.tsx';
@@ -38,10 +39,10 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
         if (err instanceof ApiError && err.status === 0) {
           setCases(offlineCache.cases() ?? []);
           setOffline(true);
-        } else setError(err instanceof ApiError ? err.message : t('errors.unknown'));
+        } else setError(errorReason(err));
       },
     );
-  }, [t]);
+  }, []);
   useEffect(load, [load]);
 
   const visible = useMemo(
@@ -67,7 +68,7 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
       await endpoints.patchCase(record.id, { archived });
       load();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : t('errors.unknown'));
+      setError(errorReason(err));
     }
   };
 

@@ -10,6 +10,7 @@ import {
   Redo2,
   ScrollText,
   Undo2,
+  Users,
 } from 'lucide-react';
 import { DeckPanel } from '../../present/DeckPanel.tsx';
 import { PresentView, usePresenters } from '../../present/PresentView.tsx';
@@ -36,6 +37,7 @@ import { BoardSwitch } from './BoardSwitch.tsx';
 import { BoardTabs } from './BoardTabs.tsx';
 import { Presence } from './Presence.tsx';
 import { useUndoKeys } from './useUndoKeys.ts';
+import { MembersDialog } from './MembersDialog.tsx';
 
 /** Loads the case record (or its offline copy), then opens the live session. */
 export function CasePage({ caseId, user, onBack }: { caseId: string; user: User; onBack(): void }) {
@@ -68,10 +70,10 @@ export function CasePage({ caseId, user, onBack }: { caseId: string; user: User;
     );
   }
   if (!record) return <main className="case-page" />;
-  return <OpenCase key={`${caseId}/${record.role}`} record={record} user={user} />;
+  return <OpenCase key={`${caseId}/${record.role}`} record={record} user={user} onBack={onBack} />;
 }
 
-function OpenCase({ record, user }: { record: CaseSummary; user: User }) {
+function OpenCase({ record, user, onBack }: { record: CaseSummary; user: User; onBack(): void }) {
   const readOnly = !canEdit(record.role);
   const [session, setSession] = useState<CaseSession | null>(null);
   useEffect(() => {
@@ -84,17 +86,19 @@ function OpenCase({ record, user }: { record: CaseSummary; user: User }) {
     return () => opened.destroy();
   }, [record.id, user.id, user.displayName, readOnly]);
   if (!session) return <main className="case-page" />;
-  return <CaseWorkspace session={session} record={record} readOnly={readOnly} />;
+  return <CaseWorkspace session={session} record={record} readOnly={readOnly} onBack={onBack} />;
 }
 
 function CaseWorkspace({
   session,
   record,
   readOnly: roleReadOnly,
+  onBack,
 }: {
   session: CaseSession;
   record: CaseSummary;
   readOnly: boolean;
+  onBack(): void;
 }) {
   const { t, i18n } = useTranslation();
   const { doc, origin } = session;
@@ -113,6 +117,7 @@ function CaseWorkspace({
   const [showDeck, setShowDeck] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const [showAudit, setShowAudit] = useState(false);
+  const [showMembers, setShowMembers] = useState(false);
   const [opened, setOpened] = useState<OpenedVersion | null>(null);
   const [presenting, setPresenting] = useState<number | null>(null);
   const [following, setFollowing] = useState<number | null>(null);
@@ -149,6 +154,17 @@ function CaseWorkspace({
     >
       <ClassificationBadge classification={classification} banner />
       <div className="case-page__bar">
+        <a
+          className="case-page__back"
+          href="/"
+          onClick={(event) => {
+            event.preventDefault();
+            onBack();
+          }}
+          data-testid="back-to-cases"
+        >
+          ‹ {t('case.cases')}
+        </a>
         <div className="case-page__title">
           <h1 data-testid="case-title">{title}</h1>
           <span className="muted">
@@ -236,6 +252,9 @@ function CaseWorkspace({
         >
           <History size={16} /> {t('history:panel')}
         </button>
+        <button type="button" onClick={() => setShowMembers(true)} data-testid="open-members">
+          <Users size={16} /> {t('cases.members')}
+        </button>
         {record.role === 'owner' && (
           <button type="button" onClick={() => setShowAudit(true)} data-testid="open-audit">
             <ScrollText size={16} /> {t('history:audit.open')}
@@ -318,6 +337,9 @@ function CaseWorkspace({
           />
         )}
         {showAudit && <AuditDialog caseId={record.id} onClose={() => setShowAudit(false)} />}
+        {showMembers && (
+          <MembersDialog record={{ ...record, title }} onClose={() => setShowMembers(false)} />
+        )}
         {showRegister && (
           <RegisterPanel
             caseId={record.id}

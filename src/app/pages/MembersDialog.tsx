@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { compareVietnamese } from '../../core/text.ts';
 import { ROLES, type Role } from '../../core/schema.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { ApiError, endpoints, type CaseSummary, type Member } from '../api.ts';
+import { endpoints, type CaseSummary, type Member } from '../api.ts';
+import { errorReason } from '../errorReason.ts';
 
 /** The members of a case; owners add people by user name, change roles and remove them. */
 export function MembersDialog({ record, onClose }: { record: CaseSummary; onClose(): void }) {
@@ -18,9 +19,9 @@ export function MembersDialog({ record, onClose }: { record: CaseSummary; onClos
     endpoints.members(record.id).then(
       (res) =>
         setMembers(res.members.sort((a, b) => compareVietnamese(a.displayName, b.displayName))),
-      (err: unknown) => setError(err instanceof ApiError ? err.message : t('errors.unknown')),
+      (err: unknown) => setError(errorReason(err)),
     );
-  }, [record.id, t]);
+  }, [record.id]);
   useEffect(load, [load]);
 
   const run = async (action: () => Promise<unknown>) => {
@@ -29,7 +30,7 @@ export function MembersDialog({ record, onClose }: { record: CaseSummary; onClos
       await action();
       load();
     } catch (err) {
-      setError(err instanceof ApiError && err.message ? err.message : t('errors.unknown'));
+      setError(errorReason(err));
     }
   };
   const add = (event: FormEvent) => {

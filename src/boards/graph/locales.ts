@@ -39,14 +39,14 @@ const vi = {
     strength: 'Mức độ',
     none: '—',
     reverse: 'Đảo chiều',
-    delete: 'Xóa liên kết',
+    delete: 'Xoá liên kết',
     close: 'Đóng',
   },
   errors: {
     link: {
       duplicate: 'Hai nút này đã có liên kết loại này.',
       self: 'Không thể nối một nút với chính nó.',
-      noNode: 'Nút đã bị người khác xóa.',
+      noNode: 'Nút đã bị người khác xoá.',
       badFields: 'Thông tin liên kết không hợp lệ.',
     },
     generic: 'Không thực hiện được: {{message}}',

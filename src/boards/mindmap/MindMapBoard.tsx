@@ -46,6 +46,7 @@ import { useStableCallback } from '../../ui/useStableCallback.ts';
 import { edgeTypes, RelationshipControlContext } from './RelationshipEdge.tsx';
 import { CanvasCaseContext } from '../../canvas/CanvasNode.tsx';
 import { LevelOfDetail, levelOfDetailEnabled, type LodLook } from '../../canvas/LevelOfDetail.tsx';
+import { flowLabels } from '../../canvas/flowLabels.ts';
 import type { Edge, Node } from '@xyflow/react';
 import { decorations, decorationTypes, type DecorationNode } from './decorations.tsx';
 import { boundsOf, fitCamera, openingCamera } from './camera.ts';
@@ -751,6 +752,7 @@ function MindMapInner({
           <TopicTextContext.Provider value={t}>
             <RelationshipControlContext.Provider value={readOnly ? null : onRelationshipControl}>
               <ReactFlow
+                ariaLabelConfig={flowLabels(i18n)}
                 nodes={frozen?.nodes ?? nodes}
                 edges={frozen?.edges ?? shownEdges}
                 nodeTypes={nodeTypes}

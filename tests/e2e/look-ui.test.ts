@@ -1,0 +1,101 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addBoard, addEntity, insertOutline } from '../../src/core/index.ts';
+import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
+import { connectClient, synced } from '../helpers/sync.ts';
+import { launchBrowser, logIn, newContext } from './browser.ts';
+import { contrastProblems } from './look.ts';
+
+/**
+ * Every text and button of the main UI is readable: a contrast of at least 4.5:1 (WCAG AA),
+ * computed from the colours Chromium actually draws, in both languages.
+ */
+
+let server: TestServer;
+let browser: Browser;
+let caseId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const admin = await ApiClient.login(server.url, ADMIN.username, ADMIN.password);
+  await admin.newUser('ksv.lan', 'Trần Thị Lan');
+  await admin.newUser('ksv.hung', 'Lê Văn Hùng');
+  const lan = await ApiClient.login(server.url, 'ksv.lan', 'ksv.lan-password');
+  caseId = (
+    await lan.request('POST', '/api/cases', {
+      title: 'Vụ trộm cắp tài sản',
+      caseNumber: '12/2026/HS',
+      offences: ['BLHS-173'],
+      classification: 'mat',
+    })
+  ).body.id as string;
+  await lan.request('PUT', `/api/cases/${caseId}/members/ksv.hung`, { role: 'editor' });
+  await lan.request('POST', `/api/cases/${caseId}/versions`, { name: 'Trước báo cáo án' });
+  const writer = connectClient(server.url, caseId, await lan.token());
+  await synced(writer);
+  const boardId = addBoard(writer.doc, { kind: 'mindmap', title: 'Sơ đồ vụ án' }, 'test');
+  insertOutline(
+    writer.doc,
+    { boardId, parent: null, nodes: [{ label: 'Vụ trộm', children: [] }] },
+    'test',
+  );
+  addEntity(
+    writer.doc,
+    { kind: 'person', fields: { name: 'Nguyễn Văn An', role: 'suspect', birthDate: '1990-05-12' } },
+    'test',
+  );
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  writer.destroy();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+/** The low-contrast texts under each root, labelled by where they are. */
+async function problemsIn(page: Page, where: string, roots: string[]) {
+  const found: string[] = [];
+  for (const root of roots)
+    for (const p of await contrastProblems(page, root, 4.5))
+      found.push(`${where} ${root}: “${p.text}” ${p.ratio}:1 (${p.color} on ${p.background})`);
+  return found;
+}
+
+for (const locale of ['vi-VN', 'en-GB'])
+  it(`draws every text of the main UI with a contrast of 4.5:1 or more (${locale})`, async () => {
+    const page = await (await newContext(browser, locale)).newPage();
+    await logIn(page, server.url, 'ksv.lan', 'ksv.lan-password');
+    await page.getByTestId('case-card').first().waitFor();
+    const found = await problemsIn(page, 'case list', ['.app-header', '.case-list-page']);
+
+    await page.getByTestId('new-case').click();
+    await page.locator('.dialog').waitFor();
+    found.push(...(await problemsIn(page, 'new case', ['.dialog'])));
+    await page.keyboard.press('Escape');
+    await page.getByTestId('case-members').first().click();
+    await page.getByTestId('member-row').first().waitFor();
+    found.push(...(await problemsIn(page, 'members', ['.dialog'])));
+    await page.keyboard.press('Escape');
+    await page.getByTestId('change-password').click();
+    await page.locator('.dialog').waitFor();
+    found.push(...(await problemsIn(page, 'password', ['.dialog'])));
+    await page.keyboard.press('Escape');
+
+    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.getByTestId('topic').first().waitFor();
+    await page.getByTestId('register-tab-person').click();
+    await page.getByTestId('register-row').first().click();
+    await page.getByTestId('entity-detail').waitFor();
+    found.push(
+      ...(await problemsIn(page, 'case', ['.app-header', '.case-page__bar', '.register-panel'])),
+    );
+    await page.getByTestId('toggle-history').click();
+    await page.getByTestId('version-item').first().waitFor();
+    found.push(...(await problemsIn(page, 'history', ['[data-testid=history-panel]'])));
+    await page.getByTestId('open-audit').click();
+    await page.getByTestId('audit-row').first().waitFor();
+    found.push(...(await problemsIn(page, 'audit', ['.dialog'])));
+    expect(found).toEqual([]);
+    await page.context().close();
+  });
