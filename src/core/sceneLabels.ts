@@ -1,0 +1,265 @@
+/**
+ * Where a scene's labels go: the length along each side of a room, and the room's area label in a
+ * free spot inside it, away from symbols, markers and measurements. Pure geometry in metres.
+ */
+import { boundsOf, centreOf, measureEnds, type Point, type SceneObject } from './scene.ts';
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** What an area label must keep clear of: boxes, and segments (measurement and path lines). */
+export interface Obstacles {
+  boxes: Box[];
+  segments: Array<[Point, Point]>;
+}
+
+/** A side's length label: its centre, its angle (degrees, never upside down) and the length. */
+export interface SideLabel {
+  x: number;
+  y: number;
+  angle: number;
+  length: number;
+}
+
+/** Rough size of a one-line label of `chars` characters at `fontSize` metres. */
+export function labelSize(chars: number, fontSize: number): { w: number; h: number } {
+  return { w: chars * fontSize * 0.6, h: fontSize * 1.2 };
+}
+
+/** Signed area (positive when the outline runs clockwise on a screen, y pointing down). */
+function signedArea(points: readonly Point[]): number {
+  let twice = 0;
+  for (let i = 0; i < points.length; i++) {
+    const a = points[i]!;
+    const b = points[(i + 1) % points.length]!;
+    twice += a.x * b.y - b.x * a.y;
+  }
+  return twice / 2;
+}
+
+/**
+ * The length label of each side of an outline, in the order of its points, `offset` metres
+ * outside the outline (to the left of the direction of travel for an open one), parallel to it.
+ *
+ * @example sideLabels([{x:0,y:0},{x:4,y:0},{x:4,y:3}], true, 0.3)[0] // {x:2, y:-0.3, angle:0, length:4}
+ */
+export function sideLabels(points: readonly Point[], closed: boolean, offset: number): SideLabel[] {
+  const n = points.length;
+  if (n < 2) return [];
+  // Outward is to the left of travel for a clockwise (screen) loop, to the right otherwise.
+  const side = closed && n > 2 && signedArea(points) < 0 ? -1 : 1;
+  const labels: SideLabel[] = [];
+  for (let i = 0; i < (closed && n > 2 ? n : n - 1); i++) {
+    const a = points[i]!;
+    const b = points[(i + 1) % n]!;
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    if (length === 0) continue;
+    const nx = ((b.y - a.y) / length) * side;
+    const ny = (-(b.x - a.x) / length) * side;
+    const raw = (Math.atan2(b.y - a.y, b.x - a.x) * 180) / Math.PI;
+    const angle = raw > 90 ? raw - 180 : raw <= -90 ? raw + 180 : raw;
+    labels.push({
+      x: (a.x + b.x) / 2 + nx * offset,
+      y: (a.y + b.y) / 2 + ny * offset,
+      angle: Math.round(angle * 1000) / 1000 + 0,
+      length,
+    });
+  }
+  return labels;
+}
+
+/** The four corners of a box object (rectangle, ellipse, symbol), rotation included, clockwise. */
+export function cornersOf(o: Pick<SceneObject, 'x' | 'y' | 'w' | 'h' | 'rotation'>): Point[] {
+  const c = { x: o.x + o.w / 2, y: o.y + o.h / 2 };
+  const a = (o.rotation * Math.PI) / 180;
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  return [
+    [o.x, o.y],
+    [o.x + o.w, o.y],
+    [o.x + o.w, o.y + o.h],
+    [o.x, o.y + o.h],
+  ].map(([x, y]) => ({
+    x: c.x + (x! - c.x) * cos - (y! - c.y) * sin,
+    y: c.y + (x! - c.x) * sin + (y! - c.y) * cos,
+  }));
+}
+
+/** The outline a room's labels follow: a closed wall, a polygon or a rectangle; else null. */
+export function roomOutline(o: SceneObject): Point[] | null {
+  if ((o.shape === 'wall' && o.closed) || o.shape === 'polygon')
+    return o.points.length >= 3 ? o.points : null;
+  if (o.shape === 'rect') return cornersOf(o);
+  return null;
+}
+
+function insidePolygon(p: Point, polygon: readonly Point[]): boolean {
+  let inside = false;
+  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
+    const a = polygon[i]!;
+    const b = polygon[j]!;
+    if (a.y > p.y !== b.y > p.y && p.x < ((b.x - a.x) * (p.y - a.y)) / (b.y - a.y) + a.x)
+      inside = !inside;
+  }
+  return inside;
+}
+
+const boxesOverlap = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/** Whether the segment from p to q crosses the box (Liang–Barsky clipping). */
+export function segmentCrossesBox(p: Point, q: Point, box: Box): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = q.x - p.x;
+  const dy = q.y - p.y;
+  const edges: Array<[number, number]> = [
+    [-dx, p.x - box.x0],
+    [dx, box.x1 - p.x],
+    [-dy, p.y - box.y0],
+    [dy, box.y1 - p.y],
+  ];
+  for (const [d, r] of edges) {
+    if (d === 0) {
+      if (r < 0) return false;
+      continue;
+    }
+    const t = r / d;
+    if (d < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+/**
+ * Where to put a label of `size` inside `outline` (its centre): the free spot nearest the middle of
+ * the outline whose box stays `inset` metres inside the outline's lines and clear of every
+ * obstacle; the middle when no spot is free.
+ *
+ * @example placeAreaLabel(room, { w: 1.6, h: 0.4 }, { boxes: [table], segments: [] }, 0.1)
+ */
+export function placeAreaLabel(
+  outline: readonly Point[],
+  size: { w: number; h: number },
+  obstacles: Obstacles,
+  inset = 0,
+): Point {
+  const xs = outline.map((p) => p.x);
+  const ys = outline.map((p) => p.y);
+  const bounds = {
+    x0: Math.min(...xs),
+    y0: Math.min(...ys),
+    x1: Math.max(...xs),
+    y1: Math.max(...ys),
+  };
+  const middle = { x: (bounds.x0 + bounds.x1) / 2, y: (bounds.y0 + bounds.y1) / 2 };
+  const edges = outline.map((p, i) => [p, outline[(i + 1) % outline.length]!] as [Point, Point]);
+  // Only what reaches into the room matters.
+  const boxes = obstacles.boxes.filter((b) => boxesOverlap(b, bounds));
+  const segments = obstacles.segments.filter(([a, b]) =>
+    segmentCrossesBox(a, b, { x0: bounds.x0, y0: bounds.y0, x1: bounds.x1, y1: bounds.y1 }),
+  );
+  const free = (c: Point): boolean => {
+    if (!insidePolygon(c, outline)) return false;
+    const box = {
+      x0: c.x - size.w / 2,
+      y0: c.y - size.h / 2,
+      x1: c.x + size.w / 2,
+      y1: c.y + size.h / 2,
+    };
+    const padded = {
+      x0: box.x0 - inset,
+      y0: box.y0 - inset,
+      x1: box.x1 + inset,
+      y1: box.y1 + inset,
+    };
+    if (edges.some(([a, b]) => segmentCrossesBox(a, b, padded))) return false;
+    if (boxes.some((b) => boxesOverlap(b, box))) return false;
+    return !segments.some(([a, b]) => segmentCrossesBox(a, b, box));
+  };
+  if (free(middle)) return middle;
+  const step = Math.max(size.h / 2, Math.max(bounds.x1 - bounds.x0, bounds.y1 - bounds.y0) / 60);
+  let best: Point | null = null;
+  let bestDistance = Infinity;
+  for (let y = bounds.y0 + size.h / 2; y <= bounds.y1 - size.h / 2; y += step)
+    for (let x = bounds.x0 + size.w / 2; x <= bounds.x1 - size.w / 2; x += step) {
+      const d = Math.hypot(x - middle.x, y - middle.y);
+      if (d < bestDistance && free({ x, y })) {
+        best = { x, y };
+        bestDistance = d;
+      }
+    }
+  return best ?? middle;
+}
+
+/**
+ * What the area label of `room` must keep clear of: every other object's box (markers and
+ * reference points with their drawn size), measurement and path lines and the lines of other
+ * walls; measurement labels as a box of `text` metres around their middle. The background image
+ * and other rooms' fills are not obstacles.
+ */
+export function labelObstacles(
+  objects: readonly SceneObject[],
+  room: string,
+  text: number,
+): Obstacles {
+  const byId = new Map(objects.map((o) => [o.id, o]));
+  const boxes: Box[] = [];
+  const segments: Array<[Point, Point]> = [];
+  const pathOf = (points: readonly Point[], closed: boolean) => {
+    for (let i = 1; i < points.length; i++) segments.push([points[i - 1]!, points[i]!]);
+    if (closed && points.length > 2) segments.push([points.at(-1)!, points[0]!]);
+  };
+  for (const o of objects) {
+    if (o.id === room || o.background) continue;
+    switch (o.shape) {
+      case 'measure': {
+        const ends = measureEnds(o, byId);
+        if (!ends) break;
+        segments.push(ends);
+        const mid = { x: (ends[0].x + ends[1].x) / 2, y: (ends[0].y + ends[1].y) / 2 };
+        boxes.push({
+          x0: mid.x - 3 * text,
+          y0: mid.y - text,
+          x1: mid.x + 3 * text,
+          y1: mid.y + text,
+        });
+        break;
+      }
+      case 'wall':
+      case 'line':
+      case 'arrow':
+      case 'polygon':
+        pathOf(o.points, o.closed || o.shape === 'polygon');
+        break;
+      case 'rect':
+        pathOf(cornersOf(o), true);
+        break;
+      case 'marker':
+      case 'refpoint': {
+        const r = Math.max(0.25, text);
+        boxes.push({ x0: o.x - r, y0: o.y - r, x1: o.x + r, y1: o.y + r });
+        break;
+      }
+      case 'text': {
+        const size = labelSize(o.label.length, o.h > 0 ? o.h : text * 1.5);
+        boxes.push({ x0: o.x, y0: o.y, x1: o.x + size.w, y1: o.y + size.h });
+        break;
+      }
+      default: {
+        const b = boundsOf(o);
+        const c = centreOf(o);
+        boxes.push(
+          b.x1 > b.x0 || b.y1 > b.y0
+            ? b
+            : { x0: c.x - 0.5, y0: c.y - 0.5, x1: c.x + 0.5, y1: c.y + 0.5 },
+        );
+      }
+    }
+  }
+  return { boxes, segments };
+}
