@@ -2,7 +2,15 @@
  * Where a scene's labels go: the length along each side of a room, and the room's area label in a
  * free spot inside it, away from symbols, markers and measurements. Pure geometry in metres.
  */
-import { boundsOf, centreOf, measureEnds, type Point, type SceneObject } from './scene.ts';
+import {
+  areaOf,
+  boundsOf,
+  centreOf,
+  formatSquareMetres,
+  measureEnds,
+  type Point,
+  type SceneObject,
+} from './scene.ts';
 
 export interface Box {
   x0: number;
@@ -262,4 +270,30 @@ export function labelObstacles(
     }
   }
   return { boxes, segments };
+}
+
+/** The text of a room's area label: "Sân · 20,00 m²" for a named rectangle, else the area alone. */
+export function areaLabelText(o: SceneObject, language: string): string {
+  const area = formatSquareMetres(areaOf(o) ?? 0, language);
+  return o.shape === 'rect' && o.label ? `${o.label} · ${area}` : area;
+}
+
+/**
+ * Where the area label of every room of a scene goes, by room id (see `placeAreaLabel`), for labels
+ * `text` metres tall.
+ */
+export function areaLabelPlaces(
+  objects: readonly SceneObject[],
+  text: number,
+  language: string,
+): Map<string, Point> {
+  const places = new Map<string, Point>();
+  for (const o of objects) {
+    const outline = roomOutline(o);
+    if (!outline) continue;
+    const size = labelSize(areaLabelText(o, language).length, text);
+    const inset = (o.shape === 'wall' ? o.thickness / 2 : 0) + text * 0.2;
+    places.set(o.id, placeAreaLabel(outline, size, labelObstacles(objects, o.id, text), inset));
+  }
+  return places;
 }
