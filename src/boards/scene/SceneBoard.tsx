@@ -167,6 +167,8 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
   const svg = useRef<SVGSVGElement>(null);
   const container = useRef<HTMLDivElement>(null);
   const root = useRef<HTMLDivElement>(null);
+  /** The person has clicked, scrolled or typed on the scene: the view is theirs. */
+  const touched = useRef(false);
   const panel = useSidePanel(root);
   const clipboard = useRef<SceneObject[]>([]);
   const remoteSelections = useRemoteSelections(awareness, boardId, selection);
@@ -257,6 +259,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
 
   const onPointerDown = (event: ReactPointerEvent<SVGSVGElement>) => {
     fitted.current = true;
+    touched.current = true;
     container.current?.focus({ preventScroll: true });
     const world = toWorld(event.clientX, event.clientY);
     const p = snapped(world, event.altKey);
@@ -530,6 +533,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
 
   const onWheel = useCallback((event: WheelEvent) => {
     event.preventDefault();
+    touched.current = true;
     const box = svg.current!.getBoundingClientRect();
     const mx = event.clientX - box.left;
     const my = event.clientY - box.top;
@@ -581,6 +585,17 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
     fitted.current = true;
     if (Date.now() - openedAt < 3000) fit();
   }, [objects, fit, openedAt]);
+  // The canvas may still change size as the page settles (the side panel folds away beside the
+  // register): a scene nobody has touched yet is fitted again.
+  useEffect(() => {
+    const el = svg.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      if (fitted.current && !touched.current && Date.now() - openedAt < 3000) fit();
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [fit, openedAt]);
 
   /** What the selection bar and the keys do to the selection. */
   const actions = {
@@ -658,6 +673,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
   const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
     if (editing || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+    touched.current = true;
     const ctrl = event.ctrlKey || event.metaKey;
     const key = event.key.toLowerCase();
     if (

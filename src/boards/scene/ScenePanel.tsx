@@ -226,7 +226,7 @@ export function ScenePanel(props: ScenePanelProps) {
                         {names.get(row.entity)}
                       </span>
                     ) : (
-                      readOnly && <span className="muted">{t('noEvidence')}</span>
+                      <span className="scene-table__name muted">{t('noEvidence')}</span>
                     )}
                     {!readOnly && (
                       <select
@@ -247,7 +247,7 @@ export function ScenePanel(props: ScenePanelProps) {
                         }}
                       >
                         <option value="">
-                          {row.entity ? t('changeEvidence') : t('noEvidence')}
+                          {row.entity ? t('changeEvidence') : t('linkEvidence')}
                         </option>
                         {row.entity && <option value={NONE}>{t('unlinkEvidence')}</option>}
                         {evidence.map((e) => (
