@@ -207,13 +207,14 @@ export function placeAreaLabel(
 /**
  * What the area label of `room` must keep clear of: every other object's box (markers and
  * reference points with their drawn size), measurement and path lines and the lines of other
- * walls; measurement labels as a box of `text` metres around their middle. The background image
+ * walls; measurement labels as a box around their place in `measureLabels` (else their middle). The background image
  * and other rooms' fills are not obstacles.
  */
 export function labelObstacles(
   objects: readonly SceneObject[],
   room: string,
   text: number,
+  measureLabels?: ReadonlyMap<string, Point>,
 ): Obstacles {
   const byId = new Map(objects.map((o) => [o.id, o]));
   const boxes: Box[] = [];
@@ -229,7 +230,10 @@ export function labelObstacles(
         const ends = measureEnds(o, byId);
         if (!ends) break;
         segments.push(ends);
-        const mid = { x: (ends[0].x + ends[1].x) / 2, y: (ends[0].y + ends[1].y) / 2 };
+        const mid = measureLabels?.get(o.id) ?? {
+          x: (ends[0].x + ends[1].x) / 2,
+          y: (ends[0].y + ends[1].y) / 2,
+        };
         boxes.push({
           x0: mid.x - 3 * text,
           y0: mid.y - text,
@@ -286,6 +290,7 @@ export function areaLabelPlaces(
   objects: readonly SceneObject[],
   text: number,
   language: string,
+  measureLabels?: ReadonlyMap<string, Point>,
 ): Map<string, Point> {
   const places = new Map<string, Point>();
   for (const o of objects) {
@@ -293,7 +298,72 @@ export function areaLabelPlaces(
     if (!outline) continue;
     const size = labelSize(areaLabelText(o, language).length, text);
     const inset = (o.shape === 'wall' ? o.thickness / 2 : 0) + text * 0.2;
-    places.set(o.id, placeAreaLabel(outline, size, labelObstacles(objects, o.id, text), inset));
+    places.set(
+      o.id,
+      placeAreaLabel(outline, size, labelObstacles(objects, o.id, text, measureLabels), inset),
+    );
+  }
+  return places;
+}
+
+/**
+ * Where a measurement's length label goes (its centre): beside the line, above it where that is
+ * free, as near the line's middle as can be, clear of `boxes` (symbols, markers, texts); beside the
+ * middle when nothing is free.
+ *
+ * @example placeMeasureLabel({x:0,y:2.6}, {x:5.6,y:2.6}, {w:0.8,h:0.3}, [table])
+ */
+export function placeMeasureLabel(
+  a: Point,
+  b: Point,
+  size: { w: number; h: number },
+  boxes: readonly Box[],
+): Point {
+  const length = Math.hypot(b.x - a.x, b.y - a.y);
+  if (length === 0) return a;
+  const ux = (b.x - a.x) / length;
+  const uy = (b.y - a.y) / length;
+  // The normal that points up the screen (or left, for a vertical line) is "above".
+  let nx = uy;
+  let ny = -ux;
+  if (ny > 0 || (ny === 0 && nx > 0)) [nx, ny] = [-nx, -ny];
+  const hw = (Math.abs(size.w * ux) + Math.abs(size.h * uy)) / 2;
+  const hh = (Math.abs(size.w * uy) + Math.abs(size.h * ux)) / 2;
+  const gap = size.h / 2 + size.h * 0.1;
+  const at = (t: number, side: number): Point => ({
+    x: a.x + (b.x - a.x) * t + nx * side * gap,
+    y: a.y + (b.y - a.y) * t + ny * side * gap,
+  });
+  const free = (c: Point) =>
+    !boxes.some((box) =>
+      boxesOverlap({ x0: c.x - hw, y0: c.y - hh, x1: c.x + hw, y1: c.y + hh }, box),
+    );
+  const reach = Math.max(0, 0.5 - size.w / 2 / length);
+  for (let step = 0; step <= 20; step++) {
+    const offset = (reach * step) / 20;
+    for (const t of offset === 0 ? [0.5] : [0.5 - offset, 0.5 + offset])
+      for (const side of [1, -1]) {
+        const c = at(t, side);
+        if (free(c)) return c;
+      }
+  }
+  return at(0.5, 1);
+}
+
+/** Where every measurement's label goes, by id (see `placeMeasureLabel`), for `text` metres. */
+export function measureLabelPlaces(
+  objects: readonly SceneObject[],
+  text: number,
+): Map<string, Point> {
+  const byId = new Map(objects.map((o) => [o.id, o]));
+  const places = new Map<string, Point>();
+  for (const o of objects) {
+    if (o.shape !== 'measure') continue;
+    const ends = measureEnds(o, byId);
+    if (!ends) continue;
+    const chars = `${Math.hypot(ends[1].x - ends[0].x, ends[1].y - ends[0].y).toFixed(2)} m`.length;
+    const boxes = labelObstacles(objects, o.id, text).boxes;
+    places.set(o.id, placeMeasureLabel(ends[0], ends[1], labelSize(chars, text), boxes));
   }
   return places;
 }

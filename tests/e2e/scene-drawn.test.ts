@@ -182,6 +182,9 @@ it('opens with a canvas of at least 800 px beside the register, labels readable,
   expect.soft(segmentHits(m0, m1, area), 'area label over the measurement line').toBe(false);
   const [measureLabel] = await boxesOf(page, `[data-id="${ids.measure}"] text`);
   expect.soft(overlaps(area, measureLabel!), 'area label over the measurement label').toBe(false);
+  // … and the measurement's own label is not drawn over the table the line passes by.
+  const [tableBox] = await boxesOf(page, `[data-id="${ids.table}"] rect[fill=transparent]`);
+  expect.soft(overlaps(measureLabel!, tableBox!), 'measurement label over the table').toBe(false);
 
   // Each side of the room shows its length, beside the middle of that side.
   const sides = await page

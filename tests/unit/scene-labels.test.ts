@@ -5,6 +5,7 @@ import {
   labelObstacles,
   labelSize,
   placeAreaLabel,
+  placeMeasureLabel,
   segmentCrossesBox,
   sideLabels,
 } from '../../src/core/sceneLabels.ts';
@@ -125,6 +126,29 @@ describe('placeAreaLabel', () => {
   it('falls back to the middle when the room is full', () => {
     const full = { x0: -1, y0: -1, x1: 7, y1: 5 };
     expect(placeAreaLabel(room, size, { boxes: [full], segments: [] })).toEqual({ x: 3, y: 2 });
+  });
+});
+
+describe('placeMeasureLabel', () => {
+  const size = { w: 0.8, h: 0.3 };
+  const a = { x: 0.2, y: 2.6 };
+  const b = { x: 5.8, y: 2.6 };
+
+  it('puts the label above the middle of a free line', () => {
+    const p = placeMeasureLabel(a, b, size, []);
+    expect(p.x).toBeCloseTo(3);
+    expect(p.y).toBeLessThan(2.6 - size.h / 2);
+  });
+
+  it('moves off a table over the middle: below it, or along the line', () => {
+    const table = { x0: 2.4, y0: 1.6, x1: 3.6, y1: 2.45 };
+    const p = placeMeasureLabel(a, b, size, [table]);
+    const box = { x0: p.x - 0.4, y0: p.y - 0.15, x1: p.x + 0.4, y1: p.y + 0.15 };
+    expect(
+      box.x1 <= table.x0 || box.x0 >= table.x1 || box.y1 <= table.y0 || box.y0 >= table.y1,
+    ).toBe(true);
+    expect(Math.abs(p.x - 3)).toBeLessThan(0.01); // below the middle is free
+    expect(p.y).toBeGreaterThan(2.6);
   });
 });
 

@@ -37,7 +37,7 @@ import {
   type Point,
   type SceneObject,
 } from '../../core/scene.ts';
-import { areaLabelPlaces } from '../../core/sceneLabels.ts';
+import { areaLabelPlaces, measureLabelPlaces } from '../../core/sceneLabels.ts';
 import { InlineEdit } from '../../ui/InlineEdit.tsx';
 import { useRemoteSelections } from '../mindmap/useRemoteSelections.ts';
 import { ScenePanel } from './ScenePanel.tsx';
@@ -776,10 +776,12 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
   // Labels keep their real size until that would be under 11 px; then they keep 11 px, in steps
   // of a quarter octave so that zooming re-draws the objects only now and then.
   const labelMetres = Math.max(BASE_TEXT, 2 ** (Math.ceil(Math.log2(11 / scale) * 4) / 4));
-  const areaPlaces = useMemo(
-    () => areaLabelPlaces(drawn, labelMetres * 1.2, language),
-    [drawn, labelMetres, language],
-  );
+  // Measurement labels first (clear of symbols and markers), then area labels clear of them too.
+  const labelPlaces = useMemo(() => {
+    const measures = measureLabelPlaces(drawn, labelMetres);
+    const areas = areaLabelPlaces(drawn, labelMetres * 1.2, language, measures);
+    return new Map([...measures, ...areas]);
+  }, [drawn, labelMetres, language]);
 
   const selectionBox = (o: SceneObject, color: string, dashed: boolean, key: string) => {
     const b = boundsOf(o);
@@ -978,7 +980,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
                   northLabel={t('north')}
                   gridMetres={grid}
                   labelMetres={labelMetres}
-                  areaAt={areaPlaces.get(o.id)}
+                  labelAt={labelPlaces.get(o.id)}
                 />
               ))}
               {draft.length > 0 && (

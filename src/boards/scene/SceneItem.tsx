@@ -23,8 +23,8 @@ export interface SceneItemProps {
   gridMetres: number;
   /** Size of a label in metres: 13 px at zoom 1, never under 11 px on screen when zoomed out. */
   labelMetres: number;
-  /** Where a room's area label goes (see `placeAreaLabel`); its middle when absent. */
-  areaAt?: Point;
+  /** Where a room's area label or a measurement's label goes (`src/core/sceneLabels.ts`). */
+  labelAt?: Point;
 }
 
 const pts = (points: readonly Point[]) => points.map((p) => `${p.x},${p.y}`).join(' ');
@@ -68,11 +68,11 @@ export const SceneItem = memo(function SceneItem({
   northLabel,
   gridMetres,
   labelMetres,
-  areaAt,
+  labelAt,
 }: SceneItemProps) {
   const TEXT = labelMetres;
   const c = centreOf(o);
-  const at = areaAt ?? c;
+  const at = labelAt ?? c;
   const rotate = o.rotation ? `rotate(${o.rotation} ${c.x} ${c.y})` : undefined;
   const common = {
     'data-id': o.id,
@@ -208,7 +208,7 @@ export const SceneItem = memo(function SceneItem({
       const length = pathLength([a, b]);
       const angle = (Math.atan2(b.y - a.y, b.x - a.x) * 180) / Math.PI;
       const upright = angle > 90 || angle < -90 ? angle + 180 : angle;
-      const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+      const mid = labelAt ?? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - TEXT * 0.6 };
       return (
         <g {...common}>
           <line
@@ -222,7 +222,7 @@ export const SceneItem = memo(function SceneItem({
           />
           <text
             x={mid.x}
-            y={mid.y - 0.08}
+            y={mid.y}
             transform={`rotate(${upright} ${mid.x} ${mid.y})`}
             className="scene-label scene-measure-label"
             fontSize={TEXT}
