@@ -10,7 +10,7 @@ import {
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import { connectClient, eventually, synced, type SyncClient } from '../helpers/sync.ts';
 import { launchBrowser, logIn, newContext, until } from './browser.ts';
-import { renderedHeights } from './look.ts';
+import { contrastProblems, renderedHeights } from './look.ts';
 
 /**
  * What a prosecutor sees when a scene opens: a theft at a house (Article 173), written through the
@@ -257,6 +257,12 @@ it('keeps the canvas still when the selection bar comes and goes; the triangulat
   await page.keyboard.press('Escape');
   await page.getByTestId('scene-selection-bar').waitFor({ state: 'detached' });
   expect((await page.getByTestId('scene-canvas').boundingBox())!).toEqual(before);
+
+  // Nor does the hint of the wall tool.
+  await page.keyboard.press('w');
+  await page.locator('.scene__hint').waitFor();
+  expect((await page.getByTestId('scene-canvas').boundingBox())!).toEqual(before);
+  await page.keyboard.press('Escape');
 });
 
 it('moves, resizes, rotates and relabels the selected object from the properties panel, with a decimal comma', async () => {
@@ -266,6 +272,9 @@ it('moves, resizes, rotates and relabels the selected object from the properties
   const panel = page.getByTestId('scene-properties');
   await panel.waitFor();
   expect(await page.getByTestId('scene-prop-x').inputValue()).toBe('2,4');
+  expect(await contrastProblems(page, '[data-testid=scene-properties]')).toEqual([]);
+  expect(await contrastProblems(page, '[data-testid=scene-selection-bar]')).toEqual([]);
+  expect(await contrastProblems(page, '.scene-panel')).toEqual([]);
 
   const type = async (field: string, value: string) => {
     await page.getByTestId(`scene-prop-${field}`).fill(value);
@@ -318,4 +327,5 @@ it('shows a long evidence description whole in the evidence table', async () => 
   const [aside] = await boxesOf(page, '.scene-panel');
   expect(cell!.x + cell!.width).toBeLessThanOrEqual(table!.x + table!.width + 1);
   expect(table!.x + table!.width).toBeLessThanOrEqual(aside!.x + aside!.width + 1);
+  expect(await contrastProblems(page, '.scene-panel')).toEqual([]);
 });
