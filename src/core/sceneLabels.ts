@@ -276,10 +276,10 @@ export function labelObstacles(
   return { boxes, segments };
 }
 
-/** The text of a room's area label: "Sân · 20,00 m²" for a named rectangle, else the area alone. */
+/** The text of a room's area label: "Sân · 20,00 m²" for a named rectangle or polygon. */
 export function areaLabelText(o: SceneObject, language: string): string {
   const area = formatSquareMetres(areaOf(o) ?? 0, language);
-  return o.shape === 'rect' && o.label ? `${o.label} · ${area}` : area;
+  return (o.shape === 'rect' || o.shape === 'polygon') && o.label ? `${o.label} · ${area}` : area;
 }
 
 /**

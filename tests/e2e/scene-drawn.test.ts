@@ -294,6 +294,14 @@ it('moves, resizes, rotates and relabels the selected object from the properties
     3000,
     'the table rotated and named',
   );
+  await until(
+    async () =>
+      (await page
+        .locator(`[data-id="${ids.table}"] [data-testid=scene-symbol-label]`)
+        .textContent()) === 'Bàn uống nước',
+    3000,
+    'the table’s name drawn',
+  );
   // What is drawn follows: the table's box on the screen is centred on its new centre.
   const centre = await screen(page, 2.5 + 0.8, 1.25 + 0.45);
   await until(

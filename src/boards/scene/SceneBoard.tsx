@@ -43,6 +43,7 @@ import { useRemoteSelections } from '../mindmap/useRemoteSelections.ts';
 import { ScenePanel } from './ScenePanel.tsx';
 import { BASE_TEXT, SceneItem } from './SceneItem.tsx';
 import { SceneProperties } from './SceneProperties.tsx';
+import { SceneSelectionBar, type SelectionActions } from './SceneSelectionBar.tsx';
 import { useSidePanel } from './useSidePanel.ts';
 import { symbolById } from './symbols.ts';
 import { SceneHelp } from './SceneHelp.tsx';
@@ -598,7 +599,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
   }, [fit, openedAt]);
 
   /** What the selection bar and the keys do to the selection. */
-  const actions = {
+  const actions: SelectionActions = {
     paste: (source: SceneObject[]) => {
       if (source.length === 0) return;
       const ids: string[] = [];
@@ -1101,109 +1102,14 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
           </svg>
           {MULTI_POINT.has(tool) && <p className="scene__hint">{t('finishHint')}</p>}
           {selected.length > 0 && !readOnly && (
-            <div className="scene__selection-bar" role="toolbar" data-testid="scene-selection-bar">
-              <button type="button" onClick={() => actions.paste(selected)} title="Ctrl+D">
-                {t('duplicate')}
-              </button>
-              <button
-                type="button"
-                onClick={actions.remove}
-                title="Delete"
-                data-testid="scene-delete"
-              >
-                {t('delete')}
-              </button>
-              <button type="button" onClick={actions.lock} title="Ctrl+L" data-testid="scene-lock">
-                {selected.every((o) => o.locked) ? t('unlock') : t('lock')}
-              </button>
-              {selected.length > 1 && (
-                <button type="button" onClick={() => actions.group(true)} title="Ctrl+G">
-                  {t('group')}
-                </button>
-              )}
-              {selected.some((o) => o.group) && (
-                <button type="button" onClick={() => actions.group(false)} title="Ctrl+Shift+G">
-                  {t('ungroup')}
-                </button>
-              )}
-              <button type="button" onClick={() => actions.order('front')} title="Ctrl+]">
-                {t('front')}
-              </button>
-              <button type="button" onClick={() => actions.order('back')} title="Ctrl+[">
-                {t('back')}
-              </button>
-              {selected.length > 1 && (
-                <>
-                  <button
-                    type="button"
-                    onClick={() => actions.align('left')}
-                    data-testid="scene-align-left"
-                  >
-                    {t('alignLeft')}
-                  </button>
-                  <button type="button" onClick={() => actions.align('top')}>
-                    {t('alignTop')}
-                  </button>
-                </>
-              )}
-              {selected.length > 2 && (
-                <button type="button" onClick={actions.distribute} data-testid="scene-distribute">
-                  {t('distribute')}
-                </button>
-              )}
-              {selected.length === 1 && selected[0]!.shape === 'wall' && (
-                <label>
-                  {t('thickness')}{' '}
-                  <input
-                    type="number"
-                    min={0.01}
-                    max={5}
-                    step={0.05}
-                    key={`${selected[0]!.id}-${selected[0]!.thickness}`}
-                    defaultValue={selected[0]!.thickness}
-                    onBlur={(event) => {
-                      const thickness = Number(event.currentTarget.value.replace(',', '.'));
-                      const id = selected[0]!.id;
-                      if (thickness !== selected[0]!.thickness)
-                        run(() =>
-                          updateSceneObjects(
-                            doc,
-                            { boardId, patches: [{ id, patch: { thickness } }] },
-                            origin,
-                          ),
-                        );
-                    }}
-                  />
-                </label>
-              )}
-              {selected.length === 1 &&
-                (selected[0]!.shape === 'arrow' || selected[0]!.shape === 'line') && (
-                  <label>
-                    {t('times')}{' '}
-                    <input
-                      type="text"
-                      key={`${selected[0]!.id}-${(selected[0]!.times ?? []).join(',')}`}
-                      defaultValue={(selected[0]!.times ?? []).join(', ')}
-                      placeholder="22:10, 22:15"
-                      data-testid="scene-times"
-                      onBlur={(event) => {
-                        const times = event.currentTarget.value.split(',').map((s) => s.trim());
-                        const id = selected[0]!.id;
-                        run(() =>
-                          updateSceneObjects(
-                            doc,
-                            { boardId, patches: [{ id, patch: { times } }] },
-                            origin,
-                          ),
-                        );
-                      }}
-                      onKeyDown={(event) => {
-                        if (event.key === 'Enter') event.currentTarget.blur();
-                      }}
-                    />
-                  </label>
-                )}
-            </div>
+            <SceneSelectionBar
+              doc={doc}
+              boardId={boardId}
+              origin={origin}
+              selected={selected}
+              actions={actions}
+              run={run}
+            />
           )}
           {single && !readOnly && (
             <SceneProperties

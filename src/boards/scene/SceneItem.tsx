@@ -160,7 +160,7 @@ export const SceneItem = memo(function SceneItem({
             fontSize={TEXT * 1.2}
             data-testid="scene-area"
           >
-            {formatSquareMetres(areaOf(o) ?? 0, language)}
+            {areaLabelText(o, language)}
           </text>
         </g>
       );
@@ -294,6 +294,17 @@ export const SceneItem = memo(function SceneItem({
           )}
           {/* A transparent box over thin symbols, so they can be picked. */}
           <rect x={o.x} y={o.y} width={o.w} height={o.h} fill="transparent" />
+          {o.label && (
+            <text
+              x={c.x}
+              y={o.y + o.h + TEXT * 0.7}
+              className="scene-label"
+              fontSize={TEXT}
+              data-testid="scene-symbol-label"
+            >
+              {o.label}
+            </text>
+          )}
         </g>
       );
     }
