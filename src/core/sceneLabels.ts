@@ -105,6 +105,12 @@ export function roomOutline(o: SceneObject): Point[] | null {
   return null;
 }
 
+function boundsOfPoints(points: readonly Point[]): Box {
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+}
+
 function insidePolygon(p: Point, polygon: readonly Point[]): boolean {
   let inside = false;
   for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
@@ -120,27 +126,26 @@ const boxesOverlap = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.
 
 /** Whether the segment from p to q crosses the box (Liang–Barsky clipping). */
 export function segmentCrossesBox(p: Point, q: Point, box: Box): boolean {
-  let t0 = 0;
-  let t1 = 1;
+  // Quick rejection by the segment's own box, then clipping against the four sides.
+  if (Math.max(p.x, q.x) < box.x0 || Math.min(p.x, q.x) > box.x1) return false;
+  if (Math.max(p.y, q.y) < box.y0 || Math.min(p.y, q.y) > box.y1) return false;
   const dx = q.x - p.x;
   const dy = q.y - p.y;
-  const edges: Array<[number, number]> = [
-    [-dx, p.x - box.x0],
-    [dx, box.x1 - p.x],
-    [-dy, p.y - box.y0],
-    [dy, box.y1 - p.y],
-  ];
-  for (const [d, r] of edges) {
-    if (d === 0) {
-      if (r < 0) return false;
-      continue;
-    }
+  let t0 = 0;
+  let t1 = 1;
+  const clip = (d: number, r: number): boolean => {
+    if (d === 0) return r >= 0;
     const t = r / d;
     if (d < 0) t0 = Math.max(t0, t);
     else t1 = Math.min(t1, t);
-    if (t0 > t1) return false;
-  }
-  return true;
+    return t0 <= t1;
+  };
+  return (
+    clip(-dx, p.x - box.x0) &&
+    clip(dx, box.x1 - p.x) &&
+    clip(-dy, p.y - box.y0) &&
+    clip(dy, box.y1 - p.y)
+  );
 }
 
 /**
@@ -190,18 +195,15 @@ export function placeAreaLabel(
     return !segments.some(([a, b]) => segmentCrossesBox(a, b, box));
   };
   if (free(middle)) return middle;
-  const step = Math.max(size.h / 2, Math.max(bounds.x1 - bounds.x0, bounds.y1 - bounds.y0) / 60);
-  let best: Point | null = null;
-  let bestDistance = Infinity;
+  // Candidates nearest the middle first; the first free one wins.
+  const step = Math.max(size.h / 2, Math.max(bounds.x1 - bounds.x0, bounds.y1 - bounds.y0) / 24);
+  const candidates: Array<Point & { d: number }> = [];
   for (let y = bounds.y0 + size.h / 2; y <= bounds.y1 - size.h / 2; y += step)
-    for (let x = bounds.x0 + size.w / 2; x <= bounds.x1 - size.w / 2; x += step) {
-      const d = Math.hypot(x - middle.x, y - middle.y);
-      if (d < bestDistance && free({ x, y })) {
-        best = { x, y };
-        bestDistance = d;
-      }
-    }
-  return best ?? middle;
+    for (let x = bounds.x0 + size.w / 2; x <= bounds.x1 - size.w / 2; x += step)
+      candidates.push({ x, y, d: Math.hypot(x - middle.x, y - middle.y) });
+  candidates.sort((a, b) => a.d - b.d);
+  const found = candidates.find(free);
+  return found ? { x: found.x, y: found.y } : middle;
 }
 
 /**
@@ -216,20 +218,68 @@ export function labelObstacles(
   text: number,
   measureLabels?: ReadonlyMap<string, Point>,
 ): Obstacles {
-  const byId = new Map(objects.map((o) => [o.id, o]));
+  const everywhere = { x0: -Infinity, y0: -Infinity, x1: Infinity, y1: Infinity };
+  return nearby(collectObstacles(objects, text, measureLabels), everywhere, room);
+}
+
+/** Every object's obstacles, each with the object it belongs to (computed once for all labels). */
+interface TaggedObstacles {
+  boxes: Box[];
+  boxOwners: string[];
+  segments: Array<[Point, Point]>;
+  segmentOwners: string[];
+}
+
+/** The obstacles that reach into `region`, but those of the object `except`. */
+function nearby(all: TaggedObstacles, region: Box, except: string): Obstacles {
   const boxes: Box[] = [];
   const segments: Array<[Point, Point]> = [];
+  all.boxes.forEach((b, i) => {
+    if (all.boxOwners[i] !== except && boxesOverlap(b, region)) boxes.push(b);
+  });
+  all.segments.forEach(([a, b], i) => {
+    if (
+      all.segmentOwners[i] !== except &&
+      Math.max(a.x, b.x) >= region.x0 &&
+      Math.min(a.x, b.x) <= region.x1 &&
+      Math.max(a.y, b.y) >= region.y0 &&
+      Math.min(a.y, b.y) <= region.y1
+    )
+      segments.push([a, b]);
+  });
+  return { boxes, segments };
+}
+
+function collectObstacles(
+  objects: readonly SceneObject[],
+  text: number,
+  measureLabels?: ReadonlyMap<string, Point>,
+): TaggedObstacles {
+  const byId = new Map(objects.map((o) => [o.id, o]));
+  const all: TaggedObstacles = { boxes: [], boxOwners: [], segments: [], segmentOwners: [] };
+  let owner = '';
+  const boxes = {
+    push: (b: Box) => {
+      all.boxes.push(b);
+      all.boxOwners.push(owner);
+    },
+  };
+  const segment = (a: Point, b: Point) => {
+    all.segments.push([a, b]);
+    all.segmentOwners.push(owner);
+  };
   const pathOf = (points: readonly Point[], closed: boolean) => {
-    for (let i = 1; i < points.length; i++) segments.push([points[i - 1]!, points[i]!]);
-    if (closed && points.length > 2) segments.push([points.at(-1)!, points[0]!]);
+    for (let i = 1; i < points.length; i++) segment(points[i - 1]!, points[i]!);
+    if (closed && points.length > 2) segment(points.at(-1)!, points[0]!);
   };
   for (const o of objects) {
-    if (o.id === room || o.background) continue;
+    if (o.background) continue;
+    owner = o.id;
     switch (o.shape) {
       case 'measure': {
         const ends = measureEnds(o, byId);
         if (!ends) break;
-        segments.push(ends);
+        segment(ends[0], ends[1]);
         const mid = measureLabels?.get(o.id) ?? {
           x: (ends[0].x + ends[1].x) / 2,
           y: (ends[0].y + ends[1].y) / 2,
@@ -273,13 +323,34 @@ export function labelObstacles(
       }
     }
   }
-  return { boxes, segments };
+  return all;
 }
 
 /** The text of a room's area label: "Sân · 20,00 m²" for a named rectangle or polygon. */
 export function areaLabelText(o: SceneObject, language: string): string {
   const area = formatSquareMetres(areaOf(o) ?? 0, language);
   return (o.shape === 'rect' || o.shape === 'polygon') && o.label ? `${o.label} · ${area}` : area;
+}
+
+/**
+ * Places computed before, by label, with what they were computed from: a scene that changes in one
+ * spot places again only the labels near that spot (a 1,000-object scene stays smooth).
+ */
+export type LabelCache = Map<string, { key: string; place: Point }>;
+
+function cached(
+  cache: LabelCache | undefined,
+  id: string,
+  inputs: unknown,
+  place: () => Point,
+): Point {
+  if (!cache) return place();
+  const key = JSON.stringify(inputs);
+  const hit = cache.get(id);
+  if (hit && hit.key === key) return hit.place;
+  const result = place();
+  cache.set(id, { key, place: result });
+  return result;
 }
 
 /**
@@ -291,16 +362,21 @@ export function areaLabelPlaces(
   text: number,
   language: string,
   measureLabels?: ReadonlyMap<string, Point>,
+  cache?: LabelCache,
 ): Map<string, Point> {
+  const all = collectObstacles(objects, text, measureLabels);
   const places = new Map<string, Point>();
   for (const o of objects) {
     const outline = roomOutline(o);
     if (!outline) continue;
     const size = labelSize(areaLabelText(o, language).length, text);
     const inset = (o.shape === 'wall' ? o.thickness / 2 : 0) + text * 0.2;
+    const near = nearby(all, boundsOfPoints(outline), o.id);
     places.set(
       o.id,
-      placeAreaLabel(outline, size, labelObstacles(objects, o.id, text, measureLabels), inset),
+      cached(cache, `a${o.id}`, [outline, size, inset, near], () =>
+        placeAreaLabel(outline, size, near, inset),
+      ),
     );
   }
   return places;
@@ -354,16 +430,32 @@ export function placeMeasureLabel(
 export function measureLabelPlaces(
   objects: readonly SceneObject[],
   text: number,
+  cache?: LabelCache,
 ): Map<string, Point> {
   const byId = new Map(objects.map((o) => [o.id, o]));
+  const all = collectObstacles(objects, text);
   const places = new Map<string, Point>();
   for (const o of objects) {
     if (o.shape !== 'measure') continue;
     const ends = measureEnds(o, byId);
     if (!ends) continue;
     const chars = `${Math.hypot(ends[1].x - ends[0].x, ends[1].y - ends[0].y).toFixed(2)} m`.length;
-    const boxes = labelObstacles(objects, o.id, text).boxes;
-    places.set(o.id, placeMeasureLabel(ends[0], ends[1], labelSize(chars, text), boxes));
+    const size = labelSize(chars, text);
+    const reach = size.w + size.h;
+    const line = boundsOfPoints(ends);
+    const region = {
+      x0: line.x0 - reach,
+      y0: line.y0 - reach,
+      x1: line.x1 + reach,
+      y1: line.y1 + reach,
+    };
+    const { boxes } = nearby(all, region, o.id);
+    places.set(
+      o.id,
+      cached(cache, `m${o.id}`, [ends, size, boxes], () =>
+        placeMeasureLabel(ends[0], ends[1], size, boxes),
+      ),
+    );
   }
   return places;
 }

@@ -37,7 +37,7 @@ import {
   type Point,
   type SceneObject,
 } from '../../core/scene.ts';
-import { areaLabelPlaces, measureLabelPlaces } from '../../core/sceneLabels.ts';
+import { areaLabelPlaces, measureLabelPlaces, type LabelCache } from '../../core/sceneLabels.ts';
 import { InlineEdit } from '../../ui/InlineEdit.tsx';
 import { useRemoteSelections } from '../mindmap/useRemoteSelections.ts';
 import { ScenePanel } from './ScenePanel.tsx';
@@ -778,9 +778,14 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
   // of a quarter octave so that zooming re-draws the objects only now and then.
   const labelMetres = Math.max(BASE_TEXT, 2 ** (Math.ceil(Math.log2(11 / scale) * 4) / 4));
   // Measurement labels first (clear of symbols and markers), then area labels clear of them too.
+  const labelCache = useRef<{ measures: LabelCache; areas: LabelCache }>({
+    measures: new Map(),
+    areas: new Map(),
+  });
   const labelPlaces = useMemo(() => {
-    const measures = measureLabelPlaces(drawn, labelMetres);
-    const areas = areaLabelPlaces(drawn, labelMetres * 1.2, language, measures);
+    const cache = labelCache.current;
+    const measures = measureLabelPlaces(drawn, labelMetres, cache.measures);
+    const areas = areaLabelPlaces(drawn, labelMetres * 1.2, language, measures, cache.areas);
     return new Map([...measures, ...areas]);
   }, [drawn, labelMetres, language]);
 
