@@ -313,3 +313,25 @@ export function distribute(
   sorted.forEach((o, i) => result.set(o.id, first + step * i));
   return result;
 }
+
+/**
+ * A number typed by a person: a decimal comma ("2,5") or point ("2.5"), spaces ignored; null when
+ * it is not a finite number.
+ *
+ * @example parseDecimal('2,5') // 2.5
+ */
+export function parseDecimal(text: string): number | null {
+  const cleaned = text.replace(/\s/g, '').replace(',', '.');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return null;
+  const value = Number(cleaned);
+  return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * A number for an input field, up to three decimals (millimetres), with the language's decimal
+ * separator and no grouping: 2.5 reads "2,5" in Vietnamese.
+ */
+export function formatDecimal(value: number, language: string): string {
+  const text = String(Math.round(value * 1000) / 1000);
+  return language.startsWith('vi') ? text.replace('.', ',') : text;
+}

@@ -81,6 +81,9 @@ it('draws a scene to scale with a room, markers linked to evidence, a measuremen
       await logIn(p, server.url, user, `${user}-password`);
       await p.goto(`${server.url}/cases/${caseId}`);
       await p.getByTestId('scene').waitFor();
+      // Beside the open register the side panel starts folded, so that the canvas stays wide.
+      const toggle = p.getByTestId('scene-panel-toggle');
+      if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
       return p;
     }),
   )) as [Page, Page];
@@ -151,7 +154,7 @@ it('draws a scene to scale with a room, markers linked to evidence, a measuremen
       const shown = await Promise.all(
         rows.map((row) =>
           row
-            .locator('select option:checked')
+            .getByTestId('scene-evidence-name')
             .innerText()
             .catch(() => ''),
         ),

@@ -37,10 +37,14 @@ import {
   type Point,
   type SceneObject,
 } from '../../core/scene.ts';
+import { areaLabelPlaces, measureLabelPlaces, type LabelCache } from '../../core/sceneLabels.ts';
 import { InlineEdit } from '../../ui/InlineEdit.tsx';
 import { useRemoteSelections } from '../mindmap/useRemoteSelections.ts';
 import { ScenePanel } from './ScenePanel.tsx';
-import { SceneItem } from './SceneItem.tsx';
+import { BASE_TEXT, SceneItem } from './SceneItem.tsx';
+import { SceneProperties } from './SceneProperties.tsx';
+import { SceneSelectionBar, type SelectionActions } from './SceneSelectionBar.tsx';
+import { useSidePanel } from './useSidePanel.ts';
 import { symbolById } from './symbols.ts';
 import { SceneHelp } from './SceneHelp.tsx';
 import { useScene, useSceneAwareness } from './useScene.ts';
@@ -163,6 +167,10 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
   const [error, setError] = useState<string | null>(null);
   const svg = useRef<SVGSVGElement>(null);
   const container = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  /** The person has clicked, scrolled or typed on the scene: the view is theirs. */
+  const touched = useRef(false);
+  const panel = useSidePanel(root);
   const clipboard = useRef<SceneObject[]>([]);
   const remoteSelections = useRemoteSelections(awareness, boardId, selection);
   const { remote, publish } = useSceneAwareness(awareness, boardId);
@@ -252,7 +260,8 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
 
   const onPointerDown = (event: ReactPointerEvent<SVGSVGElement>) => {
     fitted.current = true;
-    container.current?.focus();
+    touched.current = true;
+    container.current?.focus({ preventScroll: true });
     const world = toWorld(event.clientX, event.clientY);
     const p = snapped(world, event.altKey);
     (event.target as Element).setPointerCapture?.(event.pointerId);
@@ -525,6 +534,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
 
   const onWheel = useCallback((event: WheelEvent) => {
     event.preventDefault();
+    touched.current = true;
     const box = svg.current!.getBoundingClientRect();
     const mx = event.clientX - box.left;
     const my = event.clientY - box.top;
@@ -576,9 +586,20 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
     fitted.current = true;
     if (Date.now() - openedAt < 3000) fit();
   }, [objects, fit, openedAt]);
+  // The canvas may still change size as the page settles (the side panel folds away beside the
+  // register): a scene nobody has touched yet is fitted again.
+  useEffect(() => {
+    const el = svg.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      if (fitted.current && !touched.current && Date.now() - openedAt < 3000) fit();
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [fit, openedAt]);
 
   /** What the selection bar and the keys do to the selection. */
-  const actions = {
+  const actions: SelectionActions = {
     paste: (source: SceneObject[]) => {
       if (source.length === 0) return;
       const ids: string[] = [];
@@ -653,6 +674,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
   const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
     if (editing || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+    touched.current = true;
     const ctrl = event.ctrlKey || event.metaKey;
     const key = event.key.toLowerCase();
     if (
@@ -752,6 +774,20 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
 
   const scale = PX * view.k;
   const px = (n: number) => n / scale; // a length in screen pixels, in metres
+  // Labels keep their real size until that would be under 11 px; then they keep 11 px, in steps
+  // of a quarter octave so that zooming re-draws the objects only now and then.
+  const labelMetres = Math.max(BASE_TEXT, 2 ** (Math.ceil(Math.log2(11 / scale) * 4) / 4));
+  // Measurement labels first (clear of symbols and markers), then area labels clear of them too.
+  const labelCache = useRef<{ measures: LabelCache; areas: LabelCache }>({
+    measures: new Map(),
+    areas: new Map(),
+  });
+  const labelPlaces = useMemo(() => {
+    const cache = labelCache.current;
+    const measures = measureLabelPlaces(drawn, labelMetres, cache.measures);
+    const areas = areaLabelPlaces(drawn, labelMetres * 1.2, language, measures, cache.areas);
+    return new Map([...measures, ...areas]);
+  }, [drawn, labelMetres, language]);
 
   const selectionBox = (o: SceneObject, color: string, dashed: boolean, key: string) => {
     const b = boundsOf(o);
@@ -780,7 +816,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
     );
 
   return (
-    <div className="scene" data-testid="scene">
+    <div className="scene" data-testid="scene" ref={root}>
       <div className="scene__toolbar" role="toolbar">
         {TOOLBAR.map((name) => (
           <button
@@ -794,7 +830,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
             onClick={() => {
               setTool(name);
               setDraft([]);
-              container.current?.focus();
+              container.current?.focus({ preventScroll: true });
             }}
           >
             {t(`tools.${name}`).replace(/ \(.\)$/, '')}
@@ -836,7 +872,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
             onKeyDown={(event) => {
               if (event.key !== 'Enter') return;
               event.currentTarget.blur();
-              container.current?.focus();
+              container.current?.focus({ preventScroll: true });
             }}
           />{' '}
           {t('metres')}
@@ -859,107 +895,6 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
           {t('notToScale')}
         </label>
       </div>
-      {MULTI_POINT.has(tool) && <p className="muted scene__hint">{t('finishHint')}</p>}
-      {selected.length > 0 && !readOnly && (
-        <div className="scene__selection-bar" role="toolbar" data-testid="scene-selection-bar">
-          <button type="button" onClick={() => actions.paste(selected)} title="Ctrl+D">
-            {t('duplicate')}
-          </button>
-          <button type="button" onClick={actions.remove} title="Delete" data-testid="scene-delete">
-            {t('delete')}
-          </button>
-          <button type="button" onClick={actions.lock} title="Ctrl+L" data-testid="scene-lock">
-            {selected.every((o) => o.locked) ? t('unlock') : t('lock')}
-          </button>
-          {selected.length > 1 && (
-            <button type="button" onClick={() => actions.group(true)} title="Ctrl+G">
-              {t('group')}
-            </button>
-          )}
-          {selected.some((o) => o.group) && (
-            <button type="button" onClick={() => actions.group(false)} title="Ctrl+Shift+G">
-              {t('ungroup')}
-            </button>
-          )}
-          <button type="button" onClick={() => actions.order('front')} title="Ctrl+]">
-            {t('front')}
-          </button>
-          <button type="button" onClick={() => actions.order('back')} title="Ctrl+[">
-            {t('back')}
-          </button>
-          {selected.length > 1 && (
-            <>
-              <button
-                type="button"
-                onClick={() => actions.align('left')}
-                data-testid="scene-align-left"
-              >
-                {t('alignLeft')}
-              </button>
-              <button type="button" onClick={() => actions.align('top')}>
-                {t('alignTop')}
-              </button>
-            </>
-          )}
-          {selected.length > 2 && (
-            <button type="button" onClick={actions.distribute} data-testid="scene-distribute">
-              {t('distribute')}
-            </button>
-          )}
-          {selected.length === 1 && selected[0]!.shape === 'wall' && (
-            <label>
-              {t('thickness')}{' '}
-              <input
-                type="number"
-                min={0.01}
-                max={5}
-                step={0.05}
-                key={`${selected[0]!.id}-${selected[0]!.thickness}`}
-                defaultValue={selected[0]!.thickness}
-                onBlur={(event) => {
-                  const thickness = Number(event.currentTarget.value.replace(',', '.'));
-                  const id = selected[0]!.id;
-                  if (thickness !== selected[0]!.thickness)
-                    run(() =>
-                      updateSceneObjects(
-                        doc,
-                        { boardId, patches: [{ id, patch: { thickness } }] },
-                        origin,
-                      ),
-                    );
-                }}
-              />
-            </label>
-          )}
-          {selected.length === 1 &&
-            (selected[0]!.shape === 'arrow' || selected[0]!.shape === 'line') && (
-              <label>
-                {t('times')}{' '}
-                <input
-                  type="text"
-                  key={`${selected[0]!.id}-${(selected[0]!.times ?? []).join(',')}`}
-                  defaultValue={(selected[0]!.times ?? []).join(', ')}
-                  placeholder="22:10, 22:15"
-                  data-testid="scene-times"
-                  onBlur={(event) => {
-                    const times = event.currentTarget.value.split(',').map((s) => s.trim());
-                    const id = selected[0]!.id;
-                    run(() =>
-                      updateSceneObjects(
-                        doc,
-                        { boardId, patches: [{ id, patch: { times } }] },
-                        origin,
-                      ),
-                    );
-                  }}
-                  onKeyDown={(event) => {
-                    if (event.key === 'Enter') event.currentTarget.blur();
-                  }}
-                />
-              </label>
-            )}
-        </div>
-      )}
       {error && (
         <p className="notice notice--danger" role="alert">
           {error}
@@ -1050,6 +985,8 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
                   caseId={caseId}
                   northLabel={t('north')}
                   gridMetres={grid}
+                  labelMetres={labelMetres}
+                  labelAt={labelPlaces.get(o.id)}
                 />
               ))}
               {draft.length > 0 && (
@@ -1168,6 +1105,27 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
               ))}
             </g>
           </svg>
+          {MULTI_POINT.has(tool) && <p className="scene__hint">{t('finishHint')}</p>}
+          {selected.length > 0 && !readOnly && (
+            <SceneSelectionBar
+              doc={doc}
+              boardId={boardId}
+              origin={origin}
+              selected={selected}
+              actions={actions}
+              run={run}
+            />
+          )}
+          {single && !readOnly && (
+            <SceneProperties
+              doc={doc}
+              boardId={boardId}
+              origin={origin}
+              object={selected[0]!}
+              language={language}
+              run={run}
+            />
+          )}
           {calibrating && (
             <div
               className="scene__editor"
@@ -1183,7 +1141,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
                 onCommit={(text) => {
                   const [a, b] = calibrating;
                   setCalibrating(null);
-                  container.current?.focus();
+                  container.current?.focus({ preventScroll: true });
                   const known = Number(text.replace(',', '.'));
                   const background = objects.find((o) => o.background);
                   if (!background || !(known > 0)) return;
@@ -1215,7 +1173,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
                 }}
                 onCancel={() => {
                   setCalibrating(null);
-                  container.current?.focus();
+                  container.current?.focus({ preventScroll: true });
                 }}
               />
             </div>
@@ -1232,7 +1190,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
                 onCommit={(text) => {
                   const target = editing;
                   setEditing(null);
-                  container.current?.focus();
+                  container.current?.focus({ preventScroll: true });
                   if (target.id) {
                     const id = target.id;
                     run(() =>
@@ -1249,13 +1207,15 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
                 }}
                 onCancel={() => {
                   setEditing(null);
-                  container.current?.focus();
+                  container.current?.focus({ preventScroll: true });
                 }}
               />
             </div>
           )}
         </div>
         <ScenePanel
+          collapsed={panel.collapsed}
+          onToggle={panel.toggle}
           caseId={caseId}
           doc={doc}
           boardId={boardId}
@@ -1268,7 +1228,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
           tool={tool}
           onTool={(next) => {
             setTool(next);
-            container.current?.focus();
+            container.current?.focus({ preventScroll: true });
           }}
           onSelect={(id) => setSelection([id])}
           run={run}
@@ -1278,7 +1238,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
         <SceneHelp
           onClose={() => {
             setHelpOpen(false);
-            container.current?.focus();
+            container.current?.focus({ preventScroll: true });
           }}
         />
       )}

@@ -8,6 +8,7 @@ import {
   type Point,
   type SceneObject,
 } from '../../core/scene.ts';
+import { areaLabelText, roomOutline, sideLabels } from '../../core/sceneLabels.ts';
 import { symbolById } from './symbols.ts';
 
 export interface SceneItemProps {
@@ -20,11 +21,39 @@ export interface SceneItemProps {
   caseId: string;
   northLabel: string;
   gridMetres: number;
+  /** Size of a label in metres: 13 px at zoom 1, never under 11 px on screen when zoomed out. */
+  labelMetres: number;
+  /** Where a room's area label or a measurement's label goes (`src/core/sceneLabels.ts`). */
+  labelAt?: Point;
 }
 
 const pts = (points: readonly Point[]) => points.map((p) => `${p.x},${p.y}`).join(' ');
 /** Text size in metres that reads about 13 px at zoom 1 (50 px per metre). */
-const TEXT = 0.26;
+export const BASE_TEXT = 0.26;
+
+/** The length of each side of a room, along the side, outside it. */
+function SideLengths({ o, size, language }: { o: SceneObject; size: number; language: string }) {
+  const outline = roomOutline(o);
+  if (!outline) return null;
+  const offset = (o.shape === 'wall' ? o.thickness / 2 : 0) + size * 0.75;
+  return (
+    <>
+      {sideLabels(outline, true, offset).map((side, i) => (
+        <text
+          key={i}
+          x={side.x}
+          y={side.y}
+          transform={side.angle ? `rotate(${side.angle} ${side.x} ${side.y})` : undefined}
+          className="scene-label scene-side-length"
+          fontSize={size}
+          data-testid="scene-side-length"
+        >
+          {formatMetres(side.length, language)}
+        </text>
+      ))}
+    </>
+  );
+}
 
 /**
  * One object of a scene, drawn in metres (the parent group scales metres to pixels). Memoized: an
@@ -38,8 +67,12 @@ export const SceneItem = memo(function SceneItem({
   caseId,
   northLabel,
   gridMetres,
+  labelMetres,
+  labelAt,
 }: SceneItemProps) {
+  const TEXT = labelMetres;
   const c = centreOf(o);
+  const at = labelAt ?? c;
   const rotate = o.rotation ? `rotate(${o.rotation} ${c.x} ${c.y})` : undefined;
   const common = {
     'data-id': o.id,
@@ -66,10 +99,11 @@ export const SceneItem = memo(function SceneItem({
               fill="none"
             />
           )}
+          {o.closed && <SideLengths o={o} size={TEXT * 0.9} language={language} />}
           {area !== null && (
             <text
-              x={c.x}
-              y={c.y}
+              x={at.x}
+              y={at.y}
               className="scene-label scene-area"
               fontSize={TEXT * 1.2}
               data-testid="scene-area"
@@ -82,17 +116,24 @@ export const SceneItem = memo(function SceneItem({
     }
     case 'rect':
       return (
-        <g {...common} transform={rotate}>
-          <rect x={o.x} y={o.y} width={o.w} height={o.h} className="scene-shape" />
+        <g {...common}>
+          <rect
+            x={o.x}
+            y={o.y}
+            width={o.w}
+            height={o.h}
+            className="scene-shape"
+            transform={rotate}
+          />
+          <SideLengths o={o} size={TEXT * 0.9} language={language} />
           <text
-            x={c.x}
-            y={c.y}
+            x={at.x}
+            y={at.y}
             className="scene-label scene-area"
             fontSize={TEXT * 1.2}
             data-testid="scene-area"
           >
-            {o.label ? `${o.label} · ` : ''}
-            {formatSquareMetres(areaOf(o) ?? 0, language)}
+            {areaLabelText(o, language)}
           </text>
         </g>
       );
@@ -111,14 +152,15 @@ export const SceneItem = memo(function SceneItem({
       return (
         <g {...common}>
           <polygon points={pts(o.points)} className="scene-shape" />
+          <SideLengths o={o} size={TEXT * 0.9} language={language} />
           <text
-            x={c.x}
-            y={c.y}
+            x={at.x}
+            y={at.y}
             className="scene-label scene-area"
             fontSize={TEXT * 1.2}
             data-testid="scene-area"
           >
-            {formatSquareMetres(areaOf(o) ?? 0, language)}
+            {areaLabelText(o, language)}
           </text>
         </g>
       );
@@ -166,7 +208,7 @@ export const SceneItem = memo(function SceneItem({
       const length = pathLength([a, b]);
       const angle = (Math.atan2(b.y - a.y, b.x - a.x) * 180) / Math.PI;
       const upright = angle > 90 || angle < -90 ? angle + 180 : angle;
-      const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+      const mid = labelAt ?? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - TEXT * 0.6 };
       return (
         <g {...common}>
           <line
@@ -180,7 +222,7 @@ export const SceneItem = memo(function SceneItem({
           />
           <text
             x={mid.x}
-            y={mid.y - 0.08}
+            y={mid.y}
             transform={`rotate(${upright} ${mid.x} ${mid.y})`}
             className="scene-label scene-measure-label"
             fontSize={TEXT}
@@ -194,12 +236,12 @@ export const SceneItem = memo(function SceneItem({
     case 'marker':
       return (
         <g {...common}>
-          <circle cx={o.x} cy={o.y} r={0.22} className="scene-marker" />
+          <circle cx={o.x} cy={o.y} r={0.22 * (TEXT / 0.26)} className="scene-marker" />
           <text
             x={o.x}
             y={o.y}
             className="scene-marker-number"
-            fontSize={0.24}
+            fontSize={0.24 * (TEXT / 0.26)}
             data-testid="scene-marker-number"
           >
             {number ?? '?'}
@@ -252,6 +294,17 @@ export const SceneItem = memo(function SceneItem({
           )}
           {/* A transparent box over thin symbols, so they can be picked. */}
           <rect x={o.x} y={o.y} width={o.w} height={o.h} fill="transparent" />
+          {o.label && (
+            <text
+              x={c.x}
+              y={o.y + o.h + TEXT * 0.7}
+              className="scene-label"
+              fontSize={TEXT}
+              data-testid="scene-symbol-label"
+            >
+              {o.label}
+            </text>
+          )}
         </g>
       );
     }

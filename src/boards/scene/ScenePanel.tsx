@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { PanelRightClose, PanelRightOpen } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { filesOf, registerOf } from '../../core/doc.ts';
@@ -32,6 +33,9 @@ import {
 } from './symbols.ts';
 
 interface ScenePanelProps {
+  /** Folded to a strip with one button, so the canvas keeps its width. */
+  collapsed: boolean;
+  onToggle(): void;
   caseId: string;
   doc: Y.Doc;
   boardId: string;
@@ -46,6 +50,9 @@ interface ScenePanelProps {
   onSelect(id: string): void;
   run(action: () => void): void;
 }
+
+/** The option that removes a marker's link to an evidence item. */
+const NONE = '-';
 
 function SymbolPicture({ symbol }: { symbol: SceneSymbol }) {
   return (
@@ -117,10 +124,39 @@ export function ScenePanel(props: ScenePanelProps) {
     image.src = `/api/cases/${props.caseId}/files/${hash}`;
   };
 
+  if (props.collapsed)
+    return (
+      <aside className="scene-panel is-collapsed" aria-label={t('panel')}>
+        <button
+          type="button"
+          className="scene-panel__toggle"
+          aria-expanded={false}
+          title={t('panelShow')}
+          aria-label={t('panelShow')}
+          onClick={props.onToggle}
+          data-testid="scene-panel-toggle"
+        >
+          <PanelRightOpen size={18} aria-hidden />
+          <span className="scene-panel__toggle-text">{t('panel')}</span>
+        </button>
+      </aside>
+    );
+
   return (
-    <aside className="scene-panel" aria-label={t('evidenceTable')}>
+    <aside className="scene-panel" aria-label={t('panel')}>
       <section>
         <header className="scene-panel__head">
+          <button
+            type="button"
+            className="scene-panel__toggle"
+            aria-expanded={true}
+            title={t('panelHide')}
+            aria-label={t('panelHide')}
+            onClick={props.onToggle}
+            data-testid="scene-panel-toggle"
+          >
+            <PanelRightClose size={18} aria-hidden />
+          </button>
           <h3>{t('evidenceTable')}</h3>
           <button
             type="button"
@@ -184,16 +220,23 @@ export function ScenePanel(props: ScenePanelProps) {
                   onClick={() => props.onSelect(row.id)}
                 >
                   <td>{row.number}</td>
-                  <td>
-                    {readOnly ? (
-                      (row.entity && names.get(row.entity)) || t('noEvidence')
+                  <td className="scene-table__description">
+                    {row.entity && names.get(row.entity) ? (
+                      <span className="scene-table__name" data-testid="scene-evidence-name">
+                        {names.get(row.entity)}
+                      </span>
                     ) : (
+                      <span className="scene-table__name muted">{t('noEvidence')}</span>
+                    )}
+                    {!readOnly && (
                       <select
-                        value={row.entity ?? ''}
+                        value=""
                         data-testid="scene-evidence-link"
                         aria-label={t('description')}
                         onChange={(event) => {
-                          const entity = event.currentTarget.value;
+                          const value = event.currentTarget.value;
+                          if (!value) return;
+                          const entity = value === NONE ? '' : value;
                           run(() =>
                             updateSceneObjects(
                               doc,
@@ -203,7 +246,10 @@ export function ScenePanel(props: ScenePanelProps) {
                           );
                         }}
                       >
-                        <option value="">{t('noEvidence')}</option>
+                        <option value="">
+                          {row.entity ? t('changeEvidence') : t('linkEvidence')}
+                        </option>
+                        {row.entity && <option value={NONE}>{t('unlinkEvidence')}</option>}
                         {evidence.map((e) => (
                           <option key={e.id} value={e.id}>
                             {e.name}
