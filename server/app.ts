@@ -27,6 +27,7 @@ import { createUser } from './users.ts';
 import { AuditTrail } from './audit.ts';
 import { VersionKeeper } from './versions.ts';
 import { historyRoutes } from './http/history.ts';
+import { fromOwnOrigin, isChanging } from './http/origin.ts';
 import packageJson from '../package.json' with { type: 'json' };
 
 export interface RunningServer {
@@ -116,6 +117,12 @@ function buildHttp(
     reply.header('Cross-Origin-Resource-Policy', 'same-origin');
     reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
     return payload;
+  });
+
+  // A change asked by another origin's page, even a same-site one the cookie reaches, is refused.
+  app.addHook('onRequest', async (request) => {
+    if (isChanging(request.method) && !fromOwnOrigin(request.headers))
+      throw new ApiError('request.foreignOrigin');
   });
 
   app.setErrorHandler((err: FastifyError, request, reply) => {

@@ -9,6 +9,11 @@ const messages = {
   'request.invalid': { status: 400, vi: 'Yêu cầu không hợp lệ.', en: 'The request is not valid.' },
   'request.tooLarge': { status: 413, vi: 'Yêu cầu quá lớn.', en: 'The request is too large.' },
   'request.notFound': { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },
+  'request.foreignOrigin': {
+    status: 403,
+    vi: 'Yêu cầu đến từ một trang khác nên không được thực hiện.',
+    en: 'This request came from another site and was not carried out.',
+  },
   'request.tooMany': {
     status: 429,
     vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.',

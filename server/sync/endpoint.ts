@@ -5,6 +5,7 @@ import { hashToken, type Sessions } from '../auth/sessions.ts';
 import type { Store } from '../store/Store.ts';
 import type { RoomManager } from './RoomManager.ts';
 import { SESSION_COOKIE } from '../http/context.ts';
+import { fromOwnOrigin } from '../http/origin.ts';
 
 const SYNC_PATH = /^\/yjs\/([A-Za-z0-9_-]{1,64})$/;
 
@@ -21,17 +22,6 @@ function cookieValue(header: string | undefined, name: string): string | undefin
     if (key === name) return decodeURIComponent(rest.join('='));
   }
   return undefined;
-}
-
-/** A browser's cookie only counts when the page is our own origin (no cross-site socket hijacking). */
-function sameOrigin(request: IncomingMessage): boolean {
-  const origin = request.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {
@@ -67,7 +57,10 @@ export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): Sync
     const caseId = match[1];
     const token =
       url.searchParams.get('token') ??
-      (sameOrigin(request) ? cookieValue(request.headers.cookie, SESSION_COOKIE) : undefined);
+      // A browser's cookie only counts when the page is our own origin (no cross-site socket hijacking).
+      (fromOwnOrigin(request.headers)
+        ? cookieValue(request.headers.cookie, SESSION_COOKIE)
+        : undefined);
     void (async () => {
       const user = await deps.sessions.resolve(token ?? undefined);
       if (!user) return refuse(socket, 401, 'Unauthorized');
