@@ -28,6 +28,7 @@ import { AuditTrail } from './audit.ts';
 import { VersionKeeper } from './versions.ts';
 import { historyRoutes } from './http/history.ts';
 import { fromOwnOrigin, isChanging } from './http/origin.ts';
+import { controlCharacterAt } from './text.ts';
 import packageJson from '../package.json' with { type: 'json' };
 
 export interface RunningServer {
@@ -123,6 +124,15 @@ function buildHttp(
   app.addHook('onRequest', async (request) => {
     if (isChanging(request.method) && !fromOwnOrigin(request.headers))
       throw new ApiError('request.foreignOrigin');
+  });
+
+  // No text field takes control characters (a NUL in a title), wherever it comes in.
+  app.addHook('preValidation', async (request) => {
+    const field =
+      controlCharacterAt(request.params) ??
+      controlCharacterAt(request.query) ??
+      controlCharacterAt(request.body);
+    if (field !== null) throw new ApiError('request.controlCharacter', { field });
   });
 
   app.setErrorHandler((err: FastifyError, request, reply) => {

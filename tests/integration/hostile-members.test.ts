@@ -2,6 +2,8 @@
  * Issue 19, server side: each attack done the way it was found (raw requests with hand-set headers,
  * raw sockets), against a real server on port 0.
  */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -98,5 +100,132 @@ describe('point 7: the HTTP API checks Origin', () => {
     }
     // The owner is still logged in and still owns the case: nothing above was carried out.
     expect((await owner.request('GET', `/api/cases/${caseId}`)).status).toBe(200);
+  });
+});
+
+describe('point 12: no control characters in text, no internal message shown', () => {
+  const NUL = 'Vụ án\u0000ẩn';
+
+  it('refuses a NUL or another control character in every text field of the API, naming the field', async () => {
+    const refusals: Array<[string, string, unknown, string]> = [
+      ['POST', '/api/cases', { title: NUL }, 'title'],
+      ['POST', '/api/cases', { title: 'Được', caseNumber: '12\u001b[31m/HS' }, 'caseNumber'],
+      ['POST', '/api/cases', { title: 'Được', offences: ['BLHS-173', 'BLHS\u0007'] }, 'offences.1'],
+      ['PATCH', `/api/cases/${caseId}`, { title: NUL }, 'title'],
+      ['POST', `/api/cases/${caseId}/versions`, { name: `Bản ${NUL}` }, 'name'],
+      [
+        'POST',
+        `/api/cases/${caseId}/links`,
+        { label: `Phiên\u0000tòa`, expiresAt: new Date(Date.now() + 3600_000).toISOString() },
+        'label',
+      ],
+      [
+        'POST',
+        '/api/users',
+        { username: 'hm-nul', password: 'password-123', displayName: `Tên\u0000giả` },
+        'displayName',
+      ],
+    ];
+    for (const [method, path, body, field] of refusals) {
+      const client = path === '/api/users' ? admin : owner;
+      const res = await client.request(method, path, body, { 'accept-language': 'vi' });
+      expect({ path, status: res.status, error: res.body.error }).toEqual({
+        path,
+        status: 400,
+        error: 'request.controlCharacter',
+      });
+      expect(res.body.message).toBe(
+        `Trường "${field}" có ký tự điều khiển không in được (ví dụ ký tự NUL); hãy xoá ký tự đó.`,
+      );
+    }
+    // A file's name comes in the query string.
+    const upload = await fetch(
+      `${server.url}/api/cases/${caseId}/files?name=${encodeURIComponent('scan\u0000.pdf')}`,
+      {
+        method: 'POST',
+        headers: { cookie: owner.cookie, 'content-type': 'application/octet-stream' },
+        body: Buffer.from('%PDF-1.4\n%%EOF\n'),
+      },
+    );
+    expect(upload.status).toBe(400);
+    expect(((await upload.json()) as { error: string }).error).toBe('request.controlCharacter');
+
+    // Nothing of it was kept.
+    expect((await titles()).some((t) => t.includes('\u0000'))).toBe(false);
+    expect((await owner.request('GET', `/api/cases/${caseId}`)).body.title).toBe('Vụ án thử');
+    const versions = (await owner.request('GET', `/api/cases/${caseId}/versions`)).body.versions;
+    expect(versions.filter((v: { name: string }) => v.name.includes('\u0000'))).toEqual([]);
+    expect((await owner.request('GET', `/api/cases/${caseId}/links`)).body.links).toEqual([]);
+    expect(
+      (await admin.request('GET', '/api/users')).body.users.map(
+        (u: { username: string }) => u.username,
+      ),
+    ).not.toContain('hm-nul');
+    // A password is a secret, not text: whatever it holds is only compared.
+    expect(
+      (await raw('POST', '/api/auth/login', {}, { username: 'hm-owner', password: 'x\u0000y' }))
+        .status,
+    ).toBe(401);
+  });
+
+  it('refuses a NUL in the `user add` command', async () => {
+    const { createUser } = await import('../../server/users.ts');
+    await expect(
+      createUser(server.store, {
+        username: 'hm-cli',
+        password: 'password-123',
+        displayName: 'A\u0000B',
+      }),
+    ).rejects.toThrow(/Control characters/);
+    expect(await server.store.getUserByUsername('hm-cli')).toBeNull();
+  });
+
+  /** A restore of a backup made from this case with `change` applied to its entries. */
+  async function restoreAltered(change: (entries: Record<string, Uint8Array>) => void) {
+    const backup = await fetch(`${server.url}/api/cases/${caseId}/backup`, {
+      headers: { cookie: owner.cookie },
+    });
+    const entries = unzipSync(new Uint8Array(await backup.arrayBuffer()));
+    change(entries);
+    const res = await fetch(`${server.url}/api/cases/restore`, {
+      method: 'POST',
+      headers: { cookie: owner.cookie, 'content-type': 'application/zip', 'accept-language': 'vi' },
+      body: zipSync(entries) as BodyInit,
+    });
+    return { status: res.status, body: (await res.json()) as { error: string; message: string } };
+  }
+
+  it('refuses a NUL in a restored backup’s manifest, and explains a broken one in the person’s language only', async () => {
+    const before = (await titles()).length;
+    const nulTitle = await restoreAltered((entries) => {
+      const manifest = JSON.parse(strFromU8(entries['manifest.json']!));
+      manifest.case.title = NUL;
+      entries['manifest.json'] = strToU8(JSON.stringify(manifest));
+    });
+    expect(nulTitle).toEqual({
+      status: 400,
+      body: {
+        error: 'backup.bad',
+        message: 'Tệp sao lưu không hợp lệ: manifest.json không hợp lệ.',
+      },
+    });
+
+    // A document that Yjs cannot read, with the right hash: the library's words stay in the log.
+    const garbage = new Uint8Array([1, 2, 3, 200, 200, 200, 200]);
+    const broken = await restoreAltered((entries) => {
+      const manifest = JSON.parse(strFromU8(entries['manifest.json']!));
+      manifest.document.sha256 = createHash('sha256').update(garbage).digest('hex');
+      entries['manifest.json'] = strToU8(JSON.stringify(manifest));
+      entries['document.yjs'] = garbage;
+    });
+    expect(broken).toEqual({
+      status: 400,
+      body: {
+        error: 'backup.bad',
+        message: 'Tệp sao lưu không hợp lệ: không đọc được tài liệu vụ án (document.yjs).',
+      },
+    });
+    expect(broken.body.message).not.toMatch(/Unexpected|array/i);
+    expect((await titles()).length).toBe(before);
   });
 });
