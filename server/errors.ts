@@ -86,6 +86,11 @@ const messages = {
     vi: 'Chỉ nhận ảnh JPEG, PNG, WebP và tệp PDF; nội dung tệp này không phải loại đó.',
     en: 'Only JPEG, PNG and WebP images and PDF files are accepted; this file’s content is none of them.',
   },
+  'files.badContentType': {
+    status: 415,
+    vi: 'Tệp phải được gửi nguyên dạng byte (Content-Type: application/octet-stream, hoặc đúng loại ảnh hay PDF của nó); “{type}” không được nhận.',
+    en: 'A file must be sent as its raw bytes (Content-Type: application/octet-stream, or its image or PDF type); “{type}” is not accepted.',
+  },
   'files.empty': { status: 400, vi: 'Tệp rỗng.', en: 'The file is empty.' },
   'files.notFound': {
     status: 404,

@@ -4,8 +4,13 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { createHash } from 'node:crypto';
+import { readdirSync, readlinkSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePng } from '../helpers/files.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
+import { eventually } from '../helpers/sync.ts';
 
 let server: TestServer;
 let admin: ApiClient;
@@ -227,5 +232,87 @@ describe('point 12: no control characters in text, no internal message shown', (
     });
     expect(broken.body.message).not.toMatch(/Unexpected|array/i);
     expect((await titles()).length).toBe(before);
+  });
+});
+
+describe('point 3: every upload answers, and leaves no temporary file or descriptor', () => {
+  const tmpDir = () => join(server.dataDir, 'tmp');
+  /** Temporary upload files on disk, and this process's descriptors open on them. */
+  const leftovers = () => ({
+    files: readdirSync(tmpDir()).length,
+    fds: readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`).startsWith(tmpDir());
+      } catch {
+        return false; // closed while we looked
+      }
+    }).length,
+  });
+
+  it('refuses a body of another content type at once with a clear message, many times over', async () => {
+    const png = makePng(4, 4);
+    const bodies = {
+      'text/plain': 'Biên bản khám nghiệm',
+      'application/json': '{"title":"Biên bản"}',
+      'application/x-www-form-urlencoded': 'title=x',
+    };
+    for (const [type, text] of Object.entries(bodies)) {
+      for (let i = 0; i < 20; i++) {
+        const res = await fetch(`${server.url}/api/cases/${caseId}/files?name=a.png`, {
+          method: 'POST',
+          headers: { cookie: owner.cookie, 'content-type': type, 'accept-language': 'en' },
+          body: text,
+        });
+        const body = (await res.json()) as { error: string; message: string };
+        expect({ type, status: res.status, error: body.error }).toEqual({
+          type,
+          status: 415,
+          error: 'files.badContentType',
+        });
+        expect(body.message).toBe(
+          `A file must be sent as its raw bytes (Content-Type: application/octet-stream, or its image or PDF type); “${type}” is not accepted.`,
+        );
+      }
+    }
+    // Sent as documented, the same picture is accepted; its own type is accepted too.
+    for (const type of ['application/octet-stream', 'image/png']) {
+      const res = await fetch(`${server.url}/api/cases/${caseId}/files?name=a.png`, {
+        method: 'POST',
+        headers: { cookie: owner.cookie, 'content-type': type },
+        body: new Uint8Array(png),
+      });
+      expect(res.status).toBeLessThan(300);
+    }
+    await eventually(() => leftovers().files === 0 && leftovers().fds === 0, 3000, 'no leftovers');
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+
+  it('releases the temporary file and its descriptor when the client leaves half-way', async () => {
+    const png = makePng(64, 64);
+    const head = png.subarray(0, 64);
+    for (let i = 0; i < 10; i++) {
+      const socket = connect(server.port, '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write(
+        [
+          `POST /api/cases/${caseId}/files?name=half.png HTTP/1.1`,
+          `Host: 127.0.0.1:${server.port}`,
+          `Cookie: ${owner.cookie}`,
+          'Content-Type: application/octet-stream',
+          'Content-Length: 1000000',
+          '',
+          '',
+        ].join('\r\n'),
+      );
+      socket.write(head);
+      // The server has its temporary file open once the first bytes arrived.
+      await eventually(() => leftovers().files > 0, 3000, 'the upload to begin');
+      socket.destroy();
+      await eventually(
+        () => leftovers().files === 0 && leftovers().fds === 0,
+        3000,
+        'the temporary file and descriptor to be released',
+      );
+    }
   });
 });
