@@ -122,6 +122,11 @@ const messages = {
     vi: 'Chưa có ai trình chiếu.',
     en: 'Nothing is being presented.',
   },
+  'present.notPresenter': {
+    status: 409,
+    vi: 'Người khác đang trình chiếu vụ án này; chỉ người đang trình chiếu được gửi hình hoặc kết thúc.',
+    en: 'Someone else is presenting this case; only the presenter may send pictures or end it.',
+  },
   'present.badImage': {
     status: 415,
     vi: 'Ảnh trình chiếu phải là PNG hoặc JPEG.',

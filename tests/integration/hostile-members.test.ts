@@ -9,6 +9,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePng } from '../helpers/files.ts';
+import { presentState } from '../helpers/live.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import { eventually } from '../helpers/sync.ts';
 
@@ -314,5 +315,95 @@ describe('point 3: every upload answers, and leaves no temporary file or descrip
         'the temporary file and descriptor to be released',
       );
     }
+  });
+});
+
+describe('point 6: only the member presenting publishes to hearing links, and it is audited', () => {
+  it('refuses a viewer’s title and picture, lets the presenter alone publish and end, and records each', async () => {
+    const id = (await owner.request('POST', '/api/cases', { title: 'Phiên tòa' })).body.id;
+    const viewer = await admin.newUser('hm-viewer', 'User hung');
+    const editor = await admin.newUser('hm-editor', 'Kiểm sát viên Lan');
+    const second = await admin.newUser('hm-editor2', 'Kiểm sát viên Minh');
+    for (const [name, role] of [
+      ['hm-viewer', 'viewer'],
+      ['hm-editor', 'editor'],
+      ['hm-editor2', 'editor'],
+    ] as const)
+      await owner.request('PUT', `/api/cases/${id}/members/${name}`, { role });
+    const token = (
+      await owner.request('POST', `/api/cases/${id}/links`, {
+        expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      })
+    ).body.token as string;
+    const live = async () => (await (await fetch(`${server.url}/api/live/${token}`)).json()).state;
+    const putImage = (client: ApiClient, bytes: Buffer) =>
+      fetch(`${server.url}/api/cases/${id}/presentation/image`, {
+        method: 'PUT',
+        headers: { cookie: client.cookie, 'content-type': 'image/png', 'accept-language': 'en' },
+        body: new Uint8Array(bytes),
+      });
+
+    // The viewer, as found: a title, a picture, an end. All refused; holders see nothing of it.
+    const forged = await viewer.request('PUT', `/api/cases/${id}/presentation`, {
+      ...presentState(0),
+      title: 'Bị cáo vô tội',
+    });
+    expect({ status: forged.status, error: forged.body.error }).toEqual({
+      status: 403,
+      error: 'case.forbidden',
+    });
+    expect((await putImage(viewer, makePng(16, 9, [255, 0, 0]))).status).toBe(403);
+    expect(await live()).toBeNull();
+    expect((await fetch(`${server.url}/api/live/${token}/image`)).status).toBe(404);
+
+    // The editor presents: holders see the slide, the presenter's name and the picture.
+    expect(
+      (await editor.request('PUT', `/api/cases/${id}/presentation`, presentState(1))).status,
+    ).toBe(200);
+    const picture = makePng(16, 9, [10, 20, 30]);
+    expect((await putImage(editor, picture)).status).toBe(200);
+    // Only the pointer moves: shown to holders, not a new entry in the trail.
+    await editor.request('PUT', `/api/cases/${id}/presentation`, {
+      ...presentState(1),
+      pointer: { x: 0.1, y: 0.9 },
+    });
+    expect(await live()).toMatchObject({ slide: 1, presenter: 'Kiểm sát viên Lan' });
+
+    // While the editor presents, the viewer still cannot end it, nor another editor send a picture.
+    expect((await viewer.request('DELETE', `/api/cases/${id}/presentation`)).status).toBe(403);
+    const notPresenter = await putImage(second, makePng(16, 9, [0, 255, 0]));
+    expect(notPresenter.status).toBe(409);
+    expect(((await notPresenter.json()) as { error: string }).error).toBe('present.notPresenter');
+    expect((await second.request('DELETE', `/api/cases/${id}/presentation`)).status).toBe(409);
+    const shown = await fetch(`${server.url}/api/live/${token}/image`);
+    expect(Buffer.from(await shown.arrayBuffer()).equals(picture)).toBe(true);
+    expect(await live()).toMatchObject({ slide: 1, presenter: 'Kiểm sát viên Lan' });
+
+    // The owner may end a presentation (a presenter whose laptop died).
+    expect((await owner.request('DELETE', `/api/cases/${id}/presentation`)).status).toBe(204);
+    expect(await live()).toBeNull();
+
+    const trail = (await owner.request('GET', `/api/cases/${id}/audit`)).body.events as Array<{
+      actor: string;
+      action: string;
+      detail: Record<string, unknown>;
+    }>;
+    const presenting = trail
+      .filter((e) => e.action.startsWith('present.'))
+      .map((e) => [e.actor, e.action, e.detail]);
+    expect(presenting).toEqual([
+      ['hm-editor', 'present.started', {}],
+      ['hm-editor', 'present.shown', { slide: 1, step: 0, title: 'Sơ đồ vụ án', black: false }],
+      [
+        'hm-editor',
+        'present.image',
+        {
+          sha256: createHash('sha256').update(picture).digest('hex'),
+          bytes: picture.length,
+          slide: 1,
+        },
+      ],
+      ['hm-owner', 'present.ended', { presenter: 'Kiểm sát viên Lan' }],
+    ]);
   });
 });
