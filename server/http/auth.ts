@@ -55,7 +55,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
       throw new ApiError('auth.invalidCredentials');
     }
     await services.userThrottle.succeed(userKey);
-    const { token } = await services.sessions.issue(user.id, 'session');
+    const { token } = await services.sessions.issue(user.id);
     await services.audit.record(user.username, 'login', '', { address: request.ip });
     setSessionCookie(services, request, reply, token);
     return { user: toPublicUser(user) };
@@ -103,9 +103,14 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
 
   app.get('/api/me', async (request) => ({ user: await requireUser(services, request) }));
 
+  // Only a session mints a sync token (`requireUser` refuses sync tokens), so a token cannot renew
+  // itself, and it ends with the session that minted it.
   app.post('/api/auth/token', async (request) => {
     const user = await requireUser(services, request);
-    const { token, expiresAt } = await services.sessions.issue(user.id, 'token');
+    const { token, expiresAt } = await services.sessions.issueSyncToken(
+      user.id,
+      credentialOf(request)!,
+    );
     return { token, expiresAt: new Date(expiresAt).toISOString() };
   });
 }

@@ -8,10 +8,11 @@ import { readdirSync, readlinkSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { makePng } from '../helpers/files.ts';
 import { presentState } from '../helpers/live.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
-import { eventually } from '../helpers/sync.ts';
+import { closeCode, eventually, rawSocket, upgradeStatus } from '../helpers/sync.ts';
 
 let server: TestServer;
 let admin: ApiClient;
@@ -405,5 +406,76 @@ describe('point 6: only the member presenting publishes to hearing links, and it
       ],
       ['hm-owner', 'present.ended', { presenter: 'Kiểm sát viên Lan' }],
     ]);
+  });
+});
+
+describe('point 5: a sync token belongs to its session and opens the sync endpoint only', () => {
+  /** A socket to the sync endpoint with the token as the stock client's subprotocol. */
+  const protocolSocket = (id: string, token: string) =>
+    new WebSocket(`${server.url.replace(/^http/, 'ws')}/yjs/${id}`, [
+      'caseboard',
+      `caseboard-token.${token}`,
+    ]);
+
+  it('opens nothing but the sync endpoint, cannot mint tokens, and ends with log-out', async () => {
+    const session = await ApiClient.login(server.url, 'hm-owner', 'hm-owner-password');
+    const token = await session.token();
+    const bearer = { authorization: `Bearer ${token}` };
+
+    // The sync endpoint, as documented: subprotocol (answered with the plain one), header, query.
+    const ws = protocolSocket(caseId, token);
+    expect(await upgradeStatus(ws)).toBe(101);
+    expect(ws.protocol).toBe('caseboard');
+    const viaHeader = new WebSocket(`${server.url.replace(/^http/, 'ws')}/yjs/${caseId}`, {
+      headers: bearer,
+    });
+    expect(await upgradeStatus(viaHeader)).toBe(101);
+    expect(await upgradeStatus(rawSocket(server.url, caseId, token))).toBe(101);
+
+    // Nothing else, as found: /api/me, /api/cases, the cookie, and minting a fresh token.
+    const asCookie = { cookie: `cb_session=${token}` };
+    for (const [method, path] of [
+      ['GET', '/api/me'],
+      ['GET', '/api/cases'],
+      ['POST', '/api/auth/token'],
+    ] as const) {
+      for (const headers of [bearer, asCookie]) {
+        const res = await fetch(server.url + path, { method, headers });
+        expect(`${method} ${path} ${res.status}`).toBe(`${method} ${path} 401`);
+      }
+    }
+    const cookieSocket = new WebSocket(`${server.url.replace(/^http/, 'ws')}/yjs/${caseId}`, {
+      headers: asCookie,
+    });
+    expect(await upgradeStatus(cookieSocket)).toBe(401);
+
+    // Log-out ends the session, the token it minted, and the sockets opened with either.
+    const open = protocolSocket(caseId, token);
+    await new Promise((resolve) => open.once('open', resolve));
+    const closed = closeCode(open);
+    expect((await session.request('POST', '/api/auth/logout')).status).toBe(204);
+    expect(await closed).toBe(4401);
+    expect(await upgradeStatus(protocolSocket(caseId, token))).toBe(401);
+    expect(await upgradeStatus(rawSocket(server.url, caseId, token))).toBe(401);
+    // The owner's other session and its tokens are untouched.
+    expect(await upgradeStatus(protocolSocket(caseId, await owner.token()))).toBe(101);
+  });
+
+  it('ends with a password change, the changer’s own session’s tokens aside', async () => {
+    const here = await admin.newUser('hm-changer');
+    const elsewhere = await ApiClient.login(server.url, 'hm-changer', 'hm-changer-password');
+    const id = (await here.request('POST', '/api/cases', { title: 'Đổi mật khẩu' })).body.id;
+    const stolen = await elsewhere.token();
+    const own = await here.token();
+    expect(
+      (
+        await here.request('POST', '/api/auth/password', {
+          current: 'hm-changer-password',
+          next: 'a-new-password-2026',
+        })
+      ).status,
+    ).toBe(204);
+    expect(await upgradeStatus(protocolSocket(id, stolen))).toBe(401);
+    expect(await upgradeStatus(protocolSocket(id, own))).toBe(101);
   });
 });
