@@ -286,7 +286,11 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     rooms,
     audit,
     versions,
-    userThrottle: new LoginThrottle(undefined, failureLog()),
+    userThrottle: new LoginThrottle(
+      { slowAfter: 3, refuseAfter: Infinity, windowMs: 15 * 60 * 1000, maxDelayMs: 2000 },
+      failureLog(),
+    ),
+    pairThrottle: new LoginThrottle(undefined, failureLog()),
     addressThrottle: new LoginThrottle(
       { slowAfter: 10, refuseAfter: 50, windowMs: 15 * 60 * 1000, maxDelayMs: 2000 },
       failureLog(),

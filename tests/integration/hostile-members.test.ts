@@ -479,3 +479,51 @@ describe('point 5: a sync token belongs to its session and opens the sync endpoi
     expect(await upgradeStatus(protocolSocket(id, own))).toBe(101);
   });
 });
+
+describe('point 10: failed log-ins slow down and refuse the guesser, never lock out the owner', () => {
+  it(
+    'keeps the owner able to log in from elsewhere after ten wrong passwords, and tells them',
+    { timeout: 90_000 },
+    async () => {
+      // Behind a trusted proxy, so the test can speak from two addresses.
+      const proxied = await startTestServer({ trustProxy: true });
+      try {
+        const boss = await (
+          await ApiClient.login(proxied.url, ADMIN.username, ADMIN.password)
+        ).newUser('vien-truong', 'Viện trưởng');
+        await boss.request('POST', '/api/auth/logout');
+        const from = async (address: string, username: string, password: string) => {
+          const res = await fetch(`${proxied.url}/api/auth/login`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'accept-language': 'vi',
+              'x-forwarded-for': address,
+            },
+            body: JSON.stringify({ username, password }),
+          });
+          return { status: res.status, body: await res.json() };
+        };
+        // The attack as found: ten wrong passwords, then more.
+        const statuses: number[] = [];
+        for (let i = 0; i < 12; i++)
+          statuses.push((await from('10.1.1.1', 'vien-truong', `sai-${i}`)).status);
+        expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);
+        // The guesser's address stays refused for this account, the right password included.
+        expect((await from('10.1.1.1', 'vien-truong', 'vien-truong-password')).status).toBe(429);
+
+        // The owner, from their own desk, gets in, and is told what happened.
+        const owner = await from('10.2.2.2', 'vien-truong', 'vien-truong-password');
+        expect(owner.status).toBe(200);
+        expect(owner.body.failedLogins).toMatchObject({ count: 10, addresses: ['10.1.1.1'] });
+        // Told once: the next log-in has nothing new to say.
+        const again = await from('10.2.2.2', 'vien-truong', 'vien-truong-password');
+        expect(again.body.failedLogins).toBeNull();
+        // The guesser's address is not locked out of other accounts.
+        expect((await from('10.1.1.1', ADMIN.username, ADMIN.password)).status).toBe(200);
+      } finally {
+        await proxied.dispose();
+      }
+    },
+  );
+});
