@@ -43,6 +43,7 @@ async function waitOrRefuse(
   reply: FastifyReply,
   keys: ReturnType<typeof loginKeys>,
 ): Promise<void> {
+  let delayMs = 0;
   for (const [throttle, key] of [
     [services.addressThrottle, keys.address],
     [services.pairThrottle, keys.pair],
@@ -55,8 +56,9 @@ async function waitOrRefuse(
         minutes: Math.ceil(verdict.retryAfterMs / 60_000),
       });
     }
-    if (verdict.delayMs > 0) await sleep(verdict.delayMs);
+    delayMs = Math.max(delayMs, verdict.delayMs);
   }
+  if (delayMs > 0) await sleep(delayMs);
 }
 
 /** Failed log-ins under `username` since its last successful one (from the audit trail). */
