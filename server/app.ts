@@ -27,6 +27,8 @@ import { createUser } from './users.ts';
 import { AuditTrail } from './audit.ts';
 import { VersionKeeper } from './versions.ts';
 import { historyRoutes } from './http/history.ts';
+import { fromOwnOrigin, isChanging } from './http/origin.ts';
+import { controlCharacterAt } from './text.ts';
 import packageJson from '../package.json' with { type: 'json' };
 
 export interface RunningServer {
@@ -116,6 +118,21 @@ function buildHttp(
     reply.header('Cross-Origin-Resource-Policy', 'same-origin');
     reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
     return payload;
+  });
+
+  // A change asked by another origin's page, even a same-site one the cookie reaches, is refused.
+  app.addHook('onRequest', async (request) => {
+    if (isChanging(request.method) && !fromOwnOrigin(request.headers))
+      throw new ApiError('request.foreignOrigin');
+  });
+
+  // No text field takes control characters (a NUL in a title), wherever it comes in.
+  app.addHook('preValidation', async (request) => {
+    const field =
+      controlCharacterAt(request.params) ??
+      controlCharacterAt(request.query) ??
+      controlCharacterAt(request.body);
+    if (field !== null) throw new ApiError('request.controlCharacter', { field });
   });
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -269,7 +286,11 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     rooms,
     audit,
     versions,
-    userThrottle: new LoginThrottle(undefined, failureLog()),
+    userThrottle: new LoginThrottle(
+      { slowAfter: 3, refuseAfter: Infinity, windowMs: 15 * 60 * 1000, maxDelayMs: 2000 },
+      failureLog(),
+    ),
+    pairThrottle: new LoginThrottle(undefined, failureLog()),
     addressThrottle: new LoginThrottle(
       { slowAfter: 10, refuseAfter: 50, windowMs: 15 * 60 * 1000, maxDelayMs: 2000 },
       failureLog(),

@@ -9,6 +9,16 @@ const messages = {
   'request.invalid': { status: 400, vi: 'Yêu cầu không hợp lệ.', en: 'The request is not valid.' },
   'request.tooLarge': { status: 413, vi: 'Yêu cầu quá lớn.', en: 'The request is too large.' },
   'request.notFound': { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },
+  'request.foreignOrigin': {
+    status: 403,
+    vi: 'Yêu cầu đến từ một trang khác nên không được thực hiện.',
+    en: 'This request came from another site and was not carried out.',
+  },
+  'request.controlCharacter': {
+    status: 400,
+    vi: 'Trường "{field}" có ký tự điều khiển không in được (ví dụ ký tự NUL); hãy xoá ký tự đó.',
+    en: 'The field "{field}" contains a control character that cannot be printed (such as NUL); please remove it.',
+  },
   'request.tooMany': {
     status: 429,
     vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.',
@@ -81,6 +91,11 @@ const messages = {
     vi: 'Chỉ nhận ảnh JPEG, PNG, WebP và tệp PDF; nội dung tệp này không phải loại đó.',
     en: 'Only JPEG, PNG and WebP images and PDF files are accepted; this file’s content is none of them.',
   },
+  'files.badContentType': {
+    status: 415,
+    vi: 'Tệp phải được gửi nguyên dạng byte (Content-Type: application/octet-stream, hoặc đúng loại ảnh hay PDF của nó); “{type}” không được nhận.',
+    en: 'A file must be sent as its raw bytes (Content-Type: application/octet-stream, or its image or PDF type); “{type}” is not accepted.',
+  },
   'files.empty': { status: 400, vi: 'Tệp rỗng.', en: 'The file is empty.' },
   'files.notFound': {
     status: 404,
@@ -111,6 +126,11 @@ const messages = {
     status: 404,
     vi: 'Chưa có ai trình chiếu.',
     en: 'Nothing is being presented.',
+  },
+  'present.notPresenter': {
+    status: 409,
+    vi: 'Người khác đang trình chiếu vụ án này; chỉ người đang trình chiếu được gửi hình hoặc kết thúc.',
+    en: 'Someone else is presenting this case; only the presenter may send pictures or end it.',
   },
   'present.badImage': {
     status: 415,
@@ -146,11 +166,56 @@ const messages = {
 
 export type ErrorCode = keyof typeof messages;
 
+/** A value for a message's `{name}` placeholder: the same in both languages, or one per language. */
+export type MessageParam = string | number | Readonly<Record<Lang, string>>;
+
+/**
+ * Why a backup was refused, in words for a person (the `{reason}` of `backup.bad`). Exception texts
+ * of the libraries that read the file never reach a person: they are logged, and one of these shown.
+ */
+export const BACKUP_REASONS = {
+  empty: { vi: 'tệp rỗng.', en: 'the file is empty.' },
+  notZip: { vi: 'không phải tệp zip đọc được.', en: 'it is not a readable zip file.' },
+  unsafePath: {
+    vi: 'có mục mang đường dẫn không an toàn ("{name}").',
+    en: 'an entry has an unsafe path ("{name}").',
+  },
+  tooManyEntries: { vi: 'có quá nhiều mục.', en: 'it has too many entries.' },
+  tooLarge: { vi: 'nội dung giải nén quá lớn.', en: 'its unpacked content is too large.' },
+  manifestMissing: { vi: 'thiếu manifest.json.', en: 'manifest.json is missing.' },
+  manifest: { vi: 'manifest.json không hợp lệ.', en: 'manifest.json is not valid.' },
+  documentHash: {
+    vi: 'document.yjs không khớp mã băm của nó.',
+    en: 'document.yjs does not match its hash.',
+  },
+  fileHash: {
+    vi: 'tệp {name} không khớp mã băm của nó.',
+    en: 'the file {name} does not match its hash.',
+  },
+  fileType: {
+    vi: 'tệp {name} không thuộc loại được phép.',
+    en: 'the file {name} is not of an allowed type.',
+  },
+  document: {
+    vi: 'không đọc được tài liệu vụ án (document.yjs).',
+    en: 'the case document (document.yjs) cannot be read.',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/** The `{reason}` of a refused backup, with its own `{name}` filled in. */
+export function backupReason(
+  reason: keyof typeof BACKUP_REASONS,
+  name = '',
+): Readonly<Record<Lang, string>> {
+  const { vi, en } = BACKUP_REASONS[reason];
+  return { vi: vi.replace('{name}', name), en: en.replace('{name}', name) };
+}
+
 export class ApiError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    readonly params: Record<string, string | number> = {},
+    readonly params: Record<string, MessageParam> = {},
     readonly details?: unknown,
   ) {
     super(code);
@@ -165,9 +230,12 @@ export const messageStatus = (code: ErrorCode): number => messages[code].status;
 export function messageFor(
   code: ErrorCode,
   lang: Lang,
-  params: Record<string, string | number> = {},
+  params: Record<string, MessageParam> = {},
 ): string {
-  return messages[code][lang].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
+  return messages[code][lang].replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = params[key] ?? '';
+    return typeof value === 'object' ? value[lang] : String(value);
+  });
 }
 
 /** The caller's language from an Accept-Language header: the first of vi or en, else Vietnamese. */

@@ -4,6 +4,7 @@ import { hashPassword } from './auth/passwords.ts';
 import { toPublicUser, type PublicUser } from './auth/sessions.ts';
 import { ApiError } from './errors.ts';
 import type { Store } from './store/Store.ts';
+import { printable, PRINTABLE_MESSAGE } from './text.ts';
 
 export const newUserSchema = z.object({
   username: z
@@ -14,6 +15,7 @@ export const newUserSchema = z.object({
   password: z.string().min(8, 'Passwords have at least 8 characters.').max(256),
   displayName: z
     .string()
+    .refine(printable, PRINTABLE_MESSAGE)
     .transform((s) => s.normalize('NFC').trim())
     .pipe(z.string().min(1).max(120))
     .optional(),

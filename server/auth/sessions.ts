@@ -33,19 +33,67 @@ export class Sessions {
     private readonly sessionMs: number,
   ) {}
 
-  /** Starts a browser session or a short-lived sync token for `userId`; returns the secret token. */
-  async issue(
+  /** Starts a browser session for `userId`; returns the secret token. */
+  async issue(userId: string): Promise<{ token: string; expiresAt: number }> {
+    return this.create(userId, 'session', null, this.sessionMs);
+  }
+
+  /**
+   * A short-lived sync token minted by the session `sessionToken`: it opens the sync endpoint and
+   * nothing else, and ends with that session (log-out, password change).
+   */
+  async issueSyncToken(
+    userId: string,
+    sessionToken: string,
+  ): Promise<{ token: string; expiresAt: number }> {
+    return this.create(userId, 'token', hashToken(sessionToken), SYNC_TOKEN_MS);
+  }
+
+  private async create(
     userId: string,
     kind: 'session' | 'token',
+    parent: string | null,
+    lifetimeMs: number,
   ): Promise<{ token: string; expiresAt: number }> {
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = Date.now() + (kind === 'session' ? this.sessionMs : SYNC_TOKEN_MS);
-    await this.store.createSession({ tokenHash: hashToken(token), userId, kind, expiresAt });
+    const expiresAt = Date.now() + lifetimeMs;
+    await this.store.createSession({
+      tokenHash: hashToken(token),
+      userId,
+      kind,
+      expiresAt,
+      parent,
+    });
     return { token, expiresAt };
   }
 
-  /** The user a token belongs to, or null when it is unknown, expired or its user is gone. */
+  /**
+   * The user a browser session belongs to, or null when the token is unknown, expired, its user is
+   * gone, or it is a sync token (those open the sync endpoint only: `resolveForSync`).
+   */
   async resolve(token: string | undefined): Promise<PublicUser | null> {
+    const found = await this.find(token);
+    return found?.session.kind === 'session' ? found.user : null;
+  }
+
+  /**
+   * For the sync endpoint: the user of a session or sync token, with the credential its sockets
+   * are ended by (a sync token's is its session's, so log-out ends both).
+   */
+  async resolveForSync(
+    token: string | undefined,
+  ): Promise<{ user: PublicUser; credential: string; kind: 'session' | 'token' } | null> {
+    const found = await this.find(token);
+    if (!found) return null;
+    const { session } = found;
+    return {
+      user: found.user,
+      credential: session.parent ?? session.tokenHash,
+      kind: session.kind,
+    };
+  }
+
+  private async find(token: string | undefined) {
     if (!token || token.length > 200) return null;
     const session = await this.store.getSession(hashToken(token));
     if (!session) return null;
@@ -54,14 +102,15 @@ export class Sessions {
       return null;
     }
     const user = await this.store.getUserById(session.userId);
-    return user ? toPublicUser(user) : null;
+    return user ? { session, user: toPublicUser(user) } : null;
   }
 
+  /** Ends a session and the sync tokens it minted. */
   async revoke(token: string): Promise<void> {
     await this.store.deleteSession(hashToken(token));
   }
 
-  /** Ends every other session and sync token of a user (after a password change). */
+  /** Ends every other session of a user and every sync token they minted (after a password change). */
   async revokeOthers(userId: string, keepToken: string | undefined): Promise<number> {
     return this.store.deleteSessionsOf(userId, keepToken ? hashToken(keepToken) : null);
   }

@@ -13,6 +13,13 @@ export class UploadError extends Error {
   }
 }
 
+/** The upload's client went away before sending all of it. */
+export class UploadAborted extends Error {
+  constructor() {
+    super('upload aborted');
+  }
+}
+
 export interface StoredBlob {
   hash: string;
   mime: FileType;
@@ -43,6 +50,8 @@ export abstract class BlobStore {
 
   /** Stores an upload; throws `UploadError` for one that is too large, empty or of a refused type. */
   async put(source: Readable, maxBytes: number): Promise<StoredBlob> {
+    // A stream someone else has read already would never end: refuse it before opening a file.
+    if (source.readableEnded || source.destroyed) throw new UploadAborted();
     const tempPath = join(this.tmp, nanoid());
     const out = createWriteStream(tempPath);
     const hash = createHash('sha256');
@@ -53,6 +62,7 @@ export abstract class BlobStore {
         const stop = (err: unknown) => {
           source.off('data', onData);
           source.off('end', onEnd);
+          source.off('close', onClose);
           // Let the rest of a refused upload drain (not destroy the socket), so the person gets the answer.
           source.resume();
           reject(err);
@@ -71,10 +81,18 @@ export abstract class BlobStore {
             out.once('drain', () => source.resume());
           }
         };
-        const onEnd = () => out.end(() => resolve());
+        const onEnd = () => {
+          source.off('close', onClose);
+          out.end(() => resolve());
+        };
+        // The client left (a reset, or a socket closed without an error): stop, remove the file.
+        const onClose = () => {
+          if (!source.readableEnded) stop(new UploadAborted());
+        };
         source.on('data', onData);
         source.once('end', onEnd);
-        source.once('error', stop);
+        source.once('close', onClose);
+        source.once('error', () => stop(new UploadAborted()));
         out.once('error', stop);
       });
       if (size === 0) throw new UploadError('files.empty');

@@ -11,7 +11,8 @@ import { readZip, writeZip } from '../../src/core/interop/zip.ts';
 import { migrateCaseDoc } from '../../src/core/migrations.ts';
 import { CLASSIFICATIONS, type Role } from '../../src/core/schema.ts';
 import type { PublicUser } from '../auth/sessions.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, backupReason } from '../errors.ts';
+import { printableText, withoutControlCharacters } from '../text.ts';
 import type { BlobStore } from '../files/BlobStore.ts';
 import { sniffType } from '../files/sniff.ts';
 import type { CaseRecord } from '../store/Store.ts';
@@ -33,9 +34,9 @@ const manifestSchema = z.object({
   createdAt: z.string(),
   createdBy: z.string(),
   case: z.object({
-    title: z.string().min(1).max(200),
-    caseNumber: z.string().max(80),
-    offences: z.array(z.string().max(40)).max(30),
+    title: printableText().pipe(z.string().min(1).max(200)),
+    caseNumber: printableText().pipe(z.string().max(80)),
+    offences: z.array(printableText().pipe(z.string().max(40))).max(30),
     classification: z.enum(CLASSIFICATIONS),
   }),
   document: z.object({
@@ -46,13 +47,31 @@ const manifestSchema = z.object({
     .array(
       z.object({
         hash: z.string().regex(/^[0-9a-f]{64}$/),
-        name: z.string().min(1).max(500),
+        name: printableText().pipe(z.string().min(1).max(500)),
         mime: z.string(),
         size: z.number().int().min(0),
       }),
     )
     .max(100_000),
 });
+
+/** What a zip reader's refusal means for a person. */
+function zipReason(err: ImportError) {
+  switch (err.code) {
+    case 'zipPath':
+      return backupReason(
+        'unsafePath',
+        withoutControlCharacters(String(err.params.name ?? '')).slice(0, 120),
+      );
+    case 'zipEntries':
+      return backupReason('tooManyEntries');
+    case 'zipBomb':
+    case 'tooLarge':
+      return backupReason('tooLarge');
+    default:
+      return backupReason('notZip');
+  }
+}
 
 export function backupRoutes(
   app: FastifyInstance,
@@ -138,7 +157,7 @@ export function backupRoutes(
     const user = await requireUser(services, request);
     const body = request.body;
     if (!(body instanceof Buffer) || body.length === 0)
-      throw new ApiError('backup.bad', { reason: 'empty' });
+      throw new ApiError('backup.bad', { reason: backupReason('empty') });
     // Everything is read and checked before anything is written.
     let entries: Record<string, Uint8Array>;
     try {
@@ -147,30 +166,30 @@ export function backupRoutes(
         entries: 100_010,
       });
     } catch (err) {
-      if (err instanceof ImportError)
-        throw new ApiError('backup.bad', { reason: `${err.code} ${JSON.stringify(err.params)}` });
+      if (err instanceof ImportError) throw new ApiError('backup.bad', { reason: zipReason(err) });
       throw err;
     }
     const manifestBytes = entries['manifest.json'];
-    if (!manifestBytes) throw new ApiError('backup.bad', { reason: 'manifest.json missing' });
+    if (!manifestBytes)
+      throw new ApiError('backup.bad', { reason: backupReason('manifestMissing') });
     let manifest: z.infer<typeof manifestSchema>;
     try {
       manifest = manifestSchema.parse(JSON.parse(new TextDecoder().decode(manifestBytes)));
     } catch {
-      throw new ApiError('backup.bad', { reason: 'manifest.json' });
+      throw new ApiError('backup.bad', { reason: backupReason('manifest') });
     }
     const state = entries['document.yjs'];
     if (!state || sha256(state) !== manifest.document.sha256)
-      throw new ApiError('backup.bad', { reason: 'document.yjs does not match its hash' });
+      throw new ApiError('backup.bad', { reason: backupReason('documentHash') });
     for (const file of manifest.files) {
       const data = entries[`files/${file.hash}`];
       if (!data || sha256(data) !== file.hash)
         throw new ApiError('backup.bad', {
-          reason: `files/${file.hash.slice(0, 12)}… does not match its hash`,
+          reason: backupReason('fileHash', `files/${file.hash.slice(0, 12)}…`),
         });
       if (!sniffType(data.subarray(0, 16)))
         throw new ApiError('backup.bad', {
-          reason: `files/${file.hash.slice(0, 12)}… is not an allowed type`,
+          reason: backupReason('fileType', `files/${file.hash.slice(0, 12)}…`),
         });
     }
     const doc = new Y.Doc();
@@ -178,9 +197,9 @@ export function backupRoutes(
       Y.applyUpdate(doc, state);
       migrateCaseDoc(doc, 'server');
     } catch (err) {
-      throw new ApiError('backup.bad', {
-        reason: err instanceof Error ? err.message.slice(0, 200) : 'document',
-      });
+      // The library's own words ("Unexpected end of array") are for the log, not for a person.
+      request.log.warn({ err: String(err) }, 'restore: unreadable document');
+      throw new ApiError('backup.bad', { reason: backupReason('document') });
     }
     const meta = readMeta(doc);
     const now = new Date().toISOString();
@@ -209,7 +228,10 @@ export function backupRoutes(
         Readable.from([Buffer.from(entries[`files/${file.hash}`]!)]),
         MAX_BACKUP_BYTES,
       );
-      if (stored.hash !== file.hash) throw new ApiError('backup.bad', { reason: 'file hash' });
+      if (stored.hash !== file.hash)
+        throw new ApiError('backup.bad', {
+          reason: backupReason('fileHash', `files/${file.hash.slice(0, 12)}…`),
+        });
     }
     await store.createCase(record, user.id, Y.encodeStateAsUpdate(doc));
     for (const file of manifest.files)

@@ -18,7 +18,11 @@ export interface Services {
   store: Store;
   sessions: Sessions;
   rooms: RoomManager;
+  /** Failed log-ins of an account from anywhere: slows down, never refuses. */
   userThrottle: LoginThrottle;
+  /** Failed log-ins of an account from one address: slows down, then refuses that address. */
+  pairThrottle: LoginThrottle;
+  /** Failed log-ins from one address, whatever the account (a password spray). */
   addressThrottle: LoginThrottle;
   audit: AuditTrail;
   versions: VersionKeeper;

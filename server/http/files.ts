@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SHA256 } from '../../src/core/commands/files.ts';
 import { canEdit } from '../../src/core/schema.ts';
 import { ApiError } from '../errors.ts';
-import { UploadError, type BlobStore } from '../files/BlobStore.ts';
+import { UploadAborted, UploadError, type BlobStore } from '../files/BlobStore.ts';
 import { requireMember, type Services } from './context.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -17,6 +17,18 @@ const uploadQuery = z.object({
     .transform((s) => s.normalize('NFC').replace(UNSAFE_NAME_CHARS, '_').trim())
     .pipe(z.string().min(1).max(255)),
 });
+
+/**
+ * The content types an upload may be sent with: raw bytes, or the type of an accepted file. The
+ * type that counts is still the one sniffed from the bytes.
+ */
+const UPLOAD_TYPES = new Set([
+  'application/octet-stream',
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+]);
 
 /**
  * The digitised case file: upload (raw body, type checked by content), list, read and re-check.
@@ -41,7 +53,10 @@ export function fileRoutes(app: FastifyInstance, services: Services & { blobs: B
   }
   const limitMb = Math.round(config.maxUploadBytes / (1024 * 1024));
 
-  // Upload bodies are streamed to disk by the route, never buffered by a parser.
+  // Upload bodies are streamed to disk by the route, never buffered by a parser: without this,
+  // the JSON and text parsers Fastify keeps by default would read a `text/plain` upload first,
+  // leaving the route an exhausted stream that never ends (and a temporary file that never goes).
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
 
   const member = (request: Parameters<typeof requireMember>[1]) => requireMember(services, request);
@@ -53,6 +68,12 @@ export function fileRoutes(app: FastifyInstance, services: Services & { blobs: B
       const { user, caseId, role } = await member(request);
       if (!canEdit(role)) throw new ApiError('case.forbidden');
       const { name } = uploadQuery.parse(request.query);
+      const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (!UPLOAD_TYPES.has(type)) {
+        // Refused before a byte of it is read; the connection goes, the body with it.
+        reply.header('Connection', 'close');
+        throw new ApiError('files.badContentType', { type: type.slice(0, 100) });
+      }
       const declared = Number(request.headers['content-length'] ?? 0);
       if (declared > config.maxUploadBytes)
         throw new ApiError('files.tooLarge', { limit: limitMb });
@@ -60,6 +81,8 @@ export function fileRoutes(app: FastifyInstance, services: Services & { blobs: B
       try {
         blob = await blobs.put(request.raw, config.maxUploadBytes);
       } catch (err) {
+        // The client left half-way: the temporary file is gone, and there is no one to answer.
+        if (err instanceof UploadAborted) throw new ApiError('request.invalid');
         if (err instanceof UploadError) {
           // Stop reading the rest of a refused upload, and say why at once.
           reply.header('Connection', 'close');

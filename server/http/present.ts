@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { newId } from '../../src/core/ids.ts';
+import { canEdit } from '../../src/core/schema.ts';
 import { ApiError } from '../errors.ts';
 import { presentStateSchema, type LiveEvent } from '../present/hub.ts';
 import { REVOKED_CHANNEL } from '../present/relay.ts';
@@ -151,14 +152,46 @@ export function presentRoutes(app: FastifyInstance, services: Services): void {
     return reply.code(204).send();
   });
 
-  // The presenter's side: what is on the screen now, and a picture of the slide.
+  // The presenter's side: what is on the screen now, and a picture of the slide. Only an editor or
+  // owner presents (a viewer would choose what people outside the case see); whoever sends a state
+  // becomes the presenter, and only the presenter sends pictures and ends. Every start, every slide
+  // or step shown, every picture and the end is in the audit trail: it is what outsiders saw.
+  async function presenter(request: FastifyRequest) {
+    const found = await member(request);
+    if (!canEdit(found.role)) throw new ApiError('case.forbidden');
+    return found;
+  }
+  const record = (user: { username: string }, action: string, caseId: string, detail = {}) =>
+    services.audit.record(user.username, action, caseId, detail);
+
   app.put('/api/cases/:id/presentation', async (request) => {
-    const { user, caseId } = await member(request);
-    hub.setState(caseId, presentStateSchema.parse(request.body), user.displayName);
+    const { user, caseId } = await presenter(request);
+    const state = presentStateSchema.parse(request.body);
+    const before = hub.presenterOf(caseId);
+    if (before?.id !== user.id)
+      await record(user, 'present.started', caseId, {
+        ...(before ? { tookOverFrom: before.name } : {}),
+      });
+    if (
+      before?.id !== user.id ||
+      before.state.slide !== state.slide ||
+      before.state.step !== state.step ||
+      before.state.title !== state.title ||
+      before.state.black !== state.black
+    )
+      await record(user, 'present.shown', caseId, {
+        slide: state.slide,
+        step: state.step,
+        title: state.title,
+        black: state.black,
+      });
+    hub.setState(caseId, state, { id: user.id, name: user.displayName });
     return { ok: true };
   });
   app.put('/api/cases/:id/presentation/image', async (request) => {
-    const { caseId } = await member(request);
+    const { user, caseId } = await presenter(request);
+    const current = hub.presenterOf(caseId);
+    if (current && current.id !== user.id) throw new ApiError('present.notPresenter');
     const type = String(request.headers['content-type'] ?? '')
       .split(';')[0]!
       .trim();
@@ -168,10 +201,20 @@ export function presentRoutes(app: FastifyInstance, services: Services): void {
     const png = body.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
     const jpeg = body[0] === 0xff && body[1] === 0xd8 && body[2] === 0xff;
     if (!(png || jpeg)) throw new ApiError('present.badImage');
+    await record(user, 'present.image', caseId, {
+      sha256: createHash('sha256').update(body).digest('hex'),
+      bytes: body.length,
+      slide: current?.state.slide ?? null,
+    });
     return { version: hub.setImage(caseId, body, png ? 'image/png' : 'image/jpeg') };
   });
   app.delete('/api/cases/:id/presentation', async (request, reply) => {
-    const { caseId } = await member(request);
+    const { user, caseId, role } = await presenter(request);
+    const current = hub.presenterOf(caseId);
+    // The presenter ends; an owner may end anyone's (a presenter whose laptop died).
+    if (current && current.id !== user.id && role !== 'owner')
+      throw new ApiError('present.notPresenter');
+    if (current) await record(user, 'present.ended', caseId, { presenter: current.name });
     hub.end(caseId);
     return reply.code(204).send();
   });

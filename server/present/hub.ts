@@ -25,7 +25,7 @@ export type PresentState = z.infer<typeof presentStateSchema>;
 
 /** One change of a case's presentation, as made on an instance and relayed to the others. */
 export type PresentChange =
-  | { kind: 'state'; state: PresentState; presenter: string }
+  | { kind: 'state'; state: PresentState; presenter: string; presenterId: string }
   | { kind: 'image'; data: Buffer; mime: string; version: number }
   | { kind: 'end' };
 
@@ -36,6 +36,8 @@ export interface LiveEvent {
 interface Presentation {
   state: PresentState | null;
   presenter: string;
+  /** The account presenting: only it publishes pictures and ends the presentation. */
+  presenterId: string;
   image: { data: Buffer; mime: string; version: number } | null;
   listeners: Set<(event: LiveEvent) => void>;
 }
@@ -50,7 +52,7 @@ export class PresentationHub {
   private of(caseId: string): Presentation {
     let p = this.cases.get(caseId);
     if (!p) {
-      p = { state: null, presenter: '', image: null, listeners: new Set() };
+      p = { state: null, presenter: '', presenterId: '', image: null, listeners: new Set() };
       this.cases.set(caseId, p);
     }
     return p;
@@ -66,8 +68,19 @@ export class PresentationHub {
     return this.cases.get(caseId)?.image ?? null;
   }
 
-  setState(caseId: string, state: PresentState, presenter: string): void {
-    this.change(caseId, { kind: 'state', state, presenter });
+  /** Who presents the case now, as far as this instance knows, or null. */
+  presenterOf(caseId: string): { id: string; name: string; state: PresentState } | null {
+    const p = this.cases.get(caseId);
+    return p?.state ? { id: p.presenterId, name: p.presenter, state: p.state } : null;
+  }
+
+  setState(caseId: string, state: PresentState, presenter: { id: string; name: string }): void {
+    this.change(caseId, {
+      kind: 'state',
+      state,
+      presenter: presenter.name,
+      presenterId: presenter.id,
+    });
   }
 
   setImage(caseId: string, data: Buffer, mime: string): number {
@@ -119,6 +132,7 @@ export class PresentationHub {
     if (change.kind === 'state') {
       p.state = change.state;
       p.presenter = change.presenter;
+      p.presenterId = change.presenterId;
       this.emit(caseId);
     } else {
       p.image = { data: change.data, mime: change.mime, version: change.version };

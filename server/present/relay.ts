@@ -41,6 +41,7 @@ export function decodeChange(payload: Buffer): { caseId: string; change: Present
           kind: 'state',
           state: presentStateSchema.parse(header.state),
           presenter: header.presenter,
+          presenterId: typeof header.presenterId === 'string' ? header.presenterId : '',
         },
       };
     if (

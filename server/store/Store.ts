@@ -13,9 +13,13 @@ export interface Store {
 
   createSession(session: SessionRecord): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRecord | null>;
+  /** Deletes a session and the sync tokens it minted. */
   deleteSession(tokenHash: string): Promise<void>;
   deleteExpiredSessions(now: number): Promise<number>;
-  /** Deletes every session and sync token of a user but the one stored as `keepTokenHash`. */
+  /**
+   * Deletes every session and sync token of a user but the session stored as `keepTokenHash` and
+   * the sync tokens it minted.
+   */
   deleteSessionsOf(userId: string, keepTokenHash: string | null): Promise<number>;
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
 
@@ -108,6 +112,8 @@ export interface SessionRecord {
   /** `session` for a browser login, `token` for a short-lived sync token. */
   kind: 'session' | 'token';
   expiresAt: number;
+  /** For a sync token: the hash of the session that minted it (it ends with that session). */
+  parent: string | null;
 }
 
 export interface CaseRecord {

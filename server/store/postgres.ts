@@ -85,6 +85,12 @@ CREATE TABLE blob_chunks (hash TEXT NOT NULL, n INTEGER NOT NULL, data BYTEA NOT
   PRIMARY KEY (hash, n));
 CREATE TABLE blobs (hash TEXT PRIMARY KEY, size BIGINT NOT NULL, chunks INTEGER NOT NULL);
 `,
+  // Sync tokens name the session that minted them; older tokens cannot be tied to one and go.
+  `
+DELETE FROM sessions WHERE kind = 'token';
+ALTER TABLE sessions ADD COLUMN parent TEXT;
+CREATE INDEX sessions_by_parent ON sessions(parent);
+`,
 ];
 
 /** Advisory lock keys (any fixed numbers; they only need to differ from each other). */
@@ -195,22 +201,22 @@ export class PgStore implements Store {
 
   async createSession(s: SessionRecord): Promise<void> {
     await this.pool.query(
-      'INSERT INTO sessions (token_hash, user_id, kind, expires_at) VALUES ($1, $2, $3, $4)',
-      [s.tokenHash, s.userId, s.kind, s.expiresAt],
+      'INSERT INTO sessions (token_hash, user_id, kind, expires_at, parent) VALUES ($1, $2, $3, $4, $5)',
+      [s.tokenHash, s.userId, s.kind, s.expiresAt, s.parent],
     );
   }
 
   async getSession(tokenHash: string): Promise<SessionRecord | null> {
     const [row] = await this.rows<SessionRecord>(
-      `SELECT token_hash AS "tokenHash", user_id AS "userId", kind, expires_at::float8 AS "expiresAt"
-       FROM sessions WHERE token_hash = $1`,
+      `SELECT token_hash AS "tokenHash", user_id AS "userId", kind, expires_at::float8 AS "expiresAt",
+       parent FROM sessions WHERE token_hash = $1`,
       [tokenHash],
     );
     return row ?? null;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
-    await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+    await this.pool.query('DELETE FROM sessions WHERE token_hash = $1 OR parent = $1', [tokenHash]);
   }
 
   async deleteExpiredSessions(now: number): Promise<number> {
@@ -219,7 +225,8 @@ export class PgStore implements Store {
 
   async deleteSessionsOf(userId: string, keepTokenHash: string | null): Promise<number> {
     const result = await this.pool.query(
-      'DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2',
+      `DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2
+       AND ($2::text IS NULL OR parent IS DISTINCT FROM $2)`,
       [userId, keepTokenHash],
     );
     return result.rowCount!;

@@ -133,6 +133,20 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(schema);
     this.migrateAudit();
+    this.migrateSessions();
+  }
+
+  /** Sync tokens name the session that minted them (added after the table). */
+  private migrateSessions(): void {
+    const columns = this.db.prepare('PRAGMA table_info(sessions)').all() as Array<{
+      name: string;
+    }>;
+    if (!columns.some((c) => c.name === 'parent')) {
+      // Tokens from before cannot be tied to a session: they go (they last ten minutes anyway).
+      this.db.exec(`DELETE FROM sessions WHERE kind = 'token';
+        ALTER TABLE sessions ADD COLUMN parent TEXT;`);
+    }
+    this.db.exec('CREATE INDEX IF NOT EXISTS sessions_by_parent ON sessions(parent)');
   }
 
   /**
@@ -207,27 +221,33 @@ export class SqliteStore implements Store {
 
   async createSession(s: SessionRecord): Promise<void> {
     this.db
-      .prepare('INSERT INTO sessions (token_hash, user_id, kind, expires_at) VALUES (?, ?, ?, ?)')
-      .run(s.tokenHash, s.userId, s.kind, s.expiresAt);
+      .prepare(
+        'INSERT INTO sessions (token_hash, user_id, kind, expires_at, parent) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(s.tokenHash, s.userId, s.kind, s.expiresAt, s.parent);
   }
 
   async getSession(tokenHash: string): Promise<SessionRecord | null> {
     const row = this.db
       .prepare(
-        'SELECT token_hash AS tokenHash, user_id AS userId, kind, expires_at AS expiresAt FROM sessions WHERE token_hash = ?',
+        'SELECT token_hash AS tokenHash, user_id AS userId, kind, expires_at AS expiresAt, parent FROM sessions WHERE token_hash = ?',
       )
       .get(tokenHash) as SessionRecord | undefined;
     return row ?? null;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+    this.db
+      .prepare('DELETE FROM sessions WHERE token_hash = ? OR parent = ?')
+      .run(tokenHash, tokenHash);
   }
 
   async deleteSessionsOf(userId: string, keepTokenHash: string | null): Promise<number> {
     return this.db
-      .prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?')
-      .run(userId, keepTokenHash).changes;
+      .prepare(
+        'DELETE FROM sessions WHERE user_id = @userId AND token_hash IS NOT @keep AND (@keep IS NULL OR parent IS NOT @keep)',
+      )
+      .run({ userId, keep: keepTokenHash }).changes;
   }
 
   async setPasswordHash(userId: string, passwordHash: string): Promise<void> {

@@ -1,10 +1,11 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { hashToken, type Sessions } from '../auth/sessions.ts';
+import type { Sessions } from '../auth/sessions.ts';
 import type { Store } from '../store/Store.ts';
 import type { RoomManager } from './RoomManager.ts';
 import { SESSION_COOKIE } from '../http/context.ts';
+import { fromOwnOrigin } from '../http/origin.ts';
 
 const SYNC_PATH = /^\/yjs\/([A-Za-z0-9_-]{1,64})$/;
 
@@ -23,15 +24,23 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   return undefined;
 }
 
-/** A browser's cookie only counts when the page is our own origin (no cross-site socket hijacking). */
-function sameOrigin(request: IncomingMessage): boolean {
-  const origin = request.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
+/** The subprotocol a client names to carry its sync token: `caseboard-token.<token>`. */
+export const TOKEN_PROTOCOL = 'caseboard-token.';
+/** The subprotocol the server answers with, so the token is never echoed back. */
+export const SYNC_PROTOCOL = 'caseboard';
+
+/**
+ * A token the client sent on purpose, best first: the WebSocket subprotocol or an `Authorization`
+ * header (neither lands in a proxy's access log), then `?token=` (kept for older clients).
+ */
+function explicitToken(request: IncomingMessage, url: URL): string | undefined {
+  for (const offered of String(request.headers['sec-websocket-protocol'] ?? '').split(',')) {
+    const protocol = offered.trim();
+    if (protocol.startsWith(TOKEN_PROTOCOL)) return protocol.slice(TOKEN_PROTOCOL.length);
   }
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
+  return url.searchParams.get('token') ?? undefined;
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {
@@ -45,11 +54,18 @@ function refuse(socket: Duplex, status: number, text: string): void {
 }
 
 /**
- * The sync endpoint `/yjs/:caseId`: authenticates the upgrade (cookie or `?token=`), checks
+ * The sync endpoint `/yjs/:caseId`: authenticates the upgrade (the session cookie, or a sync token
+ * as subprotocol, bearer header or `?token=`), checks
  * membership, and only then accepts the socket, so no document data reaches anyone unchecked.
  */
 export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): SyncEndpoint {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: deps.maxMessageBytes,
+    // Answer with the plain protocol when offered, so the token protocol is never sent back.
+    handleProtocols: (protocols) =>
+      protocols.has(SYNC_PROTOCOL) ? SYNC_PROTOCOL : ([...protocols][0] ?? false),
+  });
   let closing = false;
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -65,15 +81,19 @@ export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): Sync
       return;
     }
     const caseId = match[1];
-    const token =
-      url.searchParams.get('token') ??
-      (sameOrigin(request) ? cookieValue(request.headers.cookie, SESSION_COOKIE) : undefined);
+    const explicit = explicitToken(request, url);
+    // A browser's cookie only counts when the page is our own origin (no cross-site socket
+    // hijacking), and only a session's: a sync token set as the cookie is no session.
+    const cookie = fromOwnOrigin(request.headers)
+      ? cookieValue(request.headers.cookie, SESSION_COOKIE)
+      : undefined;
     void (async () => {
-      const user = await deps.sessions.resolve(token ?? undefined);
-      if (!user) return refuse(socket, 401, 'Unauthorized');
+      const found = await deps.sessions.resolveForSync(explicit ?? cookie);
+      if (!found || (explicit === undefined && found.kind !== 'session'))
+        return refuse(socket, 401, 'Unauthorized');
+      const { user, credential } = found;
       const role = await deps.store.getRole(caseId, user.id);
       if (!role) return refuse(socket, 404, 'Not Found');
-      const credential = hashToken(token ?? '');
       wss.handleUpgrade(request, socket, head, (ws) => {
         // (With noServer, ws does not emit 'connection' by itself; the heartbeat listens to it.)
         wss.emit('connection', ws, request);

@@ -26,6 +26,13 @@ export interface Member {
   role: Role;
 }
 
+/** Failed log-ins under a user name since its last successful log-in, told to its owner. */
+export interface FailedLogins {
+  count: number;
+  lastAt: string;
+  addresses: string[];
+}
+
 /** An error from the server, with its code and the message in the person's language. */
 export class ApiError extends Error {
   constructor(
@@ -90,7 +97,10 @@ const casePath = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
 export const endpoints = {
   me: () => api<{ user: User }>('GET', '/api/me'),
   login: (username: string, password: string) =>
-    api<{ user: User }>('POST', '/api/auth/login', { username, password }),
+    api<{ user: User; failedLogins: FailedLogins | null }>('POST', '/api/auth/login', {
+      username,
+      password,
+    }),
   logout: () => api<void>('POST', '/api/auth/logout'),
   changePassword: (current: string, next: string) =>
     api<void>('POST', '/api/auth/password', { current, next }),

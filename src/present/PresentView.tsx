@@ -60,6 +60,8 @@ export interface PresentViewProps {
   mode: 'present' | 'follow';
   start?: DeckPosition;
   clientId?: number;
+  /** Whether hearing-link holders are shown this presentation (editors and owners; the server refuses viewers). */
+  toHearingLinks?: boolean;
   onExit(): void;
 }
 
@@ -71,6 +73,7 @@ export interface PresentViewProps {
  */
 export function PresentView(props: PresentViewProps) {
   const { doc, caseId, awareness, mode, onExit } = props;
+  const publishes = mode === 'present' && props.toHearingLinks !== false;
   const { t } = useTranslation('present');
   const slides = useYValue(deckOf(doc), () => listSlides(doc));
   const classification = useClassification(doc);
@@ -137,27 +140,27 @@ export function PresentView(props: PresentViewProps) {
   useEffect(() => {
     if (mode !== 'present' || !shown) return;
     awareness?.setLocalStateField('present', shown);
-    publishState(caseId, shown);
+    if (publishes) publishState(caseId, shown);
     channel?.postMessage({ type: 'state', state: shown } satisfies PresenterMessage);
-  }, [mode, shown, awareness, caseId, channel]);
+  }, [mode, shown, awareness, caseId, channel, publishes]);
   useEffect(() => {
     if (mode !== 'present') return;
     return () => {
       awareness?.setLocalStateField('present', null);
-      endPublishing(caseId);
+      if (publishes) endPublishing(caseId);
       channel?.postMessage({ type: 'ended' } satisfies PresenterMessage);
       channel?.close();
     };
-  }, [mode, awareness, caseId, channel]);
+  }, [mode, awareness, caseId, channel, publishes]);
   // A picture of the slide for hearing links, once the camera has settled on a new slide or step.
   const pictureKey = shown ? `${shown.slideId}/${shown.step}/${shown.black}/${contrast}` : '';
   useEffect(() => {
-    if (mode !== 'present' || !pictureKey) return;
+    if (!publishes || !pictureKey) return;
     const timer = setTimeout(() => {
       if (stage.current) void publishImage(caseId, stage.current, black);
     }, 900);
     return () => clearTimeout(timer);
-  }, [mode, pictureKey, caseId, black]);
+  }, [publishes, pictureKey, caseId, black]);
 
   const go = useCallback(
     (next: DeckPosition) => {

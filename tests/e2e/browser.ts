@@ -79,6 +79,10 @@ export async function logIn(
   await page.locator('input[name=username]').fill(username);
   await page.locator('input[name=password]').fill(password);
   await page.getByTestId('login-submit').click();
+  // After failed attempts on this account (a test's wrong password), the page tells of them first.
+  await page.locator('[data-testid=current-user], [data-testid=failed-logins]').first().waitFor();
+  if (await page.getByTestId('failed-logins').isVisible())
+    await page.getByTestId('failed-logins-continue').click();
   await page.getByTestId('current-user').waitFor();
 }
 

@@ -18,7 +18,8 @@ export function connectClient(
   doc = new Y.Doc(),
 ): SyncClient {
   const provider = new WebsocketProvider(baseUrl.replace(/^http/, 'ws') + '/yjs', caseId, doc, {
-    params: { token },
+    // The token as a subprotocol, not in the URL, so no access log keeps it.
+    protocols: ['caseboard', `caseboard-token.${token}`],
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     maxBackoffTime: 200,
     // Providers in one process would otherwise share changes over BroadcastChannel, bypassing the server.

@@ -78,13 +78,16 @@ describe('accounts and sessions', () => {
     expect(wrong.body.error).toBe('auth.invalidCredentials');
   });
 
-  it('issues short-lived sync tokens that also authenticate the API', async () => {
+  it('issues short-lived sync tokens for the sync endpoint only; a session also works as a bearer', async () => {
     const token = await admin.token();
     expect(token.length).toBeGreaterThan(20);
-    const me = await new ApiClient(server.url).request('GET', '/api/me', undefined, {
-      authorization: `Bearer ${token}`,
-    });
-    expect(me.body.user.username).toBe('admin');
+    const bearer = (secret: string) =>
+      new ApiClient(server.url).request('GET', '/api/me', undefined, {
+        authorization: `Bearer ${secret}`,
+      });
+    expect((await bearer(token)).status).toBe(401);
+    const session = admin.cookie.slice('cb_session='.length);
+    expect((await bearer(session)).body.user.username).toBe('admin');
   });
 
   it('lets only administrators create and list users', async () => {

@@ -229,7 +229,7 @@ describe.skipIf(!enabled)('several instances with PostgreSQL and Redis', () => {
       });
       expect(res.status).toBe(401);
     }
-    // Every instance now refuses even the right password, and says why.
+    // Every instance now refuses this address even the right password for it, and says why.
     for (const instance of instances) {
       const res = await new ApiClient(instance.url).request('POST', '/api/auth/login', {
         username: 'ksv.doan',

@@ -154,6 +154,7 @@ describe('sessions', () => {
       userId: user!.id,
       kind: 'session',
       expiresAt: Date.now() - 1000,
+      parent: null,
     });
     const cookie = `cb_session=${token}`;
     expect((await call('GET', '/api/me', cookie)).status).toBe(401);

@@ -120,20 +120,38 @@ for (const [name, make, enabled] of backends) {
         ['s3', 'u1', later],
         ['s4', 'u2', Date.now() - 1],
       ] as const)
-        await store.createSession({ tokenHash, userId, kind: 'session', expiresAt });
+        await store.createSession({ tokenHash, userId, kind: 'session', expiresAt, parent: null });
       expect(await store.getSession('s1')).toEqual({
         tokenHash: 's1',
         userId: 'u1',
         kind: 'session',
         expiresAt: later,
+        parent: null,
       });
       expect(await store.deleteExpiredSessions(Date.now())).toBe(1);
       expect(await store.getSession('s4')).toBeNull();
+      // Sync tokens end with the session that minted them.
+      for (const [tokenHash, parent] of [
+        ['t1', 's1'],
+        ['t2', 's2'],
+        ['t3', 's3'],
+      ] as const)
+        await store.createSession({
+          tokenHash,
+          userId: 'u1',
+          kind: 'token',
+          expiresAt: later,
+          parent,
+        });
+      expect((await store.getSession('t1'))?.parent).toBe('s1');
       await store.deleteSession('s1');
       expect(await store.getSession('s1')).toBeNull();
-      expect(await store.deleteSessionsOf('u1', 's2')).toBe(1);
+      expect(await store.getSession('t1')).toBeNull();
+      expect(await store.deleteSessionsOf('u1', 's2')).toBe(2);
       expect(await store.getSession('s2')).not.toBeNull();
-      expect(await store.deleteSessionsOf('u1', null)).toBe(1);
+      expect(await store.getSession('t2')).not.toBeNull();
+      expect(await store.getSession('t3')).toBeNull();
+      expect(await store.deleteSessionsOf('u1', null)).toBe(2);
       expect(await store.getSession('s2')).toBeNull();
     });
 

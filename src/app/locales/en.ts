@@ -12,6 +12,12 @@ export const en: Texts<typeof vi> = {
     password: 'Password',
     submit: 'Log in',
     failed: 'Could not log in.',
+    failedAttemptsTitle: 'Someone tried to log in to your account',
+    failedAttempts:
+      'Wrong passwords given for this account since your last log-in: {{count}}. The last at {{last}}, from {{addresses}}.',
+    failedAttemptsAdvice:
+      'If it was not you, change your password and tell the administrator. Your account is not locked.',
+    continue: 'Continue',
   },
   header: { logout: 'Log out', cases: 'Cases', offlineUser: 'Offline' },
   password: {

@@ -8,6 +8,12 @@ export const vi = {
     password: 'Mật khẩu',
     submit: 'Đăng nhập',
     failed: 'Không đăng nhập được.',
+    failedAttemptsTitle: 'Có người đã thử đăng nhập vào tài khoản của bạn',
+    failedAttempts:
+      'Từ lần đăng nhập trước, có {{count}} lần nhập sai mật khẩu cho tài khoản này, lần gần nhất lúc {{last}}, từ địa chỉ {{addresses}}.',
+    failedAttemptsAdvice:
+      'Nếu không phải bạn, hãy đổi mật khẩu và báo quản trị viên. Tài khoản của bạn không bị khoá.',
+    continue: 'Tiếp tục',
   },
   header: { logout: 'Đăng xuất', cases: 'Danh sách vụ án', offlineUser: 'Đang ngoại tuyến' },
   password: {

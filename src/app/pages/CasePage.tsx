@@ -364,6 +364,7 @@ function CaseWorkspace({
           caseId={record.id}
           awareness={session.provider.awareness}
           mode="present"
+          toHearingLinks={canEdit(record.role)}
           start={{ index: presenting, step: 0 }}
           onExit={() => setPresenting(null)}
         />
