@@ -2,11 +2,19 @@
  * The offences of the Penal Code (Bộ luật Hình sự, BLHS) No. 100/2015/QH13 as amended by Law
  * 12/2017/QH14 (consolidated text 01/VBHN-VPQH of 10 July 2017): Part Two, article number and name.
  * Articles that only define terms or add penalties (122, 352, 367, 392) are not offences and are
- * left out; so are the articles of Chapter XVIII, XXI and XXII whose names have not yet been
- * checked word for word against the consolidated text, and the military offences of Chapter XXV
- * (tried by military procuracies). An article missing here can still be charged by its number
- * (`offenceRef`), and is then shown without its name. Check a name against the current text
- * before relying on it; the law changes (the 2025 amendments are not in this table).
+ * left out; so is every article whose name has not been checked word for word against the text as
+ * amended in 2017 (among them 199, 212, 223, 231, 238, 262, 263, most of Chapter XXI's traffic,
+ * radio and radioactive-material articles, 343–346, 351, 388 and most of Chapter XXV). An article
+ * missing here can still be charged by its number (`offenceRef`), and is then shown without its
+ * name. Where the 2017 law renamed an article (234, 244, 264, …) its name is the one kept.
+ *
+ * Sources the names were checked against (quotations of the article with its number, as amended
+ * in 2017): thuvienphapluat.vn (01/VBHN-VPQH and its Q&A pages), vanphongluatsu.com.vn
+ * ("Chi tiết Điều N Bộ luật hình sự 2015 sửa đổi bổ sung 2017"), luathoanganh.vn, nhanchinh.vn,
+ * luatnguyentrang.com (Nghị quyết 05/2018/NQ-HĐTP on Articles 234 and 244), danviet.vn,
+ * sachsongngu.top (bilingual Chapter XXV), kiemsat.vn, lsvn.vn, luatminhkhue.vn. Check a name
+ * against the current text before relying on it; the law changes (the 2025 amendments are not in
+ * this table).
  */
 export const PENAL_CODE_EDITION = '2015, sửa đổi 2017 (01/VBHN-VPQH)';
 
@@ -155,9 +163,20 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
   ['198', 'Tội lừa dối khách hàng'],
   ['200', 'Tội trốn thuế'],
   ['201', 'Tội cho vay lãi nặng trong giao dịch dân sự'],
+  ['202', 'Tội làm, buôn bán tem giả, vé giả'],
   ['203', 'Tội in, phát hành, mua bán trái phép hóa đơn, chứng từ thu nộp ngân sách nhà nước'],
+  ['204', 'Tội vi phạm quy định về bảo quản, quản lý hóa đơn, chứng từ thu nộp ngân sách nhà nước'],
+  ['205', 'Tội lập quỹ trái phép'],
+  [
+    '206',
+    'Tội vi phạm quy định về hoạt động ngân hàng, hoạt động khác liên quan đến hoạt động ngân hàng',
+  ],
   ['207', 'Tội làm, tàng trữ, vận chuyển, lưu hành tiền giả'],
   ['208', 'Tội làm, tàng trữ, vận chuyển, lưu hành séc giả, các giấy tờ có giá giả khác'],
+  [
+    '209',
+    'Tội cố ý công bố thông tin sai lệch hoặc che giấu thông tin trong hoạt động chứng khoán',
+  ],
   ['210', 'Tội sử dụng thông tin nội bộ để mua bán chứng khoán'],
   ['211', 'Tội thao túng thị trường chứng khoán'],
   ['213', 'Tội gian lận trong kinh doanh bảo hiểm'],
@@ -166,7 +185,12 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
   ['216', 'Tội trốn đóng bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp cho người lao động'],
   ['217', 'Tội vi phạm quy định về cạnh tranh'],
   ['217a', 'Tội vi phạm quy định về kinh doanh theo phương thức đa cấp'],
+  ['218', 'Tội vi phạm quy định về hoạt động bán đấu giá tài sản'],
   ['219', 'Tội vi phạm quy định về quản lý, sử dụng tài sản nhà nước gây thất thoát, lãng phí'],
+  [
+    '220',
+    'Tội vi phạm quy định của Nhà nước về quản lý và sử dụng vốn đầu tư công gây hậu quả nghiêm trọng',
+  ],
   ['221', 'Tội vi phạm quy định của Nhà nước về kế toán gây hậu quả nghiêm trọng'],
   ['222', 'Tội vi phạm quy định về đấu thầu gây hậu quả nghiêm trọng'],
   ['224', 'Tội vi phạm quy định về đầu tư công trình xây dựng gây hậu quả nghiêm trọng'],
@@ -175,9 +199,10 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
   ['227', 'Tội vi phạm quy định về nghiên cứu, thăm dò, khai thác tài nguyên'],
   ['228', 'Tội vi phạm các quy định về sử dụng đất đai'],
   ['229', 'Tội vi phạm các quy định về quản lý đất đai'],
+  ['230', 'Tội vi phạm quy định về bồi thường, hỗ trợ, tái định cư khi Nhà nước thu hồi đất'],
   ['232', 'Tội vi phạm các quy định về khai thác, bảo vệ rừng và lâm sản'],
   ['233', 'Tội vi phạm các quy định về quản lý rừng'],
-  ['234', 'Tội vi phạm quy định về quản lý, bảo vệ động vật hoang dã'],
+  ['234', 'Tội vi phạm quy định về bảo vệ động vật hoang dã'],
   // Chương XIX — Các tội phạm về môi trường
   ['235', 'Tội gây ô nhiễm môi trường'],
   ['236', 'Tội vi phạm quy định về quản lý chất thải nguy hại'],
@@ -187,7 +212,7 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
   ['241', 'Tội làm lây lan dịch bệnh nguy hiểm cho động vật, thực vật'],
   ['242', 'Tội hủy hoại nguồn lợi thủy sản'],
   ['243', 'Tội hủy hoại rừng'],
-  ['244', 'Tội vi phạm quy định về quản lý, bảo vệ động vật nguy cấp, quý, hiếm'],
+  ['244', 'Tội vi phạm quy định về bảo vệ động vật nguy cấp, quý, hiếm'],
   ['245', 'Tội vi phạm các quy định về quản lý khu bảo tồn thiên nhiên'],
   ['246', 'Tội nhập khẩu, phát tán các loài ngoại lai xâm hại'],
   // Chương XX — Các tội phạm về ma túy
@@ -219,13 +244,18 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
   // Chương XXI — Các tội xâm phạm an toàn công cộng, trật tự công cộng
   ['260', 'Tội vi phạm quy định về tham gia giao thông đường bộ'],
   ['261', 'Tội cản trở giao thông đường bộ'],
-  ['262', 'Tội đưa vào sử dụng phương tiện giao thông đường bộ không bảo đảm an toàn kỹ thuật'],
   [
-    '263',
-    'Tội điều động hoặc giao cho người không đủ điều kiện điều khiển phương tiện tham gia giao thông đường bộ',
+    '264',
+    'Tội giao cho người không đủ điều kiện điều khiển phương tiện tham gia giao thông đường bộ',
   ],
   ['265', 'Tội tổ chức đua xe trái phép'],
   ['266', 'Tội đua xe trái phép'],
+  ['267', 'Tội vi phạm quy định về điều khiển phương tiện giao thông đường sắt'],
+  ['268', 'Tội cản trở giao thông đường sắt'],
+  ['272', 'Tội vi phạm quy định về điều khiển phương tiện giao thông đường thủy'],
+  ['273', 'Tội cản trở giao thông đường thủy'],
+  ['277', 'Tội vi phạm quy định về điều khiển tàu bay'],
+  ['278', 'Tội cản trở giao thông đường không'],
   ['282', 'Tội chiếm đoạt tàu bay, tàu thủy'],
   [
     '285',
@@ -392,6 +422,15 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
   ['389', 'Tội che giấu tội phạm'],
   ['390', 'Tội không tố giác tội phạm'],
   ['391', 'Tội gây rối trật tự phiên tòa, phiên họp'],
+  // Chương XXV — Các tội xâm phạm nghĩa vụ, trách nhiệm của quân nhân và trách nhiệm của người phối
+  // thuộc với quân đội trong chiến đấu, phục vụ chiến đấu
+  ['393', 'Tội ra mệnh lệnh trái pháp luật'],
+  ['394', 'Tội chống mệnh lệnh'],
+  ['395', 'Tội chấp hành không nghiêm chỉnh mệnh lệnh'],
+  ['397', 'Tội làm nhục đồng đội'],
+  ['398', 'Tội hành hung đồng đội'],
+  ['402', 'Tội đào ngũ'],
+  ['403', 'Tội trốn tránh nhiệm vụ'],
   // Chương XXVI — Các tội phá hoại hòa bình, chống loài người và tội phạm chiến tranh
   ['421', 'Tội phá hoại hòa bình, gây chiến tranh xâm lược'],
   ['422', 'Tội chống loài người'],

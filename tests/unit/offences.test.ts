@@ -20,6 +20,47 @@ describe('the Penal Code table', () => {
     expect(PENAL_CODE_ARTICLES.every(([, name]) => name === name.normalize('NFC'))).toBe(true);
   });
 
+  it('names articles as the 2017 text does, checked against a source', () => {
+    expect(findOffence('BLHS-260')?.name).toBe(
+      'Tội vi phạm quy định về tham gia giao thông đường bộ',
+    );
+    expect(findOffence('BLHS-264')?.name).toBe(
+      'Tội giao cho người không đủ điều kiện điều khiển phương tiện tham gia giao thông đường bộ',
+    );
+    expect(findOffence('BLHS-205')?.name).toBe('Tội lập quỹ trái phép');
+    expect(findOffence('BLHS-272')?.name).toBe(
+      'Tội vi phạm quy định về điều khiển phương tiện giao thông đường thủy',
+    );
+    expect(findOffence('BLHS-402')?.name).toBe('Tội đào ngũ');
+    // Renamed by the 2017 law: the 2015 names ("quản lý, bảo vệ ...") are gone.
+    expect(findOffence('BLHS-234')?.name).toBe('Tội vi phạm quy định về bảo vệ động vật hoang dã');
+    expect(findOffence('BLHS-244')?.name).toBe(
+      'Tội vi phạm quy định về bảo vệ động vật nguy cấp, quý, hiếm',
+    );
+  });
+
+  it('shows an article whose 2017 name is not verified by its number alone, never a wrong name', () => {
+    // 262 and 263 held names of the 1999 code; 264 is the article about handing a vehicle over.
+    expect(formatOffence('BLHS-262')).toBe('Điều 262 BLHS');
+    expect(formatOffence('BLHS-263')).toBe('Điều 263 BLHS');
+    expect(searchOffences('dieu dong hoac giao cho nguoi khong du dieu kien')).toEqual([]);
+  });
+
+  it('puts each article in its chapter: Chapter XXV holds the military offences, 393 to 418', () => {
+    const chapter = (from: number, to: number) =>
+      PENAL_CODE_ARTICLES.map(([a]) => Number.parseInt(a, 10)).filter((n) => n >= from && n <= to);
+    expect(chapter(392, 420)).toEqual(expect.arrayContaining([393, 394, 395, 397, 398, 402, 403]));
+    expect(chapter(392, 420).every((n) => n >= 393 && n <= 418)).toBe(true);
+    expect(chapter(419, 420)).toEqual([]);
+    // Chapter XXI, traffic: road 260–266, railway 267–271, waterway 272–276, air 277–284.
+    expect(chapter(260, 284)).toEqual(
+      expect.arrayContaining([260, 261, 264, 265, 266, 267, 268, 272, 273, 277, 278, 282]),
+    );
+    const railway = searchOffences('duong sat').map((o) => Number(o.article));
+    expect(railway).toEqual(expect.arrayContaining([267, 268]));
+    expect(railway.every((n) => n >= 267 && n <= 271)).toBe(true);
+  });
+
   it('names the offences of the templates as the templates do', () => {
     expect(findOffence('BLHS-173')?.name).toBe('Tội trộm cắp tài sản');
     expect(findOffence('BLHS-174')?.name).toBe('Tội lừa đảo chiếm đoạt tài sản');
