@@ -2,19 +2,21 @@
  * The offences of the Penal Code (Bộ luật Hình sự, BLHS) No. 100/2015/QH13 as amended by Law
  * 12/2017/QH14 (consolidated text 01/VBHN-VPQH of 10 July 2017): Part Two, article number and name.
  * Articles that only define terms or add penalties (122, 352, 367, 392) are not offences and are
- * left out; so is every article whose name has not been checked word for word against the text as
- * amended in 2017 (among them 199, 212, 223, 231, 238, 262, 263, most of Chapter XXI's traffic,
- * radio and radioactive-material articles, 343–346, 351, 388 and most of Chapter XXV). An article
- * missing here can still be charged by its number (`offenceRef`), and is then shown without its
- * name. Where the 2017 law renamed an article (234, 244, 264, …) its name is the one kept.
+ * left out; so is every article whose name has not been checked word for word against a quotation
+ * of the article (among them 199, 212, 223, 231, 238, 262, 269–271, 274, 279–281, 284, 309–312,
+ * 343–346, 351, 388 and most of Chapter XXV). An article missing here can still be charged by its
+ * number (`offenceRef`), and is then shown without its name. Where the 2017 law renamed an article
+ * (234, 244, 263, 264, …) the 2017 name is the one kept.
  *
- * Sources the names were checked against (quotations of the article with its number, as amended
- * in 2017): thuvienphapluat.vn (01/VBHN-VPQH and its Q&A pages), vanphongluatsu.com.vn
- * ("Chi tiết Điều N Bộ luật hình sự 2015 sửa đổi bổ sung 2017"), luathoanganh.vn, nhanchinh.vn,
- * luatnguyentrang.com (Nghị quyết 05/2018/NQ-HĐTP on Articles 234 and 244), danviet.vn,
- * sachsongngu.top (bilingual Chapter XXV), kiemsat.vn, lsvn.vn, luatminhkhue.vn. Check a name
- * against the current text before relying on it; the law changes (the 2025 amendments are not in
- * this table).
+ * Sources of the names added or corrected in December 2026 (each quotes "Điều N. Tội …" of the
+ * 2015 code as amended in 2017): vanphongluatsu.com.vn ("Chi tiết Điều N Bộ luật hình sự 2015 sửa
+ * đổi bổ sung 2017"), luathoanganh.vn, luat24h.net, lawfirm.vn (263, "sửa đổi bởi Khoản 75 Điều 1
+ * Luật sửa đổi 2017"), luathuythanh.vn (275, citing 01/VBHN-VPQH), danviet.vn (202, 264),
+ * luatnguyentrang.com (Nghị quyết 05/2018/NQ-HĐTP on 234 and 244), tuyetnhunglaw.vn, nhanchinh.vn,
+ * luatnghinhphong.vn, giaothongvietnam.vn, baonghean.vn, sachsongngu.top (bilingual Chapter XXV),
+ * kiemsat.vn, lsvn.vn, luatminhkhue.vn. 283, 293 and 294 are quoted from the 2015 text
+ * (luatsutran.vn, mic.gov.vn); no renaming by the 2017 law was found. Check a name against the
+ * current text before relying on it; the law changes (the 2025 amendments are not in this table).
  */
 export const PENAL_CODE_EDITION = '2015, sửa đổi 2017 (01/VBHN-VPQH)';
 
@@ -245,6 +247,10 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
   ['260', 'Tội vi phạm quy định về tham gia giao thông đường bộ'],
   ['261', 'Tội cản trở giao thông đường bộ'],
   [
+    '263',
+    'Tội điều động người không đủ điều kiện điều khiển phương tiện tham gia giao thông đường bộ',
+  ],
+  [
     '264',
     'Tội giao cho người không đủ điều kiện điều khiển phương tiện tham gia giao thông đường bộ',
   ],
@@ -254,9 +260,15 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
   ['268', 'Tội cản trở giao thông đường sắt'],
   ['272', 'Tội vi phạm quy định về điều khiển phương tiện giao thông đường thủy'],
   ['273', 'Tội cản trở giao thông đường thủy'],
+  ['275', 'Tội điều động người không đủ điều kiện điều khiển phương tiện giao thông đường thủy'],
+  ['276', 'Tội giao cho người không đủ điều kiện điều khiển phương tiện giao thông đường thủy'],
   ['277', 'Tội vi phạm quy định về điều khiển tàu bay'],
   ['278', 'Tội cản trở giao thông đường không'],
   ['282', 'Tội chiếm đoạt tàu bay, tàu thủy'],
+  [
+    '283',
+    'Tội điều khiển tàu bay vi phạm quy định về hàng không của nước Cộng hòa xã hội chủ nghĩa Việt Nam',
+  ],
   [
     '285',
     'Tội sản xuất, mua bán, trao đổi hoặc tặng cho công cụ, thiết bị, phần mềm để sử dụng vào mục đích trái pháp luật',
@@ -283,6 +295,11 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
     'Tội thu thập, tàng trữ, trao đổi, mua bán, công khai hóa trái phép thông tin về tài khoản ngân hàng',
   ],
   ['292', 'Tội cung cấp dịch vụ trái phép trên mạng máy tính, mạng viễn thông'],
+  [
+    '293',
+    'Tội sử dụng trái phép tần số vô tuyến điện dành riêng cho mục đích cấp cứu, an toàn, tìm kiếm, cứu hộ, cứu nạn, quốc phòng, an ninh',
+  ],
+  ['294', 'Tội cố ý gây nhiễu có hại'],
   [
     '295',
     'Tội vi phạm quy định về an toàn lao động, vệ sinh lao động, về an toàn ở nơi đông người',
