@@ -14,9 +14,10 @@
  * Luật sửa đổi 2017"), luathuythanh.vn (275, citing 01/VBHN-VPQH), danviet.vn (202, 264),
  * luatnguyentrang.com (Nghị quyết 05/2018/NQ-HĐTP on 234 and 244), tuyetnhunglaw.vn, nhanchinh.vn,
  * luatnghinhphong.vn, giaothongvietnam.vn, baonghean.vn, sachsongngu.top (bilingual Chapter XXV),
- * kiemsat.vn, lsvn.vn, luatminhkhue.vn. 283, 293 and 294 are quoted from the 2015 text
- * (luatsutran.vn, mic.gov.vn); no renaming by the 2017 law was found. Check a name against the
- * current text before relying on it; the law changes (the 2025 amendments are not in this table).
+ * kiemsat.vn, lsvn.vn, luatminhkhue.vn, boluathinhsuvietnam.blogspot.com (209). 283, 293 and
+ * 294 are quoted from the 2015 text (luatsutran.vn, mic.gov.vn); no renaming by the 2017 law was
+ * found. Check a name against the current text before relying on it; the law changes (the 2025
+ * amendments are not in this table).
  */
 export const PENAL_CODE_EDITION = '2015, sửa đổi 2017 (01/VBHN-VPQH)';
 
