@@ -4,9 +4,9 @@
  * Articles that only define terms or add penalties (122, 352, 367, 392) are not offences and are
  * left out; so is every article whose name has not been checked word for word against a quotation
  * of the article (among them 199, 212, 223, 231, 238, 262, 269–271, 274, 279–281, 284, 309–312,
- * 343–346, 351, 388 and most of Chapter XXV). An article missing here can still be charged by its
- * number (`offenceRef`), and is then shown without its name. Where the 2017 law renamed an article
- * (234, 244, 263, 264, …) the 2017 name is the one kept.
+ * 343–346, 351, 388 and half of Chapter XXV, 392–420). An article missing here can still be
+ * charged by its number (`offenceRef`), and is then shown without its name. Where the 2017 law
+ * renamed an article (234, 244, 263, 264, …) the 2017 name is the one kept.
  *
  * Sources of the names added or corrected in December 2026 (each quotes "Điều N. Tội …" of the
  * 2015 code as amended in 2017): vanphongluatsu.com.vn ("Chi tiết Điều N Bộ luật hình sự 2015 sửa
@@ -14,9 +14,10 @@
  * Luật sửa đổi 2017"), luathuythanh.vn (275, citing 01/VBHN-VPQH), danviet.vn (202, 264),
  * luatnguyentrang.com (Nghị quyết 05/2018/NQ-HĐTP on 234 and 244), tuyetnhunglaw.vn, nhanchinh.vn,
  * luatnghinhphong.vn, giaothongvietnam.vn, baonghean.vn, sachsongngu.top (bilingual Chapter XXV),
- * kiemsat.vn, lsvn.vn, luatminhkhue.vn, boluathinhsuvietnam.blogspot.com (209). 283, 293 and
- * 294 are quoted from the 2015 text (luatsutran.vn, mic.gov.vn); no renaming by the 2017 law was
- * found. Check a name against the current text before relying on it; the law changes (the 2025
+ * kiemsat.vn, lsvn.vn, luatminhkhue.vn, boluathinhsuvietnam.blogspot.com (209), luatduonggia.edu.vn
+ * (409). 283, 293, 294, 404, 406, 407 and 413 are quoted from the 2015 text (luatsutran.vn,
+ * mic.gov.vn, luatnghinhphong.vn, baonghean.vn, hethongphapluat.com); no renaming by the 2017 law
+ * was found. Check a name against the current text before relying on it; the law changes (the 2025
  * amendments are not in this table).
  */
 export const PENAL_CODE_EDITION = '2015, sửa đổi 2017 (01/VBHN-VPQH)';
@@ -447,8 +448,14 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
   ['395', 'Tội chấp hành không nghiêm chỉnh mệnh lệnh'],
   ['397', 'Tội làm nhục đồng đội'],
   ['398', 'Tội hành hung đồng đội'],
+  ['399', 'Tội khai báo hoặc tự nguyện làm việc cho địch khi bị bắt làm tù binh'],
   ['402', 'Tội đào ngũ'],
   ['403', 'Tội trốn tránh nhiệm vụ'],
+  ['404', 'Tội cố ý làm lộ bí mật công tác quân sự'],
+  ['406', 'Tội vô ý làm lộ bí mật công tác quân sự'],
+  ['407', 'Tội làm mất tài liệu bí mật công tác quân sự'],
+  ['409', 'Tội vi phạm quy định về trực ban, trực chiến, trực chỉ huy'],
+  ['413', 'Tội hủy hoại hoặc cố ý làm hư hỏng vũ khí quân dụng, trang bị kỹ thuật quân sự'],
   // Chương XXVI — Các tội phá hoại hòa bình, chống loài người và tội phạm chiến tranh
   ['421', 'Tội phá hoại hòa bình, gây chiến tranh xâm lược'],
   ['422', 'Tội chống loài người'],
