@@ -3,8 +3,8 @@
  * 12/2017/QH14 (consolidated text 01/VBHN-VPQH of 10 July 2017): Part Two, article number and name.
  * Articles that only define terms or add penalties (122, 352, 367, 392) are not offences and are
  * left out; so is every article whose name has not been checked word for word against a quotation
- * of the article (among them 199, 212, 223, 231, 238, 262, 269–271, 274, 279–281, 284, 309–312,
- * 343–346, 351, 388 and half of Chapter XXV, 392–420). An article missing here can still be
+ * of the article (among them 199, 212, 223, 231, 262, 269–271, 274, 279–281, 284, 311, 312, 343,
+ * 344, 346, 351, 388 and half of Chapter XXV, 392–420). An article missing here can still be
  * charged by its number (`offenceRef`), and is then shown without its name. Where the 2017 law
  * renamed an article (234, 244, 263, 264, …) the 2017 name is the one kept.
  *
@@ -15,10 +15,10 @@
  * luatnguyentrang.com (Nghị quyết 05/2018/NQ-HĐTP on 234 and 244), tuyetnhunglaw.vn, nhanchinh.vn,
  * luatnghinhphong.vn, giaothongvietnam.vn, baonghean.vn, sachsongngu.top (bilingual Chapter XXV),
  * kiemsat.vn, lsvn.vn, luatminhkhue.vn, boluathinhsuvietnam.blogspot.com (209), luatduonggia.edu.vn
- * (409). 283, 293, 294, 404, 406, 407 and 413 are quoted from the 2015 text (luatsutran.vn,
- * mic.gov.vn, luatnghinhphong.vn, baonghean.vn, hethongphapluat.com); no renaming by the 2017 law
- * was found. Check a name against the current text before relying on it; the law changes (the 2025
- * amendments are not in this table).
+ * (409), hocluat.vn (309). 283, 293, 294, 345, 404, 406, 407 and 413 are quoted from the 2015 text
+ * (luatsutran.vn, mic.gov.vn, lawfirm.vn, luatnghinhphong.vn, baonghean.vn, hethongphapluat.com);
+ * no renaming by the 2017 law was found. Check a name against the current text before relying on
+ * it; the law changes (the 2025 amendments are not in this table).
  */
 export const PENAL_CODE_EDITION = '2015, sửa đổi 2017 (01/VBHN-VPQH)';
 
@@ -211,6 +211,10 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
   ['235', 'Tội gây ô nhiễm môi trường'],
   ['236', 'Tội vi phạm quy định về quản lý chất thải nguy hại'],
   ['237', 'Tội vi phạm phòng ngừa, ứng phó, khắc phục sự cố môi trường'],
+  [
+    '238',
+    'Tội vi phạm quy định về bảo vệ an toàn công trình thủy lợi, đê điều và phòng, chống thiên tai; vi phạm quy định về bảo vệ bờ, bãi sông',
+  ],
   ['239', 'Tội đưa chất thải vào lãnh thổ Việt Nam'],
   ['240', 'Tội làm lây lan dịch bệnh truyền nhiễm nguy hiểm cho người'],
   ['241', 'Tội làm lây lan dịch bệnh nguy hiểm cho động vật, thực vật'],
@@ -331,6 +335,11 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
     '308',
     'Tội thiếu trách nhiệm trong việc giữ vũ khí, vật liệu nổ, công cụ hỗ trợ gây hậu quả nghiêm trọng',
   ],
+  [
+    '309',
+    'Tội sản xuất, tàng trữ, vận chuyển, sử dụng, phát tán, mua bán trái phép hoặc chiếm đoạt chất phóng xạ, vật liệu hạt nhân',
+  ],
+  ['310', 'Tội vi phạm quy định về quản lý chất phóng xạ, vật liệu hạt nhân'],
   ['313', 'Tội vi phạm quy định về phòng cháy, chữa cháy'],
   ['314', 'Tội vi phạm quy định về an toàn vận hành công trình điện lực'],
   [
@@ -374,6 +383,10 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
     'Tội làm giả con dấu, tài liệu của cơ quan, tổ chức; tội sử dụng con dấu hoặc tài liệu giả của cơ quan, tổ chức',
   ],
   ['342', 'Tội chiếm đoạt, mua bán, tiêu hủy con dấu, tài liệu của cơ quan, tổ chức'],
+  [
+    '345',
+    'Tội vi phạm các quy định về bảo vệ và sử dụng di tích lịch sử - văn hóa, danh lam, thắng cảnh',
+  ],
   ['347', 'Tội vi phạm quy định về xuất cảnh, nhập cảnh; tội ở lại Việt Nam trái phép'],
   [
     '348',
