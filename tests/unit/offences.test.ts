@@ -35,7 +35,7 @@ describe('the Penal Code table', () => {
     expect(findOffence('BLHS-310')?.name).toBe(
       'Tội vi phạm quy định về quản lý chất phóng xạ, vật liệu hạt nhân',
     );
-    expect(searchOffences('de dieu').map((o) => o.article)).toEqual(['238']);
+    expect(searchOffences('cong trinh thuy loi, de dieu').map((o) => o.article)).toEqual(['238']);
     // Renamed by the 2017 law: the 2015 names ("quản lý, bảo vệ ...") are gone.
     expect(findOffence('BLHS-234')?.name).toBe('Tội vi phạm quy định về bảo vệ động vật hoang dã');
     expect(findOffence('BLHS-244')?.name).toBe(
