@@ -6,7 +6,8 @@
  * of the article (among them 199, 212, 223, 231, 262, 269–271, 274, 279–281, 284, 311, 312, 343,
  * 344, 346, 351, 388 and half of Chapter XXV, 392–420). An article missing here can still be
  * charged by its number (`offenceRef`), and is then shown without its name. Where the 2017 law
- * renamed an article (234, 244, 263, 264, …) the 2017 name is the one kept.
+ * renamed an article (208, 232, 233, 234, 244, 245, 263, 264, …) the 2017 name is the one kept;
+ * 228 and 229 still carry the 2015 names ("các quy định"), not yet checked against the 2017 text.
  *
  * Sources of the names added or corrected in December 2026 (each quotes "Điều N. Tội …" of the
  * 2015 code as amended in 2017): vanphongluatsu.com.vn ("Chi tiết Điều N Bộ luật hình sự 2015 sửa
@@ -15,9 +16,10 @@
  * luatnguyentrang.com (Nghị quyết 05/2018/NQ-HĐTP on 234 and 244), tuyetnhunglaw.vn, nhanchinh.vn,
  * luatnghinhphong.vn, giaothongvietnam.vn, baonghean.vn, sachsongngu.top (bilingual Chapter XXV),
  * kiemsat.vn, lsvn.vn, luatminhkhue.vn, boluathinhsuvietnam.blogspot.com (209), luatduonggia.edu.vn
- * (409), hocluat.vn (309). 283, 293, 294, 345, 404, 406, 407 and 413 are quoted from the 2015 text
- * (luatsutran.vn, mic.gov.vn, lawfirm.vn, luatnghinhphong.vn, baonghean.vn, hethongphapluat.com);
- * no renaming by the 2017 law was found. Check a name against the current text before relying on
+ * (409), hocluat.vn (309), pbgdpl.langson.gov.vn and luatsucong.vn (232), luatlvn.com (245).
+ * 283, 293, 294, 345, 404, 406, 407 and 413 are quoted from the 2015 text (luatsutran.vn,
+ * mic.gov.vn, lawfirm.vn, luatnghinhphong.vn, baonghean.vn, hethongphapluat.com); no renaming by
+ * the 2017 law was found. Check a name against the current text before relying on
  * it; the law changes (the 2025 amendments are not in this table).
  */
 export const PENAL_CODE_EDITION = '2015, sửa đổi 2017 (01/VBHN-VPQH)';
@@ -176,7 +178,10 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
     'Tội vi phạm quy định về hoạt động ngân hàng, hoạt động khác liên quan đến hoạt động ngân hàng',
   ],
   ['207', 'Tội làm, tàng trữ, vận chuyển, lưu hành tiền giả'],
-  ['208', 'Tội làm, tàng trữ, vận chuyển, lưu hành séc giả, các giấy tờ có giá giả khác'],
+  [
+    '208',
+    'Tội làm, tàng trữ, vận chuyển, lưu hành công cụ chuyển nhượng giả hoặc các giấy tờ có giá giả khác',
+  ],
   [
     '209',
     'Tội cố ý công bố thông tin sai lệch hoặc che giấu thông tin trong hoạt động chứng khoán',
@@ -204,8 +209,8 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
   ['228', 'Tội vi phạm các quy định về sử dụng đất đai'],
   ['229', 'Tội vi phạm các quy định về quản lý đất đai'],
   ['230', 'Tội vi phạm quy định về bồi thường, hỗ trợ, tái định cư khi Nhà nước thu hồi đất'],
-  ['232', 'Tội vi phạm các quy định về khai thác, bảo vệ rừng và lâm sản'],
-  ['233', 'Tội vi phạm các quy định về quản lý rừng'],
+  ['232', 'Tội vi phạm quy định về khai thác, bảo vệ rừng và lâm sản'],
+  ['233', 'Tội vi phạm quy định về quản lý rừng'],
   ['234', 'Tội vi phạm quy định về bảo vệ động vật hoang dã'],
   // Chương XIX — Các tội phạm về môi trường
   ['235', 'Tội gây ô nhiễm môi trường'],
@@ -221,7 +226,7 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
   ['242', 'Tội hủy hoại nguồn lợi thủy sản'],
   ['243', 'Tội hủy hoại rừng'],
   ['244', 'Tội vi phạm quy định về bảo vệ động vật nguy cấp, quý, hiếm'],
-  ['245', 'Tội vi phạm các quy định về quản lý khu bảo tồn thiên nhiên'],
+  ['245', 'Tội vi phạm quy định về quản lý khu bảo tồn thiên nhiên'],
   ['246', 'Tội nhập khẩu, phát tán các loài ngoại lai xâm hại'],
   // Chương XX — Các tội phạm về ma túy
   [

@@ -36,7 +36,14 @@ describe('the Penal Code table', () => {
       'Tội vi phạm quy định về quản lý chất phóng xạ, vật liệu hạt nhân',
     );
     expect(searchOffences('cong trinh thuy loi, de dieu').map((o) => o.article)).toEqual(['238']);
-    // Renamed by the 2017 law: the 2015 names ("quản lý, bảo vệ ...") are gone.
+    // Renamed by the 2017 law: the 2015 names ("quản lý, bảo vệ ...", "các quy định", "séc giả")
+    // are gone.
+    expect(findOffence('BLHS-232')?.name).toBe(
+      'Tội vi phạm quy định về khai thác, bảo vệ rừng và lâm sản',
+    );
+    expect(findOffence('BLHS-208')?.name).toBe(
+      'Tội làm, tàng trữ, vận chuyển, lưu hành công cụ chuyển nhượng giả hoặc các giấy tờ có giá giả khác',
+    );
     expect(findOffence('BLHS-234')?.name).toBe('Tội vi phạm quy định về bảo vệ động vật hoang dã');
     expect(findOffence('BLHS-244')?.name).toBe(
       'Tội vi phạm quy định về bảo vệ động vật nguy cấp, quý, hiếm',
