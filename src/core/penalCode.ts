@@ -3,8 +3,8 @@
  * 12/2017/QH14 (consolidated text 01/VBHN-VPQH of 10 July 2017): Part Two, article number and name.
  * Articles that only define terms or add penalties (122, 352, 367, 392) are not offences and are
  * left out; so is every article whose name has not been checked word for word against a quotation
- * of the article (among them 199, 212, 223, 231, 262, 269–271, 274, 279–281, 284, 311, 312, 343,
- * 344, 346, 351, 388 and half of Chapter XXV, 392–420). An article missing here can still be
+ * of the article (among them 199, 212, 223, 231, 262, 269–271, 274, 279–281, 284, 311, 343, 344,
+ * 346, 351, 388 and half of Chapter XXV, 392–420). An article missing here can still be
  * charged by its number (`offenceRef`), and is then shown without its name. Where the 2017 law
  * renamed an article (208, 232, 233, 234, 244, 245, 263, 264, …) the 2017 name is the one kept;
  * 228 and 229 still carry the 2015 names ("các quy định"), not yet checked against the 2017 text.
@@ -16,7 +16,7 @@
  * luatnguyentrang.com (Nghị quyết 05/2018/NQ-HĐTP on 234 and 244), tuyetnhunglaw.vn, nhanchinh.vn,
  * luatnghinhphong.vn, giaothongvietnam.vn, baonghean.vn, sachsongngu.top (bilingual Chapter XXV),
  * kiemsat.vn, lsvn.vn, luatminhkhue.vn, boluathinhsuvietnam.blogspot.com (209), luatduonggia.edu.vn
- * (409), hocluat.vn (309), pbgdpl.langson.gov.vn and luatsucong.vn (232), luatlvn.com (245).
+ * (409), hocluat.vn (309), hoanghunglaw.vn (312), pbgdpl.langson.gov.vn and luatsucong.vn (232), luatlvn.com (245).
  * 283, 293, 294, 345, 404, 406, 407 and 413 are quoted from the 2015 text (luatsutran.vn,
  * mic.gov.vn, lawfirm.vn, luatnghinhphong.vn, baonghean.vn, hethongphapluat.com); no renaming by
  * the 2017 law was found. Check a name against the current text before relying on
@@ -345,6 +345,7 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
     'Tội sản xuất, tàng trữ, vận chuyển, sử dụng, phát tán, mua bán trái phép hoặc chiếm đoạt chất phóng xạ, vật liệu hạt nhân',
   ],
   ['310', 'Tội vi phạm quy định về quản lý chất phóng xạ, vật liệu hạt nhân'],
+  ['312', 'Tội vi phạm quy định về quản lý chất cháy, chất độc'],
   ['313', 'Tội vi phạm quy định về phòng cháy, chữa cháy'],
   ['314', 'Tội vi phạm quy định về an toàn vận hành công trình điện lực'],
   [
