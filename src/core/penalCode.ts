@@ -16,7 +16,8 @@
  * luatnguyentrang.com (Nghị quyết 05/2018/NQ-HĐTP on 234 and 244), tuyetnhunglaw.vn, nhanchinh.vn,
  * luatnghinhphong.vn, giaothongvietnam.vn, baonghean.vn, sachsongngu.top (bilingual Chapter XXV),
  * kiemsat.vn, lsvn.vn, luatminhkhue.vn, boluathinhsuvietnam.blogspot.com (209), luatduonggia.edu.vn
- * (409), hocluat.vn (309), hoanghunglaw.vn (312), pbgdpl.langson.gov.vn and luatsucong.vn (232), luatlvn.com (245).
+ * (409), hocluat.vn (309), hoanghunglaw.vn (312), pbgdpl.langson.gov.vn and luatsucong.vn (232),
+ * luatlvn.com (245).
  * 283, 293, 294, 345, 404, 406, 407 and 413 are quoted from the 2015 text (luatsutran.vn,
  * mic.gov.vn, lawfirm.vn, luatnghinhphong.vn, baonghean.vn, hethongphapluat.com); no renaming by
  * the 2017 law was found. Check a name against the current text before relying on
