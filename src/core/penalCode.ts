@@ -4,24 +4,24 @@
  * Articles that only define terms or add penalties (122, 352, 367, 392) are not offences and are
  * left out; so is every article whose name has not been checked word for word against a quotation
  * of the article (among them 199, 212, 223, 231, 262, 269–271, 274, 279–281, 284, 311, 343, 344,
- * 346, 351, 388 and half of Chapter XXV, 392–420). An article missing here can still be
+ * 346, 351, 388, 405, 408, 410–412 and 414–420). An article missing here can still be
  * charged by its number (`offenceRef`), and is then shown without its name. Where the 2017 law
  * renamed an article (208, 232, 233, 234, 244, 245, 263, 264, …) the 2017 name is the one kept;
  * 228 and 229 still carry the 2015 names ("các quy định"), not yet checked against the 2017 text.
  *
- * Sources of the names added or corrected in December 2026 (each quotes "Điều N. Tội …" of the
- * 2015 code as amended in 2017): vanphongluatsu.com.vn ("Chi tiết Điều N Bộ luật hình sự 2015 sửa
- * đổi bổ sung 2017"), luathoanganh.vn, luat24h.net, lawfirm.vn (263, "sửa đổi bởi Khoản 75 Điều 1
- * Luật sửa đổi 2017"), luathuythanh.vn (275, citing 01/VBHN-VPQH), danviet.vn (202, 264),
+ * Sources of the names added or corrected in December 2026 (each quotes "Điều N. Tội …" of the 2015
+ * code as amended in 2017): vanphongluatsu.com.vn ("Chi tiết Điều N Bộ luật hình sự 2015 sửa đổi bổ
+ * sung 2017"), luathoanganh.vn, luat24h.net, lawfirm.vn (263, "sửa đổi bởi Khoản 75 Điều 1 Luật sửa
+ * đổi 2017"), luathuythanh.vn (275, citing 01/VBHN-VPQH), danviet.vn (202, 264),
  * luatnguyentrang.com (Nghị quyết 05/2018/NQ-HĐTP on 234 and 244), tuyetnhunglaw.vn, nhanchinh.vn,
  * luatnghinhphong.vn, giaothongvietnam.vn, baonghean.vn, sachsongngu.top (bilingual Chapter XXV),
- * kiemsat.vn, lsvn.vn, luatminhkhue.vn, boluathinhsuvietnam.blogspot.com (209), luatduonggia.edu.vn
- * (409), hocluat.vn (309), hoanghunglaw.vn (312), pbgdpl.langson.gov.vn and luatsucong.vn (232),
- * luatlvn.com (245).
- * 283, 293, 294, 345, 404, 406, 407 and 413 are quoted from the 2015 text (luatsutran.vn,
- * mic.gov.vn, lawfirm.vn, luatnghinhphong.vn, baonghean.vn, hethongphapluat.com); no renaming by
- * the 2017 law was found. Check a name against the current text before relying on
- * it; the law changes (the 2025 amendments are not in this table).
+ * everest.org.vn (393–401 listed with their numbers), kiemsat.vn, lsvn.vn, luatminhkhue.vn,
+ * boluathinhsuvietnam.blogspot.com (209), luatduonggia.edu.vn (409), hocluat.vn (309),
+ * hoanghunglaw.vn (312), pbgdpl.langson.gov.vn and luatsucong.vn (232), luatlvn.com (245). 283,
+ * 293, 294, 345, 404, 406, 407 and 413 are quoted from the 2015 text (luatsutran.vn, mic.gov.vn,
+ * lawfirm.vn, luatnghinhphong.vn, baonghean.vn, hethongphapluat.com); no renaming by the 2017 law
+ * was found. Check a name against the current text before relying on it; the law changes (the 2025
+ * amendments are not in this table).
  */
 export const PENAL_CODE_EDITION = '2015, sửa đổi 2017 (01/VBHN-VPQH)';
 
@@ -466,9 +466,12 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
   ['393', 'Tội ra mệnh lệnh trái pháp luật'],
   ['394', 'Tội chống mệnh lệnh'],
   ['395', 'Tội chấp hành không nghiêm chỉnh mệnh lệnh'],
+  ['396', 'Tội cản trở đồng đội thực hiện nhiệm vụ'],
   ['397', 'Tội làm nhục đồng đội'],
   ['398', 'Tội hành hung đồng đội'],
-  ['399', 'Tội khai báo hoặc tự nguyện làm việc cho địch khi bị bắt làm tù binh'],
+  ['399', 'Tội đầu hàng địch'],
+  ['400', 'Tội khai báo hoặc tự nguyện làm việc cho địch khi bị bắt làm tù binh'],
+  ['401', 'Tội bỏ vị trí chiến đấu hoặc không làm nhiệm vụ trong chiến đấu'],
   ['402', 'Tội đào ngũ'],
   ['403', 'Tội trốn tránh nhiệm vụ'],
   ['404', 'Tội cố ý làm lộ bí mật công tác quân sự'],

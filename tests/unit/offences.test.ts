@@ -73,6 +73,8 @@ describe('the Penal Code table', () => {
     expect(chapter(393, 420)).toEqual(
       expect.arrayContaining([393, 394, 395, 397, 398, 399, 402, 403, 404, 406, 407, 409, 413]),
     );
+    // 399 is surrender, 400 talking to the enemy as a prisoner of war (the order of the 1999 code).
+    expect(findOffence('BLHS-399')?.name).toBe('Tội đầu hàng địch');
     expect(findOffence('BLHS-409')?.name).toBe(
       'Tội vi phạm quy định về trực ban, trực chiến, trực chỉ huy',
     );
