@@ -2,11 +2,26 @@
  * The offences of the Penal Code (Bộ luật Hình sự, BLHS) No. 100/2015/QH13 as amended by Law
  * 12/2017/QH14 (consolidated text 01/VBHN-VPQH of 10 July 2017): Part Two, article number and name.
  * Articles that only define terms or add penalties (122, 352, 367, 392) are not offences and are
- * left out; so are the articles of Chapter XVIII, XXI and XXII whose names have not yet been
- * checked word for word against the consolidated text, and the military offences of Chapter XXV
- * (tried by military procuracies). An article missing here can still be charged by its number
- * (`offenceRef`), and is then shown without its name. Check a name against the current text
- * before relying on it; the law changes (the 2025 amendments are not in this table).
+ * left out; so is every article whose name has not been checked word for word against a quotation
+ * of the article (among them 199, 212, 223, 231, 262, 269–271, 274, 279–281, 284, 311, 343, 344,
+ * 346, 351, 388, 405, 408, 410–412 and 414–420). An article missing here can still be
+ * charged by its number (`offenceRef`), and is then shown without its name. Where the 2017 law
+ * renamed an article (208, 232, 233, 234, 244, 245, 263, 264, …) the 2017 name is the one kept;
+ * 228 and 229 still carry the 2015 names ("các quy định"), not yet checked against the 2017 text.
+ *
+ * Sources of the names added or corrected in December 2026 (each quotes "Điều N. Tội …" of the 2015
+ * code as amended in 2017): vanphongluatsu.com.vn ("Chi tiết Điều N Bộ luật hình sự 2015 sửa đổi bổ
+ * sung 2017"), luathoanganh.vn, luat24h.net, lawfirm.vn (263, "sửa đổi bởi Khoản 75 Điều 1 Luật sửa
+ * đổi 2017"), luathuythanh.vn (275, citing 01/VBHN-VPQH), danviet.vn (202, 264),
+ * luatnguyentrang.com (Nghị quyết 05/2018/NQ-HĐTP on 234 and 244), tuyetnhunglaw.vn, nhanchinh.vn,
+ * luatnghinhphong.vn, giaothongvietnam.vn, baonghean.vn, sachsongngu.top (bilingual Chapter XXV),
+ * everest.org.vn (393–401 listed with their numbers), kiemsat.vn, lsvn.vn, luatminhkhue.vn,
+ * boluathinhsuvietnam.blogspot.com (209), luatduonggia.edu.vn (409), hocluat.vn (309),
+ * hoanghunglaw.vn (312), pbgdpl.langson.gov.vn and luatsucong.vn (232), luatlvn.com (245). 283,
+ * 293, 294, 345, 404, 406, 407 and 413 are quoted from the 2015 text (luatsutran.vn, mic.gov.vn,
+ * lawfirm.vn, luatnghinhphong.vn, baonghean.vn, hethongphapluat.com); no renaming by the 2017 law
+ * was found. Check a name against the current text before relying on it; the law changes (the 2025
+ * amendments are not in this table).
  */
 export const PENAL_CODE_EDITION = '2015, sửa đổi 2017 (01/VBHN-VPQH)';
 
@@ -155,9 +170,23 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
   ['198', 'Tội lừa dối khách hàng'],
   ['200', 'Tội trốn thuế'],
   ['201', 'Tội cho vay lãi nặng trong giao dịch dân sự'],
+  ['202', 'Tội làm, buôn bán tem giả, vé giả'],
   ['203', 'Tội in, phát hành, mua bán trái phép hóa đơn, chứng từ thu nộp ngân sách nhà nước'],
+  ['204', 'Tội vi phạm quy định về bảo quản, quản lý hóa đơn, chứng từ thu nộp ngân sách nhà nước'],
+  ['205', 'Tội lập quỹ trái phép'],
+  [
+    '206',
+    'Tội vi phạm quy định về hoạt động ngân hàng, hoạt động khác liên quan đến hoạt động ngân hàng',
+  ],
   ['207', 'Tội làm, tàng trữ, vận chuyển, lưu hành tiền giả'],
-  ['208', 'Tội làm, tàng trữ, vận chuyển, lưu hành séc giả, các giấy tờ có giá giả khác'],
+  [
+    '208',
+    'Tội làm, tàng trữ, vận chuyển, lưu hành công cụ chuyển nhượng giả hoặc các giấy tờ có giá giả khác',
+  ],
+  [
+    '209',
+    'Tội cố ý công bố thông tin sai lệch hoặc che giấu thông tin trong hoạt động chứng khoán',
+  ],
   ['210', 'Tội sử dụng thông tin nội bộ để mua bán chứng khoán'],
   ['211', 'Tội thao túng thị trường chứng khoán'],
   ['213', 'Tội gian lận trong kinh doanh bảo hiểm'],
@@ -166,7 +195,12 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
   ['216', 'Tội trốn đóng bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp cho người lao động'],
   ['217', 'Tội vi phạm quy định về cạnh tranh'],
   ['217a', 'Tội vi phạm quy định về kinh doanh theo phương thức đa cấp'],
+  ['218', 'Tội vi phạm quy định về hoạt động bán đấu giá tài sản'],
   ['219', 'Tội vi phạm quy định về quản lý, sử dụng tài sản nhà nước gây thất thoát, lãng phí'],
+  [
+    '220',
+    'Tội vi phạm quy định của Nhà nước về quản lý và sử dụng vốn đầu tư công gây hậu quả nghiêm trọng',
+  ],
   ['221', 'Tội vi phạm quy định của Nhà nước về kế toán gây hậu quả nghiêm trọng'],
   ['222', 'Tội vi phạm quy định về đấu thầu gây hậu quả nghiêm trọng'],
   ['224', 'Tội vi phạm quy định về đầu tư công trình xây dựng gây hậu quả nghiêm trọng'],
@@ -175,20 +209,25 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
   ['227', 'Tội vi phạm quy định về nghiên cứu, thăm dò, khai thác tài nguyên'],
   ['228', 'Tội vi phạm các quy định về sử dụng đất đai'],
   ['229', 'Tội vi phạm các quy định về quản lý đất đai'],
-  ['232', 'Tội vi phạm các quy định về khai thác, bảo vệ rừng và lâm sản'],
-  ['233', 'Tội vi phạm các quy định về quản lý rừng'],
-  ['234', 'Tội vi phạm quy định về quản lý, bảo vệ động vật hoang dã'],
+  ['230', 'Tội vi phạm quy định về bồi thường, hỗ trợ, tái định cư khi Nhà nước thu hồi đất'],
+  ['232', 'Tội vi phạm quy định về khai thác, bảo vệ rừng và lâm sản'],
+  ['233', 'Tội vi phạm quy định về quản lý rừng'],
+  ['234', 'Tội vi phạm quy định về bảo vệ động vật hoang dã'],
   // Chương XIX — Các tội phạm về môi trường
   ['235', 'Tội gây ô nhiễm môi trường'],
   ['236', 'Tội vi phạm quy định về quản lý chất thải nguy hại'],
   ['237', 'Tội vi phạm phòng ngừa, ứng phó, khắc phục sự cố môi trường'],
+  [
+    '238',
+    'Tội vi phạm quy định về bảo vệ an toàn công trình thủy lợi, đê điều và phòng, chống thiên tai; vi phạm quy định về bảo vệ bờ, bãi sông',
+  ],
   ['239', 'Tội đưa chất thải vào lãnh thổ Việt Nam'],
   ['240', 'Tội làm lây lan dịch bệnh truyền nhiễm nguy hiểm cho người'],
   ['241', 'Tội làm lây lan dịch bệnh nguy hiểm cho động vật, thực vật'],
   ['242', 'Tội hủy hoại nguồn lợi thủy sản'],
   ['243', 'Tội hủy hoại rừng'],
-  ['244', 'Tội vi phạm quy định về quản lý, bảo vệ động vật nguy cấp, quý, hiếm'],
-  ['245', 'Tội vi phạm các quy định về quản lý khu bảo tồn thiên nhiên'],
+  ['244', 'Tội vi phạm quy định về bảo vệ động vật nguy cấp, quý, hiếm'],
+  ['245', 'Tội vi phạm quy định về quản lý khu bảo tồn thiên nhiên'],
   ['246', 'Tội nhập khẩu, phát tán các loài ngoại lai xâm hại'],
   // Chương XX — Các tội phạm về ma túy
   [
@@ -219,14 +258,29 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
   // Chương XXI — Các tội xâm phạm an toàn công cộng, trật tự công cộng
   ['260', 'Tội vi phạm quy định về tham gia giao thông đường bộ'],
   ['261', 'Tội cản trở giao thông đường bộ'],
-  ['262', 'Tội đưa vào sử dụng phương tiện giao thông đường bộ không bảo đảm an toàn kỹ thuật'],
   [
     '263',
-    'Tội điều động hoặc giao cho người không đủ điều kiện điều khiển phương tiện tham gia giao thông đường bộ',
+    'Tội điều động người không đủ điều kiện điều khiển phương tiện tham gia giao thông đường bộ',
+  ],
+  [
+    '264',
+    'Tội giao cho người không đủ điều kiện điều khiển phương tiện tham gia giao thông đường bộ',
   ],
   ['265', 'Tội tổ chức đua xe trái phép'],
   ['266', 'Tội đua xe trái phép'],
+  ['267', 'Tội vi phạm quy định về điều khiển phương tiện giao thông đường sắt'],
+  ['268', 'Tội cản trở giao thông đường sắt'],
+  ['272', 'Tội vi phạm quy định về điều khiển phương tiện giao thông đường thủy'],
+  ['273', 'Tội cản trở giao thông đường thủy'],
+  ['275', 'Tội điều động người không đủ điều kiện điều khiển phương tiện giao thông đường thủy'],
+  ['276', 'Tội giao cho người không đủ điều kiện điều khiển phương tiện giao thông đường thủy'],
+  ['277', 'Tội vi phạm quy định về điều khiển tàu bay'],
+  ['278', 'Tội cản trở giao thông đường không'],
   ['282', 'Tội chiếm đoạt tàu bay, tàu thủy'],
+  [
+    '283',
+    'Tội điều khiển tàu bay vi phạm quy định về hàng không của nước Cộng hòa xã hội chủ nghĩa Việt Nam',
+  ],
   [
     '285',
     'Tội sản xuất, mua bán, trao đổi hoặc tặng cho công cụ, thiết bị, phần mềm để sử dụng vào mục đích trái pháp luật',
@@ -253,6 +307,11 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
     'Tội thu thập, tàng trữ, trao đổi, mua bán, công khai hóa trái phép thông tin về tài khoản ngân hàng',
   ],
   ['292', 'Tội cung cấp dịch vụ trái phép trên mạng máy tính, mạng viễn thông'],
+  [
+    '293',
+    'Tội sử dụng trái phép tần số vô tuyến điện dành riêng cho mục đích cấp cứu, an toàn, tìm kiếm, cứu hộ, cứu nạn, quốc phòng, an ninh',
+  ],
+  ['294', 'Tội cố ý gây nhiễu có hại'],
   [
     '295',
     'Tội vi phạm quy định về an toàn lao động, vệ sinh lao động, về an toàn ở nơi đông người',
@@ -282,6 +341,12 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
     '308',
     'Tội thiếu trách nhiệm trong việc giữ vũ khí, vật liệu nổ, công cụ hỗ trợ gây hậu quả nghiêm trọng',
   ],
+  [
+    '309',
+    'Tội sản xuất, tàng trữ, vận chuyển, sử dụng, phát tán, mua bán trái phép hoặc chiếm đoạt chất phóng xạ, vật liệu hạt nhân',
+  ],
+  ['310', 'Tội vi phạm quy định về quản lý chất phóng xạ, vật liệu hạt nhân'],
+  ['312', 'Tội vi phạm quy định về quản lý chất cháy, chất độc'],
   ['313', 'Tội vi phạm quy định về phòng cháy, chữa cháy'],
   ['314', 'Tội vi phạm quy định về an toàn vận hành công trình điện lực'],
   [
@@ -325,6 +390,10 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
     'Tội làm giả con dấu, tài liệu của cơ quan, tổ chức; tội sử dụng con dấu hoặc tài liệu giả của cơ quan, tổ chức',
   ],
   ['342', 'Tội chiếm đoạt, mua bán, tiêu hủy con dấu, tài liệu của cơ quan, tổ chức'],
+  [
+    '345',
+    'Tội vi phạm các quy định về bảo vệ và sử dụng di tích lịch sử - văn hóa, danh lam, thắng cảnh',
+  ],
   ['347', 'Tội vi phạm quy định về xuất cảnh, nhập cảnh; tội ở lại Việt Nam trái phép'],
   [
     '348',
@@ -392,6 +461,24 @@ export const PENAL_CODE_ARTICLES: ReadonlyArray<readonly [string, string]> = [
   ['389', 'Tội che giấu tội phạm'],
   ['390', 'Tội không tố giác tội phạm'],
   ['391', 'Tội gây rối trật tự phiên tòa, phiên họp'],
+  // Chương XXV — Các tội xâm phạm nghĩa vụ, trách nhiệm của quân nhân và trách nhiệm của người phối
+  // thuộc với quân đội trong chiến đấu, phục vụ chiến đấu
+  ['393', 'Tội ra mệnh lệnh trái pháp luật'],
+  ['394', 'Tội chống mệnh lệnh'],
+  ['395', 'Tội chấp hành không nghiêm chỉnh mệnh lệnh'],
+  ['396', 'Tội cản trở đồng đội thực hiện nhiệm vụ'],
+  ['397', 'Tội làm nhục đồng đội'],
+  ['398', 'Tội hành hung đồng đội'],
+  ['399', 'Tội đầu hàng địch'],
+  ['400', 'Tội khai báo hoặc tự nguyện làm việc cho địch khi bị bắt làm tù binh'],
+  ['401', 'Tội bỏ vị trí chiến đấu hoặc không làm nhiệm vụ trong chiến đấu'],
+  ['402', 'Tội đào ngũ'],
+  ['403', 'Tội trốn tránh nhiệm vụ'],
+  ['404', 'Tội cố ý làm lộ bí mật công tác quân sự'],
+  ['406', 'Tội vô ý làm lộ bí mật công tác quân sự'],
+  ['407', 'Tội làm mất tài liệu bí mật công tác quân sự'],
+  ['409', 'Tội vi phạm quy định về trực ban, trực chiến, trực chỉ huy'],
+  ['413', 'Tội hủy hoại hoặc cố ý làm hư hỏng vũ khí quân dụng, trang bị kỹ thuật quân sự'],
   // Chương XXVI — Các tội phá hoại hòa bình, chống loài người và tội phạm chiến tranh
   ['421', 'Tội phá hoại hòa bình, gây chiến tranh xâm lược'],
   ['422', 'Tội chống loài người'],

@@ -236,11 +236,17 @@ export function DeckPanel(props: DeckPanelProps) {
   );
 }
 
-/** Writes notes typed in the slide editor, unless the slide is gone or already holds them. */
-function writeNotes(doc: Y.Doc, slideId: string, notes: string | null, origin: unknown): void {
+/** Text fields of the slide editor that are written when left or when the editor goes away. */
+type SlideText = Partial<Record<'title' | 'text' | 'notes', string>>;
+
+/** Writes text typed in the slide editor that the slide does not hold yet, unless it is gone. */
+function writeText(doc: Y.Doc, slideId: string, typed: SlideText, origin: unknown): void {
   const record = deckOf(doc).get(slideId);
-  if (notes === null || !record || record.get('notes') === notes) return;
-  updateSlide(doc, { id: slideId, patch: { notes } }, origin);
+  if (!record) return;
+  const patch = Object.fromEntries(
+    Object.entries(typed).filter(([key, value]) => (record.get(key) ?? '') !== value),
+  );
+  if (Object.keys(patch).length > 0) updateSlide(doc, { id: slideId, patch }, origin);
 }
 
 function AddDocument({
@@ -277,7 +283,7 @@ function AddDocument({
   );
 }
 
-/** Title, notes, page, frame and build steps of one slide; text is committed when left. */
+/** Title, notes, page, frame and build steps of one slide; typed text is written when left. */
 function SlideEditor({
   doc,
   origin,
@@ -305,19 +311,22 @@ function SlideEditor({
   );
   const patch = (p: Record<string, unknown>) =>
     updateSlide(doc, { id: slide.id, patch: p }, origin);
-  // Notes typed and not yet written. Written when the field is left, and also when the editor goes
-  // away without a blur (another slide picked, a document page added): one undo step, nothing lost.
-  const unsavedNotes = useRef<string | null>(null);
-  const saveNotes = () => {
-    writeNotes(doc, slide.id, unsavedNotes.current, origin);
-    unsavedNotes.current = null;
+  // Title, text and notes typed and not yet written. Written when a field is left, and also when the
+  // editor goes away without a blur (another slide picked, a document page added): nothing is lost.
+  const unsaved = useRef<SlideText>({});
+  const remember = (field: keyof SlideText, value: string) => {
+    unsaved.current = { ...unsaved.current, [field]: value };
+  };
+  const save = () => {
+    writeText(doc, slide.id, unsaved.current, origin);
+    unsaved.current = {};
   };
   const slideId = slide.id;
   useEffect(() => {
-    const unsaved = unsavedNotes;
+    const typed = unsaved;
     return () => {
-      writeNotes(doc, slideId, unsaved.current, origin);
-      unsaved.current = null;
+      writeText(doc, slideId, typed.current, origin);
+      typed.current = {};
     };
   }, [doc, slideId, origin]);
   const addStep = () => {
@@ -336,8 +345,11 @@ function SlideEditor({
         <input
           value={title}
           disabled={readOnly}
-          onChange={(e) => setTitle(e.target.value)}
-          onBlur={() => title !== slide.title && patch({ title })}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            remember('title', e.target.value);
+          }}
+          onBlur={save}
           data-testid="slide-title-input"
         />
       </label>
@@ -348,8 +360,11 @@ function SlideEditor({
             rows={3}
             value={text}
             disabled={readOnly}
-            onChange={(e) => setText(e.target.value)}
-            onBlur={() => text !== (slide.text ?? '') && patch({ text })}
+            onChange={(e) => {
+              setText(e.target.value);
+              remember('text', e.target.value);
+            }}
+            onBlur={save}
           />
         </label>
       )}
@@ -375,9 +390,9 @@ function SlideEditor({
           disabled={readOnly}
           onChange={(e) => {
             setNotes(e.target.value);
-            unsavedNotes.current = e.target.value;
+            remember('notes', e.target.value);
           }}
-          onBlur={saveNotes}
+          onBlur={save}
           data-testid="slide-notes"
         />
       </label>
