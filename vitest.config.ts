@@ -9,6 +9,9 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['tests/setup-env.ts'],
+          // A guard against a hang, not a speed check: the fuzz and layout tests are seconds of CPU
+          // and share two cores with the integration suite.
+          testTimeout: 30_000,
         },
       },
       {
