@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isOffenceRef } from '../../core/offences.ts';
 import { CLASSIFICATIONS, type Classification } from '../../core/schema.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { ApiError, endpoints, type CaseSummary } from '../api.ts';
+import { endpoints, type CaseSummary } from '../api.ts';
 import { errorReason } from '../errorReason.ts';
 import { OffencePicker } from './OffencePicker.tsx';
 import './offences.css';
