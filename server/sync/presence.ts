@@ -11,11 +11,12 @@ import { CloseCode } from './protocol.ts';
  * What real pages put in a state: `user` (id, name, colour), `selection` (a mind map's selected
  * topic ids), `scene` (a cursor, and the ids and offset of a drag, sent at most once a frame) and
  * `present` (the slide shown, a pointer). Selecting all of a 5,000-topic map is 120 KiB; dragging
- * 1,000 scene objects is 24 KiB a frame, 1.4 MiB a second. The limits are a few times those.
+ * 1,000 scene objects is 24 KiB a frame, 1.4 MiB a second. A state may be 1 MiB (a select-all of
+ * 40,000 topics, far past what the editor draws); the byte rate is above the largest drag.
  */
 export const PRESENCE_LIMITS = {
   /** Bytes of one presence state (its JSON). A bigger one closes the sender (4431). */
-  maxStateBytes: 256 * 1024,
+  maxStateBytes: 1024 * 1024,
   /** Bytes of its own presence a socket may send per second on average... */
   bytesPerSecond: 2 * 1024 * 1024,
   /** ...and at once; beyond this the socket is closed (4429). */

@@ -148,6 +148,9 @@ describe('presence from hostile members', () => {
     gc();
     const heapBefore = process.memoryUsage().heapUsed;
     const neighbour = await watchNeighbourCase();
+    // A second of the neighbours' latency before the attack, to compare with.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const baseline = percentile(neighbour.latencies.splice(0), 95);
 
     for (let i = 0; i < FLOODS; i++) {
       const ws = await openRaw(await viewer.token());
@@ -176,6 +179,7 @@ describe('presence from hostile members', () => {
     const p95 = percentile(neighbour.latencies, 95);
     console.log(
       `presence flood: ${FLOODS} floods of 3 × 15 MB; neighbour p95 ${p95.toFixed(1)} ms ` +
+        `(before the attack ${baseline.toFixed(1)} ms) ` +
         `(${neighbour.latencies.length} probes); heap growth ${growth.toFixed(1)} MiB; ` +
         `listener received ${watch.counted.bytes} bytes`,
     );
@@ -230,11 +234,11 @@ describe('presence from hostile members', () => {
     editor.provider.awareness.on('update', ({ updated }: { updated: number[] }) => {
       if (updated.includes(clientId)) seen++;
     });
-    for (let clock = 1; clock <= 100; clock++)
+    for (let clock = 1; clock <= 40; clock++)
       ws.send(presenceMessage(clientId, { cursor: big, n: clock }, clock));
     expect(await within(closed, 60_000, 'the byte-rate close')).toBe(4429);
-    // The others saw about the burst the byte budget lets through, not the 100 states.
-    expect(seen).toBeLessThan(60);
+    // The others saw about the burst the byte budget lets through, not the 40 states.
+    expect(seen).toBeLessThan(20);
     await eventually(
       () => !editor.provider.awareness.getStates().has(clientId),
       5000,
