@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Awareness } from 'y-protocols/awareness';
+import { colorFor } from '../../src/core/colors.ts';
 import type { PublicUser } from '../auth/sessions.ts';
 import { CloseCode } from './protocol.ts';
 
@@ -52,7 +53,7 @@ const refused = new WeakSet<PresenceSender>();
 
 /**
  * Checks an awareness update from `sender` and returns the update to apply: the sender's own
- * states (ids it introduced, or new ones) with `user.id` and `user.name` set to its real account;
+ * states (ids it introduced, or new ones) with `user` (id, name, colour) set from its real account;
  * entries about others (y-websocket clients echo every change they receive) are left out, as they
  * would change nothing. Throws `PresenceRefusedError` for a state over the size limit (4431), a
  * socket over its byte rate (4429) or a state that is not a JSON object or null (4400).
@@ -133,11 +134,9 @@ function spend(
     throw new PresenceRefusedError(CloseCode.tooManyMessages, 'too much presence');
 }
 
-const COLOR = /^#[0-9a-f]{6}$/i;
-
 /**
- * The state as the others will see it: `user` is the account's id and display name (and the
- * colour the page chose, if it is one); whatever the page claimed there is replaced.
+ * The state as the others will see it: `user` is the account's id, display name and colour;
+ * whatever the page claimed there is replaced.
  */
 function stamp(json: string, user: PublicUser): string {
   let state: unknown;
@@ -149,12 +148,9 @@ function stamp(json: string, user: PublicUser): string {
   if (state === null) return json;
   if (typeof state !== 'object' || Array.isArray(state))
     throw malformed('presence state is not an object');
-  const claimed = (state as { user?: { color?: unknown } }).user;
-  const color =
-    typeof claimed?.color === 'string' && COLOR.test(claimed.color) ? claimed.color : null;
   return JSON.stringify({
     ...state,
-    user: { id: user.id, name: user.displayName, ...(color ? { color } : {}) },
+    user: { id: user.id, name: user.displayName, color: colorFor(user.id) },
   });
 }
 

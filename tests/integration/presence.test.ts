@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { colorFor } from '../../src/core/colors.ts';
 import { encodeAwareness } from '../../server/sync/protocol.ts';
 import { PRESENCE_LIMITS } from '../../server/sync/presence.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
@@ -272,17 +273,18 @@ describe('presence from hostile members', () => {
           { user?: { id: string; name: string; color?: string } } | undefined
       )?.user;
     await eventually(() => user() !== undefined, 5000, 'the forger presence');
-    expect(user()).toEqual({ id: viewerId, name: 'Lê Thị Xem', color: '#123456' });
+    const color = colorFor(viewerId);
+    expect(user()).toEqual({ id: viewerId, name: 'Lê Thị Xem', color });
 
     // A state whose user is not even an object, and one with a hostile colour.
     const marker = () =>
       (editor.provider.awareness.getStates().get(forger.doc.clientID) as { n?: number }).n;
     forger.provider.awareness.setLocalState({ user: FORGED_NAME, n: 2 });
     await eventually(() => marker() === 2, 5000, 'the second forgery');
-    expect(user()).toEqual({ id: viewerId, name: 'Lê Thị Xem' });
+    expect(user()).toEqual({ id: viewerId, name: 'Lê Thị Xem', color });
     forger.provider.awareness.setLocalState({ user: { color: 'url(javascript:alert(1))' }, n: 3 });
     await eventually(() => marker() === 3, 5000, 'the third forgery');
-    expect(user()).toEqual({ id: viewerId, name: 'Lê Thị Xem' });
+    expect(user()).toEqual({ id: viewerId, name: 'Lê Thị Xem', color });
     expect(JSON.stringify([...editor.provider.awareness.getStates().values()])).not.toContain(
       'giả mạo',
     );

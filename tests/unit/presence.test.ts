@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { colorFor } from '../../src/core/colors.ts';
 import {
   admitPresence,
   PRESENCE_LIMITS,
@@ -43,21 +44,23 @@ const refusal = (fn: () => unknown) => {
 };
 
 describe('admitPresence', () => {
-  it('replaces the claimed id and name with the account, keeps a #rrggbb colour and the rest', () => {
+  it('replaces the claimed id, name and colour with those of the account, and keeps the rest', () => {
     const awareness = room();
     const forged = update(7, {
-      user: { id: 'u-chief', name: 'Viện trưởng (giả mạo)', color: '#b91c1c' },
+      user: { id: 'u-chief', name: 'Viện trưởng (giả mạo)', color: '#123456' },
       selection: { boardId: 'b', ids: ['t1'] },
     });
     applyAwarenessUpdate(awareness, admitPresence(sender(), forged, awareness, 0), 'x');
     expect(awareness.getStates().get(7)).toEqual({
-      user: { id: 'u-real', name: 'Lê Thị Xem', color: '#b91c1c' },
+      user: { id: 'u-real', name: 'Lê Thị Xem', color: colorFor('u-real') },
       selection: { boardId: 'b', ids: ['t1'] },
     });
 
     const odd = update(8, { user: { color: 'red; background:url(x)' } });
     applyAwarenessUpdate(awareness, admitPresence(sender(), odd, awareness, 0), 'x');
-    expect(awareness.getStates().get(8)).toEqual({ user: { id: 'u-real', name: 'Lê Thị Xem' } });
+    expect(awareness.getStates().get(8)).toEqual({
+      user: { id: 'u-real', name: 'Lê Thị Xem', color: colorFor('u-real') },
+    });
   });
 
   it('leaves out entries about other sockets (echoes), and refuses states that are not objects', () => {
