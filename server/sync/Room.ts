@@ -19,6 +19,7 @@ import {
   MalformedMessageError,
   parseMessage,
 } from './protocol.ts';
+import { admitPresence, PresenceRefusedError } from './presence.ts';
 
 /** Bytes of waiting updates (see `receiveUpdates`) a room keeps before refusing more. */
 const MAX_PENDING_BYTES = 1024 * 1024;
@@ -180,10 +181,14 @@ export class Room {
         try {
           // y-websocket clients echo back every presence change they receive; an echo changes
           // nothing and costs a tenth of a message, so one person's flood does not spend others'.
+          // Size, byte rate and the account stamped on each state: see presence.ts.
+          const admitted = admitPresence(conn, message.update, this.awareness);
           if (!this.checkAwareness(conn, message.update)) conn.budget += 0.9;
-          applyAwarenessUpdate(this.awareness, message.update, conn);
+          applyAwarenessUpdate(this.awareness, admitted, conn);
         } catch (err) {
-          this.refuse(conn, CloseCode.malformed, err);
+          if (err instanceof PresenceRefusedError) {
+            if (err.code) this.refuse(conn, err.code, err);
+          } else this.refuse(conn, CloseCode.malformed, err);
         }
         return;
       case 'queryAwareness':

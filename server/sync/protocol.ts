@@ -92,5 +92,6 @@ export const CloseCode = {
   accessRemoved: 4403,
   documentTooLarge: 4413,
   tooManyMessages: 4429,
+  presenceTooLarge: 4431,
   storageFailed: 4500,
 } as const;

@@ -1,22 +1,4 @@
-const PALETTE = [
-  '#1d4ed8',
-  '#b91c1c',
-  '#047857',
-  '#7c3aed',
-  '#b45309',
-  '#0e7490',
-  '#be185d',
-  '#4d7c0f',
-  '#6d28d9',
-  '#c2410c',
-];
-
-/** A stable colour for a person, from their user id, so everyone sees them in the same colour. */
-export function colorFor(userId: string): string {
-  let hash = 0;
-  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return PALETTE[hash % PALETTE.length]!;
-}
+export { colorFor } from '../core/colors.ts';
 
 /** Up to two initials of a display name: "Trần Thị Lan" → "TL". */
 export function initialsOf(name: string): string {

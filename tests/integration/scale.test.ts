@@ -104,11 +104,16 @@ describe.skipIf(!enabled)('several instances with PostgreSQL and Redis', () => {
       'rename crosses',
     );
 
+    // Presence crosses as instance A stamped it: with the account's real name, not the claimed one.
+    const { displayName } = (await admin.request('GET', '/api/me')).body.user;
     left.provider.awareness.setLocalStateField('user', { name: 'Kiểm sát viên A' });
+    left.provider.awareness.setLocalStateField('scene', { boardId: 'marker' });
     await eventually(
       () =>
         [...right.provider.awareness.getStates().values()].some(
-          (s) => (s.user as { name?: string } | undefined)?.name === 'Kiểm sát viên A',
+          (s) =>
+            (s.scene as { boardId?: string } | undefined)?.boardId === 'marker' &&
+            (s.user as { name?: string } | undefined)?.name === displayName,
         ),
       5000,
       'presence crosses',
