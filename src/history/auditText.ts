@@ -138,6 +138,21 @@ export function auditSentence(
     case 'case.unarchived':
     case 'link.revoke':
       break;
+    case 'present.started':
+      values.from = str(d.tookOverFrom);
+      if (values.from) return t('audit.says.presentTookOver', values);
+      break;
+    case 'present.shown':
+    case 'present.image':
+      values.slide = typeof d.slide === 'number' ? d.slide + 1 : '?';
+      values.title = str(d.title);
+      if (d.black === true) return t('audit.says.presentBlack', values);
+      if (entry.action === 'present.shown' && values.title)
+        return t('audit.says.presentShownTitled', values);
+      break;
+    case 'present.ended':
+      values.presenter = str(d.presenter);
+      break;
     case 'case.backup':
       values.files = typeof d.files === 'number' ? d.files : 0;
       values.size = size(d.bytes, lang);
