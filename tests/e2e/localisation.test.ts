@@ -31,6 +31,7 @@ beforeAll(async () => {
   const writer = connectClient(server.url, caseId, await lan.token());
   await synced(writer);
   const boardId = addBoard(writer.doc, { kind: 'mindmap', title: 'Sơ đồ vụ án' }, 'test');
+  addBoard(writer.doc, { kind: 'relationship', title: 'Sơ đồ quan hệ' }, 'test');
   insertOutline(
     writer.doc,
     { boardId, parent: null, nodes: [{ label: 'Vụ trộm', children: [] }] },
@@ -139,24 +140,31 @@ it('shows birth dates in the register as 12/05/1990', async () => {
   await page.context().close();
 });
 
-it("names React Flow's zoom controls in the UI language", async () => {
-  const titles = (page: Page) =>
-    page.$$eval('.react-flow__controls button', (buttons) =>
+it('names the zoom controls of every board in the UI language', async () => {
+  // Graph boards keep React Flow's controls, named through its ariaLabelConfig; the mind map has
+  // its own zoom bar under the map.
+  const titles = async (page: Page) => {
+    const map = await page.$$eval('.mindmap-zoom button', (buttons) =>
       buttons.map((b) => `${b.getAttribute('title')}|${b.getAttribute('aria-label')}`),
     );
+    await page.getByTestId('board-tab').nth(1).click();
+    await page.locator('.react-flow__controls').waitFor();
+    const graph = await page.$$eval('.react-flow__controls button', (buttons) =>
+      buttons.map((b) => `${b.getAttribute('title')}|${b.getAttribute('aria-label')}`),
+    );
+    return { map, graph };
+  };
   const page = await openCase('vi-VN');
-  expect(await titles(page)).toEqual([
-    'Phóng to|Phóng to',
-    'Thu nhỏ|Thu nhỏ',
-    'Xem toàn bộ sơ đồ|Xem toàn bộ sơ đồ',
-  ]);
+  expect(await titles(page)).toEqual({
+    map: ['Thu nhỏ|Thu nhỏ', 'Phóng to|Phóng to', 'Vừa màn hình|Vừa màn hình'],
+    graph: ['Phóng to|Phóng to', 'Thu nhỏ|Thu nhỏ', 'Xem toàn bộ sơ đồ|Xem toàn bộ sơ đồ'],
+  });
   await page.context().close();
   const english = await openCase('en-GB');
-  expect(await titles(english)).toEqual([
-    'Zoom in|Zoom in',
-    'Zoom out|Zoom out',
-    'Show the whole board|Show the whole board',
-  ]);
+  expect(await titles(english)).toEqual({
+    map: ['Zoom out|Zoom out', 'Zoom in|Zoom in', 'Fit to screen|Fit to screen'],
+    graph: ['Zoom in|Zoom in', 'Zoom out|Zoom out', 'Show the whole board|Show the whole board'],
+  });
   await english.context().close();
 });
 

@@ -35,7 +35,13 @@ export function ZoomBar({ onFit }: { onFit(): void }) {
       >
         <Plus size={16} />
       </button>
-      <button type="button" onClick={onFit} title={t('zoom.fit')} data-testid="zoom-fit">
+      <button
+        type="button"
+        onClick={onFit}
+        title={t('zoom.fit')}
+        aria-label={t('zoom.fit')}
+        data-testid="zoom-fit"
+      >
         <Maximize size={16} /> {t('zoom.fit')}
       </button>
     </div>
