@@ -17,6 +17,7 @@ import {
 } from '../core/interop/index.ts';
 import { boardPicture, fileNameOf, saveFile } from './capture.ts';
 import { boardPdf, type Paper } from './boardPdf.tsx';
+import { importedText, importFailureText } from './drop.ts';
 
 export interface ExportMenuProps {
   caseId: string;
@@ -186,10 +187,10 @@ export function ExportMenu({
                     mindMap.selection.at(-1) ?? null,
                   ).then(
                     ({ ids, count }) => {
-                      setMessage(t('imported', { count, name: file.name }));
+                      setMessage(importedText(t, file.name, count));
                       mindMap.onImported(ids);
                     },
-                    (err: unknown) => setMessage(importErrorText(t, err)),
+                    (err: unknown) => setMessage(importFailureText(t, file.name, err)),
                   );
               }}
             />
