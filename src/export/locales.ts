@@ -47,7 +47,8 @@ const vi = {
     unknownFormat: 'Không nhận ra định dạng của “{{name}}”.',
     empty: 'Tệp không có chủ đề nào.',
     malformed: 'Nội dung tệp không đúng cấu trúc {{format}}.',
-    labelTooLong: 'Có chủ đề dài {{length}} ký tự (tối đa {{limit}}), bắt đầu bằng “{{start}}…”.',
+    labelTooLong:
+      'Có chủ đề dài {{length, number}} ký tự (tối đa {{limit, number}}), bắt đầu bằng “{{start}}…”.',
     unexpected: 'Đã xảy ra lỗi khi đọc tệp; sơ đồ không bị thay đổi.',
   },
 };
@@ -101,7 +102,7 @@ const en: DeepStrings<typeof vi> = {
     empty: 'The file has no topics.',
     malformed: 'The file’s content is not laid out as {{format}}.',
     labelTooLong:
-      'A topic is {{length}} characters long (at most {{limit}}), starting “{{start}}…”.',
+      'A topic is {{length, number}} characters long (at most {{limit, number}}), starting “{{start}}…”.',
     unexpected: 'Something went wrong reading the file; the map was not changed.',
   },
 };

@@ -79,7 +79,7 @@ function checkLabels(model: MindMapModel): void {
     new ImportError('labelTooLong', {
       limit: IMPORT_LIMITS.label,
       length: text.length,
-      start: text.slice(0, 40),
+      start: text.slice(0, 40).trimEnd(),
     });
   const stack = [...model.roots];
   while (stack.length > 0) {
