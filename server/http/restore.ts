@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -122,6 +122,11 @@ async function receive(body: Readable, to: string, limit: number): Promise<numbe
 export function restoreCase(services: Services & { blobs: BlobStore }) {
   const { config, store, blobs } = services;
   const running = new Set<string>();
+  // What a restore cut short by a crash left behind; nothing else uses these folders at start.
+  const tmp = join(config.dataDir, 'tmp');
+  if (existsSync(tmp))
+    for (const name of readdirSync(tmp))
+      if (name.startsWith('restore-')) rmSync(join(tmp, name), { recursive: true, force: true });
 
   return async function restore(user: PublicUser, body: unknown): Promise<CaseRecord> {
     if (running.has(user.id)) {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -186,5 +186,13 @@ it('lets one account restore one backup at a time: a second at once answers 429,
   expect(await first).toBe(413);
   // Once it is over, the account may restore again.
   expect((await restore(zip)).status).toBe(413);
+  expect(temporary()).toEqual([]);
+});
+
+it('removes what a restore cut short by a crash left behind, when the server starts again', async () => {
+  const left = join(server.dataDir, 'tmp', 'restore-crashed');
+  mkdirSync(left, { recursive: true });
+  writeFileSync(join(left, 'backup.zip'), bombZip(1000));
+  server = await server.restart();
   expect(temporary()).toEqual([]);
 });
