@@ -140,11 +140,16 @@ it('keeps a neighbour case’s edits quick while bombs are being refused', async
     restoring = false;
   })();
   const busy: number[] = [];
+  const rssBefore = process.memoryUsage().rss;
+  let rssPeak = rssBefore;
   let n = 1000;
-  while (restoring) busy.push(await roundTrip(n++));
+  while (restoring) {
+    busy.push(await roundTrip(n++));
+    rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+  }
   await restores;
   console.log(
-    `neighbour round trip: quiet p95 ${p95(quiet).toFixed(1)} ms, during ${busy.length} edits of 4 restores of a ${BOMB_MIB} MiB bomb p95 ${p95(busy).toFixed(1)} ms, max ${Math.max(...busy).toFixed(1)} ms`,
+    `neighbour round trip: quiet p95 ${p95(quiet).toFixed(1)} ms, during ${busy.length} edits of 4 restores of a ${BOMB_MIB} MiB bomb p95 ${p95(busy).toFixed(1)} ms, max ${Math.max(...busy).toFixed(1)} ms; process memory +${((rssPeak - rssBefore) / 1024 / 1024).toFixed(0)} MiB at most`,
   );
   expect(busy.length).toBeGreaterThan(0);
   // Generous: the machine is shared; before the fix the figure was seconds.
