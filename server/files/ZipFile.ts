@@ -100,11 +100,6 @@ export class ZipFile {
     return this.entries.has(name);
   }
 
-  /** The names in the archive, in directory order. */
-  names(): string[] {
-    return [...this.entries.keys()];
-  }
-
   /**
    * Inflates entry `name` into the file `to`, hashing it on the way; stops with `entryTooLarge` as
    * soon as more than `limit` bytes come out (and `totalTooLarge` past the archive's budget).
