@@ -26,6 +26,8 @@ const vi = {
   failed: 'Không xuất được: {{message}}',
   deckPdf: 'Xuất PDF',
   restore: 'Khôi phục từ bản sao lưu…',
+  restoreCutOff:
+    'Không khôi phục được: mất kết nối với máy chủ khi đang gửi tệp. Không có gì được lưu; hãy thử lại.',
   backup: 'Sao lưu vụ án',
   perStep: 'Mỗi bước một trang',
   notesPages: 'Kèm trang ghi chú',
@@ -80,6 +82,8 @@ const en: DeepStrings<typeof vi> = {
   failed: 'Could not export: {{message}}',
   deckPdf: 'Export PDF',
   restore: 'Restore from a backup…',
+  restoreCutOff:
+    'Could not restore: the connection to the server broke while sending the file. Nothing was kept; please try again.',
   backup: 'Back up the case',
   perStep: 'A page per build step',
   notesPages: 'With notes pages',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addBoard, addTopic, listTopics } from '../../src/core/index.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import { connectClient, synced, type SyncClient } from '../helpers/sync.ts';
-import { launchBrowser, logIn, newContext, until } from './browser.ts';
+import { expectConsoleErrors, launchBrowser, logIn, newContext, until } from './browser.ts';
 import { contrastProblems } from './look.ts';
 
 /** Issue 19, point 11: what a person reads after dropping a mind-map file, good or bad. */
@@ -134,5 +134,24 @@ it('says the same in English', async () => {
   await until(async () => (await text(page, 'status')).includes('map.xmind'), 5000, 'the notice');
   expect(await text(page, 'status')).toContain('Imported 3 topics from “map.xmind”.');
   client.destroy();
+  await page.context().close();
+});
+
+it('says a restore cut off on the way was not kept, under a restore title, not “could not export”', async () => {
+  const page = await (await newContext(browser, 'vi-VN')).newPage();
+  await logIn(page, server.url, 'ksv.nhap', 'ksv.nhap-password');
+  await page.goto(`${server.url}/`);
+  await page.getByTestId('restore').waitFor();
+  await page.route('**/api/cases/restore', (route) => route.abort('connectionreset'));
+  expectConsoleErrors(/ERR_CONNECTION_RESET|Failed to load resource/);
+  await page.getByTestId('restore-input').setInputFiles({
+    name: 'vu-an.caseboard.zip',
+    mimeType: 'application/zip',
+    buffer: Buffer.from('PK\u0003\u0004'),
+  });
+  await until(async () => (await text(page, 'alert')).includes('khôi phục'), 5000, 'the message');
+  expect(await text(page, 'alert')).toBe(
+    'Không khôi phục được: mất kết nối với máy chủ khi đang gửi tệp. Không có gì được lưu; hãy thử lại.',
+  );
   await page.context().close();
 });
