@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -191,6 +192,35 @@ it('lets one account restore one backup at a time: a second at once answers 429,
   expect(await first).toBe(413);
   // Once it is over, the account may restore again.
   expect((await restore(zip)).status).toBe(413);
+  expect(temporary()).toEqual([]);
+});
+
+it('still restores a real backup of several megabytes, its file byte for byte', async () => {
+  const caseId = (await restorer.request('POST', '/api/cases', { title: 'Vụ có ảnh lớn' })).body
+    .id as string;
+  const png = Buffer.concat([makePng(), randomBytes(8 * 1024 * 1024)]);
+  const upload = await fetch(`${server.url}/api/cases/${caseId}/files?name=anh.png`, {
+    method: 'POST',
+    headers: { cookie: restorer.cookie, 'content-type': 'application/octet-stream' },
+    body: png,
+  });
+  const { hash } = (await upload.json()) as { hash: string };
+  const backup = await fetch(`${server.url}/api/cases/${caseId}/backup`, {
+    headers: { cookie: restorer.cookie },
+  });
+  const zip = new Uint8Array(await backup.arrayBuffer());
+  expect(zip.length).toBeGreaterThan(8 * 1024 * 1024);
+  const restored = await fetch(`${server.url}/api/cases/restore`, {
+    method: 'POST',
+    headers: { cookie: restorer.cookie, 'content-type': 'application/zip' },
+    body: zip,
+  });
+  expect(restored.status).toBe(201);
+  const { id } = (await restored.json()) as { id: string };
+  const file = await fetch(`${server.url}/api/cases/${id}/files/${hash}`, {
+    headers: { cookie: restorer.cookie },
+  });
+  expect(Buffer.from(await file.arrayBuffer()).equals(png)).toBe(true);
   expect(temporary()).toEqual([]);
 });
 
