@@ -20,6 +20,8 @@ export interface ServerConfig {
   maxDocumentBytes: number;
   /** Largest case-file upload (a scan, photo or PDF). */
   maxUploadBytes: number;
+  /** Largest backup restore: the zip received, and everything inflated from it, each counted. */
+  maxRestoreBytes: number;
   sessionDays: number;
   cookieSecure: boolean;
   /**
@@ -52,6 +54,7 @@ export const defaultConfig: ServerConfig = {
   maxMessageBytes: 16 * 1024 * 1024,
   maxDocumentBytes: 64 * 1024 * 1024,
   maxUploadBytes: 50 * 1024 * 1024,
+  maxRestoreBytes: 2 * 1024 * 1024 * 1024,
   sessionDays: 14,
   cookieSecure: false,
   trustProxy: false,
@@ -78,6 +81,7 @@ const envSchema = z.object({
   MAX_MESSAGE_BYTES: z.coerce.number().int().positive().optional(),
   MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().optional(),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().optional(),
+  MAX_RESTORE_BYTES: z.coerce.number().int().positive().optional(),
   SESSION_DAYS: z.coerce.number().positive().optional(),
   COOKIE_SECURE: z.enum(['true', 'false', '1', '0']).optional(),
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).optional(),
@@ -111,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     maxMessageBytes: e.MAX_MESSAGE_BYTES ?? defaultConfig.maxMessageBytes,
     maxDocumentBytes: e.MAX_DOCUMENT_BYTES ?? defaultConfig.maxDocumentBytes,
     maxUploadBytes: e.MAX_UPLOAD_BYTES ?? defaultConfig.maxUploadBytes,
+    maxRestoreBytes: e.MAX_RESTORE_BYTES ?? defaultConfig.maxRestoreBytes,
     sessionDays: e.SESSION_DAYS ?? defaultConfig.sessionDays,
     cookieSecure: e.COOKIE_SECURE === 'true' || e.COOKIE_SECURE === '1',
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',

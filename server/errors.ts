@@ -147,6 +147,16 @@ const messages = {
     vi: 'Tệp sao lưu quá lớn: tối đa {limit} MB.',
     en: 'The backup is too large: at most {limit} MB.',
   },
+  'backup.entryTooLarge': {
+    status: 413,
+    vi: 'Tệp sao lưu không hợp lệ: mục {name} giải nén ra quá {limit} MB (giới hạn mỗi tệp). Không có gì được lưu.',
+    en: 'The backup file is not valid: entry {name} inflates past {limit} MB (the limit per file). Nothing was kept.',
+  },
+  'backup.busy': {
+    status: 429,
+    vi: 'Bạn đang khôi phục một bản sao lưu khác. Hãy đợi việc đó xong rồi thử lại.',
+    en: 'You are already restoring another backup. Wait for it to finish, then try again.',
+  },
   'storage.full': {
     status: 507,
     vi: 'Máy chủ hết chỗ lưu trữ (ổ đĩa đầy). Không có gì bị thay đổi; hãy báo quản trị viên.',
@@ -180,6 +190,11 @@ export const BACKUP_REASONS = {
     vi: 'có mục mang đường dẫn không an toàn ("{name}").',
     en: 'an entry has an unsafe path ("{name}").',
   },
+  duplicateEntry: {
+    vi: 'có hai mục cùng tên ("{name}").',
+    en: 'two entries have the same name ("{name}").',
+  },
+  fileMissing: { vi: 'thiếu tệp {name}.', en: 'the file {name} is missing.' },
   tooManyEntries: { vi: 'có quá nhiều mục.', en: 'it has too many entries.' },
   tooLarge: { vi: 'nội dung giải nén quá lớn.', en: 'its unpacked content is too large.' },
   manifestMissing: { vi: 'thiếu manifest.json.', en: 'manifest.json is missing.' },

@@ -1,22 +1,15 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { setCaseMeta } from '../../src/core/commands/meta.ts';
-import { readMeta } from '../../src/core/doc.ts';
-import { newId } from '../../src/core/ids.ts';
-import { ImportError } from '../../src/core/interop/model.ts';
-import { readZip, writeZip } from '../../src/core/interop/zip.ts';
-import { migrateCaseDoc } from '../../src/core/migrations.ts';
-import { CLASSIFICATIONS, type Role } from '../../src/core/schema.ts';
+import { writeZip } from '../../src/core/interop/zip.ts';
+import type { Role } from '../../src/core/schema.ts';
 import type { PublicUser } from '../auth/sessions.ts';
-import { ApiError, backupReason } from '../errors.ts';
-import { printableText, withoutControlCharacters } from '../text.ts';
+import { ApiError } from '../errors.ts';
 import type { BlobStore } from '../files/BlobStore.ts';
-import { sniffType } from '../files/sniff.ts';
 import type { CaseRecord } from '../store/Store.ts';
 import { requireUser, type Services } from './context.ts';
+import { BACKUP_FORMAT, restoreCase } from './restore.ts';
 
 /**
  * A whole case in one file and back: a zip with the document, its case-file files and a manifest of
@@ -24,64 +17,16 @@ import { requireUser, type Services } from './context.ts';
  * nothing; it works on another server, too. Both are recorded in the audit trail.
  */
 
-const MAX_BACKUP_BYTES = 1024 * 1024 * 1024;
-const FORMAT = 'caseboard-backup';
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
-
-const manifestSchema = z.object({
-  format: z.literal(FORMAT),
-  version: z.literal(1),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  case: z.object({
-    title: printableText().pipe(z.string().min(1).max(200)),
-    caseNumber: printableText().pipe(z.string().max(80)),
-    offences: z.array(printableText().pipe(z.string().max(40))).max(30),
-    classification: z.enum(CLASSIFICATIONS),
-  }),
-  document: z.object({
-    path: z.literal('document.yjs'),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  }),
-  files: z
-    .array(
-      z.object({
-        hash: z.string().regex(/^[0-9a-f]{64}$/),
-        name: printableText().pipe(z.string().min(1).max(500)),
-        mime: z.string(),
-        size: z.number().int().min(0),
-      }),
-    )
-    .max(100_000),
-});
-
-/** What a zip reader's refusal means for a person. */
-function zipReason(err: ImportError) {
-  switch (err.code) {
-    case 'zipPath':
-      return backupReason(
-        'unsafePath',
-        withoutControlCharacters(String(err.params.name ?? '')).slice(0, 120),
-      );
-    case 'zipEntries':
-      return backupReason('tooManyEntries');
-    case 'zipBomb':
-    case 'tooLarge':
-      return backupReason('tooLarge');
-    default:
-      return backupReason('notZip');
-  }
-}
 
 export function backupRoutes(
   app: FastifyInstance,
   services: Services & { blobs: BlobStore },
 ): void {
   const { store, rooms, blobs } = services;
-  app.addContentTypeParser(
-    ['application/zip', 'application/octet-stream'],
-    { parseAs: 'buffer', bodyLimit: MAX_BACKUP_BYTES },
-    (_r, body, done) => done(null, body),
+  // The body stays a stream: a restore writes it to a temporary file, counting (restore.ts).
+  app.addContentTypeParser(['application/zip', 'application/octet-stream'], (_r, body, done) =>
+    done(null, body),
   );
 
   async function owner(
@@ -112,7 +57,7 @@ export function backupRoutes(
       entries[`files/${file.hash}`] = new Uint8Array(Buffer.concat(chunks));
     }
     const manifest = {
-      format: FORMAT,
+      format: BACKUP_FORMAT,
       version: 1,
       createdAt: new Date().toISOString(),
       createdBy: user.username,
@@ -153,110 +98,10 @@ export function backupRoutes(
       .send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
   });
 
-  app.post('/api/cases/restore', { bodyLimit: MAX_BACKUP_BYTES }, async (request, reply) => {
+  const restore = restoreCase(services);
+  app.post('/api/cases/restore', async (request, reply) => {
     const user = await requireUser(services, request);
-    const body = request.body;
-    if (!(body instanceof Buffer) || body.length === 0)
-      throw new ApiError('backup.bad', { reason: backupReason('empty') });
-    // Everything is read and checked before anything is written.
-    let entries: Record<string, Uint8Array>;
-    try {
-      entries = readZip(new Uint8Array(body), undefined, {
-        bytes: MAX_BACKUP_BYTES,
-        entries: 100_010,
-      });
-    } catch (err) {
-      if (err instanceof ImportError) throw new ApiError('backup.bad', { reason: zipReason(err) });
-      throw err;
-    }
-    const manifestBytes = entries['manifest.json'];
-    if (!manifestBytes)
-      throw new ApiError('backup.bad', { reason: backupReason('manifestMissing') });
-    let manifest: z.infer<typeof manifestSchema>;
-    try {
-      manifest = manifestSchema.parse(JSON.parse(new TextDecoder().decode(manifestBytes)));
-    } catch {
-      throw new ApiError('backup.bad', { reason: backupReason('manifest') });
-    }
-    const state = entries['document.yjs'];
-    if (!state || sha256(state) !== manifest.document.sha256)
-      throw new ApiError('backup.bad', { reason: backupReason('documentHash') });
-    for (const file of manifest.files) {
-      const data = entries[`files/${file.hash}`];
-      if (!data || sha256(data) !== file.hash)
-        throw new ApiError('backup.bad', {
-          reason: backupReason('fileHash', `files/${file.hash.slice(0, 12)}…`),
-        });
-      if (!sniffType(data.subarray(0, 16)))
-        throw new ApiError('backup.bad', {
-          reason: backupReason('fileType', `files/${file.hash.slice(0, 12)}…`),
-        });
-    }
-    const doc = new Y.Doc();
-    try {
-      Y.applyUpdate(doc, state);
-      migrateCaseDoc(doc, 'server');
-    } catch (err) {
-      // The library's own words ("Unexpected end of array") are for the log, not for a person.
-      request.log.warn({ err: String(err) }, 'restore: unreadable document');
-      throw new ApiError('backup.bad', { reason: backupReason('document') });
-    }
-    const meta = readMeta(doc);
-    const now = new Date().toISOString();
-    const record: CaseRecord = {
-      id: newId(),
-      title: manifest.case.title,
-      caseNumber: manifest.case.caseNumber,
-      offences: manifest.case.offences,
-      classification: manifest.case.classification,
-      archived: false,
-      createdAt: now,
-      updatedAt: now,
-    };
-    setCaseMeta(
-      doc,
-      {
-        title: record.title,
-        caseNumber: record.caseNumber,
-        offences: record.offences,
-        classification: record.classification,
-      },
-      'server',
-    );
-    for (const file of manifest.files) {
-      const stored = await blobs.put(
-        Readable.from([Buffer.from(entries[`files/${file.hash}`]!)]),
-        MAX_BACKUP_BYTES,
-      );
-      if (stored.hash !== file.hash)
-        throw new ApiError('backup.bad', {
-          reason: backupReason('fileHash', `files/${file.hash.slice(0, 12)}…`),
-        });
-    }
-    await store.createCase(record, user.id, Y.encodeStateAsUpdate(doc));
-    for (const file of manifest.files)
-      await store.addCaseFile({
-        caseId: record.id,
-        hash: file.hash,
-        name: file.name,
-        mime: sniffType(entries[`files/${file.hash}`]!.subarray(0, 16))!,
-        size: entries[`files/${file.hash}`]!.length,
-        uploadedBy: user.username,
-        uploadedAt: now,
-      });
-    await store.recordAudit({
-      caseId: record.id,
-      at: now,
-      actor: user.username,
-      action: 'case.restore',
-      detail: {
-        from: manifest.createdAt,
-        by: manifest.createdBy,
-        files: manifest.files.length,
-        schema: meta.schema,
-      },
-    });
-    doc.destroy();
+    const record = await restore(user, request.body);
     return reply.code(201).send({ ...record, role: 'owner' });
   });
 

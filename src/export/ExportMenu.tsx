@@ -17,6 +17,7 @@ import {
 import { boardPicture, fileNameOf, saveFile } from './capture.ts';
 import { boardPdf, type Paper } from './boardPdf.tsx';
 import { exportErrorText } from './errors.ts';
+import { importedText, importFailureText } from './drop.ts';
 
 export interface ExportMenuProps {
   caseId: string;
@@ -180,10 +181,10 @@ export function ExportMenu({
                     mindMap.selection.at(-1) ?? null,
                   ).then(
                     ({ ids, count }) => {
-                      setMessage(t('imported', { count, name: file.name }));
+                      setMessage(importedText(t, file.name, count));
                       mindMap.onImported(ids);
                     },
-                    (err: unknown) => setMessage(importErrorText(t, err)),
+                    (err: unknown) => setMessage(importFailureText(t, file.name, err)),
                   );
               }}
             />

@@ -43,7 +43,7 @@ export function RestoreButton({
     };
     xhr.onerror = () => {
       setProgress(null);
-      setMessage(t('failed', { message: xhr.statusText || 'network' }));
+      setMessage(t('restoreCutOff'));
     };
     xhr.onabort = () => {
       setProgress(null);

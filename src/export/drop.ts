@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { addFileRecord } from '../core/commands/files.ts';
+import { ImportError } from '../core/interop/model.ts';
 import { uploadFile } from '../files/api.ts';
 
 /**
@@ -21,3 +22,20 @@ export async function uploadDropped(
   );
   return uploaded.hash;
 }
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * Why a mind-map file was not imported, in the page's language (namespace `interop`), under an
+ * import title: a refused file's documented reason, never an engine's English exception text.
+ * @example importFailureText(t, 'map.xmind', err) // 'Không nhập được “map.xmind”: Tệp JSON bị lỗi…'
+ */
+export function importFailureText(t: Translate, name: string, err: unknown): string {
+  const reason =
+    err instanceof ImportError ? t(`errors.${err.code}`, err.params) : t('errors.unexpected');
+  return t('importFailed', { name, reason });
+}
+
+/** What a successful import brought in: `Đã nhập 42 chủ đề từ “map.xmind”.` */
+export const importedText = (t: Translate, name: string, count: number): string =>
+  t('imported', { count, name });

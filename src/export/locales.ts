@@ -6,6 +6,7 @@ const vi = {
   import: 'Nhập sơ đồ (XMind, FreeMind, OPML, Markdown)…',
   importHint: 'Hoặc kéo thả tệp vào sơ đồ.',
   imported: 'Đã nhập {{count}} chủ đề từ “{{name}}”.',
+  importFailed: 'Không nhập được “{{name}}”: {{reason}}',
   exportImage: 'Ảnh',
   png: 'PNG {{scale}}×',
   svg: 'SVG',
@@ -25,6 +26,8 @@ const vi = {
   failed: 'Không xuất được: {{message}}',
   deckPdf: 'Xuất PDF',
   restore: 'Khôi phục từ bản sao lưu…',
+  restoreCutOff:
+    'Không khôi phục được: mất kết nối với máy chủ khi đang gửi tệp. Không có gì được lưu; hãy thử lại.',
   backup: 'Sao lưu vụ án',
   perStep: 'Mỗi bước một trang',
   notesPages: 'Kèm trang ghi chú',
@@ -35,9 +38,9 @@ const vi = {
     tooDeep: 'Sơ đồ lồng quá sâu (quá {{limit}} cấp).',
     tooMany: 'Sơ đồ có quá nhiều chủ đề (quá {{limit}}).',
     xmlEntities: 'Tệp XML khai báo thực thể (ENTITY): không nhận vì lý do an toàn.',
-    badXml: 'Tệp XML bị lỗi hoặc không trọn vẹn: {{message}}',
-    badJson: 'Tệp JSON bị lỗi hoặc không trọn vẹn: {{message}}',
-    badZip: 'Tệp nén bị hỏng: {{message}}',
+    badXml: 'Tệp XML bị lỗi hoặc không trọn vẹn (dòng {{line}}).',
+    badJson: 'Tệp JSON bị lỗi hoặc không trọn vẹn.',
+    badZip: 'Tệp nén bị hỏng.',
     zipPath: 'Tệp nén chứa đường dẫn không an toàn: “{{name}}”.',
     zipBomb: 'Tệp nén giải nén ra quá lớn (quá {{limit}} MB).',
     zipEntries: 'Tệp nén có quá nhiều mục (quá {{limit}}).',
@@ -48,6 +51,10 @@ const vi = {
     image: 'trình duyệt không đọc được một hình ảnh của sơ đồ. Hãy tải lại trang rồi thử lại.',
     nothing: 'sơ đồ chưa có gì để xuất.',
     unknown: 'trình duyệt báo lỗi không rõ nguyên nhân. Hãy thử lại.',
+    malformed: 'Nội dung tệp không đúng cấu trúc {{format}}.',
+    labelTooLong:
+      'Có chủ đề dài {{length, number}} ký tự (tối đa {{limit, number}}), bắt đầu bằng “{{start}}…”.',
+    unexpected: 'Đã xảy ra lỗi khi đọc tệp; sơ đồ không bị thay đổi.',
   },
 };
 
@@ -58,6 +65,7 @@ const en: DeepStrings<typeof vi> = {
   import: 'Import a map (XMind, FreeMind, OPML, Markdown)…',
   importHint: 'Or drop the file onto the map.',
   imported: 'Imported {{count}} topics from “{{name}}”.',
+  importFailed: 'Could not import “{{name}}”: {{reason}}',
   exportImage: 'Picture',
   png: 'PNG {{scale}}×',
   svg: 'SVG',
@@ -77,6 +85,8 @@ const en: DeepStrings<typeof vi> = {
   failed: 'Could not export: {{message}}',
   deckPdf: 'Export PDF',
   restore: 'Restore from a backup…',
+  restoreCutOff:
+    'Could not restore: the connection to the server broke while sending the file. Nothing was kept; please try again.',
   backup: 'Back up the case',
   perStep: 'A page per build step',
   notesPages: 'With notes pages',
@@ -87,9 +97,9 @@ const en: DeepStrings<typeof vi> = {
     tooDeep: 'The map is nested too deep (more than {{limit}} levels).',
     tooMany: 'The map has too many topics (more than {{limit}}).',
     xmlEntities: 'The XML file declares entities (ENTITY): refused for safety.',
-    badXml: 'The XML file is broken or incomplete: {{message}}',
-    badJson: 'The JSON file is broken or incomplete: {{message}}',
-    badZip: 'The archive is damaged: {{message}}',
+    badXml: 'The XML file is broken or incomplete (line {{line}}).',
+    badJson: 'The JSON file is broken or incomplete.',
+    badZip: 'The archive is damaged.',
     zipPath: 'The archive holds an unsafe path: “{{name}}”.',
     zipBomb: 'The archive unpacks too large (more than {{limit}} MB).',
     zipEntries: 'The archive has too many entries (more than {{limit}}).',
@@ -100,6 +110,10 @@ const en: DeepStrings<typeof vi> = {
     image: 'the browser could not read one of the board’s pictures. Reload the page and try again.',
     nothing: 'the board has nothing to export yet.',
     unknown: 'the browser reported an error without a reason. Try again.',
+    malformed: 'The file’s content is not laid out as {{format}}.',
+    labelTooLong:
+      'A topic is {{length, number}} characters long (at most {{limit, number}}), starting “{{start}}…”.',
+    unexpected: 'Something went wrong reading the file; the map was not changed.',
   },
 };
 

@@ -136,8 +136,8 @@ import type { Topic } from '../../core/commands/mindmap.ts';
 import { HelpSheet } from './HelpSheet.tsx';
 import { TopicDetails } from './TopicDetails.tsx';
 import { useFlowFrame, type PresentFrame } from '../../present/boardViews.ts';
-import { ExportMenu, importErrorText, importFile } from '../../export/ExportMenu.tsx';
-import { uploadDropped } from '../../export/drop.ts';
+import { ExportMenu, importFile } from '../../export/ExportMenu.tsx';
+import { importedText, importFailureText, uploadDropped } from '../../export/drop.ts';
 import { offlineCache } from '../../app/offline.ts';
 import { boardsOf } from '../../core/doc.ts';
 import { useYValue } from '../../files/useYValue.ts';
@@ -200,6 +200,8 @@ function MindMapInner({
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [drag, setDrag] = useState<DragState | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** What the last dropped mind-map file brought in. */
+  const [imported, setImported] = useState<string | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const clipboard = useRef<string>('');
   const remote = useRemoteSelections(awareness, boardId, selection);
@@ -549,11 +551,15 @@ function MindMapInner({
         const parent = selection.at(-1) ?? topics.find((tp) => tp.parent === null)?.id ?? null;
         if (mapFile)
           void importFile(doc, boardId, origin, mapFile, parent).then(
-            ({ ids }) => {
+            ({ ids, count }) => {
               setError(null);
+              setImported(importedText(tInterop, mapFile.name, count));
               setSelection(ids);
             },
-            (err: unknown) => setError(importErrorText(tInterop, err)),
+            (err: unknown) => {
+              setImported(null);
+              setError(importFailureText(tInterop, mapFile.name, err));
+            },
           );
         for (const image of images)
           void uploadDropped(caseId, doc, origin, image, i18n.language).then(
@@ -719,6 +725,11 @@ function MindMapInner({
       {error && (
         <p className="notice notice--danger" role="alert">
           {error}
+        </p>
+      )}
+      {imported && (
+        <p className="notice" role="status" data-testid="import-message">
+          {imported}
         </p>
       )}
       {mode === 'outline' && !present ? (

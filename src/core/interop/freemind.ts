@@ -3,6 +3,7 @@ import {
   cleanText,
   htmlToText,
   ImportError,
+  importer,
   TreeGuard,
   type MapTopic,
   type MindMapModel,
@@ -14,7 +15,7 @@ import { decodeXml, elements, localName, parseXml, textOf, type XmlElement } fro
  * FreeMind 0.8, HTML inside `TEXT`), notes and details in `TYPE="NOTE"`/`"DETAILS"`, `FOLDED`,
  * and `<arrowlink DESTINATION>` as relationship lines.
  */
-export function importFreeMind(bytes: Uint8Array): MindMapModel {
+export const importFreeMind = importer('FreeMind', (bytes: Uint8Array): MindMapModel => {
   const map = parseXml(decodeXml(bytes));
   if (localName(map.name) !== 'map') throw new ImportError('notFormat', { format: 'FreeMind' });
   const guard = new TreeGuard();
@@ -56,4 +57,4 @@ export function importFreeMind(bytes: Uint8Array): MindMapModel {
     roots,
     relationships: relationships.filter((r) => r.from !== r.to),
   };
-}
+});

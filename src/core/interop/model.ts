@@ -33,6 +33,8 @@ export const IMPORT_LIMITS = {
   /** Zip archives: entries, and bytes once unpacked. */
   zipEntries: 2_000,
   zipBytes: 100 * 1024 * 1024,
+  /** Characters in a label: the most a topic holds (see `setTopicLabel`). */
+  label: 5_000,
 };
 
 /** A file that cannot be imported; `code` is an i18n key under `interop.errors`, `params` fill it. */
@@ -43,6 +45,50 @@ export class ImportError extends Error {
   ) {
     super(`${code} ${JSON.stringify(params)}`);
   }
+}
+
+/**
+ * An importer that keeps its contract: it returns a model within the limits or throws
+ * `ImportError`. A file shaped unlike its format (a number where a list belongs, `null` for a
+ * topic) makes the reader throw whatever the engine throws; that becomes `malformed`, so a person
+ * sees a translated sentence, never a TypeError.
+ * @example importer('XMind', readXMind)(bytes) // throws ImportError('malformed', { format: 'XMind' })
+ */
+export function importer(
+  format: string,
+  read: (bytes: Uint8Array) => MindMapModel,
+): (bytes: Uint8Array) => MindMapModel {
+  return (bytes) => {
+    let model: MindMapModel;
+    try {
+      model = read(bytes);
+    } catch (err) {
+      if (err instanceof ImportError) throw err;
+      throw new ImportError('malformed', { format });
+    }
+    checkLabels(model);
+    return model;
+  };
+}
+
+/** Refuses a label past `IMPORT_LIMITS.label`, naming where it starts (iteratively: deep maps). */
+function checkLabels(model: MindMapModel): void {
+  const tooLong = (text: string | undefined) =>
+    text !== undefined && text.length > IMPORT_LIMITS.label;
+  const refuse = (text: string) =>
+    new ImportError('labelTooLong', {
+      limit: IMPORT_LIMITS.label,
+      length: text.length,
+      start: text.slice(0, 40).trimEnd(),
+    });
+  const stack = [...model.roots];
+  while (stack.length > 0) {
+    const topic = stack.pop()!;
+    if (tooLong(topic.label)) throw refuse(topic.label);
+    stack.push(...topic.children);
+  }
+  for (const relation of model.relationships)
+    if (tooLong(relation.label)) throw refuse(relation.label!);
 }
 
 /** Counts topics and depth as a tree is built, and stops at the limits with a clear error. */

@@ -2,6 +2,7 @@ import {
   cleanNote,
   cleanText,
   ImportError,
+  importer,
   TreeGuard,
   type MapTopic,
   type MindMapModel,
@@ -9,7 +10,7 @@ import {
 import { child, decodeXml, elements, localName, parseXml, textOf, type XmlElement } from './xml.ts';
 
 /** OPML 1 and 2: `<opml><head><title>` and nested `<outline text>`, notes from `_note`. */
-export function importOpml(bytes: Uint8Array): MindMapModel {
+export const importOpml = importer('OPML', (bytes: Uint8Array): MindMapModel => {
   const opml = parseXml(decodeXml(bytes));
   if (localName(opml.name) !== 'opml') throw new ImportError('notFormat', { format: 'OPML' });
   const body = child(opml, 'body');
@@ -34,4 +35,4 @@ export function importOpml(bytes: Uint8Array): MindMapModel {
   // A titled outline of several top items becomes one map under its title.
   const roots = title && outlines.length > 1 ? [{ label: title, children: outlines }] : outlines;
   return { ...(title ? { title } : {}), roots, relationships: [] };
-}
+});

@@ -3,6 +3,7 @@ import {
   cleanText,
   IMPORT_LIMITS,
   ImportError,
+  importer,
   TreeGuard,
   type MapTopic,
   type MindMapModel,
@@ -12,7 +13,7 @@ import {
  * Markdown (headings, and lists under them, nested by indentation) and indented plain text. A
  * document with one top heading becomes one map under it.
  */
-export function importMarkdown(bytes: Uint8Array): MindMapModel {
+export const importMarkdown = importer('Markdown', (bytes: Uint8Array): MindMapModel => {
   const text = decodeText(bytes);
   if (!/^\s{0,3}#{1,6}\s/m.test(text)) return importPlainText(bytes);
   const guard = new TreeGuard();
@@ -51,10 +52,10 @@ export function importMarkdown(bytes: Uint8Array): MindMapModel {
   }
   if (roots.length === 0) throw new ImportError('empty');
   return { title: roots[0]!.label, roots, relationships: [] };
-}
+});
 
 /** Lines indented by tabs or spaces (or as a list) become a tree by their indentation. */
-export function importPlainText(bytes: Uint8Array): MindMapModel {
+export const importPlainText = importer('text', (bytes: Uint8Array): MindMapModel => {
   const forest = parseOutline(decodeText(bytes));
   const guard = new TreeGuard();
   const convert = (nodes: ReturnType<typeof parseOutline>, depth: number): MapTopic[] =>
@@ -65,7 +66,7 @@ export function importPlainText(bytes: Uint8Array): MindMapModel {
   const roots = convert(forest, 0);
   if (roots.length === 0) throw new ImportError('empty');
   return { title: roots[0]!.label, roots, relationships: [] };
-}
+});
 
 /** Markdown text to plain text: emphasis marks dropped, backslash escapes undone. */
 function unescapeMarkdown(text: string): string {

@@ -2,6 +2,7 @@ import {
   cleanNote,
   cleanText,
   ImportError,
+  importer,
   TreeGuard,
   type MapTopic,
   type MindMapModel,
@@ -15,7 +16,7 @@ import { isZip, readZip } from './zip.ts';
  * floating (detached) topics as further roots, notes, folding and relationships. Summary topics
  * are kept as notes of the topic they summarise (the summary range is not kept).
  */
-export function importXMind(bytes: Uint8Array): MindMapModel {
+export const importXMind = importer('XMind', (bytes: Uint8Array): MindMapModel => {
   if (isZip(bytes)) {
     const files = readZip(bytes, (name) => name === 'content.json' || name === 'content.xml');
     if (files['content.json']) return fromJson(files['content.json']);
@@ -25,7 +26,7 @@ export function importXMind(bytes: Uint8Array): MindMapModel {
   const head = new TextDecoder().decode(bytes.subarray(0, 200)).trimStart();
   if (head.startsWith('[') || head.startsWith('{')) return fromJson(bytes);
   return fromXml(bytes);
-}
+});
 
 interface JsonTopic {
   id?: string;

@@ -65,7 +65,11 @@ export function parseXml(text: string, maxDepth = IMPORT_LIMITS.depth * 4 + 50):
   parser.on('text', onText);
   parser.on('cdata', onText);
   parser.on('error', (err) => {
-    failure ??= new ImportError('badXml', { message: String(err.message).slice(0, 200) });
+    // The engine's text stays in the error for logs; people see the line (see interop locales).
+    failure ??= new ImportError('badXml', {
+      line: parser.line,
+      message: String(err.message).slice(0, 200),
+    });
   });
   try {
     // Fed in pieces, so a refused file stops early instead of being read to the end.
@@ -74,6 +78,7 @@ export function parseXml(text: string, maxDepth = IMPORT_LIMITS.depth * 4 + 50):
     if (!failure) parser.close();
   } catch (err) {
     failure ??= new ImportError('badXml', {
+      line: parser.line,
       message: err instanceof Error ? err.message.slice(0, 200) : '',
     });
   }
