@@ -23,7 +23,14 @@ import {
   type Slide,
 } from '../core/commands/deck.ts';
 import { listFiles } from '../core/commands/files.ts';
-import { boardsOf, deckOf, filesOf, registerOf, type BoardSummary } from '../core/doc.ts';
+import {
+  boardTitleOf,
+  boardsOf,
+  deckOf,
+  filesOf,
+  registerOf,
+  type BoardSummary,
+} from '../core/doc.ts';
 import { useYValue } from '../files/useYValue.ts';
 import { useBoardViews } from './boardViews.ts';
 import { HearingLinks } from './HearingLinks.tsx';
@@ -293,7 +300,7 @@ function SlideEditor({
   const [text, setText] = useState(slide.text ?? '');
   const view = useBoardViews((s) => (slide.boardId ? s.views.get(slide.boardId) : undefined));
   const boardTitle = useYValue(boardsOf(doc), () =>
-    String(slide.boardId ? (boardsOf(doc).get(slide.boardId)?.get('title') ?? '') : ''),
+    slide.boardId ? boardTitleOf(doc, slide.boardId) : '',
   );
   const patch = (p: Record<string, unknown>) =>
     updateSlide(doc, { id: slide.id, patch: p }, origin);
