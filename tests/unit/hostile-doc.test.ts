@@ -3,85 +3,13 @@ import * as Y from 'yjs';
 import * as core from '../../src/core/index.ts';
 import { BoardProjection } from '../../src/canvas/projection.ts';
 import { LinkProjection } from '../../src/canvas/links.ts';
+import { wellFormedCase } from '../helpers/hostile.ts';
 
 /**
  * Issue 19, point 1: any peer can write any value of any type anywhere in the case document (a
  * stock y-websocket client is enough). Every reader and projection must skip what it does not
  * understand, never throw: one thrown reader blanks the case page for every member.
  */
-
-const A = 'a'.repeat(64);
-
-/** A case with every board kind, every entity kind, every slide kind and a file with a mark. */
-function wellFormedCase(): Y.Doc {
-  const doc = new Y.Doc();
-  const o = 'me';
-  core.migrateCaseDoc(doc, o);
-  core.setCaseMeta(doc, { title: 'Vụ án', caseNumber: '1/2026/HS', offences: ['BLHS-173'] }, o);
-  const person = core.addEntity(doc, { kind: 'person', fields: { name: 'Nguyễn Văn A' } }, o);
-  const item = core.addEntity(doc, { kind: 'evidence', fields: { name: 'Con dao' } }, o);
-  const fact = core.addEntity(doc, { kind: 'fact', fields: { name: 'Có mặt' } }, o);
-  core.addEntity(doc, { kind: 'place', fields: { name: 'Chợ' } }, o);
-  core.addEntity(
-    doc,
-    {
-      kind: 'event',
-      fields: { name: 'Đột nhập', start: '2026-01-02', people: [person], evidence: [item] },
-    },
-    o,
-  );
-  core.addFileRecord(doc, { hash: A, name: 'a.png', mime: 'image/png', size: 10 }, o);
-  core.attachFile(doc, { entityId: item, hash: A }, o);
-  core.addMark(doc, { hash: A, mark: { kind: 'note', page: 1, x: 0.1, y: 0.1, text: 'x' } }, o);
-  const map = core.addBoard(doc, { kind: 'mindmap', title: 'Sơ đồ' }, o);
-  const root = core.addTopic(doc, { boardId: map, parent: null, label: 'Vụ án' }, o);
-  const t1 = core.addTopic(doc, { boardId: map, parent: root, label: 'Bị can' }, o);
-  const t2 = core.addTopic(doc, { boardId: map, parent: root, label: 'Bị hại' }, o);
-  core.addRelationship(doc, { boardId: map, source: t1, target: t2 }, o);
-  core.addSummary(doc, { boardId: map, topics: [t1, t2], label: 'Tóm tắt' }, o);
-  const scene = core.addBoard(doc, { kind: 'scene', title: 'Hiện trường' }, o);
-  core.addSceneObject(
-    doc,
-    { boardId: scene, object: { shape: 'rect', x: 1, y: 1, w: 2, h: 2 } },
-    o,
-  );
-  core.addSceneObject(
-    doc,
-    { boardId: scene, object: { shape: 'marker', x: 3, y: 3, entity: item } },
-    o,
-  );
-  core.addSceneObject(
-    doc,
-    {
-      boardId: scene,
-      object: {
-        shape: 'wall',
-        points: [
-          { x: 0, y: 0 },
-          { x: 4, y: 0 },
-        ],
-      },
-    },
-    o,
-  );
-  const evidence = core.addBoard(doc, { kind: 'evidence', title: 'Chứng cứ' }, o);
-  const n1 = core.addNode(doc, { boardId: evidence, x: 0, y: 0, entity: item }, o);
-  const n2 = core.addNode(doc, { boardId: evidence, x: 300, y: 0, entity: fact }, o);
-  core.addLink(doc, { boardId: evidence, source: n1, target: n2, type: 'supports' }, o);
-  core.addBoard(doc, { kind: 'timeline', title: 'Diễn biến' }, o);
-  const chart = core.addBoard(doc, { kind: 'relationship', title: 'Quan hệ' }, o);
-  const p1 = core.addNode(doc, { boardId: chart, x: 0, y: 0, entity: person }, o);
-  const p2 = core.addNode(doc, { boardId: chart, x: 200, y: 0, type: 'phone', label: '090' }, o);
-  core.addLink(doc, { boardId: chart, source: p1, target: p2, type: 'called' }, o);
-  core.addSlide(doc, { kind: 'title', title: 'Mở đầu' }, o);
-  core.addSlide(
-    doc,
-    { kind: 'frame', boardId: map, title: 'Khung', frame: { x: 0, y: 0, w: 400, h: 300 } },
-    o,
-  );
-  core.addSlide(doc, { kind: 'document', file: A, page: 1, title: 'Tài liệu' }, o);
-  return doc;
-}
 
 function rngOf(seed: number) {
   let s = seed >>> 0;
