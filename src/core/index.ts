@@ -25,3 +25,4 @@ export * from './timeline.ts';
 export * from './commands/deck.ts';
 export * from './interop/index.ts';
 export * from './history.ts';
+export * from './validate.ts';

@@ -596,6 +596,8 @@ const READERS = new Set([
   'mapFromBoard',
   'nodesOf',
   'nodesIn',
+  'validateCaseDoc',
+  'changedPaths',
   'readNode',
   'displayOf',
   'listNodes',
@@ -767,6 +769,8 @@ function checkModel(doc: Y.Doc, where: string) {
     }
   }
   for (const slide of core.listSlides(doc)) expect(slide.id).toBeTruthy();
+  // What the commands write, merged in any order, is what the server's update check accepts.
+  expect(core.validateCaseDoc(doc), `${where}: schema`).toEqual([]);
 }
 
 const ROOTS = ['meta', 'boards', 'register', 'deck', 'files'];

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import * as core from '../../src/core/index.ts';
 import { BoardProjection } from '../../src/canvas/projection.ts';
 import { LinkProjection } from '../../src/canvas/links.ts';
-import { wellFormedCase } from '../helpers/hostile.ts';
+import { wellFormedCase, writeHostileShapes } from '../helpers/hostile.ts';
 
 /**
  * Issue 19, point 1: any peer can write any value of any type anywhere in the case document (a
@@ -197,4 +197,39 @@ describe('hostile documents: readers skip what they do not understand', () => {
       }
     }
   }, 120_000);
+});
+
+describe('the document schema validator', () => {
+  it('accepts a well-formed case, and every hostile shape is a problem at its path', () => {
+    const doc = wellFormedCase();
+    expect(core.validateCaseDoc(doc)).toEqual([]);
+    const written = writeHostileShapes(doc);
+    const problems = core.validateCaseDoc(doc);
+    expect(problems.map((p) => p.path)).toContain('boards/evil');
+    // One problem at least for each hostile write (some writes hide others, e.g. a whole map).
+    expect(problems.length).toBeGreaterThanOrEqual(written.length - 2);
+  });
+
+  it('checks only what a transaction touched, through changedPaths', () => {
+    const doc = wellFormedCase();
+    let paths: string[][] = [];
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      paths = core.changedPaths(tr);
+    });
+    doc.getMap('boards').set('evil', 'boom');
+    expect(paths).toEqual([['boards', 'evil']]);
+    expect(core.validateCaseDoc(doc, paths)).toEqual([
+      { path: 'boards/evil', problem: 'string where a record belongs' },
+    ]);
+    const board = [...doc.getMap('boards').values()].find(
+      (b) => b instanceof Y.Map && b.get('kind') === 'scene',
+    ) as Y.Map<unknown>;
+    const nodes = board.get('nodes') as Y.Map<Y.Map<unknown>>;
+    const [nodeId, node] = [...nodes.entries()][0]!;
+    node.set('x', new Y.Text());
+    expect(paths).toEqual([['boards', board.get('id') as string, 'nodes', nodeId, 'x']]);
+    expect(core.validateCaseDoc(doc, paths).map((p) => p.path)).toEqual([
+      `boards/${board.get('id') as string}/nodes/${nodeId}.x`,
+    ]);
+  });
 });
