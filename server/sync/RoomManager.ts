@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { WebSocket } from 'ws';
+import { boardTitleOf } from '../../src/core/doc.ts';
 import type { Role } from '../../src/core/schema.ts';
 import type { PublicUser } from '../auth/sessions.ts';
 import type { Store } from '../store/Store.ts';
@@ -78,13 +79,11 @@ export class RoomManager {
   /** Writes one audit entry per person: the boards and parts of the case they changed. */
   private recordActivity(room: Room): void {
     if (!this.options.audit) return;
-    const boards = room.doc.getMap<Y.Map<unknown>>('boards');
     for (const [actor, entry] of room.takeActivity())
       this.options.audit(actor, 'edit', room.caseId, {
-        boards: [...entry.boards].map((id) => ({
-          id,
-          title: String(boards.get(id)?.get('title') ?? ''),
-        })),
+        // Read like the page reads: a board that is not a record (a document broken before updates
+        // were checked) has no title, and must not throw in this timer.
+        boards: [...entry.boards].map((id) => ({ id, title: boardTitleOf(room.doc, id) })),
         areas: [...entry.areas],
         changes: entry.changes,
         since: new Date(entry.since).toISOString(),

@@ -119,3 +119,32 @@ it('refuses the other hostile shapes one by one, and keeps well-formed edits in 
 function boardOf(doc: Y.Doc, id: string): Y.Map<unknown> {
   return doc.getMap('boards').get(id) as Y.Map<unknown>;
 }
+
+it('a case broken before the check stays editable, and its edit summary does not trip on the broken board', async () => {
+  const lan = await ApiClient.login(server.url, 'ksv.lan', 'ksv.lan-password');
+  const caseId = (await lan.request('POST', '/api/cases', { title: 'Vụ án cũ' })).body.id as string;
+  // Stored before updates were checked.
+  await server.rooms.change(caseId, (doc) => doc.getMap('boards').set('evil', 'boom'));
+  const editor = await client(lan, caseId);
+  // Not a new problem (the same one, at the same place): accepted, so the case can be worked on.
+  editor.doc.getMap('boards').set('evil', 'boom again');
+  const boardId = addBoard(editor.doc, { kind: 'mindmap', title: 'Sơ đồ' }, 'lan');
+  const fresh = await client(lan, caseId);
+  await eventually(() => listBoards(fresh.doc).length === 1, 3000, 'the board');
+  expect(fresh.doc.getMap('boards').get('evil')).toBe('boom again');
+  expect(editor.closes).toEqual([]);
+  editor.destroy();
+  fresh.destroy();
+  // Everyone left: the room writes the edit summary, with the broken board untitled.
+  await eventually(() => !server.rooms.isLoaded(caseId), 5000, 'the room unloaded');
+  const audit = await lan.request('GET', `/api/cases/${caseId}/audit`);
+  const edits = (
+    audit.body.events as Array<{ action: string; detail: { boards: unknown } }>
+  ).filter((e) => e.action === 'edit');
+  expect(edits.flatMap((e) => e.detail.boards as Array<{ id: string; title: string }>)).toEqual(
+    expect.arrayContaining([
+      { id: 'evil', title: '' },
+      { id: boardId, title: 'Sơ đồ' },
+    ]),
+  );
+});
