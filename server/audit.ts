@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'member.removed',
   'connection',
   'edit',
+  'edit.refused',
   'file.uploaded',
   'file.read',
   'export',

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { docFromState, restoreVersion } from '../src/core/history.ts';
 import { newId } from '../src/core/ids.ts';
 import type { AuditTrail } from './audit.ts';
 import type { Store, VersionRecord } from './store/Store.ts';
@@ -148,4 +149,20 @@ function sameContent(a: Uint8Array, b: Uint8Array): boolean {
     return snapshot;
   };
   return Y.equalSnapshots(snapshotOf(a), snapshotOf(b));
+}
+
+/**
+ * Writes a stored version into a case document as one new change (boards, register, deck and case
+ * file made equal to the version's; only what differs is written). The restore API runs it in the
+ * case's room and `npm run case -- restore-version` on the stored document, so a case whose page
+ * no longer opens can still be brought back.
+ * @example writeVersion(doc, await store.getVersionState(caseId, versionId), 'server')
+ */
+export function writeVersion(doc: Y.Doc, state: Uint8Array, origin: unknown): void {
+  const version = docFromState(state);
+  try {
+    restoreVersion(doc, version, origin);
+  } finally {
+    version.destroy();
+  }
 }

@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { canEdit } from '../../src/core/schema.ts';
 import { AUDIT_ACTIONS, auditCsv } from '../audit.ts';
 import { ApiError } from '../errors.ts';
-import { AUTO_NAMES, RETENTION_SETTING } from '../versions.ts';
+import { AUTO_NAMES, RETENTION_SETTING, writeVersion } from '../versions.ts';
 import { requireAdmin, requireMember, requireUser, type Services } from './context.ts';
 
 const versionParams = z.object({ id: z.string().min(1).max(64), vid: z.string().min(1).max(64) });
 const versionBody = z.object({ name: z.string().trim().min(1).max(200) });
+/** `write: false`: the page writes the version itself, as one step of the person's undo. */
+const restoreBody = z.object({ write: z.boolean().default(true) }).default({ write: true });
 const exportBody = z.object({
   /** What was exported: `board`, `deck`, `outline` … */
   what: z.string().trim().min(1).max(40),
@@ -80,15 +82,18 @@ export function historyRoutes(app: FastifyInstance, services: Services): void {
   });
 
   /**
-   * Restoring: the server keeps the state before it as a version and records who restored what;
-   * the page then writes the version into the document as the person's own change, which every
-   * collaborator receives and the person's undo takes back.
+   * Restoring: the server keeps the state before it as a version, writes the version into the
+   * document (every collaborator receives it; no page is needed, so a case whose page no longer
+   * opens can be recovered) and records who restored what. The page asks `write: false` and writes
+   * the version itself as the person's own change, which the person's undo takes back.
    */
   app.post('/api/cases/:id/versions/:vid/restore', async (request) => {
     const { user, caseId } = await editor(request);
     const { vid } = versionParams.parse(request.params);
+    const { write } = restoreBody.parse(request.body ?? undefined);
     const version = (await store.listVersions(caseId)).find((v) => v.id === vid);
-    if (!version) throw new ApiError('version.notFound');
+    const state = version ? await store.getVersionState(caseId, vid) : null;
+    if (!version || !state) throw new ApiError('version.notFound');
     const before = await versions.make(
       caseId,
       'auto',
@@ -96,11 +101,13 @@ export function historyRoutes(app: FastifyInstance, services: Services): void {
       user.username,
       await rooms.state(caseId),
     );
+    if (write) await rooms.change(caseId, (doc) => writeVersion(doc, state, 'server'));
     await audit.record(user.username, 'version.restored', caseId, {
       version: version.id,
       name: version.name,
       madeAt: version.createdAt,
       before: before.id,
+      written: write ? 'server' : 'page',
     });
     return { version, before };
   });

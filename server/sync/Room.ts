@@ -20,6 +20,8 @@ import {
   parseMessage,
 } from './protocol.ts';
 import { admitPresence, PresenceRefusedError } from './presence.ts';
+import { DocumentGuard } from './DocumentGuard.ts';
+import type { SchemaProblem } from '../../src/core/validate.ts';
 
 /** Bytes of waiting updates (see `receiveUpdates`) a room keeps before refusing more. */
 const MAX_PENDING_BYTES = 1024 * 1024;
@@ -49,6 +51,8 @@ export interface RoomEvents {
   onEmpty(room: Room): void;
   onFailed(room: Room, err: unknown): void;
   onWarning(message: string, details: Record<string, unknown>): void;
+  /** An update was refused because it would break the document schema (for the audit trail). */
+  onInvalidUpdate?(room: Room, conn: Connection, problems: readonly SchemaProblem[]): void;
   /** A change was stored (for automatic versions). */
   onChanged?(room: Room): void;
   /** A change this instance stored, or a presence change of its sockets, for other instances. */
@@ -77,6 +81,9 @@ export class Room {
   readonly connections = new Set<Connection>();
   /** Document messages from viewers that were dropped. */
   droppedViewerMessages = 0;
+  /** Updates refused because they would break the document schema. */
+  invalidUpdates = 0;
+  private readonly guard = new DocumentGuard(this.doc);
   private queue: Promise<void> = Promise.resolve();
   /** Document updates received and not yet applied (see `receiveUpdates`). */
   private readonly inbox: Array<{ conn: Connection; update: Uint8Array }> = [];
@@ -265,6 +272,19 @@ export class Room {
           continue;
         }
       }
+      // A stock y-websocket client can write anything anywhere; what would break the schema (and
+      // with it every member's page) is refused here, before the room's document sees it.
+      const invalid = this.guard.check(update);
+      if (invalid.length > 0) {
+        this.invalidUpdates++;
+        this.events.onInvalidUpdate?.(this, conn, invalid);
+        this.refuse(
+          conn,
+          CloseCode.invalidDocument,
+          new Error(`invalid document: ${invalid[0]!.path}: ${invalid[0]!.problem}`),
+        );
+        continue;
+      }
       const captured: Uint8Array[] = [];
       const capture = (u: Uint8Array) => captured.push(u);
       this.doc.on('update', capture);
@@ -284,7 +304,10 @@ export class Room {
         this.dropPending();
         problem ??= new Error('the update depends on changes this case does not have');
       }
-      if (problem) this.refuse(conn, CloseCode.malformed, problem);
+      if (problem) {
+        this.guard.reset();
+        this.refuse(conn, CloseCode.malformed, problem);
+      }
       if (captured.length === 0) continue;
       all.push(...captured);
       bytes += captured.reduce((n, u) => n + u.byteLength, 0);
@@ -449,6 +472,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.guard.destroy();
     this.doc.off('afterTransaction', this.onTransaction);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();

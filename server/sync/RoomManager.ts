@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { WebSocket } from 'ws';
+import { boardTitleOf } from '../../src/core/doc.ts';
 import type { Role } from '../../src/core/schema.ts';
 import type { PublicUser } from '../auth/sessions.ts';
 import type { Store } from '../store/Store.ts';
@@ -37,6 +38,8 @@ export class RoomManager {
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private closed = false;
+  /** Invalid updates refused by rooms since unloaded (open rooms keep their own count). */
+  private invalidUpdates = 0;
   private readonly activityTimer: NodeJS.Timeout;
   /** Per open socket: writes its 'connection' entry (once), at its close or at shutdown. */
   private readonly connectionEntries = new Set<() => void>();
@@ -76,13 +79,11 @@ export class RoomManager {
   /** Writes one audit entry per person: the boards and parts of the case they changed. */
   private recordActivity(room: Room): void {
     if (!this.options.audit) return;
-    const boards = room.doc.getMap<Y.Map<unknown>>('boards');
     for (const [actor, entry] of room.takeActivity())
       this.options.audit(actor, 'edit', room.caseId, {
-        boards: [...entry.boards].map((id) => ({
-          id,
-          title: String(boards.get(id)?.get('title') ?? ''),
-        })),
+        // Read like the page reads: a board that is not a record (a document broken before updates
+        // were checked) has no title, and must not throw in this timer.
+        boards: [...entry.boards].map((id) => ({ id, title: boardTitleOf(room.doc, id) })),
         areas: [...entry.areas],
         changes: entry.changes,
         since: new Date(entry.since).toISOString(),
@@ -123,6 +124,11 @@ export class RoomManager {
             this.drop(room);
           },
           onWarning: (message, details) => this.options.log.warn(details, message),
+          onInvalidUpdate: (room, conn, problems) =>
+            this.options.audit?.(conn.user.username, 'edit.refused', room.caseId, {
+              problems: problems.slice(0, 5).map((p) => `${p.path}: ${p.problem}`),
+              count: problems.length,
+            }),
           onChanged: (room) =>
             this.options.versions?.changed(room.caseId, () => Y.encodeStateAsUpdate(room.doc)),
           publish: fanout ? (kind, data) => fanout.publish(caseId, kind, data) : undefined,
@@ -283,14 +289,25 @@ export class RoomManager {
   }
 
   /** Open rooms and their sockets, for health and tests. */
-  stats(): { rooms: number; connections: number; droppedViewerMessages: number } {
+  stats(): {
+    rooms: number;
+    connections: number;
+    droppedViewerMessages: number;
+    invalidUpdates: number;
+  } {
     let connections = 0;
     let dropped = 0;
     for (const room of this.rooms.values()) {
       connections += room.connections.size;
       dropped += room.droppedViewerMessages;
     }
-    return { rooms: this.rooms.size, connections, droppedViewerMessages: dropped };
+    return {
+      rooms: this.rooms.size,
+      connections,
+      droppedViewerMessages: dropped,
+      invalidUpdates:
+        this.invalidUpdates + [...this.rooms.values()].reduce((n, r) => n + r.invalidUpdates, 0),
+    };
   }
 
   isLoaded(caseId: string): boolean {
@@ -343,6 +360,7 @@ export class RoomManager {
       this.options.fanout?.leave(room.caseId);
     }
     this.cancelUnload(room.caseId);
+    this.invalidUpdates += room.invalidUpdates;
     room.destroy();
   }
 }

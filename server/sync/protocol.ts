@@ -91,6 +91,8 @@ export const CloseCode = {
   sessionEnded: 4401,
   accessRemoved: 4403,
   documentTooLarge: 4413,
+  /** An update that would break the document schema (src/core/validate.ts); it was not applied. */
+  invalidDocument: 4422,
   tooManyMessages: 4429,
   presenceTooLarge: 4431,
   storageFailed: 4500,

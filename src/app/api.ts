@@ -151,6 +151,8 @@ export const endpoints = {
     api<{ version: Version; before: Version }>(
       'POST',
       `${casePath(id)}/versions/${encodeURIComponent(versionId)}/restore`,
+      // The page writes the version itself, so that restoring is one step of the person's undo.
+      { write: false },
     ),
   settings: () => api<{ autoVersionDays: number }>('GET', '/api/admin/settings'),
   setSettings: (settings: { autoVersionDays: number }) =>

@@ -1,7 +1,7 @@
 import type { Edge } from '@xyflow/react';
 import type * as Y from 'yjs';
-import type { YRecord } from '../core/doc.ts';
-import { edgesOf, readLink } from '../core/commands/links.ts';
+import { boardsOf, mapField, recordAt, type YRecord } from '../core/doc.ts';
+import { readLink } from '../core/commands/links.ts';
 import type { BoardLink } from '../core/links.ts';
 import { linkMarker } from './LinkEdge.tsx';
 
@@ -19,12 +19,13 @@ export class LinkProjection {
   private readonly cache = new Map<string, LinkEdge>();
   private snapshot: LinkEdge[] = [];
   private readonly listeners = new Set<() => void>();
-  private readonly edges: Y.Map<YRecord>;
+  /** Undefined when the board has no edges map (deleted, or broken by a hostile peer). */
+  private readonly edges: YRecord | undefined;
 
   constructor(doc: Y.Doc, boardId: string) {
-    this.edges = edgesOf(doc, boardId);
+    this.edges = mapField(recordAt(boardsOf(doc), boardId), 'edges');
     this.rebuild(null);
-    this.edges.observeDeep(this.onEdges);
+    this.edges?.observeDeep(this.onEdges);
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -35,7 +36,7 @@ export class LinkProjection {
   getSnapshot = (): LinkEdge[] => this.snapshot;
 
   destroy(): void {
-    this.edges.unobserveDeep(this.onEdges);
+    this.edges?.unobserveDeep(this.onEdges);
     this.listeners.clear();
   }
 
@@ -51,9 +52,8 @@ export class LinkProjection {
 
   private rebuild(touched: Set<string> | null): void {
     let changed = touched === null;
-    for (const id of touched ?? this.edges.keys()) {
-      const record = this.edges.get(id);
-      const link = record ? readLink(record) : null;
+    for (const id of touched ?? this.edges?.keys() ?? []) {
+      const link = readLink(recordAt(this.edges, id));
       if (!link) {
         changed = this.cache.delete(id) || changed;
         continue;

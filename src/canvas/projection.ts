@@ -1,7 +1,7 @@
 import type { Node } from '@xyflow/react';
-import { displayOf, nodesOf, readNode, type NodeDisplay } from '../core/commands/nodes.ts';
+import { displayOf, nodesIn, readNode, type NodeDisplay } from '../core/commands/nodes.ts';
 import * as Y from 'yjs';
-import { filesOf, registerOf, type YRecord } from '../core/doc.ts';
+import { filesOf, recordAt, registerOf, textField, type YRecord } from '../core/doc.ts';
 import { PARTY_TYPES, type PartyType } from '../core/links.ts';
 import type { FactStatus } from '../core/proof.ts';
 
@@ -27,17 +27,18 @@ export class BoardProjection {
   private readonly cache = new Map<string, CanvasNode>();
   private snapshot: CanvasNode[] = [];
   private readonly listeners = new Set<() => void>();
-  private readonly nodes: Y.Map<YRecord>;
-  private readonly register: Y.Map<YRecord>;
+  /** Undefined when the board has no nodes map (deleted, or broken by a hostile peer). */
+  private readonly nodes: YRecord | undefined;
+  private readonly register: YRecord;
 
   constructor(
     private readonly doc: Y.Doc,
     boardId: string,
   ) {
-    this.nodes = nodesOf(doc, boardId);
+    this.nodes = nodesIn(doc, boardId);
     this.register = registerOf(doc);
     this.rebuild(null);
-    this.nodes.observeDeep(this.onNodes);
+    this.nodes?.observeDeep(this.onNodes);
     this.register.observeDeep(this.onRegister);
   }
 
@@ -49,7 +50,7 @@ export class BoardProjection {
   getSnapshot = (): CanvasNode[] => this.snapshot;
 
   destroy(): void {
-    this.nodes.unobserveDeep(this.onNodes);
+    this.nodes?.unobserveDeep(this.onNodes);
     this.register.unobserveDeep(this.onRegister);
     this.listeners.clear();
   }
@@ -78,25 +79,25 @@ export class BoardProjection {
   };
 
   private fileOf(hash: string): CanvasNodeData['thumbnail'] {
-    const record = filesOf(this.doc).get(hash);
+    const record = recordAt(filesOf(this.doc), hash);
     if (!record) return undefined;
-    return { hash, mime: String(record.get('mime')), name: String(record.get('name')) };
+    return { hash, mime: textField(record, 'mime'), name: textField(record, 'name') };
   }
 
   private thumbnailOf(entityId: string): CanvasNodeData['thumbnail'] {
-    const files = this.register.get(entityId)?.get('files');
-    const hash = files instanceof Y.Array ? (files.get(0) as string | undefined) : undefined;
-    const record = hash ? filesOf(this.doc).get(hash) : undefined;
+    const files = recordAt(this.register, entityId)?.get('files');
+    const first: unknown = files instanceof Y.Array && files.length > 0 ? files.get(0) : undefined;
+    const hash = typeof first === 'string' ? first : undefined;
+    const record = hash ? recordAt(filesOf(this.doc), hash) : undefined;
     if (!hash || !record) return undefined;
-    return { hash, mime: String(record.get('mime')), name: String(record.get('name')) };
+    return { hash, mime: textField(record, 'mime'), name: textField(record, 'name') };
   }
 
   /** Re-reads the `touched` nodes (all when null) and publishes a new array if anything changed. */
   private rebuild(touched: Set<string> | null): void {
     let changed = touched === null;
-    for (const id of touched ?? this.nodes.keys()) {
-      const record = this.nodes.get(id);
-      const node = record ? readNode(record) : null;
+    for (const id of touched ?? this.nodes?.keys() ?? []) {
+      const node = readNode(recordAt(this.nodes, id));
       if (!node) {
         changed = this.cache.delete(id) || changed;
         continue;

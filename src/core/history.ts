@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { boardsOf, readBoard, type YRecord } from './doc.ts';
+import { boardsOf, isRecord, readBoard, recordAt, registerOf, type YRecord } from './doc.ts';
 
 /**
  * Versions of a case: what changed between two states of its document, and restoring one as a new
@@ -92,9 +92,9 @@ export function diffVersions(before: Y.Doc, after: Y.Doc): BoardDiff[] {
   const b = boardsOf(after);
   const ids = new Set([...a.keys(), ...b.keys()]);
   for (const id of [...ids].sort()) {
-    const old = a.get(id);
-    const now = b.get(id);
-    const summary = readBoard((now ?? old)!);
+    const old = recordAt(a, id);
+    const now = recordAt(b, id);
+    const summary = readBoard(now ?? old);
     if (!summary) continue;
     const diff: BoardDiff = {
       boardId: id,
@@ -139,7 +139,7 @@ export function diffVersions(before: Y.Doc, after: Y.Doc): BoardDiff[] {
 function nodesOfBoard(board: YRecord | undefined): Map<string, YRecord> {
   const nodes = board?.get('nodes');
   const out = new Map<string, YRecord>();
-  if (nodes instanceof Y.Map) nodes.forEach((n, id) => n instanceof Y.Map && out.set(id, n));
+  if (isRecord(nodes)) nodes.forEach((n, id) => isRecord(n) && out.set(id, n));
   return out;
 }
 
@@ -147,7 +147,7 @@ function nodesOfBoard(board: YRecord | undefined): Map<string, YRecord> {
 function labelOf(node: YRecord, doc: Y.Doc): string {
   const entity = node.get('entity');
   if (typeof entity === 'string') {
-    const record = doc.getMap<YRecord>('register').get(entity);
+    const record = recordAt(registerOf(doc), entity);
     const name = record?.get('name');
     if (typeof name === 'string') return name;
   }

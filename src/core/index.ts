@@ -28,3 +28,4 @@ export * from './history.ts';
 export * from './callout.ts';
 export * from './penalCode.ts';
 export * from './offences.ts';
+export * from './validate.ts';

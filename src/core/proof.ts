@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { boardsOf, registerOf } from './doc.ts';
+import { boardsOf, eachRecord, recordAt, registerOf, textField } from './doc.ts';
 import { listLinks } from './commands/links.ts';
 import { listNodes } from './commands/nodes.ts';
 import type { LinkStrength, LinkType } from './links.ts';
@@ -234,14 +234,17 @@ export function analyseProof(graph: ProofGraph): ProofAnalysis {
 export function readProofGraph(doc: Y.Doc, boardId?: string): ProofGraph {
   const boardIds: string[] = [];
   if (boardId) boardIds.push(boardId);
-  else boardsOf(doc).forEach((board, id) => board.get('kind') === 'evidence' && boardIds.push(id));
+  else
+    eachRecord(boardsOf(doc), (board, id) => {
+      if (board.get('kind') === 'evidence') boardIds.push(id);
+    });
   const register = registerOf(doc);
   const items = new Map<string, ProofItem>();
   const links: ProofLink[] = [];
   for (const id of boardIds) {
     const entityOfNode = new Map<string, string>();
     for (const node of listNodes(doc, id)) {
-      const record = node.entity ? register.get(node.entity) : undefined;
+      const record = node.entity ? recordAt(register, node.entity) : undefined;
       if (!record || !node.entity) continue;
       entityOfNode.set(node.id, node.entity);
       const item = items.get(node.entity);
@@ -253,7 +256,7 @@ export function readProofGraph(doc: Y.Doc, boardId?: string): ProofGraph {
       items.set(node.entity, {
         id: node.entity,
         kind: record.get('kind') as EntityKind,
-        name: String(record.get('name') ?? ''),
+        name: textField(record, 'name'),
         ...(typeof evidenceType === 'string' ? { evidenceType } : {}),
         nodes: [node.id],
       });

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { boardsOf, registerOf } from './doc.ts';
+import { boardsOf, eachRecord, recordAt, registerOf, textField } from './doc.ts';
 import { listLinks } from './commands/links.ts';
 import { listNodes } from './commands/nodes.ts';
 import { listEntities } from './commands/register.ts';
@@ -43,7 +43,7 @@ export interface Timeline {
 function chartEvidence(doc: Y.Doc): Map<string, Set<string>> {
   const register = registerOf(doc);
   const found = new Map<string, Set<string>>();
-  boardsOf(doc).forEach((board, boardId) => {
+  eachRecord(boardsOf(doc), (board, boardId) => {
     if (board.get('kind') !== 'evidence') return;
     const entity = new Map<string, string>();
     for (const node of listNodes(doc, boardId)) if (node.entity) entity.set(node.id, node.entity);
@@ -55,8 +55,8 @@ function chartEvidence(doc: Y.Doc): Map<string, Set<string>> {
         [a, b],
         [b, a],
       ] as const) {
-        if (register.get(event)?.get('kind') !== 'event') continue;
-        if (register.get(evidence)?.get('kind') !== 'evidence') continue;
+        if (recordAt(register, event)?.get('kind') !== 'event') continue;
+        if (recordAt(register, evidence)?.get('kind') !== 'evidence') continue;
         let set = found.get(event);
         if (!set) found.set(event, (set = new Set()));
         set.add(evidence);
@@ -92,8 +92,8 @@ export function readTimeline(doc: Y.Doc): Timeline {
       ...(linked.get(event.id) ?? []),
     ]);
     const evidence = [...evidenceIds]
-      .map((id) => ({ id, name: String(register.get(id)?.get('name') ?? '') }))
-      .filter((e) => register.get(e.id)?.get('kind') === 'evidence')
+      .map((id) => ({ id, name: textField(recordAt(register, id), 'name') }))
+      .filter((e) => recordAt(register, e.id)?.get('kind') === 'evidence')
       .sort((a, b) => compareVietnamese(a.name, b.name));
     items.push({
       id: event.id,
@@ -101,7 +101,9 @@ export function readTimeline(doc: Y.Doc): Timeline {
       start,
       ...(end && end.until > start.at ? { end } : {}),
       ...(fields.place ? { place: fields.place } : {}),
-      people: (fields.people ?? []).filter((id) => register.get(id)?.get('kind') === 'person'),
+      people: (fields.people ?? []).filter(
+        (id) => recordAt(register, id)?.get('kind') === 'person',
+      ),
       evidence,
     });
   }
@@ -117,7 +119,7 @@ export function readTimeline(doc: Y.Doc): Timeline {
     for (const person of item.people) {
       if (seen.has(person)) continue;
       seen.add(person);
-      lanes.push({ id: person, name: String(register.get(person)?.get('name') ?? '') });
+      lanes.push({ id: person, name: textField(recordAt(register, person), 'name') });
     }
   }
   if (nobody) lanes.push({ id: '', name: '' });

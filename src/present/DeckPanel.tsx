@@ -23,7 +23,16 @@ import {
   type Slide,
 } from '../core/commands/deck.ts';
 import { listFiles } from '../core/commands/files.ts';
-import { boardsOf, deckOf, filesOf, registerOf, type BoardSummary } from '../core/doc.ts';
+import {
+  boardTitleOf,
+  boardsOf,
+  deckOf,
+  filesOf,
+  recordAt,
+  registerOf,
+  textField,
+  type BoardSummary,
+} from '../core/doc.ts';
 import { useYValue } from '../files/useYValue.ts';
 import { useBoardViews } from './boardViews.ts';
 import { HearingLinks } from './HearingLinks.tsx';
@@ -241,10 +250,10 @@ type SlideText = Partial<Record<'title' | 'text' | 'notes', string>>;
 
 /** Writes text typed in the slide editor that the slide does not hold yet, unless it is gone. */
 function writeText(doc: Y.Doc, slideId: string, typed: SlideText, origin: unknown): void {
-  const record = deckOf(doc).get(slideId);
+  const record = recordAt(deckOf(doc), slideId);
   if (!record) return;
   const patch = Object.fromEntries(
-    Object.entries(typed).filter(([key, value]) => (record.get(key) ?? '') !== value),
+    Object.entries(typed).filter(([key, value]) => textField(record, key) !== value),
   );
   if (Object.keys(patch).length > 0) updateSlide(doc, { id: slideId, patch }, origin);
 }
@@ -307,7 +316,7 @@ function SlideEditor({
   const [text, setText] = useState(slide.text ?? '');
   const view = useBoardViews((s) => (slide.boardId ? s.views.get(slide.boardId) : undefined));
   const boardTitle = useYValue(boardsOf(doc), () =>
-    String(slide.boardId ? (boardsOf(doc).get(slide.boardId)?.get('title') ?? '') : ''),
+    slide.boardId ? boardTitleOf(doc, slide.boardId) : '',
   );
   const patch = (p: Record<string, unknown>) =>
     updateSlide(doc, { id: slide.id, patch: p }, origin);

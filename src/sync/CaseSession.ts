@@ -37,6 +37,7 @@ const FATAL_CLOSES: Record<number, string> = {
   1009: 'tooLarge',
   4400: 'malformed',
   4413: 'tooLarge',
+  4422: 'malformed',
   4403: 'accessRemoved',
   4401: 'sessionEnded',
 };

@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addBoard, addEntity, addSlide, listNodes, registerOf } from '../../src/core/index.ts';
+import {
+  addBoard,
+  addEntity,
+  addSlide,
+  listNodes,
+  recordAt,
+  registerOf,
+  textField,
+} from '../../src/core/index.ts';
 import { addNode } from '../../src/core/commands/nodes.ts';
 import { listLinks } from '../../src/core/commands/links.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
@@ -249,7 +257,7 @@ it('draws the evidence chart, the relationship chart and the timeline so that th
 /** The name a node shows: its entity's name or its own label. */
 function displayName(client: SyncClient, node: { label: string; entity?: string }): string {
   if (!node.entity) return node.label;
-  return String(registerOf(client.doc).get(node.entity)?.get('name') ?? '');
+  return textField(recordAt(registerOf(client.doc), node.entity), 'name');
 }
 
 /** Shares of dark (< 100) and non-white (< 235) pixels in a region of the screen, in grey levels. */

@@ -111,7 +111,9 @@ describe('register commands', () => {
       { kind: 'event', fields: { name: 'Đột nhập', people: [person] } },
       'me',
     );
-    const nodes = boardsOf(doc).get(boardId)!.get('nodes') as Y.Map<Y.Map<unknown>>;
+    const nodes = (boardsOf(doc).get(boardId) as Y.Map<unknown>).get('nodes') as Y.Map<
+      Y.Map<unknown>
+    >;
     const node = new Y.Map<unknown>();
     doc.transact(() => {
       nodes.set('n1', node);

@@ -9,7 +9,7 @@ import type { LinkEdge } from '../../canvas/links.ts';
 import { addEntityNode, seedFacts } from '../../core/commands/charts.ts';
 import { addLink, listLinks } from '../../core/commands/links.ts';
 import { addNode, listNodes, moveNodes } from '../../core/commands/nodes.ts';
-import { boardsOf, registerOf } from '../../core/doc.ts';
+import { boardTitleOf, recordAt, registerOf } from '../../core/doc.ts';
 import { ExportMenu } from '../../export/ExportMenu.tsx';
 import { offlineCache } from '../../app/offline.ts';
 import {
@@ -70,7 +70,7 @@ export function GraphBoard(props: GraphBoardProps) {
   const [hops, setHops] = useState(1);
 
   const nodeCount = useDocValue(doc, () => listNodes(doc, boardId).length);
-  const boardTitle = useDocValue(doc, () => String(boardsOf(doc).get(boardId)?.get('title') ?? ''));
+  const boardTitle = useDocValue(doc, () => boardTitleOf(doc, boardId));
   const analysis = useDocValue(doc, () =>
     mode === 'evidence' ? analyseProof(readProofGraph(doc, boardId)) : null,
   );
@@ -140,7 +140,7 @@ export function GraphBoard(props: GraphBoardProps) {
     const register = registerOf(doc);
     const kindOf = (id: string) => {
       const node = listNodes(doc, boardId).find((n) => n.id === id);
-      return node?.entity ? register.get(node.entity)?.get('kind') : undefined;
+      return node?.entity ? recordAt(register, node.entity)?.get('kind') : undefined;
     };
     if (kindOf(b) === 'evidence' && kindOf(a) !== 'evidence') link(b, a);
     else link(a, b);
@@ -393,7 +393,9 @@ function ArrangeButtons({
     const register = registerOf(doc);
     const boxes: LayoutBox[] = flow.getNodes().map((node) => {
       const data = node.data as CanvasNode['data'];
-      const kind = data.entity ? (register.get(data.entity)?.get('kind') as EntityKind) : undefined;
+      const kind = data.entity
+        ? (recordAt(register, data.entity)?.get('kind') as EntityKind)
+        : undefined;
       return {
         id: node.id,
         w: node.measured?.width ?? 180,

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { AlertTriangle, CheckCircle2, CircleDashed } from 'lucide-react';
-import { registerOf } from '../../core/doc.ts';
+import { recordAt, registerOf, textField } from '../../core/doc.ts';
 import type { FactStatus, ProofAnalysis } from '../../core/proof.ts';
 
 const ICON: Record<FactStatus, typeof CheckCircle2> = {
@@ -28,7 +28,7 @@ export const ProofPanel = memo(function ProofPanel({
   const { t } = useTranslation('graph');
   const { t: tr } = useTranslation('register');
   const register = registerOf(doc);
-  const name = (id: string) => String(register.get(id)?.get('name') ?? '—');
+  const name = (id: string) => textField(recordAt(register, id), 'name', '—');
   const names = (ids: readonly string[]) =>
     ids.length === 0 ? t('proof.nothing') : ids.map(name).join('; ');
   const { coverage } = analysis;

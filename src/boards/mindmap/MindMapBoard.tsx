@@ -139,7 +139,7 @@ import { useFlowFrame, type PresentFrame } from '../../present/boardViews.ts';
 import { ExportMenu, importFile } from '../../export/ExportMenu.tsx';
 import { importedText, importFailureText, uploadDropped } from '../../export/drop.ts';
 import { offlineCache } from '../../app/offline.ts';
-import { boardsOf } from '../../core/doc.ts';
+import { boardTitleOf, boardsOf } from '../../core/doc.ts';
 import { useYValue } from '../../files/useYValue.ts';
 import { FrameOverlay } from '../../present/FrameOverlay.tsx';
 import { ENTITY_DRAG_TYPE } from '../../register/RegisterPanel.tsx';
@@ -282,9 +282,7 @@ function MindMapInner({
         : edges,
     [edges, waiting, present],
   );
-  const boardTitle = useYValue(boardsOf(doc), () =>
-    String(boardsOf(doc).get(boardId)?.get('title') ?? ''),
-  );
+  const boardTitle = useYValue(boardsOf(doc), () => boardTitleOf(doc, boardId));
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
   useFlowFrame(boardId, () => selectionRef.current, present);

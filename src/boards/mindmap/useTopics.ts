@@ -9,7 +9,7 @@ import {
   type Summary,
   type Topic,
 } from '../../core/commands/mindmap.ts';
-import { boardsOf, filesOf, registerOf } from '../../core/doc.ts';
+import { boardsOf, filesOf, recordAt, registerOf, textField } from '../../core/doc.ts';
 import { clearTopicSizes } from './measure.ts';
 import type { EntityKind } from '../../core/register.ts';
 import type { MindMapLayoutKind } from './layout.ts';
@@ -33,7 +33,7 @@ export function useTopics(
 } {
   const [version, setVersion] = useState(0);
   useEffect(() => {
-    const board = boardsOf(doc).get(boardId);
+    const board = recordAt(boardsOf(doc), boardId);
     const register = registerOf(doc);
     const bump = () => setVersion((v) => v + 1);
     board?.observeDeep(bump);
@@ -61,16 +61,16 @@ export function useTopics(
       : 'balanced';
     const register = registerOf(doc);
     const lookup: EntityLookup = (id) => {
-      const record = register.get(id);
+      const record = recordAt(register, id);
       return record
-        ? { name: String(record.get('name') ?? ''), kind: record.get('kind') as EntityKind }
+        ? { name: textField(record, 'name'), kind: textField(record, 'kind') as EntityKind }
         : null;
     };
     const files = filesOf(doc);
     lookup.file = (hash) => {
-      const record = files.get(hash);
+      const record = recordAt(files, hash);
       return record
-        ? { hash, mime: String(record.get('mime')), name: String(record.get('name')) }
+        ? { hash, mime: textField(record, 'mime'), name: textField(record, 'name') }
         : null;
     };
     const exists = boardsOf(doc).has(boardId);

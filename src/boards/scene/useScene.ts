@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { boardsOf } from '../../core/doc.ts';
+import { boardsOf, recordAt } from '../../core/doc.ts';
 import {
   listSceneObjects,
   readSceneSettings,
@@ -22,7 +22,7 @@ export function useScene(
     settings: readSceneSettings(doc, boardId),
   }));
   useEffect(() => {
-    const board = boardsOf(doc).get(boardId);
+    const board = recordAt(boardsOf(doc), boardId);
     if (!board) return;
     const keys = new Map<string, string>();
     const read = () => {

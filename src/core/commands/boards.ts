@@ -1,5 +1,12 @@
 import * as Y from 'yjs';
-import { boardsOf, readBoard, type BoardSummary, type YRecord } from '../doc.ts';
+import {
+  boardsOf,
+  eachRecord,
+  readBoard,
+  recordAt,
+  type BoardSummary,
+  type YRecord,
+} from '../doc.ts';
 import { newId } from '../ids.ts';
 import { compareOrdered, orderAfterLast, orderAt } from '../order.ts';
 import { boardTitleSchema, BOARD_KINDS, type BoardKind } from '../schema.ts';
@@ -20,7 +27,7 @@ export class CommandError extends Error {
  */
 export function listBoards(doc: Y.Doc): BoardSummary[] {
   const boards: BoardSummary[] = [];
-  boardsOf(doc).forEach((record) => {
+  eachRecord(boardsOf(doc), (record) => {
     const board = readBoard(record);
     if (board) boards.push(board);
   });
@@ -81,7 +88,7 @@ export function deleteBoard(doc: Y.Doc, args: { id: string }, origin: unknown): 
 }
 
 function requireBoard(doc: Y.Doc, id: string): YRecord {
-  const board = boardsOf(doc).get(id);
+  const board = recordAt(boardsOf(doc), id);
   if (!board) throw new CommandError('board.notFound', `No board ${id} in this case.`);
   return board;
 }
@@ -95,7 +102,7 @@ function parseTitle(title: string): string {
 
 /** Reads one board setting (such as a mind map's layout). */
 export function boardSetting(doc: Y.Doc, boardId: string, key: string): unknown {
-  const settings = boardsOf(doc).get(boardId)?.get('settings');
+  const settings = recordAt(boardsOf(doc), boardId)?.get('settings');
   return settings instanceof Y.Map ? settings.get(key) : undefined;
 }
 

@@ -53,6 +53,7 @@ export function seedFacts(
   },
   origin: unknown,
 ): string[] {
+  nodesOf(doc, args.boardId); // a missing board is refused before anything is written
   const existing = new Map(
     listEntities(doc, 'fact').map((fact) => [foldForSearch(fact.name), fact.id]),
   );

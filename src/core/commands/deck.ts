@@ -1,6 +1,15 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { boardsOf, deckOf, filesOf, type YRecord } from '../doc.ts';
+import {
+  boardsOf,
+  deckOf,
+  eachRecord,
+  filesOf,
+  isRecord,
+  recordAt,
+  textField,
+  type YRecord,
+} from '../doc.ts';
 import { newId } from '../ids.ts';
 import { compareOrdered, orderAfterLast, orderAt } from '../order.ts';
 import { CommandError } from './boards.ts';
@@ -61,16 +70,17 @@ const slidePatchSchema = z.object({
 });
 
 /** Reads one slide record, or null when it is not a well-formed slide. */
-export function readSlide(record: YRecord): Slide | null {
+export function readSlide(record: unknown): Slide | null {
+  if (!isRecord(record)) return null;
   const id = record.get('id');
   const kind = record.get('kind');
   if (typeof id !== 'string' || !(SLIDE_KINDS as readonly unknown[]).includes(kind)) return null;
   const slide: Slide = {
     id,
-    order: String(record.get('order') ?? ''),
+    order: textField(record, 'order'),
     kind: kind as SlideKind,
-    title: String(record.get('title') ?? ''),
-    notes: String(record.get('notes') ?? ''),
+    title: textField(record, 'title'),
+    notes: textField(record, 'notes'),
     steps: [],
     build: record.get('build') === 'dim' ? 'dim' : 'hide',
   };
@@ -92,7 +102,7 @@ export function readSlide(record: YRecord): Slide | null {
 /** The deck in order: by fractional order key, then id, so every peer shows one order. */
 export function listSlides(doc: Y.Doc): Slide[] {
   const slides: Slide[] = [];
-  deckOf(doc).forEach((record) => {
+  eachRecord(deckOf(doc), (record) => {
     const slide = readSlide(record);
     if (slide) slides.push(slide);
   });
@@ -158,7 +168,7 @@ function parse(patch: unknown) {
 }
 
 function requireSlide(doc: Y.Doc, id: string): YRecord {
-  const record = deckOf(doc).get(id);
+  const record = recordAt(deckOf(doc), id);
   if (!record) throw new CommandError('slide.notFound', `No slide ${id} in this case.`);
   return record;
 }

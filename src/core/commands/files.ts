@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { filesOf, type YRecord } from '../doc.ts';
+import { eachRecord, filesOf, mapField, recordAt, textField, type YRecord } from '../doc.ts';
 import { newId } from '../ids.ts';
 import { CommandError } from './boards.ts';
 
@@ -61,7 +61,7 @@ export type Mark = MarkInput & { id: string };
 export function addFileRecord(doc: Y.Doc, file: CaseFile, origin: unknown): void {
   if (!SHA256.test(file.hash)) throw new CommandError('files.badHash', 'Not a SHA-256 hash.');
   const files = filesOf(doc);
-  const existing = files.get(file.hash);
+  const existing = recordAt(files, file.hash);
   doc.transact(() => {
     if (existing) {
       if (file.pages !== undefined) existing.set('pages', file.pages);
@@ -80,14 +80,14 @@ export function addFileRecord(doc: Y.Doc, file: CaseFile, origin: unknown): void
 
 export function listFiles(doc: Y.Doc): CaseFile[] {
   const files: CaseFile[] = [];
-  filesOf(doc).forEach((record) => {
+  eachRecord(filesOf(doc), (record) => {
     const hash = record.get('hash');
     if (typeof hash !== 'string') return;
     files.push({
       hash,
-      name: String(record.get('name') ?? ''),
-      mime: record.get('mime') as FileType,
-      size: Number(record.get('size') ?? 0),
+      name: textField(record, 'name'),
+      mime: textField(record, 'mime') as FileType,
+      size: typeof record.get('size') === 'number' ? (record.get('size') as number) : 0,
       ...(typeof record.get('pages') === 'number' ? { pages: record.get('pages') as number } : {}),
     });
   });
@@ -129,14 +129,18 @@ export function deleteMark(doc: Y.Doc, args: { hash: string; id: string }, origi
 }
 
 export function listMarks(doc: Y.Doc, hash: string, page?: number): Mark[] {
-  const marks = filesOf(doc).get(hash)?.get('marks');
-  if (!(marks instanceof Y.Map)) return [];
-  return [...(marks as Y.Map<Mark>).values()].filter((m) => page === undefined || m.page === page);
+  const marks = mapField(recordAt(filesOf(doc), hash), 'marks');
+  if (!marks) return [];
+  return [...marks.values()].filter(
+    (m): m is Mark =>
+      markSchema.safeParse(m).success &&
+      typeof (m as Mark).id === 'string' &&
+      (page === undefined || (m as Mark).page === page),
+  );
 }
 
 function marksOf(doc: Y.Doc, hash: string): Y.Map<Mark> {
-  const marks = filesOf(doc).get(hash)?.get('marks');
-  if (!(marks instanceof Y.Map))
-    throw new CommandError('files.notFound', 'No such file in this case.');
+  const marks = mapField(recordAt(filesOf(doc), hash), 'marks');
+  if (!marks) throw new CommandError('files.notFound', 'No such file in this case.');
   return marks as Y.Map<Mark>;
 }

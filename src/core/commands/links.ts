@@ -1,20 +1,20 @@
 import * as Y from 'yjs';
-import { boardsOf, type YRecord } from '../doc.ts';
+import { boardsOf, eachRecord, isRecord, mapField, recordAt, type YRecord } from '../doc.ts';
 import { newId } from '../ids.ts';
 import { LINK_STRENGTHS, LINK_TYPES, linkFieldsSchema, type BoardLink } from '../links.ts';
 import { CommandError } from './boards.ts';
-import { nodesOf } from './nodes.ts';
+import { nodesIn, nodesOf } from './nodes.ts';
 
 /** A board's edges: edgeId → Y.Map { id, source, target, type, label?, note?, strength? }. */
-export function edgesOf(doc: Y.Doc, boardId: string): Y.Map<YRecord> {
-  const edges = boardsOf(doc).get(boardId)?.get('edges');
-  if (!(edges instanceof Y.Map))
-    throw new CommandError('board.notFound', `No board ${boardId} in this case.`);
-  return edges as Y.Map<YRecord>;
+export function edgesOf(doc: Y.Doc, boardId: string): YRecord {
+  const edges = mapField(recordAt(boardsOf(doc), boardId), 'edges');
+  if (!edges) throw new CommandError('board.notFound', `No board ${boardId} in this case.`);
+  return edges;
 }
 
 /** Reads one edge record as a link, or null when it is not a well-formed link. */
-export function readLink(record: YRecord): BoardLink | null {
+export function readLink(record: unknown): BoardLink | null {
+  if (!isRecord(record)) return null;
   const id = record.get('id');
   const source = record.get('source');
   const target = record.get('target');
@@ -35,9 +35,10 @@ export function readLink(record: YRecord): BoardLink | null {
 
 /** The board's links whose both ends are still on the board. */
 export function listLinks(doc: Y.Doc, boardId: string): BoardLink[] {
-  const nodes = nodesOf(doc, boardId);
+  const nodes = nodesIn(doc, boardId);
   const links: BoardLink[] = [];
-  edgesOf(doc, boardId).forEach((record) => {
+  if (!nodes) return links;
+  eachRecord(mapField(recordAt(boardsOf(doc), boardId), 'edges'), (record) => {
     const link = readLink(record);
     if (link && nodes.has(link.source) && nodes.has(link.target)) links.push(link);
   });
@@ -95,7 +96,7 @@ export function updateLink(
   args: { boardId: string; id: string; patch: Record<string, unknown> },
   origin: unknown,
 ): void {
-  const record = edgesOf(doc, args.boardId).get(args.id);
+  const record = recordAt(edgesOf(doc, args.boardId), args.id);
   if (!record) throw new CommandError('link.notFound', `No link ${args.id} on this board.`);
   const cleared = ['label', 'note', 'strength'].filter((key) => args.patch[key] === '');
   const rest = Object.fromEntries(
@@ -115,7 +116,7 @@ export function reverseLink(
   args: { boardId: string; id: string },
   origin: unknown,
 ): void {
-  const record = edgesOf(doc, args.boardId).get(args.id);
+  const record = recordAt(edgesOf(doc, args.boardId), args.id);
   if (!record) throw new CommandError('link.notFound', `No link ${args.id} on this board.`);
   doc.transact(() => {
     const source = record.get('source');

@@ -1,11 +1,20 @@
 import * as Y from 'yjs';
-import { boardsOf, registerOf, type YRecord } from '../doc.ts';
+import {
+  boardTitleOf,
+  boardsOf,
+  eachRecord,
+  mapField,
+  recordAt,
+  registerOf,
+  textField,
+  type YRecord,
+} from '../doc.ts';
 import { newId } from '../ids.ts';
 import { compareOrdered, orderAt, orderAfterLast } from '../order.ts';
 import type { OutlineNode } from '../outline.ts';
 import { normalizePageRef } from '../pages.ts';
 import { CommandError } from './boards.ts';
-import { nodesOf } from './nodes.ts';
+import { nodesIn, nodesOf } from './nodes.ts';
 import type { MapTopic, MindMapModel } from '../interop/model.ts';
 
 /**
@@ -50,17 +59,17 @@ export interface Topic {
   rescued?: boolean;
 }
 
-function readTopics(nodes: Y.Map<YRecord>): Topic[] {
+function readTopics(nodes: YRecord | undefined): Topic[] {
   const topics: Topic[] = [];
-  nodes.forEach((record, id) => {
+  eachRecord(nodes, (record, id) => {
     if (record.get('type') !== 'topic') return;
     const parent = record.get('parent');
     const markers = record.get('markers');
     const topic: Topic = {
       id,
       parent: typeof parent === 'string' ? parent : null,
-      order: String(record.get('order') ?? ''),
-      label: String(record.get('label') ?? ''),
+      order: textField(record, 'order'),
+      label: textField(record, 'label'),
       markers: Array.isArray(markers)
         ? (markers.filter((m) => MARKERS.includes(m as Marker)) as Marker[])
         : [],
@@ -82,7 +91,7 @@ function readTopics(nodes: Y.Map<YRecord>): Topic[] {
  * missing, or whose parent chain loops, is shown under the first root (the central topic).
  */
 export function listTopics(doc: Y.Doc, boardId: string): Topic[] {
-  const topics = readTopics(nodesOf(doc, boardId));
+  const topics = readTopics(nodesIn(doc, boardId));
   const byId = new Map(topics.map((t) => [t.id, t]));
   const roots = topics.filter((t) => t.parent === null).sort(compareOrdered);
   const central = roots[0]?.id ?? null;
@@ -145,7 +154,7 @@ export function descendantsOf(topics: readonly Topic[], ids: readonly string[]):
 }
 
 function requireTopic(doc: Y.Doc, boardId: string, id: string): YRecord {
-  const record = nodesOf(doc, boardId).get(id);
+  const record = recordAt(nodesOf(doc, boardId), id);
   if (!record || record.get('type') !== 'topic')
     throw new CommandError('topic.notFound', `No topic ${id} on this board.`);
   return record;
@@ -159,7 +168,7 @@ function cleanLabel(label: string): string {
 }
 
 function newTopic(
-  nodes: Y.Map<YRecord>,
+  nodes: YRecord,
   args: { id?: string; parent: string | null; order: string; label: string },
 ): string {
   const id = args.id ?? newId();
@@ -244,21 +253,21 @@ export function deleteTopics(
     ...args.ids.filter((id) => nodes.has(id)),
     ...descendantsOf(topics, args.ids),
   ]);
-  const edges = boardsOf(doc).get(args.boardId)?.get('edges') as Y.Map<YRecord> | undefined;
+  const edges = mapField(recordAt(boardsOf(doc), args.boardId), 'edges');
   doc.transact(() => {
     for (const id of gone) nodes.delete(id);
-    nodes.forEach((record, id) => {
+    eachRecord(nodes, (record, id) => {
       if (
         record.get('type') === 'summary' &&
-        (gone.has(String(record.get('from'))) ||
-          gone.has(String(record.get('to'))) ||
-          gone.has(String(record.get('parent'))))
+        (gone.has(textField(record, 'from')) ||
+          gone.has(textField(record, 'to')) ||
+          gone.has(textField(record, 'parent')))
       )
         nodes.delete(id);
     });
-    edges?.forEach((edge, edgeId) => {
-      if (gone.has(String(edge.get('source'))) || gone.has(String(edge.get('target'))))
-        edges.delete(edgeId);
+    eachRecord(edges, (edge, edgeId) => {
+      if (gone.has(textField(edge, 'source')) || gone.has(textField(edge, 'target')))
+        edges?.delete(edgeId);
     });
   }, origin);
 }
@@ -415,27 +424,31 @@ export interface Relationship {
   control?: { dx: number; dy: number };
 }
 
-function edgesOf(doc: Y.Doc, boardId: string): Y.Map<YRecord> {
-  const edges = boardsOf(doc).get(boardId)?.get('edges');
-  if (!(edges instanceof Y.Map))
-    throw new CommandError('board.notFound', `No board ${boardId} in this case.`);
-  return edges as Y.Map<YRecord>;
+function edgesOf(doc: Y.Doc, boardId: string): YRecord {
+  const edges = mapField(recordAt(boardsOf(doc), boardId), 'edges');
+  if (!edges) throw new CommandError('board.notFound', `No board ${boardId} in this case.`);
+  return edges;
 }
 
 /** The relationship lines of a board (between any two topics, across branches). */
 export function listRelationships(doc: Y.Doc, boardId: string): Relationship[] {
   const out: Relationship[] = [];
-  const topics = nodesOf(doc, boardId);
-  edgesOf(doc, boardId).forEach((edge, id) => {
+  const topics = nodesIn(doc, boardId);
+  if (!topics) return out;
+  eachRecord(mapField(recordAt(boardsOf(doc), boardId), 'edges'), (edge, id) => {
     if (edge.get('type') !== 'relationship') return;
     // A line to a topic someone deleted at the same time is not drawn (its record stays).
-    if (!topics.has(String(edge.get('source'))) || !topics.has(String(edge.get('target')))) return;
-    const control = edge.get('control') as { dx?: unknown; dy?: unknown } | undefined;
+    if (!topics.has(textField(edge, 'source')) || !topics.has(textField(edge, 'target'))) return;
+    const stored: unknown = edge.get('control');
+    const control =
+      typeof stored === 'object' && stored !== null
+        ? (stored as { dx?: unknown; dy?: unknown })
+        : undefined;
     out.push({
       id,
-      source: String(edge.get('source')),
-      target: String(edge.get('target')),
-      label: String(edge.get('label') ?? ''),
+      source: textField(edge, 'source'),
+      target: textField(edge, 'target'),
+      label: textField(edge, 'label'),
       ...(control && typeof control.dx === 'number' && typeof control.dy === 'number'
         ? { control: { dx: control.dx, dy: control.dy } }
         : {}),
@@ -475,7 +488,7 @@ export function setRelationship(
   origin: unknown,
 ): void {
   const edges = edgesOf(doc, args.boardId);
-  const edge = edges.get(args.id);
+  const edge = recordAt(edges, args.id);
   if (!edge) throw new CommandError('topic.notFound', 'No such relationship.');
   doc.transact(() => {
     if (args.label === null) edges.delete(args.id);
@@ -496,14 +509,14 @@ export interface Summary {
 export function listSummaries(doc: Y.Doc, boardId: string): Summary[] {
   const out: Summary[] = [];
   const shownParent = new Map(listTopics(doc, boardId).map((t) => [t.id, t.parent]));
-  nodesOf(doc, boardId).forEach((record, id) => {
+  eachRecord(nodesIn(doc, boardId), (record, id) => {
     if (record.get('type') !== 'summary') return;
     const summary = {
       id,
-      parent: String(record.get('parent')),
-      from: String(record.get('from')),
-      to: String(record.get('to')),
-      label: String(record.get('label') ?? ''),
+      parent: textField(record, 'parent'),
+      from: textField(record, 'from'),
+      to: textField(record, 'to'),
+      label: textField(record, 'label'),
     };
     // Both ends must still be children of its parent: a sibling deleted or moved away by someone
     // else at the same time leaves the summary unshown rather than spanning the wrong topics.
@@ -552,7 +565,7 @@ export function setSummary(
   origin: unknown,
 ): void {
   const nodes = nodesOf(doc, args.boardId);
-  const record = nodes.get(args.id);
+  const record = recordAt(nodes, args.id);
   if (!record || record.get('type') !== 'summary')
     throw new CommandError('topic.notFound', 'No such summary.');
   doc.transact(() => {
@@ -567,7 +580,7 @@ export function setRelationshipControl(
   args: { boardId: string; id: string; control: { dx: number; dy: number } | null },
   origin: unknown,
 ): void {
-  const edge = edgesOf(doc, args.boardId).get(args.id);
+  const edge = recordAt(edgesOf(doc, args.boardId), args.id);
   if (!edge) throw new CommandError('topic.notFound', 'No such relationship.');
   const { control } = args;
   if (control && !(Number.isFinite(control.dx) && Number.isFinite(control.dy)))
@@ -609,7 +622,7 @@ export function importMap(
         order: item.order,
         label: item.topic.label,
       });
-      const record = nodes.get(id)!;
+      const record = nodes.get(id) as YRecord;
       if (item.topic.note) record.set('note', item.topic.note.slice(0, 20_000));
       if (item.topic.collapsed && item.topic.children.length > 0) record.set('collapsed', true);
       if (item.topic.ref) byRef.set(item.topic.ref, id);
@@ -664,7 +677,7 @@ export function mapFromBoard(doc: Y.Doc, boardId: string, ids?: readonly string[
     t.children.forEach(mark);
   };
   roots.forEach(mark);
-  const title = String(boardsOf(doc).get(boardId)?.get('title') ?? '');
+  const title = boardTitleOf(doc, boardId);
   return {
     title,
     roots,

@@ -1,5 +1,14 @@
 import * as Y from 'yjs';
-import { boardsOf, registerOf, type YRecord } from '../doc.ts';
+import {
+  boardsOf,
+  eachRecord,
+  isRecord,
+  mapField,
+  recordAt,
+  registerOf,
+  textField,
+  type YRecord,
+} from '../doc.ts';
 import { newId } from '../ids.ts';
 import type { EntityKind } from '../register.ts';
 import { CommandError } from './boards.ts';
@@ -31,25 +40,31 @@ export type NodeDisplay = {
   brokenLink?: boolean;
 };
 
-export function nodesOf(doc: Y.Doc, boardId: string): Y.Map<YRecord> {
-  const nodes = boardsOf(doc).get(boardId)?.get('nodes');
-  if (!(nodes instanceof Y.Map))
-    throw new CommandError('board.notFound', `No board ${boardId} in this case.`);
-  return nodes as Y.Map<YRecord>;
+/** A board's nodes map, for commands: throws `board.notFound` when the board has none. */
+export function nodesOf(doc: Y.Doc, boardId: string): YRecord {
+  const nodes = nodesIn(doc, boardId);
+  if (!nodes) throw new CommandError('board.notFound', `No board ${boardId} in this case.`);
+  return nodes;
+}
+
+/** A board's nodes map, for readers: undefined when the board or its nodes are missing or broken. */
+export function nodesIn(doc: Y.Doc, boardId: string): YRecord | undefined {
+  return mapField(recordAt(boardsOf(doc), boardId), 'nodes');
 }
 
 /** Reads one node record, or null when it is not well-formed. */
-export function readNode(record: YRecord): BoardNode | null {
+export function readNode(record: unknown): BoardNode | null {
+  if (!isRecord(record)) return null;
   const id = record.get('id');
   const x = record.get('x');
   const y = record.get('y');
   if (typeof id !== 'string' || typeof x !== 'number' || typeof y !== 'number') return null;
   const node: BoardNode = {
     id,
-    type: String(record.get('type') ?? 'topic'),
+    type: textField(record, 'type', 'topic'),
     x,
     y,
-    label: String(record.get('label') ?? ''),
+    label: textField(record, 'label'),
   };
   const w = record.get('w');
   const h = record.get('h');
@@ -65,14 +80,18 @@ export function readNode(record: YRecord): BoardNode | null {
 /** The label and kind a node shows, resolving its entity link through the register. */
 export function displayOf(doc: Y.Doc, node: BoardNode): NodeDisplay {
   if (!node.entity) return { label: node.label };
-  const entity = registerOf(doc).get(node.entity);
+  const entity = recordAt(registerOf(doc), node.entity);
   if (!entity) return { label: node.label, brokenLink: true };
-  return { label: String(entity.get('name') ?? ''), entityKind: entity.get('kind') as EntityKind };
+  const kind = entity.get('kind');
+  return {
+    label: textField(entity, 'name'),
+    ...(typeof kind === 'string' ? { entityKind: kind as EntityKind } : {}),
+  };
 }
 
 export function listNodes(doc: Y.Doc, boardId: string): BoardNode[] {
   const nodes: BoardNode[] = [];
-  nodesOf(doc, boardId).forEach((record) => {
+  eachRecord(nodesIn(doc, boardId), (record) => {
     const node = readNode(record);
     if (node) nodes.push(node);
   });
@@ -132,7 +151,7 @@ export function moveNodes(
     throw new CommandError('node.badPosition', 'A node needs a finite position.');
   doc.transact(() => {
     for (const move of args.moves) {
-      const node = nodes.get(move.id);
+      const node = recordAt(nodes, move.id);
       if (!node) continue; // deleted meanwhile by someone else: nothing to move
       node.set('x', Math.round(move.x));
       node.set('y', Math.round(move.y));
@@ -146,7 +165,7 @@ export function setNodeLabel(
   args: { boardId: string; id: string; label: string },
   origin: unknown,
 ): void {
-  const node = nodesOf(doc, args.boardId).get(args.id);
+  const node = recordAt(nodesOf(doc, args.boardId), args.id);
   if (!node) throw new CommandError('node.notFound', `No node ${args.id} on this board.`);
   const label = args.label.normalize('NFC').trim();
   if (label.length > 5000)
@@ -160,7 +179,7 @@ export function linkNode(
   args: { boardId: string; id: string; entity: string | null },
   origin: unknown,
 ): void {
-  const node = nodesOf(doc, args.boardId).get(args.id);
+  const node = recordAt(nodesOf(doc, args.boardId), args.id);
   if (!node) throw new CommandError('node.notFound', `No node ${args.id} on this board.`);
   if (args.entity !== null && !registerOf(doc).has(args.entity)) {
     throw new CommandError('register.notFound', `No entity ${args.entity} in this case.`);
@@ -183,13 +202,13 @@ export function deleteNodes(
   origin: unknown,
 ): void {
   const nodes = nodesOf(doc, args.boardId);
-  const edges = boardsOf(doc).get(args.boardId)?.get('edges') as Y.Map<YRecord> | undefined;
+  const edges = mapField(recordAt(boardsOf(doc), args.boardId), 'edges');
   const gone = new Set(args.ids);
   doc.transact(() => {
     for (const id of args.ids) nodes.delete(id);
-    edges?.forEach((edge, edgeId) => {
-      if (gone.has(String(edge.get('source'))) || gone.has(String(edge.get('target'))))
-        edges.delete(edgeId);
+    eachRecord(edges, (edge, edgeId) => {
+      if (gone.has(textField(edge, 'source')) || gone.has(textField(edge, 'target')))
+        edges?.delete(edgeId);
     });
   }, origin);
 }

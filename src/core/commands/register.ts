@@ -1,5 +1,14 @@
 import * as Y from 'yjs';
-import { boardsOf, registerOf, type YRecord } from '../doc.ts';
+import {
+  boardsOf,
+  eachRecord,
+  isRecord,
+  mapField,
+  recordAt,
+  registerOf,
+  textField,
+  type YRecord,
+} from '../doc.ts';
 import { newId } from '../ids.ts';
 import {
   ENTITY_FIELD_NAMES,
@@ -35,20 +44,30 @@ function parseFields(kind: EntityKind, fields: unknown, partial: boolean): Recor
 }
 
 /** Reads one register record, or null when it is not a well-formed entity. */
-export function readEntity(record: YRecord | undefined): Entity | null {
-  if (!record) return null;
+export function readEntity(record: unknown): Entity | null {
+  if (!isRecord(record)) return null;
   const id = record.get('id');
   const kind = record.get('kind') as EntityKind;
   if (typeof id !== 'string' || !ENTITY_KINDS.includes(kind)) return null;
   const entity: Record<string, unknown> = { id, kind, name: '' };
   for (const field of ENTITY_FIELD_NAMES[kind]) {
     const value = record.get(field);
-    if (value !== undefined) entity[field] = value;
+    // Fields are text, but for an event's lists of ids; anything else is skipped.
+    if (LIST_FIELDS.has(field)) {
+      if (Array.isArray(value))
+        entity[field] = value.filter((v): v is string => typeof v === 'string');
+    } else if (typeof value === 'string') entity[field] = value;
   }
   const files = record.get('files');
-  entity.files = files instanceof Y.Array ? (files.toArray() as string[]) : [];
+  entity.files =
+    files instanceof Y.Array
+      ? files.toArray().filter((f): f is string => typeof f === 'string')
+      : [];
   return entity as Entity;
 }
+
+/** Entity fields that hold lists of entity ids rather than text. */
+const LIST_FIELDS: ReadonlySet<string> = new Set(['people', 'evidence']);
 
 /**
  * The register's entities, of one kind or all, sorted by name in Vietnamese order.
@@ -56,7 +75,7 @@ export function readEntity(record: YRecord | undefined): Entity | null {
  */
 export function listEntities(doc: Y.Doc, kind?: EntityKind): Entity[] {
   const entities: Entity[] = [];
-  registerOf(doc).forEach((record) => {
+  eachRecord(registerOf(doc), (record) => {
     const entity = readEntity(record);
     if (entity && (!kind || entity.kind === kind)) entities.push(entity);
   });
@@ -121,12 +140,10 @@ export function updateEntity(
  */
 export function entityUsages(doc: Y.Doc, id: string): EntityUsage[] {
   const usages: EntityUsage[] = [];
-  boardsOf(doc).forEach((board, boardId) => {
-    const nodes = board.get('nodes');
-    if (!(nodes instanceof Y.Map)) return;
-    nodes.forEach((node: unknown, nodeId: string) => {
-      if (node instanceof Y.Map && node.get('entity') === id) {
-        usages.push({ boardId, boardTitle: String(board.get('title') ?? ''), nodeId });
+  eachRecord(boardsOf(doc), (board, boardId) => {
+    eachRecord(mapField(board, 'nodes'), (node, nodeId) => {
+      if (node.get('entity') === id) {
+        usages.push({ boardId, boardTitle: textField(board, 'title'), nodeId });
       }
     });
   });
@@ -139,17 +156,18 @@ export function entityUsages(doc: Y.Doc, id: string): EntityUsage[] {
  */
 export function deleteEntity(doc: Y.Doc, args: { id: string }, origin: unknown): void {
   const record = requireEntity(doc, args.id);
-  const name = String(record.get('name') ?? '');
+  const name = textField(record, 'name');
   const usages = entityUsages(doc, args.id);
   doc.transact(() => {
     for (const usage of usages) {
-      const node = (boardsOf(doc).get(usage.boardId)?.get('nodes') as Y.Map<YRecord>).get(
+      const node = recordAt(
+        mapField(recordAt(boardsOf(doc), usage.boardId), 'nodes'),
         usage.nodeId,
       );
       node?.set('label', name);
       node?.delete('entity');
     }
-    registerOf(doc).forEach((other) => {
+    eachRecord(registerOf(doc), (other) => {
       const people = other.get('people');
       if (Array.isArray(people) && people.includes(args.id))
         other.set(
@@ -194,7 +212,7 @@ function evidenceFiles(doc: Y.Doc, entityId: string): Y.Array<string> {
 }
 
 function requireEntity(doc: Y.Doc, id: string): YRecord {
-  const record = registerOf(doc).get(id);
+  const record = recordAt(registerOf(doc), id);
   if (!record) throw new CommandError('register.notFound', `No entity ${id} in this case.`);
   return record;
 }

@@ -1,6 +1,6 @@
 import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
-import { registerOf, type YRecord } from '../doc.ts';
+import { eachRecord, isRecord, recordAt, registerOf, textField, type YRecord } from '../doc.ts';
 import { newId } from '../ids.ts';
 import {
   markerNumbers,
@@ -10,7 +10,7 @@ import {
   type SceneShape,
 } from '../scene.ts';
 import { CommandError, boardSetting, setBoardSetting } from './boards.ts';
-import { nodesOf } from './nodes.ts';
+import { nodesIn, nodesOf } from './nodes.ts';
 
 /**
  * Scene-diagram objects live in their board's `nodes` map as `type: 'scene'` records, one Y.Map
@@ -58,7 +58,8 @@ function readPoints(value: unknown): Point[] {
 }
 
 /** Reads one scene record, or null when it is not a well-formed scene object. */
-export function readSceneObject(record: YRecord): SceneObject | null {
+export function readSceneObject(record: unknown): SceneObject | null {
+  if (!isRecord(record)) return null;
   const id = record.get('id');
   const shape = record.get('shape') as SceneShape;
   if (record.get('type') !== 'scene' || typeof id !== 'string' || !SHAPES.has(shape)) return null;
@@ -74,11 +75,11 @@ export function readSceneObject(record: YRecord): SceneObject | null {
     w: num('w'),
     h: num('h'),
     rotation: num('rotation'),
-    z: String(record.get('z') ?? 'a0'),
+    z: textField(record, 'z', 'a0'),
     points: readPoints(record.get('points')),
     closed: record.get('closed') === true,
     thickness: num('thickness', 0.2),
-    label: String(record.get('label') ?? ''),
+    label: textField(record, 'label'),
     locked: record.get('locked') === true,
   };
   const str = (key: 'symbol' | 'entity' | 'file' | 'group') => {
@@ -108,7 +109,7 @@ export function readSceneObject(record: YRecord): SceneObject | null {
 /** Every scene object of a board, bottom to top. */
 export function listSceneObjects(doc: Y.Doc, boardId: string): SceneObject[] {
   const objects: SceneObject[] = [];
-  nodesOf(doc, boardId).forEach((record) => {
+  eachRecord(nodesIn(doc, boardId), (record) => {
     const o = readSceneObject(record);
     if (o) objects.push(o);
   });
@@ -186,7 +187,7 @@ function writePatch(record: YRecord, patch: ScenePatch): void {
 
 function topZ(doc: Y.Doc, boardId: string): string | null {
   let top: string | null = null;
-  nodesOf(doc, boardId).forEach((record) => {
+  eachRecord(nodesOf(doc, boardId), (record) => {
     const z = record.get('z');
     if (record.get('type') === 'scene' && typeof z === 'string' && (top === null || z > top))
       top = z;
@@ -235,7 +236,7 @@ export function addSceneObject(
 
 function lowestZ(doc: Y.Doc, boardId: string): string | null {
   let low: string | null = null;
-  nodesOf(doc, boardId).forEach((record) => {
+  eachRecord(nodesOf(doc, boardId), (record) => {
     const z = record.get('z');
     if (record.get('type') === 'scene' && typeof z === 'string' && (low === null || z < low))
       low = z;
@@ -259,7 +260,7 @@ export function updateSceneObjects(
       throw new CommandError('register.notFound', `No entity ${patch.entity} in this case.`);
   doc.transact(() => {
     for (const { id, patch } of args.patches) {
-      const record = nodes.get(id);
+      const record = recordAt(nodes, id);
       if (!record || record.get('type') !== 'scene') continue;
       if (record.get('locked') === true && patch.locked !== false) continue;
       writePatch(record, patch);
@@ -288,7 +289,7 @@ export function deleteSceneObjects(
         const target = pin && gone.has(pin) ? byId.get(pin) : undefined;
         return target ? { x: target.x + target.w / 2, y: target.y + target.h / 2 } : p;
       });
-      const record = nodes.get(o.id)!;
+      const record = nodes.get(o.id) as YRecord;
       writePatch(record, { points });
       record.set(
         'pins',
@@ -306,7 +307,7 @@ export function renumberMarkers(doc: Y.Doc, args: { boardId: string }, origin: u
   const shown = markerNumbers(markers);
   const order = [...shown].sort((a, b) => a[1] - b[1]);
   doc.transact(() => {
-    order.forEach(([id], i) => nodes.get(id)?.set('number', i + 1));
+    order.forEach(([id], i) => recordAt(nodes, id)?.set('number', i + 1));
   }, origin);
 }
 
@@ -345,7 +346,7 @@ export function reorderSceneObjects(
     let previous = before;
     for (const o of chosen) {
       const z = generateKeyBetween(previous, after);
-      nodes.get(o.id)?.set('z', z);
+      recordAt(nodes, o.id)?.set('z', z);
       previous = z;
     }
   }, origin);
@@ -361,7 +362,7 @@ export function groupSceneObjects(
   const group = args.group ? newId() : null;
   doc.transact(() => {
     for (const id of args.ids) {
-      const record = nodes.get(id);
+      const record = recordAt(nodes, id);
       if (!record || record.get('type') !== 'scene') continue;
       if (group) record.set('group', group);
       else record.delete('group');

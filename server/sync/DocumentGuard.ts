@@ -1,0 +1,79 @@
+import * as Y from 'yjs';
+import { changedPaths, validateCaseDoc, type SchemaProblem } from '../../src/core/validate.ts';
+
+/**
+ * Checks each incoming update against the document schema before the room applies it: the update
+ * is applied to a scratch copy of the room's document, the records it touched are validated there
+ * (`validateCaseDoc`, the rules the page's readers share), and it is refused when it breaks a rule
+ * the room's document did not already break at the same place. A document already broken (stored
+ * before this check, or restored from an old backup) can still be edited and repaired.
+ *
+ * The scratch copy follows every change of the room's document, so a check costs the update, not
+ * the document; after a refusal it is rebuilt from the room's document, which never saw the update.
+ */
+export class DocumentGuard {
+  private scratch: Y.Doc | null = null;
+
+  constructor(private readonly doc: Y.Doc) {
+    doc.on('update', this.follow);
+  }
+
+  /**
+   * The problems `update` would bring into the document; empty when it may be applied. The
+   * scratch copy keeps the update when it passes (the room applies it next).
+   */
+  check(update: Uint8Array): SchemaProblem[] {
+    const scratch = this.scratchDoc();
+    let paths: string[][] = [];
+    const collect = (tr: Y.Transaction) => paths.push(...changedPaths(tr));
+    scratch.on('afterTransaction', collect);
+    try {
+      Y.applyUpdate(scratch, update);
+    } finally {
+      scratch.off('afterTransaction', collect);
+    }
+    if (paths.length === 0) return [];
+    const known = new Set(validateCaseDoc(this.doc, paths).map(keyOf));
+    const added = validateCaseDoc(scratch, paths).filter((p) => !known.has(keyOf(p)));
+    if (added.length > 0) this.discard();
+    paths = [];
+    return added;
+  }
+
+  /** Forgets the scratch copy (the room's document and it may differ after a failed apply). */
+  reset(): void {
+    this.discard();
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.follow);
+    this.discard();
+  }
+
+  private readonly follow = (update: Uint8Array): void => {
+    if (this.scratch) Y.applyUpdate(this.scratch, update);
+  };
+
+  private scratchDoc(): Y.Doc {
+    if (this.scratch) return this.scratch;
+    const scratch = new Y.Doc();
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
+    // Updates the room keeps aside (waiting for changes not here yet) wait in the copy too, so
+    // they are checked when what they wait for arrives.
+    const store = this.doc.store as {
+      pendingStructs: { update: Uint8Array } | null;
+      pendingDs: Uint8Array | null;
+    };
+    if (store.pendingStructs) Y.applyUpdate(scratch, store.pendingStructs.update);
+    if (store.pendingDs) Y.applyUpdate(scratch, store.pendingDs);
+    this.scratch = scratch;
+    return scratch;
+  }
+
+  private discard(): void {
+    this.scratch?.destroy();
+    this.scratch = null;
+  }
+}
+
+const keyOf = (p: SchemaProblem) => `${p.path}: ${p.problem}`;
