@@ -138,6 +138,9 @@ export function auditSentence(
     case 'case.unarchived':
     case 'link.revoke':
       break;
+    case 'edit.refused':
+      values.count = typeof d.count === 'number' ? d.count : 0;
+      break;
     case 'present.started':
       values.from = str(d.tookOverFrom);
       if (values.from) return t('audit.says.presentTookOver', values);

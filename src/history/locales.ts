@@ -89,6 +89,8 @@ const vi = {
       link_create: '{{who}} đã tạo đường dẫn phiên toà “{{label}}”, hết hạn {{expires}}',
       link_used: '{{who}} {{what}} (từ {{address}})',
       link_revoke: '{{who}} đã thu hồi một đường dẫn phiên toà',
+      edit_refused:
+        '{{who}} gửi một thay đổi làm hỏng cấu trúc tài liệu vụ án ({{count}} lỗi); máy chủ đã từ chối và ngắt kết nối',
       present_started: '{{who}} bắt đầu trình chiếu cho đường dẫn phiên toà',
       presentTookOver: '{{who}} tiếp quyền trình chiếu từ {{from}}',
       present_shown: '{{who}} chiếu trang {{slide}}',
@@ -125,6 +127,7 @@ const vi = {
       link_create: 'Tạo đường dẫn phiên toà',
       link_used: 'Dùng đường dẫn phiên toà',
       link_revoke: 'Thu hồi đường dẫn',
+      edit_refused: 'Thay đổi bị từ chối',
       present_started: 'Bắt đầu trình chiếu',
       present_shown: 'Chiếu trang',
       present_image: 'Gửi hình trang chiếu',
@@ -250,6 +253,8 @@ const en: DeepStrings<typeof vi> = {
       link_create: '{{who}} made the hearing link “{{label}}”, expiring {{expires}}',
       link_used: '{{who}} {{what}} (from {{address}})',
       link_revoke: '{{who}} revoked a hearing link',
+      edit_refused:
+        '{{who}} sent a change that would break the case document ({{count}} problems); the server refused it and closed the connection',
       present_started: '{{who}} started presenting to hearing links',
       presentTookOver: '{{who}} took over presenting from {{from}}',
       present_shown: '{{who}} showed slide {{slide}}',
@@ -286,6 +291,7 @@ const en: DeepStrings<typeof vi> = {
       link_create: 'Hearing link made',
       link_used: 'Hearing link used',
       link_revoke: 'Hearing link revoked',
+      edit_refused: 'Change refused',
       present_started: 'Presenting started',
       present_shown: 'Slide shown',
       present_image: 'Slide picture sent',
