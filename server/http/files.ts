@@ -134,7 +134,7 @@ export function fileRoutes(app: FastifyInstance, services: Services & { blobs: B
         "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
       )
       .header('Cache-Control', 'private, max-age=31536000, immutable')
-      .header('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .header('Content-Disposition', servedDisposition(file.name, file.mime))
       .send(blobs.open(hash));
   });
 
@@ -146,6 +146,26 @@ export function fileRoutes(app: FastifyInstance, services: Services & { blobs: B
     const actual = await blobs.rehash(hash);
     return { hash, sha256: actual, ok: actual === hash, checkedAt: new Date().toISOString() };
   });
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+};
+
+/**
+ * How a case file is handed to a browser that opens its address: pictures inline (a browser only
+ * draws them, and `nosniff` keeps it so), anything else, PDFs above all (their JavaScript runs in
+ * the browser's viewer), as an attachment. The name keeps the sniffed type's extension, never the
+ * one the uploader gave: "x.html" holding a PDF is served as "x.pdf".
+ */
+export function servedDisposition(name: string, mime: string): string {
+  const ext = EXTENSIONS[mime] ?? 'bin';
+  const base = name.replace(/\.[^./\\]{1,10}$/, '') || 'tep';
+  const how = mime.startsWith('image/') ? 'inline' : 'attachment';
+  return `${how}; filename*=UTF-8''${encodeURIComponent(`${base}.${ext}`)}`;
 }
 
 function publicFile(f: {
