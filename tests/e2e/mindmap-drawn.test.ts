@@ -276,3 +276,30 @@ it('fits the current layout after a layout change made while zoomed out', async 
     );
   }
 });
+
+it('keeps the map toolbar on one row beside the register, or wraps it leaving no control alone', async () => {
+  const { page } = await openMap(grid(2, 2));
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const toggle = page.getByTestId('toggle-register');
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  await page.getByTestId('help-button').waitFor();
+  // Each control's row, by the middle of its box: the toolbar's and the import / export menu's.
+  const rows = await page.$$eval(
+    '.mindmap-toolbar button, .mindmap-toolbar select, [data-testid=export-menu] > summary',
+    (els) => {
+      const rows = new Map<number, string[]>();
+      for (const el of els) {
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || el.closest('.export-menu__body')) continue; // the menu's own items
+        const middle = Math.round((box.top + box.height / 2) / 8);
+        rows.set(middle, [
+          ...(rows.get(middle) ?? []),
+          (el as HTMLElement).innerText.trim() || el.outerHTML.slice(0, 40),
+        ]);
+      }
+      return [...rows.values()];
+    },
+  );
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row.length, JSON.stringify(rows)).toBeGreaterThan(1);
+});
