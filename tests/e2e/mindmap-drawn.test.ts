@@ -302,4 +302,20 @@ it('keeps the map toolbar on one row beside the register, or wraps it leaving no
   );
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) expect(row.length, JSON.stringify(rows)).toBeGreaterThan(1);
+  // However narrow the board (a pane of a version comparison), no label breaks inside a button and
+  // nothing sticks out of the toolbar.
+  for (const width of [1400, 900]) {
+    await page.setViewportSize({ width, height: 900 });
+    const problems = await page.$$eval('.mindmap-toolbar', (bars) =>
+      bars.flatMap((bar) => {
+        const edge = bar.getBoundingClientRect();
+        return [...bar.querySelectorAll<HTMLElement>('button, select, .export-menu > summary')]
+          .filter((el) => !el.closest('.export-menu__body'))
+          .map((el) => ({ el, box: el.getBoundingClientRect() }))
+          .filter(({ box }) => box.width > 0 && (box.height > 40 || box.right > edge.right + 0.5))
+          .map(({ el, box }) => `${el.innerText.trim() || el.title}: ${box.height} tall`);
+      }),
+    );
+    expect(problems, `at ${width} px`).toEqual([]);
+  }
 });
