@@ -165,7 +165,7 @@ it('exports the whole zoomed-out map, a colleague’s new topic included, withou
   await page.getByTestId('mindmap-canvas').waitFor();
   await page.getByTestId('slide-frame').waitFor();
   // Zoomed out until the map is drawn simplified.
-  for (let i = 0; i < 6; i++) await page.locator('.react-flow__controls-zoomout').click();
+  for (let i = 0; i < 6; i++) await page.getByTestId('zoom-out').click();
   await page.locator('.react-flow.is-simplified').waitFor();
 
   // A colleague adds a topic while this page is zoomed out.
