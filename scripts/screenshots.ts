@@ -155,6 +155,14 @@ async function walk(browser: Browser, url: string, sample: SampleCase, lang: 'vi
     await page.goto(`${url}/cases/${sample.caseId}`);
     await page.getByTestId('toggle-deck').click();
     await page.getByTestId('deck-slide').first().waitFor();
+    // Thumbnails are drawn one at a time, about a second each: wait until every slide has one.
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('[data-testid=deck-thumb]').length ===
+        document.querySelectorAll('[data-testid=deck-slide]').length,
+      undefined,
+      { timeout: 30_000 },
+    );
     await shot(page, 'deck');
   });
   await step('history', async () => {

@@ -46,6 +46,9 @@ import { useStableCallback } from '../ui/useStableCallback.ts';
 import { useMeasuredNodes } from './useMeasuredNodes.ts';
 import { openingViewport } from './openingView.ts';
 
+/** Height of the zoom controls in the bottom-left corner, with their margin. */
+const CONTROLS_HEIGHT = 120;
+
 const NO_EDGES: Edge[] = [];
 /** The minimap, drawn only where the board is wide enough to spare its corner. */
 const MINIMAP = { width: 160, height: 110, minBoardWidth: 760 };
@@ -400,12 +403,21 @@ function BoardCanvasInner({
     // Measured here, not from `wide`: the first measurement may not have reached the state yet.
     const minimap = (surface.current?.clientWidth ?? 0) >= MINIMAP.minBoardWidth;
     const right = minimap ? MINIMAP.width + 31 : 16;
+    const bounds = flow.getNodesBounds(flow.getNodes());
+    // The left margin keeps the board clear of the zoom controls in the bottom-left corner; a
+    // board that, fitted, stays above them may use that room too.
+    const tight = openingViewport(
+      bounds,
+      { width, height },
+      { top: 16, right, bottom: 16, left: 16 },
+    );
+    const clearOfControls =
+      bounds.x * tight.zoom + tight.x >= 56 ||
+      (bounds.y + bounds.height) * tight.zoom + tight.y <= height - CONTROLS_HEIGHT;
     void flow.setViewport(
-      openingViewport(
-        flow.getNodesBounds(flow.getNodes()),
-        { width, height },
-        { top: 16, right, bottom: 16, left: 56 },
-      ),
+      clearOfControls
+        ? tight
+        : openingViewport(bounds, { width, height }, { top: 16, right, bottom: 16, left: 56 }),
     );
   }, [present, initialized, focusNodeId, store, flow]);
 

@@ -6,6 +6,12 @@ import type { Rect, Viewport } from '@xyflow/react';
  */
 export const READABLE_ZOOM = 0.7;
 
+/**
+ * The smallest zoom a whole board may be fitted at when it opens: a little under `READABLE_ZOOM`,
+ * since seeing every node of a small chart beside the register beats reading it cut at the edge.
+ */
+export const FIT_ZOOM = 0.6;
+
 export interface Margins {
   top: number;
   right: number;
@@ -15,9 +21,9 @@ export interface Margins {
 
 /**
  * The camera a board opens with: the whole board fitted into the view inside `margins` (kept free
- * for the controls and the minimap), never larger than 1:1 and never smaller than readable. A
- * board too big to fit readably opens at its top-left corner, the way a page is read, and is
- * centred along an axis where it does fit.
+ * for the controls and the minimap), never larger than 1:1 and never smaller than `fitMin`. A
+ * board too big to fit so opens at readable zoom at its top-left corner, the way a page is read,
+ * and is centred along an axis where it does fit.
  *
  * @example openingViewport({ x: 0, y: 0, width: 900, height: 600 }, { width: 540, height: 600 }, { top: 16, right: 16, bottom: 16, left: 56 })
  */
@@ -26,11 +32,12 @@ export function openingViewport(
   view: { width: number; height: number },
   margins: Margins,
   zoomRange: { min: number; max: number } = { min: READABLE_ZOOM, max: 1 },
+  fitMin = Math.min(FIT_ZOOM, zoomRange.min),
 ): Viewport {
   const width = Math.max(1, view.width - margins.left - margins.right);
   const height = Math.max(1, view.height - margins.top - margins.bottom);
   const fit = Math.min(width / Math.max(1, bounds.width), height / Math.max(1, bounds.height));
-  const zoom = Math.min(zoomRange.max, Math.max(zoomRange.min, fit));
+  const zoom = fit >= fitMin ? Math.min(zoomRange.max, fit) : zoomRange.min;
   const place = (start: number, size: number, room: number, margin: number) =>
     size * zoom <= room ? margin + (room - size * zoom) / 2 - start * zoom : margin - start * zoom;
   return {

@@ -137,3 +137,34 @@ export async function renderedHeights(page: Page, selector: string): Promise<num
       .map((box) => box.height),
   );
 }
+
+/**
+ * Text drawn over a picture must carry its own background: the background colour of the element
+ * matching `selector` itself (alpha, 1 when opaque) and the contrast of its text against it.
+ */
+export async function ownBackground(
+  page: Page,
+  selector: string,
+): Promise<{ alpha: number; ratio: number }> {
+  return page.$eval(selector, (el) => {
+    const parse = (value: string) => {
+      const parts = /rgba?\(([^)]+)\)/
+        .exec(value)![1]!
+        .split(/[\s,/]+/)
+        .filter(Boolean)
+        .map(Number);
+      return [parts[0]!, parts[1]!, parts[2]!, parts[3] ?? 1] as const;
+    };
+    const luminance = (c: readonly number[]) => {
+      const channel = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * channel(c[0]!) + 0.7152 * channel(c[1]!) + 0.0722 * channel(c[2]!);
+    };
+    const style = getComputedStyle(el);
+    const bg = parse(style.backgroundColor);
+    const [hi, lo] = [luminance(parse(style.color)), luminance(bg)].sort((a, b) => b - a);
+    return { alpha: bg[3], ratio: Math.round(((hi! + 0.05) / (lo! + 0.05)) * 100) / 100 };
+  });
+}

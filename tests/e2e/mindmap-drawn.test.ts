@@ -276,3 +276,46 @@ it('fits the current layout after a layout change made while zoomed out', async 
     );
   }
 });
+
+it('keeps the map toolbar on one row beside the register, or wraps it leaving no control alone', async () => {
+  const { page } = await openMap(grid(2, 2));
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const toggle = page.getByTestId('toggle-register');
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  await page.getByTestId('help-button').waitFor();
+  // Each control's row, by the middle of its box: the toolbar's and the import / export menu's.
+  const rows = await page.$$eval(
+    '.mindmap-toolbar button, .mindmap-toolbar select, [data-testid=export-menu] > summary',
+    (els) => {
+      const rows = new Map<number, string[]>();
+      for (const el of els) {
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || el.closest('.export-menu__body')) continue; // the menu's own items
+        const middle = Math.round((box.top + box.height / 2) / 8);
+        rows.set(middle, [
+          ...(rows.get(middle) ?? []),
+          (el as HTMLElement).innerText.trim() || el.outerHTML.slice(0, 40),
+        ]);
+      }
+      return [...rows.values()];
+    },
+  );
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row.length, JSON.stringify(rows)).toBeGreaterThan(1);
+  // However narrow the board (a pane of a version comparison), no label breaks inside a button and
+  // nothing sticks out of the toolbar.
+  for (const width of [1400, 900]) {
+    await page.setViewportSize({ width, height: 900 });
+    const problems = await page.$$eval('.mindmap-toolbar', (bars) =>
+      bars.flatMap((bar) => {
+        const edge = bar.getBoundingClientRect();
+        return [...bar.querySelectorAll<HTMLElement>('button, select, .export-menu > summary')]
+          .filter((el) => !el.closest('.export-menu__body'))
+          .map((el) => ({ el, box: el.getBoundingClientRect() }))
+          .filter(({ box }) => box.width > 0 && (box.height > 40 || box.right > edge.right + 0.5))
+          .map(({ el, box }) => `${el.innerText.trim() || el.title}: ${box.height} tall`);
+      }),
+    );
+    expect(problems, `at ${width} px`).toEqual([]);
+  }
+});

@@ -7,7 +7,7 @@ import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/s
 import { makePng } from '../helpers/files.ts';
 import { connectClient, eventually, synced, type SyncClient } from '../helpers/sync.ts';
 import { launchBrowser, logIn, newContext, until } from './browser.ts';
-import { contrastProblems, renderedHeights } from './look.ts';
+import { contrastProblems, ownBackground, renderedHeights } from './look.ts';
 
 /**
  * Presenting as a prosecutor sees it on the first day, in a case classified MẬT: the presenter
@@ -342,6 +342,10 @@ it('marks the case on the presenting, following and hearing screens', async () =
   const picture = (await guest.locator('.live__stage').boundingBox())!;
   expect(liveMarkingBox.y + liveMarkingBox.height).toBeLessThanOrEqual(picture.y + 0.5);
   expect(await contrastProblems(guest, '[data-testid=live-page]')).toEqual([]);
+  // The footer lies over the slide picture, white more often than not: it has a dark chip of its own.
+  const footer = await ownBackground(guest, '.live__bar');
+  expect(footer.alpha).toBe(1);
+  expect(footer.ratio).toBeGreaterThanOrEqual(4.5);
   await guest.screenshot({ path: '/tmp/shots-fix/present/test-live.png' });
 });
 

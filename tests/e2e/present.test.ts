@@ -186,6 +186,26 @@ it('makes a deck of a framed map with builds, a document page and a title, prese
   await page.keyboard.press('PageDown');
   await until(async () => (await at(page, 'present')) === '1/0', 3000, 'slide 2');
   await presenting.getByTestId('slide-page').waitFor();
+  // The page and its caption fit inside the slide, full screen and in the presenter view's small
+  // boxes: neither is cut at the top or the bottom.
+  const second = await page.context().newPage();
+  await second.setViewportSize({ width: 700, height: 450 }); // a box as small as the "next" preview
+  await second.goto(`${server.url}/cases/${caseId}/presenter`);
+  await second.locator('[data-testid=presenter-current] [data-testid=slide-page]').waitFor();
+  for (const [view, root] of [
+    [page, '[data-testid=present]'],
+    [second, '[data-testid=presenter-current]'],
+  ] as const) {
+    const sheet = (await view.locator(`${root} [data-testid=slide-document]`).boundingBox())!;
+    for (const part of ['.slide__caption', '[data-testid=slide-page]']) {
+      const box = (await view.locator(`${root} ${part}`).boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(sheet.y - 0.5);
+      expect(box.y + box.height).toBeLessThanOrEqual(sheet.y + sheet.height + 0.5);
+    }
+  }
+  await second.close();
+  await page.bringToFront();
+  await page.getByTestId('present').focus();
   await until(async () => (await at(guest, 'live-page')) === '1/0', 5000, 'the link on slide 2');
   await until(
     async () =>

@@ -705,20 +705,19 @@ function MindMapInner({
                   { duration: 200, zoom: flow.getViewport().zoom },
                 );
             }}
-          />
+          >
+            <ExportMenu
+              caseId={caseId}
+              doc={doc}
+              boardId={boardId}
+              boardTitle={boardTitle}
+              origin={origin}
+              readOnly={readOnly}
+              author={offlineCache.user()?.displayName ?? ''}
+              mindMap={{ selection, onImported: setSelection }}
+            />
+          </MindMapToolbar>
         </>
-      )}
-      {!present && (
-        <ExportMenu
-          caseId={caseId}
-          doc={doc}
-          boardId={boardId}
-          boardTitle={boardTitle}
-          origin={origin}
-          readOnly={readOnly}
-          author={offlineCache.user()?.displayName ?? ''}
-          mindMap={{ selection, onImported: setSelection }}
-        />
       )}
       {error && (
         <p className="notice notice--danger" role="alert">

@@ -1,4 +1,4 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Braces, HelpCircle, List, Network, PanelRight, Search, Spline, X } from 'lucide-react';
 import type * as Y from 'yjs';
@@ -30,6 +30,8 @@ interface MindMapToolbarProps {
   onDetails(): void;
   /** Selects a found topic and brings it into view. */
   onReveal(id: string): void;
+  /** Drawn last in the toolbar's second group (the import / export menu). */
+  children?: ReactNode;
 }
 
 /** Topics in reading order (depth first, siblings in order), for stepping through search hits. */
@@ -80,92 +82,98 @@ export function MindMapToolbar(props: MindMapToolbarProps) {
 
   return (
     <div className="mindmap-toolbar">
-      <label>
-        <span className="muted">{t('layout')}</span>
-        <select
-          value={kind}
-          disabled={readOnly}
-          onChange={(e) =>
-            setBoardSetting(doc, { id: boardId, key: 'layout', value: e.target.value }, origin)
-          }
-          data-testid="layout-select"
+      {/* Two groups that wrap as wholes: a narrow board gets two rows, never a lone button. */}
+      <span className="mindmap-toolbar__group">
+        <label>
+          <span className="muted">{t('layout')}</span>
+          <select
+            value={kind}
+            disabled={readOnly}
+            onChange={(e) =>
+              setBoardSetting(doc, { id: boardId, key: 'layout', value: e.target.value }, origin)
+            }
+            data-testid="layout-select"
+          >
+            {LAYOUT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`layouts.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          aria-pressed={mode === 'outline'}
+          onClick={() => props.onMode(mode === 'map' ? 'outline' : 'map')}
+          data-testid="outline-toggle"
         >
-          {LAYOUT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`layouts.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button
-        type="button"
-        aria-pressed={mode === 'outline'}
-        onClick={() => props.onMode(mode === 'map' ? 'outline' : 'map')}
-        data-testid="outline-toggle"
-      >
-        {mode === 'map' ? <List size={16} /> : <Network size={16} />}{' '}
-        {mode === 'map' ? t('outline') : t('map')}
-      </button>
-      {findOpen ? (
-        <span className="mindmap-find">
-          <Search size={16} />
-          <input
-            autoFocus
-            value={query}
-            placeholder={t('findPlaceholder')}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setIndex(0);
-            }}
-            onKeyDown={onKey}
-            data-testid="find-input"
-          />
-          <span className="muted" data-testid="find-count">
-            {query.trim()
-              ? hits.length
-                ? t('hits', { index: index + 1, count: hits.length })
-                : t('noHits')
-              : ''}
-          </span>
-          <button type="button" onClick={() => props.onFind(false)} aria-label={t('close')}>
-            <X size={14} />
-          </button>
-        </span>
-      ) : (
-        <button type="button" onClick={() => props.onFind(true)} title={t('find')}>
-          <Search size={16} />
+          {mode === 'map' ? <List size={16} /> : <Network size={16} />}{' '}
+          {mode === 'map' ? t('outline') : t('map')}
         </button>
-      )}
-      <button
-        type="button"
-        disabled={!props.canRelate}
-        onClick={props.onRelate}
-        title={t('relateHint')}
-        data-testid="relate"
-      >
-        <Spline size={16} /> {t('relate')}
-      </button>
-      <button
-        type="button"
-        disabled={!props.canSummarize}
-        onClick={props.onSummarize}
-        title={t('summaryHint')}
-        data-testid="summarize"
-      >
-        <Braces size={16} /> {t('summary')}
-      </button>
-      <button
-        type="button"
-        aria-pressed={props.detailsOpen}
-        onClick={props.onDetails}
-        title={t('details')}
-        data-testid="details-toggle"
-      >
-        <PanelRight size={16} /> {t('details')}
-      </button>
-      <button type="button" onClick={props.onHelp} title={t('help')} data-testid="help-button">
-        <HelpCircle size={16} />
-      </button>
+        {findOpen ? (
+          <span className="mindmap-find">
+            <Search size={16} />
+            <input
+              autoFocus
+              value={query}
+              placeholder={t('findPlaceholder')}
+              onChange={(e) => {
+                setQuery(e.target.value);
+                setIndex(0);
+              }}
+              onKeyDown={onKey}
+              data-testid="find-input"
+            />
+            <span className="muted" data-testid="find-count">
+              {query.trim()
+                ? hits.length
+                  ? t('hits', { index: index + 1, count: hits.length })
+                  : t('noHits')
+                : ''}
+            </span>
+            <button type="button" onClick={() => props.onFind(false)} aria-label={t('close')}>
+              <X size={14} />
+            </button>
+          </span>
+        ) : (
+          <button type="button" onClick={() => props.onFind(true)} title={t('find')}>
+            <Search size={16} />
+          </button>
+        )}
+      </span>
+      <span className="mindmap-toolbar__group">
+        <button
+          type="button"
+          disabled={!props.canRelate}
+          onClick={props.onRelate}
+          title={t('relateHint')}
+          data-testid="relate"
+        >
+          <Spline size={16} /> {t('relate')}
+        </button>
+        <button
+          type="button"
+          disabled={!props.canSummarize}
+          onClick={props.onSummarize}
+          title={t('summaryHint')}
+          data-testid="summarize"
+        >
+          <Braces size={16} /> {t('summary')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={props.detailsOpen}
+          onClick={props.onDetails}
+          title={t('details')}
+          data-testid="details-toggle"
+        >
+          <PanelRight size={16} /> {t('details')}
+        </button>
+        <button type="button" onClick={props.onHelp} title={t('help')} data-testid="help-button">
+          <HelpCircle size={16} />
+        </button>
+        {props.children}
+      </span>
     </div>
   );
 }
