@@ -1,14 +1,15 @@
 import type { Rect, Viewport } from '@xyflow/react';
 
 /**
- * The zoom at which a board's words can be read: node labels (14 px) and link words (13 px) are
- * at least 9 px tall on screen.
+ * The zoom a board too big to fit opens at: node labels and link words (15 px) are 10.5 px tall
+ * on screen.
  */
 export const READABLE_ZOOM = 0.7;
 
 /**
  * The smallest zoom a whole board may be fitted at when it opens: a little under `READABLE_ZOOM`,
- * since seeing every node of a small chart beside the register beats reading it cut at the edge.
+ * since seeing every node of a small chart beside the register beats reading it cut at the edge;
+ * labels and link words (15 px) are still 9 px tall on screen there.
  */
 export const FIT_ZOOM = 0.6;
 

@@ -61,4 +61,23 @@ it('opens a small evidence chart whole in the room the register and the proof pa
   );
   await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => r(true))));
   expect(await outside()).toEqual([]);
+  // And what it opens whole stays readable: every node label and link word at least 9 px tall.
+  // On screen: the font size times the board's zoom (read from the viewport's transform, which a
+  // ratio of rounded box heights would blur by a few per cent).
+  const small = await page.evaluate(() => {
+    const viewport = document.querySelector<HTMLElement>(
+      '[data-testid=graph-board-evidence] .react-flow__viewport',
+    )!;
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
+    return [
+      ...document.querySelectorAll<HTMLElement>('.canvas-node__label, [data-testid=link-label]'),
+    ]
+      .filter((label) => label.offsetHeight > 0)
+      .map((label) => ({
+        text: label.innerText.trim(),
+        px: parseFloat(getComputedStyle(label).fontSize) * zoom,
+      }))
+      .filter((label) => label.px < 9 - 1e-6);
+  });
+  expect(small).toEqual([]);
 });
