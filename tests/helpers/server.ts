@@ -65,16 +65,28 @@ export class ApiClient {
     body?: unknown,
     headers: Record<string, string> = {},
   ) {
-    const res = await fetch(this.baseUrl + path, {
-      method,
-      headers: {
-        'accept-language': this.lang,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(this.cookie ? { cookie: this.cookie } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const send = () =>
+      fetch(this.baseUrl + path, {
+        method,
+        headers: {
+          'accept-language': this.lang,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(this.cookie ? { cookie: this.cookie } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    let res: Response;
+    try {
+      res = await send();
+    } catch (err) {
+      // After a test restarts the server on the same port, fetch may reuse a kept-alive socket
+      // the old server closed ("other side closed"): the request never reached a server, so it
+      // is sent once more on a new connection.
+      const code = (err as { cause?: { code?: string } }).cause?.code;
+      if (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET') throw err;
+      res = await send();
+    }
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
     const text = await res.text();
