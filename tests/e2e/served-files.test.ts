@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { PDF_HTML_POLYGLOT, PDF_WITH_SCRIPT } from '../helpers/files.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import { launchBrowser, logIn, newContext } from './browser.ts';
 
@@ -9,19 +10,6 @@ let server: TestServer;
 let browser: Browser;
 let owner: ApiClient;
 let caseId: string;
-
-const PDF_WITH_SCRIPT = Buffer.from(
-  [
-    '%PDF-1.4',
-    '1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >> endobj',
-    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
-    "4 0 obj << /S /JavaScript /JS (app.alert('1'); app.alert('2'); app.alert('3');) >> endobj",
-    'trailer << /Root 1 0 R >>',
-    '%%EOF',
-  ].join('\n'),
-);
-const POLYGLOT = Buffer.from('%PDF-1.4\n<html><script>alert(document.cookie)</script></html>\n');
 
 async function upload(name: string, bytes: Buffer): Promise<string> {
   const res = await fetch(
@@ -58,7 +46,7 @@ it('downloads a scripted PDF and a polyglot named x.html as .pdf files, and runs
   page.on('dialog', (d) => void d.dismiss().then(() => dialogs.push(d.message())));
   for (const [name, bytes, expected] of [
     ['Biên bản.pdf', PDF_WITH_SCRIPT, 'Biên bản.pdf'],
-    ['x.html', POLYGLOT, 'x.pdf'],
+    ['x.html', PDF_HTML_POLYGLOT, 'x.pdf'],
   ] as const) {
     const hash = await upload(name, bytes);
     const opened = await context.newPage();

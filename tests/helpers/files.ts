@@ -53,3 +53,21 @@ export const ELF_EXECUTABLE = Buffer.concat([
   Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]),
   Buffer.alloc(200, 1),
 ]);
+
+/** A PDF whose opening runs `app.alert` three times (issue 19, point 9, as the attack used). */
+export const PDF_WITH_SCRIPT = Buffer.from(
+  [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
+    "4 0 obj << /S /JavaScript /JS (app.alert('1'); app.alert('2'); app.alert('3');) >> endobj",
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+  ].join('\n'),
+);
+
+/** Sniffed as a PDF ("%PDF-"), read as HTML by a browser that guessed from the name. */
+export const PDF_HTML_POLYGLOT = Buffer.from(
+  '%PDF-1.4\n<html><script>alert(document.cookie)</script></html>\n',
+);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { makePng } from '../helpers/files.ts';
+import { makePng, PDF_HTML_POLYGLOT, PDF_WITH_SCRIPT } from '../helpers/files.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 
 /**
@@ -11,20 +11,6 @@ import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/s
 let server: TestServer;
 let owner: ApiClient;
 let caseId: string;
-
-/** A PDF whose opening runs `app.alert` three times, as the attack used. */
-const PDF_WITH_SCRIPT = Buffer.from(
-  [
-    '%PDF-1.4',
-    '1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >> endobj',
-    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
-    "4 0 obj << /S /JavaScript /JS (app.alert('1'); app.alert('2'); app.alert('3');) >> endobj",
-    'trailer << /Root 1 0 R >>',
-    '%%EOF',
-  ].join('\n'),
-);
-const POLYGLOT = Buffer.from('%PDF-1.4\n<html><script>alert(document.cookie)</script></html>\n');
 
 async function upload(name: string, bytes: Buffer): Promise<string> {
   const res = await fetch(
@@ -64,7 +50,7 @@ afterAll(async () => {
 });
 
 it('serves a polyglot named x.html as an attachment x.pdf of type PDF, never as HTML', async () => {
-  const got = await served(await upload('x.html', POLYGLOT));
+  const got = await served(await upload('x.html', PDF_HTML_POLYGLOT));
   expect(got.status).toBe(200);
   expect(got.type).toBe('application/pdf');
   expect(got.disposition).toBe("attachment; filename*=UTF-8''x.pdf");
