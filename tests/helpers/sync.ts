@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import type { ApiClient } from './server.ts';
 
 export interface SyncClient {
   doc: Y.Doc;
@@ -91,3 +92,50 @@ export function upgradeStatus(ws: WebSocket): Promise<number> {
 export function closeCode(ws: WebSocket): Promise<number> {
   return new Promise((resolve) => ws.once('close', (code) => resolve(code)));
 }
+
+/**
+ * Two editors of a new case beside the one under test; `latencies` fills with how long one's change
+ * takes to reach the other, every 25 ms, until `stop()` (which answers how many never arrived).
+ * The clients go into `clients`, for the test to destroy.
+ */
+export async function watchNeighbourCase(baseUrl: string, admin: ApiClient, clients: SyncClient[]) {
+  const id = (await admin.request('POST', '/api/cases', { title: 'Vụ án bên cạnh' })).body.id;
+  const b1 = connectClient(baseUrl, id, await admin.token());
+  const b2 = connectClient(baseUrl, id, await admin.token());
+  clients.push(b1, b2);
+  await Promise.all([synced(b1), synced(b2)]);
+  const latencies: number[] = [];
+  let running = true;
+  let lost = 0;
+  const loop = (async () => {
+    for (let n = 0; running; n++) {
+      const probe = b2.doc.getMap('probe');
+      let onChange = () => {};
+      const arrived = new Promise<boolean>((resolve) => {
+        onChange = () => probe.get('n') === n && resolve(true);
+        probe.observe(onChange);
+        setTimeout(() => resolve(false), 5000);
+      });
+      const start = performance.now();
+      b1.doc.getMap('probe').set('n', n);
+      if (await arrived) latencies.push(performance.now() - start);
+      else lost++;
+      probe.unobserve(onChange);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  })();
+  return {
+    latencies,
+    stop: async () => {
+      running = false;
+      await loop;
+      return lost;
+    },
+  };
+}
+
+/** The p-th percentile (0–100) of `values`, 0 when there are none. */
+export const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};

@@ -15,7 +15,15 @@ import { colorFor } from '../../src/core/colors.ts';
 import { encodeAwareness } from '../../server/sync/protocol.ts';
 import { PRESENCE_LIMITS } from '../../server/sync/presence.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
-import { connectClient, eventually, rawSocket, synced, type SyncClient } from '../helpers/sync.ts';
+import {
+  connectClient,
+  eventually,
+  percentile,
+  rawSocket,
+  synced,
+  watchNeighbourCase,
+  type SyncClient,
+} from '../helpers/sync.ts';
 
 const STRESS = process.env.STRESS === '1';
 const FLOODS = STRESS ? 40 : 3;
@@ -91,48 +99,6 @@ async function listener() {
   return { ws, counted };
 }
 
-/** Two editors of another case; `latencies` fills with how long one's change takes to reach the other. */
-async function watchNeighbourCase() {
-  const id = (await admin.request('POST', '/api/cases', { title: 'Vụ án bên cạnh' })).body.id;
-  const b1 = connectClient(server.url, id, await admin.token());
-  const b2 = connectClient(server.url, id, await admin.token());
-  clients.push(b1, b2);
-  await Promise.all([synced(b1), synced(b2)]);
-  const latencies: number[] = [];
-  let running = true;
-  let lost = 0;
-  const loop = (async () => {
-    for (let n = 0; running; n++) {
-      const probe = b2.doc.getMap('probe');
-      let onChange = () => {};
-      const arrived = new Promise<boolean>((resolve) => {
-        onChange = () => probe.get('n') === n && resolve(true);
-        probe.observe(onChange);
-        setTimeout(() => resolve(false), 5000);
-      });
-      const start = performance.now();
-      b1.doc.getMap('probe').set('n', n);
-      if (await arrived) latencies.push(performance.now() - start);
-      else lost++;
-      probe.unobserve(onChange);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  })();
-  return {
-    latencies,
-    stop: async () => {
-      running = false;
-      await loop;
-      return lost;
-    },
-  };
-}
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
-
 describe('presence from hostile members', () => {
   it(`closes a viewer who sends 15 MB presence states (${FLOODS} floods); nobody receives them and the neighbour case holds`, async () => {
     const editor = connectClient(server.url, caseId, await admin.token());
@@ -148,7 +114,7 @@ describe('presence from hostile members', () => {
     const watch = await listener();
     gc();
     const heapBefore = process.memoryUsage().heapUsed;
-    const neighbour = await watchNeighbourCase();
+    const neighbour = await watchNeighbourCase(server.url, admin, clients);
     // A second of the neighbours' latency before the attack, to compare with.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const baseline = percentile(neighbour.latencies.splice(0), 95);

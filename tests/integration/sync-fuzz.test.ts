@@ -16,7 +16,15 @@ import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { addBoard, listBoards, renameBoard } from '../../src/core/index.ts';
 import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '../../server/sync/protocol.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
-import { connectClient, eventually, rawSocket, synced, type SyncClient } from '../helpers/sync.ts';
+import {
+  connectClient,
+  eventually,
+  percentile,
+  rawSocket,
+  synced,
+  watchNeighbourCase,
+  type SyncClient,
+} from '../helpers/sync.ts';
 
 const STRESS = process.env.STRESS === '1';
 const SOCKETS = STRESS ? 4000 : 400;
@@ -112,48 +120,6 @@ async function attack(message: Uint8Array): Promise<number | 'open'> {
   return outcome;
 }
 
-/** Two editors of another case; `latencies` fills with how long one's change takes to reach the other. */
-async function watchOtherCase(admin: ApiClient) {
-  const id = (await admin.request('POST', '/api/cases', { title: 'Vụ án bên cạnh' })).body.id;
-  const b1 = connectClient(server.url, id, await admin.token());
-  const b2 = connectClient(server.url, id, await admin.token());
-  clients.push(b1, b2);
-  await Promise.all([synced(b1), synced(b2)]);
-  const latencies: number[] = [];
-  let running = true;
-  let lost = 0;
-  const loop = (async () => {
-    for (let n = 0; running; n++) {
-      const probe = b2.doc.getMap('probe');
-      let onChange = () => {};
-      const arrived = new Promise<boolean>((resolve) => {
-        onChange = () => probe.get('n') === n && resolve(true);
-        probe.observe(onChange);
-        setTimeout(() => resolve(false), 5000);
-      });
-      const start = performance.now();
-      b1.doc.getMap('probe').set('n', n);
-      if (await arrived) latencies.push(performance.now() - start);
-      else lost++;
-      probe.unobserve(onChange);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  })();
-  return {
-    latencies,
-    stop: async () => {
-      running = false;
-      await loop;
-      return lost;
-    },
-  };
-}
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
-
 beforeAll(async () => {
   server = await startTestServer();
   const admin = await ApiClient.login(server.url, ADMIN.username, ADMIN.password);
@@ -171,7 +137,7 @@ describe('sync endpoint under a fuzzer', () => {
     const watcher = connectClient(server.url, caseA, await admin.token());
     clients.push(watcher);
     await synced(watcher);
-    const other = await watchOtherCase(admin);
+    const other = await watchNeighbourCase(server.url, admin, clients);
     const stateBefore = Y.encodeStateVector(await storedDoc());
     gc();
     const heapBefore = process.memoryUsage().heapUsed;
@@ -245,7 +211,7 @@ describe('sync endpoint under a fuzzer', () => {
     watcher.provider.awareness.setLocalStateField('user', { name: 'Kiểm sát viên' });
     let seen = 0;
     watcher.provider.awareness.on('update', () => seen++);
-    const other = await watchOtherCase(admin);
+    const other = await watchNeighbourCase(server.url, admin, clients);
 
     // Someone else's presence: refused before it touches the watcher's state.
     const spoof = rawSocket(server.url, caseA, tokenA);
