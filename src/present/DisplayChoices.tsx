@@ -13,7 +13,15 @@ export function DisplayChoices() {
   );
 }
 
-function Choice({ choice, label, testId }: { choice: DisplayChoice; label: string; testId?: string }) {
+function Choice({
+  choice,
+  label,
+  testId,
+}: {
+  choice: DisplayChoice;
+  label: string;
+  testId?: string;
+}) {
   const [on, setOn] = useState(() => displayPrefs.get(choice));
   return (
     <label>

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { ChevronLeft, ChevronRight, MonitorOff, Play, Square } from 'lucide-react';
-import { listSlides, positionsOf, type Slide } from '../core/commands/deck.ts';
+import { listSlides, type Slide } from '../core/commands/deck.ts';
 import { deckOf, metaOf, readMeta } from '../core/doc.ts';
 import { useYValue } from '../files/useYValue.ts';
 import { CaseSession } from '../sync/CaseSession.ts';
@@ -11,10 +11,15 @@ import type { User } from '../app/api.ts';
 import { SlideView } from './SlideView.tsx';
 import { channelName, type PresenterMessage } from './channel.ts';
 import { useClassification } from './Marking.tsx';
-import type { ShownState } from './PresentView.tsx';
+import type { ShownState } from './shown.ts';
+import {
+  presenterActions,
+  runKey,
+  type PresenterCommand,
+  type PresenterContext,
+} from './actions.ts';
+import { upcoming } from './navigation.ts';
 import './present.css';
-
-type Command = 'next' | 'prev' | 'black' | 'exit' | 'start' | 'goto';
 
 /**
  * The presenter view, in a second window on the laptop beside the projector: before presenting, the
@@ -62,16 +67,13 @@ function Presenter({ doc, caseId }: { doc: Y.Doc; caseId: string }) {
     document.title = `${t('presenterView')} – ${caseTitle || 'CaseBoard'}`;
   }, [t, caseTitle]);
   const send = useMemo(
-    () => (cmd: Command, index?: number) =>
+    () => (cmd: PresenterCommand, index?: number) =>
       channel.postMessage({ type: 'command', cmd, index } satisfies PresenterMessage),
     [channel],
   );
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (['ArrowRight', 'ArrowDown', ' ', 'PageDown'].includes(event.key)) send('next');
-      else if (['ArrowLeft', 'ArrowUp', 'PageUp'].includes(event.key)) send('prev');
-      else if (event.key === 'b' || event.key === 'B') send('black');
-    };
+    const keys: PresenterContext = { readOnly: false, transact: (fn) => fn(), send };
+    const onKey = (event: KeyboardEvent) => void runKey(presenterActions, event, keys);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [send]);
@@ -152,17 +154,12 @@ function Presenting({
   slides: readonly Slide[];
   index: number;
   state: ShownState;
-  send(cmd: Command): void;
+  send(cmd: PresenterCommand): void;
 }) {
   const { t } = useTranslation('present');
   const slide = slides[index]!;
   // The next thing the audience will see: the next build step, or the next slide.
-  const next =
-    state.step + 1 < positionsOf(slide)
-      ? { slide, step: state.step + 1 }
-      : slides[index + 1]
-        ? { slide: slides[index + 1]!, step: 0 }
-        : null;
+  const next = upcoming(slides, { index, step: state.step });
   return (
     <div className="presenter__body">
       <section className="presenter__main">

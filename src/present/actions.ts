@@ -320,11 +320,7 @@ export function runKey<C extends ActionContext>(
 }
 
 /** Runs the action of a table with this id; says whether it did something. */
-export function runById<C extends ActionContext>(
-  table: ActionTable<C>,
-  id: string,
-  c: C,
-): boolean {
+export function runById<C extends ActionContext>(table: ActionTable<C>, id: string, c: C): boolean {
   const action = table.find((a) => a.id === id);
   return action ? runAction(action, c) : false;
 }
