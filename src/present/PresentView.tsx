@@ -5,7 +5,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { listSlides, nextPosition, type DeckPosition } from '../core/commands/deck.ts';
 import { deckOf } from '../core/doc.ts';
 import { useYValue } from '../files/useYValue.ts';
-import { presentActions, runById, runKey, type PresentContext } from './actions.ts';
+import { presentActions, presentKeyDown, runById, type PresentContext } from './actions.ts';
 import { displayPrefs } from './displayPrefs.ts';
 import { Marking, useClassification } from './Marking.tsx';
 import type { ShownState } from './shown.ts';
@@ -47,12 +47,6 @@ const channelActions: Partial<Record<ChannelCommand['cmd'], string>> = {
   black: 'present.black',
   exit: 'present.exit',
 };
-
-/** Present mode's actions that leave a slide number being typed alone. */
-const keepsTyped = (id: string | undefined) =>
-  id !== undefined &&
-  (id.startsWith('present.digit') ||
-    ['present.cancelZoom', 'present.exit', 'present.contrast', 'present.large'].includes(id));
 
 /**
  * Present mode and follow mode: the slide fills the screen at its aspect ratio. Presenting, the keys
@@ -122,19 +116,15 @@ export function PresentView(props: PresentViewProps) {
     setPosition(next);
     setZoom(null);
   }, []);
-  // Built when a key or a command comes, so that it reads the slide number typed so far.
-  const actionContext = (): PresentContext => ({
+  // Built when a key or a command comes, from the state of that moment.
+  const actionContext = (): Omit<PresentContext, 'typed' | 'typeDigit'> => ({
     readOnly: false,
     transact: (fn) => fn(),
     presenting,
     slides,
     position,
-    typed: digits.current,
     zoomed: Boolean(zoom || zooming || zoomArmed),
     go,
-    typeDigit: (digit) => {
-      digits.current += digit;
-    },
     toggleBlack: () => setBlack((b) => !b),
     toggleLaser: () => setLaser((on) => !on),
     holdLaser: () => setLaserHeld(true),
@@ -161,7 +151,7 @@ export function PresentView(props: PresentViewProps) {
 
   const onCommand = (command: ChannelCommand) => {
     const id = channelActions[command.cmd];
-    if (id) runById(presentActions, id, actionContext());
+    if (id) runById(presentActions, id, { ...actionContext(), typed: '', typeDigit: () => {} });
     else if (command.index !== undefined && slides[command.index])
       go({ index: command.index, step: 0 }); // goto and start
   };
@@ -177,8 +167,7 @@ export function PresentView(props: PresentViewProps) {
   });
 
   const onKeyDown = (event: React.KeyboardEvent) => {
-    const ran = runKey(presentActions, event.nativeEvent, actionContext());
-    if (presenting && !keepsTyped(ran?.id)) digits.current = '';
+    presentKeyDown(event.nativeEvent, actionContext(), digits);
   };
   const onKeyUp = (event: React.KeyboardEvent) => {
     if (event.key === 'l' || event.key === 'L') setLaserHeld(false);

@@ -324,3 +324,32 @@ export function runById<C extends ActionContext>(table: ActionTable<C>, id: stri
   const action = table.find((a) => a.id === id);
   return action ? runAction(action, c) : false;
 }
+
+/** Present mode's actions that leave a slide number being typed alone; any other key clears it. */
+const KEEP_TYPED = new Set([
+  'present.cancelZoom',
+  'present.exit',
+  'present.contrast',
+  'present.large',
+]);
+
+/**
+ * Present mode's key handler: runs the action the key asks for, and keeps the slide number typed
+ * so far in `typed` ("3" then Enter goes to slide 3). Returns whether the key was handled.
+ */
+export function presentKeyDown(
+  event: KeyboardEvent,
+  c: Omit<PresentContext, 'typed' | 'typeDigit'>,
+  typed: { current: string },
+): boolean {
+  const ran = runKey(presentActions, event, {
+    ...c,
+    typed: typed.current,
+    typeDigit: (digit) => {
+      typed.current += digit;
+    },
+  });
+  const keeps = ran && (ran.id.startsWith('present.digit') || KEEP_TYPED.has(ran.id));
+  if (c.presenting && !keeps) typed.current = '';
+  return ran !== null;
+}
