@@ -163,6 +163,11 @@ it('makes a deck of a framed map with builds, a document page and a title, prese
     3000,
     'the presenter view follows',
   );
+  // Its keys drive the presentation too: forward to slide 2, and back to the last step of slide 1.
+  await presenter.keyboard.press('ArrowRight');
+  await until(async () => (await at(page, 'present')) === '1/0', 3000, 'the key moves on');
+  await presenter.keyboard.press('ArrowLeft');
+  await until(async () => (await at(page, 'present')) === '0/2', 3000, 'the key moves back');
   await presenter.close();
   await page.bringToFront();
   await page.getByTestId('present').focus();
