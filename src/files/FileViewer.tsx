@@ -39,7 +39,7 @@ import { openPdf, renderPage } from './pdf.ts';
 import type { CalloutCopy } from './CalloutMark.tsx';
 import { MarksLayer } from './MarksLayer.tsx';
 import { NoteDialog } from './NoteDialog.tsx';
-import { useYValue } from './useYValue.ts';
+import { useDoc } from '../sync/useDoc.ts';
 
 type Tool = 'pan' | MarkKind;
 
@@ -124,7 +124,12 @@ export function FileViewer({ caseId, file, doc, origin, readOnly, onClose }: Fil
     };
   }, [url, page, isPdf, doc, file, origin, readOnly]);
 
-  const marks = useYValue(filesOf(doc), () => listMarks(doc, file.hash, page));
+  const marks = useDoc(
+    doc,
+    (d) => [filesOf(d)],
+    (d) => listMarks(d, file.hash, page),
+    [file.hash, page],
+  );
   const onAddMark = useCallback(
     (mark: MarkInput) => addMark(doc, { hash: file.hash, mark }, origin),
     [doc, file.hash, origin],

@@ -33,7 +33,7 @@ import {
   textField,
   type BoardSummary,
 } from '../core/doc.ts';
-import { useYValue } from '../files/useYValue.ts';
+import { boardFieldsWatch, useDoc } from '../sync/useDoc.ts';
 import { useBoardViews } from './boardViews.ts';
 import { HearingLinks } from './HearingLinks.tsx';
 import { SlideView } from './SlideView.tsx';
@@ -63,7 +63,7 @@ export interface DeckPanelProps {
 export function DeckPanel(props: DeckPanelProps) {
   const { doc, caseId, origin, readOnly, board } = props;
   const { t } = useTranslation('present');
-  const slides = useYValue(deckOf(doc), () => listSlides(doc));
+  const slides = useDoc(doc, (d) => [deckOf(d)], listSlides);
   const [selected, setSelected] = useState<string | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
   const [dropAt, setDropAt] = useState<number | null>(null);
@@ -266,8 +266,10 @@ function AddDocument({
   onAdd(file: { hash: string; name: string }): void;
 }) {
   const { t } = useTranslation('present');
-  const files = useYValue(filesOf(doc), () =>
-    listFiles(doc).map((f) => ({ hash: f.hash, name: f.name })),
+  const files = useDoc(
+    doc,
+    (d) => [filesOf(d)],
+    (d) => listFiles(d).map((f) => ({ hash: f.hash, name: f.name })),
   );
   return (
     <select
@@ -315,8 +317,11 @@ function SlideEditor({
   const [notes, setNotes] = useState(slide.notes);
   const [text, setText] = useState(slide.text ?? '');
   const view = useBoardViews((s) => (slide.boardId ? s.views.get(slide.boardId) : undefined));
-  const boardTitle = useYValue(boardsOf(doc), () =>
-    slide.boardId ? boardTitleOf(doc, slide.boardId) : '',
+  const boardTitle = useDoc(
+    doc,
+    (d) => boardFieldsWatch(d, slide.boardId ?? null),
+    (d) => (slide.boardId ? boardTitleOf(d, slide.boardId) : ''),
+    [slide.boardId],
   );
   const patch = (p: Record<string, unknown>) =>
     updateSlide(doc, { id: slide.id, patch: p }, origin);

@@ -10,7 +10,7 @@ import {
   type DeckPosition,
 } from '../core/commands/deck.ts';
 import { deckOf } from '../core/doc.ts';
-import { useYValue } from '../files/useYValue.ts';
+import { useDoc } from '../sync/useDoc.ts';
 import { SlideView } from './SlideView.tsx';
 import { Marking, useClassification } from './Marking.tsx';
 import { channelName, type PresenterMessage } from './channel.ts';
@@ -75,7 +75,7 @@ export function PresentView(props: PresentViewProps) {
   const { doc, caseId, awareness, mode, onExit } = props;
   const publishes = mode === 'present' && props.toHearingLinks !== false;
   const { t } = useTranslation('present');
-  const slides = useYValue(deckOf(doc), () => listSlides(doc));
+  const slides = useDoc(doc, (d) => [deckOf(d)], listSlides);
   const classification = useClassification(doc);
   const root = useRef<HTMLDivElement>(null);
   const stage = useRef<HTMLDivElement>(null);

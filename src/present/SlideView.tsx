@@ -12,7 +12,7 @@ import { GraphBoard } from '../boards/graph/GraphBoard.tsx';
 import { fileUrl } from '../files/api.ts';
 import { MarksLayer } from '../files/MarksLayer.tsx';
 import { renderPage } from '../files/pdf.ts';
-import { useYValue } from '../files/useYValue.ts';
+import { boardFieldsWatch, useDoc } from '../sync/useDoc.ts';
 import type { PresentFrame } from './boardViews.ts';
 
 export interface SlideViewProps {
@@ -62,10 +62,15 @@ function FrameSlide({
   instant: boolean;
 }) {
   const { t } = useTranslation('present');
-  const board = useYValue(boardsOf(doc), () => {
-    const record = slide.boardId ? boardsOf(doc).get(slide.boardId) : undefined;
-    return record ? readBoard(record) : null;
-  });
+  const board = useDoc(
+    doc,
+    (d) => boardFieldsWatch(d, slide.boardId ?? null),
+    (d) => {
+      const record = slide.boardId ? boardsOf(d).get(slide.boardId) : undefined;
+      return record ? readBoard(record) : null;
+    },
+    [slide.boardId],
+  );
   const waitingKey = [...waitingAt(slide, step)].sort().join(' ');
   const present = useMemo<PresentFrame | null>(
     () =>
@@ -107,12 +112,19 @@ function FrameSlide({
 /** A case-file page, as large as the slide allows, with its marks and callouts. */
 function DocumentSlide({ doc, caseId, slide }: { doc: Y.Doc; caseId: string; slide: Slide }) {
   const { t } = useTranslation('present');
-  const file = useYValue(
-    filesOf(doc),
-    () => listFiles(doc).find((f) => f.hash === slide.file) ?? null,
+  const file = useDoc(
+    doc,
+    (d) => [filesOf(d)],
+    (d) => listFiles(d).find((f) => f.hash === slide.file) ?? null,
+    [slide.file],
   );
   const page = slide.page ?? 1;
-  const marks = useYValue(filesOf(doc), () => (slide.file ? listMarks(doc, slide.file, page) : []));
+  const marks = useDoc(
+    doc,
+    (d) => [filesOf(d)],
+    (d) => (slide.file ? listMarks(d, slide.file, page) : []),
+    [slide.file, page],
+  );
   const [image, setImage] = useState<{ src: string; width: number; height: number } | null>(null);
   useEffect(() => {
     if (!file) return;
