@@ -13,8 +13,46 @@ const ROOT_LINE = 26;
 /** The side of a topic's image thumbnail. */
 export const IMAGE = 72;
 
+/**
+ * A map that keeps at most `cap` entries, forgetting the least recently used first: a long session
+ * of typing keeps the sizes of what is on screen, never every label it ever measured.
+ * @example const sizes = new LruCache<string, number>(2); sizes.set('a', 1);
+ */
+export class LruCache<K, V> {
+  private readonly entries = new Map<K, V>();
+  constructor(readonly cap: number) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: K): V | undefined {
+    const value = this.entries.get(key);
+    if (value === undefined) return undefined;
+    // A Map iterates in insertion order: moving the key to the end marks it most recent.
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.cap) this.entries.delete(this.entries.keys().next().value as K);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+/** How many topic sizes are kept: several large maps' worth. */
+export const TOPIC_SIZE_CAP = 5_000;
+
+// The page's one canvas for measuring text, and the sizes it gave (bounded, forgotten when a web
+// font loads).
 let context: CanvasRenderingContext2D | null = null;
-const cache = new Map<string, { width: number; height: number }>();
+const cache = new LruCache<string, { width: number; height: number }>(TOPIC_SIZE_CAP);
 
 function measureText(text: string, font: string): number {
   if (typeof document === 'undefined') return text.length * 8;
@@ -74,7 +112,6 @@ export function topicSize(args: {
           text.lines * line + PAD_Y * 2 + (args.root ? 8 : 0) + (args.image ? IMAGE + 4 : 0),
         ) + 4,
     };
-    if (cache.size > 20_000) cache.clear();
     cache.set(key, size);
   }
   return size;
@@ -83,4 +120,9 @@ export function topicSize(args: {
 /** Forgets measured sizes (when a web font finishes loading, text widths change). */
 export function clearTopicSizes(): void {
   cache.clear();
+}
+
+/** How many sizes are remembered now (for tests). */
+export function topicSizesKept(): number {
+  return cache.size;
 }
