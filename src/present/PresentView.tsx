@@ -14,7 +14,7 @@ import { useDoc } from '../sync/useDoc.ts';
 import { SlideView } from './SlideView.tsx';
 import { Marking, useClassification } from './Marking.tsx';
 import { channelName, type PresenterMessage } from './channel.ts';
-import { publishImage, publishState, endPublishing } from './publish.ts';
+import { hearingPublisher } from './publish.ts';
 import './present.css';
 
 type Point = { x: number; y: number };
@@ -137,30 +137,34 @@ export function PresentView(props: PresentViewProps) {
         : null,
     [mode, caseId],
   );
+  const publisher = useMemo(
+    () => (publishes ? hearingPublisher(caseId) : null),
+    [publishes, caseId],
+  );
   useEffect(() => {
     if (mode !== 'present' || !shown) return;
     awareness?.setLocalStateField('present', shown);
-    if (publishes) publishState(caseId, shown);
+    publisher?.state(shown);
     channel?.postMessage({ type: 'state', state: shown } satisfies PresenterMessage);
-  }, [mode, shown, awareness, caseId, channel, publishes]);
+  }, [mode, shown, awareness, channel, publisher]);
   useEffect(() => {
     if (mode !== 'present') return;
     return () => {
       awareness?.setLocalStateField('present', null);
-      if (publishes) endPublishing(caseId);
+      publisher?.end();
       channel?.postMessage({ type: 'ended' } satisfies PresenterMessage);
       channel?.close();
     };
-  }, [mode, awareness, caseId, channel, publishes]);
+  }, [mode, awareness, channel, publisher]);
   // A picture of the slide for hearing links, once the camera has settled on a new slide or step.
   const pictureKey = shown ? `${shown.slideId}/${shown.step}/${shown.black}/${contrast}` : '';
   useEffect(() => {
-    if (!publishes || !pictureKey) return;
+    if (!publisher || !pictureKey) return;
     const timer = setTimeout(() => {
-      if (stage.current) void publishImage(caseId, stage.current, black);
+      if (stage.current) void publisher.image(stage.current, black);
     }, 900);
     return () => clearTimeout(timer);
-  }, [publishes, pictureKey, caseId, black]);
+  }, [publisher, pictureKey, black]);
 
   const go = useCallback(
     (next: DeckPosition) => {
