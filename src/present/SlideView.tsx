@@ -11,7 +11,7 @@ import { MindMapBoard } from '../boards/mindmap/MindMapBoard.tsx';
 import { GraphBoard } from '../boards/graph/GraphBoard.tsx';
 import { fileUrl } from '../files/api.ts';
 import { MarksLayer } from '../files/MarksLayer.tsx';
-import { renderPage } from '../files/pdf.ts';
+import { PdfFile } from '../files/pdf.ts';
 import { boardFieldsWatch, useDoc } from '../sync/useDoc.ts';
 import type { PresentFrame } from './boardViews.ts';
 
@@ -126,20 +126,25 @@ function DocumentSlide({ doc, caseId, slide }: { doc: Y.Doc; caseId: string; sli
     [slide.file, page],
   );
   const [image, setImage] = useState<{ src: string; width: number; height: number } | null>(null);
+  const url = file ? fileUrl(caseId, file.hash) : null;
+  // Open while the slide shows it: the next page is drawn without loading the PDF again.
+  const pdf = useMemo(
+    () => (url && file?.mime === 'application/pdf' ? new PdfFile(url) : null),
+    [url, file?.mime],
+  );
+  useEffect(() => () => pdf?.destroy(), [pdf]);
   useEffect(() => {
-    if (!file) return;
+    if (!file || !url) return;
     let cancelled = false;
-    const url = fileUrl(caseId, file.hash);
-    const load =
-      file.mime === 'application/pdf'
-        ? renderPage(url, page, 2)
-        : new Promise<{ src: string; width: number; height: number }>((resolve, reject) => {
-            const img = new Image();
-            img.onload = () =>
-              resolve({ src: url, width: img.naturalWidth, height: img.naturalHeight });
-            img.onerror = () => reject(new Error(file.name));
-            img.src = url;
-          });
+    const load = pdf
+      ? pdf.renderPage(page, 2)
+      : new Promise<{ src: string; width: number; height: number }>((resolve, reject) => {
+          const img = new Image();
+          img.onload = () =>
+            resolve({ src: url, width: img.naturalWidth, height: img.naturalHeight });
+          img.onerror = () => reject(new Error(file.name));
+          img.src = url;
+        });
     load.then(
       (result) => !cancelled && setImage(result),
       () => undefined,
@@ -147,7 +152,7 @@ function DocumentSlide({ doc, caseId, slide }: { doc: Y.Doc; caseId: string; sli
     return () => {
       cancelled = true;
     };
-  }, [caseId, file, page]);
+  }, [url, pdf, file, page]);
   if (!file) return <div className="slide slide--missing">{t('slideMissing')}</div>;
   return (
     <div className="slide slide--document" data-testid="slide-document">

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  LruCache,
   TOPIC_SIZE_CAP,
   clearTopicSizes,
   topicSize,
   topicSizesKept,
 } from '../../src/boards/mindmap/measure.ts';
+import { LruCache } from '../../src/ui/lruCache.ts';
 
 describe('topic size cache', () => {
   it('forgets the least recently used entry beyond its cap', () => {

@@ -1,3 +1,5 @@
+import { LruCache } from '../../ui/lruCache.ts';
+
 /**
  * Topic sizes for the layout, computed from the text rather than measured in the DOM, so a layout
  * is one pass with no measure-then-move flicker. The node component renders with the same font,
@@ -12,39 +14,6 @@ const LINE = 20;
 const ROOT_LINE = 26;
 /** The side of a topic's image thumbnail. */
 export const IMAGE = 72;
-
-/**
- * A map that keeps at most `cap` entries, forgetting the least recently used first: a long session
- * of typing keeps the sizes of what is on screen, never every label it ever measured.
- * @example const sizes = new LruCache<string, number>(2); sizes.set('a', 1);
- */
-export class LruCache<K, V> {
-  private readonly entries = new Map<K, V>();
-  constructor(readonly cap: number) {}
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  get(key: K): V | undefined {
-    const value = this.entries.get(key);
-    if (value === undefined) return undefined;
-    // A Map iterates in insertion order: moving the key to the end marks it most recent.
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
-  }
-
-  set(key: K, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.cap) this.entries.delete(this.entries.keys().next().value as K);
-  }
-
-  clear(): void {
-    this.entries.clear();
-  }
-}
 
 /** How many topic sizes are kept: several large maps' worth. */
 export const TOPIC_SIZE_CAP = 5_000;
