@@ -22,6 +22,7 @@ import type { CaseFile } from '../../core/commands/files.ts';
 import { canEdit } from '../../core/schema.ts';
 import { FileViewer } from '../../files/FileViewer.tsx';
 import { boardFieldsWatch, useDoc } from '../../sync/useDoc.ts';
+import { BoardViewsProvider } from '../../present/boardViews.ts';
 import { useUploads } from '../../files/useUploads.ts';
 import { UploadList } from '../../files/UploadList.tsx';
 import { RegisterPanel } from '../../register/RegisterPanel.tsx';
@@ -86,7 +87,11 @@ function OpenCase({ record, user, onBack }: { record: CaseSummary; user: User; o
     return () => opened.destroy();
   }, [record.id, user.id, user.displayName, readOnly]);
   if (!session) return <main className="case-page" />;
-  return <CaseWorkspace session={session} record={record} readOnly={readOnly} onBack={onBack} />;
+  return (
+    <BoardViewsProvider>
+      <CaseWorkspace session={session} record={record} readOnly={readOnly} onBack={onBack} />
+    </BoardViewsProvider>
+  );
 }
 
 function CaseWorkspace({
