@@ -6,17 +6,15 @@ import { LruCache } from '../ui/lruCache.ts';
  * pdf.js, bundled (its worker too) and loaded only when a PDF is first opened. Nothing is fetched
  * from another host: no CDN worker, no remote fonts, and no eval.
  */
-let loaded: Promise<typeof PdfJs> | null = null;
-
 function pdfjs(): Promise<typeof PdfJs> {
-  loaded ??= Promise.all([
+  // The module system loads each module once: later calls get the same library.
+  return Promise.all([
     import('pdfjs-dist'),
     import('pdfjs-dist/build/pdf.worker.min.mjs?url'),
   ]).then(([lib, worker]) => {
     lib.GlobalWorkerOptions.workerSrc = worker.default;
     return lib;
   });
-  return loaded;
 }
 
 /**
