@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
   addBoard,
@@ -12,6 +12,8 @@ import {
   updateLink,
 } from '../../src/core/index.ts';
 import { boardsOf } from '../../src/core/doc.ts';
+import { analyseProof } from '../../src/core/proof.ts';
+import type * as ProofModule from '../../src/core/proof.ts';
 import { proofQuery, timelineQuery } from '../../src/boards/graph/queries.ts';
 import {
   DocView,
@@ -20,6 +22,13 @@ import {
   shareEqual,
   type DocQuery,
 } from '../../src/sync/docView.ts';
+
+// Every run of the proof analysis, whoever calls it, is counted.
+vi.mock('../../src/core/proof.ts', async (original) => {
+  const proof = await original<typeof ProofModule>();
+  return { ...proof, analyseProof: vi.fn(proof.analyseProof) };
+});
+const proofRuns = () => vi.mocked(analyseProof).mock.calls.length;
 
 /** A case with an evidence chart (a fact, a knife, an event) and a mind map, and a colleague. */
 function caseWithColleague() {
@@ -67,6 +76,7 @@ describe('reading the document incrementally', () => {
     const stop = view.subscribe(() => notified++);
     expect(view.get().coverage.proven).toBe(0);
     const before = query.runs;
+    const analysed = proofRuns();
 
     let label = '';
     for (const letter of 'Bị can Nguyễn Văn A') {
@@ -75,6 +85,7 @@ describe('reading the document incrementally', () => {
     }
     addTopic(colleague, { boardId: map, parent: topic, label: 'Nhân chứng' }, 'colleague');
     expect(query.runs - before).toBe(0);
+    expect(proofRuns() - analysed).toBe(0);
     expect(notified).toBe(0);
 
     const link = addLink(
@@ -83,6 +94,7 @@ describe('reading the document incrementally', () => {
       'colleague',
     );
     expect(query.runs - before).toBe(1);
+    expect(proofRuns() - analysed).toBe(1);
     expect(notified).toBe(1);
     expect(view.get().coverage.proven).toBe(1);
 
