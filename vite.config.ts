@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { serviceWorker } from './scripts/serviceWorker.ts';
 
 const PDFJS_DATA = ['standard_fonts', 'cmaps', 'wasm'];
 
@@ -39,7 +40,7 @@ function pdfjsData(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), pdfjsData()],
+  plugins: [react(), pdfjsData(), serviceWorker()],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 2000 },
   server: {
     proxy: {

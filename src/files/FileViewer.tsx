@@ -2,6 +2,7 @@ import {
   memo,
   useCallback,
   useEffect,
+  useMemo,
   useRef,
   useState,
   type PointerEvent as ReactPointerEvent,
@@ -35,11 +36,11 @@ import {
 } from '../core/commands/files.ts';
 import { filesOf } from '../core/doc.ts';
 import { fileUrl } from './api.ts';
-import { openPdf, renderPage } from './pdf.ts';
+import { PdfFile } from './pdf.ts';
 import type { CalloutCopy } from './CalloutMark.tsx';
 import { MarksLayer } from './MarksLayer.tsx';
 import { NoteDialog } from './NoteDialog.tsx';
-import { useYValue } from './useYValue.ts';
+import { useDoc } from '../sync/useDoc.ts';
 
 type Tool = 'pan' | MarkKind;
 
@@ -97,16 +98,19 @@ export function FileViewer({ caseId, file, doc, origin, readOnly, onClose }: Fil
     return () => observer.disconnect();
   }, []);
 
+  // The PDF stays open while the viewer shows it (turning pages), and is destroyed when it closes.
+  const pdf = useMemo(() => (isPdf ? new PdfFile(url) : null), [isPdf, url]);
+  useEffect(() => () => pdf?.destroy(), [pdf]);
   useEffect(() => {
     let cancelled = false;
     setImage(null);
     setError(null);
-    const load = isPdf
-      ? openPdf(url).then(async (pdf) => {
-          if (!cancelled) setPageCount(pdf.numPages);
-          if (!readOnly && file.pages !== pdf.numPages)
-            addFileRecord(doc, { ...file, pages: pdf.numPages }, origin);
-          return renderPage(url, page, 2);
+    const load = pdf
+      ? pdf.open().then(async (opened) => {
+          if (!cancelled) setPageCount(opened.numPages);
+          if (!readOnly && file.pages !== opened.numPages)
+            addFileRecord(doc, { ...file, pages: opened.numPages }, origin);
+          return pdf.renderPage(page, 2);
         })
       : new Promise<PageImage>((resolve, reject) => {
           const img = new Image();
@@ -122,9 +126,14 @@ export function FileViewer({ caseId, file, doc, origin, readOnly, onClose }: Fil
     return () => {
       cancelled = true;
     };
-  }, [url, page, isPdf, doc, file, origin, readOnly]);
+  }, [url, page, pdf, doc, file, origin, readOnly]);
 
-  const marks = useYValue(filesOf(doc), () => listMarks(doc, file.hash, page));
+  const marks = useDoc(
+    doc,
+    (d) => [filesOf(d)],
+    (d) => listMarks(d, file.hash, page),
+    [file.hash, page],
+  );
   const onAddMark = useCallback(
     (mark: MarkInput) => addMark(doc, { hash: file.hash, mark }, origin),
     [doc, file.hash, origin],

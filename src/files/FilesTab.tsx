@@ -8,7 +8,7 @@ import { FilePicker } from './FilePicker.tsx';
 import { FileRow } from './FileRow.tsx';
 import { UploadList } from './UploadList.tsx';
 import { useUploads } from './useUploads.ts';
-import { useYValue } from './useYValue.ts';
+import { useDoc } from '../sync/useDoc.ts';
 
 interface FilesTabProps {
   caseId: string;
@@ -22,7 +22,7 @@ interface FilesTabProps {
 /** The whole case file: upload by picking or dropping many files, each with its progress. */
 export function FilesTab({ caseId, doc, origin, readOnly, lang, onOpenFile }: FilesTabProps) {
   const { t } = useTranslation('register');
-  const files = useYValue(filesOf(doc), () => listFiles(doc));
+  const files = useDoc(doc, (d) => [filesOf(d)], listFiles);
   const uploads = useUploads(caseId, doc, origin, lang);
   const [over, setOver] = useState(false);
 

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { addFileRecord, attachFile, FILE_TYPES, type FileType } from '../core/index.ts';
 import { uploadFile, type UploadedFile } from './api.ts';
@@ -12,21 +12,21 @@ export interface UploadItem {
   hash?: string;
 }
 
-let nextId = 1;
-
 /**
  * Uploads many files at once, each with its own progress, and records each finished one in the case
  * document (and on an evidence item, when given). Returns the queue to show and the start function.
  */
 export function useUploads(caseId: string, doc: Y.Doc, origin: unknown, lang: string) {
   const [items, setItems] = useState<UploadItem[]>([]);
+  // Ids of this queue's items (each list of uploads counts its own).
+  const nextId = useRef(1);
   const update = (id: number, patch: Partial<UploadItem>) =>
     setItems((all) => all.map((item) => (item.id === id ? { ...item, ...patch } : item)));
 
   const start = useCallback(
     (files: Iterable<File>, attachTo?: string): Promise<UploadedFile[]> => {
       const jobs = [...files].map(async (file) => {
-        const id = nextId++;
+        const id = nextId.current++;
         setItems((all) => [
           ...all,
           { id, name: file.name.normalize('NFC'), progress: 0, state: 'uploading' },

@@ -5,6 +5,7 @@ import { X } from 'lucide-react';
 import { diffVersions, listBoards, type BoardDiff } from '../core/index.ts';
 import { BoardSwitch } from '../app/pages/BoardSwitch.tsx';
 import { formatTime, versionName, type OpenedVersion } from './HistoryPanel.tsx';
+import { useDoc, wholeDoc } from '../sync/useDoc.ts';
 
 /** Outline colours of what changed (the legend names them). */
 const MARKS = {
@@ -23,26 +24,6 @@ function marks(pane: string, groups: Array<[keyof typeof MARKS, readonly string[
         `${ids.map((id) => `[data-testid="${pane}"] .react-flow__node[data-id="${CSS.escape(id)}"]`).join(',\n')} { outline: 3px solid ${MARKS[kind]}; outline-offset: 3px; border-radius: 6px; }`,
       );
   return rules.join('\n');
-}
-
-/** Re-reads `doc` after it changes (at most every 300 ms), for views that compare whole states. */
-function useDocRevision(doc: Y.Doc): number {
-  const [revision, setRevision] = useState(0);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const onUpdate = () => {
-      timer ??= setTimeout(() => {
-        timer = null;
-        setRevision((r) => r + 1);
-      }, 300);
-    };
-    doc.on('update', onUpdate);
-    return () => {
-      doc.off('update', onUpdate);
-      if (timer) clearTimeout(timer);
-    };
-  }, [doc]);
-  return revision;
 }
 
 /**
@@ -64,15 +45,12 @@ export function VersionView({
   onClose(): void;
 }) {
   const { t, i18n } = useTranslation('history');
-  const revision = useDocRevision(current);
   const thenBoards = useMemo(() => listBoards(opened.doc), [opened.doc]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `revision` is when `current` changed
-  const nowBoards = useMemo(() => listBoards(current), [current, revision]);
-  const diffs = useMemo(
-    () => diffVersions(opened.doc, current),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `revision` is when `current` changed
-    [opened.doc, current, revision],
-  );
+  // The current state compared whole, re-read at most every 300 ms while colleagues edit.
+  const nowBoards = useDoc(current, wholeDoc, listBoards, [], { delay: 300 });
+  const diffs = useDoc(current, wholeDoc, (d) => diffVersions(opened.doc, d), [opened.doc], {
+    delay: 300,
+  });
   const choices = useMemo(() => {
     const seen = new Map(thenBoards.map((b) => [b.id, b]));
     for (const b of nowBoards) if (!seen.has(b.id)) seen.set(b.id, b);

@@ -4,7 +4,7 @@ import { Frame, Type } from 'lucide-react';
 import { addSlide } from '../core/commands/deck.ts';
 import { listFiles } from '../core/commands/files.ts';
 import { filesOf } from '../core/doc.ts';
-import { useYValue } from '../files/useYValue.ts';
+import { useDoc } from '../sync/useDoc.ts';
 import { canRun, runAction } from '../ui/actions.ts';
 import { deckActions, type DeckContext } from './actions.ts';
 import { insertionIndex } from './navigation.ts';
@@ -60,8 +60,10 @@ function AddDocument({
   onAdd(file: { hash: string; name: string }): void;
 }) {
   const { t } = useTranslation('present');
-  const files = useYValue(filesOf(doc), () =>
-    listFiles(doc).map((f) => ({ hash: f.hash, name: f.name })),
+  const files = useDoc(
+    doc,
+    (d) => [filesOf(d)],
+    (d) => listFiles(d).map((f) => ({ hash: f.hash, name: f.name })),
   );
   return (
     <select

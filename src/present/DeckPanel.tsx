@@ -4,7 +4,7 @@ import type * as Y from 'yjs';
 import { MonitorPlay, Play } from 'lucide-react';
 import { listSlides } from '../core/commands/deck.ts';
 import { deckOf, type BoardSummary } from '../core/doc.ts';
-import { useYValue } from '../files/useYValue.ts';
+import { useDoc } from '../sync/useDoc.ts';
 import { canRun, runAction } from '../ui/actions.ts';
 import { deckActions, type DeckContext } from './actions.ts';
 import { AddSlides } from './AddSlides.tsx';
@@ -36,7 +36,7 @@ export interface DeckPanelProps {
 export function DeckPanel(props: DeckPanelProps) {
   const { doc, caseId, origin, readOnly, board } = props;
   const { t } = useTranslation('present');
-  const slides = useYValue(deckOf(doc), () => listSlides(doc));
+  const slides = useDoc(doc, (d) => [deckOf(d)], listSlides);
   const [selected, setSelected] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const { thumbs, portal } = useThumbnails(doc, caseId, slides);

@@ -3,7 +3,7 @@ import { ViewportPortal } from '@xyflow/react';
 import type * as Y from 'yjs';
 import { listSlides } from '../core/commands/deck.ts';
 import { deckOf } from '../core/doc.ts';
-import { useYValue } from '../files/useYValue.ts';
+import { useDoc } from '../sync/useDoc.ts';
 
 /**
  * The deck's frames on a board, drawn while editing: a dashed rectangle with the slide's name. An
@@ -16,10 +16,14 @@ export const FrameOverlay = memo(function FrameOverlay({
   doc: Y.Doc;
   boardId: string;
 }) {
-  const frames = useYValue(deckOf(doc), () =>
-    listSlides(doc)
-      .map((slide, index) => ({ slide, index }))
-      .filter(({ slide }) => slide.kind === 'frame' && slide.boardId === boardId && slide.frame),
+  const frames = useDoc(
+    doc,
+    (d) => [deckOf(d)],
+    (d) =>
+      listSlides(d)
+        .map((slide, index) => ({ slide, index }))
+        .filter(({ slide }) => slide.kind === 'frame' && slide.boardId === boardId && slide.frame),
+    [boardId],
   );
   if (frames.length === 0) return null;
   return (

@@ -2,11 +2,15 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { metaOf, readMeta } from '../core/doc.ts';
 import type { Classification } from '../core/schema.ts';
-import { useYValue } from '../files/useYValue.ts';
+import { useDoc } from '../sync/useDoc.ts';
 
 /** The case's classification as its document holds it, kept current. */
 export function useClassification(doc: Y.Doc): Classification {
-  return useYValue(metaOf(doc), () => readMeta(doc).classification);
+  return useDoc(
+    doc,
+    (d) => [metaOf(d)],
+    (d) => readMeta(d).classification,
+  );
 }
 
 /**

@@ -4,7 +4,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { listSlides, nextPosition, type DeckPosition } from '../core/commands/deck.ts';
 import { deckOf } from '../core/doc.ts';
-import { useYValue } from '../files/useYValue.ts';
+import { useDoc } from '../sync/useDoc.ts';
 import { presentActions, presentKeyDown, runById, type PresentContext } from './actions.ts';
 import { displayPrefs } from './displayPrefs.ts';
 import { Marking, useClassification } from './Marking.tsx';
@@ -58,7 +58,7 @@ export function PresentView(props: PresentViewProps) {
   const { doc, caseId, awareness, mode, onExit } = props;
   const presenting = mode === 'present';
   const { t } = useTranslation('present');
-  const slides = useYValue(deckOf(doc), () => listSlides(doc));
+  const slides = useDoc(doc, (d) => [deckOf(d)], listSlides);
   const classification = useClassification(doc);
   const root = useRef<HTMLDivElement>(null);
   const stage = useRef<HTMLDivElement>(null);

@@ -4,7 +4,7 @@ import type * as Y from 'yjs';
 import { ChevronLeft, ChevronRight, MonitorOff, Play, Square } from 'lucide-react';
 import { listSlides, type Slide } from '../core/commands/deck.ts';
 import { deckOf, metaOf, readMeta } from '../core/doc.ts';
-import { useYValue } from '../files/useYValue.ts';
+import { useDoc } from '../sync/useDoc.ts';
 import { CaseSession } from '../sync/CaseSession.ts';
 import { ClassificationBadge } from '../ui/ClassificationBadge.tsx';
 import type { User } from '../app/api.ts';
@@ -40,8 +40,12 @@ export function PresenterPage({ caseId, user }: { caseId: string; user: User }) 
 
 function Presenter({ doc, caseId }: { doc: Y.Doc; caseId: string }) {
   const { t, i18n } = useTranslation('present');
-  const slides = useYValue(deckOf(doc), () => listSlides(doc));
-  const caseTitle = useYValue(metaOf(doc), () => readMeta(doc).title);
+  const slides = useDoc(doc, (d) => [deckOf(d)], listSlides);
+  const caseTitle = useDoc(
+    doc,
+    (d) => [metaOf(d)],
+    (d) => readMeta(d).title,
+  );
   const classification = useClassification(doc);
   const [state, setState] = useState<ShownState | null>(null);
   const [chosen, setChosen] = useState(0);

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { Copy, Frame, Trash2 } from 'lucide-react';
 import { updateSlide, type Slide } from '../core/commands/deck.ts';
-import { boardTitleOf, boardsOf, deckOf, recordAt, textField } from '../core/doc.ts';
-import { useYValue } from '../files/useYValue.ts';
+import { boardTitleOf, deckOf, recordAt, textField } from '../core/doc.ts';
+import { boardFieldsWatch, useDoc } from '../sync/useDoc.ts';
 import { canRun, runAction } from '../ui/actions.ts';
 import { deckActions, type DeckContext } from './actions.ts';
 import { useBoardViews } from './boardViews.ts';
@@ -160,8 +160,11 @@ function FrameSteps({
 }) {
   const { t } = useTranslation('present');
   const view = useBoardViews((s) => (slide.boardId ? s.views.get(slide.boardId) : undefined));
-  const boardTitle = useYValue(boardsOf(doc), () =>
-    slide.boardId ? boardTitleOf(doc, slide.boardId) : '',
+  const boardTitle = useDoc(
+    doc,
+    (d) => boardFieldsWatch(d, slide.boardId ?? null),
+    (d) => (slide.boardId ? boardTitleOf(d, slide.boardId) : ''),
+    [slide.boardId],
   );
   const addStep = () => {
     const chosen = view?.selection() ?? [];

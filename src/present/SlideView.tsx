@@ -11,8 +11,8 @@ import { MindMapBoard } from '../boards/mindmap/MindMapBoard.tsx';
 import { GraphBoard } from '../boards/graph/GraphBoard.tsx';
 import { fileUrl } from '../files/api.ts';
 import { MarksLayer } from '../files/MarksLayer.tsx';
-import { renderPage } from '../files/pdf.ts';
-import { useYValue } from '../files/useYValue.ts';
+import { PdfFile } from '../files/pdf.ts';
+import { boardFieldsWatch, useDoc } from '../sync/useDoc.ts';
 import type { PresentFrame } from './boardViews.ts';
 
 export interface SlideViewProps {
@@ -62,10 +62,15 @@ function FrameSlide({
   instant: boolean;
 }) {
   const { t } = useTranslation('present');
-  const board = useYValue(boardsOf(doc), () => {
-    const record = slide.boardId ? boardsOf(doc).get(slide.boardId) : undefined;
-    return record ? readBoard(record) : null;
-  });
+  const board = useDoc(
+    doc,
+    (d) => boardFieldsWatch(d, slide.boardId ?? null),
+    (d) => {
+      const record = slide.boardId ? boardsOf(d).get(slide.boardId) : undefined;
+      return record ? readBoard(record) : null;
+    },
+    [slide.boardId],
+  );
   const waitingKey = [...waitingAt(slide, step)].sort().join(' ');
   const present = useMemo<PresentFrame | null>(
     () =>
@@ -107,27 +112,39 @@ function FrameSlide({
 /** A case-file page, as large as the slide allows, with its marks and callouts. */
 function DocumentSlide({ doc, caseId, slide }: { doc: Y.Doc; caseId: string; slide: Slide }) {
   const { t } = useTranslation('present');
-  const file = useYValue(
-    filesOf(doc),
-    () => listFiles(doc).find((f) => f.hash === slide.file) ?? null,
+  const file = useDoc(
+    doc,
+    (d) => [filesOf(d)],
+    (d) => listFiles(d).find((f) => f.hash === slide.file) ?? null,
+    [slide.file],
   );
   const page = slide.page ?? 1;
-  const marks = useYValue(filesOf(doc), () => (slide.file ? listMarks(doc, slide.file, page) : []));
+  const marks = useDoc(
+    doc,
+    (d) => [filesOf(d)],
+    (d) => (slide.file ? listMarks(d, slide.file, page) : []),
+    [slide.file, page],
+  );
   const [image, setImage] = useState<{ src: string; width: number; height: number } | null>(null);
+  const url = file ? fileUrl(caseId, file.hash) : null;
+  // Open while the slide shows it: the next page is drawn without loading the PDF again.
+  const pdf = useMemo(
+    () => (url && file?.mime === 'application/pdf' ? new PdfFile(url) : null),
+    [url, file?.mime],
+  );
+  useEffect(() => () => pdf?.destroy(), [pdf]);
   useEffect(() => {
-    if (!file) return;
+    if (!file || !url) return;
     let cancelled = false;
-    const url = fileUrl(caseId, file.hash);
-    const load =
-      file.mime === 'application/pdf'
-        ? renderPage(url, page, 2)
-        : new Promise<{ src: string; width: number; height: number }>((resolve, reject) => {
-            const img = new Image();
-            img.onload = () =>
-              resolve({ src: url, width: img.naturalWidth, height: img.naturalHeight });
-            img.onerror = () => reject(new Error(file.name));
-            img.src = url;
-          });
+    const load = pdf
+      ? pdf.renderPage(page, 2)
+      : new Promise<{ src: string; width: number; height: number }>((resolve, reject) => {
+          const img = new Image();
+          img.onload = () =>
+            resolve({ src: url, width: img.naturalWidth, height: img.naturalHeight });
+          img.onerror = () => reject(new Error(file.name));
+          img.src = url;
+        });
     load.then(
       (result) => !cancelled && setImage(result),
       () => undefined,
@@ -135,7 +152,7 @@ function DocumentSlide({ doc, caseId, slide }: { doc: Y.Doc; caseId: string; sli
     return () => {
       cancelled = true;
     };
-  }, [caseId, file, page]);
+  }, [url, pdf, file, page]);
   if (!file) return <div className="slide slide--missing">{t('slideMissing')}</div>;
   return (
     <div className="slide slide--document" data-testid="slide-document">

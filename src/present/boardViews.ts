@@ -1,6 +1,15 @@
-import { useEffect, useRef } from 'react';
+import {
+  createContext,
+  createElement,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { useReactFlow, useStore as useFlowStore } from '@xyflow/react';
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Rect } from '../core/commands/deck.ts';
 
 /**
@@ -26,27 +35,54 @@ export interface BoardView {
   selection(): string[];
 }
 
-interface Registry {
-  views: Map<string, BoardView>;
+export interface BoardViews {
+  views: ReadonlyMap<string, BoardView>;
   register(view: BoardView): () => void;
 }
 
-export const useBoardViews = create<Registry>((set, get) => ({
-  views: new Map(),
-  register(view) {
-    // A second view of the same board (a version beside the current state) covers the first for a
-    // while; when it goes, the first is back.
-    const covered = get().views.get(view.boardId);
-    set({ views: new Map(get().views).set(view.boardId, view) });
-    return () => {
-      if (get().views.get(view.boardId) !== view) return;
-      const views = new Map(get().views);
-      if (covered) views.set(view.boardId, covered);
-      else views.delete(view.boardId);
-      set({ views });
-    };
-  },
-}));
+/** The boards on screen in one open case: one registry per case session, never shared. */
+export function createBoardViews(): StoreApi<BoardViews> {
+  return createStore<BoardViews>((set, get) => ({
+    views: new Map(),
+    register(view) {
+      // A second view of the same board (a version beside the current state) covers the first for
+      // a while; when it goes, the first is back.
+      const covered = get().views.get(view.boardId);
+      set({ views: new Map(get().views).set(view.boardId, view) });
+      return () => {
+        if (get().views.get(view.boardId) !== view) return;
+        const views = new Map(get().views);
+        if (covered) views.set(view.boardId, covered);
+        else views.delete(view.boardId);
+        set({ views });
+      };
+    },
+  }));
+}
+
+const BoardViewsContext = createContext<StoreApi<BoardViews> | null>(null);
+
+/** Gives the boards and the deck inside it their own registry (around one open case). */
+export function BoardViewsProvider({ children }: { children: ReactNode }) {
+  const [store] = useState(createBoardViews);
+  return createElement(BoardViewsContext.Provider, { value: store }, children);
+}
+
+/** Outside a case (a hearing link, the presenter's window) no board registers: nothing on screen. */
+const NONE: BoardViews = { views: new Map(), register: () => () => undefined };
+const noChange = () => () => undefined;
+
+/**
+ * Reads the registry of the case around: `select` must return a value that stays the same while
+ * the registry does (the map, one of its views).
+ * @example const view = useBoardViews((s) => s.views.get(boardId));
+ */
+export function useBoardViews<T>(select: (state: BoardViews) => T): T {
+  const store = useContext(BoardViewsContext);
+  return useSyncExternalStore(store?.subscribe ?? noChange, () =>
+    select(store ? store.getState() : NONE),
+  );
+}
 
 /**
  * For a React Flow board: registers its view while editing, and while presenting moves the camera
@@ -63,9 +99,10 @@ export function useFlowFrame(
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
   const shown = useRef(false);
+  const registry = useContext(BoardViewsContext);
   useEffect(() => {
-    if (present) return;
-    return useBoardViews.getState().register({
+    if (present || !registry) return;
+    return registry.getState().register({
       boardId,
       selection: () => selectionRef.current(),
       viewRect: () => {
@@ -75,7 +112,7 @@ export function useFlowFrame(
         return { x: -x / zoom, y: -y / zoom, w: w / zoom, h: h / zoom };
       },
     });
-  }, [boardId, present]);
+  }, [boardId, present, registry]);
   const flowState = useRef(() => ({
     width: 0,
     height: 0,

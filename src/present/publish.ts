@@ -1,4 +1,4 @@
-import type { ShownState } from './PresentView.tsx';
+import type { ShownState } from './shown.ts';
 import { canvasBlob } from '../export/capture.ts';
 
 /**
@@ -6,43 +6,71 @@ import { canvasBlob } from '../export/capture.ts';
  * picture of the slide. Failures are ignored: presenting in the room never waits for the network.
  */
 
-let pending: { caseId: string; state: ShownState } | null = null;
-let timer: ReturnType<typeof setTimeout> | null = null;
-
-export function publishState(caseId: string, state: ShownState): void {
-  pending = { caseId, state };
-  if (timer) return;
-  timer = setTimeout(flush, 120);
+export interface HearingPublisher {
+  /** Sends the state shown, at most once per `delay` ms (the latest one wins). */
+  state(state: ShownState): void;
+  /** Sends a JPEG of the stage as shown. */
+  image(stage: HTMLElement, black: boolean): Promise<void>;
+  /** Presenting ended: drops a state not yet sent and tells the server. */
+  end(): void;
 }
 
-function flush(): void {
-  timer = null;
-  const next = pending;
-  pending = null;
-  if (!next) return;
-  const { state } = next;
-  void fetch(`/api/cases/${next.caseId}/presentation`, {
-    method: 'PUT',
-    credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      slide: Math.max(0, state.index),
-      count: state.count,
-      step: state.step,
-      title: state.title.slice(0, 300),
-      black: state.black,
-      pointer: state.pointer,
-      spotlight: state.spotlight ? { ...state.spotlight, r: Math.min(1, state.spotlight.r) } : null,
-      zoom: state.zoom,
-    }),
-  }).catch(() => undefined);
+/**
+ * The publisher of one presentation of one case: its throttle is its own, so two cases (or a
+ * presentation ended and started again) never send each other's state.
+ * @example const publisher = hearingPublisher(caseId); publisher.state(shown); publisher.end();
+ */
+export function hearingPublisher(
+  caseId: string,
+  { send = fetch, delay = 120 }: { send?: typeof fetch; delay?: number } = {},
+): HearingPublisher {
+  const url = `/api/cases/${caseId}/presentation`;
+  let pending: ShownState | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    timer = null;
+    const state = pending;
+    pending = null;
+    if (!state) return;
+    void send(url, {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        slide: Math.max(0, state.index),
+        count: state.count,
+        step: state.step,
+        title: state.title.slice(0, 300),
+        black: state.black,
+        pointer: state.pointer,
+        spotlight: state.spotlight
+          ? { ...state.spotlight, r: Math.min(1, state.spotlight.r) }
+          : null,
+        zoom: state.zoom,
+      }),
+    }).catch(() => undefined);
+  };
+  return {
+    state(state) {
+      pending = state;
+      timer ??= setTimeout(flush, delay);
+    },
+    image: (stage, black) => publishImage(caseId, stage, black, send),
+    end() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      pending = null;
+      void send(url, { method: 'DELETE', credentials: 'same-origin' }).catch(() => undefined);
+    },
+  };
 }
 
 /** A JPEG of the stage as shown (html-to-image, loaded on first use). */
-export async function publishImage(
+async function publishImage(
   caseId: string,
   stage: HTMLElement,
   black: boolean,
+  send: typeof fetch,
 ): Promise<void> {
   try {
     const { toCanvas } = await import('html-to-image');
@@ -50,7 +78,7 @@ export async function publishImage(
       ? await blackPicture(stage)
       : await canvasBlob(await toCanvas(stage, { pixelRatio: 1 }), 'image/jpeg');
     if (!blob) return;
-    await fetch(`/api/cases/${caseId}/presentation/image`, {
+    await send(`/api/cases/${caseId}/presentation/image`, {
       method: 'PUT',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'image/jpeg' },
@@ -69,14 +97,4 @@ function blackPicture(stage: HTMLElement): Promise<Blob | null> {
   context.fillStyle = '#000';
   context.fillRect(0, 0, canvas.width, canvas.height);
   return new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.9));
-}
-
-export function endPublishing(caseId: string): void {
-  if (timer) clearTimeout(timer);
-  timer = null;
-  pending = null;
-  void fetch(`/api/cases/${caseId}/presentation`, {
-    method: 'DELETE',
-    credentials: 'same-origin',
-  }).catch(() => undefined);
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, type RefObject } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { channelName, type PresenterMessage } from './channel.ts';
-import { endPublishing, publishImage, publishState } from './publish.ts';
+import { hearingPublisher } from './publish.ts';
 import type { ShownState } from './shown.ts';
 
 /** How long the camera settles on a new slide or step before its picture is taken. */
@@ -28,6 +28,10 @@ export function usePublishing(options: {
 }): void {
   const { presenting, caseId, awareness, shown, stage, contrast, onCommand } = options;
   const publishes = presenting && options.toHearingLinks;
+  const publisher = useMemo(
+    () => (publishes ? hearingPublisher(caseId) : null),
+    [publishes, caseId],
+  );
   const channel = useMemo(
     () =>
       presenting && typeof BroadcastChannel !== 'undefined'
@@ -38,29 +42,29 @@ export function usePublishing(options: {
   useEffect(() => {
     if (!presenting || !shown) return;
     awareness?.setLocalStateField('present', shown);
-    if (publishes) publishState(caseId, shown);
+    publisher?.state(shown);
     channel?.postMessage({ type: 'state', state: shown } satisfies PresenterMessage);
-  }, [presenting, shown, awareness, caseId, channel, publishes]);
+  }, [presenting, shown, awareness, channel, publisher]);
   useEffect(() => {
     if (!presenting) return;
     return () => {
       awareness?.setLocalStateField('present', null);
-      if (publishes) endPublishing(caseId);
+      publisher?.end();
       channel?.postMessage({ type: 'ended' } satisfies PresenterMessage);
       channel?.close();
     };
-  }, [presenting, awareness, caseId, channel, publishes]);
+  }, [presenting, awareness, channel, publisher]);
 
   // A picture of the slide for hearing links, once the camera has settled on a new slide or step.
   const black = shown?.black ?? false;
   const pictureKey = shown ? `${shown.slideId}/${shown.step}/${black}/${contrast}` : '';
   useEffect(() => {
-    if (!publishes || !pictureKey) return;
+    if (!publisher || !pictureKey) return;
     const timer = setTimeout(() => {
-      if (stage.current) void publishImage(caseId, stage.current, black);
+      if (stage.current) void publisher.image(stage.current, black);
     }, PICTURE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [publishes, pictureKey, caseId, black, stage]);
+  }, [publisher, pictureKey, black, stage]);
 
   useEffect(() => {
     if (!channel) return;

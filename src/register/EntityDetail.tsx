@@ -9,7 +9,7 @@ import {
 } from '../core/commands/register.ts';
 import { listFiles } from '../core/commands/files.ts';
 import { boardsOf, filesOf } from '../core/doc.ts';
-import { useYValue } from '../files/useYValue.ts';
+import { useDoc } from '../sync/useDoc.ts';
 import { FilePicker } from '../files/FilePicker.tsx';
 import { FileRow } from '../files/FileRow.tsx';
 import { useUploads } from '../files/useUploads.ts';
@@ -40,8 +40,13 @@ export function EntityDetail({
   onOpenFile,
 }: EntityDetailProps) {
   const { t } = useTranslation('register');
-  const usages = useYValue(boardsOf(doc), () => entityUsages(doc, entity.id));
-  const files = useYValue(filesOf(doc), () => listFiles(doc));
+  const usages = useDoc(
+    doc,
+    (d) => [boardsOf(d)],
+    (d) => entityUsages(d, entity.id),
+    [entity.id],
+  );
+  const files = useDoc(doc, (d) => [filesOf(d)], listFiles);
   const uploads = useUploads(caseId, doc, origin, lang);
 
   const remove = () => {

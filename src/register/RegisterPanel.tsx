@@ -8,7 +8,7 @@ import { registerOf } from '../core/doc.ts';
 import { ENTITY_KINDS, type EntityKind } from '../core/register.ts';
 import { compareVietnamese, matchesSearch } from '../core/text.ts';
 import type { CaseFile } from '../core/commands/files.ts';
-import { useYValue } from '../files/useYValue.ts';
+import { useDoc } from '../sync/useDoc.ts';
 import { FilesTab } from '../files/FilesTab.tsx';
 import { EntityDetail } from './EntityDetail.tsx';
 import { EntityForm } from './EntityForm.tsx';
@@ -64,7 +64,11 @@ export function RegisterPanel(props: RegisterPanelProps) {
   const [editing, setEditing] = useState<{ kind: EntityKind; entity?: Entity } | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
 
-  const entities = useYValue(registerOf(doc), () => listEntities(doc));
+  const entities = useDoc(
+    doc,
+    (d) => [registerOf(d)],
+    (d) => listEntities(d),
+  );
   const visible = useMemo(() => {
     if (tab === 'files') return [];
     const filterField = TABLE_COLUMNS[tab][0];

@@ -17,11 +17,12 @@ import { PresentView, usePresenters } from '../../present/PresentView.tsx';
 import { FollowPresenter } from '../../present/FollowPresenter.tsx';
 import { usePresenterRequests } from '../../present/channel.ts';
 import { formatOffence, listBoards, readMeta } from '../../core/index.ts';
-import { boardsOf, metaOf } from '../../core/doc.ts';
+import { metaOf } from '../../core/doc.ts';
 import type { CaseFile } from '../../core/commands/files.ts';
 import { canEdit } from '../../core/schema.ts';
 import { FileViewer } from '../../files/FileViewer.tsx';
-import { useYValue } from '../../files/useYValue.ts';
+import { boardFieldsWatch, useDoc } from '../../sync/useDoc.ts';
+import { BoardViewsProvider } from '../../present/boardViews.ts';
 import { useUploads } from '../../files/useUploads.ts';
 import { UploadList } from '../../files/UploadList.tsx';
 import { RegisterPanel } from '../../register/RegisterPanel.tsx';
@@ -86,7 +87,11 @@ function OpenCase({ record, user, onBack }: { record: CaseSummary; user: User; o
     return () => opened.destroy();
   }, [record.id, user.id, user.displayName, readOnly]);
   if (!session) return <main className="case-page" />;
-  return <CaseWorkspace session={session} record={record} readOnly={readOnly} onBack={onBack} />;
+  return (
+    <BoardViewsProvider>
+      <CaseWorkspace session={session} record={record} readOnly={readOnly} onBack={onBack} />
+    </BoardViewsProvider>
+  );
 }
 
 function CaseWorkspace({
@@ -110,8 +115,8 @@ function CaseWorkspace({
     fatal === 'newerSchema' ||
     fatal === 'accessRemoved' ||
     fatal === 'sessionEnded';
-  const boards = useYValue(boardsOf(doc), () => listBoards(doc));
-  const meta = useYValue(metaOf(doc), () => readMeta(doc));
+  const boards = useDoc(doc, boardFieldsWatch, listBoards);
+  const meta = useDoc(doc, (d) => [metaOf(d)], readMeta);
   const [selected, setSelected] = useState<string | null>(null);
   const [showRegister, setShowRegister] = useState(true);
   const [showDeck, setShowDeck] = useState(false);

@@ -9,7 +9,7 @@ import type { LinkEdge } from '../../canvas/links.ts';
 import { addEntityNode, seedFacts } from '../../core/commands/charts.ts';
 import { addLink, listLinks } from '../../core/commands/links.ts';
 import { addNode, listNodes, moveNodes } from '../../core/commands/nodes.ts';
-import { boardTitleOf, recordAt, registerOf } from '../../core/doc.ts';
+import { boardTitleOf, boardsOf, recordAt, registerOf } from '../../core/doc.ts';
 import { ExportMenu } from '../../export/ExportMenu.tsx';
 import { offlineCache } from '../../app/offline.ts';
 import {
@@ -19,7 +19,7 @@ import {
   type LinkType,
   type PartyType,
 } from '../../core/links.ts';
-import { analyseProof, readProofGraph, type FactStatus } from '../../core/proof.ts';
+import type { FactStatus, ProofAnalysis } from '../../core/proof.ts';
 import type { EntityKind } from '../../core/register.ts';
 import { useStableCallback } from '../../ui/useStableCallback.ts';
 import { forceLayout, layeredLayout, type LayoutBox } from './layout.ts';
@@ -28,7 +28,8 @@ import { LinkEditor } from './LinkEditor.tsx';
 import { ProofPanel } from './ProofPanel.tsx';
 import { RelationPanel } from './RelationPanel.tsx';
 import { StartPicker } from './StartPicker.tsx';
-import { useDocValue } from './useDocValue.ts';
+import { proofQuery } from './queries.ts';
+import { recordWatch, useDoc, useDocQuery, type DocQuery } from '../../sync/useDoc.ts';
 import type { PresentFrame } from '../../present/boardViews.ts';
 import './graph.css';
 
@@ -51,6 +52,9 @@ const ADDABLE: Record<GraphMode, ReadonlyArray<EntityKind | PartyType>> = {
   evidence: ['fact', 'evidence', 'event', 'person'],
   relationship: ['person', 'place', ...PARTY_TYPES.filter((p) => p !== 'other')],
 };
+/** A relationship chart has no proof analysis: it watches and reads nothing. */
+const NO_ANALYSIS: DocQuery<ProofAnalysis | null> = { watch: () => [], read: () => null };
+
 /** Layered columns of an evidence chart: evidence on the left, facts on the right. */
 const COLUMN: Partial<Record<EntityKind, number>> = { evidence: 0, person: 0, place: 0, event: 1 };
 
@@ -69,11 +73,13 @@ export function GraphBoard(props: GraphBoardProps) {
   const [focus, setFocus] = useState<{ ids: string[]; fit?: boolean } | null>(null);
   const [hops, setHops] = useState(1);
 
-  const nodeCount = useDocValue(doc, () => listNodes(doc, boardId).length);
-  const boardTitle = useDocValue(doc, () => boardTitleOf(doc, boardId));
-  const analysis = useDocValue(doc, () =>
-    mode === 'evidence' ? analyseProof(readProofGraph(doc, boardId)) : null,
-  );
+  const board = useCallback((d: Y.Doc) => recordWatch(boardsOf(d), boardId), [boardId]);
+  const nodeCount = useDoc(doc, board, () => listNodes(doc, boardId).length, [boardId]);
+  const boardTitle = useDoc(doc, board, () => boardTitleOf(doc, boardId), [boardId]);
+  const analysis = useDocQuery(doc, mode === 'evidence' ? proofQuery(boardId) : NO_ANALYSIS, [
+    mode,
+    boardId,
+  ]);
   const statusOf = useMemo(() => {
     const map = new Map<string, FactStatus>();
     for (const fact of analysis?.facts ?? []) map.set(fact.id, fact.status);
@@ -81,8 +87,11 @@ export function GraphBoard(props: GraphBoardProps) {
   }, [analysis]);
 
   // The relationship chart lights what lies within `hops` links of the one selected node.
-  const adjacency = useDocValue(doc, () =>
-    mode === 'relationship' ? listLinks(doc, boardId).map((l) => [l.source, l.target]) : [],
+  const adjacency = useDoc(
+    doc,
+    board,
+    () => (mode === 'relationship' ? listLinks(doc, boardId).map((l) => [l.source, l.target]) : []),
+    [mode, boardId],
   );
   const lit = useMemo(() => {
     if (mode !== 'relationship' || selection.length !== 1) return null;

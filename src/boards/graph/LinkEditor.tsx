@@ -11,7 +11,8 @@ import {
   updateLink,
 } from '../../core/commands/links.ts';
 import { LINK_STRENGTHS, type LinkType } from '../../core/links.ts';
-import { useYValue } from '../../files/useYValue.ts';
+import { useDoc } from '../../sync/useDoc.ts';
+import { boardsOf, mapField, recordAt } from '../../core/doc.ts';
 import { errorText } from './errors.ts';
 
 /** Edits the selected link: type, label, strength, note; reverse or delete it. */
@@ -34,10 +35,15 @@ export function LinkEditor({
 }) {
   const { t } = useTranslation('graph');
   const edges = edgesOf(doc, boardId);
-  const link = useYValue(edges, () => {
-    const record = edges.get(id);
-    return record ? readLink(record) : null;
-  });
+  const link = useDoc(
+    doc,
+    (d) => [mapField(recordAt(boardsOf(d), boardId), 'edges')],
+    () => {
+      const record = edges.get(id);
+      return record ? readLink(record) : null;
+    },
+    [edges, id],
+  );
   const [label, setLabel] = useState(link?.label ?? '');
   const [note, setNote] = useState(link?.note ?? '');
   const [error, setError] = useState<string | null>(null);

@@ -4,8 +4,10 @@ import type * as Y from 'yjs';
 import { Maximize2, Plus, ZoomIn, ZoomOut } from 'lucide-react';
 import { addEntity, listEntities } from '../../core/commands/register.ts';
 import { formatCaseTime, parseCaseTime } from '../../core/time.ts';
-import { readTimeline, tickStep, ticks, type TimelineItem } from '../../core/timeline.ts';
-import { useDocValue } from './useDocValue.ts';
+import { tickStep, ticks, type TimelineItem } from '../../core/timeline.ts';
+import { timelineQuery } from './queries.ts';
+import { registerOf } from '../../core/doc.ts';
+import { useDoc, useDocQuery } from '../../sync/useDoc.ts';
 import './graph.css';
 
 export interface TimelineBoardProps {
@@ -33,7 +35,7 @@ interface View {
 export function TimelineBoard({ doc, origin, readOnly }: TimelineBoardProps) {
   const { t, i18n } = useTranslation('graph');
   const lang = i18n.language || 'vi';
-  const timeline = useDocValue(doc, () => readTimeline(doc));
+  const timeline = useDocQuery(doc, timelineQuery);
   const area = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
   const [view, setView] = useState<View | null>(null);
@@ -372,8 +374,10 @@ function AddEvent({
   const [end, setEnd] = useState('');
   const [people, setPeople] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const persons = useDocValue(doc, () =>
-    listEntities(doc, 'person').map((p) => ({ id: p.id, name: p.name })),
+  const persons = useDoc(
+    doc,
+    (d) => [registerOf(d)],
+    () => listEntities(doc, 'person').map((p) => ({ id: p.id, name: p.name })),
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();

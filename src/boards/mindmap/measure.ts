@@ -1,3 +1,5 @@
+import { LruCache } from '../../ui/lruCache.ts';
+
 /**
  * Topic sizes for the layout, computed from the text rather than measured in the DOM, so a layout
  * is one pass with no measure-then-move flicker. The node component renders with the same font,
@@ -13,8 +15,13 @@ const ROOT_LINE = 26;
 /** The side of a topic's image thumbnail. */
 export const IMAGE = 72;
 
+/** How many topic sizes are kept: several large maps' worth. */
+export const TOPIC_SIZE_CAP = 5_000;
+
+// The page's one canvas for measuring text, and the sizes it gave (bounded, forgotten when a web
+// font loads).
 let context: CanvasRenderingContext2D | null = null;
-const cache = new Map<string, { width: number; height: number }>();
+const cache = new LruCache<string, { width: number; height: number }>(TOPIC_SIZE_CAP);
 
 function measureText(text: string, font: string): number {
   if (typeof document === 'undefined') return text.length * 8;
@@ -74,7 +81,6 @@ export function topicSize(args: {
           text.lines * line + PAD_Y * 2 + (args.root ? 8 : 0) + (args.image ? IMAGE + 4 : 0),
         ) + 4,
     };
-    if (cache.size > 20_000) cache.clear();
     cache.set(key, size);
   }
   return size;
@@ -83,4 +89,9 @@ export function topicSize(args: {
 /** Forgets measured sizes (when a web font finishes loading, text widths change). */
 export function clearTopicSizes(): void {
   cache.clear();
+}
+
+/** How many sizes are remembered now (for tests). */
+export function topicSizesKept(): number {
+  return cache.size;
 }

@@ -11,6 +11,7 @@ import {
 } from '../../core/commands/mindmap.ts';
 import { boardsOf, filesOf, recordAt, registerOf, textField } from '../../core/doc.ts';
 import { clearTopicSizes } from './measure.ts';
+import { entries, recordWatch, useDoc } from '../../sync/useDoc.ts';
 import type { EntityKind } from '../../core/register.ts';
 import type { MindMapLayoutKind } from './layout.ts';
 import type { EntityLookup } from './view.ts';
@@ -19,7 +20,8 @@ const KINDS: MindMapLayoutKind[] = ['balanced', 'logic-right', 'org-down', 'time
 
 /**
  * The topics of a mind-map board, its layout kind and entity names, re-read when the board or the
- * register changes (once per change, never per frame).
+ * register changes (once per change, never per frame): typing a topic does not rebuild the entity
+ * lookup, and a change to the register or the files does not re-read the topics.
  */
 export function useTopics(
   doc: Y.Doc,
@@ -31,57 +33,57 @@ export function useTopics(
   kind: MindMapLayoutKind;
   lookup: EntityLookup;
 } {
-  const [version, setVersion] = useState(0);
+  const [fonts, setFonts] = useState(0);
   useEffect(() => {
-    const board = recordAt(boardsOf(doc), boardId);
-    const register = registerOf(doc);
-    const bump = () => setVersion((v) => v + 1);
-    board?.observeDeep(bump);
-    register.observeDeep(bump);
-    const files = filesOf(doc);
-    files.observe(bump);
-    // Sizes measured before Be Vietnam Pro loaded are wrong: measure again once it has.
+    // Sizes measured before Be Vietnam Pro loaded are wrong: measure again once it has (a new
+    // lookup lays the map out again).
     const fontsLoaded = () => {
       clearTopicSizes();
-      bump();
+      setFonts((n) => n + 1);
     };
     document.fonts?.addEventListener('loadingdone', fontsLoaded);
-    return () => {
-      document.fonts?.removeEventListener('loadingdone', fontsLoaded);
-      board?.unobserveDeep(bump);
-      register.unobserveDeep(bump);
-      files.unobserve(bump);
-    };
-  }, [doc, boardId]);
-  return useMemo(() => {
-    void version;
-    const setting = boardSetting(doc, boardId, 'layout');
-    const kind = KINDS.includes(setting as MindMapLayoutKind)
-      ? (setting as MindMapLayoutKind)
-      : 'balanced';
-    const register = registerOf(doc);
-    const lookup: EntityLookup = (id) => {
-      const record = recordAt(register, id);
-      return record
-        ? { name: textField(record, 'name'), kind: textField(record, 'kind') as EntityKind }
-        : null;
-    };
-    const files = filesOf(doc);
-    lookup.file = (hash) => {
-      const record = recordAt(files, hash);
-      return record
-        ? { hash, mime: textField(record, 'mime'), name: textField(record, 'name') }
-        : null;
-    };
-    const exists = boardsOf(doc).has(boardId);
-    return {
-      topics: exists ? listTopics(doc, boardId) : [],
-      relationships: exists ? listRelationships(doc, boardId) : [],
-      summaries: exists ? listSummaries(doc, boardId) : [],
-      kind,
-      lookup,
-    };
-  }, [doc, boardId, version]);
+    return () => document.fonts?.removeEventListener('loadingdone', fontsLoaded);
+  }, []);
+  const board = useDoc(
+    doc,
+    (d) => recordWatch(boardsOf(d), boardId),
+    (d) => {
+      const setting = boardSetting(d, boardId, 'layout');
+      const kind = KINDS.includes(setting as MindMapLayoutKind)
+        ? (setting as MindMapLayoutKind)
+        : 'balanced';
+      const exists = boardsOf(d).has(boardId);
+      return {
+        topics: exists ? listTopics(d, boardId) : [],
+        relationships: exists ? listRelationships(d, boardId) : [],
+        summaries: exists ? listSummaries(d, boardId) : [],
+        kind,
+      };
+    },
+    [boardId],
+  );
+  // A file's name and type are written once, with it: which files exist is enough.
+  const lookup = useDoc(doc, (d) => [registerOf(d), entries(filesOf(d))], entityLookup, [fonts]);
+  return useMemo(() => ({ ...board, lookup }), [board, lookup]);
+}
+
+/** Names of register entities and case files, read live from the document. */
+function entityLookup(doc: Y.Doc): EntityLookup {
+  const register = registerOf(doc);
+  const lookup: EntityLookup = (id) => {
+    const record = recordAt(register, id);
+    return record
+      ? { name: textField(record, 'name'), kind: textField(record, 'kind') as EntityKind }
+      : null;
+  };
+  const files = filesOf(doc);
+  lookup.file = (hash) => {
+    const record = recordAt(files, hash);
+    return record
+      ? { hash, mime: textField(record, 'mime'), name: textField(record, 'name') }
+      : null;
+  };
+  return lookup;
 }
 
 export { KINDS as LAYOUT_KINDS };

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { boardsOf, recordAt } from '../../core/doc.ts';
+import { boardsOf } from '../../core/doc.ts';
+import { recordWatch, useDoc } from '../../sync/useDoc.ts';
 import {
   listSceneObjects,
   readSceneSettings,
@@ -17,40 +18,12 @@ export function useScene(
   doc: Y.Doc,
   boardId: string,
 ): { objects: SceneObject[]; settings: SceneSettings } {
-  const [state, setState] = useState(() => ({
-    objects: listSceneObjects(doc, boardId),
-    settings: readSceneSettings(doc, boardId),
-  }));
-  useEffect(() => {
-    const board = recordAt(boardsOf(doc), boardId);
-    if (!board) return;
-    const keys = new Map<string, string>();
-    const read = () => {
-      setState((previous) => {
-        const before = new Map(previous.objects.map((o) => [o.id, o]));
-        const objects = listSceneObjects(doc, boardId).map((o) => {
-          const key = JSON.stringify(o);
-          const old = before.get(o.id);
-          if (old && keys.get(o.id) === key) return old;
-          keys.set(o.id, key);
-          return o;
-        });
-        const settings = readSceneSettings(doc, boardId);
-        return {
-          objects,
-          settings:
-            JSON.stringify(settings) === JSON.stringify(previous.settings)
-              ? previous.settings
-              : settings,
-        };
-      });
-    };
-    for (const o of listSceneObjects(doc, boardId)) keys.set(o.id, JSON.stringify(o));
-    read();
-    board.observeDeep(read);
-    return () => board.unobserveDeep(read);
-  }, [doc, boardId]);
-  return state;
+  return useDoc(
+    doc,
+    (d) => recordWatch(boardsOf(d), boardId),
+    (d) => ({ objects: listSceneObjects(d, boardId), settings: readSceneSettings(d, boardId) }),
+    [boardId],
+  );
 }
 
 export interface RemoteScene {

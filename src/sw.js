@@ -1,6 +1,10 @@
 /* CaseBoard service worker: keeps the app shell so the page opens offline. The case documents
-   themselves are kept by y-indexeddb; API answers are never cached here. */
-const CACHE = 'caseboard-shell-v1';
+   themselves are kept by y-indexeddb; API answers are never cached here.
+
+   A template: the build writes it to /sw.js with its own id in place of __CASEBOARD_BUILD__
+   (scripts/serviceWorker.ts), so each build keeps its shell in a cache of its own and the new
+   worker, once active, deletes the caches of the builds before it. */
+const CACHE = 'caseboard-shell-__CASEBOARD_BUILD__';
 
 /** The page and every asset it names (scripts, styles, and the fonts the styles name). */
 async function precacheShell() {
