@@ -39,7 +39,7 @@ import {
 } from '../../core/scene.ts';
 import { areaLabelPlaces, measureLabelPlaces, type LabelCache } from '../../core/sceneLabels.ts';
 import { InlineEdit } from '../../ui/InlineEdit.tsx';
-import { useRemoteSelections } from '../mindmap/useRemoteSelections.ts';
+import { useRemoteSelections } from '../../canvas/useRemoteSelections.ts';
 import { ScenePanel } from './ScenePanel.tsx';
 import { BASE_TEXT, SceneItem } from './SceneItem.tsx';
 import { SceneProperties } from './SceneProperties.tsx';
