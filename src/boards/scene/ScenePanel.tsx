@@ -22,7 +22,7 @@ import {
 } from '../../core/scene.ts';
 import { compareVietnamese } from '../../core/text.ts';
 import { useYValue } from '../../files/useYValue.ts';
-import type { SceneTool } from './SceneBoard.tsx';
+import type { SceneTool } from './tools.ts';
 import {
   SYMBOL_CATEGORIES,
   SYMBOL_ORDER,
