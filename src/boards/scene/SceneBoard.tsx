@@ -1,5 +1,4 @@
 import {
-  useCallback,
   useMemo,
   useRef,
   useState,
@@ -9,7 +8,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { CommandError, setBoardSetting } from '../../core/commands/boards.ts';
+import { setBoardSetting } from '../../core/commands/boards.ts';
 import {
   addSceneObject,
   setSceneScale,
@@ -17,8 +16,7 @@ import {
   type SceneObjectInput,
 } from '../../core/commands/scene.ts';
 import { calibrateBackground, moveSceneObjects } from '../../core/commands/sceneArrange.ts';
-import { shifted } from '../../core/scene/arrange.ts';
-import { PX, toWorld } from '../../core/scene/view.ts';
+import { PX } from '../../core/scene/view.ts';
 import {
   markerNumbers,
   measureEnds,
@@ -26,9 +24,7 @@ import {
   type Point,
   type SceneObject,
 } from '../../core/scene.ts';
-import { areaLabelPlaces, measureLabelPlaces, type LabelCache } from '../../core/sceneLabels.ts';
 import { handleActionKey } from '../../ui/actions.ts';
-import { InlineEdit } from '../../ui/InlineEdit.tsx';
 import { useRemoteSelections } from '../../canvas/useRemoteSelections.ts';
 import { SCENE_ACTIONS, type SceneActionContext } from './actions.ts';
 import { CalibrateDialog } from './CalibrateDialog.tsx';
@@ -41,17 +37,20 @@ import {
   type Effect,
   type Gesture,
   type GestureScene,
-  type PointerInput,
 } from './gesture.ts';
 import { ScenePanel } from './ScenePanel.tsx';
-import { BASE_TEXT, SceneItem } from './SceneItem.tsx';
+import { SceneItem } from './SceneItem.tsx';
 import { SceneOverlay } from './SceneOverlay.tsx';
 import { SceneProperties } from './SceneProperties.tsx';
 import { SceneSelectionBar } from './SceneSelectionBar.tsx';
 import { SceneToolbar } from './SceneToolbar.tsx';
 import { SceneDefs } from './SceneDefs.tsx';
 import { SceneHelp } from './SceneHelp.tsx';
-import { MULTI_POINT, type SceneTool } from './tools.ts';
+import { SceneTextEditor } from './SceneTextEditor.tsx';
+import { applyEffects, objectAt, pointerInput } from './pointer.ts';
+import { EDITABLE_LABEL, FIXED_SHAPES, MULTI_POINT, type SceneTool } from './tools.ts';
+import { useRunCommand } from './useRunCommand.ts';
+import { useDrawnScene } from './useDrawnScene.ts';
 import { useScene, useSceneAwareness } from './useScene.ts';
 import { useSceneView } from './useSceneView.ts';
 import { useSidePanel } from './useSidePanel.ts';
@@ -68,19 +67,6 @@ export interface SceneBoardProps {
   readOnly: boolean;
   awareness: Awareness | null;
 }
-
-/** Shapes that have no rotate and resize handles: they are drawn point by point or placed. */
-const FIXED = new Set([
-  'wall',
-  'polygon',
-  'line',
-  'arrow',
-  'measure',
-  'marker',
-  'refpoint',
-  'scalebar',
-]);
-const EDITABLE_LABEL = new Set(['text', 'refpoint', 'rect', 'ellipse']);
 
 /** The crime-scene diagram: to scale, with symbols, measurements and numbered evidence markers. */
 export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }: SceneBoardProps) {
@@ -101,7 +87,6 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
   const [helpOpen, setHelpOpen] = useState(false);
   /** A line drawn over the background, waiting for its real length. */
   const [calibrating, setCalibrating] = useState<[Point, Point] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const panel = useSidePanel(root);
   const clipboard = useRef<SceneObject[]>([]);
   const remoteSelections = useRemoteSelections(awareness, boardId, selection);
@@ -119,20 +104,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
   const grid = settings.gridMetres;
   const focusCanvas = () => container.current?.focus({ preventScroll: true });
 
-  /** Runs a command, showing what went wrong instead of throwing. */
-  const run = useCallback(
-    (action: () => void) => {
-      try {
-        action();
-        setError(null);
-      } catch (err) {
-        const message =
-          err instanceof CommandError || err instanceof Error ? err.message : String(err);
-        setError(t('errors.generic', { message }));
-      }
-    },
-    [t],
-  );
+  const { run, error } = useRunCommand();
 
   const add = (object: SceneObjectInput): string | null => {
     let id: string | null = null;
@@ -187,64 +159,30 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
     readOnly,
   };
 
-  const apply = (effects: readonly Effect[]) => {
-    for (const effect of effects)
-      switch (effect.kind) {
-        case 'select':
-          setSelection(effect.ids);
-          break;
-        case 'draft':
-          setDraft(effect.points);
-          break;
-        case 'finishDraft':
-          finishDraft(effect.closed);
-          break;
-        case 'add': {
-          const id = add(effect.object);
-          if (id) setSelection([id]);
-          if (effect.then) setTool(effect.then);
-          break;
-        }
-        case 'text':
-          setEditing({ at: effect.at, initial: '' });
-          break;
-        case 'move': {
-          const { ids, dx, dy } = effect;
-          run(() => moveSceneObjects(doc, { boardId, ids, dx, dy }, origin));
-          break;
-        }
-        case 'update': {
-          const patches = [{ id: effect.id, patch: effect.patch }];
-          run(() => updateSceneObjects(doc, { boardId, patches }, origin));
-          break;
-        }
-        case 'calibrate':
-          setCalibrating(effect.line);
-          setTool('select');
-          break;
-        case 'view':
-          camera.setView(effect.view);
-          break;
-        case 'drag':
-          publish({ drag: effect.drag });
-          break;
-      }
-  };
+  const apply = (effects: readonly Effect[]) =>
+    applyEffects(effects, {
+      select: setSelection,
+      draft: setDraft,
+      finishDraft,
+      add: (object, then) => {
+        const id = add(object);
+        if (id) setSelection([id]);
+        if (then) setTool(then);
+      },
+      text: (at) => setEditing({ at, initial: '' }),
+      move: (ids, dx, dy) => run(() => moveSceneObjects(doc, { boardId, ids, dx, dy }, origin)),
+      update: (id, patch) =>
+        run(() => updateSceneObjects(doc, { boardId, patches: [{ id, patch }] }, origin)),
+      calibrate: (line) => {
+        setCalibrating(line);
+        setTool('select');
+      },
+      view: camera.setView,
+      drag: (drag) => publish({ drag }),
+    });
 
-  const input = (event: ReactPointerEvent<SVGSVGElement>): PointerInput => {
-    const box = svg.current!.getBoundingClientRect();
-    const el = (event.target as Element | null)?.closest?.('[data-id]');
-    const hit = byId.get(el?.getAttribute('data-id') ?? '');
-    return {
-      world: toWorld(view, { x: event.clientX - box.left, y: event.clientY - box.top }),
-      screen: { x: event.clientX, y: event.clientY },
-      hit: hit && !hit.background ? hit : null,
-      handle: (event.target as Element).getAttribute('data-handle'),
-      button: event.button,
-      shift: event.shiftKey,
-      alt: event.altKey,
-    };
-  };
+  const input = (event: ReactPointerEvent<SVGSVGElement>) =>
+    pointerInput(event, svg.current!, view, byId);
 
   const onPointerDown = (event: ReactPointerEvent<SVGSVGElement>) => {
     camera.touch();
@@ -276,41 +214,18 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
     handleActionKey(SCENE_ACTIONS, event.nativeEvent, context);
   };
 
-  // What is drawn: the stored objects, with drags in progress (ours and other people's) applied.
-  const drawn = useMemo(() => {
-    const local = gesture?.kind === 'move' ? gesture : null;
-    return objects.map((o) => {
-      if (local?.ids.includes(o.id) && !o.locked) return shifted(o, local.dx, local.dy);
-      const theirs = remote.drags.get(o.id);
-      if (theirs && !o.locked) return shifted(o, theirs.dx, theirs.dy);
-      if (gesture?.kind === 'rotate' && gesture.id === o.id)
-        return { ...o, rotation: gesture.angle };
-      if (gesture?.kind === 'resize' && gesture.id === o.id)
-        return { ...o, w: gesture.w, h: gesture.h };
-      return o;
-    });
-  }, [objects, gesture, remote.drags]);
-  const drawnById = useMemo(() => new Map(drawn.map((o) => [o.id, o])), [drawn]);
-
   const scale = PX * view.k;
-  // Labels keep their real size until that would be under 11 px; then they keep 11 px, in steps
-  // of a quarter octave so that zooming re-draws the objects only now and then.
-  const labelMetres = Math.max(BASE_TEXT, 2 ** (Math.ceil(Math.log2(11 / scale) * 4) / 4));
-  // Measurement labels first (clear of symbols and markers), then area labels clear of them too.
-  const labelCache = useRef<{ measures: LabelCache; areas: LabelCache }>({
-    measures: new Map(),
-    areas: new Map(),
-  });
-  const labelPlaces = useMemo(() => {
-    const cache = labelCache.current;
-    const measures = measureLabelPlaces(drawn, labelMetres, cache.measures);
-    const areas = areaLabelPlaces(drawn, labelMetres * 1.2, language, measures, cache.areas);
-    return new Map([...measures, ...areas]);
-  }, [drawn, labelMetres, language]);
+  const { drawn, drawnById, labelMetres, labelPlaces } = useDrawnScene(
+    objects,
+    gesture,
+    remote.drags,
+    scale,
+    language,
+  );
 
   const single = selected.length === 1 ? drawnById.get(selected[0]!.id) : undefined;
   const transformable =
-    single && !single.locked && !readOnly && !FIXED.has(single.shape) ? single : undefined;
+    single && !single.locked && !readOnly && !FIXED_SHAPES.has(single.shape) ? single : undefined;
   const onScreen = (p: Point) => ({ x: view.x + p.x * scale, y: view.y + p.y * scale });
 
   return (
@@ -351,9 +266,8 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
                 finishDraft(false, draft.slice(0, -1));
                 return;
               }
-              const el = (event.target as Element | null)?.closest?.('[data-id]');
-              const hit = byId.get(el?.getAttribute('data-id') ?? '');
-              if (hit && !hit.background && !readOnly && EDITABLE_LABEL.has(hit.shape))
+              const hit = objectAt(event.target, byId);
+              if (hit && !readOnly && EDITABLE_LABEL.has(hit.shape))
                 setEditing({ at: { x: hit.x, y: hit.y }, id: hit.id, initial: hit.label });
             }}
           >
@@ -419,32 +333,23 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
             />
           )}
           {editing && (
-            <div
-              className="scene__editor"
-              style={{ left: onScreen(editing.at).x, top: onScreen(editing.at).y }}
-            >
-              <InlineEdit
-                initial={editing.initial}
-                label={t('textPrompt')}
-                testId="scene-text-input"
-                onCommit={(text) => {
-                  const target = editing;
-                  setEditing(null);
-                  focusCanvas();
-                  if (target.id) {
-                    const patches = [{ id: target.id, patch: { label: text } }];
-                    run(() => updateSceneObjects(doc, { boardId, patches }, origin));
-                  } else if (text.trim()) {
-                    const id = add({ shape: 'text', x: target.at.x, y: target.at.y, label: text });
-                    if (id) setSelection([id]);
-                  }
-                }}
-                onCancel={() => {
-                  setEditing(null);
-                  focusCanvas();
-                }}
-              />
-            </div>
+            <SceneTextEditor
+              at={onScreen(editing.at)}
+              initial={editing.initial}
+              onClose={() => {
+                setEditing(null);
+                focusCanvas();
+              }}
+              onCommit={(text) => {
+                if (editing.id) {
+                  const patches = [{ id: editing.id, patch: { label: text } }];
+                  run(() => updateSceneObjects(doc, { boardId, patches }, origin));
+                } else if (text.trim()) {
+                  const id = add({ shape: 'text', x: editing.at.x, y: editing.at.y, label: text });
+                  if (id) setSelection([id]);
+                }
+              }}
+            />
           )}
         </div>
         <ScenePanel

@@ -48,3 +48,18 @@ export const DRAG_SHAPE: ReadonlySet<SceneTool> = new Set([
   'measure',
   'calibrate',
 ]);
+
+/** Shapes without rotate and resize handles: they are drawn point by point, or placed. */
+export const FIXED_SHAPES: ReadonlySet<string> = new Set([
+  'wall',
+  'polygon',
+  'line',
+  'arrow',
+  'measure',
+  'marker',
+  'refpoint',
+  'scalebar',
+]);
+
+/** Shapes whose label is edited on the scene with a double-click. */
+export const EDITABLE_LABEL: ReadonlySet<string> = new Set(['text', 'refpoint', 'rect', 'ellipse']);
