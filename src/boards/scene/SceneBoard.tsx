@@ -209,7 +209,8 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
   };
 
   const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
-    if (editing) return;
+    // The text box and the key sheet have their own keys (Escape closes them).
+    if (editing || helpOpen || calibrating) return;
     camera.touched.current = true;
     handleActionKey(SCENE_ACTIONS, event.nativeEvent, context);
   };
