@@ -56,9 +56,6 @@ import { useSceneView } from './useSceneView.ts';
 import { useSidePanel } from './useSidePanel.ts';
 import './scene.css';
 
-export { PX } from '../../core/scene/view.ts';
-export type { SceneTool } from './tools.ts';
-
 export interface SceneBoardProps {
   caseId: string;
   doc: Y.Doc;
