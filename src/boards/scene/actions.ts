@@ -6,15 +6,13 @@ import type * as Y from 'yjs';
 import {
   alignSceneObjects,
   distributeSceneObjects,
+  groupSceneObjects,
   lockSceneObjects,
   moveSceneObjects,
   pasteSceneObjects,
-} from '../../core/commands/sceneArrange.ts';
-import {
-  deleteSceneObjects,
-  groupSceneObjects,
   reorderSceneObjects,
-} from '../../core/commands/scene.ts';
+} from '../../core/commands/sceneArrange.ts';
+import { deleteSceneObjects } from '../../core/commands/scene.ts';
 import type { Point, SceneObject } from '../../core/scene.ts';
 import type { Action, ActionContext } from '../../ui/actions.ts';
 import { TOOLBAR, VIEWER_TOOLS, type SceneTool } from './tools.ts';
