@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calibrateBackground, fitView, listSceneObjects, zoomAt } from '../../src/core/index.ts';
 import {
+  doubleClick,
   draftObject,
   pointerDown,
   pointerMove,
@@ -59,6 +60,32 @@ describe('the scene gesture machine, without a browser', () => {
     expect(close.effects).toEqual([{ kind: 'finishDraft', closed: true }]);
     expect(draftObject('wall', editor.draft, true)).toMatchObject({ shape: 'wall', closed: true });
     expect(draftObject('line', editor.draft.slice(0, 1), false)).toBeNull();
+  });
+
+  it('finishes a line on a double-click without the point its second click added', () => {
+    const editor = new SceneTestEditor();
+    editor.draft = [
+      { x: 0, y: 0 },
+      { x: 3, y: 0 },
+      { x: 3, y: 0 },
+    ];
+    expect(doubleClick(sceneOf(editor, 'line'), null)).toEqual([
+      {
+        kind: 'finishDraft',
+        closed: false,
+        points: [
+          { x: 0, y: 0 },
+          { x: 3, y: 0 },
+        ],
+      },
+    ]);
+    editor.draft = [];
+    const text = editor.add({ shape: 'text', x: 2, y: 2, label: 'Cửa sổ' });
+    const marker = editor.add({ shape: 'marker', x: 5, y: 5 });
+    expect(doubleClick(sceneOf(editor), editor.object(text))).toEqual([
+      { kind: 'label', id: text, at: { x: 2, y: 2 }, initial: 'Cửa sổ' },
+    ]);
+    expect(doubleClick(sceneOf(editor), editor.object(marker))).toEqual([]);
   });
 
   it('moves a selection by whole fifths of a square, snapping its edge to a neighbour', () => {

@@ -29,6 +29,7 @@ import { useRemoteSelections } from '../../canvas/useRemoteSelections.ts';
 import { SCENE_ACTIONS, type SceneActionContext } from './actions.ts';
 import { CalibrateDialog } from './CalibrateDialog.tsx';
 import {
+  doubleClick,
   draftObject,
   pointerDown,
   pointerMove,
@@ -48,7 +49,7 @@ import { SceneDefs } from './SceneDefs.tsx';
 import { SceneHelp } from './SceneHelp.tsx';
 import { SceneTextEditor } from './SceneTextEditor.tsx';
 import { applyEffects, objectAt, pointerInput } from './pointer.ts';
-import { EDITABLE_LABEL, FIXED_SHAPES, MULTI_POINT, type SceneTool } from './tools.ts';
+import { FIXED_SHAPES, MULTI_POINT, type SceneTool } from './tools.ts';
 import { useRunCommand } from './useRunCommand.ts';
 import { useDrawnScene } from './useDrawnScene.ts';
 import { useScene, useSceneAwareness } from './useScene.ts';
@@ -167,6 +168,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
         if (then) setTool(then);
       },
       text: (at) => setEditing({ at, initial: '' }),
+      label: (id, at, initial) => setEditing({ id, at, initial }),
       move: (ids, dx, dy) => run(() => moveSceneObjects(doc, { boardId, ids, dx, dy }, origin)),
       update: (id, patch) =>
         run(() => updateSceneObjects(doc, { boardId, patches: [{ id, patch }] }, origin)),
@@ -258,16 +260,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
             onPointerMove={onPointerMove}
             onPointerUp={onPointerUp}
             onPointerLeave={() => publish({ cursor: null })}
-            onDoubleClick={(event) => {
-              if (draft.length > 0) {
-                // The double-click's second click added a point where the first one did.
-                finishDraft(false, draft.slice(0, -1));
-                return;
-              }
-              const hit = objectAt(event.target, byId);
-              if (hit && !readOnly && EDITABLE_LABEL.has(hit.shape))
-                setEditing({ at: { x: hit.x, y: hit.y }, id: hit.id, initial: hit.label });
-            }}
+            onDoubleClick={(event) => apply(doubleClick(scene, objectAt(event.target, byId)))}
           >
             <SceneDefs view={view} gridMetres={grid} scale={scale} />
             {!settings.notToScale && grid * scale >= 6 && (

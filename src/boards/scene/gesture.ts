@@ -16,7 +16,7 @@ import {
   type SceneObject,
 } from '../../core/scene.ts';
 import { symbolById } from './symbols.ts';
-import { DRAG_SHAPE, MULTI_POINT, type SceneTool } from './tools.ts';
+import { DRAG_SHAPE, EDITABLE_LABEL, MULTI_POINT, type SceneTool } from './tools.ts';
 
 /** A gesture in progress: the dragging states of the tools. */
 export type Gesture =
@@ -65,7 +65,8 @@ export interface PointerInput {
 export type Effect =
   | { kind: 'select'; ids: string[] }
   | { kind: 'draft'; points: Point[] }
-  | { kind: 'finishDraft'; closed: boolean }
+  | { kind: 'finishDraft'; closed: boolean; points?: Point[] }
+  | { kind: 'label'; id: string; at: Point; initial: string }
   | { kind: 'add'; object: SceneObjectInput; then?: SceneTool }
   | { kind: 'text'; at: Point }
   | { kind: 'move'; ids: string[]; dx: number; dy: number }
@@ -260,6 +261,16 @@ export function pointerUp(s: GestureScene, g: Gesture): Effect[] {
       return [{ kind: 'add', object: { shape: g.tool as 'rect' | 'ellipse', ...box } }];
     }
   }
+}
+
+/** A double-click: finishes a drawing, or opens the label of a text, room or reference point. */
+export function doubleClick(s: GestureScene, hit: SceneObject | null): Effect[] {
+  // The double-click's second click added a point where the first one did.
+  if (s.draft.length > 0)
+    return [{ kind: 'finishDraft', closed: false, points: s.draft.slice(0, -1) }];
+  if (hit && !s.readOnly && EDITABLE_LABEL.has(hit.shape))
+    return [{ kind: 'label', id: hit.id, at: { x: hit.x, y: hit.y }, initial: hit.label }];
+  return [];
 }
 
 /** The shape a finished draft makes: a wall (open or closed), a polygon, a line or an arrow. */

@@ -42,7 +42,8 @@ export function pointerInput(
 export interface EffectHandlers {
   select(ids: string[]): void;
   draft(points: Point[]): void;
-  finishDraft(closed: boolean): void;
+  finishDraft(closed: boolean, points?: Point[]): void;
+  label(id: string, at: Point, initial: string): void;
   add(object: SceneObjectInput, then?: SceneTool): void;
   text(at: Point): void;
   move(ids: string[], dx: number, dy: number): void;
@@ -63,7 +64,10 @@ export function applyEffects(effects: readonly Effect[], on: EffectHandlers): vo
         on.draft(e.points);
         break;
       case 'finishDraft':
-        on.finishDraft(e.closed);
+        on.finishDraft(e.closed, e.points);
+        break;
+      case 'label':
+        on.label(e.id, e.at, e.initial);
         break;
       case 'add':
         on.add(e.object, e.then);
