@@ -1,8 +1,16 @@
 /**
- * The scene's pointer gestures as a small state machine, framework-free (no React, no DOM), in the
- * manner of tldraw's tool states: a tool is idle, pointing, dragging or drawing. `pointerDown`,
- * `pointerMove` and `pointerUp` take the state and what the pointer did, and return the next
- * state with the effects to apply (select, add, move …); the board applies them, a test reads them.
+ * The scene's pointer gestures as small state machines, framework-free (no React, no DOM), in the
+ * manner of tldraw's tool states. Each tool is idle until a button goes down, then:
+ * - select: pointing an object then dragging it (`move`), a handle (`rotate`, `resize`), Shift on
+ *   the empty scene (`marquee`), or the empty scene itself (`pan`);
+ * - pan (and the middle button with any tool): `pan`;
+ * - rect, ellipse, measure, calibrate: dragging a `shape` from corner to corner or end to end;
+ * - wall, polygon, line, arrow: drawing, one point a click (the draft), until Enter, a
+ *   double-click or a click on the first corner;
+ * - text, marker, reference point, scale bar, north, symbols: one click places, back to idle.
+ * `pointerDown`, `pointerMove`, `pointerUp` and `doubleClick` take the state and what the pointer
+ * did and return the next state with the effects to apply (select, add, move …): the board applies
+ * them, a test reads them.
  */
 import type { SceneObjectInput, ScenePatch } from '../../core/commands/scene.ts';
 import { snapToEdges, objectsInRect, withGroups } from '../../core/scene/arrange.ts';
