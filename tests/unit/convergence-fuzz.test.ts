@@ -26,6 +26,7 @@ const commandModules = {
   nodes: await import('../../src/core/commands/nodes.ts'),
   register: await import('../../src/core/commands/register.ts'),
   scene: await import('../../src/core/commands/scene.ts'),
+  sceneArrange: await import('../../src/core/commands/sceneArrange.ts'),
   history: await import('../../src/core/history.ts'),
 };
 const { CommandError } = boardsModule;
@@ -522,6 +523,52 @@ const generators: Record<string, Generator> = {
       o,
     );
   },
+  moveSceneObjects: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'scene'));
+    const ids = rng.some(nodeIds(doc, boardId));
+    core.moveSceneObjects(doc, { boardId: orStale(rng, boardId), ids, dx: rng.int(3), dy: -1 }, o);
+  },
+  alignSceneObjects: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'scene'));
+    const edge = rng.pick(['left', 'top'] as const)!;
+    core.alignSceneObjects(
+      doc,
+      { boardId: orStale(rng, boardId), ids: rng.some(nodeIds(doc, boardId)), edge },
+      o,
+    );
+  },
+  distributeSceneObjects: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'scene'));
+    core.distributeSceneObjects(
+      doc,
+      { boardId: orStale(rng, boardId), ids: rng.some(nodeIds(doc, boardId)) },
+      o,
+    );
+  },
+  lockSceneObjects: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'scene'));
+    const ids = rng.some(nodeIds(doc, boardId));
+    core.lockSceneObjects(doc, { boardId: orStale(rng, boardId), ids, locked: rng.chance(0.3) }, o);
+  },
+  pasteSceneObjects: (doc, rng, o) => {
+    const boardId = rng.pick(boardIds(doc, 'scene'));
+    const wanted = new Set(rng.some(nodeIds(doc, boardId), 2));
+    const objects = boardId
+      ? core.listSceneObjects(doc, boardId).filter((x) => wanted.has(x.id))
+      : [];
+    core.pasteSceneObjects(doc, { boardId: orStale(rng, boardId), objects, dx: 0.5, dy: 0.5 }, o);
+  },
+  calibrateBackground: (doc, rng, o) =>
+    core.calibrateBackground(
+      doc,
+      {
+        boardId: orStale(rng, rng.pick(boardIds(doc, 'scene'))),
+        from: { x: 0, y: 0 },
+        to: { x: rng.int(5) + 1, y: 0 },
+        metres: rng.int(10) + 1,
+      },
+      o,
+    ),
 
   // Versions: restore a state this peer saved earlier (then save the present one).
   restoreVersion: (doc, rng, o) => {

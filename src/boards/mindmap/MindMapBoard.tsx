@@ -129,7 +129,7 @@ function siblingSlot(
     after,
   };
 }
-import { useRemoteSelections } from './useRemoteSelections.ts';
+import { useRemoteSelections } from '../../canvas/useRemoteSelections.ts';
 import { useTopics } from './useTopics.ts';
 import { MindMapView, type TopicNode } from './view.ts';
 import type { Topic } from '../../core/commands/mindmap.ts';

@@ -1,33 +1,54 @@
 import { useTranslation } from 'react-i18next';
+import { keyLabel } from '../../ui/actions.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { SCENE_ACTIONS, type SceneAction } from './actions.ts';
 
-/** The keys of the scene board that are not tools (the tools' keys are in their names). */
-export const SCENE_KEYS = [
-  ['V W R O P L A T M E F H', 'tools'],
+/** What the pointer does: gestures, not actions, so they have no entry in the action table. */
+const GESTURES = [
   ['Shift + click, Shift + drag', 'multi'],
   ['Drag, wheel', 'view'],
-  ['0', 'fit'],
   ['Enter, double-click / Esc', 'finish'],
-  ['← ↑ → ↓ (Shift ×10)', 'nudge'],
   ['Shift (rotate)', 'rotate'],
   ['Alt', 'free'],
-  ['Delete', 'delete'],
-  ['Ctrl+C / Ctrl+X / Ctrl+V / Ctrl+D', 'copy'],
-  ['Ctrl+G / Ctrl+Shift+G', 'group'],
-  ['Ctrl+L', 'lock'],
-  ['] [ / Ctrl+] Ctrl+[', 'order'],
   ['Ctrl+Z / Ctrl+Y', 'undo'],
-  ['?', 'help'],
 ] as const;
 
-/** The `?` sheet of the scene board. */
-export function SceneHelp({ onClose }: { onClose(): void }) {
+const GROUPS = ['tools', 'draw', 'edit', 'arrange', 'view'] as const;
+
+/** The keys of an action as the sheet shows them: "Delete / Backspace". */
+export function actionKeys(action: SceneAction): string {
+  return (action.keys ?? []).map(keyLabel).join(' / ');
+}
+
+/** The `?` sheet of the scene board, generated from the action table. */
+export function SceneHelp({ onClose, readOnly }: { onClose(): void; readOnly: boolean }) {
   const { t } = useTranslation('scene');
+  const listed = SCENE_ACTIONS.filter((a) => a.keys && a.help !== false && (a.viewer || !readOnly));
   return (
     <Dialog title={t('keys.title')} onClose={onClose} testId="scene-help">
       <table className="help-sheet">
+        {GROUPS.map((group) => (
+          <tbody key={group}>
+            <tr>
+              <th colSpan={2}>{t(`groups.${group}`)}</th>
+            </tr>
+            {listed
+              .filter((a) => a.group === group)
+              .map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <kbd>{actionKeys(a)}</kbd>
+                  </td>
+                  <td>{t(a.label).replace(/ \(.\)$/, '')}</td>
+                </tr>
+              ))}
+          </tbody>
+        ))}
         <tbody>
-          {SCENE_KEYS.map(([keys, help]) => (
+          <tr>
+            <th colSpan={2}>{t('groups.gestures')}</th>
+          </tr>
+          {GESTURES.map(([keys, help]) => (
             <tr key={help}>
               <td>
                 <kbd>{keys}</kbd>

@@ -2,12 +2,9 @@ import { useMemo, useState } from 'react';
 import { PanelRightClose, PanelRightOpen } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { filesOf, registerOf } from '../../core/doc.ts';
-import { listFiles } from '../../core/commands/files.ts';
+import { registerOf } from '../../core/doc.ts';
 import { listEntities } from '../../core/commands/register.ts';
 import {
-  addSceneObject,
-  deleteSceneObjects,
   renumberMarkers,
   setSceneReferences,
   updateSceneObjects,
@@ -22,7 +19,8 @@ import {
 } from '../../core/scene.ts';
 import { compareVietnamese } from '../../core/text.ts';
 import { useYValue } from '../../files/useYValue.ts';
-import type { SceneTool } from './SceneBoard.tsx';
+import { SceneImages } from './SceneImages.tsx';
+import type { SceneTool } from './tools.ts';
 import {
   SYMBOL_CATEGORIES,
   SYMBOL_ORDER,
@@ -86,44 +84,6 @@ export function ScenePanel(props: ScenePanelProps) {
   const found = useMemo(() => searchSymbols(query), [query]);
   const refPoints = objects.filter((o) => o.shape === 'refpoint');
   void numbers;
-  const images = useYValue(filesOf(doc), () =>
-    listFiles(doc)
-      .filter((f) => f.mime.startsWith('image/'))
-      .map((f) => ({ hash: f.hash, name: f.name })),
-  );
-  const background = objects.find((o) => o.background);
-
-  /**
-   * Puts a case-file image on the scene: under everything, 20 m wide until it is calibrated; or as
-   * an object 3 m wide (a photo beside the spot it shows).
-   */
-  const addImage = (hash: string, background: boolean) => {
-    const image = new Image();
-    image.onload = () => {
-      const ratio = image.naturalHeight / Math.max(1, image.naturalWidth);
-      const w = background ? 20 : 3;
-      run(() =>
-        addSceneObject(
-          doc,
-          {
-            boardId,
-            object: {
-              shape: 'image',
-              file: hash,
-              x: 0,
-              y: 0,
-              w,
-              h: w * ratio,
-              ...(background ? { background: true, opacity: 0.5 } : {}),
-            },
-          },
-          origin,
-        ),
-      );
-    };
-    image.src = `/api/cases/${props.caseId}/files/${hash}`;
-  };
-
   if (props.collapsed)
     return (
       <aside className="scene-panel is-collapsed" aria-label={t('panel')}>
@@ -272,116 +232,16 @@ export function ScenePanel(props: ScenePanelProps) {
         )}
       </section>
       {!readOnly && (
-        <section data-testid="scene-background">
-          <h3>{t('background')}</h3>
-          {background ? (
-            <>
-              <label className="scene-panel__row">
-                {t('opacity')}{' '}
-                <input
-                  type="range"
-                  min={0.1}
-                  max={1}
-                  step={0.05}
-                  value={background.opacity ?? 1}
-                  onChange={(event) => {
-                    const opacity = Number(event.currentTarget.value);
-                    run(() =>
-                      updateSceneObjects(
-                        doc,
-                        { boardId, patches: [{ id: background.id, patch: { opacity } }] },
-                        origin,
-                      ),
-                    );
-                  }}
-                />
-              </label>
-              <label className="scene-panel__row">
-                <input
-                  type="checkbox"
-                  checked={background.locked}
-                  onChange={(event) => {
-                    const locked = event.currentTarget.checked;
-                    run(() =>
-                      updateSceneObjects(
-                        doc,
-                        { boardId, patches: [{ id: background.id, patch: { locked } }] },
-                        origin,
-                      ),
-                    );
-                  }}
-                />{' '}
-                {t('lockBackground')}
-              </label>
-              <div className="scene-panel__row">
-                <button
-                  type="button"
-                  className="button button--small"
-                  onClick={() => props.onTool('calibrate')}
-                  data-testid="scene-calibrate"
-                >
-                  {t('calibrate')}
-                </button>
-                <button
-                  type="button"
-                  className="button button--small"
-                  onClick={() =>
-                    run(() => {
-                      if (background.locked)
-                        updateSceneObjects(
-                          doc,
-                          { boardId, patches: [{ id: background.id, patch: { locked: false } }] },
-                          origin,
-                        );
-                      deleteSceneObjects(doc, { boardId, ids: [background.id] }, origin);
-                    })
-                  }
-                >
-                  {t('removeBackground')}
-                </button>
-              </div>
-              {props.tool === 'calibrate' && <p className="muted">{t('calibrateHint')}</p>}
-            </>
-          ) : images.length === 0 ? (
-            <p className="muted">{t('noImages')}</p>
-          ) : (
-            <select
-              value=""
-              aria-label={t('chooseBackground')}
-              data-testid="scene-background-pick"
-              onChange={(event) =>
-                event.currentTarget.value && addImage(event.currentTarget.value, true)
-              }
-            >
-              <option value="">{t('chooseBackground')}</option>
-              {images.map((f) => (
-                <option key={f.hash} value={f.hash}>
-                  {f.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </section>
-      )}
-      {!readOnly && images.length > 0 && (
-        <section>
-          <h3>{t('image')}</h3>
-          <select
-            value=""
-            aria-label={t('insertImage')}
-            data-testid="scene-image-pick"
-            onChange={(event) =>
-              event.currentTarget.value && addImage(event.currentTarget.value, false)
-            }
-          >
-            <option value="">{t('insertImage')}</option>
-            {images.map((f) => (
-              <option key={f.hash} value={f.hash}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        </section>
+        <SceneImages
+          caseId={props.caseId}
+          doc={doc}
+          boardId={boardId}
+          origin={origin}
+          background={objects.find((o) => o.background)}
+          tool={props.tool}
+          onTool={props.onTool}
+          run={run}
+        />
       )}
       <section>
         <h3>{t('legend')}</h3>

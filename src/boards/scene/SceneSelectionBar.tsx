@@ -1,87 +1,36 @@
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import { updateSceneObjects } from '../../core/commands/scene.ts';
-import type { SceneObject } from '../../core/scene.ts';
+import { canRun, keyLabel, runAction } from '../../ui/actions.ts';
+import { SCENE_ACTIONS, type SceneActionContext } from './actions.ts';
 
-/** What the selection bar does, defined by the board (the keys do the same). */
-export interface SelectionActions {
-  paste(source: SceneObject[]): void;
-  remove(): void;
-  group(on: boolean): void;
-  lock(): void;
-  order(to: 'front' | 'back' | 'forward' | 'backward'): void;
-  align(edge: 'left' | 'top'): void;
-  distribute(): void;
-}
+const BAR = SCENE_ACTIONS.filter((a) => a.bar);
 
 interface SceneSelectionBarProps {
-  doc: Y.Doc;
-  boardId: string;
-  origin: unknown;
-  selected: SceneObject[];
-  actions: SelectionActions;
+  /** The actions' context; its selection is what the bar acts on. */
+  context: SceneActionContext;
   run(action: () => void): void;
 }
 
 /**
  * The actions on the selection, floating over the top of the canvas so that the drawing never moves
- * when a selection begins or ends.
+ * when a selection begins or ends. Its buttons are the action table's `bar` entries.
  */
-export function SceneSelectionBar({
-  doc,
-  boardId,
-  origin,
-  selected,
-  actions,
-  run,
-}: SceneSelectionBarProps) {
+export function SceneSelectionBar({ context, run }: SceneSelectionBarProps) {
   const { t } = useTranslation('scene');
+  const { doc, boardId, origin, selected } = context;
   return (
     <div className="scene__selection-bar" role="toolbar" data-testid="scene-selection-bar">
-      <button type="button" onClick={() => actions.paste(selected)} title="Ctrl+D">
-        {t('duplicate')}
-      </button>
-      <button type="button" onClick={actions.remove} title="Delete" data-testid="scene-delete">
-        {t('delete')}
-      </button>
-      <button type="button" onClick={actions.lock} title="Ctrl+L" data-testid="scene-lock">
-        {selected.every((o) => o.locked) ? t('unlock') : t('lock')}
-      </button>
-      {selected.length > 1 && (
-        <button type="button" onClick={() => actions.group(true)} title="Ctrl+G">
-          {t('group')}
+      {BAR.filter((a) => canRun(a, context)).map((a) => (
+        <button
+          key={a.id}
+          type="button"
+          onClick={() => runAction(a, context)}
+          title={a.keys?.[0] ? keyLabel(a.keys[0]) : undefined}
+          data-testid={a.testId}
+        >
+          {t(typeof a.bar === 'function' ? a.bar(context) : a.label)}
         </button>
-      )}
-      {selected.some((o) => o.group) && (
-        <button type="button" onClick={() => actions.group(false)} title="Ctrl+Shift+G">
-          {t('ungroup')}
-        </button>
-      )}
-      <button type="button" onClick={() => actions.order('front')} title="Ctrl+]">
-        {t('front')}
-      </button>
-      <button type="button" onClick={() => actions.order('back')} title="Ctrl+[">
-        {t('back')}
-      </button>
-      {selected.length > 1 && (
-        <>
-          <button
-            type="button"
-            onClick={() => actions.align('left')}
-            data-testid="scene-align-left"
-          >
-            {t('alignLeft')}
-          </button>
-          <button type="button" onClick={() => actions.align('top')}>
-            {t('alignTop')}
-          </button>
-        </>
-      )}
-      {selected.length > 2 && (
-        <button type="button" onClick={actions.distribute} data-testid="scene-distribute">
-          {t('distribute')}
-        </button>
-      )}
+      ))}
       {selected.length === 1 && selected[0]!.shape === 'wall' && (
         <label>
           {t('thickness')}{' '}

@@ -311,66 +311,6 @@ export function renumberMarkers(doc: Y.Doc, args: { boardId: string }, origin: u
   }, origin);
 }
 
-/** Brings objects to the front or sends them to the back, or one step forward or backward. */
-export function reorderSceneObjects(
-  doc: Y.Doc,
-  args: { boardId: string; ids: readonly string[]; to: 'front' | 'back' | 'forward' | 'backward' },
-  origin: unknown,
-): void {
-  const nodes = nodesOf(doc, args.boardId);
-  const all = listSceneObjects(doc, args.boardId).filter((o) => !o.background);
-  const moving = new Set(args.ids);
-  const chosen = all.filter((o) => moving.has(o.id));
-  if (chosen.length === 0) return;
-  const rest = all.filter((o) => !moving.has(o.id));
-  let before: string | null;
-  let after: string | null;
-  if (args.to === 'front') [before, after] = [rest.at(-1)?.z ?? null, null];
-  else if (args.to === 'back') [before, after] = [null, rest[0]?.z ?? null];
-  else {
-    // One step: past the nearest other object above (or below) the chosen ones.
-    const top = chosen.at(-1)!.z;
-    const bottom = chosen[0]!.z;
-    if (args.to === 'forward') {
-      const i = rest.findIndex((o) => o.z > top);
-      if (i < 0) return;
-      [before, after] = [rest[i]!.z, rest[i + 1]?.z ?? null];
-    } else {
-      const below = rest.filter((o) => o.z < bottom);
-      if (below.length === 0) return;
-      [before, after] = [below.at(-2)?.z ?? null, below.at(-1)!.z];
-    }
-  }
-  if (before !== null && after !== null && before >= after) after = null;
-  doc.transact(() => {
-    let previous = before;
-    for (const o of chosen) {
-      const z = generateKeyBetween(previous, after);
-      recordAt(nodes, o.id)?.set('z', z);
-      previous = z;
-    }
-  }, origin);
-}
-
-/** Groups objects (they select and move together) and returns the group id; or ungroups them. */
-export function groupSceneObjects(
-  doc: Y.Doc,
-  args: { boardId: string; ids: readonly string[]; group: boolean },
-  origin: unknown,
-): string | null {
-  const nodes = nodesOf(doc, args.boardId);
-  const group = args.group ? newId() : null;
-  doc.transact(() => {
-    for (const id of args.ids) {
-      const record = recordAt(nodes, id);
-      if (!record || record.get('type') !== 'scene') continue;
-      if (group) record.set('group', group);
-      else record.delete('group');
-    }
-  }, origin);
-  return group;
-}
-
 /** Board settings of a scene: metres per grid square, "not to scale", the chosen reference points. */
 export interface SceneSettings {
   gridMetres: number;
