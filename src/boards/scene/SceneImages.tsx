@@ -9,7 +9,7 @@ import {
 } from '../../core/commands/scene.ts';
 import { lockSceneObjects } from '../../core/commands/sceneArrange.ts';
 import type { SceneObject } from '../../core/scene.ts';
-import { useYValue } from '../../files/useYValue.ts';
+import { useDoc } from '../../sync/useDoc.ts';
 import type { SceneTool } from './tools.ts';
 
 interface SceneImagesProps {
@@ -38,10 +38,13 @@ export function SceneImages({
   run,
 }: SceneImagesProps) {
   const { t } = useTranslation('scene');
-  const images = useYValue(filesOf(doc), () =>
-    listFiles(doc)
-      .filter((f) => f.mime.startsWith('image/'))
-      .map((f) => ({ hash: f.hash, name: f.name })),
+  const images = useDoc(
+    doc,
+    (d) => [filesOf(d)],
+    () =>
+      listFiles(doc)
+        .filter((f) => f.mime.startsWith('image/'))
+        .map((f) => ({ hash: f.hash, name: f.name })),
   );
 
   /**

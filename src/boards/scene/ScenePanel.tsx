@@ -18,7 +18,7 @@ import {
   type SceneObject,
 } from '../../core/scene.ts';
 import { compareVietnamese } from '../../core/text.ts';
-import { useYValue } from '../../files/useYValue.ts';
+import { useDoc } from '../../sync/useDoc.ts';
 import { SceneImages } from './SceneImages.tsx';
 import type { SceneTool } from './tools.ts';
 import {
@@ -68,10 +68,13 @@ export function ScenePanel(props: ScenePanelProps) {
   const { doc, boardId, origin, readOnly, objects, settings, numbers, language, run } = props;
   const { t } = useTranslation('scene');
   const [query, setQuery] = useState('');
-  const evidence = useYValue(registerOf(doc), () =>
-    listEntities(doc, 'evidence')
-      .map((e) => ({ id: e.id, name: e.name }))
-      .sort((a, b) => compareVietnamese(a.name, b.name)),
+  const evidence = useDoc(
+    doc,
+    (d) => [registerOf(d)],
+    () =>
+      listEntities(doc, 'evidence')
+        .map((e) => ({ id: e.id, name: e.name }))
+        .sort((a, b) => compareVietnamese(a.name, b.name)),
   );
   const names = useMemo(() => new Map(evidence.map((e) => [e.id, e.name])), [evidence]);
   const refs = useMemo(
