@@ -25,6 +25,7 @@ import {
   watchNeighbourCase,
   type SyncClient,
 } from '../helpers/sync.ts';
+import { random as seeded } from '../helpers/random.ts';
 
 const STRESS = process.env.STRESS === '1';
 const SOCKETS = STRESS ? 4000 : 400;
@@ -37,17 +38,7 @@ let caseA: string;
 let tokenA: string;
 const clients: SyncClient[] = [];
 
-function rngOf(seed: number) {
-  let a = seed >>> 0;
-  return (n: number) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
-const random = rngOf(7);
+const random = seeded(7).int;
 const bytes = (n: number) => Uint8Array.from({ length: n }, () => random(256));
 const varuint = (n: number) => {
   const e = encoding.createEncoder();
