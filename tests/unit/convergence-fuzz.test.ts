@@ -4,7 +4,8 @@
  * was in flight, then resyncing as y-websocket does) and reconnects them. At the end every peer and
  * the server hold the same document, and the model read from it is valid. Everything random comes
  * from the seed, ids included, so a failure is reproduced by running the same seed again. The board
- * kinds' generators are in src/boards/<kind>/fuzz.ts (listed in `BOARD_FUZZ`), the case's here.
+ * kinds' generators are in src/boards/<kind>/fuzz.ts (listed in `BOARD_FUZZ`), the case's in
+ * src/core/caseFuzz.ts.
  *
  * `STRESS=1` (npm run test:stress) runs more seeds and more operations.
  */
@@ -17,12 +18,8 @@ vi.mock('../../src/core/ids.ts', () => ({ newId: () => `id${(idCounter++).toStri
 
 const core = await import('../../src/core/index.ts');
 const { BOARD_FUZZ } = await import('../../src/boards/fuzz.ts');
-const {
-  entityIdsOf,
-  FUZZ_LABELS: LABELS,
-  nodeIdsOf,
-  stale,
-} = await import('../../src/core/fuzz.ts');
+const { stale } = await import('../../src/core/fuzz.ts');
+const { CASE_FUZZ } = await import('../../src/core/caseFuzz.ts');
 const boardsModule = await import('../../src/core/commands/boards.ts');
 const commandModules = {
   boards: boardsModule,
@@ -41,165 +38,22 @@ const { CommandError } = boardsModule;
 
 const STRESS = process.env.STRESS === '1';
 
-const HASHES = ['a', 'b', 'c'].map((c) => c.repeat(64));
-
-// ---- What a peer can see of its document, to draw arguments from ----
-
+/** Board ids of one kind (or all), to choose the board a kind's generator works on. */
 const boardIds = (doc: Y.Doc, kind?: string) =>
   core
     .listBoards(doc)
     .filter((b) => !kind || b.kind === kind)
     .map((b) => b.id);
-const slideIds = (doc: Y.Doc) => core.listSlides(doc).map((s) => s.id);
 
 type Generator = (doc: Y.Doc, rng: Random, origin: unknown) => void;
-
-/**
- * One generator per case-level command (boards, meta, register, case file, versions, deck): draws
- * plausible (and sometimes stale) arguments from the peer's own document and runs the command.
- * The board kinds' commands have theirs in src/boards/<kind>/fuzz.ts. Every exported command must
- * have one (see the first test).
- */
-const caseGenerators: Record<string, Generator> = {
-  addBoard: (doc, rng, o) =>
-    void core.addBoard(
-      doc,
-      {
-        kind: rng.pick(['mindmap', 'scene', 'evidence', 'timeline', 'relationship'] as const)!,
-        title: rng.pick(LABELS.filter((l) => l.trim()))!,
-      },
-      o,
-    ),
-  renameBoard: (doc, rng, o) =>
-    core.renameBoard(doc, { id: stale(rng, rng.pick(boardIds(doc))), title: 'Sơ đồ' }, o),
-  moveBoard: (doc, rng, o) =>
-    core.moveBoard(doc, { id: stale(rng, rng.pick(boardIds(doc))), index: rng.int(5) }, o),
-  deleteBoard: (doc, rng, o) =>
-    // Rarely, so that boards live long enough to be worked on.
-    rng.chance(0.2) && core.deleteBoard(doc, { id: stale(rng, rng.pick(boardIds(doc))) }, o),
-  setBoardSetting: (doc, rng, o) =>
-    core.setBoardSetting(
-      doc,
-      {
-        id: stale(rng, rng.pick(boardIds(doc))),
-        key: 'layout',
-        value: rng.pick(['balanced', 'logic-right', 'org-down'])!,
-      },
-      o,
-    ),
-  setCaseMeta: (doc, rng, o) =>
-    core.setCaseMeta(doc, { caseNumber: `${rng.int(99)}/2026/HS`, title: 'Vụ án Nguyễn Văn A' }, o),
-
-  // Register
-  addEntity: (doc, rng, o) =>
-    void core.addEntity(
-      doc,
-      { kind: rng.pick(core.ENTITY_KINDS)!, fields: { name: rng.pick(LABELS) } },
-      o,
-    ),
-  updateEntity: (doc, rng, o) =>
-    core.updateEntity(
-      doc,
-      {
-        id: stale(rng, rng.pick(entityIdsOf(doc))),
-        fields: { name: rng.pick(LABELS), pages: rng.pick(['12', '12-15, 18', 'x']) },
-      },
-      o,
-    ),
-  deleteEntity: (doc, rng, o) =>
-    core.deleteEntity(doc, { id: stale(rng, rng.pick(entityIdsOf(doc))) }, o),
-  attachFile: (doc, rng, o) =>
-    core.attachFile(
-      doc,
-      { entityId: stale(rng, rng.pick(entityIdsOf(doc, 'evidence'))), hash: rng.pick(HASHES)! },
-      o,
-    ),
-  detachFile: (doc, rng, o) =>
-    core.detachFile(
-      doc,
-      { entityId: stale(rng, rng.pick(entityIdsOf(doc, 'evidence'))), hash: rng.pick(HASHES)! },
-      o,
-    ),
-
-  // Case file
-  addFileRecord: (doc, rng, o) =>
-    core.addFileRecord(
-      doc,
-      { hash: rng.pick(HASHES)!, name: 'Biên bản.pdf', mime: 'application/pdf', size: 1000 },
-      o,
-    ),
-  addMark: (doc, rng, o) =>
-    void core.addMark(
-      doc,
-      {
-        hash: rng.pick(HASHES)!,
-        mark: { kind: 'highlight', page: 1 + rng.int(3), x: rng.next(), y: rng.next() },
-      },
-      o,
-    ),
-  updateMark: (doc, rng, o) => {
-    const hash = rng.pick(HASHES)!;
-    const id = rng.pick(core.listMarks(doc, hash).map((m) => m.id));
-    core.updateMark(doc, { hash, id: stale(rng, id), mark: { text: rng.pick(LABELS) } }, o);
-  },
-  deleteMark: (doc, rng, o) => {
-    const hash = rng.pick(HASHES)!;
-    const id = rng.pick(core.listMarks(doc, hash).map((m) => m.id));
-    core.deleteMark(doc, { hash, id: stale(rng, id) }, o);
-  },
-
-  // Versions: restore a state this peer saved earlier (then save the present one).
-  restoreVersion: (doc, rng, o) => {
-    const state = saved.get(doc);
-    saved.set(doc, Y.encodeStateAsUpdate(doc));
-    // Now and then: a restore takes a case back, and what is later built on it is stale.
-    if (state && rng.chance(0.3)) core.restoreVersion(doc, core.docFromState(state), o);
-  },
-
-  // Deck
-  addSlide: (doc, rng, o) => {
-    const boardId = rng.pick(boardIds(doc));
-    const kind = rng.pick(['frame', 'document', 'title'] as const)!;
-    core.addSlide(
-      doc,
-      kind === 'frame'
-        ? {
-            kind,
-            boardId: stale(rng, boardId),
-            frame: { x: 0, y: 0, w: 800, h: 450 },
-            index: rng.int(5),
-          }
-        : kind === 'document'
-          ? { kind, file: rng.pick(HASHES)!, page: 1 }
-          : { kind, title: 'Cáo trạng', text: 'Phiên tòa sơ thẩm' },
-      o,
-    );
-  },
-  updateSlide: (doc, rng, o) => {
-    const slides = core.listSlides(doc);
-    const slide = rng.pick(slides);
-    const nodes = slide?.boardId ? nodeIdsOf(doc, slide.boardId) : [];
-    const patch = rng.pick([
-      { title: rng.pick(LABELS) },
-      { notes: 'Nhấn mạnh lời khai' },
-      { steps: [rng.some(nodes), rng.some(nodes)] },
-      { build: rng.pick(['hide', 'dim']) },
-    ])!;
-    core.updateSlide(doc, { id: stale(rng, slide?.id), patch }, o);
-  },
-  moveSlide: (doc, rng, o) =>
-    core.moveSlide(doc, { id: stale(rng, rng.pick(slideIds(doc))), index: rng.int(6) }, o),
-  duplicateSlide: (doc, rng, o) =>
-    void core.duplicateSlide(doc, { id: stale(rng, rng.pick(slideIds(doc))) }, o),
-  deleteSlide: (doc, rng, o) =>
-    core.deleteSlide(doc, { id: stale(rng, rng.pick(slideIds(doc))) }, o),
-};
 
 /**
  * Every generator, the board kinds' named `kind.command`: each runs on a board of its kind (or,
  * now and then, on one that is gone).
  */
-const generators: Record<string, Generator> = { ...caseGenerators };
+const generators: Record<string, Generator> = {};
+for (const [name, generate] of Object.entries(CASE_FUZZ))
+  generators[name] = (doc, rng, origin) => generate({ doc, rng, origin });
 for (const [kind, kindGenerators] of Object.entries(BOARD_FUZZ))
   for (const [name, generate] of Object.entries(kindGenerators))
     generators[`${kind}.${name}`] = (doc, rng, origin) =>
@@ -207,7 +61,7 @@ for (const [kind, kindGenerators] of Object.entries(BOARD_FUZZ))
 
 /** The commands that have a generator, of the case or of some board kind. */
 const fuzzed = new Set([
-  ...Object.keys(caseGenerators),
+  ...Object.keys(CASE_FUZZ),
   ...Object.values(BOARD_FUZZ).flatMap((kindGenerators) => Object.keys(kindGenerators)),
 ]);
 
@@ -252,9 +106,6 @@ const READERS = new Set([
   'docFromState',
   'diffVersions',
 ]);
-
-/** Each peer's saved state, for restoring a version (the restore's argument). */
-const saved = new WeakMap<Y.Doc, Uint8Array>();
 
 // ---- The simulated network ----
 
