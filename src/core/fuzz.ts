@@ -2,7 +2,8 @@
  * What a fuzz generator gets: the convergence fuzz test (tests/unit/convergence-fuzz.test.ts) runs
  * every command many times on many peers, and each command has a generator that draws plausible
  * (and now and then stale) arguments from the peer's own document. Board kinds keep their
- * generators next to their code (src/boards/<kind>/fuzz.ts); the case-level ones live in the test.
+ * generators next to their code (src/boards/<kind>/fuzz.ts), the case-level ones are in
+ * src/core/caseFuzz.ts.
  * Nothing here runs in the app.
  */
 import type * as Y from 'yjs';
