@@ -99,10 +99,19 @@ async function attack(message: Uint8Array): Promise<number | 'open'> {
     ws.once('error', reject);
   });
   const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+  // The later marker: a sync step 1 sent after the message. The server handles a socket's messages
+  // in order, so its step 2 reply comes only once the message was taken; a refusal closes first.
+  const answered = new Promise<'open'>((resolve) =>
+    ws.on('message', (data: Buffer) => data[0] === 0 && data[1] === 1 && resolve('open')),
+  );
   ws.send(message);
+  ws.send(Uint8Array.of(0, 0, 1, 0)); // sync, step 1, the empty state vector
   const outcome = await Promise.race([
     closed,
-    new Promise<'open'>((resolve) => setTimeout(() => resolve('open'), 150)),
+    answered,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('neither closed nor answered')), 10_000).unref(),
+    ),
   ]);
   if (outcome === 'open') {
     ws.close();
