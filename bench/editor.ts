@@ -17,7 +17,7 @@ import { addBoard, insertOutline, listTopics, moveTopic } from '../src/core/inde
 import type { OutlineNode } from '../src/core/outline.ts';
 import { ADMIN, ApiClient, startTestServer } from '../tests/helpers/server.ts';
 import { connectClient, eventually, synced, type SyncClient } from '../tests/helpers/sync.ts';
-import { seeded } from '../tests/helpers/random-tree.ts';
+import { random } from '../tests/helpers/random.ts';
 import { launchBrowser, logIn, newContext } from '../tests/e2e/browser.ts';
 import type { BenchTable } from './report.ts';
 import type { BenchGraph } from './editor/plain.tsx';
@@ -57,7 +57,7 @@ const WORDS = [
 
 /** A seeded random tree of `count` topics with Vietnamese labels, as an outline to insert. */
 function randomOutline(count: number, seed: number): OutlineNode[] {
-  const next = seeded(seed);
+  const { next } = random(seed);
   const all: OutlineNode[] = [];
   const root: OutlineNode = { label: 'Vụ án 12/2026/HS', children: [] };
   all.push(root);
@@ -327,7 +327,7 @@ export async function benchEditor(quick: boolean): Promise<BenchTable[]> {
 
       // Another client moves a topic to the front of its siblings, five times a second (as a
       // drag among siblings does): the topic and the siblings it passes move.
-      const next = seeded(7);
+      const { next } = random(7);
       const topics = listTopics(writer.doc, boardId).filter((t) => t.parent);
       const moveOne = () => {
         const topic = topics[Math.floor(next() * topics.length)];

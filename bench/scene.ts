@@ -14,7 +14,7 @@ import type { SceneObjectInput } from '../src/core/commands/scene.ts';
 import { SYMBOLS } from '../src/boards/scene/symbols.ts';
 import { ADMIN, ApiClient, startTestServer } from '../tests/helpers/server.ts';
 import { connectClient, eventually, synced } from '../tests/helpers/sync.ts';
-import { seeded } from '../tests/helpers/random-tree.ts';
+import { random } from '../tests/helpers/random.ts';
 import { launchBrowser, logIn, newContext } from '../tests/e2e/browser.ts';
 import { drawnElements, panAndZoom } from './editor.ts';
 import type { BenchTable } from './report.ts';
@@ -26,7 +26,7 @@ function percentile(values: number[], p: number): number {
 
 /** `count` objects over a 60 m × 40 m site, seeded. */
 function randomScene(count: number): SceneObjectInput[] {
-  const next = seeded(count);
+  const { next } = random(count);
   const objects: SceneObjectInput[] = [];
   for (let i = 0; i < count; i++) {
     const x = next() * 60;
@@ -105,7 +105,7 @@ export async function benchScene(quick: boolean): Promise<BenchTable> {
     const ids = listSceneObjects(writer.doc, boardId)
       .filter((o) => o.shape === 'symbol' || o.shape === 'marker')
       .map((o) => o.id);
-    const next = seeded(3);
+    const { next } = random(3);
     const moveOne = () => {
       const id = ids[Math.floor(next() * ids.length)];
       const o = listSceneObjects(writer.doc, boardId).find((x) => x.id === id);

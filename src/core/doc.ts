@@ -3,13 +3,15 @@ import { migrateOffences } from './offences.ts';
 import { BOARD_KINDS, SCHEMA_VERSION, type BoardKind, type Classification } from './schema.ts';
 
 /**
- * The layout of a case's Y.Doc (schema 1). Only `core/` writes it; see docs/document-model.md.
+ * The layout of a case's Y.Doc (schema 2, `SCHEMA_VERSION`; src/core/migrations.ts brings older
+ * documents up). Only `core/` writes it; see docs/document-model.md.
  *
- * meta      Y.Map  schema, title, caseNumber, offences, classification, stage
+ * meta      Y.Map  schema, title, caseNumber, offences, classification (`stage` is accepted as a
+ *                  string by the update check, validate.ts, but nothing writes or reads it)
  * boards    Y.Map  boardId → Y.Map { id, kind, title, order, settings, nodes, edges }
- * register  Y.Map  entityId → Y.Map (people, evidence items, events, facts)
+ * register  Y.Map  entityId → Y.Map (people, evidence items, events, facts, places)
  * deck      Y.Map  slideId → Y.Map (slides)
- * files     Y.Map  sha256 → Y.Map { hash, name, mime, size, pages?, marks } (schema 2)
+ * files     Y.Map  sha256 → Y.Map { hash, name, mime, size, pages?, marks } (added by schema 2)
  */
 
 export type YRecord = Y.Map<unknown>;

@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { listBoards } from '../../src/core/index.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
+import { connectClient, synced } from '../helpers/sync.ts';
 import {
   boardTitles,
   expectConsoleErrors,
@@ -61,8 +63,18 @@ it('keeps what is typed offline, across a reload with the server gone, and merge
   await until(async () => (await status(lan)) === 'offline', 5000, 'Lan to show offline');
   await addBoard(lan, 'Ghi khi mất mạng');
   await addBoard(hung, 'Hùng ghi trong lúc đó');
-  // Nothing crosses while Lan is offline.
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // Nothing crosses while Lan is offline. The marker: Hùng's board, made after Lan's, has reached
+  // another member through the server; had Lan's crossed, it would be there too.
+  const observer = connectClient(server.url, caseId, await lanApi.token());
+  await synced(observer);
+  const observed = () => listBoards(observer.doc).map((b) => b.title);
+  await until(
+    async () => observed().includes('Hùng ghi trong lúc đó'),
+    5000,
+    'Hùng’s board observed',
+  );
+  expect(observed()).toEqual(['Hùng ghi trong lúc đó']);
+  observer.destroy();
   expect(await boardTitles(hung)).toEqual(['Hùng ghi trong lúc đó']);
   expect(await boardTitles(lan)).toEqual(['Ghi khi mất mạng']);
 

@@ -26,7 +26,7 @@ import { makePng } from '../helpers/files.ts';
 import { PAYLOADS } from '../helpers/payloads.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import { connectClient, synced } from '../helpers/sync.ts';
-import { launchBrowser, logIn, newContext } from './browser.ts';
+import { launchBrowser, logIn, newContext, until } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -177,9 +177,19 @@ it('shows every payload as text in every view and in the SVG export, and runs no
   const tabs = page.getByTestId('board-tab');
   const count = await tabs.count();
   expect(count).toBe(5);
+  // What shows that a board has drawn its content (where the payloads are), before checking that
+  // nothing ran; neighbouring tabs are of different kinds, so the previous board cannot match.
+  const drawn = (title: string) =>
+    title.startsWith('Sơ đồ')
+      ? page.locator('[data-testid=mindmap] .react-flow__node').first()
+      : title.startsWith('Hiện trường')
+        ? page.getByTestId('scene-canvas').filter({ hasText: SCRIPT })
+        : title.startsWith('Diễn biến')
+          ? page.getByTestId('timeline-item').first()
+          : page.locator('.react-flow__node:not([data-testid=mindmap] *)').first();
   for (let i = 0; i < count; i++) {
     await tabs.nth(i).click();
-    await page.waitForTimeout(400);
+    await drawn((await tabs.nth(i).textContent()) ?? '').waitFor({ timeout: 10_000 });
     expect(await injected(page), `board ${i + 1}`).toEqual({
       elements: [],
       flag: null,
@@ -196,7 +206,7 @@ it('shows every payload as text in every view and in the SVG export, and runs no
   await page.getByTestId('register-panel').waitFor();
   const row = page.getByTestId('register-row').filter({ hasText: 'onerror' }).first();
   await row.click();
-  await page.waitForTimeout(300);
+  await page.getByTestId('entity-detail').waitFor();
   expect(await shows(page, IMG)).toBe(true);
   expect(await injected(page), 'register').toEqual({ elements: [], flag: null, violations: [] });
   await page.getByTestId('register-tab-files').click();
@@ -208,11 +218,16 @@ it('shows every payload as text in every view and in the SVG export, and runs no
   await page.getByTestId('toggle-deck').click();
   await page.getByTestId('deck-slide').first().click();
   await page.getByTestId('deck-thumb').first().waitFor();
-  await page.waitForTimeout(500);
+  await until(
+    async () => (await page.getByTestId('slide-title-input').inputValue()) === IMG,
+    10_000,
+    'the slide editor showing the slide',
+  );
   expect(await shows(page, IMG)).toBe(true);
   expect(await injected(page), 'deck').toEqual({ elements: [], flag: null, violations: [] });
   await page.getByTestId('present-start').click();
-  await page.waitForTimeout(500);
+  await page.getByTestId('present-counter').waitFor();
+  await until(() => shows(page, SCRIPT), 10_000, 'the slide presented');
   expect(await shows(page, SCRIPT)).toBe(true);
   expect(await injected(page), 'presenting').toEqual({ elements: [], flag: null, violations: [] });
   await page.keyboard.press('Escape');

@@ -1,20 +1,12 @@
 import type { LayoutTopic } from '../../src/boards/mindmap/layout.ts';
-
-/** A small seeded generator (LCG), so a failing case can be replayed from its seed. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+import { random } from './random.ts';
 
 /**
  * A random mind map of `count` topics with random sizes (40–240 × 20–120) and mixed shapes: each
  * new topic hangs from a random earlier one, from the last one (chains) or from the root (fans).
  */
 export function randomTopics(count: number, seed: number): LayoutTopic[] {
-  const next = seeded(seed);
+  const { next } = random(seed);
   const topics: LayoutTopic[] = [];
   for (let i = 0; i < count; i++) {
     const shape = next();

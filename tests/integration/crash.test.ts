@@ -16,6 +16,7 @@ import { SqliteStore } from '../../server/store/sqlite.ts';
 import { freePort, startServerProcess, type ServerProcess } from '../helpers/process.ts';
 import { ADMIN, ApiClient } from '../helpers/server.ts';
 import { connectClient, eventually, type SyncClient } from '../helpers/sync.ts';
+import { random as seeded } from '../helpers/random.ts';
 
 const STRESS = process.env.STRESS === '1';
 const KILLS = STRESS ? 20 : 3;
@@ -30,18 +31,6 @@ function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'caseboard-crash-'));
   dirs.push(dir);
   return dir;
-}
-
-/** mulberry32, so the kill moments are the same on every run. */
-function rngOf(seed: number) {
-  let a = seed >>> 0;
-  return (n: number) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -77,7 +66,7 @@ describe('crash', () => {
       const online = () => clients.every((c) => c.provider.wsconnected && c.provider.synced);
       await eventually(online, 10_000, 'all clients to connect');
 
-      const random = rngOf(20261125);
+      const random = seeded(20261125).int; // the kill moments are the same on every run
       const written = clients.map(() => 0);
       // Each client writes its own keys, online or not, every few milliseconds.
       const editing = setInterval(() => {
@@ -144,7 +133,7 @@ describe('crash', () => {
     'keeps a SQLite file whole and every acknowledged update when the process is killed while compacting',
     async () => {
       const dataDir = tempDir();
-      const random = rngOf(42);
+      const random = seeded(42).int; // the kill moments are the same on every run
       const rounds = STRESS ? 20 : 4;
       for (let round = 0; round < rounds; round++) {
         // A child that appends updates and compacts them, over and over, printing each append it

@@ -378,8 +378,16 @@ describe('versions', () => {
       const again = connectClient(calm.url, id, await lan.token());
       await synced(again);
       again.destroy();
-      await new Promise((resolve) => setTimeout(resolve, 800));
-      expect(await names(lan, id)).toEqual(['auto:left']);
+      await eventually(() => !calm.rooms.isLoaded(id), 5000, 'the room unloaded');
+      // A later marker: a departure after a change makes its version; had the one before made
+      // one too, it would be listed (it started first, on the same store).
+      const last = connectClient(calm.url, id, await lan.token());
+      await synced(last);
+      addBoard(last.doc, { kind: 'scene', title: 'Sau cùng' }, 'test');
+      await eventually(async () => (await calm.store.loadDocument(id)).lastSeq > 1, 5000);
+      last.destroy();
+      await eventually(async () => (await names(lan, id)).length >= 2, 5000, 'the later version');
+      expect(await names(lan, id)).toEqual(['auto:left', 'auto:left']);
     } finally {
       await calm.dispose();
     }

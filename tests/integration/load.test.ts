@@ -17,6 +17,7 @@ import { SqliteStore } from '../../server/store/sqlite.ts';
 import { freePort, startServerProcess, type ServerProcess } from '../helpers/process.ts';
 import { ADMIN, ApiClient } from '../helpers/server.ts';
 import { connectClient, eventually, type SyncClient } from '../helpers/sync.ts';
+import { random } from '../helpers/random.ts';
 
 const STRESS = process.env.STRESS === '1';
 const DURATION_MS = STRESS ? 30 * 60_000 : Number(process.env.LOAD_MS ?? 60_000);
@@ -96,6 +97,7 @@ it(
 
     // Every client edits its own key of its case every 1–3 s; half also add a topic-like entry.
     let edits = 0;
+    const rng = random(20261203);
     const timers = clients.map((client, i) => {
       let n = 0;
       const edit = () => {
@@ -104,9 +106,9 @@ it(
           if (i % 2 === 0) client.doc.getArray('log').push([`${i}:${n}`]);
         });
         edits++;
-        timer = setTimeout(edit, 1000 + Math.random() * 2000);
+        timer = setTimeout(edit, 1000 + rng.next() * 2000);
       };
-      let timer = setTimeout(edit, Math.random() * 2000);
+      let timer = setTimeout(edit, rng.next() * 2000);
       return () => clearTimeout(timer);
     });
 

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeUpdate } from '../../server/sync/protocol.ts';
-import { addBoard, listBoards, renameBoard } from '../../src/core/index.ts';
+import { addBoard, listBoards, renameBoard, setCaseMeta } from '../../src/core/index.ts';
 import { startBalancer, type Balancer } from '../helpers/balancer.ts';
 import { makePng } from '../helpers/files.ts';
 import { liveEvents, presentState, untilSlide } from '../helpers/live.ts';
@@ -150,7 +150,17 @@ describe.skipIf(!enabled)('several instances with PostgreSQL and Redis', () => {
     raw.send(encodeUpdate(update!));
     addBoard(editor.doc, { kind: 'mindmap', title: 'Thật' }, 'a');
     await eventually(() => titles(watcher.doc).includes('Thật'), 5000, 'the real board on B');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A later marker on the forged update's path: a member's change on B, after it, reaches A;
+    // had B taken the forged board, it would have reached A first.
+    const memberOnB = client(b.url, caseId, await admin.token());
+    await synced(memberOnB);
+    setCaseMeta(memberOnB.doc, { caseNumber: '7/2026/HS' }, 'b');
+    await eventually(
+      () => editor.doc.getMap('meta').get('caseNumber') === '7/2026/HS',
+      5000,
+      'the later change from B on A',
+    );
+    memberOnB.destroy();
     expect(titles(editor.doc)).toEqual(['Thật']);
     const store = await PgStore.open(DATABASE_URL, { schema });
     const stored = new Y.Doc();
@@ -189,9 +199,20 @@ describe.skipIf(!enabled)('several instances with PostgreSQL and Redis', () => {
     onA.destroy();
     await eventually(async () => (await versions()).length === 1, 5000, 'the version from A');
     // Then the last person on B, who changed nothing since: B finds it made already.
+    const adminOnB = await ApiClient.login(b.url, ADMIN.username, ADMIN.password);
+    const roomsOnB = async () =>
+      ((await adminOnB.request('GET', '/api/admin/stats')).body as { rooms: number }).rooms;
+    const openBefore = await roomsOnB();
     onB.destroy();
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    expect((await versions()).map((v) => v.name)).toEqual(['auto:left']);
+    await eventually(async () => (await roomsOnB()) < openBefore, 10_000, 'B to unload the case');
+    // A later marker: someone changes something on B and leaves, which makes a version; had B's
+    // first departure made one too, it would be listed before it.
+    const later = connectClient(b.url, caseId, await admin.token());
+    await synced(later);
+    addBoard(later.doc, { kind: 'scene', title: 'Sau cùng' }, 'b');
+    later.destroy();
+    await eventually(async () => (await versions()).length >= 2, 10_000, 'the later version');
+    expect((await versions()).map((v) => v.name)).toEqual(['auto:left', 'auto:left']);
   });
 
   it('serves a case file uploaded on one instance from every other, with no shared folder', async () => {

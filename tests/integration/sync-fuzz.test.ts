@@ -25,6 +25,7 @@ import {
   watchNeighbourCase,
   type SyncClient,
 } from '../helpers/sync.ts';
+import { random as seeded } from '../helpers/random.ts';
 
 const STRESS = process.env.STRESS === '1';
 const SOCKETS = STRESS ? 4000 : 400;
@@ -37,17 +38,7 @@ let caseA: string;
 let tokenA: string;
 const clients: SyncClient[] = [];
 
-function rngOf(seed: number) {
-  let a = seed >>> 0;
-  return (n: number) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
-const random = rngOf(7);
+const random = seeded(7).int;
 const bytes = (n: number) => Uint8Array.from({ length: n }, () => random(256));
 const varuint = (n: number) => {
   const e = encoding.createEncoder();
@@ -108,10 +99,19 @@ async function attack(message: Uint8Array): Promise<number | 'open'> {
     ws.once('error', reject);
   });
   const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+  // The later marker: a sync step 1 sent after the message. The server handles a socket's messages
+  // in order, so its step 2 reply comes only once the message was taken; a refusal closes first.
+  const answered = new Promise<'open'>((resolve) =>
+    ws.on('message', (data: Buffer) => data[0] === 0 && data[1] === 1 && resolve('open')),
+  );
   ws.send(message);
+  ws.send(Uint8Array.of(0, 0, 1, 0)); // sync, step 1, the empty state vector
   const outcome = await Promise.race([
     closed,
-    new Promise<'open'>((resolve) => setTimeout(() => resolve('open'), 150)),
+    answered,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('neither closed nor answered')), 10_000).unref(),
+    ),
   ]);
   if (outcome === 'open') {
     ws.close();

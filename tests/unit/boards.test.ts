@@ -13,6 +13,7 @@ import {
   SCHEMA_VERSION,
   setCaseMeta,
 } from '../../src/core/index.ts';
+import { random } from '../helpers/random.ts';
 
 const titles = (doc: Y.Doc) => listBoards(doc).map((b) => b.title);
 
@@ -22,15 +23,6 @@ function syncAll(docs: Y.Doc[]): void {
     for (const to of docs)
       if (from !== to) Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
   }
-}
-
-/** A small seeded generator so a failing run can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
 }
 
 describe('board commands', () => {
@@ -76,7 +68,7 @@ describe('board commands', () => {
 
   it('converges for many peers making random concurrent changes', () => {
     for (const seed of [1, 2, 3, 42, 2026]) {
-      const next = random(seed);
+      const { next } = random(seed);
       const peers = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
       for (let round = 0; round < 30; round++) {
         for (const doc of peers) {

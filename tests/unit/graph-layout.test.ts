@@ -5,13 +5,10 @@ import {
   overlaps,
   type LayoutBox,
 } from '../../src/boards/graph/layout.ts';
-
-function random(seed: number) {
-  return () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
-}
+import { random } from '../helpers/random.ts';
 
 function chart(n: number, m: number, seed: number) {
-  const next = random(seed);
+  const { next } = random(seed);
   const boxes: LayoutBox[] = Array.from({ length: n }, (_, i) => ({
     id: `n${i}`,
     w: 90 + Math.floor(next() * 180),

@@ -4,6 +4,7 @@ import * as core from '../../src/core/index.ts';
 import { BoardProjection } from '../../src/canvas/projection.ts';
 import { LinkProjection } from '../../src/canvas/links.ts';
 import { wellFormedCase, writeHostileShapes } from '../helpers/hostile.ts';
+import { random, type Random } from '../helpers/random.ts';
 
 /**
  * Issue 19, point 1: any peer can write any value of any type anywhere in the case document (a
@@ -11,24 +12,8 @@ import { wellFormedCase, writeHostileShapes } from '../helpers/hostile.ts';
  * understand, never throw: one thrown reader blanks the case page for every member.
  */
 
-function rngOf(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,
-  };
-}
-type Rng = ReturnType<typeof rngOf>;
-
 /** A random value of a random type, nested `depth` levels at most. */
-function junk(rng: Rng, depth = 2): unknown {
+function junk(rng: Random, depth = 2): unknown {
   const kinds = depth > 0 ? 14 : 10;
   switch (rng.int(kinds)) {
     case 0:
@@ -153,13 +138,13 @@ describe('hostile documents: readers skip what they do not understand', () => {
     expect(all.length).toBeGreaterThan(100);
     let written = 0;
     for (let seed = 1; seed <= 400; seed++) {
-      const rng = rngOf(seed);
+      const rng = random(seed);
       const doc = new Y.Doc();
       Y.applyUpdate(doc, state);
       // One to three hostile writes per document, each at any path of the current document.
       const writes: string[] = [];
       for (let n = 1 + rng.int(3); n > 0; n--) {
-        const slot = rng.pick(slots(doc));
+        const slot = rng.pick(slots(doc))!;
         const value = junk(rng);
         slot.map.set(slot.key, value);
         writes.push(`${slot.path} = ${core.typeName(value)}`);
@@ -179,7 +164,7 @@ describe('hostile documents: readers skip what they do not understand', () => {
     const base = wellFormedCase();
     const state = Y.encodeStateAsUpdate(base);
     const count = slots(base).length;
-    const rng = rngOf(7);
+    const rng = random(7);
     for (let i = 0; i < count; i++) {
       for (let kind = 0; kind < 3; kind++) {
         const doc = new Y.Doc();

@@ -13,6 +13,7 @@ import {
   importXMind,
 } from '../../src/core/index.ts';
 import { interopTexts } from '../../src/export/locales.ts';
+import { random } from '../helpers/random.ts';
 
 /** `STRESS=1` (npm run test:stress) tries ten times as many. */
 const MUTATIONS = process.env.STRESS === '1' ? 4000 : 400;
@@ -20,17 +21,6 @@ const MUTATIONS = process.env.STRESS === '1' ? 4000 : 400;
 const fixtures = readdirSync(interopDir())
   .filter((name) => !name.endsWith('.md'))
   .map((name) => ({ name, bytes: interopFixture(name) }));
-
-/** A small seeded generator, so a failure can be replayed from its seed. */
-function random(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
 
 function mutate(bytes: Uint8Array, next: () => number): Uint8Array {
   const out = new Uint8Array(bytes);
@@ -56,7 +46,7 @@ function mutate(bytes: Uint8Array, next: () => number): Uint8Array {
 
 describe('importers under mutated real files', () => {
   it(`either import or refuse with their documented error, for ${MUTATIONS} mutations (seed 20261125)`, () => {
-    const next = random(20261125);
+    const { next } = random(20261125);
     let refused = 0;
     for (let i = 0; i < MUTATIONS; i++) {
       const fixture = fixtures[i % fixtures.length]!;
@@ -131,7 +121,7 @@ describe('XMind JSON of the wrong shape', () => {
   );
 
   it(`refuses a wrong type at any path with ImportError, never a TypeError (${MUTATIONS} tries, seed 19)`, () => {
-    const next = random(19);
+    const { next } = random(19);
     let refused = 0;
     for (let i = 0; i < MUTATIONS; i++) {
       const copy = structuredClone(sheet) as unknown;
@@ -209,7 +199,7 @@ describe('a label longer than a topic holds', () => {
 describe('every refusal a person can see', () => {
   it('has a Vietnamese and an English sentence that shows no engine text', () => {
     const raised = new Set<string>();
-    const next = random(7);
+    const { next } = random(7);
     const tries: [string, Uint8Array][] = [
       ['a.md', new Uint8Array()],
       ['content.json', new TextEncoder().encode('[{"rootTopic":')],

@@ -6,7 +6,8 @@ import {
   type MindMapLayout,
   type MindMapLayoutKind,
 } from '../../src/boards/mindmap/layout.ts';
-import { randomTopics, seeded } from '../helpers/random-tree.ts';
+import { random } from '../helpers/random.ts';
+import { randomTopics } from '../helpers/random-tree.ts';
 
 const KINDS: MindMapLayoutKind[] = ['balanced', 'logic-right', 'org-down', 'timeline'];
 
@@ -140,7 +141,7 @@ describe('mind-map layouts', () => {
   });
 
   it('keeps floating topics apart from the map', () => {
-    const next = seeded(3);
+    const { next } = random(3);
     const topics = randomTopics(200, 11);
     for (let i = 0; i < 5; i++)
       topics.push({

@@ -1,7 +1,8 @@
 /**
  * What every mind-map importer produces and every exporter reads: a forest of topics with notes,
  * fold state and relationship lines between topics. Importers are pure functions from bytes to this
- * model; `importMap` (commands) writes it into a board in one transaction.
+ * model; `importMap` (core/commands/mindmap/interop.ts) writes it into a board in one transaction,
+ * and pasted outlines take the same path (`insertOutline`).
  */
 
 export interface MapTopic {

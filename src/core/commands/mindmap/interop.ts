@@ -1,0 +1,146 @@
+/** Mind maps in and out: pasted outlines, imported maps and the exchange model of a board. */
+import * as Y from 'yjs';
+import { boardTitleOf, type YRecord } from '../../doc.ts';
+import { newId } from '../../ids.ts';
+import { compareOrdered, orderAt, orderAfterLast } from '../../order.ts';
+import type { OutlineNode } from '../../outline.ts';
+import type { MapTopic, MindMapModel } from '../../interop/model.ts';
+import { nodesOf } from '../nodes.ts';
+import { cleanLabel, edgesOf, newTopic, requireTopic } from './records.ts';
+import { listRelationships } from './relationships.ts';
+import { childrenOf, descendantsOf, listTopics, type Topic } from './topics.ts';
+
+/**
+ * Adds a forest (pasted lines, a copied subtree, a template) under `parent`, after its children
+ * or at `index`; returns the ids of the new top-level topics. One transaction: one undo step.
+ * It is an import of a map without notes or relationship lines, so it takes `importMap`'s path.
+ * @example insertOutline(doc, { boardId, parent: rootId, nodes: parseOutline('Bị can\n\tLời khai') }, origin)
+ */
+export function insertOutline(
+  doc: Y.Doc,
+  args: { boardId: string; parent: string | null; nodes: readonly OutlineNode[]; index?: number },
+  origin: unknown,
+): string[] {
+  const roots: MapTopic[] = args.nodes.map((node) => ({
+    label: node.label,
+    children: node.children,
+  }));
+  return importMap(
+    doc,
+    {
+      boardId: args.boardId,
+      parent: args.parent,
+      index: args.index,
+      model: { roots, relationships: [] },
+    },
+    origin,
+  );
+}
+
+/** The subtrees of `ids` as an outline (for copy and cut). Topics inside another copied one are skipped. */
+export function subtreeOutline(topics: readonly Topic[], ids: readonly string[]): OutlineNode[] {
+  const inside = descendantsOf(topics, ids);
+  const build = (id: string): OutlineNode => ({
+    label: topics.find((t) => t.id === id)?.label ?? '',
+    children: childrenOf(topics, id).map((c) => build(c.id)),
+  });
+  return ids.filter((id) => !inside.has(id) && topics.some((t) => t.id === id)).map(build);
+}
+
+/**
+ * Writes an imported map into a board in one transaction (one undo step): its roots under `parent`
+ * (null: as roots of the board), after its children or at `index`, with notes, fold state and
+ * relationship lines. Returns the ids of the topics made for the imported roots.
+ * @example importMap(doc, { boardId, parent: null, model: importMindMap('so-do.mm', bytes) }, origin)
+ */
+export function importMap(
+  doc: Y.Doc,
+  args: { boardId: string; parent: string | null; model: MindMapModel; index?: number },
+  origin: unknown,
+): string[] {
+  const nodes = nodesOf(doc, args.boardId);
+  if (args.parent !== null) requireTopic(doc, args.boardId, args.parent);
+  const siblings = childrenOf(listTopics(doc, args.boardId), args.parent);
+  // Looked up before writing, so a board without lines refuses before any topic is written.
+  const edges = args.model.relationships.length > 0 ? edgesOf(doc, args.boardId) : null;
+  const created: string[] = [];
+  doc.transact(() => {
+    const byRef = new Map<string, string>();
+    let order = args.index === undefined ? orderAfterLast(siblings) : orderAt(siblings, args.index);
+    const queue: Array<{ topic: MapTopic; parent: string | null; order: string; top: boolean }> =
+      [];
+    for (const topic of args.model.roots) {
+      queue.push({ topic, parent: args.parent, order, top: true });
+      order = orderAfterLast([{ id: '', order }]);
+    }
+    // Breadth first and iterative: a deep map cannot overflow the stack.
+    for (let i = 0; i < queue.length; i++) {
+      const item = queue[i]!;
+      const id = newTopic(nodes, {
+        parent: item.parent,
+        order: item.order,
+        label: item.topic.label,
+      });
+      const record = nodes.get(id) as YRecord;
+      if (item.topic.note) record.set('note', item.topic.note.slice(0, 20_000));
+      if (item.topic.collapsed && item.topic.children.length > 0) record.set('collapsed', true);
+      if (item.topic.ref) byRef.set(item.topic.ref, id);
+      if (item.top) created.push(id);
+      let childOrder = orderAfterLast([]);
+      for (const child of item.topic.children) {
+        queue.push({ topic: child, parent: id, order: childOrder, top: false });
+        childOrder = orderAfterLast([{ id: '', order: childOrder }]);
+      }
+    }
+    for (const relation of args.model.relationships) {
+      const source = byRef.get(relation.from);
+      const target = byRef.get(relation.to);
+      if (!edges || !source || !target || source === target) continue;
+      const id = newId();
+      const edge: YRecord = new Y.Map();
+      edge.set('id', id);
+      edge.set('type', 'relationship');
+      edge.set('source', source);
+      edge.set('target', target);
+      edge.set('label', cleanLabel(relation.label ?? ''));
+      edges.set(id, edge);
+    }
+  }, origin);
+  return created;
+}
+
+/**
+ * A board's map (or the branches of `ids`) as the exchange model the exporters write: labels, notes,
+ * fold state and relationship lines between exported topics.
+ */
+export function mapFromBoard(doc: Y.Doc, boardId: string, ids?: readonly string[]): MindMapModel {
+  const topics = listTopics(doc, boardId);
+  const children = new Map<string | null, Topic[]>();
+  for (const topic of topics)
+    children.set(topic.parent, [...(children.get(topic.parent) ?? []), topic]);
+  for (const list of children.values()) list.sort(compareOrdered);
+  const build = (topic: Topic): MapTopic => {
+    const out: MapTopic = { label: topic.label, ref: topic.id, children: [] };
+    if (topic.note) out.note = topic.note;
+    if (topic.collapsed) out.collapsed = true;
+    // Iterative would not help a JSON writer later; maps are bounded by the import limits.
+    out.children = (children.get(topic.id) ?? []).map(build);
+    return out;
+  };
+  const starts = ids ? topics.filter((t) => ids.includes(t.id)) : (children.get(null) ?? []);
+  const roots = starts.map(build);
+  const exported = new Set<string>();
+  const mark = (t: MapTopic) => {
+    exported.add(t.ref!);
+    t.children.forEach(mark);
+  };
+  roots.forEach(mark);
+  const title = boardTitleOf(doc, boardId);
+  return {
+    title,
+    roots,
+    relationships: listRelationships(doc, boardId)
+      .filter((r) => exported.has(r.source) && exported.has(r.target))
+      .map((r) => ({ from: r.source, to: r.target, ...(r.label ? { label: r.label } : {}) })),
+  };
+}
