@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog.tsx';
+import './actions.css';
 import { keyLabel, type ActionContext, type ActionTable } from './actions.ts';
 
 export interface ActionSheetSection {

@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog.tsx';
+import './actions.css';
 import { useRegisteredActions, type RegisteredActions } from './actionRegistry.ts';
 import {
   canRun,
