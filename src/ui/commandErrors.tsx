@@ -4,14 +4,16 @@
  */
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { CommandError } from '../core/commands/boards.ts';
+
+/** Any namespace's `t`: the keys used here name the `ui` namespace themselves. */
+type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /**
  * The sentence for an error a command threw, in the page's language.
  * @example commandErrorText(t, new CommandError('topic.intoItself', '…')) // 'Không thể chuyển…'
  */
-export function commandErrorText(t: TFunction, err: unknown): string {
+export function commandErrorText(t: Translate, err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   const generic = t('ui:errors.generic', { message });
   if (err instanceof CommandError) return t(`ui:errors.${err.code}`, { defaultValue: generic });

@@ -5,6 +5,7 @@ import { Maximize2, Plus, ZoomIn, ZoomOut } from 'lucide-react';
 import { addEntity, listEntities } from '../../core/commands/register.ts';
 import { formatCaseTime, parseCaseTime } from '../../core/time.ts';
 import { readTimeline, tickStep, ticks, type TimelineItem } from '../../core/timeline.ts';
+import { commandErrorText } from '../../ui/commandErrors.tsx';
 import { useDocValue } from './useDocValue.ts';
 import './graph.css';
 
@@ -395,7 +396,7 @@ function AddEvent({
       );
       onDone(true);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(commandErrorText(t, err));
     }
   };
   const preview = parseCaseTime(start);

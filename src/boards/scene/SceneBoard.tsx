@@ -10,7 +10,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { CommandError } from '../../core/commands/boards.ts';
+import { commandErrorText } from '../../ui/commandErrors.tsx';
 import {
   addSceneObject,
   deleteSceneObjects,
@@ -192,12 +192,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
         action();
         setError(null);
       } catch (err) {
-        setError(
-          t('errors.generic', {
-            message:
-              err instanceof CommandError || err instanceof Error ? err.message : String(err),
-          }),
-        );
+        setError(commandErrorText(t, err));
       }
     },
     [t],
