@@ -91,7 +91,14 @@ const reorder = (delta: -1 | 1): MindMapAction => ({
   icon: delta < 0 ? ArrowUp : ArrowDown,
   keys: [delta < 0 ? 'Alt+ArrowUp' : 'Alt+ArrowDown'],
   group: 'edit',
-  enabled: one,
+  // Only while there is a sibling that way: the palette greys it at either end.
+  enabled: (c) => {
+    const id = last(c);
+    const parent = id ? parentOf(c, id) : null;
+    if (!id || !parent) return false;
+    const siblings = childrenOf(c.topics, parent);
+    return siblings[siblings.findIndex((t) => t.id === id) + delta] !== undefined;
+  },
   perform: (c) => {
     shiftTopic(c.doc, { boardId: c.boardId, id: last(c)!, delta }, c.origin);
   },
