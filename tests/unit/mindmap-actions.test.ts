@@ -13,13 +13,26 @@ import { installMindMapTexts } from '../../src/boards/mindmap/locales.ts';
 import { MindMapView } from '../../src/boards/mindmap/view.ts';
 import type { MindMapLayoutKind } from '../../src/boards/mindmap/layout.ts';
 import { CASE_ACTIONS } from '../../src/app/caseActions.ts';
+import { addNodeActions } from '../../src/boards/graph/actions.ts';
+import { installGraphTexts } from '../../src/boards/graph/locales.ts';
 import { installUiTexts } from '../../src/ui/locales.ts';
 import { actionForKey, runAction, type Action, type ActionContext } from '../../src/ui/actions.ts';
 
-const tables = { mindmap: MINDMAP_ACTIONS, case: CASE_ACTIONS } as Record<
-  string,
-  readonly Action<ActionContext>[]
->;
+const tables = {
+  mindmap: MINDMAP_ACTIONS,
+  case: CASE_ACTIONS,
+  graph: addNodeActions([
+    'fact',
+    'evidence',
+    'event',
+    'person',
+    'place',
+    'phone',
+    'vehicle',
+    'account',
+    'organisation',
+  ]),
+} as Record<string, readonly Action<ActionContext>[]>;
 
 /** The key event a binding describes, as the browser would send it. */
 function eventFor(binding: string): KeyboardEvent {
@@ -42,6 +55,7 @@ describe('action tables', () => {
     await i18n.init({ lng: 'vi', resources: {} });
     installMindMapTexts(i18n);
     installUiTexts(i18n);
+    installGraphTexts(i18n);
     for (const table of Object.values(tables))
       for (const action of table)
         for (const lng of ['vi', 'en']) {
