@@ -6,6 +6,7 @@ import { addEntity, listEntities } from '../../core/commands/register.ts';
 import { formatCaseTime, parseCaseTime } from '../../core/time.ts';
 import { readTimeline, tickStep, ticks, type TimelineItem } from '../../core/timeline.ts';
 import { commandErrorText } from '../../ui/commandErrors.tsx';
+import { useTimelineActions } from './timelineActions.ts';
 import { useDocValue } from './useDocValue.ts';
 import './graph.css';
 
@@ -68,6 +69,13 @@ export function TimelineBoard({ doc, origin, readOnly }: TimelineBoardProps) {
       const at = base.from + atPx * base.msPerPx;
       return { from: at - atPx * msPerPx, msPerPx };
     });
+  useTimelineActions(() => ({
+    readOnly,
+    transact: (fn) => doc.transact(fn, origin),
+    zoom,
+    fit: () => setView(null),
+    add: () => setAdding(true),
+  }));
 
   // Wheel zooms around the pointer (shift + wheel pans); a drag pans. Passive listeners cannot
   // prevent the page from scrolling, hence addEventListener.
