@@ -133,9 +133,7 @@ export function MindMapToolbar(props: MindMapToolbarProps) {
             </button>
           </span>
         ) : (
-          <button type="button" onClick={() => props.onFind(true)} title={t('find')}>
-            <Search size={16} />
-          </button>
+          <ActionButton id="mindmap.find" title={t('find')} bare {...props} />
         )}
       </span>
       <span className="mindmap-toolbar__group">
@@ -171,7 +169,7 @@ function ActionButton({
 }: {
   id: string;
   title?: string;
-  testId: string;
+  testId?: string;
   pressed?: boolean;
   /** Only the icon is shown. */
   bare?: boolean;
