@@ -86,6 +86,20 @@ it('Ctrl+K opens the command palette: found without diacritics, with its key, En
   await page.keyboard.press('Escape');
   await palette.waitFor({ state: 'detached' });
   expect((await labels(page)).length).toBe(before + 1);
+
+  // The ? sheet comes from the same tables: the map's keys, then the case's.
+  await page.getByTestId('mindmap-canvas').focus();
+  await page.keyboard.press('?');
+  const sheet = page.getByTestId('help-sheet');
+  await sheet.waitFor();
+  expect(await sheet.locator('[data-action="mindmap.addChild"]').innerText()).toMatch(
+    /Tab\s+Thêm nhánh con/,
+  );
+  expect(await sheet.locator('[data-action="case.undo"]').innerText()).toMatch(
+    /Ctrl\+Z\s+Hoàn tác/,
+  );
+  await page.keyboard.press('Escape');
+  await sheet.waitFor({ state: 'detached' });
 });
 
 it('a register entity dropped on the map is one undo step', async () => {

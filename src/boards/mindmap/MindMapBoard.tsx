@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { Background, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { Background, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
@@ -71,7 +71,6 @@ export function MindMapBoard(props: MindMapBoardProps) {
 function MindMapInner(props: MindMapBoardProps) {
   const { caseId, doc, boardId, origin, readOnly, awareness, focusNodeId, present } = props;
   const { t, i18n } = useTranslation('mindmap');
-  const flow = useReactFlow();
   const { topics, relationships, summaries, kind, lookup } = useTopics(doc, boardId);
   const view = useRef(new MindMapView());
   const {
@@ -118,7 +117,7 @@ function MindMapInner(props: MindMapBoardProps) {
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
   useFlowFrame(boardId, () => selectionRef.current, present);
-  const { placeCamera, reveal } = useMapCamera(container, laidOut, selection.at(-1));
+  const { placeCamera, reveal, screenBox } = useMapCamera(container, laidOut, selection.at(-1));
   const onInit = useCallback(() => {
     if (!present) placeCamera('open');
   }, [present, placeCamera]);
@@ -147,6 +146,7 @@ function MindMapInner(props: MindMapBoardProps) {
       nodes: laidOut,
       selection,
       editing: editing !== null,
+      modal: helpOpen,
       active: !present,
       run,
     },
@@ -230,19 +230,7 @@ function MindMapInner(props: MindMapBoardProps) {
   }, [focusNodeId, byId]);
 
   const editingNode = editing ? laidOut.find((n) => n.id === editing.id) : undefined;
-  const editRect = editingNode
-    ? (() => {
-        const p = flow.flowToScreenPosition(editingNode.position);
-        const box = container.current?.getBoundingClientRect();
-        const zoom = flow.getViewport().zoom;
-        return {
-          x: p.x - (box?.left ?? 0),
-          y: p.y - (box?.top ?? 0),
-          width: editingNode.data.width * zoom,
-          height: editingNode.data.height * zoom,
-        };
-      })()
-    : null;
+  const editRect = editingNode ? screenBox(editingNode) : null;
 
   if (topics.length === 0 && !present) {
     return readOnly ? (

@@ -55,6 +55,19 @@ export function useMapCamera(
     [flow],
   );
 
+  /** A topic's box on screen, relative to the map's container: where its editor goes. */
+  const screenBox = (node: TopicNode) => {
+    const p = flow.flowToScreenPosition(node.position);
+    const box = container.current?.getBoundingClientRect();
+    const zoom = flow.getViewport().zoom;
+    return {
+      x: p.x - (box?.left ?? 0),
+      y: p.y - (box?.top ?? 0),
+      width: node.data.width * zoom,
+      height: node.data.height * zoom,
+    };
+  };
+
   useEffect(() => {
     const node = laidOut.find((n) => n.id === selected);
     if (!node) return;
@@ -77,5 +90,5 @@ export function useMapCamera(
     }
   }, [selected, laidOut, flow, container]);
 
-  return { placeCamera, reveal };
+  return { placeCamera, reveal, screenBox };
 }

@@ -28,6 +28,8 @@ export function useMindMapActions(
     selection: string[];
     /** A topic is being edited: its editor has the keys. */
     editing: boolean;
+    /** A dialog of the map is open (the `?` sheet): it has the keys, Esc closes it. */
+    modal: boolean;
     /** Whether the board takes keys at all (not on a slide). */
     active: boolean;
     run(fn: () => void): void;
@@ -78,8 +80,8 @@ export function useMindMapActions(
   useRegisterActions('board', state.active ? registered : null);
 
   const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
-    // The editor handles its own keys.
-    if (state.editing) return;
+    // The editor and the map's dialogs handle their own keys.
+    if (state.editing || state.modal) return;
     let handled = false;
     state.run(() => {
       handled = handleActionKey(MINDMAP_ACTIONS, event.nativeEvent, context());
