@@ -7,6 +7,7 @@ import { installPresentTexts } from '../present/locales.ts';
 import { installInteropTexts } from '../export/locales.ts';
 import { installRegisterTexts } from '../register/locales.ts';
 import { installHistoryTexts } from '../history/locales.ts';
+import { installUiTexts } from '../ui/locales.ts';
 import { en } from './locales/en.ts';
 import { vi } from './locales/vi.ts';
 
@@ -39,6 +40,7 @@ installGraphTexts(i18n);
 installPresentTexts(i18n);
 installInteropTexts(i18n);
 installHistoryTexts(i18n);
+installUiTexts(i18n);
 document.documentElement.lang = i18n.language;
 
 /** Switches the whole UI, remembers the choice, and tells the server which language to answer in. */

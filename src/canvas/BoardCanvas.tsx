@@ -32,7 +32,7 @@ import type * as Y from 'yjs';
 import { addNode, deleteNodes, moveNodes, setNodeLabel } from '../core/commands/nodes.ts';
 import { ENTITY_DRAG_TYPE } from '../register/RegisterPanel.tsx';
 import { CanvasCaseContext, nodeTypes } from './CanvasNode.tsx';
-import { uploadDropped } from '../export/drop.ts';
+import { uploadDropped } from './drop.ts';
 import { NodeLabelEditor } from './NodeLabelEditor.tsx';
 import { BoardProjection, type CanvasNode, type CanvasNodeData } from './projection.ts';
 import { LinkProjection, type LinkEdge, type LinkEdgeData } from './links.ts';

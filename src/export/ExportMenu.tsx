@@ -17,7 +17,7 @@ import {
 import { boardPicture, fileNameOf, saveFile } from './capture.ts';
 import { boardPdf, type Paper } from './boardPdf.tsx';
 import { exportErrorText } from './errors.ts';
-import { importedText, importFailureText } from './drop.ts';
+import { importedText, importFailureText } from '../canvas/drop.ts';
 
 export interface ExportMenuProps {
   caseId: string;

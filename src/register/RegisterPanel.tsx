@@ -2,7 +2,7 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { Plus } from 'lucide-react';
-import { CommandError } from '../core/commands/boards.ts';
+import { commandErrorText } from '../ui/commandErrors.tsx';
 import { addEntity, listEntities, updateEntity, type Entity } from '../core/commands/register.ts';
 import { registerOf } from '../core/doc.ts';
 import { ENTITY_KINDS, type EntityKind } from '../core/register.ts';
@@ -41,10 +41,6 @@ function searchText(entity: Entity, t: (key: string) => string): string {
   }
   for (const value of Object.values(entity)) if (typeof value === 'string') parts.push(value);
   return parts.join(' ');
-}
-
-function commandMessage(err: unknown): string {
-  return err instanceof CommandError ? err.code : err instanceof Error ? err.message : String(err);
 }
 
 /**
@@ -94,10 +90,10 @@ export function RegisterPanel(props: RegisterPanelProps) {
         setEditing(null);
         return null;
       } catch (err) {
-        return commandMessage(err);
+        return commandErrorText(t, err);
       }
     },
-    [doc, origin, editing],
+    [doc, origin, editing, t],
   );
 
   const toggleSort = (field: string) =>

@@ -37,7 +37,7 @@ import { offlineCache } from '../offline.ts';
 import { BoardSwitch } from './BoardSwitch.tsx';
 import { BoardTabs } from './BoardTabs.tsx';
 import { Presence } from './Presence.tsx';
-import { useUndoKeys } from './useUndoKeys.ts';
+import { CaseActions } from './CaseActions.tsx';
 import { MembersDialog } from './MembersDialog.tsx';
 
 /** Loads the case record (or its offline copy), then opens the live session. */
@@ -130,7 +130,6 @@ function CaseWorkspace({
   usePresenterRequests(record.id, setPresenting);
   const [focus, setFocus] = useState<{ boardId: string; nodeId: string } | null>(null);
   const [openFile, setOpenFile] = useState<CaseFile | null>(null);
-  useUndoKeys(session, readOnly);
   const uploads = useUploads(record.id, doc, origin, i18n.language || currentLanguage());
 
   const current = useMemo(
@@ -341,6 +340,7 @@ function CaseWorkspace({
             onOpen={setOpened}
           />
         )}
+        <CaseActions session={session} readOnly={readOnly} />
         {showAudit && <AuditDialog caseId={record.id} onClose={() => setShowAudit(false)} />}
         {showMembers && (
           <MembersDialog record={{ ...record, title }} onClose={() => setShowMembers(false)} />

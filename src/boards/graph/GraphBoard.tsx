@@ -24,6 +24,8 @@ import type { EntityKind } from '../../core/register.ts';
 import { useStableCallback } from '../../ui/useStableCallback.ts';
 import { forceLayout, layeredLayout, type LayoutBox } from './layout.ts';
 import { errorText } from './errors.ts';
+import { useAddNodeActions } from './actions.ts';
+import { handleActionKey } from '../../ui/actions.ts';
 import { LinkEditor } from './LinkEditor.tsx';
 import { ProofPanel } from './ProofPanel.tsx';
 import { RelationPanel } from './RelationPanel.tsx';
@@ -329,6 +331,9 @@ function AddNode({
   const flow = useReactFlow();
   const [kind, setKind] = useState<EntityKind | PartyType | null>(null);
   const [name, setName] = useState('');
+  const { table, context: actionContext } = useAddNodeActions(ADDABLE[mode], kind, (k) =>
+    setKind(k as EntityKind | PartyType | null),
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!kind || !name.trim()) return;
@@ -374,7 +379,7 @@ function AddNode({
             value={name}
             placeholder={`${labelOf(kind)} — ${t('toolbar.newName')}`}
             onChange={(e) => setName(e.target.value)}
-            onKeyDown={(e) => e.key === 'Escape' && setKind(null)}
+            onKeyDown={(e) => handleActionKey(table, e.nativeEvent, actionContext())}
             aria-label={t('toolbar.newName')}
             data-testid="add-name"
           />

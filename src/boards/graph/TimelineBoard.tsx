@@ -8,6 +8,8 @@ import { tickStep, ticks, type TimelineItem } from '../../core/timeline.ts';
 import { timelineQuery } from './queries.ts';
 import { registerOf } from '../../core/doc.ts';
 import { useDoc, useDocQuery } from '../../sync/useDoc.ts';
+import { commandErrorText } from '../../ui/commandErrors.tsx';
+import { useTimelineActions } from './timelineActions.ts';
 import './graph.css';
 
 export interface TimelineBoardProps {
@@ -69,6 +71,13 @@ export function TimelineBoard({ doc, origin, readOnly }: TimelineBoardProps) {
       const at = base.from + atPx * base.msPerPx;
       return { from: at - atPx * msPerPx, msPerPx };
     });
+  useTimelineActions(() => ({
+    readOnly,
+    transact: (fn) => doc.transact(fn, origin),
+    zoom,
+    fit: () => setView(null),
+    add: () => setAdding(true),
+  }));
 
   // Wheel zooms around the pointer (shift + wheel pans); a drag pans. Passive listeners cannot
   // prevent the page from scrolling, hence addEventListener.
@@ -399,7 +408,7 @@ function AddEvent({
       );
       onDone(true);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(commandErrorText(t, err));
     }
   };
   const preview = parseCaseTime(start);

@@ -1,9 +1,7 @@
 import type { TFunction } from 'i18next';
-import { CommandError } from '../../core/commands/boards.ts';
+import { commandErrorText } from '../../ui/commandErrors.tsx';
 
-/** A refused command as a sentence for the person who tried it. */
+/** A refused command as a sentence for the person who tried it (one wording for every board). */
 export function errorText(t: TFunction<'graph'>, err: unknown): string {
-  if (err instanceof CommandError)
-    return t(`errors.${err.code}`, { defaultValue: t('errors.generic', { message: err.message }) });
-  return t('errors.generic', { message: err instanceof Error ? err.message : String(err) });
+  return commandErrorText((key, options) => t(key as 'errors.generic', options), err);
 }

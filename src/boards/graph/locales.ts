@@ -14,6 +14,21 @@ const vi = {
     related: 'có quan hệ',
   },
   strengths: { weak: 'yếu', medium: 'trung bình', strong: 'mạnh' },
+  actions: {
+    title: 'Sơ đồ chứng cứ và quan hệ',
+    cancelAdd: 'Đóng ô nhập tên',
+    add: {
+      fact: 'Thêm vấn đề cần chứng minh',
+      evidence: 'Thêm chứng cứ',
+      event: 'Thêm sự kiện',
+      person: 'Thêm người',
+      place: 'Thêm địa điểm',
+      phone: 'Thêm số điện thoại',
+      vehicle: 'Thêm phương tiện',
+      account: 'Thêm tài khoản',
+      organisation: 'Thêm tổ chức',
+    },
+  },
   toolbar: {
     linkType: 'Loại liên kết khi nối',
     add: 'Thêm',
@@ -115,6 +130,21 @@ const en: DeepStrings<typeof vi> = {
     related: 'related to',
   },
   strengths: { weak: 'weak', medium: 'medium', strong: 'strong' },
+  actions: {
+    title: 'Evidence and relationship charts',
+    cancelAdd: 'Close the name box',
+    add: {
+      fact: 'Add an issue to prove',
+      evidence: 'Add evidence',
+      event: 'Add an event',
+      person: 'Add a person',
+      place: 'Add a place',
+      phone: 'Add a phone number',
+      vehicle: 'Add a vehicle',
+      account: 'Add an account',
+      organisation: 'Add an organisation',
+    },
+  },
   toolbar: {
     linkType: 'Type of new links',
     add: 'Add',

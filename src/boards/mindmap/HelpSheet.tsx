@@ -1,24 +1,18 @@
-import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../ui/Dialog.tsx';
-import { MINDMAP_KEYS } from './keys.ts';
+import { useStore } from 'zustand';
+import { ActionSheet, type ActionSheetSection } from '../../ui/ActionSheet.tsx';
+import { actionRegistry } from '../../ui/actionRegistry.ts';
+import type { ActionContext, ActionTable } from '../../ui/actions.ts';
+import { MINDMAP_ACTIONS } from './actions.ts';
 
-/** The `?` sheet: every key of the map, from the same list the handler uses. */
+/** The `?` sheet of the map: its actions' keys, then the case's (undo, the palette…). */
 export function HelpSheet({ onClose }: { onClose(): void }) {
-  const { t } = useTranslation('mindmap');
-  return (
-    <Dialog title={t('keys.title')} onClose={onClose} testId="help-sheet">
-      <table className="help-sheet">
-        <tbody>
-          {MINDMAP_KEYS.map((key) => (
-            <tr key={key.help}>
-              <td>
-                <kbd>{key.keys}</kbd>
-              </td>
-              <td>{t(`keys.${key.help}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Dialog>
-  );
+  const caseActions = useStore(actionRegistry, (s) => s.case);
+  const sections: ActionSheetSection[] = [
+    {
+      title: 'mindmap:keys.title',
+      table: MINDMAP_ACTIONS as unknown as ActionTable<ActionContext>,
+    },
+    ...(caseActions ? [{ title: caseActions.title, table: caseActions.table }] : []),
+  ];
+  return <ActionSheet sections={sections} onClose={onClose} />;
 }

@@ -1,148 +1,48 @@
-import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ClipboardEvent,
-  type KeyboardEvent as ReactKeyboardEvent,
-} from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import { flushSync } from 'react-dom';
-import {
-  Background,
-  ReactFlow,
-  ReactFlowProvider,
-  useReactFlow,
-  type NodeChange,
-} from '@xyflow/react';
+import { Background, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { CommandError } from '../../core/commands/boards.ts';
-import {
-  addRelationship,
-  addSummary,
-  addTopic,
-  childrenOf,
-  deleteTopics,
-  descendantsOf,
-  insertOutline,
-  moveTopic,
-  setRelationship,
-  setRelationshipControl,
-  setSummary,
-  setTopic,
-  subtreeOutline,
-} from '../../core/commands/mindmap.ts';
-import { formatOutline, parseOutline } from '../../core/outline.ts';
-import { handleMindMapKey, type MindMapContext } from './keys.ts';
+import type { Node } from '@xyflow/react';
+import { addTopic, insertOutline, setTopic } from '../../core/commands/mindmap.ts';
+import { parseOutline } from '../../core/outline.ts';
+import { boardTitleOf } from '../../core/doc.ts';
+import { CanvasCaseContext } from '../../canvas/CanvasNode.tsx';
+import { LevelOfDetail, levelOfDetailEnabled } from '../../canvas/LevelOfDetail.tsx';
+import { flowLabels } from '../../canvas/flowLabels.ts';
+import { boardFieldsWatch, useDoc } from '../../sync/useDoc.ts';
+import { useFlowFrame, type PresentFrame } from '../../present/boardViews.ts';
+import { FrameOverlay } from '../../present/FrameOverlay.tsx';
+import { ExportMenu } from '../../export/ExportMenu.tsx';
+import { offlineCache } from '../../app/offline.ts';
+import { runAction, type Action } from '../../ui/actions.ts';
+import { ErrorNotice, useCommandErrors } from '../../ui/commandErrors.tsx';
+import type { MindMapContext } from './actions.ts';
+import { decorationTypes } from './decorations.tsx';
+import { HelpSheet } from './HelpSheet.tsx';
 import { MindMapToolbar } from './MindMapToolbar.tsx';
 import { OutlineView } from './OutlineView.tsx';
+import { edgeTypes, RelationshipControlContext } from './RelationshipEdge.tsx';
 import { TemplatePicker } from './TemplatePicker.tsx';
+import { TopicDetails } from './TopicDetails.tsx';
 import { TopicEditor } from './TopicEditor.tsx';
 import { TopicTextContext, topicTypes } from './TopicNode.tsx';
-import { useStableCallback } from '../../ui/useStableCallback.ts';
-import { edgeTypes, RelationshipControlContext } from './RelationshipEdge.tsx';
-import { CanvasCaseContext } from '../../canvas/CanvasNode.tsx';
-import { LevelOfDetail, levelOfDetailEnabled, type LodLook } from '../../canvas/LevelOfDetail.tsx';
-import { flowLabels } from '../../canvas/flowLabels.ts';
-import type { Edge, Node } from '@xyflow/react';
-import { decorations, decorationTypes, type DecorationNode } from './decorations.tsx';
-import { boundsOf, fitCamera, openingCamera } from './camera.ts';
+import { lodLabel, lodLook, useDrawnMap } from './useDrawnMap.ts';
+import { useLabelPrompts } from './useLabelPrompts.ts';
+import { useMapCamera } from './useMapCamera.ts';
+import { useMapDrop } from './useMapDrop.ts';
+import { useMindMapActions } from './useMindMapActions.ts';
+import { useRemoteSelections } from '../../canvas/useRemoteSelections.ts';
+import { useTopicDrag } from './useTopicDrag.ts';
+import { useTopics } from './useTopics.ts';
+import { MindMapView } from './view.ts';
 import { ZoomBar } from './ZoomBar.tsx';
 
 const nodeTypes = { ...topicTypes, ...decorationTypes };
-
-/** How topics and decorations look when the map is drawn simplified (zoomed out). */
-function lodLook(node: Node): LodLook {
-  if (node.type !== 'topic') return { fill: 'rgba(148, 163, 184, 0.08)', stroke: '#cbd5e1' };
-  const data = node.data as TopicNode['data'];
-  const remote = (node.style as Record<string, string> | undefined)?.['--remote'];
-  return {
-    fill: data.root ? (data.color ?? '#1d4ed8') : data.rescued ? '#fef3c7' : '#ffffff',
-    stroke: data.color ?? '#94a3b8',
-    ...(node.selected ? { ring: '#1d4ed8' } : remote ? { ring: remote, dashed: true } : {}),
-  };
-}
-function lodLabel(node: Node): string {
-  return String((node.data as { label?: unknown }).label ?? '');
-}
 /** Few enough moving topics to animate a layout change; more jump at once. */
 const ANIMATE_MAX = 60;
-
-interface DropSlot {
-  parent: string;
-  index: number;
-  /** The sibling the drop line is drawn against, and on which side. */
-  ref: string;
-  after: boolean;
-}
-
-interface DragState {
-  id: string;
-  x: number;
-  y: number;
-  /** A topic the dragged one would become a child of. */
-  target: string | null;
-  /** Or a place among siblings. */
-  slot: DropSlot | null;
-}
-
-/**
- * The place among siblings nearest to a dragged topic's centre: just before or after the closest
- * topic that lies across the branch from it (above or below; left or right in an org chart).
- */
-function siblingSlot(
-  nodes: readonly TopicNode[],
-  topics: readonly Topic[],
-  dragged: string,
-  excluded: Set<string>,
-  centre: { x: number; y: number },
-): DropSlot | null {
-  let best: { node: TopicNode; distance: number } | null = null;
-  for (const node of nodes) {
-    if (node.id === dragged || excluded.has(node.id) || node.data.root) continue;
-    const down = node.data.side === 'down';
-    const along = down
-      ? Math.abs(centre.y - (node.position.y + node.data.height / 2))
-      : Math.abs(centre.x - (node.position.x + node.data.width / 2));
-    const across = down
-      ? Math.abs(centre.x - (node.position.x + node.data.width / 2))
-      : Math.abs(centre.y - (node.position.y + node.data.height / 2));
-    const reach = down ? node.data.width : node.data.height;
-    if (along > (down ? node.data.height : node.data.width) || across > reach * 1.5) continue;
-    if (!best || across < best.distance) best = { node, distance: across };
-  }
-  if (!best) return null;
-  const topic = topics.find((t) => t.id === best.node.id);
-  if (!topic?.parent) return null;
-  const siblings = childrenOf(topics, topic.parent).filter((t) => t.id !== dragged);
-  const down = best.node.data.side === 'down';
-  const after = down
-    ? centre.x > best.node.position.x + best.node.data.width / 2
-    : centre.y > best.node.position.y + best.node.data.height / 2;
-  return {
-    parent: topic.parent,
-    index: siblings.findIndex((t) => t.id === topic.id) + (after ? 1 : 0),
-    ref: topic.id,
-    after,
-  };
-}
-import { useRemoteSelections } from '../../canvas/useRemoteSelections.ts';
-import { useTopics } from './useTopics.ts';
-import { MindMapView, type TopicNode } from './view.ts';
-import type { Topic } from '../../core/commands/mindmap.ts';
-import { HelpSheet } from './HelpSheet.tsx';
-import { TopicDetails } from './TopicDetails.tsx';
-import { useFlowFrame, type PresentFrame } from '../../present/boardViews.ts';
-import { ExportMenu, importFile } from '../../export/ExportMenu.tsx';
-import { importedText, importFailureText, uploadDropped } from '../../export/drop.ts';
-import { offlineCache } from '../../app/offline.ts';
-import { boardTitleOf, boardsOf } from '../../core/doc.ts';
-import { useYValue } from '../../files/useYValue.ts';
-import { FrameOverlay } from '../../present/FrameOverlay.tsx';
-import { ENTITY_DRAG_TYPE } from '../../register/RegisterPanel.tsx';
 
 export interface MindMapBoardProps {
   caseId: string;
@@ -168,19 +68,9 @@ export function MindMapBoard(props: MindMapBoardProps) {
   );
 }
 
-function MindMapInner({
-  caseId,
-  doc,
-  boardId,
-  origin,
-  readOnly,
-  awareness,
-  focusNodeId,
-  present,
-}: MindMapBoardProps) {
+function MindMapInner(props: MindMapBoardProps) {
+  const { caseId, doc, boardId, origin, readOnly, awareness, focusNodeId, present } = props;
   const { t, i18n } = useTranslation('mindmap');
-  const { t: tInterop } = useTranslation('interop');
-  const flow = useReactFlow();
   const { topics, relationships, summaries, kind, lookup } = useTopics(doc, boardId);
   const view = useRef(new MindMapView());
   const {
@@ -198,126 +88,41 @@ function MindMapInner({
   const [findOpen, setFindOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [detailsOpen, setDetailsOpen] = useState(false);
-  const [drag, setDrag] = useState<DragState | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, show, run } = useCommandErrors();
   /** What the last dropped mind-map file brought in. */
   const [imported, setImported] = useState<string | null>(null);
   const container = useRef<HTMLDivElement>(null);
-  const clipboard = useRef<string>('');
   const remote = useRemoteSelections(awareness, boardId, selection);
   const [lod] = useState(levelOfDetailEnabled);
-  // While the map is drawn simplified, React Flow keeps the nodes it had (its DOM is not drawn) and
-  // is handed the current ones when the map is drawn in full again: no React Flow work per change.
-  type Drawn = { nodes: Array<TopicNode | DecorationNode>; edges: Edge[] };
-  const [frozen, setFrozen] = useState<Drawn | null>(null);
-  const current = useRef<Drawn>({ nodes: [], edges: [] });
-
-  const decorated = useMemo(
-    () => decorations(topics, summaries, new Map(laidOut.map((n) => [n.id, n]))),
-    [topics, summaries, laidOut],
+  const { drag, onNodesChange, onNodeDragStop } = useTopicDrag({
+    doc,
+    boardId,
+    origin,
+    readOnly,
+    topics,
+    laidOut,
+    run,
+  });
+  const { nodes, shownEdges, frozen, onSimplified } = useDrawnMap({
+    topics,
+    summaries,
+    laidOut,
+    edges,
+    selection,
+    remote,
+    drag,
+    present,
+  });
+  const boardTitle = useDoc(
+    doc,
+    (d) => boardFieldsWatch(d, boardId),
+    (d) => boardTitleOf(d, boardId),
+    [boardId],
   );
-  const topicNodes = useMemo(
-    () =>
-      laidOut.map((node) => {
-        const selected = selection.includes(node.id);
-        const color = remote.get(node.id);
-        const dragging = drag?.id === node.id;
-        const target = drag?.target === node.id;
-        const slot =
-          drag?.slot?.ref === node.id ? (drag.slot.after ? 'drop-after' : 'drop-before') : '';
-        if (!selected && !color && !dragging && !target && !slot) return node;
-        return {
-          ...node,
-          selected,
-          ...(dragging ? { position: { x: drag.x, y: drag.y } } : {}),
-          className: [
-            color ? 'has-remote' : '',
-            target ? 'is-drop-target' : '',
-            slot,
-            slot ? `side-${node.data.side}` : '',
-          ].join(' '),
-          style: color ? ({ '--remote': color } as React.CSSProperties) : undefined,
-        };
-      }),
-    [laidOut, selection, remote, drag],
-  );
-  // On a slide, topics waiting for a later build step wait with their whole branch.
-  const waiting = useMemo(() => {
-    if (!present || present.waiting.size === 0) return null;
-    const children = new Map<string, string[]>();
-    for (const topic of topics)
-      if (topic.parent)
-        children.set(topic.parent, [...(children.get(topic.parent) ?? []), topic.id]);
-    const all = new Set<string>();
-    const stack = [...present.waiting];
-    while (stack.length > 0) {
-      const id = stack.pop()!;
-      if (all.has(id)) continue;
-      all.add(id);
-      stack.push(...(children.get(id) ?? []));
-    }
-    return all;
-  }, [present, topics]);
-  const nodes = useMemo(() => {
-    const all = [...decorated, ...topicNodes];
-    if (!waiting) return all;
-    return all.map((node) =>
-      waiting.has(node.id)
-        ? present!.dim
-          ? { ...node, className: `${node.className ?? ''} is-build-dim` }
-          : { ...node, hidden: true }
-        : node,
-    );
-  }, [decorated, topicNodes, waiting, present]);
-  const shownEdges = useMemo(
-    () =>
-      waiting
-        ? edges.map((edge) =>
-            waiting.has(edge.target) || waiting.has(edge.source)
-              ? present!.dim
-                ? { ...edge, className: 'is-build-dim' }
-                : { ...edge, hidden: true }
-              : edge,
-          )
-        : edges,
-    [edges, waiting, present],
-  );
-  const boardTitle = useYValue(boardsOf(doc), () => boardTitleOf(doc, boardId));
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
   useFlowFrame(boardId, () => selectionRef.current, present);
-  useEffect(() => {
-    current.current = { nodes, edges };
-  }, [nodes, edges]);
-  const onSimplified = useCallback((on: boolean) => setFrozen(on ? current.current : null), []);
-
-  // The camera works from the current layout's boxes, not from React Flow's nodes: those are the
-  // previous layout's while the map is drawn simplified.
-  const laidOutRef = useRef(laidOut);
-  laidOutRef.current = laidOut;
-  const placeCamera = useCallback(
-    (how: 'open' | 'fit') => {
-      const box = container.current?.getBoundingClientRect();
-      const topicsNow = laidOutRef.current;
-      const bounds = boundsOf(
-        topicsNow.map((n) => ({ ...n.position, width: n.data.width, height: n.data.height })),
-      );
-      if (!box || box.width === 0 || !bounds) return;
-      const root = topicsNow.find((n) => n.data.root) ?? topicsNow[0]!;
-      const screen = { width: box.width, height: box.height };
-      void flow.setViewport(
-        how === 'open'
-          ? openingCamera(
-              bounds,
-              { ...root.position, width: root.data.width, height: root.data.height },
-              screen,
-            )
-          : fitCamera(bounds, screen),
-        how === 'fit' ? { duration: 200 } : undefined,
-      );
-    },
-    [flow],
-  );
+  const { placeCamera, reveal, screenBox } = useMapCamera(container, laidOut, selection.at(-1));
   const onInit = useCallback(() => {
     if (!present) placeCamera('open');
   }, [present, placeCamera]);
@@ -328,24 +133,6 @@ function MindMapInner({
     if (!open) container.current?.focus();
   }, []);
 
-  const run = useCallback(
-    (action: () => void) => {
-      try {
-        action();
-        setError(null);
-      } catch (err) {
-        setError(
-          err instanceof CommandError
-            ? t(`errors.${err.code}`, {
-                defaultValue: t('errors.generic', { message: err.message }),
-              })
-            : String(err),
-        );
-      }
-    },
-    [t],
-  );
-
   const edit = useCallback((id: string, replace = false) => {
     // Mounted within the keydown, so a typed character lands in the editor (see TopicEditor).
     flushSync(() => {
@@ -354,66 +141,52 @@ function MindMapInner({
     });
   }, []);
 
-  // The child of each topic selected last, for → (see keys.ts).
-  const visited = useRef(new Map<string, string>());
-  useEffect(() => {
-    const id = selection.length === 1 ? selection[0]! : null;
-    const parent = id ? byId.get(id)?.parent : null;
-    if (id && parent) visited.current.set(parent, id);
-  }, [selection, byId]);
+  const { onKeyDown, context, clipboard } = useMindMapActions(
+    {
+      doc,
+      boardId,
+      origin,
+      readOnly,
+      topics,
+      nodes: laidOut,
+      selection,
+      editing: editing !== null,
+      modal: helpOpen,
+      active: !present,
+      run,
+    },
+    {
+      select: setSelection,
+      edit,
+      openFind: () => setFindOpen(true),
+      closeFind: () => {
+        if (!findOpen) return false;
+        onFind(false);
+        return true;
+      },
+      openHelp: () => setHelpOpen(true),
+      toggleDetails: () => setDetailsOpen((open) => !open),
+      fit: () => placeCamera('fit'),
+    },
+  );
+  const perform = (action: Action<MindMapContext>) => run(() => runAction(action, context()));
 
-  const context = (): MindMapContext => ({
+  const { onDragOver, onDrop } = useMapDrop({
+    caseId,
     doc,
     boardId,
     origin,
+    readOnly,
     topics,
-    nodes: laidOut,
+    laidOut,
     selection,
-    visited: visited.current,
-    newLabel: t('newTopic'),
+    lookup,
     select: setSelection,
-    edit,
-    openFind: () => setFindOpen(true),
-    closeFind: () => {
-      if (!findOpen) return false;
-      onFind(false);
-      return true;
-    },
-    openHelp: () => setHelpOpen(true),
-    copy: (cut) => {
-      const text = formatOutline(subtreeOutline(topics, selection));
-      clipboard.current = text;
-      void navigator.clipboard?.writeText(text).catch(() => undefined);
-      if (!cut) return;
-      // Cut is a copy then a delete, with the same rule as the Delete key: never the central topic.
-      const ids = selection.filter((id) => byId.get(id)?.parent !== null);
-      const parent = byId.get(ids[0] ?? '')?.parent ?? null;
-      deleteTopics(doc, { boardId, ids }, origin);
-      setSelection(parent ? [parent] : []);
-    },
+    run,
+    onImported: setImported,
+    onError: setError,
+    showError: show,
   });
-
-  const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
-    // The editor handles its own keys; a viewer may only look around.
-    const target = event.target as HTMLElement;
-    if (
-      editing ||
-      target.isContentEditable ||
-      ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
-    )
-      return;
-    const looking =
-      event.key.startsWith('Arrow') ||
-      event.key === 'Escape' ||
-      event.key === '?' ||
-      ((event.ctrlKey || event.metaKey) && ['f', 'c'].includes(event.key));
-    if (readOnly && (!looking || event.altKey)) return;
-    let handled = false;
-    run(() => {
-      handled = handleMindMapKey(event.nativeEvent, context());
-    });
-    if (handled) event.preventDefault();
-  };
 
   const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
     if (readOnly || editing) return;
@@ -438,57 +211,6 @@ function MindMapInner({
     });
   };
 
-  // Dragging a topic onto another makes it that topic's last child; dropping it just before or
-  // after a topic puts it there among that topic's siblings. The layout does the rest.
-  const onNodesChange = useStableCallback((changes: NodeChange<TopicNode | DecorationNode>[]) => {
-    for (const change of changes) {
-      // Selection is ours (click, Shift+click, keys); React Flow's own select changes are ignored.
-      if (change.type !== 'position' || !change.position || !change.dragging || readOnly) continue;
-      const moving = laidOut.find((n) => n.id === change.id);
-      if (!moving) continue;
-      const centre = {
-        x: change.position.x + moving.data.width / 2,
-        y: change.position.y + moving.data.height / 2,
-      };
-      const excluded = descendantsOf(topics, [change.id]);
-      const target = laidOut.find(
-        (n) =>
-          n.id !== change.id &&
-          !excluded.has(n.id) &&
-          centre.x >= n.position.x &&
-          centre.x <= n.position.x + n.data.width &&
-          centre.y >= n.position.y &&
-          centre.y <= n.position.y + n.data.height,
-      );
-      setDrag({
-        id: change.id,
-        x: change.position.x,
-        y: change.position.y,
-        target: target?.id ?? null,
-        slot: target ? null : siblingSlot(laidOut, topics, change.id, excluded, centre),
-      });
-    }
-  });
-  const onNodeDragStop = useStableCallback(() => {
-    const slot = drag?.slot;
-    if (drag && slot) {
-      run(() =>
-        moveTopic(doc, { boardId, id: drag.id, parent: slot.parent, index: slot.index }, origin),
-      );
-    }
-    if (drag?.target) {
-      const target = drag.target;
-      run(() =>
-        moveTopic(
-          doc,
-          { boardId, id: drag.id, parent: target, index: childrenOf(topics, target).length },
-          origin,
-        ),
-      );
-    }
-    setDrag(null);
-  });
-
   const onNodeClick = useCallback((event: { shiftKey: boolean }, node: Node) => {
     if (node.type !== 'topic') return;
     setSelection((s) =>
@@ -497,147 +219,23 @@ function MindMapInner({
     container.current?.focus();
   }, []);
 
-  const onNodeDoubleClick = useStableCallback((_: unknown, node: Node) => {
-    if (readOnly) return;
-    if (node.type === 'topic') return edit(node.id);
-    const summary = (node.data as { summary?: string }).summary;
-    if (!summary) return;
-    const label = window.prompt(
-      t('summaryLabel'),
-      String((node.data as { label?: string }).label ?? ''),
-    );
-    if (label !== null)
-      run(() =>
-        setSummary(
-          doc,
-          { boardId, id: summary, label: label.trim() === '-' ? null : label },
-          origin,
-        ),
-      );
-  });
   const onPaneClick = useCallback(() => setSelection([]), []);
-  const onEdgeDoubleClick = useStableCallback((_: unknown, edge: Edge) => {
-    const rel = (edge.data as { relationship?: string } | undefined)?.relationship;
-    if (!rel || readOnly) return;
-    const label = window.prompt(t('relationLabel'), String(edge.label ?? ''));
-    if (label === null) return;
-    run(() =>
-      setRelationship(
-        doc,
-        { boardId, id: rel, label: label.trim() === '-' ? null : label },
-        origin,
-      ),
-    );
+  const { onNodeDoubleClick, onEdgeDoubleClick, onRelationshipControl } = useLabelPrompts({
+    doc,
+    boardId,
+    origin,
+    readOnly,
+    edit,
+    run,
   });
-
-  const onRelationshipControl = useCallback(
-    (id: string, control: { dx: number; dy: number }) =>
-      run(() => setRelationshipControl(doc, { boardId, id, control }, origin)),
-    [doc, boardId, origin, run],
-  );
-
-  // An entity dropped from the register becomes a linked topic under the topic it lands on.
-  const onEntityDrop = (event: React.DragEvent) => {
-    const files = [...event.dataTransfer.files];
-    if (!readOnly && files.length > 0) {
-      // A mind-map file becomes a branch; an image becomes a topic showing it (and a case-file
-      // document). Anything else falls through to the case file.
-      const mapFile = files.find((f) => /\.(xmind|mm|opml|md|markdown)$/i.test(f.name));
-      const images = files.filter((f) => /^image\/(png|jpeg|webp)$/.test(f.type));
-      if (mapFile || images.length > 0) {
-        event.preventDefault();
-        const parent = selection.at(-1) ?? topics.find((tp) => tp.parent === null)?.id ?? null;
-        if (mapFile)
-          void importFile(doc, boardId, origin, mapFile, parent).then(
-            ({ ids, count }) => {
-              setError(null);
-              setImported(importedText(tInterop, mapFile.name, count));
-              setSelection(ids);
-            },
-            (err: unknown) => {
-              setImported(null);
-              setError(importFailureText(tInterop, mapFile.name, err));
-            },
-          );
-        for (const image of images)
-          void uploadDropped(caseId, doc, origin, image, i18n.language).then(
-            (hash) =>
-              run(() => {
-                const id = addTopic(
-                  doc,
-                  { boardId, parent, label: image.name.replace(/\.[a-z]+$/i, '') },
-                  origin,
-                );
-                setTopic(doc, { boardId, id, patch: { image: hash } }, origin);
-                setSelection([id]);
-              }),
-            (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
-          );
-        return;
-      }
-    }
-    const entity = event.dataTransfer.getData(ENTITY_DRAG_TYPE);
-    if (readOnly || !entity) return;
-    event.preventDefault();
-    const p = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-    const hit = laidOut.find(
-      (n) =>
-        p.x >= n.position.x &&
-        p.x <= n.position.x + n.data.width &&
-        p.y >= n.position.y &&
-        p.y <= n.position.y + n.data.height,
-    );
-    const parent = hit?.id ?? topics.find((tp) => tp.parent === null)?.id ?? null;
-    run(() => {
-      const id = addTopic(doc, { boardId, parent, label: lookup(entity)?.name ?? '' }, origin);
-      setTopic(doc, { boardId, id, patch: { entity } }, origin);
-      setSelection([id]);
-    });
-  };
 
   useEffect(() => {
     if (!focusNodeId || !byId.has(focusNodeId)) return;
     setSelection([focusNodeId]);
   }, [focusNodeId, byId]);
 
-  // Keep the selected topic in view when the keyboard moves it.
-  const selected = selection.at(-1);
-  useEffect(() => {
-    const node = laidOut.find((n) => n.id === selected);
-    if (!node) return;
-    const { x, y, zoom } = flow.getViewport();
-    const box = container.current?.getBoundingClientRect();
-    if (!box) return;
-    const sx = node.position.x * zoom + x;
-    const sy = node.position.y * zoom + y;
-    if (
-      sx < 0 ||
-      sy < 0 ||
-      sx + node.data.width * zoom > box.width ||
-      sy + node.data.height * zoom > box.height
-    ) {
-      void flow.setCenter(
-        node.position.x + node.data.width / 2,
-        node.position.y + node.data.height / 2,
-        { zoom, duration: 200 },
-      );
-    }
-  }, [selected, laidOut, flow]);
-
   const editingNode = editing ? laidOut.find((n) => n.id === editing.id) : undefined;
-  const editRect = editingNode
-    ? (() => {
-        const p = flow.flowToScreenPosition(editingNode.position);
-        const box = container.current?.getBoundingClientRect();
-        const zoom = flow.getViewport().zoom;
-        return {
-          x: p.x - (box?.left ?? 0),
-          y: p.y - (box?.top ?? 0),
-          width: editingNode.data.width * zoom,
-          height: editingNode.data.height * zoom,
-        };
-      })()
-    : null;
+  const editRect = editingNode ? screenBox(editingNode) : null;
 
   if (topics.length === 0 && !present) {
     return readOnly ? (
@@ -659,71 +257,38 @@ function MindMapInner({
       data-testid="mindmap"
     >
       {!present && (
-        <>
-          <MindMapToolbar
+        <MindMapToolbar
+          doc={doc}
+          boardId={boardId}
+          origin={origin}
+          kind={kind}
+          mode={mode}
+          readOnly={readOnly}
+          topics={topics}
+          findOpen={findOpen}
+          onMode={setMode}
+          onFind={onFind}
+          detailsOpen={detailsOpen}
+          context={context}
+          onRun={perform}
+          onReveal={(id) => {
+            setSelection([id]);
+            reveal(id);
+          }}
+        >
+          <ExportMenu
+            caseId={caseId}
             doc={doc}
             boardId={boardId}
+            boardTitle={boardTitle}
             origin={origin}
-            kind={kind}
-            mode={mode}
             readOnly={readOnly}
-            topics={topics}
-            findOpen={findOpen}
-            onMode={setMode}
-            onFind={onFind}
-            onHelp={() => setHelpOpen(true)}
-            canRelate={!readOnly && selection.length === 2}
-            canSummarize={
-              !readOnly &&
-              selection.length > 0 &&
-              new Set(selection.map((id) => byId.get(id)?.parent ?? null)).size === 1 &&
-              byId.get(selection[0]!)?.parent !== null
-            }
-            onSummarize={() =>
-              run(() =>
-                addSummary(doc, { boardId, topics: selection, label: t('summary') }, origin),
-              )
-            }
-            onRelate={() =>
-              run(() =>
-                addRelationship(
-                  doc,
-                  { boardId, source: selection[0]!, target: selection[1]! },
-                  origin,
-                ),
-              )
-            }
-            detailsOpen={detailsOpen}
-            onDetails={() => setDetailsOpen((open) => !open)}
-            onReveal={(id) => {
-              const node = laidOut.find((n) => n.id === id);
-              setSelection([id]);
-              if (node)
-                void flow.setCenter(
-                  node.position.x + node.data.width / 2,
-                  node.position.y + node.data.height / 2,
-                  { duration: 200, zoom: flow.getViewport().zoom },
-                );
-            }}
-          >
-            <ExportMenu
-              caseId={caseId}
-              doc={doc}
-              boardId={boardId}
-              boardTitle={boardTitle}
-              origin={origin}
-              readOnly={readOnly}
-              author={offlineCache.user()?.displayName ?? ''}
-              mindMap={{ selection, onImported: setSelection }}
-            />
-          </MindMapToolbar>
-        </>
+            author={offlineCache.user()?.displayName ?? ''}
+            mindMap={{ selection, onImported: setSelection }}
+          />
+        </MindMapToolbar>
       )}
-      {error && (
-        <p className="notice notice--danger" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice error={error} />
       {imported && (
         <p className="notice" role="status" data-testid="import-message">
           {imported}
@@ -745,15 +310,8 @@ function MindMapInner({
           tabIndex={0}
           onKeyDown={present ? undefined : onKeyDown}
           onPaste={onPaste}
-          onDragOver={(event) => {
-            if (
-              !readOnly &&
-              (event.dataTransfer.types.includes(ENTITY_DRAG_TYPE) ||
-                event.dataTransfer.types.includes('Files'))
-            )
-              event.preventDefault();
-          }}
-          onDrop={onEntityDrop}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
           data-testid="mindmap-canvas"
           aria-label={t('map')}
         >

@@ -1,10 +1,12 @@
 import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Braces, HelpCircle, List, Network, PanelRight, Search, Spline, X } from 'lucide-react';
+import { List, Network, Search, X } from 'lucide-react';
 import type * as Y from 'yjs';
 import { setBoardSetting } from '../../core/commands/boards.ts';
 import { childrenOf, setTopic, type Topic } from '../../core/commands/mindmap.ts';
 import { matchesSearch } from '../../core/text.ts';
+import { canRun, type Action } from '../../ui/actions.ts';
+import { mindMapAction, type MindMapContext } from './actions.ts';
 import type { MindMapLayoutKind } from './layout.ts';
 import { LAYOUT_KINDS } from './useTopics.ts';
 
@@ -19,15 +21,10 @@ interface MindMapToolbarProps {
   findOpen: boolean;
   onMode(mode: 'map' | 'outline'): void;
   onFind(open: boolean): void;
-  onHelp(): void;
   detailsOpen: boolean;
-  /** Two topics are selected: a relationship line can join them. */
-  canRelate: boolean;
-  onRelate(): void;
-  /** The selected topics are siblings: a summary can span them. */
-  canSummarize: boolean;
-  onSummarize(): void;
-  onDetails(): void;
+  /** The context the toolbar's actions run in, and how the board runs one. */
+  context(): MindMapContext;
+  onRun(action: Action<MindMapContext>): void;
   /** Selects a found topic and brings it into view. */
   onReveal(id: string): void;
   /** Drawn last in the toolbar's second group (the import / export menu). */
@@ -136,44 +133,64 @@ export function MindMapToolbar(props: MindMapToolbarProps) {
             </button>
           </span>
         ) : (
-          <button type="button" onClick={() => props.onFind(true)} title={t('find')}>
-            <Search size={16} />
-          </button>
+          <ActionButton id="mindmap.find" title={t('find')} bare {...props} />
         )}
       </span>
       <span className="mindmap-toolbar__group">
-        <button
-          type="button"
-          disabled={!props.canRelate}
-          onClick={props.onRelate}
-          title={t('relateHint')}
-          data-testid="relate"
-        >
-          <Spline size={16} /> {t('relate')}
-        </button>
-        <button
-          type="button"
-          disabled={!props.canSummarize}
-          onClick={props.onSummarize}
+        <ActionButton id="mindmap.relate" title={t('relateHint')} testId="relate" {...props} />
+        <ActionButton
+          id="mindmap.summarize"
           title={t('summaryHint')}
-          data-testid="summarize"
-        >
-          <Braces size={16} /> {t('summary')}
-        </button>
-        <button
-          type="button"
-          aria-pressed={props.detailsOpen}
-          onClick={props.onDetails}
-          title={t('details')}
-          data-testid="details-toggle"
-        >
-          <PanelRight size={16} /> {t('details')}
-        </button>
-        <button type="button" onClick={props.onHelp} title={t('help')} data-testid="help-button">
-          <HelpCircle size={16} />
-        </button>
+          testId="summarize"
+          {...props}
+        />
+        <ActionButton
+          id="mindmap.details"
+          pressed={props.detailsOpen}
+          testId="details-toggle"
+          {...props}
+        />
+        <ActionButton id="mindmap.help" title={t('help')} testId="help-button" bare {...props} />
         {props.children}
       </span>
     </div>
+  );
+}
+
+/** A toolbar button generated from the action table: its icon, label and whether it can run. */
+function ActionButton({
+  id,
+  title,
+  testId,
+  pressed,
+  bare,
+  context,
+  onRun,
+}: {
+  id: string;
+  title?: string;
+  testId?: string;
+  pressed?: boolean;
+  /** Only the icon is shown. */
+  bare?: boolean;
+  context(): MindMapContext;
+  onRun(action: Action<MindMapContext>): void;
+}) {
+  const { t } = useTranslation('mindmap');
+  const action = mindMapAction(id);
+  const Icon = action.icon;
+  const label = t(action.label);
+  return (
+    <button
+      type="button"
+      disabled={!canRun(action, context())}
+      aria-pressed={pressed}
+      onClick={() => onRun(action)}
+      title={title ?? label}
+      data-testid={testId}
+    >
+      {Icon && <Icon size={16} />}
+      {!bare && ` ${label}`}
+    </button>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { X } from 'lucide-react';
 import type * as Y from 'yjs';
-import { CommandError } from '../../core/commands/boards.ts';
+import { commandErrorText } from '../../ui/commandErrors.tsx';
 import { MARKERS, setTopic, type Marker, type Topic } from '../../core/commands/mindmap.ts';
 import { listEntities } from '../../core/commands/register.ts';
 import { listFiles } from '../../core/commands/files.ts';
@@ -56,11 +56,7 @@ export function TopicDetails({
       setTopic(doc, { boardId, id: topic.id, patch: change }, origin);
       setError(null);
     } catch (err) {
-      setError(
-        err instanceof CommandError
-          ? t(`errors.${err.code}`, { defaultValue: err.message })
-          : String(err),
-      );
+      setError(commandErrorText(t, err));
     }
   };
   const toggleMarker = (marker: Marker) =>

@@ -50,7 +50,7 @@ import { SceneHelp } from './SceneHelp.tsx';
 import { SceneTextEditor } from './SceneTextEditor.tsx';
 import { applyEffects, objectAt, pointerInput } from './pointer.ts';
 import { FIXED_SHAPES, MULTI_POINT, type SceneTool } from './tools.ts';
-import { useRunCommand } from './useRunCommand.ts';
+import { ErrorNotice, useCommandErrors } from '../../ui/commandErrors.tsx';
 import { useDrawnScene } from './useDrawnScene.ts';
 import { useScene, useSceneAwareness } from './useScene.ts';
 import { useSceneView } from './useSceneView.ts';
@@ -102,7 +102,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
   const grid = settings.gridMetres;
   const focusCanvas = () => container.current?.focus({ preventScroll: true });
 
-  const { run, error } = useRunCommand();
+  const { run, error } = useCommandErrors();
 
   const add = (object: SceneObjectInput): string | null => {
     let id: string | null = null;
@@ -240,11 +240,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
         }
         focusCanvas={focusCanvas}
       />
-      {error && (
-        <p className="notice notice--danger" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice error={error} />
       <div className="scene__body">
         <div
           ref={container}

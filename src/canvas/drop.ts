@@ -39,3 +39,31 @@ export function importFailureText(t: Translate, name: string, err: unknown): str
 /** What a successful import brought in: `Đã nhập 42 chủ đề từ “map.xmind”.` */
 export const importedText = (t: Translate, name: string, count: number): string =>
   t('imported', { count, name });
+
+/** Images a board shows as they are: the kinds the case file previews. */
+export const isDroppedImage = (file: File): boolean => /^image\/(png|jpeg|webp)$/.test(file.type);
+
+/** Mind-map files that import as a branch. */
+export const isDroppedMap = (file: File): boolean =>
+  /\.(xmind|mm|opml|md|markdown)$/i.test(file.name);
+
+/**
+ * What a drop onto a board carries: files sorted into images and mind-map files, or the id of a
+ * register entity dragged from the register (`entityType` is the register's drag type).
+ */
+export function readDrop(
+  data: DataTransfer,
+  entityType: string,
+): { images: File[]; mapFile: File | null; entity: string | null } {
+  const files = [...data.files];
+  return {
+    images: files.filter(isDroppedImage),
+    mapFile: files.find(isDroppedMap) ?? null,
+    entity: data.getData(entityType) || null,
+  };
+}
+
+/** Whether a board lets a drag land: files or a register entity, never on a read-only board. */
+export function acceptsDrop(data: DataTransfer, entityType: string, readOnly: boolean): boolean {
+  return !readOnly && (data.types.includes(entityType) || data.types.includes('Files'));
+}

@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { Dialog } from './Dialog.tsx';
+import './actions.css';
+import { keyLabel, type ActionContext, type ActionTable } from './actions.ts';
+
+export interface ActionSheetSection {
+  /** i18n key of the section's heading, with its namespace. */
+  title: string;
+  table: ActionTable<ActionContext>;
+}
+
+/**
+ * The `?` sheet: every action that has a key, from the same tables the key handler uses, so the
+ * sheet can never list a key that does nothing.
+ */
+export function ActionSheet({
+  sections,
+  onClose,
+}: {
+  sections: readonly ActionSheetSection[];
+  onClose(): void;
+}) {
+  const { t } = useTranslation('ui');
+  return (
+    <Dialog title={t('keys.title')} onClose={onClose} testId="help-sheet">
+      {sections.map((section) => (
+        <table className="help-sheet" key={section.title}>
+          <caption>{t(section.title)}</caption>
+          <tbody>
+            {section.table
+              .filter((action) => action.keys?.length)
+              .map((action) => (
+                <tr key={action.id} data-action={action.id}>
+                  <td>
+                    {action.keys!.map((binding) => (
+                      <kbd key={binding}>{keyLabel(binding)}</kbd>
+                    ))}
+                  </td>
+                  <td>{t(action.label)}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      ))}
+    </Dialog>
+  );
+}
