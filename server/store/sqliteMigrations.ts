@@ -8,9 +8,9 @@ import { chainHash, GENESIS, type AuditRow } from './chain.ts';
  * `PRAGMA user_version` is the number of migrations it has run. Each runs once, in a transaction
  * that also sets the new version. Never edit one that has shipped: add the next.
  *
- * Databases made before the numbering have user_version 0 and tables already there: migration 1
- * (CREATE ... IF NOT EXISTS) and the column checks of 2 and 3 make running them over such a
- * database change only what it lacks.
+ * Databases made before the numbering have user_version 0 and tables already there: their
+ * version is told by their columns (`unnumberedVersion`) and they go on from it. Migrations 1 to 3
+ * are also written to change only what a database lacks, as the code before them did at each start.
  */
 export const SQLITE_MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
   (db) => db.exec(baseSchema),

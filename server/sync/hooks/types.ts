@@ -10,8 +10,9 @@ export interface RoomView {
 
 /**
  * An extension of a room's lifecycle, in the manner of Hocuspocus's extension hooks: a room calls
- * each of its hooks, in order, at these points. Every method is optional and must not throw (a
- * hook that fails must not fail the room); hooks see a room, never its sockets.
+ * each of its hooks, in order, at these points. Every method is optional. A hook that throws is
+ * logged and the others still run: a hook never fails the room or the change. Hooks see a room,
+ * never its sockets.
  *
  * @example
  * const log: RoomHook = { afterStore: (room, update) => console.log(room.caseId, update.byteLength) };
