@@ -4,13 +4,8 @@ import { dummyHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { hashToken, toPublicUser } from '../auth/sessions.ts';
 import { newUserSchema } from '../users.ts';
 import { ApiError } from '../errors.ts';
-import {
-  credentialOf,
-  requireUser,
-  SESSION_COOKIE,
-  setSessionCookie,
-  type Services,
-} from './context.ts';
+import { requireUser, setSessionCookie, type Services } from './context.ts';
+import { credentialOf, SESSION_COOKIE } from './session.ts';
 
 const loginSchema = z.object({
   username: z.string().trim().toLowerCase().max(64),

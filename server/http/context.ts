@@ -11,6 +11,7 @@ import type { AuditTrail } from '../audit.ts';
 import type { VersionKeeper } from '../versions.ts';
 import type { PresentationHub } from '../present/hub.ts';
 import type { RedisFanout } from '../sync/fanout.ts';
+import { credentialOf, SESSION_COOKIE } from './session.ts';
 
 /** What every route needs, built once by the composition root. */
 export interface Services {
@@ -30,15 +31,6 @@ export interface Services {
   hub: PresentationHub;
   /** Set with several instances (`REDIS_URL`). */
   fanout: RedisFanout | undefined;
-}
-
-export const SESSION_COOKIE = 'cb_session';
-
-/** The secret a request authenticates with: the session cookie, or a bearer token. */
-export function credentialOf(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
-  return request.cookies[SESSION_COOKIE];
 }
 
 /** The logged-in user, or a 401 `auth.required`. */

@@ -1,79 +1,55 @@
 import * as Y from 'yjs';
-import {
-  Awareness,
-  applyAwarenessUpdate,
-  encodeAwarenessUpdate,
-  removeAwarenessStates,
-} from 'y-protocols/awareness';
-import * as decoding from 'lib0/decoding';
-import type { WebSocket } from 'ws';
+import { Awareness } from 'y-protocols/awareness';
 import type { Role } from '../../src/core/schema.ts';
-import type { PublicUser } from '../auth/sessions.ts';
+import type { SchemaProblem } from '../../src/core/validate.ts';
 import type { Store } from '../store/Store.ts';
+import { endSessions, REMOTE, send, setAccess, type Connection } from './connection.ts';
+import { DocumentGuard } from './DocumentGuard.ts';
+import { DocumentLog } from './DocumentLog.ts';
+import { ActivityHook, type Activity } from './hooks/activity.ts';
+import { RoomPresence } from './hooks/presence.ts';
+import { dropPendingOver } from './pending.ts';
+import type { RoomHook } from './hooks/types.ts';
 import {
   CloseCode,
-  encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
   MalformedMessageError,
   parseMessage,
 } from './protocol.ts';
-import { admitPresence, PresenceRefusedError } from './presence.ts';
-import { DocumentGuard } from './DocumentGuard.ts';
-import type { SchemaProblem } from '../../src/core/validate.ts';
 
-/** Bytes of waiting updates (see `receiveUpdates`) a room keeps before refusing more. */
-const MAX_PENDING_BYTES = 1024 * 1024;
-
-/** Presence ids one socket may hold. */
-const MAX_AWARENESS_IDS = 4;
-
-/** One socket in a room. */
-export interface Connection {
-  readonly ws: WebSocket;
-  readonly user: PublicUser;
-  role: Role;
-  /** SHA-256 of the session or token the socket was opened with, so revoking it closes the socket. */
-  readonly credential: string;
-  /** Messages this socket may still send now (a token bucket the room manager refills). */
-  budget: number;
-  /** Awareness client ids this connection controls, removed when it closes. */
-  readonly awarenessIds: Set<number>;
-}
+export { REMOTE, type Connection } from './connection.ts';
 
 export interface RoomLimits {
   maxDocumentBytes: number;
   compactAfterUpdates: number;
 }
 
+/** What the room manager hears from a room. */
 export interface RoomEvents {
   onEmpty(room: Room): void;
   onFailed(room: Room, err: unknown): void;
   onWarning(message: string, details: Record<string, unknown>): void;
   /** An update was refused because it would break the document schema (for the audit trail). */
   onInvalidUpdate?(room: Room, conn: Connection, problems: readonly SchemaProblem[]): void;
-  /** A change was stored (for automatic versions). */
-  onChanged?(room: Room): void;
-  /** A change this instance stored, or a presence change of its sockets, for other instances. */
-  publish?(kind: 'update' | 'awareness', data: Uint8Array): void;
 }
 
-/** The origin of changes that came from another instance (already stored; not sent back). */
-export const REMOTE = Symbol('remote instance');
+/** Changes applied in one step, each with the socket (or other origin) it came from. */
+type Changes = Array<{ origin: unknown; updates: Uint8Array[] }>;
 
-/** What one person changed in a room since it was last taken: boards by id, and other parts. */
-export interface Activity {
-  boards: Set<string>;
-  areas: Set<string>;
-  changes: number;
-  since: number;
-}
+/** One update for several, as Yjs merges them. */
+const merged = (updates: Uint8Array[]) =>
+  updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
 
 /**
- * One open case document and the sockets editing it. Every document change, from a socket or from
- * the server, goes through `commit`: applied, stored, and only then sent to the others. Sync work
- * runs one task at a time on `queue`, so no one is ever sent a change that is not yet stored.
+ * One open case document and the sockets editing it. Every document change, from a socket, from
+ * the server or from another instance, takes one path, `storeAndSend`: applied, stored (unless
+ * another instance stored it), told to the hooks, and only then sent to the others. Sync work runs
+ * one task at a time on `queue`, so no one is ever sent a change that is not yet stored.
+ *
+ * The room composes its hooks (server/sync/hooks/): activity (who changed what, for the audit
+ * trail) and presence always; versions and fan-out as the room manager gives them.
  */
 export class Room {
   readonly doc = new Y.Doc();
@@ -84,62 +60,33 @@ export class Room {
   /** Updates refused because they would break the document schema. */
   invalidUpdates = 0;
   private readonly guard = new DocumentGuard(this.doc);
+  private readonly activity = new ActivityHook();
+  /** Who is here (the presence hook); RoomManager gives it other instances' presence. */
+  readonly presence: RoomPresence;
+  private readonly hooks: readonly RoomHook[];
   private queue: Promise<void> = Promise.resolve();
   /** Document updates received and not yet applied (see `receiveUpdates`). */
   private readonly inbox: Array<{ conn: Connection; update: Uint8Array }> = [];
   private failed = false;
   private compactScheduled = false;
-  /** Per user name: what their sockets changed since `takeActivity` (for the audit trail). */
-  private activity = new Map<string, Activity>();
 
   private constructor(
     readonly caseId: string,
-    private readonly store: Store,
     private readonly limits: RoomLimits,
     private readonly events: RoomEvents,
-    private lastSeq: number,
-    private storedBytes: number,
-    private updatesSinceSnapshot: number,
+    hooks: readonly RoomHook[],
+    private readonly log: DocumentLog,
   ) {
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.onAwarenessUpdate);
+    this.hooks = [this.activity, ...hooks];
+    this.presence = new RoomPresence({
+      awareness: this.awareness,
+      connections: this.connections,
+      refuse: (conn, code, err) => this.refuse(conn, code, err),
+      warn: (message, err) => this.events.onWarning(message, { caseId, err: String(err) }),
+      localPresence: (update) => this.callHooks((h) => h.afterLocalPresence?.(this, update)),
+    });
     this.doc.on('afterTransaction', this.onTransaction);
   }
-
-  /** Hands over (and forgets) who changed what, for the per-minute summary of the audit trail. */
-  takeActivity(): Map<string, Activity> {
-    const taken = this.activity;
-    this.activity = new Map();
-    return taken;
-  }
-
-  private readonly onTransaction = (tr: Y.Transaction): void => {
-    const conn = tr.origin as Connection;
-    if (!this.connections.has(conn) || tr.changed.size === 0) return;
-    let entry = this.activity.get(conn.user.username);
-    if (!entry) {
-      entry = { boards: new Set(), areas: new Set(), changes: 0, since: Date.now() };
-      this.activity.set(conn.user.username, entry);
-    }
-    entry.changes++;
-    const boards = this.doc.getMap('boards');
-    tr.changed.forEach((keys, type) => {
-      // Climb to the root, remembering the key under it: for `boards` that key is the board.
-      let t: Y.AbstractType<unknown> = type as Y.AbstractType<unknown>;
-      let keyUnderRoot: string | null = null;
-      while (t._item) {
-        const parent = t._item.parent as Y.AbstractType<unknown>;
-        if (!parent._item) keyUnderRoot = t._item.parentSub;
-        t = parent;
-      }
-      if (t === boards) {
-        if (keyUnderRoot) entry.boards.add(keyUnderRoot);
-        else for (const key of keys) if (key) entry.boards.add(key);
-        return;
-      }
-      for (const [name, root] of this.doc.share) if (root === t) entry.areas.add(name);
-    });
-  };
 
   /** Loads a room from storage. A failed load throws and leaves nothing behind to be cached. */
   static async load(
@@ -147,30 +94,44 @@ export class Room {
     store: Store,
     limits: RoomLimits,
     events: RoomEvents,
+    hooks: readonly RoomHook[] = [],
   ): Promise<Room> {
     const stored = await store.loadDocument(caseId);
-    const room = new Room(
-      caseId,
-      store,
-      limits,
-      events,
-      stored.lastSeq,
-      stored.bytes,
-      stored.updatesSinceSnapshot,
-    );
+    const log = new DocumentLog(caseId, store, limits.compactAfterUpdates, stored);
+    const room = new Room(caseId, limits, events, hooks, log);
     room.doc.transact(() => {
       for (const update of stored.updates) Y.applyUpdate(room.doc, update);
     });
     return room;
   }
 
+  /** Hands over (and forgets) who changed what, for the per-minute summary of the audit trail. */
+  takeActivity(): Map<string, Activity> {
+    return this.activity.take();
+  }
+
+  private readonly onTransaction = (tr: Y.Transaction): void => {
+    const conn = tr.origin as Connection;
+    const author = this.connections.has(conn) ? conn.user.username : null;
+    this.callHooks((h) => h.afterTransaction?.(this, tr, author));
+  };
+
+  /** Calls every hook; one that throws is logged and the others go on. */
+  private callHooks(call: (hook: RoomHook) => void): void {
+    for (const hook of this.hooks) {
+      try {
+        call(hook);
+      } catch (err) {
+        this.events.onWarning('room hook failed', { caseId: this.caseId, err: String(err) });
+      }
+    }
+  }
+
   /** Adds a socket: sends it the server's state vector and who is here, then handles its messages. */
   addConnection(conn: Connection): void {
     this.connections.add(conn);
-    this.send(conn, encodeSyncStep1(Y.encodeStateVector(this.doc)));
-    const present = [...this.awareness.getStates().keys()];
-    if (present.length > 0)
-      this.send(conn, encodeAwareness(encodeAwarenessUpdate(this.awareness, present)));
+    send(conn, encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    this.presence.greet(conn);
     conn.ws.on('close', () => this.removeConnection(conn));
   }
 
@@ -185,26 +146,10 @@ export class Room {
     }
     switch (message.type) {
       case 'awareness':
-        try {
-          // y-websocket clients echo back every presence change they receive; an echo changes
-          // nothing and costs a tenth of a message, so one person's flood does not spend others'.
-          // Size, byte rate and the account stamped on each state: see presence.ts.
-          const admitted = admitPresence(conn, message.update, this.awareness);
-          if (!this.checkAwareness(conn, message.update)) conn.budget += 0.9;
-          applyAwarenessUpdate(this.awareness, admitted, conn);
-        } catch (err) {
-          if (err instanceof PresenceRefusedError) {
-            if (err.code) this.refuse(conn, err.code, err);
-          } else this.refuse(conn, CloseCode.malformed, err);
-        }
+        this.presence.receive(conn, message.update);
         return;
       case 'queryAwareness':
-        this.send(
-          conn,
-          encodeAwareness(
-            encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
-          ),
-        );
+        this.presence.answerQuery(conn);
         return;
       case 'step1':
         this.enqueue(async () => {
@@ -215,7 +160,7 @@ export class Room {
             this.refuse(conn, CloseCode.malformed, err);
             return;
           }
-          this.send(conn, encodeSyncStep2(update));
+          send(conn, encodeSyncStep2(update));
         });
         return;
       case 'step2':
@@ -237,7 +182,71 @@ export class Room {
    * the memory never holds a change that storage does not.
    */
   commit(origin: Connection | string, mutate: (doc: Y.Doc) => void): Promise<void> {
-    return this.enqueue(() => this.commitNow(origin, mutate));
+    return this.enqueue(() =>
+      this.storeAndSend([{ origin, updates: this.capture(() => mutate(this.doc)) }]),
+    );
+  }
+
+  /**
+   * Changes another instance stored (or the store holds, after a missed message): applied in turn
+   * with the room's other work and sent to this instance's sockets; not stored again.
+   */
+  applyRemote(updates: readonly Uint8Array[]): Promise<void> {
+    return this.enqueue(() => {
+      const captured = this.capture(() => {
+        try {
+          this.doc.transact(() => {
+            for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE);
+          }, REMOTE);
+        } catch (err) {
+          this.events.onWarning('bad update from another instance', {
+            caseId: this.caseId,
+            err: String(err),
+          });
+        }
+      });
+      return this.storeAndSend([{ origin: REMOTE, updates: captured }], { storedElsewhere: true });
+    });
+  }
+
+  /** The document updates `apply` makes. */
+  private capture(apply: () => void): Uint8Array[] {
+    const captured: Uint8Array[] = [];
+    const capture = (update: Uint8Array) => captured.push(update);
+    this.doc.on('update', capture);
+    try {
+      apply();
+    } finally {
+      this.doc.off('update', capture);
+    }
+    return captured;
+  }
+
+  /**
+   * The one path of every change once applied: stored as one append (unless another instance
+   * stored it already), told to the hooks (`afterStore`), then each origin's changes sent to every
+   * other socket. If storing fails the room fails (see `commit`).
+   */
+  private async storeAndSend(changes: Changes, { storedElsewhere = false } = {}): Promise<void> {
+    const all = changes.flatMap((c) => c.updates);
+    if (all.length === 0) return;
+    const update = merged(all);
+    if (storedElsewhere) this.log.counted(update);
+    else {
+      try {
+        await this.log.append(update);
+      } catch (err) {
+        this.fail(err);
+        throw err;
+      }
+    }
+    if (!storedElsewhere) this.callHooks((h) => h.afterStore?.(this, update));
+    for (const { origin, updates } of changes) {
+      if (updates.length === 0) continue;
+      const message = encodeUpdate(merged(updates));
+      for (const conn of this.connections) if (conn !== origin) send(conn, message);
+    }
+    if (this.log.compactionDue) this.scheduleCompaction();
   }
 
   /** Runs `task` after every earlier sync task of this room. */
@@ -248,14 +257,13 @@ export class Room {
   }
 
   /**
-   * Applies every update waiting in the inbox, stores them as one append (one commit), then sends
-   * each sender's changes to everyone else. A malformed update or one that would outgrow the
+   * Applies every update waiting in the inbox, then stores them as one append (one commit) and
+   * sends each sender's changes to everyone else. A malformed update or one that would outgrow the
    * document closes only its sender's socket; the others in the batch go on.
    */
   private async receiveUpdates(): Promise<void> {
     const batch = this.inbox.splice(0);
-    const accepted: Array<{ conn: Connection; updates: Uint8Array[] }> = [];
-    const all: Uint8Array[] = [];
+    const accepted: Changes = [];
     let bytes = 0;
     for (const { conn, update } of batch) {
       if (!this.connections.has(conn)) continue;
@@ -265,9 +273,9 @@ export class Room {
         this.refuse(conn, CloseCode.malformed, err);
         continue;
       }
-      if (this.storedBytes + bytes + update.byteLength > this.limits.maxDocumentBytes) {
-        if (this.updatesSinceSnapshot > 0 && all.length === 0) await this.compactNow();
-        if (this.storedBytes + bytes + update.byteLength > this.limits.maxDocumentBytes) {
+      if (this.log.bytes + bytes + update.byteLength > this.limits.maxDocumentBytes) {
+        if (this.log.hasUpdates && accepted.length === 0) await this.compactNow();
+        if (this.log.bytes + bytes + update.byteLength > this.limits.maxDocumentBytes) {
           this.refuse(conn, CloseCode.documentTooLarge, new Error('document size limit'));
           continue;
         }
@@ -285,138 +293,29 @@ export class Room {
         );
         continue;
       }
-      const captured: Uint8Array[] = [];
-      const capture = (u: Uint8Array) => captured.push(u);
-      this.doc.on('update', capture);
       let problem: unknown = null;
-      try {
-        Y.applyUpdate(this.doc, update, conn);
-      } catch (err) {
-        problem = err;
-      } finally {
-        this.doc.off('update', capture);
-      }
+      const captured = this.capture(() => {
+        try {
+          Y.applyUpdate(this.doc, update, conn);
+        } catch (err) {
+          problem = err;
+        }
+      });
       // An update may wait for changes not here yet (a reconnecting client's live edit can arrive
       // before its catch-up), and Yjs keeps it aside until they come. One made for another
       // document never stops waiting, so what waits is bounded: past the limit the waiting parts
       // are dropped and the sender refused; what did apply is stored like any change.
-      if (this.pendingBytes() > MAX_PENDING_BYTES) {
-        this.dropPending();
+      if (dropPendingOver(this.doc))
         problem ??= new Error('the update depends on changes this case does not have');
-      }
       if (problem) {
         this.guard.reset();
         this.refuse(conn, CloseCode.malformed, problem);
       }
       if (captured.length === 0) continue;
-      all.push(...captured);
       bytes += captured.reduce((n, u) => n + u.byteLength, 0);
-      accepted.push({ conn, updates: captured });
+      accepted.push({ origin: conn, updates: captured });
     }
-    if (all.length === 0) return;
-    const merged = all.length === 1 ? all[0]! : Y.mergeUpdates(all);
-    try {
-      this.lastSeq = await this.store.appendUpdate(this.caseId, merged);
-    } catch (err) {
-      this.fail(err);
-      throw err;
-    }
-    this.storedBytes += merged.byteLength;
-    this.updatesSinceSnapshot++;
-    this.events.onChanged?.(this);
-    this.events.publish?.('update', merged);
-    for (const { conn: origin, updates } of accepted) {
-      const message = encodeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
-      for (const conn of this.connections) if (conn !== origin) this.send(conn, message);
-    }
-    if (this.updatesSinceSnapshot >= this.limits.compactAfterUpdates) this.scheduleCompaction();
-  }
-
-  private async commitNow(
-    origin: Connection | string,
-    mutate: (doc: Y.Doc) => void,
-  ): Promise<void> {
-    const captured: Uint8Array[] = [];
-    const capture = (update: Uint8Array) => captured.push(update);
-    this.doc.on('update', capture);
-    try {
-      mutate(this.doc);
-    } finally {
-      this.doc.off('update', capture);
-    }
-    if (captured.length === 0) return;
-    const update = captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured);
-    try {
-      this.lastSeq = await this.store.appendUpdate(this.caseId, update);
-    } catch (err) {
-      this.fail(err);
-      throw err;
-    }
-    this.storedBytes += update.byteLength;
-    this.updatesSinceSnapshot++;
-    this.events.onChanged?.(this);
-    this.events.publish?.('update', update);
-    const message = encodeUpdate(update);
-    for (const conn of this.connections) if (conn !== origin) this.send(conn, message);
-    if (this.updatesSinceSnapshot >= this.limits.compactAfterUpdates) this.scheduleCompaction();
-  }
-
-  /**
-   * Changes another instance stored (or the store holds, after a missed message): applied in turn
-   * with the room's other work and sent to this instance's sockets; not stored again.
-   */
-  applyRemote(updates: readonly Uint8Array[]): Promise<void> {
-    return this.enqueue(() => {
-      const captured: Uint8Array[] = [];
-      const capture = (u: Uint8Array) => captured.push(u);
-      this.doc.on('update', capture);
-      try {
-        this.doc.transact(() => {
-          for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE);
-        }, REMOTE);
-      } catch (err) {
-        this.events.onWarning('bad update from another instance', {
-          caseId: this.caseId,
-          err: String(err),
-        });
-      } finally {
-        this.doc.off('update', capture);
-      }
-      if (captured.length === 0) return;
-      const update = captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured);
-      this.storedBytes += update.byteLength;
-      this.updatesSinceSnapshot++;
-      const message = encodeUpdate(update);
-      for (const conn of this.connections) this.send(conn, message);
-      if (this.updatesSinceSnapshot >= this.limits.compactAfterUpdates) this.scheduleCompaction();
-    });
-  }
-
-  /** Presence of another instance's sockets, shown to this instance's. */
-  applyRemoteAwareness(update: Uint8Array): void {
-    try {
-      applyAwarenessUpdate(this.awareness, update, REMOTE);
-    } catch (err) {
-      this.events.onWarning('bad presence from another instance', {
-        caseId: this.caseId,
-        err: String(err),
-      });
-    }
-  }
-
-  /** Bytes of updates Yjs keeps aside waiting for changes it has not seen. */
-  private pendingBytes(): number {
-    const store = this.doc.store as {
-      pendingStructs: { update: Uint8Array } | null;
-      pendingDs: Uint8Array | null;
-    };
-    return (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
-  }
-
-  private dropPending(): void {
-    const store = this.doc.store as { pendingStructs: unknown; pendingDs: unknown };
-    store.pendingStructs = null;
-    store.pendingDs = null;
+    await this.storeAndSend(accepted);
   }
 
   private scheduleCompaction(): void {
@@ -430,12 +329,8 @@ export class Room {
 
   /** Merges the stored updates into one snapshot of the current document. */
   private async compactNow(): Promise<void> {
-    if (this.updatesSinceSnapshot === 0) return;
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
     try {
-      await this.store.compactDocument(this.caseId, snapshot, this.lastSeq);
-      this.storedBytes = snapshot.byteLength;
-      this.updatesSinceSnapshot = 0;
+      await this.log.compact(this.doc);
     } catch (err) {
       // The updates are still stored; compaction is tried again later.
       this.events.onWarning('compaction failed', { caseId: this.caseId, err: String(err) });
@@ -447,24 +342,23 @@ export class Room {
     await this.enqueue(() => this.compactNow());
   }
 
+  /** The room unloads (nobody used it for the grace period): the hooks' `beforeUnload`. */
+  unloading(): void {
+    this.callHooks((h) => h.beforeUnload?.(this));
+  }
+
   get isIdle(): boolean {
     return this.connections.size === 0;
   }
 
   /** Closes every socket of `userId` (access removed) or changes its role. */
   setAccess(userId: string, role: Role | null): void {
-    for (const conn of this.connections) {
-      if (conn.user.id !== userId) continue;
-      if (role === null) conn.ws.close(CloseCode.accessRemoved, 'access removed');
-      else conn.role = role;
-    }
+    setAccess(this.connections, userId, role);
   }
 
   /** Closes the sockets of `userId` opened with a credential `ends` says is revoked. */
   endSessions(userId: string, ends: (credential: string) => boolean): void {
-    for (const conn of this.connections)
-      if (conn.user.id === userId && ends(conn.credential))
-        conn.ws.close(CloseCode.sessionEnded, 'session ended');
+    endSessions(this.connections, userId, ends);
   }
 
   closeAll(code: number, reason: string): void {
@@ -474,8 +368,7 @@ export class Room {
   destroy(): void {
     this.guard.destroy();
     this.doc.off('afterTransaction', this.onTransaction);
-    this.awareness.off('update', this.onAwarenessUpdate);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 
@@ -497,70 +390,9 @@ export class Room {
     conn.ws.close(code, code === CloseCode.malformed ? 'malformed message' : 'refused');
   }
 
-  /**
-   * A socket may speak for its own presence only: client ids it introduced, or new ones, a few at
-   * most (a page has one; reconnects and tabs add a couple). Anything else is refused before it
-   * touches anyone's presence.
-   */
-  private checkAwareness(conn: Connection, update: Uint8Array): boolean {
-    const decoder = decoding.createDecoder(update);
-    const count = decoding.readVarUint(decoder);
-    let added = 0;
-    let own = false;
-    for (let i = 0; i < count; i++) {
-      const clientId = decoding.readVarUint(decoder);
-      const clock = decoding.readVarUint(decoder);
-      const state = decoding.readVarString(decoder);
-      if (conn.awarenessIds.has(clientId)) {
-        own = true;
-        continue;
-      }
-      const known = this.awareness.meta.get(clientId);
-      if (known) {
-        // y-websocket clients echo every presence change they receive; an echo (no newer clock)
-        // changes nothing and passes. A newer state for another socket's id is a forgery.
-        // (The condition is the one under which y-protocols would apply the entry.)
-        if (
-          clock > known.clock ||
-          (clock === known.clock && state === 'null' && this.awareness.states.has(clientId))
-        )
-          throw new MalformedMessageError('presence of another connection');
-        continue;
-      }
-      if (conn.awarenessIds.size + ++added > MAX_AWARENESS_IDS)
-        throw new MalformedMessageError('too many presence ids on one connection');
-      own = true;
-    }
-    return own;
-  }
-
   private removeConnection(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
-    if (conn.awarenessIds.size > 0)
-      removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    this.presence.leave(conn);
     if (this.connections.size === 0) this.events.onEmpty(this);
-  }
-
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const changed = [...added, ...updated, ...removed];
-    const from = origin as Connection;
-    if (this.connections.has(from)) {
-      for (const id of [...added, ...updated]) from.awarenessIds.add(id);
-      for (const id of removed) from.awarenessIds.delete(id);
-    }
-    const update = encodeAwarenessUpdate(this.awareness, changed);
-    if (origin !== REMOTE) this.events.publish?.('awareness', update);
-    const message = encodeAwareness(update);
-    for (const conn of this.connections) this.send(conn, message);
-  };
-
-  private send(conn: Connection, message: Uint8Array): void {
-    if (conn.ws.readyState !== conn.ws.OPEN) return;
-    conn.ws.send(message, (err) => {
-      if (err) conn.ws.terminate();
-    });
   }
 }

@@ -6,6 +6,9 @@ import type { PublicUser } from '../auth/sessions.ts';
 import type { Store } from '../store/Store.ts';
 import { CloseCode, MessageType } from './protocol.ts';
 import type { ControlMessage, Fanout, FanoutKind } from './fanout.ts';
+import { fanoutHook } from './hooks/fanout.ts';
+import type { RoomHook } from './hooks/types.ts';
+import { versionsHook, type VersionsSink } from './hooks/versions.ts';
 import { Room, type Connection, type RoomLimits } from './Room.ts';
 
 export interface RoomManagerOptions extends RoomLimits {
@@ -17,10 +20,7 @@ export interface RoomManagerOptions extends RoomLimits {
   /** How often edits are summarised into the audit trail (60 s). */
   activityMs?: number;
   /** Automatic versions: told of every stored change, and when the last person leaves. */
-  versions?: {
-    changed(caseId: string, state: () => Uint8Array): void;
-    allLeft(caseId: string, state: Uint8Array): void;
-  };
+  versions?: VersionsSink;
   /** Other instances serving the same cases (Redis); without it this instance is alone. */
   fanout?: Fanout;
   log: {
@@ -44,10 +44,17 @@ export class RoomManager {
   /** Per open socket: writes its 'connection' entry (once), at its close or at shutdown. */
   private readonly connectionEntries = new Set<() => void>();
 
+  /** The hooks every room gets besides its own (activity, presence): versions and fan-out. */
+  private readonly hooks: readonly RoomHook[];
+
   constructor(
     private readonly store: Store,
     private readonly options: RoomManagerOptions,
   ) {
+    this.hooks = [
+      ...(options.versions ? [versionsHook(options.versions)] : []),
+      ...(options.fanout ? [fanoutHook(options.fanout)] : []),
+    ];
     this.activityTimer = setInterval(() => {
       for (const room of this.rooms.values()) this.recordActivity(room);
     }, options.activityMs ?? 60_000);
@@ -105,7 +112,7 @@ export class RoomManager {
     const waiting: Array<[FanoutKind, Uint8Array]> = [];
     const deliver = (room: Room, kind: FanoutKind, data: Uint8Array) => {
       if (kind === 'update') void room.applyRemote([data]);
-      else room.applyRemoteAwareness(data);
+      else room.presence.receiveRemote(data);
     };
     const subscribed = fanout
       ? fanout.join(caseId, (kind, data) =>
@@ -114,25 +121,28 @@ export class RoomManager {
       : Promise.resolve();
     const load = subscribed
       .then(() =>
-        Room.load(caseId, this.store, this.options, {
-          onEmpty: (room) => this.scheduleUnload(room),
-          onFailed: (room, err) => {
-            this.options.log.error(
-              { caseId: room.caseId, err: String(err) },
-              'room failed; unloading it',
-            );
-            this.drop(room);
+        Room.load(
+          caseId,
+          this.store,
+          this.options,
+          {
+            onEmpty: (room) => this.scheduleUnload(room),
+            onFailed: (room, err) => {
+              this.options.log.error(
+                { caseId: room.caseId, err: String(err) },
+                'room failed; unloading it',
+              );
+              this.drop(room);
+            },
+            onWarning: (message, details) => this.options.log.warn(details, message),
+            onInvalidUpdate: (room, conn, problems) =>
+              this.options.audit?.(conn.user.username, 'edit.refused', room.caseId, {
+                problems: problems.slice(0, 5).map((p) => `${p.path}: ${p.problem}`),
+                count: problems.length,
+              }),
           },
-          onWarning: (message, details) => this.options.log.warn(details, message),
-          onInvalidUpdate: (room, conn, problems) =>
-            this.options.audit?.(conn.user.username, 'edit.refused', room.caseId, {
-              problems: problems.slice(0, 5).map((p) => `${p.path}: ${p.problem}`),
-              count: problems.length,
-            }),
-          onChanged: (room) =>
-            this.options.versions?.changed(room.caseId, () => Y.encodeStateAsUpdate(room.doc)),
-          publish: fanout ? (kind, data) => fanout.publish(caseId, kind, data) : undefined,
-        }),
+          this.hooks,
+        ),
       )
       .then(
         (room) => {
@@ -341,7 +351,7 @@ export class RoomManager {
       this.rooms.delete(room.caseId);
       this.options.fanout?.leave(room.caseId);
       this.recordActivity(room);
-      this.options.versions?.allLeft(room.caseId, Y.encodeStateAsUpdate(room.doc));
+      room.unloading();
       void room.flush().finally(() => room.destroy());
     }, this.options.graceMs);
     timer.unref();

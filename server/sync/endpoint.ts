@@ -4,7 +4,7 @@ import { WebSocketServer } from 'ws';
 import type { Sessions } from '../auth/sessions.ts';
 import type { Store } from '../store/Store.ts';
 import type { RoomManager } from './RoomManager.ts';
-import { SESSION_COOKIE } from '../http/context.ts';
+import { sessionCookieIn } from '../http/session.ts';
 import { fromOwnOrigin } from '../http/origin.ts';
 
 const SYNC_PATH = /^\/yjs\/([A-Za-z0-9_-]{1,64})$/;
@@ -14,14 +14,6 @@ export interface SyncEndpointDeps {
   store: Store;
   rooms: RoomManager;
   maxMessageBytes: number;
-}
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return undefined;
 }
 
 /** The subprotocol a client names to carry its sync token: `caseboard-token.<token>`. */
@@ -85,7 +77,7 @@ export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): Sync
     // A browser's cookie only counts when the page is our own origin (no cross-site socket
     // hijacking), and only a session's: a sync token set as the cookie is no session.
     const cookie = fromOwnOrigin(request.headers)
-      ? cookieValue(request.headers.cookie, SESSION_COOKIE)
+      ? sessionCookieIn(request.headers.cookie)
       : undefined;
     void (async () => {
       const found = await deps.sessions.resolveForSync(explicit ?? cookie);

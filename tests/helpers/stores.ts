@@ -86,3 +86,69 @@ export function postgresBackend(): Backend {
     },
   };
 }
+
+/**
+ * The SQLite schema as servers made it before migrations were numbered (user_version 0), at the
+ * stage given: `base` (the tables), `chained` (+ the audit trail's hash and guards), `current`
+ * (+ sync tokens' parent session: the last schema before numbering). A fixture: never edit.
+ */
+export function legacySqliteSchema(stage: 'base' | 'chained' | 'current'): string {
+  const chained = `ALTER TABLE audit_events ADD COLUMN hash TEXT;
+CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+  BEGIN SELECT RAISE(ABORT, 'audit entries cannot be changed'); END;
+CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+  BEGIN SELECT RAISE(ABORT, 'audit entries cannot be deleted'); END;`;
+  const current = `ALTER TABLE sessions ADD COLUMN parent TEXT;
+CREATE INDEX sessions_by_parent ON sessions(parent);`;
+  if (stage === 'base') return LEGACY_BASE;
+  if (stage === 'chained') return `${LEGACY_BASE}${chained}`;
+  return `${LEGACY_BASE}${chained}\n${current}`;
+}
+
+const LEGACY_BASE = `
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,
+  password_hash TEXT NOT NULL, admin INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL, expires_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS cases (
+  id TEXT PRIMARY KEY, title TEXT NOT NULL, case_number TEXT NOT NULL DEFAULT '',
+  offences TEXT NOT NULL DEFAULT '[]', classification TEXT NOT NULL DEFAULT 'none',
+  archived INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS members (
+  case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  role TEXT NOT NULL, PRIMARY KEY (case_id, user_id));
+CREATE INDEX IF NOT EXISTS members_by_user ON members(user_id);
+CREATE TABLE IF NOT EXISTS doc_snapshots (
+  case_id TEXT PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+  data BLOB NOT NULL, upto_seq INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, case_id TEXT NOT NULL, data BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS doc_updates_by_case ON doc_updates(case_id, seq);
+CREATE TABLE IF NOT EXISTS case_files (
+  case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE, hash TEXT NOT NULL,
+  name TEXT NOT NULL, mime TEXT NOT NULL, size INTEGER NOT NULL,
+  uploaded_by TEXT NOT NULL, uploaded_at TEXT NOT NULL, PRIMARY KEY (case_id, hash));
+CREATE TABLE IF NOT EXISTS hearing_links (
+  id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  token_hash TEXT NOT NULL UNIQUE, label TEXT NOT NULL, created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL, expires_at TEXT NOT NULL, revoked_at TEXT);
+CREATE INDEX IF NOT EXISTS hearing_links_by_case ON hearing_links(case_id);
+CREATE TABLE IF NOT EXISTS hearing_link_uses (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  link_id TEXT NOT NULL REFERENCES hearing_links(id) ON DELETE CASCADE,
+  at TEXT NOT NULL, what TEXT NOT NULL, address TEXT NOT NULL, agent TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS hearing_link_uses_by_link ON hearing_link_uses(link_id, seq);
+CREATE TABLE IF NOT EXISTS audit_events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, case_id TEXT NOT NULL, at TEXT NOT NULL,
+  actor TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '{}');
+CREATE INDEX IF NOT EXISTS audit_events_by_case ON audit_events(case_id, seq);
+CREATE TABLE IF NOT EXISTS versions (
+  id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL, name TEXT NOT NULL, author TEXT NOT NULL, created_at TEXT NOT NULL,
+  bytes INTEGER NOT NULL, state BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS versions_by_case ON versions(case_id, created_at);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
