@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Header } from '../ui/Header.tsx';
-import { ApiError, endpoints, type User } from './api.ts';
+import { Header } from './Header.tsx';
+import { ApiError, endpoints, type User } from '../sync/api.ts';
 import { offlineCache } from './offline.ts';
 import { CaseListPage } from './pages/CaseListPage.tsx';
 import { CasePage } from './pages/CasePage.tsx';

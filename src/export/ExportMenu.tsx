@@ -1,4 +1,4 @@
-import { endpoints } from '../app/api.ts';
+import { endpoints } from '../sync/api.ts';
 import { useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';

@@ -41,7 +41,7 @@ import { Cancelled, deckPdf, type Progress } from '../export/deckPdf.tsx';
 import { fileNameOf, saveFile } from '../export/capture.ts';
 import { exportErrorText } from '../export/errors.ts';
 import { prefs } from './PresentView.tsx';
-import { endpoints } from '../app/api.ts';
+import { endpoints } from '../sync/api.ts';
 
 export interface DeckPanelProps {
   doc: Y.Doc;

@@ -13,7 +13,7 @@ import { fileUrl } from '../files/api.ts';
 import { MarksLayer } from '../files/MarksLayer.tsx';
 import { renderPage } from '../files/pdf.ts';
 import { useYValue } from '../files/useYValue.ts';
-import type { PresentFrame } from './boardViews.ts';
+import type { PresentFrame } from '../canvas/boardViews.ts';
 
 export interface SlideViewProps {
   doc: Y.Doc;

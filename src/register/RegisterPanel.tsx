@@ -14,9 +14,8 @@ import { EntityDetail } from './EntityDetail.tsx';
 import { EntityForm } from './EntityForm.tsx';
 import { TABLE_COLUMNS, type FieldSpec } from './fields.ts';
 import { formatDate } from '../ui/dates.ts';
+import { ENTITY_DRAG_TYPE } from './drag.ts';
 
-/** MIME type of an entity dragged from the register onto a board. */
-export const ENTITY_DRAG_TYPE = 'application/x-caseboard-entity';
 
 export interface RegisterPanelProps {
   caseId: string;

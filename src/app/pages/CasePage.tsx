@@ -30,7 +30,7 @@ import { HistoryPanel, type OpenedVersion } from '../../history/HistoryPanel.tsx
 import { VersionView } from '../../history/VersionView.tsx';
 import { CaseSession } from '../../sync/CaseSession.ts';
 import { ClassificationBadge } from '../../ui/ClassificationBadge.tsx';
-import { ApiError, endpoints, type CaseSummary, type User } from '../api.ts';
+import { ApiError, endpoints, type CaseSummary, type User } from '../../sync/api.ts';
 import { currentLanguage } from '../i18n.ts';
 import { offlineCache } from '../offline.ts';
 import { BoardSwitch } from './BoardSwitch.tsx';

@@ -29,7 +29,7 @@ import { ProofPanel } from './ProofPanel.tsx';
 import { RelationPanel } from './RelationPanel.tsx';
 import { StartPicker } from './StartPicker.tsx';
 import { useDocValue } from './useDocValue.ts';
-import type { PresentFrame } from '../../present/boardViews.ts';
+import type { PresentFrame } from '../../canvas/boardViews.ts';
 import './graph.css';
 
 export type GraphMode = 'evidence' | 'relationship';

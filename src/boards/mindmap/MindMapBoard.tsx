@@ -135,14 +135,14 @@ import { MindMapView, type TopicNode } from './view.ts';
 import type { Topic } from '../../core/commands/mindmap.ts';
 import { HelpSheet } from './HelpSheet.tsx';
 import { TopicDetails } from './TopicDetails.tsx';
-import { useFlowFrame, type PresentFrame } from '../../present/boardViews.ts';
+import { useFlowFrame, type PresentFrame } from '../../canvas/boardViews.ts';
 import { ExportMenu, importFile } from '../../export/ExportMenu.tsx';
 import { importedText, importFailureText, uploadDropped } from '../../export/drop.ts';
 import { offlineCache } from '../../app/offline.ts';
 import { boardTitleOf, boardsOf } from '../../core/doc.ts';
 import { useYValue } from '../../files/useYValue.ts';
-import { FrameOverlay } from '../../present/FrameOverlay.tsx';
-import { ENTITY_DRAG_TYPE } from '../../register/RegisterPanel.tsx';
+import { FrameOverlay } from '../../canvas/FrameOverlay.tsx';
+import { ENTITY_DRAG_TYPE } from '../../register/drag.ts';
 
 export interface MindMapBoardProps {
   caseId: string;

@@ -5,8 +5,8 @@ import { Maximize2, Plus, ZoomIn, ZoomOut } from 'lucide-react';
 import { addEntity, listEntities } from '../../core/commands/register.ts';
 import { formatCaseTime, parseCaseTime } from '../../core/time.ts';
 import { readTimeline, tickStep, ticks, type TimelineItem } from '../../core/timeline.ts';
-import { useDocValue } from './useDocValue.ts';
-import './graph.css';
+import { useDocValue } from '../graph/useDocValue.ts';
+import '../graph/graph.css';
 
 export interface TimelineBoardProps {
   doc: Y.Doc;
