@@ -1,13 +1,32 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from './Header.tsx';
 import { ApiError, endpoints, type User } from '../sync/api.ts';
 import { offlineCache } from './offline.ts';
 import { CaseListPage } from './pages/CaseListPage.tsx';
-import { CasePage } from './pages/CasePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { LivePage } from '../present/LivePage.tsx';
-import { PresenterPage } from '../present/PresenterPage.tsx';
+import { AuthorContext } from '../sync/author.tsx';
+import { ExportMenuContext } from '../canvas/exportSlot.tsx';
+
+// What the log-in page and the case list do not show comes when first used (docs/performance.md).
+const CasePage = lazy(() => import('./pages/CasePage.tsx').then((m) => ({ default: m.CasePage })));
+const LivePage = lazy(() =>
+  import('../present/LivePage.tsx').then((m) => ({ default: m.LivePage })),
+);
+const PresenterPage = lazy(() =>
+  import('../present/PresenterPage.tsx').then((m) => ({ default: m.PresenterPage })),
+);
+const ExportMenu = lazy(() =>
+  import('../export/ExportMenu.tsx').then((m) => ({ default: m.ExportMenu })),
+);
+
+/** A page loaded on demand: the app's name while its code arrives. */
+function Loading({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<div className="app-loading">{t('app.name')}…</div>}>{children}</Suspense>
+  );
+}
 
 type Route =
   | { page: 'cases' }
@@ -60,7 +79,12 @@ export function App() {
     navigate('/');
   }, [navigate]);
 
-  if (route.page === 'live') return <LivePage token={route.token} />;
+  if (route.page === 'live')
+    return (
+      <Loading>
+        <LivePage token={route.token} />
+      </Loading>
+    );
   if (user === undefined) return <div className="app-loading">{t('app.name')}…</div>;
   if (user === null) {
     return (
@@ -76,15 +100,24 @@ export function App() {
     );
   }
   // The presenter view is a window of its own: no header, the whole screen for the slides.
-  if (route.page === 'presenter') return <PresenterPage caseId={route.id} user={user} />;
+  if (route.page === 'presenter')
+    return (
+      <Loading>
+        <PresenterPage caseId={route.id} user={user} />
+      </Loading>
+    );
   return (
-    <>
-      <Header user={user} onHome={() => navigate('/')} onLogout={() => void logout()} />
-      {route.page === 'case' ? (
-        <CasePage key={route.id} caseId={route.id} user={user} onBack={() => navigate('/')} />
-      ) : (
-        <CaseListPage onOpen={(id) => navigate(`/cases/${id}`)} />
-      )}
-    </>
+    <AuthorContext.Provider value={user.displayName}>
+      <ExportMenuContext.Provider value={ExportMenu}>
+        <Header user={user} onHome={() => navigate('/')} onLogout={() => void logout()} />
+        {route.page === 'case' ? (
+          <Loading>
+            <CasePage key={route.id} caseId={route.id} user={user} onBack={() => navigate('/')} />
+          </Loading>
+        ) : (
+          <CaseListPage onOpen={(id) => navigate(`/cases/${id}`)} />
+        )}
+      </ExportMenuContext.Provider>
+    </AuthorContext.Provider>
   );
 }

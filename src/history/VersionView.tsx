@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { X } from 'lucide-react';
 import { diffVersions, listBoards, type BoardDiff } from '../core/index.ts';
-import { BoardSwitch } from '../app/pages/BoardSwitch.tsx';
+import { BoardSwitch } from '../boards/BoardSwitch.tsx';
+import { boardDescriptor, positionKeysOf } from '../boards/registry.ts';
 import { formatTime, versionName, type OpenedVersion } from './HistoryPanel.tsx';
 
 /** Outline colours of what changed (the legend names them). */
@@ -14,13 +15,17 @@ const MARKS = {
   relabelled: '#7c3aed',
 } as const;
 
-/** Rules that outline nodes of one pane by their React Flow ids. */
-function marks(pane: string, groups: Array<[keyof typeof MARKS, readonly string[]]>): string {
+/** Rules that outline nodes of one pane, found by the board kind's `diffTarget`. */
+function marks(
+  pane: string,
+  target: (nodeId: string) => string,
+  groups: Array<[keyof typeof MARKS, readonly string[]]>,
+): string {
   const rules: string[] = [];
   for (const [kind, ids] of groups)
     if (ids.length > 0)
       rules.push(
-        `${ids.map((id) => `[data-testid="${pane}"] .react-flow__node[data-id="${CSS.escape(id)}"]`).join(',\n')} { outline: 3px solid ${MARKS[kind]}; outline-offset: 3px; border-radius: 6px; }`,
+        `${ids.map((id) => `[data-testid="${pane}"] ${target(id)}`).join(',\n')} { outline: 3px solid ${MARKS[kind]}; outline-offset: 3px; border-radius: 6px; }`,
       );
   return rules.join('\n');
 }
@@ -69,7 +74,7 @@ export function VersionView({
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `revision` is when `current` changed
   const nowBoards = useMemo(() => listBoards(current), [current, revision]);
   const diffs = useMemo(
-    () => diffVersions(opened.doc, current),
+    () => diffVersions(opened.doc, current, positionKeysOf),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `revision` is when `current` changed
     [opened.doc, current, revision],
   );
@@ -91,20 +96,22 @@ export function VersionView({
   const now = nowBoards.find((b) => b.id === chosen) ?? null;
   const diff: BoardDiff | undefined = diffs.find((d) => d.boardId === chosen);
   const compare = opened.mode === 'compare';
-  const css = diff
-    ? [
-        marks('version-pane-then', [
-          ['removed', diff.removed],
-          ['moved', diff.moved],
-          ['relabelled', diff.relabelled],
-        ]),
-        marks('version-pane-now', [
-          ['added', diff.added],
-          ['moved', diff.moved],
-          ['relabelled', diff.relabelled],
-        ]),
-      ].join('\n')
-    : '';
+  const target = diff ? boardDescriptor(diff.kind)?.diffTarget : null;
+  const css =
+    diff && target
+      ? [
+          marks('version-pane-then', target, [
+            ['removed', diff.removed],
+            ['moved', diff.moved],
+            ['relabelled', diff.relabelled],
+          ]),
+          marks('version-pane-now', target, [
+            ['added', diff.added],
+            ['moved', diff.moved],
+            ['relabelled', diff.relabelled],
+          ]),
+        ].join('\n')
+      : '';
 
   return (
     <div className="version-view" data-testid="version-view" data-mode={opened.mode}>

@@ -9,7 +9,8 @@ import {
   renameBoard,
   type BoardSummary,
 } from '../../core/index.ts';
-import { BOARD_KINDS, type BoardKind } from '../../core/schema.ts';
+import type { BoardKind } from '../../core/schema.ts';
+import { ADDABLE_KINDS, boardDescriptor } from '../../boards/registry.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { InlineEdit } from '../../ui/InlineEdit.tsx';
 
@@ -61,7 +62,7 @@ export const BoardTabs = memo(function BoardTabs({
                 aria-selected={board.id === selected}
                 onClick={() => onSelect(board.id)}
                 onDoubleClick={() => !readOnly && setRenaming(board.id)}
-                title={t(`board.kinds.${board.kind}`)}
+                title={t(boardDescriptor(board.kind)?.name ?? `board.kinds.${board.kind}`)}
                 data-testid="board-tab"
                 data-board-id={board.id}
               >
@@ -147,7 +148,7 @@ function AddBoardDialog({
   const [title, setTitle] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onAdd(kind, title.trim() || t(`board.kinds.${kind}`));
+    onAdd(kind, title.trim() || t(boardDescriptor(kind)?.name ?? kind));
   };
   return (
     <Dialog title={t('board.add')} onClose={onClose} testId="board-dialog">
@@ -155,9 +156,9 @@ function AddBoardDialog({
         <label>
           <span>{t('board.kind')}</span>
           <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as BoardKind)}>
-            {BOARD_KINDS.map((k) => (
+            {ADDABLE_KINDS.map((k) => (
               <option key={k} value={k}>
-                {t(`board.kinds.${k}`)}
+                {t(boardDescriptor(k)?.name ?? k)}
               </option>
             ))}
           </select>
@@ -168,7 +169,7 @@ function AddBoardDialog({
             name="title"
             autoFocus
             value={title}
-            placeholder={t(`board.kinds.${kind}`)}
+            placeholder={t(boardDescriptor(kind)?.name ?? kind)}
             onChange={(e) => setTitle(e.target.value)}
           />
         </label>

@@ -33,7 +33,7 @@ import { ClassificationBadge } from '../../ui/ClassificationBadge.tsx';
 import { ApiError, endpoints, type CaseSummary, type User } from '../../sync/api.ts';
 import { currentLanguage } from '../i18n.ts';
 import { offlineCache } from '../offline.ts';
-import { BoardSwitch } from './BoardSwitch.tsx';
+import { BoardSwitch } from '../../boards/BoardSwitch.tsx';
 import { BoardTabs } from './BoardTabs.tsx';
 import { Presence } from './Presence.tsx';
 import { useUndoKeys } from './useUndoKeys.ts';

@@ -136,9 +136,9 @@ import type { Topic } from '../../core/commands/mindmap.ts';
 import { HelpSheet } from './HelpSheet.tsx';
 import { TopicDetails } from './TopicDetails.tsx';
 import { useFlowFrame, type PresentFrame } from '../../canvas/boardViews.ts';
-import { ExportMenu, importFile } from '../../export/ExportMenu.tsx';
+import { ExportSlot } from '../../canvas/exportSlot.tsx';
+import { importFile } from '../../canvas/importFile.ts';
 import { importedText, importFailureText, uploadDropped } from '../../export/drop.ts';
-import { offlineCache } from '../../app/offline.ts';
 import { boardTitleOf, boardsOf } from '../../core/doc.ts';
 import { useYValue } from '../../files/useYValue.ts';
 import { FrameOverlay } from '../../canvas/FrameOverlay.tsx';
@@ -706,14 +706,13 @@ function MindMapInner({
                 );
             }}
           >
-            <ExportMenu
+            <ExportSlot
               caseId={caseId}
               doc={doc}
               boardId={boardId}
               boardTitle={boardTitle}
               origin={origin}
               readOnly={readOnly}
-              author={offlineCache.user()?.displayName ?? ''}
               mindMap={{ selection, onImported: setSelection }}
             />
           </MindMapToolbar>

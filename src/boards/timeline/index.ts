@@ -1,0 +1,21 @@
+import { lazy } from 'react';
+import { CalendarRange } from 'lucide-react';
+import type { BoardDescriptor } from '../types.ts';
+
+const TimelineBoard = lazy(() =>
+  import('./TimelineBoard.tsx').then((m) => ({ default: m.TimelineBoard })),
+);
+
+/** The case timeline: the register's events on a time axis, one lane per person. */
+export const timelineBoard: BoardDescriptor = {
+  kind: 'timeline',
+  name: 'board.kinds.timeline',
+  icon: CalendarRange,
+  editor: TimelineBoard,
+  slideView: null,
+  renderer: null,
+  canFrame: false,
+  canExport: false,
+  diffTarget: null,
+  positionKeys: ['x', 'y', 'w', 'h'],
+};

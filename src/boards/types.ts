@@ -1,0 +1,72 @@
+import type { ComponentType, LazyExoticComponent } from 'react';
+import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import type { BoardKind } from '../core/schema.ts';
+import type { PresentFrame } from '../canvas/boardViews.ts';
+
+/** What every board editor is given: the case page's board, a version's, or a slide's. */
+export interface BoardEditorProps {
+  caseId: string;
+  doc: Y.Doc;
+  boardId: string;
+  origin: unknown;
+  readOnly: boolean;
+  awareness: Awareness | null;
+  /** A node to select and show (the register's "used on" links). */
+  focusNodeId?: string | null;
+  /** Shown on a slide: the board alone, read-only, the camera on the frame, builds applied. */
+  present?: PresentFrame | null;
+}
+
+/** A board component, loaded when first drawn. */
+export type LazyBoard = LazyExoticComponent<ComponentType<BoardEditorProps>>;
+
+/**
+ * How a board is turned into a picture or a PDF. `capture`: the drawn React Flow surface is
+ * captured (export/capture.ts); issue 21 replaces this with a document renderer.
+ */
+export type BoardRenderer = 'capture';
+
+/**
+ * One board kind, everything the rest of the app knows about it (tldraw's `ShapeUtil`): the
+ * registry lists these, and the case page, slides, versions and history read them, never a kind by
+ * name.
+ *
+ * @example
+ * export const timelineBoard: BoardDescriptor = {
+ *   kind: 'timeline', name: 'board.kinds.timeline', icon: CalendarRange,
+ *   editor: lazy(() => import('./TimelineBoard.tsx').then((m) => ({ default: m.TimelineBoard }))),
+ *   slideView: null, renderer: null, canFrame: false, canExport: false,
+ *   diffTarget: null, positionKeys: [],
+ * };
+ */
+export interface BoardDescriptor {
+  kind: BoardKind;
+  /** i18n key of its name (default namespace): the tab's tooltip, the add-board menu. */
+  name: string;
+  icon: ComponentType<{ size?: number | string; 'aria-hidden'?: boolean }>;
+  /** The editor: the case page and the version view draw it (read-only in a version). */
+  editor: LazyBoard;
+  /** The board on a slide (given `present`); null: the shared canvas shows it. */
+  slideView: LazyBoard | null;
+  /** How export draws it; null: no picture export yet. */
+  renderer: BoardRenderer | null;
+  /** A frame can be taken from its view for a slide. */
+  canFrame: boolean;
+  /** Its toolbar offers the export menu (PNG, SVG, PDF). */
+  canExport: boolean;
+  /**
+   * The version view outlines what changed: the CSS selector of a node's element inside the pane,
+   * by node id; null when the kind draws no diff marks.
+   */
+  diffTarget: ((nodeId: string) => string) | null;
+  /** The node keys that hold its positions: a change there counts as "moved" (core/history.ts). */
+  positionKeys: readonly string[];
+  /** Seeded random edits for the convergence fuzz (src/boards/<kind>/fuzz.ts), when it has them. */
+  fuzz?: unknown;
+}
+
+/** A node of a board drawn by React Flow, by its id. */
+export function flowNodeTarget(nodeId: string): string {
+  return `.react-flow__node[data-id="${CSS.escape(nodeId)}"]`;
+}
