@@ -2,17 +2,14 @@ import { endpoints } from '../sync/api.ts';
 import { useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import { Download, Upload } from 'lucide-react';
-import { importMap, mapFromBoard } from '../core/commands/mindmap.ts';
+import { mapFromBoard } from '../core/commands/mindmap.ts';
 import { readMeta } from '../core/doc.ts';
 import {
-  countTopics,
   exportFreeMind,
   exportMarkdown,
   exportOpml,
   exportXMind,
-  importMindMap,
 } from '../core/interop/index.ts';
 import { boardPicture, fileNameOf, saveFile } from './capture.ts';
 import { boardPdf, type Paper } from './boardPdf.tsx';

@@ -37,7 +37,7 @@ import { useYValue } from '../files/useYValue.ts';
 import { useBoardViews } from './boardViews.ts';
 import { HearingLinks } from './HearingLinks.tsx';
 import { SlideView } from './SlideView.tsx';
-import { Cancelled, deckPdf, type Progress } from '../export/deckPdf.tsx';
+import { Cancelled, deckPdf, type Progress } from './deckPdf.tsx';
 import { fileNameOf, saveFile } from '../export/capture.ts';
 import { exportErrorText } from '../export/errors.ts';
 import { prefs } from './PresentView.tsx';
