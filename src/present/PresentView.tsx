@@ -15,24 +15,10 @@ import { SlideView } from './SlideView.tsx';
 import { Marking, useClassification } from './Marking.tsx';
 import { channelName, type PresenterMessage } from './channel.ts';
 import { publishImage, publishState, endPublishing } from './publish.ts';
+import type { Point, Region, ShownState } from './shownState.ts';
 import './present.css';
 
-type Point = { x: number; y: number };
-type Region = { x: number; y: number; w: number; h: number };
-
-/** What a presenter shows, in awareness (`present`) and to hearing links: fractions of the stage. */
-export interface ShownState {
-  slideId: string;
-  index: number;
-  count: number;
-  step: number;
-  title: string;
-  black: boolean;
-  pointer: Point | null;
-  spotlight: (Point & { r: number }) | null;
-  zoom: Region | null;
-  startedAt: number;
-}
+export type { ShownState } from './shownState.ts';
 
 /** Display choices for presenting, kept in this browser (a projector stays the same projector). */
 export const prefs = {

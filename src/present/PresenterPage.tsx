@@ -11,7 +11,7 @@ import type { User } from '../sync/api.ts';
 import { SlideView } from './SlideView.tsx';
 import { channelName, type PresenterMessage } from './channel.ts';
 import { useClassification } from './Marking.tsx';
-import type { ShownState } from './PresentView.tsx';
+import type { ShownState } from './shownState.ts';
 import './present.css';
 
 type Command = 'next' | 'prev' | 'black' | 'exit' | 'start' | 'goto';

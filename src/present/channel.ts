@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { ShownState } from './PresentView.tsx';
+import type { ShownState } from './shownState.ts';
 
 /** The BroadcastChannel between the presenting window and its presenter view (same browser). */
 export const channelName = (caseId: string): string => `caseboard:present:${caseId}`;

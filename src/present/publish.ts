@@ -1,4 +1,4 @@
-import type { ShownState } from './PresentView.tsx';
+import type { ShownState } from './shownState.ts';
 import { canvasBlob } from '../export/capture.ts';
 
 /**
