@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from './Header.tsx';
 import { ApiError, endpoints, type User } from '../sync/api.ts';
@@ -7,18 +7,7 @@ import { CaseListPage } from './pages/CaseListPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { AuthorContext } from '../sync/author.tsx';
 import { ExportMenuContext } from '../canvas/exportSlot.tsx';
-
-// What the log-in page and the case list do not show comes when first used (docs/performance.md).
-const CasePage = lazy(() => import('./pages/CasePage.tsx').then((m) => ({ default: m.CasePage })));
-const LivePage = lazy(() =>
-  import('../present/LivePage.tsx').then((m) => ({ default: m.LivePage })),
-);
-const PresenterPage = lazy(() =>
-  import('../present/PresenterPage.tsx').then((m) => ({ default: m.PresenterPage })),
-);
-const ExportMenu = lazy(() =>
-  import('../export/ExportMenu.tsx').then((m) => ({ default: m.ExportMenu })),
-);
+import { CasePage, ExportMenu, LivePage, PresenterPage } from './lazyPages.ts';
 
 /** A page loaded on demand: the app's name while its code arrives. */
 function Loading({ children }: { children: ReactNode }) {

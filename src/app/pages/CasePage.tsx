@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import {
@@ -25,7 +25,6 @@ import { useYValue } from '../../files/useYValue.ts';
 import { useUploads } from '../../files/useUploads.ts';
 import { UploadList } from '../../files/UploadList.tsx';
 import { RegisterPanel } from '../../register/RegisterPanel.tsx';
-import { AuditDialog } from '../../history/AuditDialog.tsx';
 import { HistoryPanel, type OpenedVersion } from '../../history/HistoryPanel.tsx';
 import { VersionView } from '../../history/VersionView.tsx';
 import { CaseSession } from '../../sync/CaseSession.ts';
@@ -37,7 +36,7 @@ import { BoardSwitch } from '../../boards/BoardSwitch.tsx';
 import { BoardTabs } from './BoardTabs.tsx';
 import { Presence } from './Presence.tsx';
 import { useUndoKeys } from './useUndoKeys.ts';
-import { MembersDialog } from './MembersDialog.tsx';
+import { AuditDialog, MembersDialog } from '../lazyPages.ts';
 
 /** Loads the case record (or its offline copy), then opens the live session. */
 export function CasePage({ caseId, user, onBack }: { caseId: string; user: User; onBack(): void }) {
@@ -336,10 +335,12 @@ function CaseWorkspace({
             onOpen={setOpened}
           />
         )}
-        {showAudit && <AuditDialog caseId={record.id} onClose={() => setShowAudit(false)} />}
-        {showMembers && (
-          <MembersDialog record={{ ...record, title }} onClose={() => setShowMembers(false)} />
-        )}
+        <Suspense fallback={null}>
+          {showAudit && <AuditDialog caseId={record.id} onClose={() => setShowAudit(false)} />}
+          {showMembers && (
+            <MembersDialog record={{ ...record, title }} onClose={() => setShowMembers(false)} />
+          )}
+        </Suspense>
         {showRegister && (
           <RegisterPanel
             caseId={record.id}
