@@ -1,6 +1,5 @@
 import type * as Y from 'yjs';
 import { importMap } from '../core/commands/mindmap.ts';
-import { countTopics, importMindMap } from '../core/interop/index.ts';
 
 /**
  * Reads a dropped or chosen mind-map file and writes it into the board, under `parent` (or as
@@ -13,6 +12,8 @@ export async function importFile(
   file: File,
   parent: string | null,
 ): Promise<{ ids: string[]; count: number }> {
+  // The readers (XML, zip) come with the first import, not with the board.
+  const { countTopics, importMindMap } = await import('../core/interop/index.ts');
   const model = importMindMap(file.name, new Uint8Array(await file.arrayBuffer()));
   const ids = importMap(doc, { boardId, parent, model }, origin);
   return { ids, count: countTopics(model.roots) };

@@ -2,13 +2,8 @@ import { memo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChevronLeft, ChevronRight, Plus, Trash2 } from 'lucide-react';
 import type * as Y from 'yjs';
-import {
-  addBoard,
-  deleteBoard,
-  moveBoard,
-  renameBoard,
-  type BoardSummary,
-} from '../../core/index.ts';
+import { addBoard, deleteBoard, moveBoard, renameBoard } from '../../core/commands/boards.ts';
+import type { BoardSummary } from '../../core/doc.ts';
 import type { BoardKind } from '../../core/schema.ts';
 import { ADDABLE_KINDS, boardDescriptor } from '../../boards/registry.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
