@@ -28,3 +28,12 @@ export const CaseDialog = lazy(() =>
 export const MembersDialog = lazy(() =>
   import('./pages/MembersDialog.tsx').then((m) => ({ default: m.MembersDialog })),
 );
+export const DeckPanel = lazy(() =>
+  import('../present/DeckPanel.tsx').then((m) => ({ default: m.DeckPanel })),
+);
+export const HistoryPanel = lazy(() =>
+  import('../history/HistoryPanel.tsx').then((m) => ({ default: m.HistoryPanel })),
+);
+export const VersionView = lazy(() =>
+  import('../history/VersionView.tsx').then((m) => ({ default: m.VersionView })),
+);

@@ -12,7 +12,6 @@ import {
   Undo2,
   Users,
 } from 'lucide-react';
-import { DeckPanel } from '../../present/DeckPanel.tsx';
 import { PresentView, usePresenters } from '../../present/PresentView.tsx';
 import { FollowPresenter } from '../../present/FollowPresenter.tsx';
 import { usePresenterRequests } from '../../present/channel.ts';
@@ -27,8 +26,7 @@ import { useYValue } from '../../files/useYValue.ts';
 import { useUploads } from '../../files/useUploads.ts';
 import { UploadList } from '../../files/UploadList.tsx';
 import { RegisterPanel } from '../../register/RegisterPanel.tsx';
-import { HistoryPanel, type OpenedVersion } from '../../history/HistoryPanel.tsx';
-import { VersionView } from '../../history/VersionView.tsx';
+import type { OpenedVersion } from '../../history/HistoryPanel.tsx';
 import { CaseSession } from '../../sync/CaseSession.ts';
 import { ClassificationBadge } from '../../ui/ClassificationBadge.tsx';
 import { ApiError, endpoints, type CaseSummary, type User } from '../../sync/api.ts';
@@ -38,7 +36,7 @@ import { BoardSwitch } from '../../boards/BoardSwitch.tsx';
 import { BoardTabs } from './BoardTabs.tsx';
 import { Presence } from './Presence.tsx';
 import { useUndoKeys } from './useUndoKeys.ts';
-import { AuditDialog, MembersDialog } from '../lazyPages.ts';
+import { AuditDialog, DeckPanel, HistoryPanel, MembersDialog, VersionView } from '../lazyPages.ts';
 
 /** Loads the case record (or its offline copy), then opens the live session. */
 export function CasePage({ caseId, user, onBack }: { caseId: string; user: User; onBack(): void }) {
@@ -300,44 +298,46 @@ function CaseWorkspace({
             awareness={session.provider.awareness}
             focusNodeId={focus && focus.boardId === current?.id ? focus.nodeId : null}
           />
-          {opened && (
-            <VersionView
+          <Suspense fallback={null}>
+            {opened && (
+              <VersionView
+                caseId={record.id}
+                opened={opened}
+                current={doc}
+                boardId={current?.id ?? null}
+                onClose={() => setOpened(null)}
+              />
+            )}
+          </Suspense>
+        </section>
+        <Suspense fallback={null}>
+          {showDeck && (
+            <DeckPanel
+              doc={doc}
               caseId={record.id}
-              opened={opened}
-              current={doc}
-              boardId={current?.id ?? null}
-              onClose={() => setOpened(null)}
+              origin={origin}
+              readOnly={readOnly}
+              owner={record.role === 'owner'}
+              board={current}
+              onPresent={setPresenting}
+              onPresenterView={() =>
+                window.open(
+                  `/cases/${record.id}/presenter`,
+                  `caseboard-presenter-${record.id}`,
+                  'width=1280,height=800',
+                )
+              }
             />
           )}
-        </section>
-        {showDeck && (
-          <DeckPanel
-            doc={doc}
-            caseId={record.id}
-            origin={origin}
-            readOnly={readOnly}
-            owner={record.role === 'owner'}
-            board={current}
-            onPresent={setPresenting}
-            onPresenterView={() =>
-              window.open(
-                `/cases/${record.id}/presenter`,
-                `caseboard-presenter-${record.id}`,
-                'width=1280,height=800',
-              )
-            }
-          />
-        )}
-        {showHistory && (
-          <HistoryPanel
-            caseId={record.id}
-            doc={doc}
-            origin={origin}
-            readOnly={readOnly}
-            onOpen={setOpened}
-          />
-        )}
-        <Suspense fallback={null}>
+          {showHistory && (
+            <HistoryPanel
+              caseId={record.id}
+              doc={doc}
+              origin={origin}
+              readOnly={readOnly}
+              onOpen={setOpened}
+            />
+          )}
           {showAudit && <AuditDialog caseId={record.id} onClose={() => setShowAudit(false)} />}
           {showMembers && (
             <MembersDialog record={{ ...record, title }} onClose={() => setShowMembers(false)} />
