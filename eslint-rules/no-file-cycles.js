@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-const STATIC_IMPORT = /^\s*(?:import|export)\b[^;'"]*?(?:from\s*)?['"](\.{1,2}\/[^'"]+)['"]/gm;
+const STATIC_IMPORT = /^\s*(?:import|export)\b[^;'"()]*?(?:from\s*)?['"](\.{1,2}\/[^'"]+)['"]/gm;
 
 /** @param {string} dir @returns {string[]} */
 function sourceFiles(dir) {

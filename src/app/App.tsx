@@ -7,7 +7,7 @@ import { CaseListPage } from './pages/CaseListPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { AuthorContext } from '../sync/author.tsx';
 import { ExportMenuContext } from '../canvas/exportSlot.tsx';
-import { CasePage, ExportMenu, LivePage, PresenterPage } from './lazyPages.ts';
+import { CasePage, ExportMenu, LivePage, PresenterPage } from './lazyRoutes.ts';
 
 /** A page loaded on demand: the app's name while its code arrives. */
 function Loading({ children }: { children: ReactNode }) {

@@ -7,7 +7,7 @@ import { ClassificationBadge } from '../../ui/ClassificationBadge.tsx';
 import { ApiError, endpoints, type CaseSummary } from '../../sync/api.ts';
 import { errorReason } from '../../ui/errorReason.ts';
 import { offlineCache } from '../offline.ts';
-import { AuditDialog, CaseDialog, MembersDialog } from '../lazyPages.ts';
+import { AuditDialog, CaseDialog, MembersDialog } from '../lazyPanels.ts';
 import { RestoreButton } from '../../export/RestoreButton.tsx';
 
 /** The cases one is a member of: search, create, edit, archive, members. */

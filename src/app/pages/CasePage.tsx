@@ -36,7 +36,7 @@ import { BoardSwitch } from '../../boards/BoardSwitch.tsx';
 import { BoardTabs } from './BoardTabs.tsx';
 import { Presence } from './Presence.tsx';
 import { useUndoKeys } from './useUndoKeys.ts';
-import { AuditDialog, DeckPanel, HistoryPanel, MembersDialog, VersionView } from '../lazyPages.ts';
+import { AuditDialog, DeckPanel, HistoryPanel, MembersDialog, VersionView } from '../lazyPanels.ts';
 
 /** Loads the case record (or its offline copy), then opens the live session. */
 export function CasePage({ caseId, user, onBack }: { caseId: string; user: User; onBack(): void }) {

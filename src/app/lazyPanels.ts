@@ -4,21 +4,9 @@ import { lazy } from 'react';
  * What the log-in page and the case list do not show, loaded when first used, each with the
  * case's texts (./caseTexts.ts) so that nothing renders before its namespace is installed.
  */
-const withTexts = <T>(load: Promise<T>): Promise<T> =>
+export const withTexts = <T>(load: Promise<T>): Promise<T> =>
   Promise.all([import('./caseTexts.ts'), load]).then(([, module]) => module);
 
-export const CasePage = lazy(() =>
-  withTexts(import('./pages/CasePage.tsx')).then((m) => ({ default: m.CasePage })),
-);
-export const LivePage = lazy(() =>
-  withTexts(import('../present/LivePage.tsx')).then((m) => ({ default: m.LivePage })),
-);
-export const PresenterPage = lazy(() =>
-  withTexts(import('../present/PresenterPage.tsx')).then((m) => ({ default: m.PresenterPage })),
-);
-export const ExportMenu = lazy(() =>
-  import('../export/ExportMenu.tsx').then((m) => ({ default: m.ExportMenu })),
-);
 export const AuditDialog = lazy(() =>
   withTexts(import('../history/AuditDialog.tsx')).then((m) => ({ default: m.AuditDialog })),
 );
