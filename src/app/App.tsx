@@ -6,8 +6,8 @@ import { offlineCache } from './offline.ts';
 import { CaseListPage } from './pages/CaseListPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { AuthorContext } from '../sync/author.tsx';
-import { ExportMenuContext } from '../canvas/exportSlot.tsx';
-import { CasePage, ExportMenu, LivePage, PresenterPage } from './lazyRoutes.ts';
+import { ExportMenuContext, PictureMenuContext } from '../canvas/exportSlot.tsx';
+import { CasePage, ExportMenu, LivePage, PictureMenu, PresenterPage } from './lazyRoutes.ts';
 
 /** A page loaded on demand: the app's name while its code arrives. */
 function Loading({ children }: { children: ReactNode }) {
@@ -98,14 +98,16 @@ export function App() {
   return (
     <AuthorContext.Provider value={user.displayName}>
       <ExportMenuContext.Provider value={ExportMenu}>
-        <Header user={user} onHome={() => navigate('/')} onLogout={() => void logout()} />
-        {route.page === 'case' ? (
-          <Loading>
-            <CasePage key={route.id} caseId={route.id} user={user} onBack={() => navigate('/')} />
-          </Loading>
-        ) : (
-          <CaseListPage onOpen={(id) => navigate(`/cases/${id}`)} />
-        )}
+        <PictureMenuContext.Provider value={PictureMenu}>
+          <Header user={user} onHome={() => navigate('/')} onLogout={() => void logout()} />
+          {route.page === 'case' ? (
+            <Loading>
+              <CasePage key={route.id} caseId={route.id} user={user} onBack={() => navigate('/')} />
+            </Loading>
+          ) : (
+            <CaseListPage onOpen={(id) => navigate(`/cases/${id}`)} />
+          )}
+        </PictureMenuContext.Provider>
       </ExportMenuContext.Provider>
     </AuthorContext.Provider>
   );

@@ -14,3 +14,6 @@ export const PresenterPage = lazy(() =>
 export const ExportMenu = lazy(() =>
   import('../export/ExportMenu.tsx').then((m) => ({ default: m.ExportMenu })),
 );
+export const PictureMenu = lazy(() =>
+  import('../export/PictureMenu.tsx').then((m) => ({ default: m.PictureMenu })),
+);

@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { BoardSummary } from '../core/doc.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
+import { PictureSlot } from '../canvas/exportSlot.tsx';
 import { boardDescriptor } from './registry.ts';
 
 export interface BoardSwitchProps {
@@ -14,6 +15,8 @@ export interface BoardSwitchProps {
   readOnly: boolean;
   awareness: Awareness | null;
   focusNodeId?: string | null;
+  /** The case page's board: a kind drawn without React Flow gets the picture export menu. */
+  tools?: boolean;
 }
 
 /** The editor of a board, by its kind (from the registry): the case page's board, a version's. */
@@ -25,17 +28,28 @@ export function BoardSwitch({
   readOnly,
   awareness,
   focusNodeId = null,
+  tools = false,
 }: BoardSwitchProps) {
   const { t } = useTranslation();
   if (!board) return <p className="muted board-empty">{t('board.none')}</p>;
   const common = { caseId, doc, boardId: board.id, origin, readOnly, focusNodeId };
-  const Editor = boardDescriptor(board.kind)?.editor;
+  const descriptor = boardDescriptor(board.kind);
   // A kind this version does not know (from a newer one): the shared canvas shows it.
-  if (!Editor) return <BoardCanvas key={board.id} {...common} />;
-  return (
+  if (!descriptor) return <BoardCanvas key={board.id} {...common} />;
+  const { editor: Editor, renderer } = descriptor;
+  const editor = (
     <Suspense fallback={<BoardLoading />}>
       <Editor key={board.id} {...common} awareness={awareness} />
     </Suspense>
+  );
+  if (!tools || renderer?.kind !== 'element') return editor;
+  return (
+    <div className="board-picture" data-board-picture={board.id}>
+      <div className="board-picture__bar">
+        <PictureSlot boardId={board.id} boardTitle={board.title} root={renderer.root} />
+      </div>
+      {editor}
+    </div>
   );
 }
 

@@ -22,10 +22,11 @@ export interface BoardEditorProps {
 export type LazyBoard = LazyExoticComponent<ComponentType<BoardEditorProps>>;
 
 /**
- * How a board is turned into a picture or a PDF. `capture`: the drawn React Flow surface is
- * captured (export/capture.ts); issue 21 replaces this with a document renderer.
+ * How a board is turned into a picture or a PDF (issue 21 replaces both with a document renderer):
+ * `capture`, the drawn React Flow surface (the board's own export menu, export/ExportMenu.tsx);
+ * `element`, the element `root` selects as drawn (the case page's picture menu, PNG and SVG).
  */
-export type BoardRenderer = 'capture';
+export type BoardRenderer = { kind: 'capture' } | { kind: 'element'; root: string };
 
 /**
  * One board kind, everything the rest of the app knows about it (tldraw's `ShapeUtil`): the
@@ -36,7 +37,8 @@ export type BoardRenderer = 'capture';
  * export const timelineBoard: BoardDescriptor = {
  *   kind: 'timeline', name: 'board.kinds.timeline', icon: CalendarRange,
  *   editor: lazy(() => import('./TimelineBoard.tsx').then((m) => ({ default: m.TimelineBoard }))),
- *   slideView: null, renderer: null, canFrame: false, canExport: false,
+ *   slideView: null, renderer: { kind: 'element', root: '[data-testid="timeline-board"]' },
+ *   canFrame: false, canExport: true,
  *   diffTarget: null, positionKeys: [],
  * };
  */
@@ -53,7 +55,7 @@ export interface BoardDescriptor {
   renderer: BoardRenderer | null;
   /** A frame can be taken from its view for a slide. */
   canFrame: boolean;
-  /** Its toolbar offers the export menu (PNG, SVG, PDF). */
+  /** It can be exported as a picture (its toolbar's menu, or the case page's picture menu). */
   canExport: boolean;
   /**
    * The version view outlines what changed: the CSS selector of a node's element inside the pane,

@@ -29,3 +29,25 @@ export function ExportSlot(props: BoardExportProps) {
     </Suspense>
   );
 }
+
+/** What the picture export of a board drawn without React Flow needs. */
+export interface BoardPictureProps {
+  boardId: string;
+  boardTitle: string;
+  /** CSS selector of the element to picture, inside the board's `[data-board-picture]` box. */
+  root: string;
+}
+
+/** The picture export menu for boards drawn as HTML or SVG, provided by the app. */
+export const PictureMenuContext = createContext<ComponentType<BoardPictureProps> | null>(null);
+
+/** The picture export menu, when the page provides one. */
+export function PictureSlot(props: BoardPictureProps) {
+  const Menu = useContext(PictureMenuContext);
+  if (!Menu) return null;
+  return (
+    <Suspense fallback={null}>
+      <Menu {...props} />
+    </Suspense>
+  );
+}

@@ -297,6 +297,7 @@ function CaseWorkspace({
             readOnly={readOnly}
             awareness={session.provider.awareness}
             focusNodeId={focus && focus.boardId === current?.id ? focus.nodeId : null}
+            tools
           />
           <Suspense fallback={null}>
             {opened && (

@@ -11,7 +11,7 @@ export const evidenceBoard: BoardDescriptor = {
   icon: Scale,
   editor: EvidenceBoard,
   slideView: EvidenceBoard,
-  renderer: 'capture',
+  renderer: { kind: 'capture' },
   canFrame: true,
   canExport: true,
   diffTarget: flowNodeTarget,

@@ -13,7 +13,7 @@ export const mindmapBoard: BoardDescriptor = {
   icon: Network,
   editor: MindMapBoard,
   slideView: MindMapBoard,
-  renderer: 'capture',
+  renderer: { kind: 'capture' },
   canFrame: true,
   canExport: true,
   diffTarget: flowNodeTarget,

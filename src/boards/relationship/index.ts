@@ -11,7 +11,7 @@ export const relationshipBoard: BoardDescriptor = {
   icon: Share2,
   editor: RelationshipBoard,
   slideView: RelationshipBoard,
-  renderer: 'capture',
+  renderer: { kind: 'capture' },
   canFrame: true,
   canExport: true,
   diffTarget: flowNodeTarget,

@@ -11,9 +11,9 @@ export const sceneBoard: BoardDescriptor = {
   icon: MapPinned,
   editor: SceneBoard,
   slideView: null,
-  renderer: null,
+  renderer: { kind: 'element', root: '[data-testid="scene-canvas"]' },
   canFrame: false,
-  canExport: false,
+  canExport: true,
   diffTarget: (id) => `.scene [data-id="${CSS.escape(id)}"]`,
   positionKeys: ['x', 'y', 'w', 'h', 'rotation', 'points'],
 };

@@ -13,9 +13,9 @@ export const timelineBoard: BoardDescriptor = {
   icon: CalendarRange,
   editor: TimelineBoard,
   slideView: null,
-  renderer: null,
+  renderer: { kind: 'element', root: '[data-testid="timeline-board"]' },
   canFrame: false,
-  canExport: false,
+  canExport: true,
   diffTarget: null,
   positionKeys: ['x', 'y', 'w', 'h'],
 };
