@@ -39,7 +39,7 @@ export type BoardRenderer = { kind: 'capture' } | { kind: 'element'; root: strin
  *   editor: lazy(() => import('./TimelineBoard.tsx').then((m) => ({ default: m.TimelineBoard }))),
  *   slideView: null, renderer: { kind: 'element', root: '[data-testid="timeline-board"]' },
  *   canFrame: false, canExport: true,
- *   diffTarget: null, positionKeys: [],
+ *   diffMarks: null, positionKeys: [],
  * };
  */
 export interface BoardDescriptor {
@@ -58,10 +58,11 @@ export interface BoardDescriptor {
   /** It can be exported as a picture (its toolbar's menu, or the case page's picture menu). */
   canExport: boolean;
   /**
-   * The version view outlines what changed: the CSS selector of a node's element inside the pane,
-   * by node id; null when the kind draws no diff marks.
+   * How the version view marks what changed: the CSS selector of a node's element inside the pane,
+   * by node id, and the look (`outline` for HTML nodes, `glow` for SVG shapes, which draw no
+   * outline); null when the kind draws no diff marks.
    */
-  diffTarget: ((nodeId: string) => string) | null;
+  diffMarks: { target: (nodeId: string) => string; look: 'outline' | 'glow' } | null;
   /** The node keys that hold its positions: a change there counts as "moved" (core/history.ts). */
   positionKeys: readonly string[];
   /** Seeded random edits for the convergence fuzz (src/boards/<kind>/fuzz.ts), when it has them. */

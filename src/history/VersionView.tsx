@@ -6,6 +6,7 @@ import { diffVersions, type BoardDiff } from '../core/history.ts';
 import { listBoards } from '../core/commands/boards.ts';
 import { BoardSwitch } from '../boards/BoardSwitch.tsx';
 import { boardDescriptor, positionKeysOf } from '../boards/registry.ts';
+import type { BoardDescriptor } from '../boards/types.ts';
 import { formatTime, versionName, type OpenedVersion } from './HistoryPanel.tsx';
 
 /** Outline colours of what changed (the legend names them). */
@@ -16,18 +17,24 @@ const MARKS = {
   relabelled: '#7c3aed',
 } as const;
 
-/** Rules that outline nodes of one pane, found by the board kind's `diffTarget`. */
+/** Rules that mark nodes of one pane, found and drawn as the board kind's `diffMarks` say. */
 function marks(
   pane: string,
-  target: (nodeId: string) => string,
+  { target, look }: NonNullable<BoardDescriptor['diffMarks']>,
   groups: Array<[keyof typeof MARKS, readonly string[]]>,
 ): string {
   const rules: string[] = [];
-  for (const [kind, ids] of groups)
-    if (ids.length > 0)
-      rules.push(
-        `${ids.map((id) => `[data-testid="${pane}"] ${target(id)}`).join(',\n')} { outline: 3px solid ${MARKS[kind]}; outline-offset: 3px; border-radius: 6px; }`,
-      );
+  for (const [kind, ids] of groups) {
+    if (ids.length === 0) continue;
+    const color = MARKS[kind];
+    const style =
+      look === 'glow'
+        ? `filter: drop-shadow(0 0 2px ${color}) drop-shadow(0 0 3px ${color});`
+        : `outline: 3px solid ${color}; outline-offset: 3px; border-radius: 6px;`;
+    rules.push(
+      `${ids.map((id) => `[data-testid="${pane}"] ${target(id)}`).join(',\n')} { ${style} }`,
+    );
+  }
   return rules.join('\n');
 }
 
@@ -97,7 +104,7 @@ export function VersionView({
   const now = nowBoards.find((b) => b.id === chosen) ?? null;
   const diff: BoardDiff | undefined = diffs.find((d) => d.boardId === chosen);
   const compare = opened.mode === 'compare';
-  const target = diff ? boardDescriptor(diff.kind)?.diffTarget : null;
+  const target = diff ? boardDescriptor(diff.kind)?.diffMarks : null;
   const css =
     diff && target
       ? [

@@ -14,6 +14,6 @@ export const evidenceBoard: BoardDescriptor = {
   renderer: { kind: 'capture' },
   canFrame: true,
   canExport: true,
-  diffTarget: flowNodeTarget,
+  diffMarks: { target: flowNodeTarget, look: 'outline' },
   positionKeys: ['x', 'y', 'w', 'h'],
 };

@@ -16,6 +16,6 @@ export const mindmapBoard: BoardDescriptor = {
   renderer: { kind: 'capture' },
   canFrame: true,
   canExport: true,
-  diffTarget: flowNodeTarget,
+  diffMarks: { target: flowNodeTarget, look: 'outline' },
   positionKeys: ['parent', 'order', 'x', 'y', 'w', 'h'],
 };

@@ -14,6 +14,6 @@ export const sceneBoard: BoardDescriptor = {
   renderer: { kind: 'element', root: '[data-testid="scene-canvas"]' },
   canFrame: false,
   canExport: true,
-  diffTarget: (id) => `.scene [data-id="${CSS.escape(id)}"]`,
+  diffMarks: { target: (id) => `.scene [data-id="${CSS.escape(id)}"]`, look: 'glow' },
   positionKeys: ['x', 'y', 'w', 'h', 'rotation', 'points'],
 };

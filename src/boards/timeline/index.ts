@@ -16,6 +16,6 @@ export const timelineBoard: BoardDescriptor = {
   renderer: { kind: 'element', root: '[data-testid="timeline-board"]' },
   canFrame: false,
   canExport: true,
-  diffTarget: null,
+  diffMarks: null,
   positionKeys: ['x', 'y', 'w', 'h'],
 };
