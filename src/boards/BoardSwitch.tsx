@@ -44,7 +44,7 @@ export function BoardSwitch({
   );
   if (!tools || renderer?.kind !== 'element') return editor;
   return (
-    <div className="board-picture" data-board-picture={board.id}>
+    <div key={board.id} className="board-picture" data-board-picture={board.id}>
       <div className="board-picture__bar">
         <PictureSlot boardId={board.id} boardTitle={board.title} root={renderer.root} />
       </div>
