@@ -5,6 +5,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { BoardSummary } from '../core/doc.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { PictureSlot } from '../canvas/exportSlot.tsx';
+import { ElementFrameView } from '../canvas/elementFrame.tsx';
 import { boardDescriptor } from './registry.ts';
 
 export interface BoardSwitchProps {
@@ -36,12 +37,21 @@ export function BoardSwitch({
   const descriptor = boardDescriptor(board.kind);
   // A kind this version does not know (from a newer one): the shared canvas shows it.
   if (!descriptor) return <BoardCanvas key={board.id} {...common} />;
-  const { editor: Editor, renderer } = descriptor;
-  const editor = (
+  const { editor: Editor, renderer, frameRoot } = descriptor;
+  const drawn = (
     <Suspense fallback={<BoardLoading />}>
       <Editor key={board.id} {...common} awareness={awareness} />
     </Suspense>
   );
+  // A board drawn without React Flow tells the deck what is in view through its wrapper.
+  const editor =
+    tools && frameRoot ? (
+      <ElementFrameView key={board.id} boardId={board.id} root={frameRoot}>
+        {drawn}
+      </ElementFrameView>
+    ) : (
+      drawn
+    );
   if (!tools || renderer?.kind !== 'element') return editor;
   return (
     <div key={board.id} className="board-picture" data-board-picture={board.id}>

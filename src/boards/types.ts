@@ -50,11 +50,16 @@ export interface BoardDescriptor {
   /** The editor: the case page and the version view draw it (read-only in a version). */
   editor: LazyBoard;
   /** The board on a slide (given `present`); null: the shared canvas shows it. */
-  slideView: LazyBoard | null;
+  slideView: ComponentType<BoardEditorProps> | null;
   /** How export draws it; null: no picture export yet. */
   renderer: BoardRenderer | null;
   /** A frame can be taken from its view for a slide. */
   canFrame: boolean;
+  /**
+   * For a kind drawn without React Flow: the element whose coordinates are the board's (an SVG
+   * group's units, or an HTML element's pixels), for frames (canvas/elementFrame.tsx).
+   */
+  frameRoot?: string;
   /** It can be exported as a picture (its toolbar's menu, or the case page's picture menu). */
   canExport: boolean;
   /**
