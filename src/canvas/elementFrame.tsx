@@ -120,11 +120,26 @@ export function ElementFrameSlide<P extends { present?: PresentFrame | null }>({
       setTransform(next);
     };
     fit();
-    const observer = new ResizeObserver(fit);
-    if (outer.current) observer.observe(outer.current);
+    // The board settles its own camera after it is drawn (a scene fits its container): fit again
+    // whenever its drawing moves or the slide changes size.
+    const again = () => {
+      cancelAnimationFrame(raf);
+      raf = requestAnimationFrame(fit);
+    };
+    const resized = new ResizeObserver(again);
+    if (outer.current) resized.observe(outer.current);
+    const moved = new MutationObserver(again);
+    if (inner.current)
+      moved.observe(inner.current, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['transform', 'viewBox', 'style'],
+      });
     return () => {
       cancelAnimationFrame(raf);
-      observer.disconnect();
+      resized.disconnect();
+      moved.disconnect();
     };
   }, [frame, root]);
   return (
