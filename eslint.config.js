@@ -4,6 +4,55 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
+import { noFileCycles } from './eslint-rules/no-file-cycles.js';
+
+
+/**
+ * The layers of src/, lowest first (docs/architecture.md): a folder may import only from the
+ * layers below it, type imports included. `ui` may be used by anything above core and uses only
+ * core.
+ */
+const LAYERS = [
+  ['core'],
+  ['ui'],
+  ['sync', 'files', 'register'],
+  ['canvas'],
+  ['boards'],
+  ['present', 'export', 'history'],
+  ['app'],
+];
+/** Peers that must not import each other either: export comes before present (a deck's PDF). */
+/** @type {Record<string, string[]>} */
+const PEER_BANS = { export: ['present'], history: ['present', 'export'] };
+
+/** One lint block per folder of src/ forbidding imports from the layers above it. */
+function layerRules() {
+  return LAYERS.flatMap((layer, index) =>
+    layer
+      .filter((folder) => folder !== 'core')
+      .map((folder) => {
+        const above = LAYERS.slice(index + 1).flat();
+        const banned = [...above, ...(PEER_BANS[folder] ?? [])];
+        return {
+          files: [`src/${folder}/**/*.{ts,tsx}`],
+          rules: {
+            'no-restricted-imports': banned.length
+              ? [
+                  'error',
+                  {
+                    patterns: banned.map((name) => ({
+                      group: [`**/${name}/**`, `../${name}/*`, `../../${name}/*`],
+                      allowTypeImports: false,
+                      message: `src/${folder}/ is below src/${name}/ (docs/architecture.md): invert the dependency or move the contract down.`,
+                    })),
+                  },
+                ]
+              : 'off',
+          },
+        };
+      }),
+  );
+}
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-server/**', 'data/**', 'node_modules/**'] },
@@ -11,7 +60,11 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
-    plugins: { 'react-hooks': reactHooks, 'import-x': importX },
+    plugins: {
+      'react-hooks': reactHooks,
+      'import-x': importX,
+      caseboard: { rules: { 'no-file-cycles': noFileCycles } },
+    },
     settings: {
       'import-x/resolver-next': [
         createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] }),
@@ -28,6 +81,7 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
       'import-x/no-cycle': 'error',
+      'caseboard/no-file-cycles': 'error',
     },
   },
   {
@@ -93,4 +147,5 @@ export default tseslint.config(
       ],
     },
   },
+  ...layerRules(),
 );

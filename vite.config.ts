@@ -39,9 +39,34 @@ function pdfjsData(): Plugin {
   };
 }
 
+/**
+ * Lists the lazily loaded chunks (boards, case page, panels) in /shell.json, so that the service
+ * worker keeps them with the page and a case opens offline with any board kind. pdf.js stays
+ * on demand, as before.
+ */
+function shellList(): Plugin {
+  return {
+    name: 'caseboard-shell-list',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((f) => /^assets\/.*\.(js|mjs|css)$/.test(f) && !/^assets\/pdf/.test(f))
+        .map((f) => `/${f}`)
+        .sort();
+      this.emitFile({ type: 'asset', fileName: 'shell.json', source: JSON.stringify(files) });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), pdfjsData(), serviceWorker()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 2000 },
+  plugins: [react(), pdfjsData(), serviceWorker(), shellList()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 2000,
+    // bench/bundle.ts walks each route's import graph in it (docs/performance.md).
+    manifest: true,
+  },
   server: {
     proxy: {
       '/api': 'http://localhost:8080',

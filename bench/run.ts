@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     table(
       'bundle',
       'What the page downloads',
-      'The built page (dist/): the files index.html names, and the chunks fetched later, gzipped as served. Web fonts come on demand per Unicode range and are not counted.',
+      "The built page (dist/), walked through vite's manifest (dist/.vite/manifest.json): what each route, board kind and tool loads beyond what came before it, script and styles gzipped as served. Budgets from issue 20. Web fonts come on demand per Unicode range and are not counted.",
       benchBundle(),
     ),
   ]);

@@ -14,6 +14,11 @@ async function precacheShell() {
   const html = await page.clone().text();
   await cache.put('/', page);
   const assets = new Set(html.match(/\/assets\/[^"')\s]+/g) || []);
+  // The chunks loaded on demand (each board kind, the case page): listed by the build.
+  const lazy = await fetch('/shell.json', { cache: 'no-store' })
+    .then((response) => (response.ok ? response.json() : []))
+    .catch(() => []);
+  for (const file of Array.isArray(lazy) ? lazy : []) assets.add(file);
   for (const css of [...assets].filter((a) => a.endsWith('.css'))) {
     const text = await (await fetch(css)).text();
     for (const font of text.match(/\/assets\/[^"')\s]+/g) || []) assets.add(font);

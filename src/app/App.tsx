@@ -1,13 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Header } from '../ui/Header.tsx';
-import { ApiError, endpoints, type User } from './api.ts';
+import { Header } from './Header.tsx';
+import { ApiError, endpoints, type User } from '../sync/api.ts';
 import { offlineCache } from './offline.ts';
 import { CaseListPage } from './pages/CaseListPage.tsx';
-import { CasePage } from './pages/CasePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { LivePage } from '../present/LivePage.tsx';
-import { PresenterPage } from '../present/PresenterPage.tsx';
+import { AuthorContext } from '../sync/author.tsx';
+import { ExportMenuContext, PictureMenuContext } from '../canvas/exportSlot.tsx';
+import { CasePage, ExportMenu, LivePage, PictureMenu, PresenterPage } from './lazyRoutes.ts';
+
+/** A page loaded on demand: the app's name while its code arrives. */
+function Loading({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<div className="app-loading">{t('app.name')}…</div>}>{children}</Suspense>
+  );
+}
 
 type Route =
   | { page: 'cases' }
@@ -60,7 +68,12 @@ export function App() {
     navigate('/');
   }, [navigate]);
 
-  if (route.page === 'live') return <LivePage token={route.token} />;
+  if (route.page === 'live')
+    return (
+      <Loading>
+        <LivePage token={route.token} />
+      </Loading>
+    );
   if (user === undefined) return <div className="app-loading">{t('app.name')}…</div>;
   if (user === null) {
     return (
@@ -76,15 +89,26 @@ export function App() {
     );
   }
   // The presenter view is a window of its own: no header, the whole screen for the slides.
-  if (route.page === 'presenter') return <PresenterPage caseId={route.id} user={user} />;
+  if (route.page === 'presenter')
+    return (
+      <Loading>
+        <PresenterPage caseId={route.id} user={user} />
+      </Loading>
+    );
   return (
-    <>
-      <Header user={user} onHome={() => navigate('/')} onLogout={() => void logout()} />
-      {route.page === 'case' ? (
-        <CasePage key={route.id} caseId={route.id} user={user} onBack={() => navigate('/')} />
-      ) : (
-        <CaseListPage onOpen={(id) => navigate(`/cases/${id}`)} />
-      )}
-    </>
+    <AuthorContext.Provider value={user.displayName}>
+      <ExportMenuContext.Provider value={ExportMenu}>
+        <PictureMenuContext.Provider value={PictureMenu}>
+          <Header user={user} onHome={() => navigate('/')} onLogout={() => void logout()} />
+          {route.page === 'case' ? (
+            <Loading>
+              <CasePage key={route.id} caseId={route.id} user={user} onBack={() => navigate('/')} />
+            </Loading>
+          ) : (
+            <CaseListPage onOpen={(id) => navigate(`/cases/${id}`)} />
+          )}
+        </PictureMenuContext.Provider>
+      </ExportMenuContext.Provider>
+    </AuthorContext.Provider>
   );
 }

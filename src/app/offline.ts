@@ -1,4 +1,4 @@
-import type { CaseSummary, User } from './api.ts';
+import type { CaseSummary, User } from '../sync/api.ts';
 
 /**
  * What the page keeps in localStorage so it can start offline: the last user, case list and opened

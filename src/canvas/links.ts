@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { boardsOf, mapField, recordAt, type YRecord } from '../core/doc.ts';
 import { readLink } from '../core/commands/links.ts';
 import type { BoardLink } from '../core/links.ts';
-import { linkMarker } from './LinkEdge.tsx';
+import { linkMarker } from './linkLook.ts';
 
 export type LinkEdgeData = Omit<BoardLink, 'id' | 'source' | 'target'> & {
   /** Set by a relationship chart: outside the selected node's neighbourhood. */

@@ -84,9 +84,15 @@ const POSITION_KEYS = ['x', 'y', 'w', 'h', 'rotation', 'points', 'parent', 'orde
 /**
  * The boards that differ between `before` and `after`, each with its nodes added, removed, moved
  * and relabelled; boards without a difference are left out.
+ * `positionKeys` names, per board kind, the node keys whose change counts as a move (the board
+ * registry's descriptors); by default every kind's.
  * @example diffVersions(versionDoc, currentDoc) // [{ title: 'Sơ đồ', added: ['k3'], … }]
  */
-export function diffVersions(before: Y.Doc, after: Y.Doc): BoardDiff[] {
+export function diffVersions(
+  before: Y.Doc,
+  after: Y.Doc,
+  positionKeys: (kind: string) => readonly string[] = () => POSITION_KEYS,
+): BoardDiff[] {
   const out: BoardDiff[] = [];
   const a = boardsOf(before);
   const b = boardsOf(after);
@@ -107,6 +113,7 @@ export function diffVersions(before: Y.Doc, after: Y.Doc): BoardDiff[] {
       relabelled: [],
       labels: {},
     };
+    const keys = positionKeys(summary.kind);
     const oldNodes = nodesOfBoard(old);
     const newNodes = nodesOfBoard(now);
     for (const [nodeId, node] of newNodes) {
@@ -116,7 +123,7 @@ export function diffVersions(before: Y.Doc, after: Y.Doc): BoardDiff[] {
         diff.added.push(nodeId);
         continue;
       }
-      if (POSITION_KEYS.some((k) => JSON.stringify(was.get(k)) !== JSON.stringify(node.get(k))))
+      if (keys.some((k) => JSON.stringify(was.get(k)) !== JSON.stringify(node.get(k))))
         diff.moved.push(nodeId);
       if (labelOf(was, before) !== labelOf(node, after)) diff.relabelled.push(nodeId);
     }

@@ -1,35 +1,20 @@
-import { endpoints } from '../app/api.ts';
+import { endpoints } from '../sync/api.ts';
 import { useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import { Download, Upload } from 'lucide-react';
-import { importMap, mapFromBoard } from '../core/commands/mindmap.ts';
+import { mapFromBoard } from '../core/commands/mindmap.ts';
 import { readMeta } from '../core/doc.ts';
-import {
-  countTopics,
-  exportFreeMind,
-  exportMarkdown,
-  exportOpml,
-  exportXMind,
-  importMindMap,
-} from '../core/interop/index.ts';
+import { exportFreeMind, exportMarkdown, exportOpml, exportXMind } from '../core/interop/index.ts';
 import { boardPicture, fileNameOf, saveFile } from './capture.ts';
 import { boardPdf, type Paper } from './boardPdf.tsx';
 import { exportErrorText } from './errors.ts';
 import { importedText, importFailureText } from '../canvas/drop.ts';
+import { importFile } from '../canvas/importFile.ts';
+import type { BoardExportProps } from '../canvas/exportSlot.tsx';
+import { useAuthor } from '../sync/author.tsx';
 
-export interface ExportMenuProps {
-  caseId: string;
-  doc: Y.Doc;
-  boardId: string;
-  boardTitle: string;
-  origin: unknown;
-  readOnly: boolean;
-  /** Mind maps also import and export the mind-map formats. */
-  mindMap?: { selection: readonly string[]; onImported(ids: string[]): void };
-  author: string;
-}
+export type ExportMenuProps = BoardExportProps;
 
 /** A refused import or a failed export as a sentence (see `exportErrorText`). */
 export const importErrorText = exportErrorText;
@@ -47,8 +32,8 @@ export function ExportMenu({
   origin,
   readOnly,
   mindMap,
-  author,
 }: ExportMenuProps) {
+  const author = useAuthor();
   const { t, i18n } = useTranslation('interop');
   const flow = useReactFlow();
   const input = useRef<HTMLInputElement>(null);
@@ -278,20 +263,4 @@ export function ExportMenu({
       </div>
     </details>
   );
-}
-
-/**
- * Reads a dropped or chosen mind-map file and writes it into the board, under `parent` (or as
- * roots), in one step; nothing is written if the file is refused.
- */
-export async function importFile(
-  doc: Y.Doc,
-  boardId: string,
-  origin: unknown,
-  file: File,
-  parent: string | null,
-): Promise<{ ids: string[]; count: number }> {
-  const model = importMindMap(file.name, new Uint8Array(await file.arrayBuffer()));
-  const ids = importMap(doc, { boardId, parent, model }, origin);
-  return { ids, count: countTopics(model.roots) };
 }

@@ -177,3 +177,30 @@ export function fileNameOf(title: string, extension: string): string {
     .slice(0, 100);
   return `${base || 'caseboard'}.${extension}`;
 }
+
+/**
+ * A picture of a board drawn as plain HTML or SVG (a scene, the timeline): the element as it is on
+ * screen, without editing aids (`data-export="omit"`).
+ */
+export async function elementPicture(element: HTMLElement, options: ImageOptions): Promise<Blob> {
+  const { toCanvas, toSvg } = await import('html-to-image');
+  const width = Math.ceil(element.scrollWidth || element.clientWidth);
+  const height = Math.ceil(element.scrollHeight || element.clientHeight);
+  if (!width || !height) throw new Error('empty');
+  const common = {
+    width,
+    height,
+    ...(options.background ? { backgroundColor: options.background } : {}),
+    filter: (node: HTMLElement | Element) =>
+      !(node instanceof HTMLElement && node.dataset.export === 'omit'),
+  };
+  if (options.format === 'svg') {
+    const url = await toSvg(element, common);
+    return new Blob([decodeURIComponent(url.slice(url.indexOf(',') + 1))], {
+      type: 'image/svg+xml',
+    });
+  }
+  const scale = Math.min(options.scale, MAX_SIDE / width, MAX_SIDE / height);
+  const canvas = await toCanvas(element, { ...common, pixelRatio: scale });
+  return canvasBlob(canvas, options.format === 'jpeg' ? 'image/jpeg' : 'image/png');
+}

@@ -1,4 +1,4 @@
-import { ImportError } from '../core/interop/index.ts';
+import { ImportError } from '../core/interop/model.ts';
 
 /**
  * A refused import or a failed export as a sentence naming the problem, never a bare object: the

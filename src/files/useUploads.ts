@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { addFileRecord, attachFile, FILE_TYPES, type FileType } from '../core/index.ts';
+import { addFileRecord, FILE_TYPES, type FileType } from '../core/commands/files.ts';
+import { attachFile } from '../core/commands/register.ts';
 import { uploadFile, type UploadedFile } from './api.ts';
 
 export interface UploadItem {

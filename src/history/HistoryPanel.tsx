@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { History, RotateCcw, Columns2, Eye, Save } from 'lucide-react';
 import { docFromState, restoreVersion } from '../core/history.ts';
-import { endpoints, type Version } from '../app/api.ts';
-import { errorReason } from '../app/errorReason.ts';
+import { endpoints, type Version } from '../sync/api.ts';
+import { errorReason } from '../ui/errorReason.ts';
 import { formatDateTime } from '../ui/dates.ts';
 
 /** A version opened from the panel: its document, shown alone or beside the current state. */

@@ -2,8 +2,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { X } from 'lucide-react';
-import { diffVersions, listBoards, type BoardDiff } from '../core/index.ts';
-import { BoardSwitch } from '../app/pages/BoardSwitch.tsx';
+import { diffVersions, type BoardDiff } from '../core/history.ts';
+import { listBoards } from '../core/commands/boards.ts';
+import { BoardSwitch } from '../boards/BoardSwitch.tsx';
+import { boardDescriptor, positionKeysOf } from '../boards/registry.ts';
+import type { BoardDescriptor } from '../boards/types.ts';
 import { formatTime, versionName, type OpenedVersion } from './HistoryPanel.tsx';
 import { useDoc, wholeDoc } from '../sync/useDoc.ts';
 
@@ -15,14 +18,24 @@ const MARKS = {
   relabelled: '#7c3aed',
 } as const;
 
-/** Rules that outline nodes of one pane by their React Flow ids. */
-function marks(pane: string, groups: Array<[keyof typeof MARKS, readonly string[]]>): string {
+/** Rules that mark nodes of one pane, found and drawn as the board kind's `diffMarks` say. */
+function marks(
+  pane: string,
+  { target, look }: NonNullable<BoardDescriptor['diffMarks']>,
+  groups: Array<[keyof typeof MARKS, readonly string[]]>,
+): string {
   const rules: string[] = [];
-  for (const [kind, ids] of groups)
-    if (ids.length > 0)
-      rules.push(
-        `${ids.map((id) => `[data-testid="${pane}"] .react-flow__node[data-id="${CSS.escape(id)}"]`).join(',\n')} { outline: 3px solid ${MARKS[kind]}; outline-offset: 3px; border-radius: 6px; }`,
-      );
+  for (const [kind, ids] of groups) {
+    if (ids.length === 0) continue;
+    const color = MARKS[kind];
+    const style =
+      look === 'glow'
+        ? `filter: drop-shadow(0 0 2px ${color}) drop-shadow(0 0 3px ${color});`
+        : `outline: 3px solid ${color}; outline-offset: 3px; border-radius: 6px;`;
+    rules.push(
+      `${ids.map((id) => `[data-testid="${pane}"] ${target(id)}`).join(',\n')} { ${style} }`,
+    );
+  }
   return rules.join('\n');
 }
 
@@ -48,9 +61,15 @@ export function VersionView({
   const thenBoards = useMemo(() => listBoards(opened.doc), [opened.doc]);
   // The current state compared whole, re-read at most every 300 ms while colleagues edit.
   const nowBoards = useDoc(current, wholeDoc, listBoards, [], { delay: 300 });
-  const diffs = useDoc(current, wholeDoc, (d) => diffVersions(opened.doc, d), [opened.doc], {
-    delay: 300,
-  });
+  const diffs = useDoc(
+    current,
+    wholeDoc,
+    (d) => diffVersions(opened.doc, d, positionKeysOf),
+    [opened.doc],
+    {
+      delay: 300,
+    },
+  );
   const choices = useMemo(() => {
     const seen = new Map(thenBoards.map((b) => [b.id, b]));
     for (const b of nowBoards) if (!seen.has(b.id)) seen.set(b.id, b);
@@ -69,20 +88,22 @@ export function VersionView({
   const now = nowBoards.find((b) => b.id === chosen) ?? null;
   const diff: BoardDiff | undefined = diffs.find((d) => d.boardId === chosen);
   const compare = opened.mode === 'compare';
-  const css = diff
-    ? [
-        marks('version-pane-then', [
-          ['removed', diff.removed],
-          ['moved', diff.moved],
-          ['relabelled', diff.relabelled],
-        ]),
-        marks('version-pane-now', [
-          ['added', diff.added],
-          ['moved', diff.moved],
-          ['relabelled', diff.relabelled],
-        ]),
-      ].join('\n')
-    : '';
+  const target = diff ? boardDescriptor(diff.kind)?.diffMarks : null;
+  const css =
+    diff && target
+      ? [
+          marks('version-pane-then', target, [
+            ['removed', diff.removed],
+            ['moved', diff.moved],
+            ['relabelled', diff.relabelled],
+          ]),
+          marks('version-pane-now', target, [
+            ['added', diff.added],
+            ['moved', diff.moved],
+            ['relabelled', diff.relabelled],
+          ]),
+        ].join('\n')
+      : '';
 
   return (
     <div className="version-view" data-testid="version-view" data-mode={opened.mode}>

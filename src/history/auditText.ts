@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { AuditEntry } from '../app/api.ts';
+import type { AuditEntry } from '../sync/api.ts';
 import { formatDateTime } from '../ui/dates.ts';
 
 /** Display names by username, as the server sends them with the trail. */

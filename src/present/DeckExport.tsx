@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { FileDown } from 'lucide-react';
 import type { Slide } from '../core/commands/deck.ts';
-import { Cancelled, deckPdf, type Progress } from '../export/deckPdf.tsx';
+import { Cancelled, deckPdf, type Progress } from './deckPdf.tsx';
 import { fileNameOf, saveFile } from '../export/capture.ts';
 import { exportErrorText } from '../export/errors.ts';
-import { endpoints } from '../app/api.ts';
+import { endpoints } from '../sync/api.ts';
 
 /** The deck as a PDF: 16:9 pages, per slide or per build step, with notes pages if asked; cancellable. */
 export function DeckExport({

@@ -8,7 +8,7 @@ import { useDoc } from '../sync/useDoc.ts';
 import { canRun, runAction } from '../ui/actions.ts';
 import { deckActions, type DeckContext } from './actions.ts';
 import { AddSlides } from './AddSlides.tsx';
-import { useBoardViews } from './boardViews.ts';
+import { useBoardViews } from '../canvas/boardViews.ts';
 import { DeckExport } from './DeckExport.tsx';
 import { DisplayChoices } from './DisplayChoices.tsx';
 import { HearingLinks } from './HearingLinks.tsx';

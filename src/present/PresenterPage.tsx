@@ -7,7 +7,7 @@ import { deckOf, metaOf, readMeta } from '../core/doc.ts';
 import { useDoc } from '../sync/useDoc.ts';
 import { CaseSession } from '../sync/CaseSession.ts';
 import { ClassificationBadge } from '../ui/ClassificationBadge.tsx';
-import type { User } from '../app/api.ts';
+import type { User } from '../sync/api.ts';
 import { SlideView } from './SlideView.tsx';
 import { channelName, type PresenterMessage } from './channel.ts';
 import { useClassification } from './Marking.tsx';

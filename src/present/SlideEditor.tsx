@@ -7,7 +7,7 @@ import { boardTitleOf, deckOf, recordAt, textField } from '../core/doc.ts';
 import { boardFieldsWatch, useDoc } from '../sync/useDoc.ts';
 import { canRun, runAction } from '../ui/actions.ts';
 import { deckActions, type DeckContext } from './actions.ts';
-import { useBoardViews } from './boardViews.ts';
+import { useBoardViews } from '../canvas/boardViews.ts';
 
 /** Text fields of the slide editor that are written when left or when the editor goes away. */
 type SlideText = Partial<Record<'title' | 'text' | 'notes', string>>;

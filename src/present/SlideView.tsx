@@ -1,19 +1,17 @@
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import type { Awareness } from 'y-protocols/awareness';
 import { waitingAt, type Slide } from '../core/commands/deck.ts';
 import { listFiles, listMarks } from '../core/commands/files.ts';
 import { boardsOf, filesOf } from '../core/doc.ts';
 import { readBoard } from '../core/doc.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
-import { MindMapBoard } from '../boards/mindmap/MindMapBoard.tsx';
-import { GraphBoard } from '../boards/graph/GraphBoard.tsx';
+import { boardDescriptor } from '../boards/registry.ts';
 import { fileUrl } from '../files/api.ts';
 import { MarksLayer } from '../files/MarksLayer.tsx';
 import { PdfFile } from '../files/pdf.ts';
 import { boardFieldsWatch, useDoc } from '../sync/useDoc.ts';
-import type { PresentFrame } from './boardViews.ts';
+import type { PresentFrame } from '../canvas/boardViews.ts';
 
 export interface SlideViewProps {
   doc: Y.Doc;
@@ -96,12 +94,14 @@ function FrameSlide({
   );
   if (!board || !present) return <div className="slide slide--missing">{t('boardMissing')}</div>;
   const common = { caseId, doc, boardId: board.id, origin: 'present', readOnly: true, present };
+  // A kind without a slide view of its own (or unknown to this version): the shared canvas.
+  const View = boardDescriptor(board.kind)?.slideView;
   return (
     <div className="slide slide--frame" data-testid="slide-frame-view" data-board={board.id}>
-      {board.kind === 'mindmap' ? (
-        <MindMapBoard key={board.id} {...common} awareness={null as Awareness | null} />
-      ) : board.kind === 'evidence' || board.kind === 'relationship' ? (
-        <GraphBoard key={board.id} {...common} mode={board.kind} />
+      {View ? (
+        <Suspense fallback={null}>
+          <View key={board.id} {...common} awareness={null} />
+        </Suspense>
       ) : (
         <BoardCanvas key={board.id} {...common} />
       )}

@@ -16,7 +16,7 @@ import { useUploads } from '../files/useUploads.ts';
 import { UploadList } from '../files/UploadList.tsx';
 import { FORM_FIELDS } from './fields.ts';
 import { formatDate } from '../ui/dates.ts';
-import type { RegisterPanelProps } from './RegisterPanel.tsx';
+import type { RegisterPanelProps } from './panelProps.ts';
 
 interface EntityDetailProps extends RegisterPanelProps {
   entity: Entity;

@@ -1,33 +1,21 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import { Plus } from 'lucide-react';
 import { commandErrorText } from '../ui/commandErrors.tsx';
 import { addEntity, listEntities, updateEntity, type Entity } from '../core/commands/register.ts';
 import { registerOf } from '../core/doc.ts';
 import { ENTITY_KINDS, type EntityKind } from '../core/register.ts';
 import { compareVietnamese, matchesSearch } from '../core/text.ts';
-import type { CaseFile } from '../core/commands/files.ts';
 import { useDoc } from '../sync/useDoc.ts';
 import { FilesTab } from '../files/FilesTab.tsx';
 import { EntityDetail } from './EntityDetail.tsx';
 import { EntityForm } from './EntityForm.tsx';
 import { TABLE_COLUMNS, type FieldSpec } from './fields.ts';
 import { formatDate } from '../ui/dates.ts';
+import { ENTITY_DRAG_TYPE } from './drag.ts';
+import type { RegisterPanelProps } from './panelProps.ts';
 
-/** MIME type of an entity dragged from the register onto a board. */
-export const ENTITY_DRAG_TYPE = 'application/x-caseboard-entity';
-
-export interface RegisterPanelProps {
-  caseId: string;
-  doc: Y.Doc;
-  origin: unknown;
-  readOnly: boolean;
-  lang: string;
-  /** Shows a node on a board (the "used on" links). */
-  onGoToNode(boardId: string, nodeId: string): void;
-  onOpenFile(file: CaseFile): void;
-}
+export type { RegisterPanelProps } from './panelProps.ts';
 
 type Tab = EntityKind | 'files';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { setLanguage, type Lang } from '../app/i18n.ts';
+import { setLanguage, type Lang } from './language.ts';
 
 /** Switches the whole interface between Vietnamese and English. */
 export function LanguageSwitch() {

@@ -5,7 +5,7 @@ import { installHistoryTexts } from '../../src/history/locales.ts';
 import { actionName, auditSentence } from '../../src/history/auditText.ts';
 import { en } from '../../src/app/locales/en.ts';
 import { vi } from '../../src/app/locales/vi.ts';
-import type { AuditEntry } from '../../src/app/api.ts';
+import type { AuditEntry } from '../../src/sync/api.ts';
 
 async function translator(lang: 'vi' | 'en') {
   const i18n = createInstance();

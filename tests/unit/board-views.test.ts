@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBoardViews, type BoardView } from '../../src/present/boardViews.ts';
+import { createBoardViews, type BoardView } from '../../src/canvas/boardViews.ts';
 
 const view = (boardId: string, selected: string[]): BoardView => ({
   boardId,

@@ -14,7 +14,8 @@ import {
 import { boardsOf } from '../../src/core/doc.ts';
 import { analyseProof } from '../../src/core/proof.ts';
 import type * as ProofModule from '../../src/core/proof.ts';
-import { proofQuery, timelineQuery } from '../../src/boards/graph/queries.ts';
+import { proofQuery } from '../../src/boards/graph/queries.ts';
+import { timelineQuery } from '../../src/boards/timeline/query.ts';
 import {
   DocView,
   boardFieldsWatch,

@@ -14,7 +14,7 @@ import { MindMapView } from '../../src/boards/mindmap/view.ts';
 import type { MindMapLayoutKind } from '../../src/boards/mindmap/layout.ts';
 import { CASE_ACTIONS } from '../../src/app/caseActions.ts';
 import { addNodeActions } from '../../src/boards/graph/actions.ts';
-import { TIMELINE_ACTIONS } from '../../src/boards/graph/timelineActions.ts';
+import { TIMELINE_ACTIONS } from '../../src/boards/timeline/actions.ts';
 import { installGraphTexts } from '../../src/boards/graph/locales.ts';
 import { installUiTexts } from '../../src/ui/locales.ts';
 import { actionForKey, runAction, type Action, type ActionContext } from '../../src/ui/actions.ts';

@@ -80,6 +80,7 @@ export const en: Texts<typeof vi> = {
     moveLeft: 'Move left',
     moveRight: 'Move right',
     none: 'This case has no boards yet. Add one to start.',
+    loading: 'Loading the board…',
     kinds: {
       mindmap: 'Mind map',
       scene: 'Scene diagram',

@@ -76,6 +76,7 @@ export const vi = {
     moveLeft: 'Chuyển sang trái',
     moveRight: 'Chuyển sang phải',
     none: 'Vụ án chưa có sơ đồ nào. Thêm một sơ đồ để bắt đầu.',
+    loading: 'Đang tải sơ đồ…',
     kinds: {
       mindmap: 'Sơ đồ tư duy',
       scene: 'Sơ đồ hiện trường',

@@ -2,14 +2,10 @@ import { memo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChevronLeft, ChevronRight, Plus, Trash2 } from 'lucide-react';
 import type * as Y from 'yjs';
-import {
-  addBoard,
-  deleteBoard,
-  moveBoard,
-  renameBoard,
-  type BoardSummary,
-} from '../../core/index.ts';
-import { BOARD_KINDS, type BoardKind } from '../../core/schema.ts';
+import { addBoard, deleteBoard, moveBoard, renameBoard } from '../../core/commands/boards.ts';
+import type { BoardSummary } from '../../core/doc.ts';
+import type { BoardKind } from '../../core/schema.ts';
+import { ADDABLE_KINDS, boardDescriptor } from '../../boards/registry.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { InlineEdit } from '../../ui/InlineEdit.tsx';
 
@@ -61,7 +57,7 @@ export const BoardTabs = memo(function BoardTabs({
                 aria-selected={board.id === selected}
                 onClick={() => onSelect(board.id)}
                 onDoubleClick={() => !readOnly && setRenaming(board.id)}
-                title={t(`board.kinds.${board.kind}`)}
+                title={t(boardDescriptor(board.kind)?.name ?? `board.kinds.${board.kind}`)}
                 data-testid="board-tab"
                 data-board-id={board.id}
               >
@@ -147,7 +143,7 @@ function AddBoardDialog({
   const [title, setTitle] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onAdd(kind, title.trim() || t(`board.kinds.${kind}`));
+    onAdd(kind, title.trim() || t(boardDescriptor(kind)?.name ?? kind));
   };
   return (
     <Dialog title={t('board.add')} onClose={onClose} testId="board-dialog">
@@ -155,9 +151,9 @@ function AddBoardDialog({
         <label>
           <span>{t('board.kind')}</span>
           <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as BoardKind)}>
-            {BOARD_KINDS.map((k) => (
+            {ADDABLE_KINDS.map((k) => (
               <option key={k} value={k}>
-                {t(`board.kinds.${k}`)}
+                {t(boardDescriptor(k)?.name ?? k)}
               </option>
             ))}
           </select>
@@ -168,7 +164,7 @@ function AddBoardDialog({
             name="title"
             autoFocus
             value={title}
-            placeholder={t(`board.kinds.${kind}`)}
+            placeholder={t(boardDescriptor(kind)?.name ?? kind)}
             onChange={(e) => setTitle(e.target.value)}
           />
         </label>

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { isOffenceRef } from '../../core/offences.ts';
 import { CLASSIFICATIONS, type Classification } from '../../core/schema.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { endpoints, type CaseSummary } from '../api.ts';
-import { errorReason } from '../errorReason.ts';
+import { endpoints, type CaseSummary } from '../../sync/api.ts';
+import { errorReason } from '../../ui/errorReason.ts';
 import { OffencePicker } from './OffencePicker.tsx';
 import './offences.css';
 

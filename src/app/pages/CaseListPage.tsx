@@ -1,15 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Archive, ArchiveRestore, FolderOpen, Pencil, Plus, ScrollText, Users } from 'lucide-react';
-import { AuditDialog } from '../../history/AuditDialog.tsx';
 import { formatOffence } from '../../core/offences.ts';
 import { compareVietnamese, matchesSearch } from '../../core/text.ts';
 import { ClassificationBadge } from '../../ui/ClassificationBadge.tsx';
-import { ApiError, endpoints, type CaseSummary } from '../api.ts';
-import { errorReason } from '../errorReason.ts';
+import { ApiError, endpoints, type CaseSummary } from '../../sync/api.ts';
+import { errorReason } from '../../ui/errorReason.ts';
 import { offlineCache } from '../offline.ts';
-import { CaseDialog } from './CaseDialog.tsx';
-import { MembersDialog } from './MembersDialog.tsx';
+import { AuditDialog, CaseDialog, MembersDialog } from '../lazyPanels.ts';
 import { RestoreButton } from '../../export/RestoreButton.tsx';
 
 /** The cases one is a member of: search, create, edit, archive, members. */
@@ -97,14 +95,16 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
           </button>
         )}
       </div>
-      {showAudit && (
-        <AuditDialog
-          caseId={null}
-          cases={cases ?? []}
-          admin={Boolean(offlineCache.user()?.admin)}
-          onClose={() => setShowAudit(false)}
-        />
-      )}
+      <Suspense fallback={null}>
+        {showAudit && (
+          <AuditDialog
+            caseId={null}
+            cases={cases ?? []}
+            admin={Boolean(offlineCache.user()?.admin)}
+            onClose={() => setShowAudit(false)}
+          />
+        )}
+      </Suspense>
       {offline && <p className="notice">{t('cases.offlineList')}</p>}
       {error && (
         <p className="form-error" role="alert">
@@ -198,28 +198,30 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
           </li>
         ))}
       </ul>
-      {dialog?.kind === 'create' && (
-        <CaseDialog
-          onClose={() => setDialog(null)}
-          onDone={(record) => {
-            setDialog(null);
-            onOpen(record.id);
-          }}
-        />
-      )}
-      {dialog?.kind === 'edit' && (
-        <CaseDialog
-          existing={dialog.record}
-          onClose={() => setDialog(null)}
-          onDone={() => {
-            setDialog(null);
-            load();
-          }}
-        />
-      )}
-      {dialog?.kind === 'members' && (
-        <MembersDialog record={dialog.record} onClose={() => setDialog(null)} />
-      )}
+      <Suspense fallback={null}>
+        {dialog?.kind === 'create' && (
+          <CaseDialog
+            onClose={() => setDialog(null)}
+            onDone={(record) => {
+              setDialog(null);
+              onOpen(record.id);
+            }}
+          />
+        )}
+        {dialog?.kind === 'edit' && (
+          <CaseDialog
+            existing={dialog.record}
+            onClose={() => setDialog(null)}
+            onDone={() => {
+              setDialog(null);
+              load();
+            }}
+          />
+        )}
+        {dialog?.kind === 'members' && (
+          <MembersDialog record={dialog.record} onClose={() => setDialog(null)} />
+        )}
+      </Suspense>
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import {
@@ -12,33 +12,31 @@ import {
   Undo2,
   Users,
 } from 'lucide-react';
-import { DeckPanel } from '../../present/DeckPanel.tsx';
 import { PresentView, usePresenters } from '../../present/PresentView.tsx';
 import { FollowPresenter } from '../../present/FollowPresenter.tsx';
 import { usePresenterRequests } from '../../present/channel.ts';
-import { formatOffence, listBoards, readMeta } from '../../core/index.ts';
-import { metaOf } from '../../core/doc.ts';
+import { formatOffence } from '../../core/offences.ts';
+import { listBoards } from '../../core/commands/boards.ts';
+import { metaOf, readMeta } from '../../core/doc.ts';
 import type { CaseFile } from '../../core/commands/files.ts';
 import { canEdit } from '../../core/schema.ts';
 import { FileViewer } from '../../files/FileViewer.tsx';
 import { boardFieldsWatch, useDoc } from '../../sync/useDoc.ts';
-import { BoardViewsProvider } from '../../present/boardViews.ts';
+import { BoardViewsProvider } from '../../canvas/boardViews.ts';
 import { useUploads } from '../../files/useUploads.ts';
 import { UploadList } from '../../files/UploadList.tsx';
 import { RegisterPanel } from '../../register/RegisterPanel.tsx';
-import { AuditDialog } from '../../history/AuditDialog.tsx';
-import { HistoryPanel, type OpenedVersion } from '../../history/HistoryPanel.tsx';
-import { VersionView } from '../../history/VersionView.tsx';
+import type { OpenedVersion } from '../../history/HistoryPanel.tsx';
 import { CaseSession } from '../../sync/CaseSession.ts';
 import { ClassificationBadge } from '../../ui/ClassificationBadge.tsx';
-import { ApiError, endpoints, type CaseSummary, type User } from '../api.ts';
+import { ApiError, endpoints, type CaseSummary, type User } from '../../sync/api.ts';
 import { currentLanguage } from '../i18n.ts';
 import { offlineCache } from '../offline.ts';
-import { BoardSwitch } from './BoardSwitch.tsx';
+import { BoardSwitch } from '../../boards/BoardSwitch.tsx';
 import { BoardTabs } from './BoardTabs.tsx';
 import { Presence } from './Presence.tsx';
 import { CaseActions } from './CaseActions.tsx';
-import { MembersDialog } from './MembersDialog.tsx';
+import { AuditDialog, DeckPanel, HistoryPanel, MembersDialog, VersionView } from '../lazyPanels.ts';
 
 /** Loads the case record (or its offline copy), then opens the live session. */
 export function CasePage({ caseId, user, onBack }: { caseId: string; user: User; onBack(): void }) {
@@ -302,49 +300,54 @@ function CaseWorkspace({
             readOnly={readOnly}
             awareness={session.provider.awareness}
             focusNodeId={focus && focus.boardId === current?.id ? focus.nodeId : null}
+            tools
           />
-          {opened && (
-            <VersionView
+          <Suspense fallback={null}>
+            {opened && (
+              <VersionView
+                caseId={record.id}
+                opened={opened}
+                current={doc}
+                boardId={current?.id ?? null}
+                onClose={() => setOpened(null)}
+              />
+            )}
+          </Suspense>
+        </section>
+        <Suspense fallback={null}>
+          {showDeck && (
+            <DeckPanel
+              doc={doc}
               caseId={record.id}
-              opened={opened}
-              current={doc}
-              boardId={current?.id ?? null}
-              onClose={() => setOpened(null)}
+              origin={origin}
+              readOnly={readOnly}
+              owner={record.role === 'owner'}
+              board={current}
+              onPresent={setPresenting}
+              onPresenterView={() =>
+                window.open(
+                  `/cases/${record.id}/presenter`,
+                  `caseboard-presenter-${record.id}`,
+                  'width=1280,height=800',
+                )
+              }
             />
           )}
-        </section>
-        {showDeck && (
-          <DeckPanel
-            doc={doc}
-            caseId={record.id}
-            origin={origin}
-            readOnly={readOnly}
-            owner={record.role === 'owner'}
-            board={current}
-            onPresent={setPresenting}
-            onPresenterView={() =>
-              window.open(
-                `/cases/${record.id}/presenter`,
-                `caseboard-presenter-${record.id}`,
-                'width=1280,height=800',
-              )
-            }
-          />
-        )}
-        {showHistory && (
-          <HistoryPanel
-            caseId={record.id}
-            doc={doc}
-            origin={origin}
-            readOnly={readOnly}
-            onOpen={setOpened}
-          />
-        )}
+          {showHistory && (
+            <HistoryPanel
+              caseId={record.id}
+              doc={doc}
+              origin={origin}
+              readOnly={readOnly}
+              onOpen={setOpened}
+            />
+          )}
+          {showAudit && <AuditDialog caseId={record.id} onClose={() => setShowAudit(false)} />}
+          {showMembers && (
+            <MembersDialog record={{ ...record, title }} onClose={() => setShowMembers(false)} />
+          )}
+        </Suspense>
         <CaseActions session={session} readOnly={readOnly} />
-        {showAudit && <AuditDialog caseId={record.id} onClose={() => setShowAudit(false)} />}
-        {showMembers && (
-          <MembersDialog record={{ ...record, title }} onClose={() => setShowMembers(false)} />
-        )}
         {showRegister && (
           <RegisterPanel
             caseId={record.id}

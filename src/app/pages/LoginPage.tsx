@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, endpoints, type FailedLogins, type User } from '../api.ts';
+import { ApiError, endpoints, type FailedLogins, type User } from '../../sync/api.ts';
 
 /** The login form; shows the server's own message (wrong password, too many attempts). */
 export function LoginPage({ onLoggedIn }: { onLoggedIn(user: User): void }) {

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { compareVietnamese } from '../../core/text.ts';
 import { ROLES, type Role } from '../../core/schema.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { endpoints, type CaseSummary, type Member } from '../api.ts';
-import { errorReason } from '../errorReason.ts';
+import { endpoints, type CaseSummary, type Member } from '../../sync/api.ts';
+import { errorReason } from '../../ui/errorReason.ts';
 
 /** The members of a case; owners add people by user name, change roles and remove them. */
 export function MembersDialog({ record, onClose }: { record: CaseSummary; onClose(): void }) {

@@ -10,8 +10,7 @@ import { addEntityNode, seedFacts } from '../../core/commands/charts.ts';
 import { addLink, listLinks } from '../../core/commands/links.ts';
 import { addNode, listNodes, moveNodes } from '../../core/commands/nodes.ts';
 import { boardTitleOf, boardsOf, recordAt, registerOf } from '../../core/doc.ts';
-import { ExportMenu } from '../../export/ExportMenu.tsx';
-import { offlineCache } from '../../app/offline.ts';
+import { ExportSlot } from '../../canvas/exportSlot.tsx';
 import {
   PARTY_TYPES,
   PROOF_LINK_TYPES,
@@ -32,7 +31,7 @@ import { RelationPanel } from './RelationPanel.tsx';
 import { StartPicker } from './StartPicker.tsx';
 import { proofQuery } from './queries.ts';
 import { recordWatch, useDoc, useDocQuery, type DocQuery } from '../../sync/useDoc.ts';
-import type { PresentFrame } from '../../present/boardViews.ts';
+import type { PresentFrame } from '../../canvas/boardViews.ts';
 import './graph.css';
 
 export type GraphMode = 'evidence' | 'relationship';
@@ -215,14 +214,13 @@ export function GraphBoard(props: GraphBoardProps) {
                     <Link2 size={16} /> {t('toolbar.linkSelected')}
                   </button>
                   <ArrangeButtons doc={doc} boardId={boardId} origin={origin} mode={mode} />
-                  <ExportMenu
+                  <ExportSlot
                     caseId={props.caseId}
                     doc={doc}
                     boardId={boardId}
                     boardTitle={boardTitle}
                     origin={origin}
                     readOnly={readOnly}
-                    author={offlineCache.user()?.displayName ?? ''}
                   />
                 </div>
                 {mode === 'relationship' && (

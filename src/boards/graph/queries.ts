@@ -1,12 +1,11 @@
 import type * as Y from 'yjs';
 import { boardsOf, eachRecord, registerOf } from '../../core/doc.ts';
 import { analyseProof, readProofGraph, type ProofAnalysis } from '../../core/proof.ts';
-import { readTimeline, type Timeline } from '../../core/timeline.ts';
 import { entries, recordWatch, type DocQuery, type Watched } from '../../sync/useDoc.ts';
 
 /**
  * What the charts read, and from which Y types: the proof analysis and the timeline depend on the
- * register and the evidence charts only, so typing in a mind map or moving a scene object reruns
+ * register and the evidence charts only (src/boards/timeline/query.ts for the timeline), so typing in a mind map or moving a scene object reruns
  * neither.
  */
 
@@ -31,9 +30,3 @@ export function proofQuery(boardId: string): DocQuery<ProofAnalysis> {
     read: (doc) => analyseProof(readProofGraph(doc, boardId)),
   };
 }
-
-/** The case timeline: register events, with the evidence linked to them on evidence charts. */
-export const timelineQuery: DocQuery<Timeline> = {
-  watch: evidenceChartsWatch,
-  read: readTimeline,
-};

@@ -13,10 +13,9 @@ import { CanvasCaseContext } from '../../canvas/CanvasNode.tsx';
 import { LevelOfDetail, levelOfDetailEnabled } from '../../canvas/LevelOfDetail.tsx';
 import { flowLabels } from '../../canvas/flowLabels.ts';
 import { boardFieldsWatch, useDoc } from '../../sync/useDoc.ts';
-import { useFlowFrame, type PresentFrame } from '../../present/boardViews.ts';
-import { FrameOverlay } from '../../present/FrameOverlay.tsx';
-import { ExportMenu } from '../../export/ExportMenu.tsx';
-import { offlineCache } from '../../app/offline.ts';
+import { useFlowFrame, type PresentFrame } from '../../canvas/boardViews.ts';
+import { FrameOverlay } from '../../canvas/FrameOverlay.tsx';
+import { ExportSlot } from '../../canvas/exportSlot.tsx';
 import { runAction, type Action } from '../../ui/actions.ts';
 import { ErrorNotice, useCommandErrors } from '../../ui/commandErrors.tsx';
 import type { MindMapContext } from './actions.ts';
@@ -276,14 +275,13 @@ function MindMapInner(props: MindMapBoardProps) {
             reveal(id);
           }}
         >
-          <ExportMenu
+          <ExportSlot
             caseId={caseId}
             doc={doc}
             boardId={boardId}
             boardTitle={boardTitle}
             origin={origin}
             readOnly={readOnly}
-            author={offlineCache.user()?.displayName ?? ''}
             mindMap={{ selection, onImported: setSelection }}
           />
         </MindMapToolbar>

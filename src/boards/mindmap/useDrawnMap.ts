@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties }
 import type { Edge, Node } from '@xyflow/react';
 import type { Summary, Topic } from '../../core/commands/mindmap.ts';
 import type { LodLook } from '../../canvas/LevelOfDetail.tsx';
-import type { PresentFrame } from '../../present/boardViews.ts';
+import type { PresentFrame } from '../../canvas/boardViews.ts';
 import { decorations, type DecorationNode } from './decorations.tsx';
 import type { DragState } from './useTopicDrag.ts';
 import type { TopicNode } from './view.ts';

@@ -10,8 +10,8 @@ import {
   readDrop,
   uploadDropped,
 } from '../../canvas/drop.ts';
-import { importFile } from '../../export/ExportMenu.tsx';
-import { ENTITY_DRAG_TYPE } from '../../register/RegisterPanel.tsx';
+import { importFile } from '../../canvas/importFile.ts';
+import { ENTITY_DRAG_TYPE } from '../../register/drag.ts';
 import type { EntityLookup, TopicNode } from './view.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { endpoints } from '../app/api.ts';
-import { errorReason } from '../app/errorReason.ts';
-import { Dialog } from './Dialog.tsx';
+import { endpoints } from '../sync/api.ts';
+import { errorReason } from '../ui/errorReason.ts';
+import { Dialog } from '../ui/Dialog.tsx';
 
 /**
  * Changing one's password: the current one, then the new one twice. On success every other session

@@ -1,5 +1,15 @@
-import i18n from './i18n.ts';
-import { ApiError } from './api.ts';
+import i18n from 'i18next';
+
+/** An error from the server, with its code and the message in the person's language (status 0: unreachable). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** The sentence for an HTTP status that came without a message of the server's own. */
 function statusReason(status: number): string {

@@ -2,8 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KeyRound, LogOut } from 'lucide-react';
 import { PasswordDialog } from './PasswordDialog.tsx';
-import type { User } from '../app/api.ts';
-import { LanguageSwitch } from './LanguageSwitch.tsx';
+import type { User } from '../sync/api.ts';
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 
 /** The bar on top of every page: the product, where one is, the language and the person. */
 export function Header({

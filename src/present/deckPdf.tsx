@@ -1,9 +1,9 @@
 import type * as Y from 'yjs';
 import { positionsOf, type Slide } from '../core/commands/deck.ts';
 import { readMeta } from '../core/doc.ts';
-import { Marking } from '../present/Marking.tsx';
-import { SlideView } from '../present/SlideView.tsx';
-import { renderedPicture } from './capture.ts';
+import { Marking } from './Marking.tsx';
+import { SlideView } from './SlideView.tsx';
+import { renderedPicture } from '../export/capture.ts';
 
 /**
  * PDFs with pdf-lib: the deck (16:9 pages, one per slide or per build step, optional notes pages) and

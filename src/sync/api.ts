@@ -1,5 +1,8 @@
 import type { Classification, Role } from '../core/schema.ts';
-import { currentLanguage } from './i18n.ts';
+import { currentLanguage } from '../ui/language.ts';
+import { ApiError } from '../ui/errorReason.ts';
+
+export { ApiError };
 
 export interface User {
   id: string;
@@ -34,16 +37,6 @@ export interface FailedLogins {
 }
 
 /** An error from the server, with its code and the message in the person's language. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** Calls the API in the person's language; throws `ApiError` (status 0 when the server is unreachable). */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;

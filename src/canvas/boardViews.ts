@@ -84,6 +84,11 @@ export function useBoardViews<T>(select: (state: BoardViews) => T): T {
   );
 }
 
+/** The registry of the case around, for a board that registers its view itself; null outside. */
+export function useBoardViewsRegistry(): StoreApi<BoardViews> | null {
+  return useContext(BoardViewsContext);
+}
+
 /**
  * For a React Flow board: registers its view while editing, and while presenting moves the camera
  * to the frame, animated between frames of the same board.

@@ -1,0 +1,74 @@
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import type { BoardSummary } from '../core/doc.ts';
+import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
+import { PictureSlot } from '../canvas/exportSlot.tsx';
+import { ElementFrameView } from '../canvas/elementFrame.tsx';
+import { boardDescriptor } from './registry.ts';
+
+export interface BoardSwitchProps {
+  caseId: string;
+  doc: Y.Doc;
+  board: BoardSummary | null;
+  origin: unknown;
+  readOnly: boolean;
+  awareness: Awareness | null;
+  focusNodeId?: string | null;
+  /** The case page's board: a kind drawn without React Flow gets the picture export menu. */
+  tools?: boolean;
+}
+
+/** The editor of a board, by its kind (from the registry): the case page's board, a version's. */
+export function BoardSwitch({
+  caseId,
+  doc,
+  board,
+  origin,
+  readOnly,
+  awareness,
+  focusNodeId = null,
+  tools = false,
+}: BoardSwitchProps) {
+  const { t } = useTranslation();
+  if (!board) return <p className="muted board-empty">{t('board.none')}</p>;
+  const common = { caseId, doc, boardId: board.id, origin, readOnly, focusNodeId };
+  const descriptor = boardDescriptor(board.kind);
+  // A kind this version does not know (from a newer one): the shared canvas shows it.
+  if (!descriptor) return <BoardCanvas key={board.id} {...common} />;
+  const { editor: Editor, renderer, frameRoot } = descriptor;
+  const drawn = (
+    <Suspense fallback={<BoardLoading />}>
+      <Editor key={board.id} {...common} awareness={awareness} />
+    </Suspense>
+  );
+  // A board drawn without React Flow tells the deck what is in view through its wrapper.
+  const editor =
+    tools && frameRoot ? (
+      <ElementFrameView key={board.id} boardId={board.id} root={frameRoot}>
+        {drawn}
+      </ElementFrameView>
+    ) : (
+      drawn
+    );
+  if (!tools || renderer?.kind !== 'element') return editor;
+  return (
+    <div key={board.id} className="board-picture" data-board-picture={board.id}>
+      <div className="board-picture__bar">
+        <PictureSlot boardId={board.id} boardTitle={board.title} root={renderer.root} />
+      </div>
+      {editor}
+    </div>
+  );
+}
+
+/** Shown while a board kind's code is being fetched (the first time a kind is opened). */
+export function BoardLoading() {
+  const { t } = useTranslation();
+  return (
+    <p className="muted board-empty" role="status" data-testid="board-loading">
+      {t('board.loading')}
+    </p>
+  );
+}

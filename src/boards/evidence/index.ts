@@ -1,0 +1,19 @@
+import { Scale } from 'lucide-react';
+import { lazyGraphBoard } from '../graph/lazy.ts';
+import { flowNodeTarget, type BoardDescriptor } from '../types.ts';
+
+const EvidenceBoard = lazyGraphBoard('evidence');
+
+/** An evidence chart: facts to prove, the evidence for them, typed links, proof analysis. */
+export const evidenceBoard: BoardDescriptor = {
+  kind: 'evidence',
+  name: 'board.kinds.evidence',
+  icon: Scale,
+  editor: EvidenceBoard,
+  slideView: EvidenceBoard,
+  renderer: { kind: 'capture' },
+  canFrame: true,
+  canExport: true,
+  diffMarks: { target: flowNodeTarget, look: 'outline' },
+  positionKeys: ['x', 'y', 'w', 'h'],
+};

@@ -1,0 +1,19 @@
+import { Share2 } from 'lucide-react';
+import { lazyGraphBoard } from '../graph/lazy.ts';
+import { flowNodeTarget, type BoardDescriptor } from '../types.ts';
+
+const RelationshipBoard = lazyGraphBoard('relationship');
+
+/** A relationship chart: people, phones, vehicles, accounts and places with typed links. */
+export const relationshipBoard: BoardDescriptor = {
+  kind: 'relationship',
+  name: 'board.kinds.relationship',
+  icon: Share2,
+  editor: RelationshipBoard,
+  slideView: RelationshipBoard,
+  renderer: { kind: 'capture' },
+  canFrame: true,
+  canExport: true,
+  diffMarks: { target: flowNodeTarget, look: 'outline' },
+  positionKeys: ['x', 'y', 'w', 'h'],
+};

@@ -1,0 +1,34 @@
+import { createElement, lazy } from 'react';
+import { CalendarRange } from 'lucide-react';
+import { ElementFrameSlide } from '../../canvas/elementFrame.tsx';
+import type { BoardDescriptor, BoardEditorProps } from '../types.ts';
+
+const TimelineBoard = lazy(() =>
+  import('./TimelineBoard.tsx').then((m) => ({ default: m.TimelineBoard })),
+);
+
+const FRAME_ROOT = '[data-testid="timeline-board"]';
+
+/** The board on a slide: read-only, the frame filling the slide. */
+function TimelineBoardSlide(props: BoardEditorProps) {
+  return createElement(ElementFrameSlide<BoardEditorProps>, {
+    root: FRAME_ROOT,
+    Editor: TimelineBoard,
+    props,
+  });
+}
+
+/** The case timeline: the register's events on a time axis, one lane per person. */
+export const timelineBoard: BoardDescriptor = {
+  kind: 'timeline',
+  name: 'board.kinds.timeline',
+  icon: CalendarRange,
+  editor: TimelineBoard,
+  slideView: TimelineBoardSlide,
+  renderer: { kind: 'element', root: '[data-testid="timeline-board"]' },
+  canFrame: true,
+  frameRoot: FRAME_ROOT,
+  canExport: true,
+  diffMarks: null,
+  positionKeys: ['x', 'y', 'w', 'h'],
+};

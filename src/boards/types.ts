@@ -1,0 +1,80 @@
+import type { ComponentType, LazyExoticComponent } from 'react';
+import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import type { BoardKind } from '../core/schema.ts';
+import type { PresentFrame } from '../canvas/boardViews.ts';
+
+/** What every board editor is given: the case page's board, a version's, or a slide's. */
+export interface BoardEditorProps {
+  caseId: string;
+  doc: Y.Doc;
+  boardId: string;
+  origin: unknown;
+  readOnly: boolean;
+  awareness: Awareness | null;
+  /** A node to select and show (the register's "used on" links). */
+  focusNodeId?: string | null;
+  /** Shown on a slide: the board alone, read-only, the camera on the frame, builds applied. */
+  present?: PresentFrame | null;
+}
+
+/** A board component, loaded when first drawn. */
+export type LazyBoard = LazyExoticComponent<ComponentType<BoardEditorProps>>;
+
+/**
+ * How a board is turned into a picture or a PDF (issue 21 replaces both with a document renderer):
+ * `capture`, the drawn React Flow surface (the board's own export menu, export/ExportMenu.tsx);
+ * `element`, the element `root` selects as drawn (the case page's picture menu, PNG and SVG).
+ */
+export type BoardRenderer = { kind: 'capture' } | { kind: 'element'; root: string };
+
+/**
+ * One board kind, everything the rest of the app knows about it (tldraw's `ShapeUtil`): the
+ * registry lists these, and the case page, slides, versions and history read them, never a kind by
+ * name.
+ *
+ * @example
+ * export const timelineBoard: BoardDescriptor = {
+ *   kind: 'timeline', name: 'board.kinds.timeline', icon: CalendarRange,
+ *   editor: lazy(() => import('./TimelineBoard.tsx').then((m) => ({ default: m.TimelineBoard }))),
+ *   slideView: null, renderer: { kind: 'element', root: '[data-testid="timeline-board"]' },
+ *   canFrame: false, canExport: true,
+ *   diffMarks: null, positionKeys: [],
+ * };
+ */
+export interface BoardDescriptor {
+  kind: BoardKind;
+  /** i18n key of its name (default namespace): the tab's tooltip, the add-board menu. */
+  name: string;
+  icon: ComponentType<{ size?: number | string; 'aria-hidden'?: boolean }>;
+  /** The editor: the case page and the version view draw it (read-only in a version). */
+  editor: LazyBoard;
+  /** The board on a slide (given `present`); null: the shared canvas shows it. */
+  slideView: ComponentType<BoardEditorProps> | null;
+  /** How export draws it; null: no picture export yet. */
+  renderer: BoardRenderer | null;
+  /** A frame can be taken from its view for a slide. */
+  canFrame: boolean;
+  /**
+   * For a kind drawn without React Flow: the element whose coordinates are the board's (an SVG
+   * group's units, or an HTML element's pixels), for frames (canvas/elementFrame.tsx).
+   */
+  frameRoot?: string;
+  /** It can be exported as a picture (its toolbar's menu, or the case page's picture menu). */
+  canExport: boolean;
+  /**
+   * How the version view marks what changed: the CSS selector of a node's element inside the pane,
+   * by node id, and the look (`outline` for HTML nodes, `glow` for SVG shapes, which draw no
+   * outline); null when the kind draws no diff marks.
+   */
+  diffMarks: { target: (nodeId: string) => string; look: 'outline' | 'glow' } | null;
+  /** The node keys that hold its positions: a change there counts as "moved" (core/history.ts). */
+  positionKeys: readonly string[];
+  /** Seeded random edits for the convergence fuzz (src/boards/<kind>/fuzz.ts), when it has them. */
+  fuzz?: unknown;
+}
+
+/** A node of a board drawn by React Flow, by its id. */
+export function flowNodeTarget(nodeId: string): string {
+  return `.react-flow__node[data-id="${CSS.escape(nodeId)}"]`;
+}
