@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { BoardKind } from '../core/schema.ts';
 import type { PresentFrame } from '../canvas/boardViews.ts';
+import type { FuzzGenerators } from '../core/fuzz.ts';
 
 /** What every board editor is given: the case page's board, a version's, or a slide's. */
 export interface BoardEditorProps {
@@ -70,8 +71,11 @@ export interface BoardDescriptor {
   diffMarks: { target: (nodeId: string) => string; look: 'outline' | 'glow' } | null;
   /** The node keys that hold its positions: a change there counts as "moved" (core/history.ts). */
   positionKeys: readonly string[];
-  /** Seeded random edits for the convergence fuzz (src/boards/<kind>/fuzz.ts), when it has them. */
-  fuzz?: unknown;
+  /**
+   * Seeded random edits of its board commands for the convergence fuzz (src/boards/<kind>/fuzz.ts):
+   * the test runs them on boards of this kind and fails when a command has no generator.
+   */
+  fuzz: FuzzGenerators;
 }
 
 /** A node of a board drawn by React Flow, by its id. */

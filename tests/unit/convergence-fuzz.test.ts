@@ -4,7 +4,7 @@
  * was in flight, then resyncing as y-websocket does) and reconnects them. At the end every peer and
  * the server hold the same document, and the model read from it is valid. Everything random comes
  * from the seed, ids included, so a failure is reproduced by running the same seed again. The board
- * kinds' generators are in src/boards/<kind>/fuzz.ts (listed in `BOARD_FUZZ`), the case's in
+ * kinds' generators are in src/boards/<kind>/fuzz.ts (on each kind's descriptor in the board registry), the case's in
  * src/core/caseFuzz.ts.
  *
  * `STRESS=1` (npm run test:stress) runs more seeds and more operations.
@@ -17,7 +17,7 @@ let idCounter = 0;
 vi.mock('../../src/core/ids.ts', () => ({ newId: () => `id${(idCounter++).toString(36)}` }));
 
 const core = await import('../../src/core/index.ts');
-const { BOARD_FUZZ } = await import('../../src/boards/fuzz.ts');
+const { BOARD_DESCRIPTORS } = await import('../../src/boards/registry.ts');
 const { stale } = await import('../../src/core/fuzz.ts');
 const { CASE_FUZZ } = await import('../../src/core/caseFuzz.ts');
 const boardsModule = await import('../../src/core/commands/boards.ts');
@@ -55,7 +55,7 @@ type Generator = (doc: Y.Doc, rng: Random, origin: unknown) => void;
 const generators: Record<string, Generator> = {};
 for (const [name, generate] of Object.entries(CASE_FUZZ))
   generators[name] = (doc, rng, origin) => generate({ doc, rng, origin });
-for (const [kind, kindGenerators] of Object.entries(BOARD_FUZZ))
+for (const { kind, fuzz: kindGenerators } of BOARD_DESCRIPTORS)
   for (const [name, generate] of Object.entries(kindGenerators))
     generators[`${kind}.${name}`] = (doc, rng, origin) =>
       generate({ doc, rng, origin, boardId: stale(rng, rng.pick(boardIds(doc, kind))) });
@@ -63,7 +63,7 @@ for (const [kind, kindGenerators] of Object.entries(BOARD_FUZZ))
 /** The commands that have a generator, of the case or of some board kind. */
 const fuzzed = new Set([
   ...Object.keys(CASE_FUZZ),
-  ...Object.values(BOARD_FUZZ).flatMap((kindGenerators) => Object.keys(kindGenerators)),
+  ...BOARD_DESCRIPTORS.flatMap((d) => Object.keys(d.fuzz)),
 ]);
 
 /** Exports of the command modules that only read (or compute) and so are not fuzzed. */

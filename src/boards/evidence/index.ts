@@ -1,6 +1,7 @@
 import { Scale } from 'lucide-react';
 import { lazyGraphBoard } from '../graph/lazy.ts';
 import { flowNodeTarget, type BoardDescriptor } from '../types.ts';
+import { graphFuzz } from '../graph/fuzz.ts';
 
 const EvidenceBoard = lazyGraphBoard('evidence');
 
@@ -16,4 +17,6 @@ export const evidenceBoard: BoardDescriptor = {
   canExport: true,
   diffMarks: { target: flowNodeTarget, look: 'outline' },
   positionKeys: ['x', 'y', 'w', 'h'],
+  // Evidence and relationship charts are both nodes and links, edited by the same commands.
+  fuzz: graphFuzz,
 };

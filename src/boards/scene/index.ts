@@ -2,6 +2,7 @@ import { createElement, lazy } from 'react';
 import { MapPinned } from 'lucide-react';
 import { ElementFrameSlide } from '../../canvas/elementFrame.tsx';
 import type { BoardDescriptor, BoardEditorProps } from '../types.ts';
+import { sceneFuzz } from './fuzz.ts';
 
 const SceneBoard = lazy(() => import('./SceneBoard.tsx').then((m) => ({ default: m.SceneBoard })));
 
@@ -29,4 +30,5 @@ export const sceneBoard: BoardDescriptor = {
   canExport: true,
   diffMarks: { target: (id) => `.scene [data-id="${CSS.escape(id)}"]`, look: 'glow' },
   positionKeys: ['x', 'y', 'w', 'h', 'rotation', 'points'],
+  fuzz: sceneFuzz,
 };

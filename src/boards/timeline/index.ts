@@ -31,4 +31,6 @@ export const timelineBoard: BoardDescriptor = {
   canExport: true,
   diffMarks: null,
   positionKeys: ['x', 'y', 'w', 'h'],
+  // The timeline draws the register's dated entities and has no board commands of its own.
+  fuzz: {},
 };
