@@ -38,6 +38,26 @@ function bigOutline(): OutlineNode[] {
 }
 
 /** The screen centre of a topic, from React Flow's node element (present even when not drawn). */
+/** Waits until the viewport's transform stays the same for a quarter of a second. */
+async function cameraAtRest(page: Page): Promise<void> {
+  const transform = () =>
+    page.evaluate(
+      () => document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform,
+    );
+  let last = await transform();
+  let still = 0;
+  await until(
+    async () => {
+      const now = await transform();
+      still = now === last ? still + 1 : 0;
+      last = now;
+      return still >= 10;
+    },
+    10_000,
+    'the camera to come to rest',
+  );
+}
+
 async function topicCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
   return page.evaluate((topicId) => {
     const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${topicId}"]`)!;
@@ -109,6 +129,8 @@ it('draws a 613-topic map simplified when zoomed out, keeps selection and others
 
   // Fitted to the screen, the map is drawn on one canvas; React Flow's nodes stay mounted, skipped.
   await until(() => simplified(page), 5000, 'the simplified drawing');
+  // The fit is animated: where a topic is drawn is read once the camera has come to rest.
+  await cameraAtRest(page);
   expect(await page.locator('canvas.lod-layer').isVisible()).toBe(true);
   expect(
     await page.evaluate(
