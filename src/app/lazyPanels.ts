@@ -1,3 +1,4 @@
+import i18n from 'i18next';
 import { lazy } from 'react';
 
 /**
@@ -7,8 +8,15 @@ import { lazy } from 'react';
 export const withTexts = <T>(load: Promise<T>): Promise<T> =>
   Promise.all([import('./caseTexts.ts'), load]).then(([, module]) => module);
 
+/** History's texts, with the history panel, the version view or the audit trail. */
+const withHistoryTexts = <T>(load: Promise<T>): Promise<T> =>
+  Promise.all([
+    import('../history/locales.ts').then((m) => m.installHistoryTexts(i18n)),
+    withTexts(load),
+  ]).then(([, module]) => module);
+
 export const AuditDialog = lazy(() =>
-  withTexts(import('../history/AuditDialog.tsx')).then((m) => ({ default: m.AuditDialog })),
+  withHistoryTexts(import('../history/AuditDialog.tsx')).then((m) => ({ default: m.AuditDialog })),
 );
 export const CaseDialog = lazy(() =>
   import('./pages/CaseDialog.tsx').then((m) => ({ default: m.CaseDialog })),
@@ -19,9 +27,17 @@ export const MembersDialog = lazy(() =>
 export const DeckPanel = lazy(() =>
   import('../present/DeckPanel.tsx').then((m) => ({ default: m.DeckPanel })),
 );
+export const PresentView = lazy(() =>
+  import('../present/PresentView.tsx').then((m) => ({ default: m.PresentView })),
+);
+export const FollowPresenter = lazy(() =>
+  import('../present/FollowPresenter.tsx').then((m) => ({ default: m.FollowPresenter })),
+);
 export const HistoryPanel = lazy(() =>
-  import('../history/HistoryPanel.tsx').then((m) => ({ default: m.HistoryPanel })),
+  withHistoryTexts(import('../history/HistoryPanel.tsx')).then((m) => ({
+    default: m.HistoryPanel,
+  })),
 );
 export const VersionView = lazy(() =>
-  import('../history/VersionView.tsx').then((m) => ({ default: m.VersionView })),
+  withHistoryTexts(import('../history/VersionView.tsx')).then((m) => ({ default: m.VersionView })),
 );

@@ -1,12 +1,16 @@
-import { Suspense } from 'react';
+import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { BoardSummary } from '../core/doc.ts';
-import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { PictureSlot } from '../canvas/exportSlot.tsx';
 import { ElementFrameView } from '../canvas/elementFrame.tsx';
 import { boardDescriptor } from './registry.ts';
+
+/** The shared canvas, for a kind this version does not know: loaded only then. */
+const BoardCanvas = lazy(() =>
+  import('../canvas/BoardCanvas.tsx').then((m) => ({ default: m.BoardCanvas })),
+);
 
 export interface BoardSwitchProps {
   caseId: string;
@@ -36,7 +40,12 @@ export function BoardSwitch({
   const common = { caseId, doc, boardId: board.id, origin, readOnly, focusNodeId };
   const descriptor = boardDescriptor(board.kind);
   // A kind this version does not know (from a newer one): the shared canvas shows it.
-  if (!descriptor) return <BoardCanvas key={board.id} {...common} />;
+  if (!descriptor)
+    return (
+      <Suspense fallback={<BoardLoading />}>
+        <BoardCanvas key={board.id} {...common} />
+      </Suspense>
+    );
   const { editor: Editor, renderer, frameRoot } = descriptor;
   const drawn = (
     <Suspense fallback={<BoardLoading />}>

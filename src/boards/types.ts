@@ -73,9 +73,10 @@ export interface BoardDescriptor {
   positionKeys: readonly string[];
   /**
    * Seeded random edits of its board commands for the convergence fuzz (src/boards/<kind>/fuzz.ts):
-   * the test runs them on boards of this kind and fails when a command has no generator.
+   * the test runs them on boards of this kind and fails when a command has no generator. Loaded on
+   * demand, so that the page never downloads them.
    */
-  fuzz: FuzzGenerators;
+  fuzz(): Promise<FuzzGenerators>;
 }
 
 /** A node of a board drawn by React Flow, by its id. */

@@ -18,6 +18,9 @@ vi.mock('../../src/core/ids.ts', () => ({ newId: () => `id${(idCounter++).toStri
 
 const core = await import('../../src/core/index.ts');
 const { BOARD_DESCRIPTORS } = await import('../../src/boards/registry.ts');
+const BOARD_FUZZ = await Promise.all(
+  BOARD_DESCRIPTORS.map(async (d) => ({ kind: d.kind, fuzz: await d.fuzz() })),
+);
 const { stale } = await import('../../src/core/fuzz.ts');
 const { CASE_FUZZ } = await import('../../src/core/caseFuzz.ts');
 const boardsModule = await import('../../src/core/commands/boards.ts');
@@ -55,7 +58,7 @@ type Generator = (doc: Y.Doc, rng: Random, origin: unknown) => void;
 const generators: Record<string, Generator> = {};
 for (const [name, generate] of Object.entries(CASE_FUZZ))
   generators[name] = (doc, rng, origin) => generate({ doc, rng, origin });
-for (const { kind, fuzz: kindGenerators } of BOARD_DESCRIPTORS)
+for (const { kind, fuzz: kindGenerators } of BOARD_FUZZ)
   for (const [name, generate] of Object.entries(kindGenerators))
     generators[`${kind}.${name}`] = (doc, rng, origin) =>
       generate({ doc, rng, origin, boardId: stale(rng, rng.pick(boardIds(doc, kind))) });
@@ -63,7 +66,7 @@ for (const { kind, fuzz: kindGenerators } of BOARD_DESCRIPTORS)
 /** The commands that have a generator, of the case or of some board kind. */
 const fuzzed = new Set([
   ...Object.keys(CASE_FUZZ),
-  ...BOARD_DESCRIPTORS.flatMap((d) => Object.keys(d.fuzz)),
+  ...BOARD_FUZZ.flatMap((d) => Object.keys(d.fuzz)),
 ]);
 
 /** Exports of the command modules that only read (or compute) and so are not fuzzed. */

@@ -100,6 +100,8 @@ export const en: Texts<typeof vi> = {
     notFound: 'Could not open the case.',
     back: 'Back to cases',
     cases: 'Cases',
+    history: 'History',
+    audit: 'Audit',
   },
   status: {
     online: 'Online',

@@ -96,6 +96,8 @@ export const vi = {
     notFound: 'Không mở được vụ án.',
     back: 'Về danh sách',
     cases: 'Các vụ án',
+    history: 'Lịch sử',
+    audit: 'Nhật ký',
   },
   status: {
     online: 'Trực tuyến',

@@ -12,8 +12,7 @@ import {
   Undo2,
   Users,
 } from 'lucide-react';
-import { PresentView, usePresenters } from '../../present/PresentView.tsx';
-import { FollowPresenter } from '../../present/FollowPresenter.tsx';
+import { usePresenters } from '../../present/usePresenters.ts';
 import { usePresenterRequests } from '../../present/channel.ts';
 import { formatOffence } from '../../core/offences.ts';
 import { listBoards } from '../../core/commands/boards.ts';
@@ -36,7 +35,15 @@ import { BoardSwitch } from '../../boards/BoardSwitch.tsx';
 import { BoardTabs } from './BoardTabs.tsx';
 import { Presence } from './Presence.tsx';
 import { CaseActions } from './CaseActions.tsx';
-import { AuditDialog, DeckPanel, HistoryPanel, MembersDialog, VersionView } from '../lazyPanels.ts';
+import {
+  AuditDialog,
+  DeckPanel,
+  FollowPresenter,
+  HistoryPanel,
+  MembersDialog,
+  PresentView,
+  VersionView,
+} from '../lazyPanels.ts';
 
 /** Loads the case record (or its offline copy), then opens the live session. */
 export function CasePage({ caseId, user, onBack }: { caseId: string; user: User; onBack(): void }) {
@@ -252,14 +259,14 @@ function CaseWorkspace({
           }}
           data-testid="toggle-history"
         >
-          <History size={16} /> {t('history:panel')}
+          <History size={16} /> {t('case.history')}
         </button>
         <button type="button" onClick={() => setShowMembers(true)} data-testid="open-members">
           <Users size={16} /> {t('cases.members')}
         </button>
         {record.role === 'owner' && (
           <button type="button" onClick={() => setShowAudit(true)} data-testid="open-audit">
-            <ScrollText size={16} /> {t('history:audit.open')}
+            <ScrollText size={16} /> {t('case.audit')}
           </button>
         )}
         {record.role === 'owner' && (
@@ -366,26 +373,28 @@ function CaseWorkspace({
       <div className="case-page__uploads">
         <UploadList items={uploads.items} />
       </div>
-      {presenting !== null && (
-        <PresentView
-          doc={doc}
-          caseId={record.id}
-          awareness={session.provider.awareness}
-          mode="present"
-          toHearingLinks={canEdit(record.role)}
-          start={{ index: presenting, step: 0 }}
-          onExit={() => setPresenting(null)}
-        />
-      )}
-      {following !== null && presenting === null && (
-        <FollowPresenter
-          doc={doc}
-          caseId={record.id}
-          awareness={session.provider.awareness}
-          clientId={following}
-          onExit={() => setFollowing(null)}
-        />
-      )}
+      <Suspense fallback={null}>
+        {presenting !== null && (
+          <PresentView
+            doc={doc}
+            caseId={record.id}
+            awareness={session.provider.awareness}
+            mode="present"
+            toHearingLinks={canEdit(record.role)}
+            start={{ index: presenting, step: 0 }}
+            onExit={() => setPresenting(null)}
+          />
+        )}
+        {following !== null && presenting === null && (
+          <FollowPresenter
+            doc={doc}
+            caseId={record.id}
+            awareness={session.provider.awareness}
+            clientId={following}
+            onExit={() => setFollowing(null)}
+          />
+        )}
+      </Suspense>
       {openFile && (
         <FileViewer
           caseId={record.id}

@@ -1,7 +1,6 @@
 import { lazy } from 'react';
 import { Network } from 'lucide-react';
 import { flowNodeTarget, type BoardDescriptor } from '../types.ts';
-import { mindMapFuzz } from './fuzz.ts';
 
 const MindMapBoard = lazy(() =>
   import('./MindMapBoard.tsx').then((m) => ({ default: m.MindMapBoard })),
@@ -19,5 +18,5 @@ export const mindmapBoard: BoardDescriptor = {
   canExport: true,
   diffMarks: { target: flowNodeTarget, look: 'outline' },
   positionKeys: ['parent', 'order', 'x', 'y', 'w', 'h'],
-  fuzz: mindMapFuzz,
+  fuzz: () => import('./fuzz.ts').then((m) => m.mindMapFuzz),
 };

@@ -1,7 +1,6 @@
 import { Share2 } from 'lucide-react';
 import { lazyGraphBoard } from '../graph/lazy.ts';
 import { flowNodeTarget, type BoardDescriptor } from '../types.ts';
-import { graphFuzz } from '../graph/fuzz.ts';
 
 const RelationshipBoard = lazyGraphBoard('relationship');
 
@@ -18,5 +17,5 @@ export const relationshipBoard: BoardDescriptor = {
   diffMarks: { target: flowNodeTarget, look: 'outline' },
   positionKeys: ['x', 'y', 'w', 'h'],
   // Evidence and relationship charts are both nodes and links, edited by the same commands.
-  fuzz: graphFuzz,
+  fuzz: () => import('../graph/fuzz.ts').then((m) => m.graphFuzz),
 };

@@ -1,10 +1,15 @@
+import i18n from 'i18next';
 import { createElement, lazy } from 'react';
 import { MapPinned } from 'lucide-react';
 import { ElementFrameSlide } from '../../canvas/elementFrame.tsx';
 import type { BoardDescriptor, BoardEditorProps } from '../types.ts';
-import { sceneFuzz } from './fuzz.ts';
 
-const SceneBoard = lazy(() => import('./SceneBoard.tsx').then((m) => ({ default: m.SceneBoard })));
+const SceneBoard = lazy(() =>
+  Promise.all([
+    import('./SceneBoard.tsx'),
+    import('./locales.ts').then((m) => m.installSceneTexts(i18n)),
+  ]).then(([m]) => ({ default: m.SceneBoard })),
+);
 
 const FRAME_ROOT = '.scene-svg > g';
 
@@ -30,5 +35,5 @@ export const sceneBoard: BoardDescriptor = {
   canExport: true,
   diffMarks: { target: (id) => `.scene [data-id="${CSS.escape(id)}"]`, look: 'glow' },
   positionKeys: ['x', 'y', 'w', 'h', 'rotation', 'points'],
-  fuzz: sceneFuzz,
+  fuzz: () => import('./fuzz.ts').then((m) => m.sceneFuzz),
 };

@@ -1,10 +1,13 @@
 import { createElement, lazy } from 'react';
 import { CalendarRange } from 'lucide-react';
 import { ElementFrameSlide } from '../../canvas/elementFrame.tsx';
+import { loadGraphTexts } from '../graph/lazy.ts';
 import type { BoardDescriptor, BoardEditorProps } from '../types.ts';
 
 const TimelineBoard = lazy(() =>
-  import('./TimelineBoard.tsx').then((m) => ({ default: m.TimelineBoard })),
+  Promise.all([import('./TimelineBoard.tsx'), loadGraphTexts()]).then(([m]) => ({
+    default: m.TimelineBoard,
+  })),
 );
 
 const FRAME_ROOT = '[data-testid="timeline-board"]';
@@ -32,5 +35,5 @@ export const timelineBoard: BoardDescriptor = {
   diffMarks: null,
   positionKeys: ['x', 'y', 'w', 'h'],
   // The timeline draws the register's dated entities and has no board commands of its own.
-  fuzz: {},
+  fuzz: () => Promise.resolve({}),
 };
