@@ -19,7 +19,6 @@ import {
   type PresenterContext,
 } from './actions.ts';
 import { upcoming } from './navigation.ts';
-import './present.css';
 
 /**
  * The presenter view, in a second window on the laptop beside the projector: before presenting, the

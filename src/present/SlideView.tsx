@@ -12,6 +12,7 @@ import { MarksLayer } from '../files/MarksLayer.tsx';
 import { PdfFile } from '../files/pdf.ts';
 import { boardFieldsWatch, useDoc } from '../sync/useDoc.ts';
 import type { PresentFrame } from '../canvas/boardViews.ts';
+import './present.css';
 
 export interface SlideViewProps {
   doc: Y.Doc;
