@@ -1,5 +1,5 @@
 import { createElement, lazy } from 'react';
-import type { GraphMode } from './GraphBoard.tsx';
+import type { GraphMode } from './mode.ts';
 import type { BoardEditorProps, LazyBoard } from '../types.ts';
 
 /** The shared chart editor in one mode, loaded when first drawn. */
