@@ -4,6 +4,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { BoardKind } from '../core/schema.ts';
 import type { PresentFrame } from '../canvas/boardViews.ts';
 import type { FuzzGenerators } from '../core/fuzz.ts';
+import type { DrawnEntities } from '../core/history.ts';
 
 /** What every board editor is given: the case page's board, a version's, or a slide's. */
 export interface BoardEditorProps {
@@ -71,6 +72,11 @@ export interface BoardDescriptor {
   diffMarks: { target: (nodeId: string) => string; look: 'outline' | 'glow' } | null;
   /** The node keys that hold its positions: a change there counts as "moved" (core/history.ts). */
   positionKeys: readonly string[];
+  /**
+   * The register entities it draws instead of nodes of its own (the timeline: events), whose
+   * changes are its diff in the version view; absent for a board of nodes.
+   */
+  drawnEntities?: DrawnEntities;
   /**
    * Seeded random edits of its board commands for the convergence fuzz (src/boards/<kind>/fuzz.ts):
    * the test runs them on boards of this kind and fails when a command has no generator.

@@ -294,6 +294,7 @@ const Item = memo(function Item({
       onClick={() => onSelect(item.id)}
       title={`${item.name} — ${when}`}
       data-testid="timeline-item"
+      data-id={item.id}
       data-start={item.start.at}
     >
       {item.end ? (
