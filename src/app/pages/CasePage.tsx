@@ -12,8 +12,7 @@ import {
   Undo2,
   Users,
 } from 'lucide-react';
-import { PresentView, usePresenters } from '../../present/PresentView.tsx';
-import { FollowPresenter } from '../../present/FollowPresenter.tsx';
+import { usePresenters } from '../../present/PresentView.tsx';
 import { usePresenterRequests } from '../../present/channel.ts';
 import { formatOffence } from '../../core/offences.ts';
 import { listBoards } from '../../core/commands/boards.ts';
@@ -36,6 +35,7 @@ import { BoardSwitch } from '../../boards/BoardSwitch.tsx';
 import { BoardTabs } from './BoardTabs.tsx';
 import { Presence } from './Presence.tsx';
 import { CaseActions } from './CaseActions.tsx';
+import { PresentOverlay } from './PresentOverlay.tsx';
 import { AuditDialog, DeckPanel, HistoryPanel, MembersDialog, VersionView } from '../lazyPanels.ts';
 
 /** Loads the case record (or its offline copy), then opens the live session. */
@@ -366,26 +366,15 @@ function CaseWorkspace({
       <div className="case-page__uploads">
         <UploadList items={uploads.items} />
       </div>
-      {presenting !== null && (
-        <PresentView
-          doc={doc}
-          caseId={record.id}
-          awareness={session.provider.awareness}
-          mode="present"
-          toHearingLinks={canEdit(record.role)}
-          start={{ index: presenting, step: 0 }}
-          onExit={() => setPresenting(null)}
-        />
-      )}
-      {following !== null && presenting === null && (
-        <FollowPresenter
-          doc={doc}
-          caseId={record.id}
-          awareness={session.provider.awareness}
-          clientId={following}
-          onExit={() => setFollowing(null)}
-        />
-      )}
+      <PresentOverlay
+        session={session}
+        caseId={record.id}
+        toHearingLinks={canEdit(record.role)}
+        presenting={presenting}
+        following={following}
+        onExitPresent={() => setPresenting(null)}
+        onExitFollow={() => setFollowing(null)}
+      />
       {openFile && (
         <FileViewer
           caseId={record.id}
