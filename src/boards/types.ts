@@ -41,7 +41,8 @@ export type BoardRenderer = { kind: 'capture' } | { kind: 'element'; root: strin
  *   editor: lazy(() => import('./TimelineBoard.tsx').then((m) => ({ default: m.TimelineBoard }))),
  *   slideView: null, renderer: { kind: 'element', root: '[data-testid="timeline-board"]' },
  *   canFrame: false, canExport: true,
- *   diffMarks: null, positionKeys: [],
+ *   diffMarks: { target: (id) => `.timeline-item[data-id="${id}"]`, look: 'outline' },
+ *   positionKeys: [], drawnEntities: { kinds: ['event'], positionFields: ['start', 'end'] },
  * };
  */
 export interface BoardDescriptor {
