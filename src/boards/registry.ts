@@ -1,4 +1,5 @@
 import type { BoardKind } from '../core/schema.ts';
+import type { DrawnEntities } from '../core/history.ts';
 import type { BoardDescriptor } from './types.ts';
 import { mindmapBoard } from './mindmap/index.ts';
 import { sceneBoard } from './scene/index.ts';
@@ -40,4 +41,9 @@ export function positionKeysOf(kind: string): readonly string[] {
       ...new Set(BOARD_DESCRIPTORS.flatMap((d) => d.positionKeys)),
     ]
   );
+}
+
+/** The register entities a board of `kind` draws instead of nodes (the timeline's events), if any. */
+export function drawnEntitiesOf(kind: string): DrawnEntities | null {
+  return boardDescriptor(kind)?.drawnEntities ?? null;
 }

@@ -4,6 +4,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { BoardKind } from '../core/schema.ts';
 import type { PresentFrame } from '../canvas/boardViews.ts';
 import type { FuzzGenerators } from '../core/fuzz.ts';
+import type { DrawnEntities } from '../core/history.ts';
 
 /** What every board editor is given: the case page's board, a version's, or a slide's. */
 export interface BoardEditorProps {
@@ -40,7 +41,8 @@ export type BoardRenderer = { kind: 'capture' } | { kind: 'element'; root: strin
  *   editor: lazy(() => import('./TimelineBoard.tsx').then((m) => ({ default: m.TimelineBoard }))),
  *   slideView: null, renderer: { kind: 'element', root: '[data-testid="timeline-board"]' },
  *   canFrame: false, canExport: true,
- *   diffMarks: null, positionKeys: [],
+ *   diffMarks: { target: (id) => `.timeline-item[data-id="${id}"]`, look: 'outline' },
+ *   positionKeys: [], drawnEntities: { kinds: ['event'], positionFields: ['start', 'end'] },
  * };
  */
 export interface BoardDescriptor {
@@ -71,6 +73,11 @@ export interface BoardDescriptor {
   diffMarks: { target: (nodeId: string) => string; look: 'outline' | 'glow' } | null;
   /** The node keys that hold its positions: a change there counts as "moved" (core/history.ts). */
   positionKeys: readonly string[];
+  /**
+   * The register entities it draws instead of nodes of its own (the timeline: events), whose
+   * changes are its diff in the version view; absent for a board of nodes.
+   */
+  drawnEntities?: DrawnEntities;
   /**
    * Seeded random edits of its board commands for the convergence fuzz (src/boards/<kind>/fuzz.ts):
    * the test runs them on boards of this kind and fails when a command has no generator. Loaded on

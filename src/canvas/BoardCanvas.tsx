@@ -6,7 +6,6 @@ import {
   useRef,
   useState,
   useSyncExternalStore,
-  type DragEvent,
   type ReactNode,
 } from 'react';
 import {
@@ -17,9 +16,7 @@ import {
   ReactFlowProvider,
   applyNodeChanges,
   ConnectionMode,
-  useNodesInitialized,
   useReactFlow,
-  useStoreApi,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -30,56 +27,26 @@ import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { addNode, deleteNodes, moveNodes, setNodeLabel } from '../core/commands/nodes.ts';
-import { ENTITY_DRAG_TYPE } from '../register/drag.ts';
 import { CanvasCaseContext, nodeTypes } from './CanvasNode.tsx';
-import { uploadDropped } from './drop.ts';
 import { NodeLabelEditor } from './NodeLabelEditor.tsx';
 import { BoardProjection, type CanvasNode, type CanvasNodeData } from './projection.ts';
 import { LinkProjection, type LinkEdge, type LinkEdgeData } from './links.ts';
 import { edgeTypes } from './LinkEdge.tsx';
-import { LINK_LOOK } from './linkLook.ts';
 import { deleteLinks } from '../core/commands/links.ts';
 import { useFlowFrame, type PresentFrame } from './boardViews.ts';
 import { FrameOverlay } from './FrameOverlay.tsx';
-import { LevelOfDetail, levelOfDetailEnabled, type LodLook } from './LevelOfDetail.tsx';
+import { LevelOfDetail, levelOfDetailEnabled } from './LevelOfDetail.tsx';
 import { flowLabels } from './flowLabels.ts';
 import { useStableCallback } from '../ui/useStableCallback.ts';
 import { useMeasuredNodes } from './useMeasuredNodes.ts';
-import { openingViewport } from './openingView.ts';
-
-/** Height of the zoom controls in the bottom-left corner, with their margin. */
-const CONTROLS_HEIGHT = 120;
+import { useDecoratedNodes, type LocalView } from './useDecoratedNodes.ts';
+import { canvasLabel, canvasLook, edgeColor, minimapFill, minimapStroke } from './canvasLook.ts';
+import { useCanvasDrop } from './useCanvasDrop.ts';
+import { MINIMAP, useOpeningView } from './useOpeningView.ts';
 
 const NO_EDGES: Edge[] = [];
-/** The minimap, drawn only where the board is wide enough to spare its corner. */
-const MINIMAP = { width: 160, height: 110, minBoardWidth: 760 };
 const noEdges = (): LinkEdge[] => NO_EDGES as LinkEdge[];
 const noSubscribe = () => () => undefined;
-function edgeColor(edge: Edge): string {
-  const type = (edge.data as LinkEdgeData | undefined)?.type;
-  return type ? LINK_LOOK[type].color : '#94a3b8';
-}
-const KIND_FILL: Record<string, string> = {
-  person: '#dbeafe',
-  evidence: '#fef3c7',
-  event: '#ede9fe',
-  fact: '#dcfce7',
-  place: '#fce7f3',
-};
-const STATUS_STROKE = { proven: '#15803d', disputed: '#b45309', unproven: '#b91c1c' };
-function canvasLook(node: Node): LodLook {
-  const data = node.data as CanvasNode['data'];
-  return {
-    fill: (data.entityKind && KIND_FILL[data.entityKind]) || '#ffffff',
-    stroke: data.brokenLink ? '#b91c1c' : data.status ? STATUS_STROKE[data.status] : '#94a3b8',
-    ...(node.selected ? { ring: '#1d4ed8' } : {}),
-  };
-}
-const minimapFill = (node: Node) => canvasLook(node).fill;
-const minimapStroke = (node: Node) => canvasLook(node).stroke;
-function canvasLabel(node: Node): string {
-  return String((node.data as CanvasNode['data']).label ?? '');
-}
 
 export interface BoardCanvasProps {
   caseId: string;
@@ -152,10 +119,7 @@ function BoardCanvasInner({
   const projected = useSyncExternalStore(projection.subscribe, projection.getSnapshot);
 
   // Local view state: selection, and positions while a drag is under way.
-  const [local, setLocal] = useState<{
-    selected: Set<string>;
-    dragging: Map<string, { x: number; y: number }>;
-  }>({ selected: new Set(), dragging: new Map() });
+  const [local, setLocal] = useState<LocalView>({ selected: new Set(), dragging: new Map() });
   const [editing, setEditing] = useState<string | null>(null);
   const [lod] = useState(levelOfDetailEnabled);
   const linkProjection = useMemo(
@@ -170,32 +134,7 @@ function BoardCanvasInner({
   );
   const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
 
-  // Decorated nodes keep their identity while base node, decoration and selection are unchanged,
-  // so memoized node components re-render only for what changed.
-  const decorated = useRef(new Map<string, { base: CanvasNode; key: string; out: CanvasNode }>());
-  const nodes = useMemo(() => {
-    const seen = new Set<string>();
-    const out = projected.map((node) => {
-      const drag = local.dragging.get(node.id);
-      const selected = local.selected.has(node.id);
-      const extra = decorate?.(node);
-      if (!drag && !selected && !extra) return node;
-      const key = `${selected}|${JSON.stringify(extra ?? null)}`;
-      const cached = decorated.current.get(node.id);
-      seen.add(node.id);
-      if (!drag && cached && cached.base === node && cached.key === key) return cached.out;
-      const next: CanvasNode = {
-        ...node,
-        selected,
-        ...(drag ? { position: drag } : {}),
-        ...(extra ? { data: { ...node.data, ...extra } } : {}),
-      };
-      if (!drag) decorated.current.set(node.id, { base: node, key, out: next });
-      return next;
-    });
-    for (const id of decorated.current.keys()) if (!seen.has(id)) decorated.current.delete(id);
-    return out;
-  }, [projected, local, decorate]);
+  const nodes = useDecoratedNodes(projected, local, decorate);
 
   const waiting = present && present.waiting.size > 0 ? present : null;
   const built = useMemo(
@@ -336,41 +275,14 @@ function BoardCanvasInner({
     });
   }, []);
 
-  const onDragOver = (event: DragEvent) => {
-    if (!readOnly && event.dataTransfer.types.includes('Files')) {
-      event.preventDefault();
-      return;
-    }
-    if (readOnly || !event.dataTransfer.types.includes(ENTITY_DRAG_TYPE)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'link';
-  };
-  const onDrop = (event: DragEvent) => {
-    const images = [...event.dataTransfer.files].filter((f) =>
-      /^image\/(png|jpeg|webp)$/.test(f.type),
-    );
-    if (!readOnly && images.length > 0) {
-      // Images become image nodes here, and documents of the case file.
-      event.preventDefault();
-      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      images.forEach(
-        (image, i) =>
-          void uploadDropped(caseId, doc, origin, image, i18n.language).then((hash) =>
-            addNode(
-              doc,
-              { boardId, x: at.x + i * 24, y: at.y + i * 24, label: image.name, file: hash },
-              origin,
-            ),
-          ),
-      );
-      return;
-    }
-    const entity = event.dataTransfer.getData(ENTITY_DRAG_TYPE);
-    if (readOnly || !entity) return;
-    event.preventDefault();
-    const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-    addNode(doc, { boardId, x: position.x, y: position.y, entity }, origin);
-  };
+  const { onDragOver, onDrop } = useCanvasDrop(
+    caseId,
+    doc,
+    boardId,
+    origin,
+    readOnly,
+    i18n.language,
+  );
   const onPaneDoubleClick = (event: React.MouseEvent) => {
     if (readOnly || !(event.target as Element).classList.contains('react-flow__pane')) return;
     const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
@@ -382,45 +294,7 @@ function BoardCanvasInner({
 
   // The board's width decides whether the minimap has room; the camera opens once nodes are
   // measured, readable and clear of the controls and the minimap.
-  const surface = useRef<HTMLDivElement>(null);
-  const [wide, setWide] = useState(false);
-  useEffect(() => {
-    const element = surface.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() =>
-      setWide(element.clientWidth >= MINIMAP.minBoardWidth),
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  const store = useStoreApi();
-  const initialized = useNodesInitialized();
-  const opened = useRef(false);
-  useEffect(() => {
-    if (present || opened.current || !initialized) return;
-    opened.current = true;
-    if (focusNodeId) return;
-    const { width, height } = store.getState();
-    // Measured here, not from `wide`: the first measurement may not have reached the state yet.
-    const minimap = (surface.current?.clientWidth ?? 0) >= MINIMAP.minBoardWidth;
-    const right = minimap ? MINIMAP.width + 31 : 16;
-    const bounds = flow.getNodesBounds(flow.getNodes());
-    // The left margin keeps the board clear of the zoom controls in the bottom-left corner; a
-    // board that, fitted, stays above them may use that room too.
-    const tight = openingViewport(
-      bounds,
-      { width, height },
-      { top: 16, right, bottom: 16, left: 16 },
-    );
-    const clearOfControls =
-      bounds.x * tight.zoom + tight.x >= 56 ||
-      (bounds.y + bounds.height) * tight.zoom + tight.y <= height - CONTROLS_HEIGHT;
-    void flow.setViewport(
-      clearOfControls
-        ? tight
-        : openingViewport(bounds, { width, height }, { top: 16, right, bottom: 16, left: 56 }),
-    );
-  }, [present, initialized, focusNodeId, store, flow]);
+  const { surface, wide } = useOpeningView(present, focusNodeId);
 
   const editingNode = editing ? projected.find((n) => n.id === editing) : undefined;
 

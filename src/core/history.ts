@@ -1,5 +1,14 @@
 import * as Y from 'yjs';
-import { boardsOf, isRecord, readBoard, recordAt, registerOf, type YRecord } from './doc.ts';
+import {
+  boardsOf,
+  eachRecord,
+  isRecord,
+  readBoard,
+  recordAt,
+  registerOf,
+  textField,
+  type YRecord,
+} from './doc.ts';
 
 /**
  * Versions of a case: what changed between two states of its document, and restoring one as a new
@@ -82,16 +91,28 @@ export interface BoardDiff {
 const POSITION_KEYS = ['x', 'y', 'w', 'h', 'rotation', 'points', 'parent', 'order'] as const;
 
 /**
+ * A board that draws register entities rather than nodes of its own (the timeline draws the
+ * events): its diff is of those entities; a change of a `positionFields` field is a move (another
+ * place on the time axis), a change of any other field a change of content.
+ */
+export interface DrawnEntities {
+  kinds: readonly string[];
+  positionFields: readonly string[];
+}
+
+/**
  * The boards that differ between `before` and `after`, each with its nodes added, removed, moved
  * and relabelled; boards without a difference are left out.
  * `positionKeys` names, per board kind, the node keys whose change counts as a move (the board
- * registry's descriptors); by default every kind's.
+ * registry's descriptors); by default every kind's. `drawnEntities` names the register entities a
+ * kind draws instead of nodes (by default none), whose changes are then that board's.
  * @example diffVersions(versionDoc, currentDoc) // [{ title: 'Sơ đồ', added: ['k3'], … }]
  */
 export function diffVersions(
   before: Y.Doc,
   after: Y.Doc,
   positionKeys: (kind: string) => readonly string[] = () => POSITION_KEYS,
+  drawnEntities: (kind: string) => DrawnEntities | null = () => null,
 ): BoardDiff[] {
   const out: BoardDiff[] = [];
   const a = boardsOf(before);
@@ -113,24 +134,33 @@ export function diffVersions(
       relabelled: [],
       labels: {},
     };
-    const keys = positionKeys(summary.kind);
-    const oldNodes = nodesOfBoard(old);
-    const newNodes = nodesOfBoard(now);
+    const drawn = drawnEntities(summary.kind);
+    const keys = drawn ? drawn.positionFields : positionKeys(summary.kind);
+    const oldNodes = drawn ? entitiesOf(before, old ? drawn.kinds : undefined) : nodesOfBoard(old);
+    const newNodes = drawn ? entitiesOf(after, now ? drawn.kinds : undefined) : nodesOfBoard(now);
+    // An entity a board draws (a timeline's event) is named by its own name.
+    const label = drawn ? (e: YRecord) => textField(e, 'name') : labelOf;
+    const differs = (a: YRecord, b: YRecord, k: string) =>
+      JSON.stringify(a.get(k)) !== JSON.stringify(b.get(k));
     for (const [nodeId, node] of newNodes) {
-      diff.labels[nodeId] = labelOf(node, after);
+      diff.labels[nodeId] = label(node, after);
       const was = oldNodes.get(nodeId);
       if (!was) {
         diff.added.push(nodeId);
         continue;
       }
-      if (keys.some((k) => JSON.stringify(was.get(k)) !== JSON.stringify(node.get(k))))
-        diff.moved.push(nodeId);
-      if (labelOf(was, before) !== labelOf(node, after)) diff.relabelled.push(nodeId);
+      if (keys.some((k) => differs(was, node, k))) diff.moved.push(nodeId);
+      const content = drawn
+        ? [...new Set([...was.keys(), ...node.keys()])].some(
+            (k) => !keys.includes(k) && differs(was, node, k),
+          )
+        : labelOf(was, before) !== labelOf(node, after);
+      if (content) diff.relabelled.push(nodeId);
     }
     for (const [nodeId, node] of oldNodes)
       if (!newNodes.has(nodeId)) {
         diff.removed.push(nodeId);
-        diff.labels[nodeId] = labelOf(node, before);
+        diff.labels[nodeId] = label(node, before);
       }
     const titleChanged = old && now && old.get('title') !== now.get('title');
     if (
@@ -140,6 +170,16 @@ export function diffVersions(
     )
       out.push(diff);
   }
+  return out;
+}
+
+/** The register's entities of these kinds (none when the board is not in that state). */
+function entitiesOf(doc: Y.Doc, kinds: readonly string[] | undefined): Map<string, YRecord> {
+  const out = new Map<string, YRecord>();
+  if (kinds)
+    eachRecord(registerOf(doc), (entity, id) => {
+      if (kinds.includes(String(entity.get('kind')))) out.set(id, entity);
+    });
   return out;
 }
 

@@ -5,7 +5,7 @@ import { X } from 'lucide-react';
 import { diffVersions, type BoardDiff } from '../core/history.ts';
 import { listBoards } from '../core/commands/boards.ts';
 import { BoardSwitch } from '../boards/BoardSwitch.tsx';
-import { boardDescriptor, positionKeysOf } from '../boards/registry.ts';
+import { boardDescriptor, drawnEntitiesOf, positionKeysOf } from '../boards/registry.ts';
 import type { BoardDescriptor } from '../boards/types.ts';
 import { formatTime, versionName, type OpenedVersion } from './HistoryPanel.tsx';
 import { useDoc, wholeDoc } from '../sync/useDoc.ts';
@@ -64,7 +64,7 @@ export function VersionView({
   const diffs = useDoc(
     current,
     wholeDoc,
-    (d) => diffVersions(opened.doc, d, positionKeysOf),
+    (d) => diffVersions(opened.doc, d, positionKeysOf, drawnEntitiesOf),
     [opened.doc],
     {
       delay: 300,

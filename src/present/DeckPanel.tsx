@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { MonitorPlay, Play } from 'lucide-react';
@@ -6,7 +6,14 @@ import { listSlides } from '../core/commands/deck.ts';
 import { deckOf, type BoardSummary } from '../core/doc.ts';
 import { useDoc } from '../sync/useDoc.ts';
 import { canRun, runAction } from '../ui/actions.ts';
-import { deckActions, type DeckContext } from './actions.ts';
+import { useRegisterActions, type RegisteredActions } from '../ui/actionRegistry.ts';
+import {
+  DECK_ACTIONS,
+  deckActions,
+  presentActions,
+  type DeckContext,
+  type PresentContext,
+} from './actions.ts';
 import { AddSlides } from './AddSlides.tsx';
 import { useBoardViews } from '../canvas/boardViews.ts';
 import { DeckExport } from './DeckExport.tsx';
@@ -27,6 +34,12 @@ export interface DeckPanelProps {
   onPresent(index: number): void;
   onPresenterView(): void;
 }
+
+/** Present mode's keys, listed in the `?` sheet while the deck is open (they run in present mode). */
+const PRESENT_KEYS: RegisteredActions<PresentContext> = {
+  table: presentActions,
+  title: 'present:presentKeys',
+};
 
 /**
  * The case's deck beside the boards: thumbnails kept current, drag to reorder, add frames from the
@@ -59,6 +72,15 @@ export function DeckPanel(props: DeckPanelProps) {
     present: props.onPresent,
     presenterView: props.onPresenterView,
   };
+  // The palette and the `?` sheet offer the deck's actions, and present mode's keys, while open.
+  const latest = useRef(deck);
+  latest.current = deck;
+  const registered = useMemo(
+    () => ({ table: DECK_ACTIONS, context: () => latest.current, title: 'present:deck' }),
+    [],
+  );
+  useRegisterActions('deck', registered);
+  useRegisterActions('presentKeys', PRESENT_KEYS);
 
   return (
     <section className="deck-panel" aria-label={t('deck')} data-testid="deck-panel">

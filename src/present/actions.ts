@@ -304,6 +304,9 @@ export const deckActions = {
   },
 } satisfies Record<string, Action<DeckContext>>;
 
+/** The deck's actions as a table, for the command palette while the deck panel is open. */
+export const DECK_ACTIONS: ActionTable<DeckContext> = Object.values(deckActions);
+
 /**
  * Runs the action a key asks for, among those that can run now, so that a key shared by two
  * actions (Escape: leave the zoom, else exit; Enter: the typed slide, else next) goes to the right

@@ -3,6 +3,7 @@ import type { i18n as I18n } from 'i18next';
 /** Texts of the deck, presenting, following and hearing links (namespace `present`). */
 const vi = {
   deck: 'Trình chiếu',
+  presentKeys: 'Phím khi trình chiếu',
   register: 'Danh mục',
   empty:
     'Chưa có trang chiếu nào. Thêm khung từ sơ đồ đang mở, một trang tài liệu hoặc trang tiêu đề.',
@@ -104,6 +105,7 @@ type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrin
 
 const en: DeepStrings<typeof vi> = {
   deck: 'Presentation',
+  presentKeys: 'Keys while presenting',
   register: 'Register',
   empty: 'No slides yet. Add a frame of the board in view, a document page or a title slide.',
   addFrame: 'Frame of the board in view',

@@ -23,25 +23,27 @@ export function ActionSheet({
   const { t } = useTranslation('ui');
   return (
     <Dialog title={t('keys.title')} onClose={onClose} testId="help-sheet">
-      {sections.map((section) => (
-        <table className="help-sheet" key={section.title}>
-          <caption>{t(section.title)}</caption>
-          <tbody>
-            {section.table
-              .filter((action) => action.keys?.length)
-              .map((action) => (
-                <tr key={action.id} data-action={action.id}>
-                  <td>
-                    {action.keys!.map((binding) => (
-                      <kbd key={binding}>{keyLabel(binding)}</kbd>
-                    ))}
-                  </td>
-                  <td>{t(action.label)}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      ))}
+      {sections
+        .filter((section) => section.table.some((action) => action.keys?.length))
+        .map((section) => (
+          <table className="help-sheet" key={section.title}>
+            <caption>{t(section.title)}</caption>
+            <tbody>
+              {section.table
+                .filter((action) => action.keys?.length)
+                .map((action) => (
+                  <tr key={action.id} data-action={action.id}>
+                    <td>
+                      {action.keys!.map((binding) => (
+                        <kbd key={binding}>{keyLabel(binding)}</kbd>
+                      ))}
+                    </td>
+                    <td>{t(action.label)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        ))}
     </Dialog>
   );
 }

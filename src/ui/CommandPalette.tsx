@@ -2,7 +2,7 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog.tsx';
 import './actions.css';
-import { useRegisteredActions, type RegisteredActions } from './actionRegistry.ts';
+import { useRegisteredActions } from './actionRegistry.ts';
 import {
   canRun,
   keyLabel,
@@ -14,12 +14,12 @@ import {
 
 interface Entry {
   action: Action;
-  owner: RegisteredActions;
+  context(): ActionContext;
   enabled: boolean;
 }
 
 /**
- * The command palette (Mod+K): the actions of the board on screen and of the case, searchable
+ * The command palette (Mod+K): the actions of the board on screen, the deck and the case, searchable
  * without diacritics, each with its key; Enter runs the chosen one, arrows move, Esc closes.
  */
 export function CommandPalette({
@@ -38,12 +38,14 @@ export function CommandPalette({
   const previous = useRef(document.activeElement);
   const entries = useMemo<Entry[]>(
     () =>
-      registered.flatMap((owner) => {
-        const context = owner.context();
-        return searchActions(owner.table, query, (action) => t(action.label)).map((action) => ({
+      registered.flatMap(({ table, context }) => {
+        // A table without a context is listed in the `?` sheet only.
+        if (!context) return [];
+        const now = context();
+        return searchActions(table, query, (action) => t(action.label)).map((action) => ({
           action,
-          owner,
-          enabled: canRun(action, context),
+          context,
+          enabled: canRun(action, now),
         }));
       }),
     [registered, query, t],
@@ -55,7 +57,7 @@ export function CommandPalette({
     onClose();
     if (previous.current instanceof HTMLElement) previous.current.focus();
     try {
-      runAction(entry.action, entry.owner.context() as ActionContext);
+      runAction(entry.action, entry.context());
     } catch (err) {
       onError(err);
     }

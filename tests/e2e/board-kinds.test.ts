@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addBoard, addEntity } from '../../src/core/index.ts';
+import { addBoard, addEntity, updateEntity } from '../../src/core/index.ts';
 import { addSceneObject, updateSceneObjects } from '../../src/core/commands/scene.ts';
 import { listSlides } from '../../src/core/commands/deck.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
@@ -30,7 +30,7 @@ async function download(page: Page, click: () => Promise<void>): Promise<Buffer>
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
 
-it('exports a scene and the timeline as pictures, and marks a moved scene shape in the version view', async () => {
+it('exports a scene and the timeline as pictures, and marks a moved scene shape and a changed event in the version view', async () => {
   const lan = await ApiClient.login(server.url, 'ksv.lan', 'ksv.lan-password');
   const caseId = (await lan.request('POST', '/api/cases', { title: 'Vụ án hiện trường' })).body
     .id as string;
@@ -43,7 +43,7 @@ it('exports a scene and the timeline as pictures, and marks a moved scene shape 
     'test',
   );
   const timeline = addBoard(client.doc, { kind: 'timeline', title: 'Diễn biến' }, 'test');
-  addEntity(
+  const event = addEntity(
     client.doc,
     { kind: 'event', fields: { name: 'Phát hiện vụ việc', start: '08:00 12/3/2024' } },
     'test',
@@ -101,6 +101,30 @@ it('exports a scene and the timeline as pictures, and marks a moved scene shape 
     'rgb(217, 119, 6)',
   );
   expect(await page.getByTestId('version-diff').innerText()).toContain('Hiện trường');
+
+  // An event changed since the version is outlined violet (its content) on the timeline.
+  updateEntity(
+    client.doc,
+    { id: event, fields: { name: 'Phát hiện vụ việc lúc rạng sáng' } },
+    'test',
+  );
+  await page.getByTestId('version-board').selectOption(timeline);
+  const eventItem = (pane: string) =>
+    page.getByTestId(pane).locator(`.timeline-item[data-id="${event}"]`).first();
+  await eventItem('version-pane-now').waitFor();
+  const outline = (pane: string) =>
+    eventItem(pane).evaluate((el) => {
+      const style = getComputedStyle(el);
+      return `${style.outlineStyle} ${style.outlineColor}`;
+    });
+  await until(
+    async () => (await outline('version-pane-now')) === 'solid rgb(124, 58, 237)',
+    5000,
+    'the changed event outlined violet on the timeline',
+  );
+  expect(await outline('version-pane-then')).toBe('solid rgb(124, 58, 237)');
+  expect(await eventItem('version-pane-now').innerText()).toContain('rạng sáng');
+  expect(await page.getByTestId('version-diff').innerText()).toContain('Diễn biến');
   client.destroy();
 });
 

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addBoard, insertOutline, listTopics } from '../../src/core/index.ts';
 import type { OutlineNode } from '../../src/core/outline.ts';
-import { caseMapOutline, OFFENCE_TEMPLATES } from '../../src/boards/mindmap/templates.ts';
+import { caseMapOutline, OFFENCE_TEMPLATES } from '../../src/core/offenceTemplates.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import { connectClient, synced } from '../helpers/sync.ts';
 import { launchBrowser, logIn, newContext, until } from './browser.ts';

@@ -136,3 +136,59 @@ it('a register entity dropped on the map is one undo step', async () => {
   // Nothing of the drop is left to undo: it was one step.
   expect(await page.getByTestId('undo').isDisabled()).toBe(true);
 });
+
+it('with the deck open, the palette offers the deck’s actions and the ? sheet present mode’s keys', async () => {
+  const { page } = await openCase();
+  const palette = page.getByTestId('command-palette');
+  const items = palette.getByTestId('palette-item');
+
+  // Closed, the deck offers nothing.
+  await topic(page, 'Người tham gia').click();
+  await page.keyboard.press('Control+k');
+  await palette.waitFor();
+  await page.keyboard.type('trinh chieu');
+  await until(async () => (await palette.innerText()).length > 0, 3000, 'the palette drawn');
+  expect(await palette.locator('[data-action="deck.present"]').count()).toBe(0);
+  await page.keyboard.press('Escape');
+  await palette.waitFor({ state: 'detached' });
+
+  await page.getByTestId('toggle-deck').click();
+  await page.getByTestId('add-title').click();
+  await page.getByTestId('deck-slide').first().waitFor();
+  await topic(page, 'Người tham gia').click();
+  await page.keyboard.press('Control+k');
+  await palette.waitFor();
+  // Found without diacritics; the board's and the case's actions are still there.
+  await page.keyboard.type('trinh chieu');
+  await until(
+    async () => (await palette.locator('[data-action="deck.present"]').count()) === 1,
+    3000,
+    'the deck’s present action',
+  );
+  expect(await palette.locator('[data-action="deck.present"]').innerText()).toBe('Trình chiếu');
+  await page.getByTestId('palette-input').fill('hoan tac');
+  await until(async () => (await items.count()) > 0, 3000, 'the case’s undo');
+  expect(await palette.locator('[data-action="case.undo"]').count()).toBe(1);
+  await page.getByTestId('palette-input').fill('trinh chieu');
+  await until(
+    async () => (await palette.locator('[data-action="deck.present"]').count()) === 1,
+    3000,
+    'the present action again',
+  );
+  // Only the present action matches among the runnable ones: Enter presents the deck.
+  await palette.locator('[data-action="deck.present"]').hover();
+  await page.keyboard.press('Enter');
+  await palette.waitFor({ state: 'detached' });
+  await page.getByTestId('present').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('present').waitFor({ state: 'detached' });
+
+  // The ? sheet lists present mode's keys while the deck is open.
+  await page.getByTestId('mindmap-canvas').focus();
+  await page.keyboard.press('?');
+  const sheet = page.getByTestId('help-sheet');
+  await sheet.waitFor();
+  expect(await sheet.locator('[data-action="present.exit"]').innerText()).toMatch(
+    /Esc\s+Thoát trình chiếu/,
+  );
+});

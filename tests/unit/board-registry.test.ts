@@ -67,4 +67,43 @@ describe('layers (eslint)', { timeout: 60_000 }, () => {
       ),
     ).not.toContain('no-restricted-imports');
   });
+
+  it('refuses an import of another board kind’s folder, type imports included', async () => {
+    expect(
+      await problems(
+        'src/boards/graph/Probe.ts',
+        "import type { MindMapContext } from '../mindmap/actions.ts';\nexport type P = MindMapContext;\n",
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await problems(
+        'src/boards/timeline/Probe.ts',
+        "export { SYMBOLS } from '../scene/symbols.ts';\n",
+      ),
+    ).toContain('no-restricted-imports');
+    // The registry lists the kinds: a kind never reaches it.
+    expect(
+      await problems(
+        'src/boards/scene/Probe.ts',
+        "import { boardDescriptor } from '../registry.ts';\nexport const d = boardDescriptor('scene');\n",
+      ),
+    ).toContain('no-restricted-imports');
+  });
+
+  it('lets a kind import its own folder, the shared chart code, the descriptor types and core', async () => {
+    expect(
+      await problems(
+        'src/boards/timeline/Probe.ts',
+        [
+          "import type { BoardDescriptor } from '../types.ts';",
+          "import { proofQuery } from '../graph/queries.ts';",
+          "import { TIMELINE_ACTIONS } from './actions.ts';",
+          "import { OFFENCE_TEMPLATES } from '../../core/offenceTemplates.ts';",
+          'export type D = BoardDescriptor;',
+          'export const all = [proofQuery, TIMELINE_ACTIONS, OFFENCE_TEMPLATES];',
+          '',
+        ].join('\n'),
+      ),
+    ).not.toContain('no-restricted-imports');
+  });
 });

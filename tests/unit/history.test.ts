@@ -58,6 +58,37 @@ describe('versions', () => {
     expect(diffVersions(doc, docFromState(Y.encodeStateAsUpdate(doc)))).toEqual([]);
   });
 
+  it('names the events a timeline draws that were added, moved in time or changed', () => {
+    const doc = new Y.Doc();
+    migrateCaseDoc(doc, 'test');
+    const timeline = addBoard(doc, { kind: 'timeline', title: 'Diễn biến' }, 'test');
+    const ev = (name: string, start: string) =>
+      addEntity(doc, { kind: 'event', fields: { name, start } }, 'test');
+    const kept = ev('Gặp nhau tại quán', '12/3/2024 19:00');
+    const shifted = ev('Chuyển tiền', '13/3/2024 9:00');
+    const renamed = ev('Bỏ trốn', '14/3/2024');
+    const version = docFromState(Y.encodeStateAsUpdate(doc));
+    const added = ev('Bị bắt', '20/3/2024');
+    updateEntity(doc, { id: shifted, fields: { start: '13/3/2024 10:00' } }, 'u');
+    updateEntity(doc, { id: renamed, fields: { name: 'Bỏ trốn khỏi địa phương' } }, 'u');
+    addEntity(doc, { kind: 'person', fields: { name: 'Trần Văn B' } }, 'u');
+    const drawn = (kind: string) =>
+      kind === 'timeline' ? { kinds: ['event'], positionFields: ['start', 'end'] } : null;
+
+    const diff = diffVersions(version, doc, undefined, drawn).find((d) => d.boardId === timeline);
+    expect(diff).toMatchObject({
+      status: 'changed',
+      added: [added],
+      removed: [],
+      moved: [shifted],
+      relabelled: [renamed],
+    });
+    expect(diff!.labels[renamed]).toBe('Bỏ trốn khỏi địa phương');
+    expect(diff!.labels[kept]).toBe('Gặp nhau tại quán');
+    // Without the timeline's entities, its board has no nodes and nothing to list.
+    expect(diffVersions(version, doc).find((d) => d.boardId === timeline)).toBeUndefined();
+  });
+
   it('restores a version as one change that others receive and one undo takes back', () => {
     const { doc, boardId, root, b, person } = caseWithMap();
     const state = Y.encodeStateAsUpdate(doc);

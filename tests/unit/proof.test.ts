@@ -17,7 +17,7 @@ import {
   type ProofGraph,
   type ProofLink,
 } from '../../src/core/index.ts';
-import { OFFENCE_TEMPLATES, offenceFacts } from '../../src/boards/mindmap/templates.ts';
+import { OFFENCE_TEMPLATES, offenceFacts } from '../../src/core/offenceTemplates.ts';
 
 /** A hand-made case: f* are facts, e* evidence (s* statements), v* events. */
 function graph(

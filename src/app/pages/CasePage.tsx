@@ -35,15 +35,8 @@ import { BoardSwitch } from '../../boards/BoardSwitch.tsx';
 import { BoardTabs } from './BoardTabs.tsx';
 import { Presence } from './Presence.tsx';
 import { CaseActions } from './CaseActions.tsx';
-import {
-  AuditDialog,
-  DeckPanel,
-  FollowPresenter,
-  HistoryPanel,
-  MembersDialog,
-  PresentView,
-  VersionView,
-} from '../lazyPanels.ts';
+import { PresentOverlay } from './PresentOverlay.tsx';
+import { AuditDialog, DeckPanel, HistoryPanel, MembersDialog, VersionView } from '../lazyPanels.ts';
 
 /** Loads the case record (or its offline copy), then opens the live session. */
 export function CasePage({ caseId, user, onBack }: { caseId: string; user: User; onBack(): void }) {
@@ -373,28 +366,15 @@ function CaseWorkspace({
       <div className="case-page__uploads">
         <UploadList items={uploads.items} />
       </div>
-      <Suspense fallback={null}>
-        {presenting !== null && (
-          <PresentView
-            doc={doc}
-            caseId={record.id}
-            awareness={session.provider.awareness}
-            mode="present"
-            toHearingLinks={canEdit(record.role)}
-            start={{ index: presenting, step: 0 }}
-            onExit={() => setPresenting(null)}
-          />
-        )}
-        {following !== null && presenting === null && (
-          <FollowPresenter
-            doc={doc}
-            caseId={record.id}
-            awareness={session.provider.awareness}
-            clientId={following}
-            onExit={() => setFollowing(null)}
-          />
-        )}
-      </Suspense>
+      <PresentOverlay
+        session={session}
+        caseId={record.id}
+        toHearingLinks={canEdit(record.role)}
+        presenting={presenting}
+        following={following}
+        onExitPresent={() => setPresenting(null)}
+        onExitFollow={() => setFollowing(null)}
+      />
       {openFile && (
         <FileViewer
           caseId={record.id}

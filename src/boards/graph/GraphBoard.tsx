@@ -1,40 +1,31 @@
-import { useCallback, useMemo, useState, type FormEvent } from 'react';
-import { Panel, useReactFlow, type Node } from '@xyflow/react';
+import { useCallback, useMemo, useState } from 'react';
+import { Panel } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { LayoutGrid, Link2, Network } from 'lucide-react';
+import { Link2 } from 'lucide-react';
 import { BoardCanvas } from '../../canvas/BoardCanvas.tsx';
 import type { CanvasNode } from '../../canvas/projection.ts';
 import type { LinkEdge } from '../../canvas/links.ts';
-import { addEntityNode, seedFacts } from '../../core/commands/charts.ts';
+import { seedFacts } from '../../core/commands/charts.ts';
 import { addLink, listLinks } from '../../core/commands/links.ts';
-import { addNode, listNodes, moveNodes } from '../../core/commands/nodes.ts';
+import { listNodes } from '../../core/commands/nodes.ts';
 import { boardTitleOf, boardsOf, recordAt, registerOf } from '../../core/doc.ts';
 import { ExportSlot } from '../../canvas/exportSlot.tsx';
-import {
-  PARTY_TYPES,
-  PROOF_LINK_TYPES,
-  RELATION_LINK_TYPES,
-  type LinkType,
-  type PartyType,
-} from '../../core/links.ts';
+import { PROOF_LINK_TYPES, RELATION_LINK_TYPES, type LinkType } from '../../core/links.ts';
 import type { FactStatus, ProofAnalysis } from '../../core/proof.ts';
-import type { EntityKind } from '../../core/register.ts';
 import { useStableCallback } from '../../ui/useStableCallback.ts';
-import { forceLayout, layeredLayout, type LayoutBox } from './layout.ts';
 import { errorText } from './errors.ts';
-import { useAddNodeActions } from './actions.ts';
-import { handleActionKey } from '../../ui/actions.ts';
+import { AddNode } from './AddNode.tsx';
+import { ArrangeButtons } from './ArrangeButtons.tsx';
 import { LinkEditor } from './LinkEditor.tsx';
 import { ProofPanel } from './ProofPanel.tsx';
 import { RelationPanel } from './RelationPanel.tsx';
 import { StartPicker } from './StartPicker.tsx';
 import { proofQuery } from './queries.ts';
+import type { GraphMode } from './mode.ts';
 import { recordWatch, useDoc, useDocQuery, type DocQuery } from '../../sync/useDoc.ts';
 import type { PresentFrame } from '../../canvas/boardViews.ts';
 import './graph.css';
-
-export type GraphMode = 'evidence' | 'relationship';
 
 export interface GraphBoardProps {
   caseId: string;
@@ -48,16 +39,8 @@ export interface GraphBoardProps {
   present?: PresentFrame | null;
 }
 
-/** What a chart's toolbar can add: register kinds, and for a relationship chart free parties. */
-const ADDABLE: Record<GraphMode, ReadonlyArray<EntityKind | PartyType>> = {
-  evidence: ['fact', 'evidence', 'event', 'person'],
-  relationship: ['person', 'place', ...PARTY_TYPES.filter((p) => p !== 'other')],
-};
 /** A relationship chart has no proof analysis: it watches and reads nothing. */
 const NO_ANALYSIS: DocQuery<ProofAnalysis | null> = { watch: () => [], read: () => null };
-
-/** Layered columns of an evidence chart: evidence on the left, facts on the right. */
-const COLUMN: Partial<Record<EntityKind, number>> = { evidence: 0, person: 0, place: 0, event: 1 };
 
 /**
  * An evidence chart (facts to prove, evidence, typed links, proof analysis beside it) or a
@@ -286,152 +269,4 @@ export function GraphBoard(props: GraphBoardProps) {
 function nodesOf(doc: Y.Doc, boardId: string, entities: readonly string[]): string[] {
   const nodes = listNodes(doc, boardId);
   return entities.flatMap((entity) => nodes.filter((n) => n.entity === entity).map((n) => n.id));
-}
-
-/** The first place at or below `at` where a new node does not cover another. */
-function freeSpot(nodes: readonly Node[], at: { x: number; y: number }): { x: number; y: number } {
-  const w = 220;
-  const h = 44;
-  const spot = { x: Math.round(at.x), y: Math.round(at.y) };
-  for (let tries = 0; tries < 200; tries++) {
-    const hit = nodes.find((n) => {
-      const nw = n.measured?.width ?? 180;
-      const nh = n.measured?.height ?? 40;
-      return (
-        spot.x < n.position.x + nw + 16 &&
-        n.position.x < spot.x + w &&
-        spot.y < n.position.y + nh + 16 &&
-        n.position.y < spot.y + h
-      );
-    });
-    if (!hit) break;
-    spot.y = hit.position.y + (hit.measured?.height ?? 40) + 16;
-  }
-  return spot;
-}
-
-/** Adds a register entity (or a relationship chart's party) in the middle of the view. */
-function AddNode({
-  doc,
-  boardId,
-  origin,
-  mode,
-  onError,
-}: {
-  doc: Y.Doc;
-  boardId: string;
-  origin: unknown;
-  mode: GraphMode;
-  onError(message: string | null): void;
-}) {
-  const { t } = useTranslation('graph');
-  const { t: tr } = useTranslation('register');
-  const flow = useReactFlow();
-  const [kind, setKind] = useState<EntityKind | PartyType | null>(null);
-  const [name, setName] = useState('');
-  const { table, context: actionContext } = useAddNodeActions(ADDABLE[mode], kind, (k) =>
-    setKind(k as EntityKind | PartyType | null),
-  );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!kind || !name.trim()) return;
-    const pane = document.querySelector('.graph-board .react-flow')?.getBoundingClientRect();
-    const centre = freeSpot(
-      flow.getNodes(),
-      flow.screenToFlowPosition({
-        x: (pane?.left ?? 0) + (pane?.width ?? 800) / 2 - 80,
-        y: (pane?.top ?? 0) + (pane?.height ?? 600) / 3,
-      }),
-    );
-    try {
-      if ((PARTY_TYPES as readonly string[]).includes(kind))
-        addNode(doc, { boardId, ...centre, label: name, type: kind }, origin);
-      else addEntityNode(doc, { boardId, kind: kind as EntityKind, name, ...centre }, origin);
-      setName('');
-      setKind(null);
-      onError(null);
-    } catch (err) {
-      onError(errorText(t, err));
-    }
-  };
-  const labelOf = (k: EntityKind | PartyType) =>
-    (PARTY_TYPES as readonly string[]).includes(k) ? tr(`party.${k}`) : tr(`kinds.${k}`);
-  return (
-    <div className="graph-toolbar__row graph-toolbar__add">
-      <span>{t('toolbar.add')}:</span>
-      {ADDABLE[mode].map((k) => (
-        <button
-          key={k}
-          type="button"
-          className={kind === k ? 'is-active' : undefined}
-          onClick={() => setKind(kind === k ? null : k)}
-          data-testid={`add-${k}`}
-        >
-          {labelOf(k)}
-        </button>
-      ))}
-      {kind && (
-        <form onSubmit={submit} className="graph-toolbar__name">
-          <input
-            autoFocus
-            value={name}
-            placeholder={`${labelOf(kind)} — ${t('toolbar.newName')}`}
-            onChange={(e) => setName(e.target.value)}
-            onKeyDown={(e) => handleActionKey(table, e.nativeEvent, actionContext())}
-            aria-label={t('toolbar.newName')}
-            data-testid="add-name"
-          />
-        </form>
-      )}
-    </div>
-  );
-}
-
-/** Automatic layouts, written as one move so everyone sees them and can then place by hand. */
-function ArrangeButtons({
-  doc,
-  boardId,
-  origin,
-  mode,
-}: {
-  doc: Y.Doc;
-  boardId: string;
-  origin: unknown;
-  mode: GraphMode;
-}) {
-  const { t } = useTranslation('graph');
-  const flow = useReactFlow();
-  const arrange = (how: 'layered' | 'force') => {
-    const register = registerOf(doc);
-    const boxes: LayoutBox[] = flow.getNodes().map((node) => {
-      const data = node.data as CanvasNode['data'];
-      const kind = data.entity
-        ? (recordAt(register, data.entity)?.get('kind') as EntityKind)
-        : undefined;
-      return {
-        id: node.id,
-        w: node.measured?.width ?? 180,
-        h: node.measured?.height ?? 40,
-        x: node.position.x,
-        y: node.position.y,
-        ...(mode === 'evidence' ? { column: kind ? (COLUMN[kind] ?? 2) : 1 } : {}),
-      };
-    });
-    const links = flow.getEdges().map((e) => ({ source: e.source, target: e.target }));
-    const positions = how === 'layered' ? layeredLayout(boxes, links) : forceLayout(boxes, links);
-    moveNodes(doc, { boardId, moves: [...positions].map(([id, p]) => ({ id, ...p })) }, origin);
-    requestAnimationFrame(() => void flow.fitView({ duration: 300, padding: 0.15 }));
-  };
-  return (
-    <>
-      <button type="button" onClick={() => arrange('layered')} data-testid="arrange-layered">
-        <LayoutGrid size={16} /> {t('toolbar.layered')}
-      </button>
-      {mode === 'relationship' && (
-        <button type="button" onClick={() => arrange('force')} data-testid="arrange-force">
-          <Network size={16} /> {t('toolbar.force')}
-        </button>
-      )}
-    </>
-  );
 }

@@ -7,7 +7,7 @@ import {
   offenceFacts,
   type FactSeed,
   type OffenceTemplate,
-} from '../mindmap/templates.ts';
+} from '../../core/offenceTemplates.ts';
 
 /**
  * The case's offences by article, first: the template's elements where there is one, the general

@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { createElement, lazy } from 'react';
-import type { GraphMode } from './GraphBoard.tsx';
+import type { GraphMode } from './mode.ts';
 import type { BoardEditorProps, LazyBoard } from '../types.ts';
 
 /** The charts' texts (namespace `graph`, the timeline's too), with the first chart drawn. */

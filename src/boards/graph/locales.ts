@@ -58,12 +58,6 @@ const vi = {
     close: 'Đóng',
   },
   errors: {
-    link: {
-      duplicate: 'Hai nút này đã có liên kết loại này.',
-      self: 'Không thể nối một nút với chính nó.',
-      noNode: 'Nút đã bị người khác xoá.',
-      badFields: 'Thông tin liên kết không hợp lệ.',
-    },
     generic: 'Không thực hiện được: {{message}}',
   },
   start: {
@@ -174,12 +168,6 @@ const en: DeepStrings<typeof vi> = {
     close: 'Close',
   },
   errors: {
-    link: {
-      duplicate: 'These two nodes already have a link of this type.',
-      self: 'A node cannot be linked to itself.',
-      noNode: 'Someone else deleted that node.',
-      badFields: 'The link’s details are not valid.',
-    },
     generic: 'Could not do that: {{message}}',
   },
   start: {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OutlineNode } from '../../core/outline.ts';
-import { caseMapOutline, OFFENCE_TEMPLATES } from './templates.ts';
+import { caseMapOutline, OFFENCE_TEMPLATES } from '../../core/offenceTemplates.ts';
 
 /** An empty mind map starts from the charged offence's template, or blank. */
 export function TemplatePicker({ onPick }: { onPick(outline: OutlineNode[]): void }) {

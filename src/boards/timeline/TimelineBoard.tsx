@@ -1,12 +1,12 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { Maximize2, Plus, ZoomIn, ZoomOut } from 'lucide-react';
 import { formatCaseTime } from '../../core/time.ts';
 import { tickStep, ticks, type TimelineItem } from '../../core/timeline.ts';
 import { useDocQuery } from '../../sync/useDoc.ts';
 import { timelineQuery } from './query.ts';
-import { useTimelineActions } from './actions.ts';
+import { useTimelineActions, type TimelineContext } from './actions.ts';
+import { TimelineToolbar } from './TimelineToolbar.tsx';
 import { AddEvent, Details } from './TimelineForms.tsx';
 import '../graph/graph.css';
 
@@ -69,13 +69,14 @@ export function TimelineBoard({ doc, origin, readOnly }: TimelineBoardProps) {
       const at = base.from + atPx * base.msPerPx;
       return { from: at - atPx * msPerPx, msPerPx };
     });
-  useTimelineActions(() => ({
+  const actionContext = (): TimelineContext => ({
     readOnly,
     transact: (fn) => doc.transact(fn, origin),
     zoom,
     fit: () => setView(null),
     add: () => setAdding(true),
-  }));
+  });
+  useTimelineActions(actionContext);
 
   // Wheel zooms around the pointer (shift + wheel pans); a drag pans. Passive listeners cannot
   // prevent the page from scrolling, hence addEventListener.
@@ -115,32 +116,7 @@ export function TimelineBoard({ doc, origin, readOnly }: TimelineBoardProps) {
   return (
     <div className="timeline-board" data-testid="timeline-board">
       <div className="timeline-board__main">
-        <div className="timeline-toolbar">
-          <button type="button" onClick={() => zoom(1 / 1.6)} title={t('timeline.zoomIn')}>
-            <ZoomIn size={16} />
-          </button>
-          <button
-            type="button"
-            onClick={() => zoom(1.6)}
-            title={t('timeline.zoomOut')}
-            data-testid="timeline-zoom-out"
-          >
-            <ZoomOut size={16} />
-          </button>
-          <button type="button" onClick={() => setView(null)} title={t('timeline.fit')}>
-            <Maximize2 size={16} /> {t('timeline.fit')}
-          </button>
-          {!readOnly && (
-            <button
-              type="button"
-              className="primary"
-              onClick={() => setAdding(true)}
-              data-testid="timeline-add"
-            >
-              <Plus size={16} /> {t('timeline.add')}
-            </button>
-          )}
-        </div>
+        <TimelineToolbar context={actionContext} />
         {adding && (
           <AddEvent
             doc={doc}
@@ -318,6 +294,7 @@ const Item = memo(function Item({
       onClick={() => onSelect(item.id)}
       title={`${item.name} — ${when}`}
       data-testid="timeline-item"
+      data-id={item.id}
       data-start={item.start.at}
     >
       {item.end ? (

@@ -32,8 +32,10 @@ export const timelineBoard: BoardDescriptor = {
   canFrame: true,
   frameRoot: FRAME_ROOT,
   canExport: true,
-  diffMarks: null,
+  // The version view marks the events added or changed since (their place in time: moved).
+  diffMarks: { target: (id) => `.timeline-item[data-id="${CSS.escape(id)}"]`, look: 'outline' },
   positionKeys: ['x', 'y', 'w', 'h'],
+  drawnEntities: { kinds: ['event'], positionFields: ['start', 'end'] },
   // The timeline draws the register's dated entities and has no board commands of its own.
   fuzz: () => Promise.resolve({}),
 };

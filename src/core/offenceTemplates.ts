@@ -1,4 +1,4 @@
-import type { OutlineNode } from '../../core/outline.ts';
+import type { OutlineNode } from './outline.ts';
 
 /**
  * Case-map templates by charged offence. Offences and their elements change with the law, so they

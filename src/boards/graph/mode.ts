@@ -1,0 +1,2 @@
+/** Which chart a graph board draws. */
+export type GraphMode = 'evidence' | 'relationship';
