@@ -181,7 +181,12 @@ async function walk(browser: Browser, url: string, sample: SampleCase, lang: 'vi
     await shot(page, 'history');
   });
   await step('version-compare', async () => {
-    await page.getByTestId('version-item').first().getByTestId('version-compare').click();
+    // The named version: the automatic ones come after the changes made by changeAfterVersion.
+    await page
+      .getByTestId('version-item')
+      .filter({ hasText: 'Trước báo cáo án' })
+      .getByTestId('version-compare')
+      .click();
     await page.getByTestId('version-view').waitFor();
     await settle(page, 1200);
     await shot(page, 'version-compare');
