@@ -105,6 +105,8 @@ it('Ctrl+K opens the command palette: found without diacritics, with its key, En
       .last()
       .evaluate((el) => el.getBoundingClientRect().left);
   expect(await descriptionLeft('case.undo')).toBe(await descriptionLeft('mindmap.addChild'));
+  // …and the sheet stays as wide as its texts, not the whole window.
+  expect((await sheet.boundingBox())!.width).toBeLessThan(1000);
   await page.keyboard.press('Escape');
   await sheet.waitFor({ state: 'detached' });
 });
