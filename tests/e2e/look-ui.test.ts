@@ -105,6 +105,17 @@ for (const locale of ['vi-VN', 'en-GB'])
     found.push(
       ...(await problemsIn(page, 'case', ['.app-header', '.case-page__bar', '.register-panel'])),
     );
+    // The upload button of the case file keeps its label on one line beside the drop hint.
+    await page.getByTestId('register-tab-files').click();
+    const uploadLines = await page.getByTestId('files-upload').evaluate((button) => {
+      const text = [...button.childNodes].find(
+        (n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim(),
+      );
+      const range = document.createRange();
+      range.selectNodeContents(text!);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(uploadLines).toBe(1);
     await page.getByTestId('toggle-history').click();
     await page.getByTestId('version-item').first().waitFor();
     found.push(...(await problemsIn(page, 'history', ['[data-testid=history-panel]'])));
