@@ -131,7 +131,7 @@ async function walk(browser: Browser, url: string, sample: SampleCase, lang: 'vi
     await shot(page, 'dialog-members-case');
     await page.keyboard.press('Escape');
   });
-  await boardViews(page, shot, step);
+  await boardViews(page, shot, step, lang);
   await tabs.first().click();
   for (const kind of ['person', 'evidence', 'event', 'fact', 'files'])
     await step(`register-${kind}`, async () => {
@@ -275,14 +275,15 @@ type Shot = (page: Page, name: string) => Promise<void>;
 type Step = (name: string, work: () => Promise<void>) => Promise<void>;
 
 /** The mind map's palette and key sheet; the scene's selection bar, side panel, key sheet and picture menu; the timeline's picture menu. */
-async function boardViews(page: Page, shot: Shot, step: Step) {
+async function boardViews(page: Page, shot: Shot, step: Step, lang: 'vi' | 'en') {
   const tab = (text: string) => page.getByTestId('board-tab').filter({ hasText: text });
   await step('mindmap-palette', async () => {
     await tab('Sơ đồ vụ án').click();
     await page.getByTestId('topic').first().click();
     await page.keyboard.press('Control+k');
     await page.getByTestId('command-palette').waitFor();
-    await page.keyboard.type('them nhanh');
+    // Typed without diacritics in Vietnamese; the English labels are searched in English.
+    await page.keyboard.type(lang === 'vi' ? 'them nhanh' : 'add a child');
     await shot(page, 'mindmap-palette');
     await page.keyboard.press('Escape');
   });
