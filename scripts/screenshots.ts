@@ -1,6 +1,7 @@
 /**
  * Screenshots of every view, for people to look at: a test server on port 0 with a seeded sample
  * case (tests/helpers/sample-case.ts), walked in Chromium at 1400 × 900 in Vietnamese and English.
+ * After the named version the scene and the mind map change, so the version view shows diff marks.
  * Writes PNGs to screenshots/ (or the folder given as the first argument). Run `npm run build` first
  * (`npm run screenshots` does).
  *
@@ -9,9 +10,17 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import {
+  addSceneObject,
+  addTopic,
+  listSceneObjects,
+  listTopics,
+  moveSceneObjects,
+} from '../src/core/index.ts';
 import { launchBrowser } from '../tests/e2e/browser.ts';
-import { ADMIN, startTestServer } from '../tests/helpers/server.ts';
+import { ADMIN, ApiClient, startTestServer, type TestServer } from '../tests/helpers/server.ts';
 import { seedSampleCase, type SampleCase } from '../tests/helpers/sample-case.ts';
+import { connectClient, synced } from '../tests/helpers/sync.ts';
 
 const out = resolve(process.argv[2] ?? 'screenshots');
 const problems: string[] = [];
@@ -122,6 +131,7 @@ async function walk(browser: Browser, url: string, sample: SampleCase, lang: 'vi
     await shot(page, 'dialog-members-case');
     await page.keyboard.press('Escape');
   });
+  await boardViews(page, shot, step, lang);
   await tabs.first().click();
   for (const kind of ['person', 'evidence', 'event', 'fact', 'files'])
     await step(`register-${kind}`, async () => {
@@ -171,10 +181,19 @@ async function walk(browser: Browser, url: string, sample: SampleCase, lang: 'vi
     await shot(page, 'history');
   });
   await step('version-compare', async () => {
-    await page.getByTestId('version-item').first().getByTestId('version-compare').click();
+    // The named version: the automatic ones come after the changes made by changeAfterVersion.
+    await page
+      .getByTestId('version-item')
+      .filter({ hasText: 'Trước báo cáo án' })
+      .getByTestId('version-compare')
+      .click();
     await page.getByTestId('version-view').waitFor();
     await settle(page, 1200);
     await shot(page, 'version-compare');
+    const scene = page.getByTestId('version-board').locator('option', { hasText: 'Hiện trường' });
+    await page.getByTestId('version-board').selectOption((await scene.getAttribute('value'))!);
+    await settle(page, 1200);
+    await shot(page, 'version-compare-scene');
     await page.getByTestId('version-close').click();
   });
   await step('audit', async () => {
@@ -241,6 +260,7 @@ const server = await startTestServer();
 const browser = await launchBrowser();
 try {
   const sample = await seedSampleCase(server);
+  await changeAfterVersion(server, sample);
   for (const lang of ['vi', 'en'] as const) await walk(browser, server.url, sample, lang);
 } finally {
   await browser.close();
@@ -249,4 +269,79 @@ try {
 if (problems.length > 0) {
   console.error(`\n${problems.length} problem(s):\n${problems.join('\n')}`);
   process.exitCode = 1;
+}
+
+type Shot = (page: Page, name: string) => Promise<void>;
+type Step = (name: string, work: () => Promise<void>) => Promise<void>;
+
+/** The mind map's palette and key sheet; the scene's selection bar, side panel, key sheet and picture menu; the timeline's picture menu. */
+async function boardViews(page: Page, shot: Shot, step: Step, lang: 'vi' | 'en') {
+  const tab = (text: string) => page.getByTestId('board-tab').filter({ hasText: text });
+  await step('mindmap-palette', async () => {
+    await tab('Sơ đồ vụ án').click();
+    await page.getByTestId('topic').first().click();
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('command-palette').waitFor();
+    // Typed without diacritics in Vietnamese; the English labels are searched in English.
+    await page.keyboard.type(lang === 'vi' ? 'them nhanh' : 'add a child');
+    await shot(page, 'mindmap-palette');
+    await page.keyboard.press('Escape');
+  });
+  await step('mindmap-keys', async () => {
+    await page.getByTestId('topic').first().click();
+    await page.keyboard.press('?');
+    await page.getByTestId('help-sheet').waitFor();
+    await shot(page, 'mindmap-keys');
+    await page.keyboard.press('Escape');
+  });
+  await step('scene-selected', async () => {
+    await tab('Hiện trường').click();
+    await page.getByTestId('scene-canvas').waitFor();
+    await settle(page, 900);
+    await page.locator('[data-testid=scene-canvas] [data-id]').last().click();
+    await page.getByTestId('scene-selection-bar').waitFor();
+    await shot(page, 'scene-selected');
+  });
+  await step('scene-panel', async () => {
+    const toggle = page.getByTestId('scene-panel-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    await shot(page, 'scene-panel');
+  });
+  await step('scene-keys', async () => {
+    await page.getByTestId('scene-canvas').focus();
+    await page.keyboard.press('?');
+    await page.getByTestId('scene-help').waitFor();
+    await shot(page, 'scene-keys');
+    await page.keyboard.press('Escape');
+  });
+  for (const [name, title] of [
+    ['scene', 'Hiện trường'],
+    ['timeline', 'Diễn biến'],
+  ] as const)
+    await step(`${name}-picture-menu`, async () => {
+      await tab(title).click();
+      await page.locator('[data-testid=export-menu] summary').click();
+      await shot(page, `${name}-picture-menu`);
+      await page.locator('[data-testid=export-menu] summary').click();
+    });
+}
+
+/** Moves the car, adds a marker and a topic after the named version. */
+async function changeAfterVersion(server: TestServer, sample: SampleCase) {
+  const owner = await ApiClient.login(server.url, sample.owner.username, sample.owner.password);
+  const client = connectClient(server.url, sample.caseId, await owner.token());
+  await synced(client);
+  const scene = sample.boards.scene;
+  const car = listSceneObjects(client.doc, scene).find((o) => o.shape === 'symbol');
+  if (car) moveSceneObjects(client.doc, { boardId: scene, ids: [car.id], dx: -2, dy: 2 }, 'shots');
+  addSceneObject(client.doc, { boardId: scene, object: { shape: 'marker', x: 6, y: 4 } }, 'shots');
+  const root = listTopics(client.doc, sample.boards.mindmap).find((t) => t.parent === null);
+  if (root)
+    addTopic(
+      client.doc,
+      { boardId: sample.boards.mindmap, parent: root.id, label: 'Lời khai bổ sung' },
+      'shots',
+    );
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  client.destroy();
 }

@@ -33,7 +33,7 @@ export function PictureMenu({ boardId, boardTitle, root }: BoardPictureProps) {
   return (
     <details className="export-menu picture-menu" data-testid="export-menu" data-export="omit">
       <summary>
-        <Download size={16} /> {t('menu')}
+        <Download size={16} /> {t('pictureMenu')}
       </summary>
       <div className="export-menu__body">
         <strong>{t('exportImage')}</strong>

@@ -3,6 +3,7 @@ import type { i18n as I18n } from 'i18next';
 /** Texts of import and export (namespace `interop`). */
 const vi = {
   menu: 'Nhập / Xuất',
+  pictureMenu: 'Xuất ảnh',
   import: 'Nhập sơ đồ (XMind, FreeMind, OPML, Markdown)…',
   importHint: 'Hoặc kéo thả tệp vào sơ đồ.',
   imported: 'Đã nhập {{count}} chủ đề từ “{{name}}”.',
@@ -62,6 +63,7 @@ type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrin
 
 const en: DeepStrings<typeof vi> = {
   menu: 'Import / Export',
+  pictureMenu: 'Export picture',
   import: 'Import a map (XMind, FreeMind, OPML, Markdown)…',
   importHint: 'Or drop the file onto the map.',
   imported: 'Imported {{count}} topics from “{{name}}”.',

@@ -62,12 +62,27 @@ async function problemsIn(page: Page, where: string, roots: string[]) {
   return found;
 }
 
+/** Texts under `root` that look like an i18n key shown raw (“audit.open”, “mindmap:keys.child”). */
+function rawKeys(page: Page, root: string) {
+  return page.$$eval(`${root} *`, (els) =>
+    els
+      .flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE))
+      .map((n) => (n.textContent ?? '').trim())
+      .filter((text) => /^([a-z]+:)?[a-z][a-zA-Z]*(\.[a-zA-Z]+)+$/.test(text)),
+  );
+}
+
 for (const locale of ['vi-VN', 'en-GB'])
   it(`draws every text of the main UI with a contrast of 4.5:1 or more (${locale})`, async () => {
     const page = await (await newContext(browser, locale)).newPage();
     await logIn(page, server.url, 'ksv.lan', 'ksv.lan-password');
     await page.getByTestId('case-card').first().waitFor();
     const found = await problemsIn(page, 'case list', ['.app-header', '.case-list-page']);
+    // Every button of the list is translated before any case is opened.
+    expect(await rawKeys(page, '.case-list-page')).toEqual([]);
+    expect(await page.getByTestId('open-audit-all').innerText()).toBe(
+      locale === 'vi-VN' ? 'Nhật ký' : 'Audit',
+    );
 
     await page.getByTestId('new-case').click();
     await page.locator('.dialog').waitFor();
@@ -90,6 +105,17 @@ for (const locale of ['vi-VN', 'en-GB'])
     found.push(
       ...(await problemsIn(page, 'case', ['.app-header', '.case-page__bar', '.register-panel'])),
     );
+    // The upload button of the case file keeps its label on one line beside the drop hint.
+    await page.getByTestId('register-tab-files').click();
+    const uploadLines = await page.getByTestId('files-upload').evaluate((button) => {
+      const text = [...button.childNodes].find(
+        (n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim(),
+      );
+      const range = document.createRange();
+      range.selectNodeContents(text!);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(uploadLines).toBe(1);
     await page.getByTestId('toggle-history').click();
     await page.getByTestId('version-item').first().waitFor();
     found.push(...(await problemsIn(page, 'history', ['[data-testid=history-panel]'])));

@@ -98,6 +98,15 @@ it('Ctrl+K opens the command palette: found without diacritics, with its key, En
   expect(await sheet.locator('[data-action="case.undo"]').innerText()).toMatch(
     /Ctrl\+Z\s+Hoàn tác/,
   );
+  // Descriptions line up from one section to the next.
+  const descriptionLeft = (action: string) =>
+    sheet
+      .locator(`[data-action="${action}"] td`)
+      .last()
+      .evaluate((el) => el.getBoundingClientRect().left);
+  expect(await descriptionLeft('case.undo')).toBe(await descriptionLeft('mindmap.addChild'));
+  // …and the sheet stays as wide as its texts, not the whole window.
+  expect((await sheet.boundingBox())!.width).toBeLessThan(1000);
   await page.keyboard.press('Escape');
   await sheet.waitFor({ state: 'detached' });
 });

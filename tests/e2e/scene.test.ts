@@ -277,6 +277,19 @@ it('draws a scene to scale with the pointer: a room, markers linked to evidence,
   await page.keyboard.press('?');
   await page.getByTestId('scene-help').waitFor();
   expect(await page.getByTestId('scene-help').innerText()).toContain('Ctrl+G');
+  // Group headings start where the keys start, as in the mind map's sheet (they were centred).
+  const sheet = page.getByTestId('scene-help');
+  const left = (selector: string) =>
+    sheet
+      .locator(selector)
+      .first()
+      .evaluate((el) => {
+        // Where the text itself starts, not its cell.
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return range.getBoundingClientRect().left;
+      });
+  expect(Math.abs((await left('th')) - (await left('td kbd')))).toBeLessThan(24);
   await page.keyboard.press('Escape');
   await page.getByTestId('scene-help').waitFor({ state: 'detached' });
 

@@ -43,6 +43,7 @@ export const en: Texts<typeof vi> = {
     archive: 'Archive',
     unarchive: 'Unarchive',
     members: 'Members',
+    audit: 'Audit',
     archived: 'Archived',
     caseNumber: 'Case number',
     offences: 'Offences',

@@ -39,6 +39,7 @@ export const vi = {
     archive: 'Lưu trữ',
     unarchive: 'Bỏ lưu trữ',
     members: 'Thành viên',
+    audit: 'Nhật ký',
     archived: 'Đã lưu trữ',
     caseNumber: 'Số vụ án',
     offences: 'Tội danh',

@@ -91,7 +91,7 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
             disabled={offline}
             data-testid="open-audit-all"
           >
-            <ScrollText size={16} /> {t('case.audit')}
+            <ScrollText size={16} /> {t('cases.audit')}
           </button>
         )}
       </div>
