@@ -18,6 +18,11 @@ export interface BoardEditorProps {
   focusNodeId?: string | null;
   /** Shown on a slide: the board alone, read-only, the camera on the frame, builds applied. */
   present?: PresentFrame | null;
+  /**
+   * False: a view to read with no toolbar (editing, layout, import and export), the board fitted
+   * to its pane (the version view's panes). Default true.
+   */
+  chrome?: boolean;
 }
 
 /** A board component, loaded when first drawn. */

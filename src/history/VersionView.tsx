@@ -143,6 +143,7 @@ export function VersionView({
               origin={null}
               readOnly
               awareness={null}
+              chrome={false}
             />
           ) : (
             <p className="muted board-empty">{t('noBoard')}</p>
@@ -158,6 +159,7 @@ export function VersionView({
               origin={null}
               readOnly
               awareness={null}
+              chrome={false}
             />
           </section>
         )}

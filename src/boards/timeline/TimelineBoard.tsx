@@ -14,6 +14,8 @@ export interface TimelineBoardProps {
   doc: Y.Doc;
   origin: unknown;
   readOnly: boolean;
+  /** False: no toolbar (the version view). */
+  chrome?: boolean;
 }
 
 const LANE_ROW = 30;
@@ -32,7 +34,7 @@ interface View {
  * ranges as bars, linked evidence as badges; events without a time listed aside. Reads the
  * register, so every board and person sees the same events.
  */
-export function TimelineBoard({ doc, origin, readOnly }: TimelineBoardProps) {
+export function TimelineBoard({ doc, origin, readOnly, chrome = true }: TimelineBoardProps) {
   const { t, i18n } = useTranslation('graph');
   const lang = i18n.language || 'vi';
   const timeline = useDocQuery(doc, timelineQuery);
@@ -116,7 +118,7 @@ export function TimelineBoard({ doc, origin, readOnly }: TimelineBoardProps) {
   return (
     <div className="timeline-board" data-testid="timeline-board">
       <div className="timeline-board__main">
-        <TimelineToolbar context={actionContext} />
+        {chrome && <TimelineToolbar context={actionContext} />}
         {adding && (
           <AddEvent
             doc={doc}
