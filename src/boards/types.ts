@@ -89,6 +89,11 @@ export interface BoardDescriptor {
    * demand, so that the page never downloads them.
    */
   fuzz(): Promise<FuzzGenerators>;
+  /**
+   * Loads the names of its symbol library by symbol id, in a language: the version view names a
+   * changed symbol by them. Absent for a kind without symbols.
+   */
+  symbolNames?(): Promise<(symbol: string, language: string) => string | undefined>;
 }
 
 /** A node of a board drawn by React Flow, by its id. */
