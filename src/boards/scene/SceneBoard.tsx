@@ -292,6 +292,7 @@ export function SceneBoard({
               <SceneOverlay
                 scale={scale}
                 language={language}
+                labelMetres={labelMetres}
                 tool={tool}
                 draft={draft}
                 pointer={pointer}
