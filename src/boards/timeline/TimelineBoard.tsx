@@ -7,6 +7,7 @@ import { useDocQuery } from '../../sync/useDoc.ts';
 import { timelineQuery } from './query.ts';
 import { useTimelineActions, type TimelineContext } from './actions.ts';
 import { TimelineToolbar } from './TimelineToolbar.tsx';
+import { tickLabel } from './axis.ts';
 import { AddEvent, Details } from './TimelineForms.tsx';
 import '../graph/graph.css';
 
@@ -235,30 +236,6 @@ function stack(items: readonly TimelineItem[], view: View): TimelineItem[][] {
 function badgeText(item: TimelineItem): string {
   const names = item.evidence.map((e) => e.name);
   return names.length > 2 ? `${names.length}` : names.join(' · ');
-}
-
-function tickLabel(at: number, unit: string, lang: string): string {
-  const d = new Date(at);
-  const p2 = (v: number) => String(v).padStart(2, '0');
-  const vi = lang.startsWith('vi');
-  switch (unit) {
-    case 'year':
-      return String(d.getUTCFullYear());
-    case 'month':
-      return vi
-        ? `${p2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`
-        : `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}`;
-    case 'day':
-      return vi
-        ? `${p2(d.getUTCDate())}/${p2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`
-        : `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}`;
-    default: {
-      const clock = `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}`;
-      return d.getUTCHours() === 0 && d.getUTCMinutes() === 0
-        ? `${clock} ${vi ? `${p2(d.getUTCDate())}/${p2(d.getUTCMonth() + 1)}` : `${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}`}`
-        : clock;
-    }
-  }
 }
 
 /** One event: a bar for a range, a diamond for an instant; its name, time and evidence badges. */
