@@ -7,6 +7,8 @@ export interface ActionSheetSection {
   /** i18n key of the section's heading, with its namespace. */
   title: string;
   table: ActionTable<ActionContext>;
+  /** Its keys work in another mode (present mode's): listed even where another section binds them. */
+  elsewhere?: boolean;
 }
 
 /**

@@ -211,4 +211,17 @@ describe('sheetRows', () => {
     const b = { title: 'b', table: [action('b.del', ['Delete', 'Backspace'])] };
     expect(sheetRows([a, b])[1]!.rows[0]!.keys).toEqual(['Backspace']);
   });
+
+  it('lists the keys of another mode whole, a key a table binds twice by state too (present mode’s Esc)', () => {
+    const map = { title: 'map', table: [action('map.deselect', ['Escape'])] };
+    const present = {
+      title: 'present',
+      elsewhere: true,
+      table: [action('present.cancelZoom', ['Escape']), action('present.exit', ['Escape'])],
+    };
+    expect(sheetRows([map, present]).map((s) => s.rows.map((r) => r.action.id))).toEqual([
+      ['map.deselect'],
+      ['present.cancelZoom', 'present.exit'],
+    ]);
+  });
 });
