@@ -348,7 +348,7 @@ function MindMapInner(props: MindMapBoardProps) {
                 proOptions={{ hideAttribution: true }}
               >
                 {!present && <Background gap={24} />}
-                {!present && <FrameOverlay doc={doc} boardId={boardId} />}
+                {!present && !bare && <FrameOverlay doc={doc} boardId={boardId} />}
                 {lod && (
                   <LevelOfDetail
                     nodes={nodes}

@@ -64,7 +64,7 @@ export interface SceneBoardProps {
   origin: unknown;
   readOnly: boolean;
   awareness: Awareness | null;
-  /** False: no toolbar (the version view). */
+  /** False: no toolbar and no side panel (the version view). */
   chrome?: boolean;
 }
 
@@ -352,26 +352,28 @@ export function SceneBoard({
             />
           )}
         </div>
-        <ScenePanel
-          collapsed={panel.collapsed}
-          onToggle={panel.toggle}
-          caseId={caseId}
-          doc={doc}
-          boardId={boardId}
-          origin={origin}
-          readOnly={readOnly}
-          objects={objects}
-          settings={settings}
-          numbers={numbers}
-          language={language}
-          tool={tool}
-          onTool={(next) => {
-            setToolState(next);
-            focusCanvas();
-          }}
-          onSelect={(id) => setSelection([id])}
-          run={run}
-        />
+        {chrome && (
+          <ScenePanel
+            collapsed={panel.collapsed}
+            onToggle={panel.toggle}
+            caseId={caseId}
+            doc={doc}
+            boardId={boardId}
+            origin={origin}
+            readOnly={readOnly}
+            objects={objects}
+            settings={settings}
+            numbers={numbers}
+            language={language}
+            tool={tool}
+            onTool={(next) => {
+              setToolState(next);
+              focusCanvas();
+            }}
+            onSelect={(id) => setSelection([id])}
+            run={run}
+          />
+        )}
       </div>
       {helpOpen && (
         <SceneHelp
