@@ -22,6 +22,8 @@ export interface BoardSwitchProps {
   focusNodeId?: string | null;
   /** The case page's board: a kind drawn without React Flow gets the picture export menu. */
   tools?: boolean;
+  /** False: no toolbar, the board fitted to its pane (the version view). */
+  chrome?: boolean;
 }
 
 /** The editor of a board, by its kind (from the registry): the case page's board, a version's. */
@@ -34,10 +36,11 @@ export function BoardSwitch({
   awareness,
   focusNodeId = null,
   tools = false,
+  chrome = true,
 }: BoardSwitchProps) {
   const { t } = useTranslation();
   if (!board) return <p className="muted board-empty">{t('board.none')}</p>;
-  const common = { caseId, doc, boardId: board.id, origin, readOnly, focusNodeId };
+  const common = { caseId, doc, boardId: board.id, origin, readOnly, focusNodeId, chrome };
   const descriptor = boardDescriptor(board.kind);
   // A kind this version does not know (from a newer one): the shared canvas shows it.
   if (!descriptor)

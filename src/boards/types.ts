@@ -18,6 +18,11 @@ export interface BoardEditorProps {
   focusNodeId?: string | null;
   /** Shown on a slide: the board alone, read-only, the camera on the frame, builds applied. */
   present?: PresentFrame | null;
+  /**
+   * False: a view to read with no toolbar (editing, layout, import and export), the board fitted
+   * to its pane (the version view's panes). Default true.
+   */
+  chrome?: boolean;
 }
 
 /** A board component, loaded when first drawn. */
@@ -84,6 +89,11 @@ export interface BoardDescriptor {
    * demand, so that the page never downloads them.
    */
   fuzz(): Promise<FuzzGenerators>;
+  /**
+   * Loads the names of its symbol library by symbol id, in a language: the version view names a
+   * changed symbol by them. Absent for a kind without symbols.
+   */
+  symbolNames?(): Promise<(symbol: string, language: string) => string | undefined>;
 }
 
 /** A node of a board drawn by React Flow, by its id. */

@@ -86,6 +86,20 @@ export interface BoardDiff {
   relabelled: string[];
   /** Node id → the text it shows, in whichever state has it, to name changes in a list. */
   labels: Record<string, string>;
+  /**
+   * Node id → what a scene object without a text is (its shape, a marker's number, a symbol's id),
+   * for the page to name it in its language ("Dấu vết số 3", "Ô tô con"); only such objects.
+   */
+  objects: Record<string, SceneObjectName>;
+}
+
+/** What a scene object without a text of its own is, to be named in the page's language. */
+export interface SceneObjectName {
+  shape: string;
+  /** A marker's number. */
+  number?: number;
+  /** A symbol's id in the symbol library. */
+  symbol?: string;
 }
 
 const POSITION_KEYS = ['x', 'y', 'w', 'h', 'rotation', 'points', 'parent', 'order'] as const;
@@ -133,6 +147,7 @@ export function diffVersions(
       moved: [],
       relabelled: [],
       labels: {},
+      objects: {},
     };
     const drawn = drawnEntities(summary.kind);
     const keys = drawn ? drawn.positionFields : positionKeys(summary.kind);
@@ -142,8 +157,13 @@ export function diffVersions(
     const label = drawn ? (e: YRecord) => textField(e, 'name') : labelOf;
     const differs = (a: YRecord, b: YRecord, k: string) =>
       JSON.stringify(a.get(k)) !== JSON.stringify(b.get(k));
+    const name = (nodeId: string, node: YRecord, doc: Y.Doc) => {
+      diff.labels[nodeId] = label(node, doc);
+      const object = drawn || diff.labels[nodeId] ? null : sceneObjectName(node);
+      if (object) diff.objects[nodeId] = object;
+    };
     for (const [nodeId, node] of newNodes) {
-      diff.labels[nodeId] = label(node, after);
+      name(nodeId, node, after);
       const was = oldNodes.get(nodeId);
       if (!was) {
         diff.added.push(nodeId);
@@ -160,7 +180,7 @@ export function diffVersions(
     for (const [nodeId, node] of oldNodes)
       if (!newNodes.has(nodeId)) {
         diff.removed.push(nodeId);
-        diff.labels[nodeId] = label(node, before);
+        name(nodeId, node, before);
       }
     const titleChanged = old && now && old.get('title') !== now.get('title');
     if (
@@ -200,4 +220,16 @@ function labelOf(node: YRecord, doc: Y.Doc): string {
   }
   const label = node.get('label');
   return typeof label === 'string' ? label : '';
+}
+
+/** What a scene object is, when the node is one (`type: 'scene'`). */
+function sceneObjectName(node: YRecord): SceneObjectName | null {
+  const shape = node.get('shape');
+  if (node.get('type') !== 'scene' || typeof shape !== 'string') return null;
+  const out: SceneObjectName = { shape };
+  const number = node.get('number');
+  if (typeof number === 'number') out.number = number;
+  const symbol = node.get('symbol');
+  if (typeof symbol === 'string') out.symbol = symbol;
+  return out;
 }

@@ -7,6 +7,7 @@ import { listBoards } from '../core/commands/boards.ts';
 import { BoardSwitch } from '../boards/BoardSwitch.tsx';
 import { boardDescriptor, drawnEntitiesOf, positionKeysOf } from '../boards/registry.ts';
 import type { BoardDescriptor } from '../boards/types.ts';
+import { changeName, type SymbolNames } from './changeName.ts';
 import { formatTime, versionName, type OpenedVersion } from './HistoryPanel.tsx';
 import { useDoc, wholeDoc } from '../sync/useDoc.ts';
 
@@ -70,6 +71,18 @@ export function VersionView({
       delay: 300,
     },
   );
+  // Symbol names come with their kind's library, loaded when a diff names a symbol.
+  const [symbolNames, setSymbolNames] = useState<Record<string, SymbolNames>>({});
+  useEffect(() => {
+    const kinds = new Set(
+      diffs.filter((d) => Object.values(d.objects).some((o) => o.symbol)).map((d) => d.kind),
+    );
+    for (const kind of kinds) {
+      const load = boardDescriptor(kind)?.symbolNames;
+      if (load && !symbolNames[kind])
+        void load().then((names) => setSymbolNames((all) => ({ ...all, [kind]: names })));
+    }
+  }, [diffs, symbolNames]);
   const choices = useMemo(() => {
     const seen = new Map(thenBoards.map((b) => [b.id, b]));
     for (const b of nowBoards) if (!seen.has(b.id)) seen.set(b.id, b);
@@ -143,6 +156,7 @@ export function VersionView({
               origin={null}
               readOnly
               awareness={null}
+              chrome={false}
             />
           ) : (
             <p className="muted board-empty">{t('noBoard')}</p>
@@ -158,6 +172,7 @@ export function VersionView({
               origin={null}
               readOnly
               awareness={null}
+              chrome={false}
             />
           </section>
         )}
@@ -176,7 +191,9 @@ export function VersionView({
                   d[kind].length > 0 && (
                     <p key={kind} className={`version-diff version-diff--${kind}`} data-kind={kind}>
                       <span style={{ color: MARKS[kind] }}>■</span> {t(kind)}:{' '}
-                      {d[kind].map((id) => d.labels[id] || id).join(', ')}
+                      {d[kind]
+                        .map((id) => changeName(t, i18n.language, d, id, symbolNames[d.kind]))
+                        .join(', ')}
                     </p>
                   ),
               )}

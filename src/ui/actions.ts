@@ -120,6 +120,35 @@ export function keyLabel(binding: KeyBinding): string {
   return [b.mod && 'Ctrl', b.alt && 'Alt', b.shift && 'Shift', key].filter(Boolean).join('+');
 }
 
+/**
+ * The rows of the `?` sheet: per section, its actions that have a key, each key listed once. A key
+ * two tables bind (the map's `?` and the case's) is shown in the first section only, the one whose
+ * handler answers it; an action left with no key to show is left out. A table may bind a key twice
+ * (by state); a section whose keys work in another mode (`elsewhere`: present mode's) is listed
+ * whole.
+ */
+export function sheetRows<T extends { table: ActionTable<ActionContext>; elsewhere?: boolean }>(
+  sections: readonly T[],
+): { section: T; rows: { action: Action<ActionContext>; keys: KeyBinding[] }[] }[] {
+  const shared = new Set<string>();
+  const canonical = (binding: KeyBinding) => {
+    const b = parse(binding);
+    return `${b.mod}|${b.alt}|${b.shift && !SHIFTED.has(b.key)}|${b.key.toLowerCase()}`;
+  };
+  return sections
+    .map((section) => {
+      // Within a table a key may do one thing or another by state (Esc: end the zoom, else exit).
+      const taken = section.elsewhere ? new Set<string>() : new Set(shared);
+      const rows = section.table.flatMap((action) => {
+        const keys = (action.keys ?? []).filter((binding) => !taken.has(canonical(binding)));
+        if (!section.elsewhere) keys.forEach((binding) => shared.add(canonical(binding)));
+        return keys.length ? [{ action, keys }] : [];
+      });
+      return { section, rows };
+    })
+    .filter((entry) => entry.rows.length > 0);
+}
+
 function isTyping(target: EventTarget | null): boolean {
   if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);

@@ -13,12 +13,20 @@ const english = (lang: Lang) => lang.startsWith('en');
 const ISO_DAY = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /**
- * A calendar date (no time zone: a birth date is the same day everywhere).
+ * A calendar date (no time zone: a birth date is the same day everywhere). `short`: the English
+ * month abbreviated, where room is short (a time axis); without `year` (ticks within a year that
+ * the axis already shows), day and month only.
  *
  * @example formatDate('1990-05-12', 'vi') // '12/05/1990'
  * @example formatDate('1990-05-12', 'en') // '12 May 1990'
+ * @example formatDate('1990-03-12', 'en', { short: true }) // '12 Mar 1990'
+ * @example formatDate('1990-05-12', 'vi', { year: false }) // '12/05'
  */
-export function formatDate(value: string, lang: Lang): string {
+export function formatDate(
+  value: string,
+  lang: Lang,
+  { short = false, year: withYear = true }: { short?: boolean; year?: boolean } = {},
+): string {
   const match = ISO_DAY.exec(value.trim());
   if (!match) return value;
   const [, year, month, day] = match;
@@ -27,12 +35,13 @@ export function formatDate(value: string, lang: Lang): string {
     const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day ?? 1)));
     return date.toLocaleDateString('en-GB', {
       timeZone: 'UTC',
-      year: 'numeric',
-      month: 'long',
+      ...(withYear || !day ? { year: 'numeric' } : {}),
+      month: short ? 'short' : 'long',
       ...(day ? { day: 'numeric' } : {}),
     });
   }
-  return day ? `${day}/${month}/${year}` : `${month}/${year}`;
+  if (!day) return `${month}/${year}`;
+  return withYear ? `${day}/${month}/${year}` : `${day}/${month}`;
 }
 
 /**

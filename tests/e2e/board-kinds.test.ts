@@ -91,6 +91,9 @@ it('exports a scene and the timeline as pictures, and marks a moved scene shape 
   const shape = (pane: string) =>
     page.getByTestId(pane).locator(`.scene [data-id="${marker}"]`).first();
   await shape('version-pane-then').waitFor();
+  // A scene in a version pane is a view to read: no toolbar, no side panel.
+  for (const pane of ['version-pane-then', 'version-pane-now'])
+    expect(await page.getByTestId(pane).locator('button, select, input').count()).toBe(0);
   await until(
     async () =>
       (await shape('version-pane-then').evaluate((el) => getComputedStyle(el).filter)).includes(

@@ -108,6 +108,28 @@ it('makes a version, shows what changed since, restores it for everyone, and und
   );
   expect(await outlineIn(page, 'version-pane-now', 'Nhân chứng')).toBe('rgb(22, 163, 74)');
   expect(await outlineIn(page, 'version-pane-now', 'Vụ trộm')).not.toBe('rgb(22, 163, 74)');
+  // The panes are views to read: no toolbar, every topic inside its pane.
+  for (const pane of ['version-pane-then', 'version-pane-now']) {
+    const view = page.getByTestId(pane);
+    expect(await view.locator('button, select').count()).toBe(0);
+    await until(
+      async () => {
+        const box = (await view.boundingBox())!;
+        const topics = await view.getByTestId('topic').all();
+        const boxes = await Promise.all(topics.map((topic) => topic.boundingBox()));
+        return boxes.every(
+          (b) =>
+            !!b &&
+            b.x >= box.x &&
+            b.y >= box.y &&
+            b.x + b.width <= box.x + box.width &&
+            b.y + b.height <= box.y + box.height,
+        );
+      },
+      5000,
+      `every topic inside ${pane}`,
+    );
+  }
   const diff = await page.getByTestId('version-diff').innerText();
   expect(diff).toContain('Thêm: Nhân chứng');
   expect(diff).toContain('Xoá: Bị can');

@@ -44,6 +44,12 @@ beforeAll(async () => {
     { kind: 'person', fields: { name: 'Nguyễn Văn An', role: 'suspect', birthDate: '1990-05-12' } },
     'test',
   );
+  // The longest role, which squeezes the other columns of the table.
+  addEntity(
+    writer.doc,
+    { kind: 'person', fields: { name: 'Trần Văn Bình', role: 'related' } },
+    'test',
+  );
   await new Promise((resolve) => setTimeout(resolve, 300));
   writer.destroy();
   browser = await launchBrowser();
@@ -105,6 +111,23 @@ for (const locale of ['vi-VN', 'en-GB'])
     found.push(
       ...(await problemsIn(page, 'case', ['.app-header', '.case-page__bar', '.register-panel'])),
     );
+    // A heading of the register's tables never breaks inside a word ("Bút lục"), even narrow.
+    await page.setViewportSize({ width: 1000, height: 800 });
+    const headingLines = await page.$$eval('.register-table th', (cells) =>
+      cells.map((cell) => {
+        const tops = new Set<number>();
+        const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(text);
+          for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+        }
+        return tops.size;
+      }),
+    );
+    expect(headingLines.length).toBeGreaterThan(0);
+    expect(headingLines.every((lines) => lines === 1)).toBe(true);
+    await page.setViewportSize({ width: 1400, height: 900 });
     // The upload button of the case file keeps its label on one line beside the drop hint.
     await page.getByTestId('register-tab-files').click();
     const uploadLines = await page.getByTestId('files-upload').evaluate((button) => {

@@ -98,6 +98,8 @@ it('Ctrl+K opens the command palette: found without diacritics, with its key, En
   expect(await sheet.locator('[data-action="case.undo"]').innerText()).toMatch(
     /Ctrl\+Z\s+Hoàn tác/,
   );
+  // Each key once: the map's ? and the case's ? are one row.
+  expect(await sheet.locator('kbd').filter({ hasText: /^\?$/ }).count()).toBe(1);
   // Descriptions line up from one section to the next.
   const descriptionLeft = (action: string) =>
     sheet

@@ -239,6 +239,13 @@ it('keeps the canvas still when the selection bar comes and goes; the triangulat
   expect(during).toEqual(before);
   const svgBefore = (await page.locator('.scene-svg').boundingBox())!;
   expect(svgBefore.y).toBe(before.y);
+  // The selection square goes around the marker's circle, so its number stays readable.
+  const circle = (await page.locator(`[data-id="${ids.marker2}"] circle`).boundingBox())!;
+  const square = (await page.getByTestId('scene-selection').boundingBox())!;
+  expect(square.x).toBeLessThan(circle.x);
+  expect(square.y).toBeLessThan(circle.y);
+  expect(square.x + square.width).toBeGreaterThan(circle.x + circle.width);
+  expect(square.y + square.height).toBeGreaterThan(circle.y + circle.height);
 
   await until(
     async () => (await page.getByTestId('scene-triangulation').count()) === 2,

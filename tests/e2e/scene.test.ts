@@ -94,7 +94,17 @@ it('draws a scene to scale with the pointer: a room, markers linked to evidence,
   page.on('pageerror', (error) => errors.push(error.message));
   await page.getByTestId('scene-canvas').focus();
 
-  // The scale: one grid square is 1 m.
+  // The scale, written as each language writes decimals: 0.5 in English, 0,5 in Vietnamese.
+  await page.getByTestId('scene-scale').fill('0.5');
+  await page.getByTestId('scene-scale').press('Enter');
+  await until(
+    async () => (await other.getByTestId('scene-scale').inputValue()) === '0,5',
+    3000,
+    'the scale with a decimal comma on the Vietnamese screen',
+  );
+  expect(await page.getByTestId('scene-scale').inputValue()).toBe('0.5');
+
+  // One grid square is 1 m.
   await page.getByTestId('scene-scale').fill('1');
   await page.getByTestId('scene-scale').press('Enter');
   await until(

@@ -1,3 +1,4 @@
+import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -14,7 +15,12 @@ import {
   RESTORED_ROOTS,
   setTopic,
   updateEntity,
+  addSceneObject,
+  deleteSceneObjects,
 } from '../../src/core/index.ts';
+import { changeName } from '../../src/history/changeName.ts';
+import { installHistoryTexts } from '../../src/history/locales.ts';
+import { sceneBoard } from '../../src/boards/scene/index.ts';
 
 const content = (doc: Y.Doc) =>
   JSON.stringify(
@@ -135,5 +141,58 @@ describe('versions', () => {
     doc.on('update', () => updates++);
     restoreVersion(doc, docFromState(Y.encodeStateAsUpdate(doc)), 'u');
     expect(updates).toBe(0);
+  });
+});
+
+describe('the names of changed scene objects', () => {
+  async function translator(lang: 'vi' | 'en') {
+    const i18n = createInstance();
+    await i18n.init({ lng: lang, resources: {}, showSupportNotice: false });
+    installHistoryTexts(i18n);
+    return i18n.getFixedT(lang, 'history');
+  }
+
+  it('names a marker by its number, a symbol by its name, a shape by its kind, a text by itself', async () => {
+    const doc = new Y.Doc();
+    migrateCaseDoc(doc, 'test');
+    const boardId = addBoard(doc, { kind: 'scene', title: 'Hiện trường' }, 'test');
+    const wall = addSceneObject(
+      doc,
+      {
+        boardId,
+        object: {
+          shape: 'wall',
+          points: [
+            { x: 0, y: 0 },
+            { x: 4, y: 0 },
+          ],
+        },
+      },
+      't',
+    );
+    const version = docFromState(Y.encodeStateAsUpdate(doc));
+    addSceneObject(doc, { boardId, object: { shape: 'marker', x: 1, y: 1 } }, 't');
+    const marker = addSceneObject(doc, { boardId, object: { shape: 'marker', x: 2, y: 1 } }, 't');
+    const car = addSceneObject(
+      doc,
+      { boardId, object: { shape: 'symbol', symbol: 'car', x: 1, y: 2 } },
+      't',
+    );
+    const text = addSceneObject(
+      doc,
+      { boardId, object: { shape: 'text', label: 'Cửa sổ', x: 3, y: 3 } },
+      't',
+    );
+    deleteSceneObjects(doc, { boardId, ids: [wall] }, 't');
+
+    const diff = diffVersions(version, doc).find((d) => d.boardId === boardId)!;
+    expect(diff.added).toEqual(expect.arrayContaining([marker, car, text]));
+    const symbols = await sceneBoard.symbolNames!();
+    const names = async (lang: 'vi' | 'en') => {
+      const t = await translator(lang);
+      return [marker, car, text, wall].map((id) => changeName(t, lang, diff, id, symbols));
+    };
+    expect(await names('vi')).toEqual(['Dấu vết số 2', 'Xe ô tô con', 'Cửa sổ', 'Tường']);
+    expect(await names('en')).toEqual(['Evidence marker 2', 'Car', 'Cửa sổ', 'Wall']);
   });
 });

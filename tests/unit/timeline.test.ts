@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { tickLabel } from '../../src/boards/timeline/axis.ts';
 import {
   addBoard,
   addEntity,
@@ -97,5 +98,19 @@ describe('timeline', () => {
       'Trao đổi qua điện thoại',
     ]);
     expect(timeline.span).toEqual({ from: Date.UTC(2025, 2, 14, 20), to: Date.UTC(2025, 2, 16) });
+  });
+});
+
+describe('the time axis', () => {
+  const at = Date.UTC(2026, 2, 15);
+  it('writes its dates as the rest of the page does, per language', () => {
+    expect(tickLabel(at, 'day', 'vi')).toBe('15/03/2026');
+    expect(tickLabel(at, 'day', 'en')).toBe('15 Mar 2026');
+    expect(tickLabel(at, 'month', 'vi')).toBe('03/2026');
+    expect(tickLabel(at, 'month', 'en')).toBe('Mar 2026');
+    expect(tickLabel(at, 'year', 'en')).toBe('2026');
+    expect(tickLabel(at, 'hour', 'vi')).toBe('00:00 15/03');
+    expect(tickLabel(at, 'hour', 'en')).toBe('00:00 15 Mar');
+    expect(tickLabel(at + 3_600_000 * 14 + 60_000 * 5, 'hour', 'en')).toBe('14:05');
   });
 });

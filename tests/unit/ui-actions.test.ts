@@ -8,6 +8,7 @@ import {
   matchesKey,
   runAction,
   searchActions,
+  sheetRows,
   type Action,
   type ActionContext,
 } from '../../src/ui/actions.ts';
@@ -182,5 +183,45 @@ describe('searchActions', () => {
     expect(find('duong')).toEqual(['m:road']);
     expect(find('XOÁ')).toEqual(['m:delete']);
     expect(find('them xoa')).toEqual([]);
+  });
+});
+
+describe('sheetRows', () => {
+  const noop = () => undefined;
+  const action = (id: string, keys?: string[]): Action => ({ id, label: id, keys, perform: noop });
+
+  it('lists a key two tables bind once, in the first section (the map and the case both bind ?)', () => {
+    const map = { title: 'map', table: [action('map.child', ['Tab']), action('map.help', ['?'])] };
+    const whole = {
+      title: 'case',
+      table: [action('case.undo', ['Mod+Z']), action('case.help', ['?']), action('case.x')],
+    };
+    const rows = sheetRows([map, whole]).map((s) => [
+      s.section.title,
+      s.rows.map((r) => r.action.id),
+    ]);
+    expect(rows).toEqual([
+      ['map', ['map.child', 'map.help']],
+      ['case', ['case.undo']],
+    ]);
+  });
+
+  it('keeps an action whose other key is still free, showing that key only', () => {
+    const a = { title: 'a', table: [action('a.del', ['Delete'])] };
+    const b = { title: 'b', table: [action('b.del', ['Delete', 'Backspace'])] };
+    expect(sheetRows([a, b])[1]!.rows[0]!.keys).toEqual(['Backspace']);
+  });
+
+  it('lists the keys of another mode whole, a key a table binds twice by state too (present mode’s Esc)', () => {
+    const map = { title: 'map', table: [action('map.deselect', ['Escape'])] };
+    const present = {
+      title: 'present',
+      elsewhere: true,
+      table: [action('present.cancelZoom', ['Escape']), action('present.exit', ['Escape'])],
+    };
+    expect(sheetRows([map, present]).map((s) => s.rows.map((r) => r.action.id))).toEqual([
+      ['map.deselect'],
+      ['present.cancelZoom', 'present.exit'],
+    ]);
   });
 });

@@ -67,6 +67,7 @@ export function CaseActions({ session, readOnly }: { session: CaseSession; readO
           sections={registered.map((r) => ({
             title: r.title,
             table: r.table as ActionTable<ActionContext>,
+            elsewhere: !r.context,
           }))}
           onClose={() => setHelp(false)}
         />

@@ -14,6 +14,7 @@ export function HelpSheet({ onClose }: { onClose(): void }) {
     ...others.map((entry) => ({
       title: entry.title,
       table: entry.table as ActionTable<ActionContext>,
+      elsewhere: !entry.context,
     })),
   ];
   return <ActionSheet sections={sections} onClose={onClose} />;

@@ -54,6 +54,8 @@ export interface MindMapBoardProps {
   focusNodeId?: string | null;
   /** Shown on a slide: only the map, read-only, the camera on the frame, builds applied. */
   present?: PresentFrame | null;
+  /** False: no toolbar, the map fitted to its pane (the version view). */
+  chrome?: boolean;
 }
 
 /** The case mind map: XMind-style keyboard editing on an automatic layout. */
@@ -69,6 +71,7 @@ export function MindMapBoard(props: MindMapBoardProps) {
 
 function MindMapInner(props: MindMapBoardProps) {
   const { caseId, doc, boardId, origin, readOnly, awareness, focusNodeId, present } = props;
+  const bare = props.chrome === false;
   const { t, i18n } = useTranslation('mindmap');
   const { topics, relationships, summaries, kind, lookup } = useTopics(doc, boardId);
   const view = useRef(new MindMapView());
@@ -123,8 +126,8 @@ function MindMapInner(props: MindMapBoardProps) {
   useFlowFrame(boardId, () => selectionRef.current, present);
   const { placeCamera, reveal, screenBox } = useMapCamera(container, laidOut, selection.at(-1));
   const onInit = useCallback(() => {
-    if (!present) placeCamera('open');
-  }, [present, placeCamera]);
+    if (!present) placeCamera(bare ? 'fit' : 'open');
+  }, [present, bare, placeCamera]);
 
   // Closing the find box hands the keys back to the map, or they would go nowhere.
   const onFind = useCallback((open: boolean) => {
@@ -255,7 +258,7 @@ function MindMapInner(props: MindMapBoardProps) {
       className={`mindmap${drag ? ' is-dragging' : ''}${moved <= ANIMATE_MAX ? ' is-animated' : ''}`}
       data-testid="mindmap"
     >
-      {!present && (
+      {!present && !bare && (
         <MindMapToolbar
           doc={doc}
           boardId={boardId}
@@ -345,7 +348,7 @@ function MindMapInner(props: MindMapBoardProps) {
                 proOptions={{ hideAttribution: true }}
               >
                 {!present && <Background gap={24} />}
-                {!present && <FrameOverlay doc={doc} boardId={boardId} />}
+                {!present && !bare && <FrameOverlay doc={doc} boardId={boardId} />}
                 {lod && (
                   <LevelOfDetail
                     nodes={nodes}
@@ -374,7 +377,7 @@ function MindMapInner(props: MindMapBoardProps) {
           )}
         </div>
       )}
-      {!present && mode === 'map' && <ZoomBar onFit={() => placeCamera('fit')} />}
+      {!present && !bare && mode === 'map' && <ZoomBar onFit={() => placeCamera('fit')} />}
       {!present && detailsOpen && selection.length === 1 && byId.get(selection[0]!) && (
         <TopicDetails
           doc={doc}

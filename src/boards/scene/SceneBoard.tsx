@@ -64,10 +64,20 @@ export interface SceneBoardProps {
   origin: unknown;
   readOnly: boolean;
   awareness: Awareness | null;
+  /** False: no toolbar and no side panel (the version view). */
+  chrome?: boolean;
 }
 
 /** The crime-scene diagram: to scale, with symbols, measurements and numbered evidence markers. */
-export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }: SceneBoardProps) {
+export function SceneBoard({
+  caseId,
+  doc,
+  boardId,
+  origin,
+  readOnly,
+  awareness,
+  chrome = true,
+}: SceneBoardProps) {
   const { t, i18n } = useTranslation('scene');
   const language = i18n.language || 'vi';
   const { objects, settings } = useScene(doc, boardId);
@@ -230,16 +240,18 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
 
   return (
     <div className="scene" data-testid="scene" ref={root}>
-      <SceneToolbar
-        context={context}
-        gridMetres={grid}
-        notToScale={settings.notToScale}
-        onScale={(gridMetres) => run(() => setSceneScale(doc, { boardId, gridMetres }, origin))}
-        onNotToScale={(value) =>
-          run(() => setBoardSetting(doc, { id: boardId, key: 'notToScale', value }, origin))
-        }
-        focusCanvas={focusCanvas}
-      />
+      {chrome && (
+        <SceneToolbar
+          context={context}
+          gridMetres={grid}
+          notToScale={settings.notToScale}
+          onScale={(gridMetres) => run(() => setSceneScale(doc, { boardId, gridMetres }, origin))}
+          onNotToScale={(value) =>
+            run(() => setBoardSetting(doc, { id: boardId, key: 'notToScale', value }, origin))
+          }
+          focusCanvas={focusCanvas}
+        />
+      )}
       <ErrorNotice error={error} />
       <div className="scene__body">
         <div
@@ -280,6 +292,7 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
               <SceneOverlay
                 scale={scale}
                 language={language}
+                labelMetres={labelMetres}
                 tool={tool}
                 draft={draft}
                 pointer={pointer}
@@ -339,26 +352,28 @@ export function SceneBoard({ caseId, doc, boardId, origin, readOnly, awareness }
             />
           )}
         </div>
-        <ScenePanel
-          collapsed={panel.collapsed}
-          onToggle={panel.toggle}
-          caseId={caseId}
-          doc={doc}
-          boardId={boardId}
-          origin={origin}
-          readOnly={readOnly}
-          objects={objects}
-          settings={settings}
-          numbers={numbers}
-          language={language}
-          tool={tool}
-          onTool={(next) => {
-            setToolState(next);
-            focusCanvas();
-          }}
-          onSelect={(id) => setSelection([id])}
-          run={run}
-        />
+        {chrome && (
+          <ScenePanel
+            collapsed={panel.collapsed}
+            onToggle={panel.toggle}
+            caseId={caseId}
+            doc={doc}
+            boardId={boardId}
+            origin={origin}
+            readOnly={readOnly}
+            objects={objects}
+            settings={settings}
+            numbers={numbers}
+            language={language}
+            tool={tool}
+            onTool={(next) => {
+              setToolState(next);
+              focusCanvas();
+            }}
+            onSelect={(id) => setSelection([id])}
+            run={run}
+          />
+        )}
       </div>
       {helpOpen && (
         <SceneHelp

@@ -31,6 +31,11 @@ const pts = (points: readonly Point[]) => points.map((p) => `${p.x},${p.y}`).joi
 /** Text size in metres that reads about 13 px at zoom 1 (50 px per metre). */
 export const BASE_TEXT = 0.26;
 
+/** The radius of a marker's circle in metres, for a text size in metres (it grows with the text). */
+export function markerRadius(labelMetres: number): number {
+  return 0.22 * (labelMetres / BASE_TEXT);
+}
+
 /** The length of each side of a room, along the side, outside it. */
 function SideLengths({ o, size, language }: { o: SceneObject; size: number; language: string }) {
   const outline = roomOutline(o);
@@ -236,7 +241,7 @@ export const SceneItem = memo(function SceneItem({
     case 'marker':
       return (
         <g {...common}>
-          <circle cx={o.x} cy={o.y} r={0.22 * (TEXT / 0.26)} className="scene-marker" />
+          <circle cx={o.x} cy={o.y} r={markerRadius(TEXT)} className="scene-marker" />
           <text
             x={o.x}
             y={o.y}

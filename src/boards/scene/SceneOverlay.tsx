@@ -8,12 +8,15 @@ import {
   type SceneObject,
 } from '../../core/scene.ts';
 import type { Gesture } from './gesture.ts';
+import { markerRadius } from './SceneItem.tsx';
 import type { SceneTool } from './tools.ts';
 
 interface SceneOverlayProps {
   /** Pixels per metre at the present zoom. */
   scale: number;
   language: string;
+  /** Text size in metres: a marker's circle grows with it. */
+  labelMetres: number;
   tool: SceneTool;
   draft: readonly Point[];
   pointer: Point | null;
@@ -44,7 +47,10 @@ export function SceneOverlay(props: SceneOverlayProps) {
   const { scale, draft, pointer, gesture, drawnById, single, transformable } = props;
   const px = (n: number) => n / scale; // a length in screen pixels, in metres
   const selectionBox = (o: SceneObject, color: string, dashed: boolean, key: string) => {
-    const b = boundsOf(o);
+    // A marker is a point: its box is its circle's.
+    const r = o.shape === 'marker' ? markerRadius(props.labelMetres) : 0;
+    const p = boundsOf(o);
+    const b = { x0: p.x0 - r, y0: p.y0 - r, x1: p.x1 + r, y1: p.y1 + r };
     return (
       <rect
         key={key}

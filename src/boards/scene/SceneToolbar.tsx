@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatDecimal, parseDecimal } from '../../core/scene.ts';
 import { canRun, runAction } from '../../ui/actions.ts';
 import { SCENE_ACTIONS, SCENE_ACTION_BY_ID, type SceneActionContext } from './actions.ts';
 
@@ -23,7 +24,8 @@ export function SceneToolbar({
   onNotToScale,
   focusCanvas,
 }: SceneToolbarProps) {
-  const { t } = useTranslation('scene');
+  const { t, i18n } = useTranslation('scene');
+  const language = i18n.language || 'vi';
   const { readOnly } = context;
   const perform = (id: string) => {
     const action = SCENE_ACTION_BY_ID.get(id);
@@ -71,17 +73,18 @@ export function SceneToolbar({
       </button>
       <label className="scene__scale">
         {t('scale')}{' '}
+        {/* Text, not a number field: the decimal separator is the language's ("0,5" in Vietnamese). */}
         <input
-          type="number"
-          min={0.01}
-          step={0.1}
-          key={gridMetres}
-          defaultValue={gridMetres}
+          type="text"
+          inputMode="decimal"
+          key={`${gridMetres}-${language}`}
+          defaultValue={formatDecimal(gridMetres, language)}
           disabled={readOnly}
           data-testid="scene-scale"
           onBlur={(event) => {
-            const value = Number(event.currentTarget.value.replace(',', '.'));
-            if (value !== gridMetres) onScale(value);
+            const value = parseDecimal(event.currentTarget.value);
+            if (value !== null && value > 0 && value !== gridMetres) onScale(value);
+            else event.currentTarget.value = formatDecimal(gridMetres, language);
           }}
           onKeyDown={(event) => {
             if (event.key !== 'Enter') return;

@@ -36,4 +36,9 @@ export const sceneBoard: BoardDescriptor = {
   diffMarks: { target: (id) => `.scene [data-id="${CSS.escape(id)}"]`, look: 'glow' },
   positionKeys: ['x', 'y', 'w', 'h', 'rotation', 'points'],
   fuzz: () => import('./fuzz.ts').then((m) => m.sceneFuzz),
+  symbolNames: () =>
+    import('./symbols.ts').then((m) => (id: string, language: string) => {
+      const symbol = m.symbolById(id);
+      return symbol && (language.startsWith('en') ? symbol.en : symbol.vi);
+    }),
 };

@@ -7,6 +7,7 @@ import { useDocQuery } from '../../sync/useDoc.ts';
 import { timelineQuery } from './query.ts';
 import { useTimelineActions, type TimelineContext } from './actions.ts';
 import { TimelineToolbar } from './TimelineToolbar.tsx';
+import { tickLabel } from './axis.ts';
 import { AddEvent, Details } from './TimelineForms.tsx';
 import '../graph/graph.css';
 
@@ -14,6 +15,8 @@ export interface TimelineBoardProps {
   doc: Y.Doc;
   origin: unknown;
   readOnly: boolean;
+  /** False: no toolbar (the version view). */
+  chrome?: boolean;
 }
 
 const LANE_ROW = 30;
@@ -32,7 +35,7 @@ interface View {
  * ranges as bars, linked evidence as badges; events without a time listed aside. Reads the
  * register, so every board and person sees the same events.
  */
-export function TimelineBoard({ doc, origin, readOnly }: TimelineBoardProps) {
+export function TimelineBoard({ doc, origin, readOnly, chrome = true }: TimelineBoardProps) {
   const { t, i18n } = useTranslation('graph');
   const lang = i18n.language || 'vi';
   const timeline = useDocQuery(doc, timelineQuery);
@@ -116,7 +119,7 @@ export function TimelineBoard({ doc, origin, readOnly }: TimelineBoardProps) {
   return (
     <div className="timeline-board" data-testid="timeline-board">
       <div className="timeline-board__main">
-        <TimelineToolbar context={actionContext} />
+        {chrome && <TimelineToolbar context={actionContext} />}
         {adding && (
           <AddEvent
             doc={doc}
@@ -233,30 +236,6 @@ function stack(items: readonly TimelineItem[], view: View): TimelineItem[][] {
 function badgeText(item: TimelineItem): string {
   const names = item.evidence.map((e) => e.name);
   return names.length > 2 ? `${names.length}` : names.join(' · ');
-}
-
-function tickLabel(at: number, unit: string, lang: string): string {
-  const d = new Date(at);
-  const p2 = (v: number) => String(v).padStart(2, '0');
-  const vi = lang.startsWith('vi');
-  switch (unit) {
-    case 'year':
-      return String(d.getUTCFullYear());
-    case 'month':
-      return vi
-        ? `${p2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`
-        : `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}`;
-    case 'day':
-      return vi
-        ? `${p2(d.getUTCDate())}/${p2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`
-        : `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}`;
-    default: {
-      const clock = `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}`;
-      return d.getUTCHours() === 0 && d.getUTCMinutes() === 0
-        ? `${clock} ${vi ? `${p2(d.getUTCDate())}/${p2(d.getUTCMonth() + 1)}` : `${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}`}`
-        : clock;
-    }
-  }
 }
 
 /** One event: a bar for a range, a diamond for an instant; its name, time and evidence badges. */
