@@ -14,6 +14,7 @@ import { noFileCycles } from './eslint-rules/no-file-cycles.js';
  */
 const LAYERS = [
   ['core'],
+  ['render'],
   ['ui'],
   ['sync', 'files', 'register'],
   ['canvas'],

@@ -49,7 +49,7 @@ export function BoardSwitch({
         <BoardCanvas key={board.id} {...common} />
       </Suspense>
     );
-  const { editor: Editor, renderer, frameRoot } = descriptor;
+  const { editor: Editor, frameRoot } = descriptor;
   const drawn = (
     <Suspense fallback={<BoardLoading />}>
       <Editor key={board.id} {...common} awareness={awareness} />
@@ -64,11 +64,11 @@ export function BoardSwitch({
     ) : (
       drawn
     );
-  if (!tools || renderer?.kind !== 'element') return editor;
+  if (!tools || !frameRoot) return editor;
   return (
     <div key={board.id} className="board-picture" data-board-picture={board.id}>
       <div className="board-picture__bar">
-        <PictureSlot boardId={board.id} boardTitle={board.title} root={renderer.root} />
+        <PictureSlot boardId={board.id} boardTitle={board.title} root={frameRoot} />
       </div>
       {editor}
     </div>

@@ -5,6 +5,7 @@ import type { BoardKind } from '../core/schema.ts';
 import type { PresentFrame } from '../canvas/boardViews.ts';
 import type { FuzzGenerators } from '../core/fuzz.ts';
 import type { DrawnEntities } from '../core/history.ts';
+import type { BoardRender } from '../render/board.ts';
 
 /** What every board editor is given: the case page's board, a version's, or a slide's. */
 export interface BoardEditorProps {
@@ -28,12 +29,6 @@ export interface BoardEditorProps {
 /** A board component, loaded when first drawn. */
 export type LazyBoard = LazyExoticComponent<ComponentType<BoardEditorProps>>;
 
-/**
- * How a board is turned into a picture or a PDF (issue 21 replaces both with a document renderer):
- * `capture`, the drawn React Flow surface (the board's own export menu, export/ExportMenu.tsx);
- * `element`, the element `root` selects as drawn (the case page's picture menu, PNG and SVG).
- */
-export type BoardRenderer = { kind: 'capture' } | { kind: 'element'; root: string };
 
 /**
  * One board kind, everything the rest of the app knows about it (tldraw's `ShapeUtil`): the
@@ -59,8 +54,13 @@ export interface BoardDescriptor {
   editor: LazyBoard;
   /** The board on a slide (given `present`); null: the shared canvas shows it. */
   slideView: ComponentType<BoardEditorProps> | null;
-  /** How export draws it; null: no picture export yet. */
-  renderer: BoardRenderer | null;
+  /**
+   * Its renderer (src/boards/<kind>/render.ts, loaded on demand): the board or a frame of it drawn
+   * from the document as a `Picture`, for SVG, PNG and PDF exports, slide thumbnails and the
+   * hearing link's picture. The same function as `boardRenderers[kind]` (boards/renderers.ts), which
+   * the server uses without React.
+   */
+  render(): Promise<BoardRender>;
   /** A frame can be taken from its view for a slide. */
   canFrame: boolean;
   /**

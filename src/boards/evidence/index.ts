@@ -11,7 +11,7 @@ export const evidenceBoard: BoardDescriptor = {
   icon: Scale,
   editor: EvidenceBoard,
   slideView: EvidenceBoard,
-  renderer: { kind: 'capture' },
+  render: () => import('../graph/render.ts').then((m) => m.renderGraph),
   canFrame: true,
   canExport: true,
   diffMarks: { target: flowNodeTarget, look: 'outline' },

@@ -13,7 +13,7 @@ export const mindmapBoard: BoardDescriptor = {
   icon: Network,
   editor: MindMapBoard,
   slideView: MindMapBoard,
-  renderer: { kind: 'capture' },
+  render: () => import('./render.ts').then((m) => m.renderMindMap),
   canFrame: true,
   canExport: true,
   diffMarks: { target: flowNodeTarget, look: 'outline' },

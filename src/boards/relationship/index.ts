@@ -11,7 +11,7 @@ export const relationshipBoard: BoardDescriptor = {
   icon: Share2,
   editor: RelationshipBoard,
   slideView: RelationshipBoard,
-  renderer: { kind: 'capture' },
+  render: () => import('../graph/render.ts').then((m) => m.renderGraph),
   canFrame: true,
   canExport: true,
   diffMarks: { target: flowNodeTarget, look: 'outline' },

@@ -29,7 +29,7 @@ export const sceneBoard: BoardDescriptor = {
   icon: MapPinned,
   editor: SceneBoard,
   slideView: SceneBoardSlide,
-  renderer: { kind: 'element', root: '[data-testid="scene-canvas"]' },
+  render: () => import('./render.ts').then((m) => m.renderScene),
   canFrame: true,
   frameRoot: FRAME_ROOT,
   canExport: true,

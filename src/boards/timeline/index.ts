@@ -28,7 +28,7 @@ export const timelineBoard: BoardDescriptor = {
   icon: CalendarRange,
   editor: TimelineBoard,
   slideView: TimelineBoardSlide,
-  renderer: { kind: 'element', root: '[data-testid="timeline-board"]' },
+  render: () => import('./render.ts').then((m) => m.renderTimeline),
   canFrame: true,
   frameRoot: FRAME_ROOT,
   canExport: true,
