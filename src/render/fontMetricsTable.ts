@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { FONT_FILES, type FontWeight } from './fonts.ts';
+
+const require = createRequire(import.meta.url);
 
 /** Code point ranges the table covers: Latin, Latin Extended, Vietnamese, punctuation, arrows. */
 const RANGES: ReadonlyArray<[number, number]> = [
@@ -31,7 +34,7 @@ export async function fontMetricsTable(): Promise<FontMetricsTable> {
   let descent = 0;
   for (const weight of Object.keys(FONT_FILES) as unknown as FontWeight[]) {
     const path = FONT_FILES[weight];
-    const font = fontkit.create(new Uint8Array(await readFile(new URL(path, import.meta.url))));
+    const font = fontkit.create(new Uint8Array(await readFile(require.resolve(path))));
     const scale = 1000 / font.unitsPerEm;
     ascent = Math.round(font.ascent * scale);
     descent = Math.round(font.descent * scale);
