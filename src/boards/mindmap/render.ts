@@ -134,11 +134,17 @@ export function renderMindMap(doc: Y.Doc, boardId: string, options: RenderOption
     const parent = topic.parent ? placed.get(topic.parent) : undefined;
     if (!box || !parent || !topic.parent) continue;
     add(layers.branches, [topic.id, topic.parent], {
-      kind: 'path',
-      d: branchPath(parent, box, box.side),
-      stroke: looks.get(topic.id)?.color ?? TOPIC_BORDER,
-      strokeWidth: 2,
-      fill: 'none',
+      kind: 'group',
+      id: `${topic.parent}->${topic.id}`,
+      children: [
+        {
+          kind: 'path',
+          d: branchPath(parent, box, box.side),
+          stroke: looks.get(topic.id)?.color ?? TOPIC_BORDER,
+          strokeWidth: 2,
+          fill: 'none',
+        },
+      ],
     });
   }
 

@@ -79,5 +79,5 @@ export function topicIcon(
     const [rx, ry, width, height] = part.rect;
     return { kind: 'rect', x: rx, y: ry, width, height, radius: 2, ...stroke };
   });
-  return { kind: 'group', transform: [s, 0, 0, s, x, y], children };
+  return { kind: 'group', id: `icon:${icon}`, transform: [s, 0, 0, s, x, y], children };
 }

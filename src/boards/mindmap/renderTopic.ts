@@ -126,6 +126,9 @@ export function drawTopic(look: TopicLook, box: Box, side: Side): Shape {
   let top = box.y + 2 + padY;
   let height = box.height - 4 - padY * 2;
   if (look.image) {
+    // A light square under the picture, in case a reader cannot show the picture.
+    const square = { x: left + (width - IMAGE) / 2, y: top, width: IMAGE, height: IMAGE };
+    children.push({ kind: 'rect', ...square, radius: 4, fill: '#f1f5f9' });
     children.push({
       kind: 'image',
       x: left + (width - IMAGE) / 2,
