@@ -57,8 +57,12 @@ export function decorationPlaces(
   placed: Map<string, PlacedBox>,
 ): { boundaries: BoundaryPlace[]; summaries: SummaryPlace[] } {
   const children = new Map<string, string[]>();
-  for (const t of topics)
-    if (t.parent) children.set(t.parent, [...(children.get(t.parent) ?? []), t.id]);
+  for (const t of topics) {
+    if (!t.parent) continue;
+    const list = children.get(t.parent);
+    if (list) list.push(t.id);
+    else children.set(t.parent, [t.id]);
+  }
   const boundaries: BoundaryPlace[] = [];
   for (const topic of topics) {
     if (topic.boundary === undefined || !placed.has(topic.id)) continue;

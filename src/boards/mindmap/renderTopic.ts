@@ -50,10 +50,25 @@ export const measureLabel: LabelMeasure = (text, root, max) => {
   return { width: Math.min(max, width), lines: lines.length };
 };
 
+// A label is wrapped once per look, though sizing and drawing both need its lines.
+const wrapped = new WeakMap<TopicLook, { lines: string[]; width: number }>();
+
+function wrappedLabel(look: TopicLook): { lines: string[]; width: number } {
+  let out = wrapped.get(look);
+  if (!out) {
+    const { size, weight } = fontOf(look.root);
+    const lines = wrapText(look.label, size, weight, labelWrapWidth(look.root));
+    let width = 0;
+    for (const line of lines) width = Math.max(width, textWidth(line, size, weight));
+    out = { lines, width };
+    wrapped.set(look, out);
+  }
+  return out;
+}
+
 /** The label's lines as drawn. */
 export function labelLines(look: TopicLook): string[] {
-  const { size, weight } = fontOf(look.root);
-  return wrapText(look.label, size, weight, labelWrapWidth(look.root));
+  return wrappedLabel(look).lines;
 }
 
 const PAGES_SIZE = 12;
@@ -61,10 +76,7 @@ const pagesWidth = (pages: string) => textWidth(pages, PAGES_SIZE) + 8;
 
 /** Width and height of the row of icons, label and badges (flex items 4 px apart). */
 function rowItems(look: TopicLook): Array<{ kind: string; width: number }> {
-  const { size, weight } = fontOf(look.root);
-  let labelWidth = 0;
-  for (const line of labelLines(look))
-    labelWidth = Math.max(labelWidth, textWidth(line, size, weight));
+  const labelWidth = wrappedLabel(look).width;
   const items: Array<{ kind: string; width: number }> = look.markers.map((m) => ({
     kind: `marker:${m}`,
     width: 16,
@@ -86,9 +98,13 @@ const rowWidth = (items: ReadonlyArray<{ width: number }>) =>
 export function topicBoxSize(look: TopicLook): { width: number; height: number } {
   const extras =
     look.markers.length + (look.entityKind ? 1 : 0) + (look.note ? 1 : 0) + (look.pages ? 2 : 0);
+  // The label is measured as it is drawn (same wrap, same width).
   const size = topicSizeWith(
     { label: look.label, root: look.root, extras, image: look.image !== undefined },
-    measureLabel,
+    () => {
+      const { lines, width } = wrappedLabel(look);
+      return { width: Math.min(labelWrapWidth(look.root), width), lines: lines.length };
+    },
   );
   return {
     width: Math.max(size.width, Math.ceil(rowWidth(rowItems(look)) + 28 + 4)),
