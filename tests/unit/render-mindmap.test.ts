@@ -13,7 +13,7 @@ import { BOARD_MARGIN, NoSuchBoard, type Rect } from '../../src/render/board.ts'
 import { textsOf, type Picture, type Shape } from '../../src/render/picture.ts';
 import { toSvg } from '../../src/render/svg.ts';
 import { caseMap, IMAGE_HASH } from '../helpers/render-mindmap-case.ts';
-import { darkPixels, decodePng, hasRsvg } from '../helpers/render-png.ts';
+import { darkPixels, decodePng, hasRsvg, rsvgEnv } from '../helpers/render-png.ts';
 
 type Group = Extract<Shape, { kind: 'group' }>;
 type Box = { x: number; y: number; width: number; height: number };
@@ -306,7 +306,9 @@ describe('mind-map renderer', () => {
     const picture = renderMindMap(doc, boardId, { language: 'vi' });
     const dir = mkdtempSync(join(tmpdir(), 'mindmap-'));
     writeFileSync(join(dir, 'map.svg'), toSvg(picture));
-    execFileSync('rsvg-convert', ['-o', join(dir, 'map.png'), join(dir, 'map.svg')]);
+    execFileSync('rsvg-convert', ['-o', join(dir, 'map.png'), join(dir, 'map.svg')], {
+      env: rsvgEnv(),
+    });
     const image = decodePng(new Uint8Array(readFileSync(join(dir, 'map.png'))));
     expect([image.width, image.height]).toEqual([picture.width, picture.height]);
     const [dx, dy] = offset(picture);
