@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { renderMindMap } from '../../src/boards/mindmap/render.ts';
 import { topicSizeWith } from '../../src/boards/mindmap/measure.ts';
 import { measureLabel } from '../../src/boards/mindmap/renderTopic.ts';
-import { listTopics } from '../../src/core/commands/mindmap.ts';
+import {
+  listRelationships,
+  listTopics,
+  setRelationshipControl,
+} from '../../src/core/commands/mindmap.ts';
 import { nodesIn } from '../../src/core/commands/nodes.ts';
 import { recordAt } from '../../src/core/doc.ts';
 import { BOARD_MARGIN, NoSuchBoard, type Rect } from '../../src/render/board.ts';
@@ -214,6 +218,23 @@ describe('mind-map renderer', () => {
     const tip = ends((arrow as { d: string }).d).start;
     expect(tip[0]).toBeCloseTo(target.x + target.width / 2, 1);
     expect(tip[1]).toBeCloseTo(target.y, 1);
+  });
+
+  it('keeps the bend a person gave a relationship', () => {
+    const { doc, boardId, ids } = caseMap('org-down');
+    const [rel] = listRelationships(doc, boardId);
+    setRelationshipControl(doc, { boardId, id: rel!.id, control: { dx: 30, dy: 200 } }, 'test');
+    const picture = renderMindMap(doc, boardId, { language: 'vi' });
+    const byId = groups(picture);
+    const source = boxOf(byId.get(ids.suspect)!);
+    const target = boxOf(byId.get(ids.knife)!);
+    const path = findShapes(picture, (s) => s.kind === 'path' && s.stroke === '#c2410c')[0];
+    const [, , cx, cy] = ((path as { d: string }).d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
+    // The control point sits at the stored offset from the middle of the line.
+    const mx = (source.x + source.width / 2 + target.x + target.width / 2) / 2;
+    const my = (source.y + source.height + target.y) / 2;
+    expect(cx).toBeCloseTo(mx + 30, 1);
+    expect(cy).toBeCloseTo(my + 200, 1);
   });
 
   it('fits the whole board with a margin on a white background', () => {
