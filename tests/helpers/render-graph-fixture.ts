@@ -62,7 +62,13 @@ export function renderCase(): RenderCase {
     pages: 'BL 21',
   });
   // Stored in NFD: the renderer must draw it in NFC.
-  const witness = node(evidence, 'evidence', 'Lời khai nhân chứng Lê Thị Cúc'.normalize('NFD'), 0, 220);
+  const witness = node(
+    evidence,
+    'evidence',
+    'Lời khai nhân chứng Lê Thị Cúc'.normalize('NFD'),
+    0,
+    220,
+  );
   const valuation = node(evidence, 'evidence', 'Kết luận định giá tài sản số 45/KL-HĐĐG', 0, 330, {
     pages: 'BL 40–42',
   });
@@ -84,10 +90,32 @@ export function renderCase(): RenderCase {
   const binh = node(relationship, 'person', 'Trần Văn Bình', 560, 0);
   const cuc = node(relationship, 'person', 'Lê Thị Cúc', 560, 280);
   const tam = node(relationship, 'person', 'Phạm Minh Tâm', 0, 400);
-  const phone = addNode(doc, { boardId: relationship, x: 40, y: 200, label: '0912 345 678', type: 'phone' }, O);
-  const phone2 = addNode(doc, { boardId: relationship, x: 300, y: 500, label: '0987 654 321', type: 'phone' }, O);
-  const bike = addNode(doc, { boardId: relationship, x: 300, y: 130, label: 'Xe máy 59-X1 234.56', type: 'vehicle' }, O);
-  const account = addNode(doc, { boardId: relationship, x: 300, y: 330, label: 'TK Vietcombank 0071000123456', type: 'account' }, O);
+  const phone = addNode(
+    doc,
+    { boardId: relationship, x: 40, y: 200, label: '0912 345 678', type: 'phone' },
+    O,
+  );
+  const phone2 = addNode(
+    doc,
+    { boardId: relationship, x: 300, y: 500, label: '0987 654 321', type: 'phone' },
+    O,
+  );
+  const bike = addNode(
+    doc,
+    { boardId: relationship, x: 300, y: 130, label: 'Xe máy 59-X1 234.56', type: 'vehicle' },
+    O,
+  );
+  const account = addNode(
+    doc,
+    {
+      boardId: relationship,
+      x: 300,
+      y: 330,
+      label: 'TK Vietcombank 0071000123456',
+      type: 'account',
+    },
+    O,
+  );
   const market = node(relationship, 'place', 'Chợ Bến Thành', 880, 150);
   link(relationship, hung, phone, 'owns');
   link(relationship, tam, phone2, 'owns');
@@ -104,7 +132,7 @@ export function renderCase(): RenderCase {
   const p2 = person('Trần Văn Bình (bị hại)');
   const p3 = person('Lê Thị Cúc (nhân chứng)'.normalize('NFD'));
   const events: string[] = [];
-  const event = (name: string, start: string, people: string[], end?: string) => {
+  const event = (name: string, start: string, people: readonly string[], end?: string) => {
     const id = addEntity(
       doc,
       { kind: 'event', fields: { name, start, ...(end ? { end } : {}), people } },
@@ -127,7 +155,12 @@ export function renderCase(): RenderCase {
   ] as const;
   // Added out of time order: the renderer sorts them.
   for (const i of [3, 0, 7, 1, 9, 2, 5, 4, 8, 6]) {
-    const [name, start, people, end] = names[i]! as readonly [string, string, string[], string?];
+    const [name, start, people, end] = names[i]! as readonly [
+      string,
+      string,
+      readonly string[],
+      string?,
+    ];
     event(name, start, people, end);
   }
   addEntity(doc, { kind: 'event', fields: { name: 'Hùng vay tiền', start: 'đầu năm' } }, O);
