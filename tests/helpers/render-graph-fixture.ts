@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
 import { addBoard, addEntity, addEntityNode, addLink, addNode } from '../../src/core/index.ts';
+import { recordAt, registerOf } from '../../src/core/doc.ts';
+import { nodesIn } from '../../src/core/commands/nodes.ts';
 
 /**
  * A Vietnamese theft case drawn for the chart and timeline renderers: an evidence chart of 12
@@ -38,7 +40,7 @@ export function renderCase(): RenderCase {
     fields?: Record<string, unknown>,
   ) => {
     const id = addEntityNode(doc, { boardId, kind, name, x, y, ...(fields ? { fields } : {}) }, O);
-    nodes[name.normalize('NFC')] = id;
+    if (boardId === evidence) nodes[name.normalize('NFC')] = id;
     return id;
   };
   const link = (
@@ -61,7 +63,7 @@ export function renderCase(): RenderCase {
     evidenceType: 'statement',
     pages: 'BL 21',
   });
-  // Stored in NFD: the renderer must draw it in NFC.
+  // Its name is rewritten in NFD below: the renderer must draw it in NFC.
   const witness = node(
     evidence,
     'evidence',
@@ -76,6 +78,12 @@ export function renderCase(): RenderCase {
   const confession = node(evidence, 'evidence', 'Lời khai bị can Nguyễn Văn Hùng', 0, 550);
   const pawn = node(evidence, 'event', 'Hùng bán xe cho tiệm cầm đồ', 360, 650);
   const suspect = node(evidence, 'person', 'Nguyễn Văn Hùng', 360, 780);
+  // Commands store NFC; an old or hostile peer may write NFD straight into the register.
+  const nfd = (entity: unknown) => {
+    const record = recordAt(registerOf(doc), String(entity));
+    record?.set('name', String(record.get('name')).normalize('NFD'));
+  };
+  nfd(recordAt(nodesIn(doc, evidence), witness)?.get('entity'));
   link(evidence, scene, took, 'supports', { strength: 'strong' });
   link(evidence, victim, took, 'supports');
   link(evidence, witness, present, 'supports');
@@ -130,7 +138,8 @@ export function renderCase(): RenderCase {
   const person = (name: string) => addEntity(doc, { kind: 'person', fields: { name } }, O);
   const p1 = person('Nguyễn Văn Hùng (bị can)');
   const p2 = person('Trần Văn Bình (bị hại)');
-  const p3 = person('Lê Thị Cúc (nhân chứng)'.normalize('NFD'));
+  const p3 = person('Lê Thị Cúc (nhân chứng)');
+  nfd(p3);
   const events: string[] = [];
   const event = (name: string, start: string, people: readonly string[], end?: string) => {
     const id = addEntity(
