@@ -121,7 +121,8 @@ function text(
   fill: string,
   weight: 400 | 600 | 700 = 400,
 ): Shape {
-  return { kind: 'text', x, y, text: value, size, fill, weight };
+  // Names come from the register as any peer wrote them: drawn, and stored, in NFC.
+  return { kind: 'text', x, y, text: value.normalize('NFC'), size, fill, weight };
 }
 
 /** The axis: a white band with a tick line and a date at each step. */
