@@ -55,7 +55,7 @@ export function renderCase(): RenderCase {
   const took = node(evidence, 'fact', 'Bị can lấy chiếc xe máy Honda Wave', 700, 0);
   const value = node(evidence, 'fact', 'Giá trị tài sản 18.500.000 đồng', 700, 200);
   const present = node(evidence, 'fact', 'Bị can có mặt tại chợ lúc 21 giờ', 700, 400);
-  const motive = node(evidence, 'fact', 'Động cơ: trả nợ cờ bạc', 700, 600);
+  node(evidence, 'fact', 'Động cơ: trả nợ cờ bạc', 700, 600);
   const scene = node(evidence, 'evidence', 'Biên bản khám nghiệm hiện trường', 0, 0, {
     pages: 'BL 12–15',
   });
