@@ -100,7 +100,7 @@ export function parsePath(d: string): PathSegment[] {
           break;
         case 'C':
         case 'S': {
-          const [x1, y1] =
+          const [x1, y1]: [number, number] =
             kind === 'C'
               ? [a[0]! + dx, a[1]! + dy]
               : lastCubic
@@ -117,7 +117,7 @@ export function parsePath(d: string): PathSegment[] {
         }
         case 'Q':
         case 'T': {
-          const [x1, y1] =
+          const control: [number, number] =
             kind === 'Q'
               ? [a[0]! + dx, a[1]! + dy]
               : lastQuad
@@ -126,8 +126,8 @@ export function parsePath(d: string): PathSegment[] {
           const o = kind === 'Q' ? 2 : 0;
           x = a[o]! + dx;
           y = a[o + 1]! + dy;
-          out.push({ command: 'Q', points: [x1, y1, x, y] });
-          quad = [x1, y1];
+          out.push({ command: 'Q', points: [...control, x, y] });
+          quad = control;
           break;
         }
         case 'A': {

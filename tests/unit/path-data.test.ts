@@ -43,7 +43,9 @@ describe('normalizePath', () => {
   });
 
   it('makes relative curves absolute', () => {
-    expect(normalizePath('M10 10 c0 5 5 5 5 0 q2 -3 4 0')).toBe('M10 10C10 15 15 15 15 10Q17 7 19 10');
+    expect(normalizePath('M10 10 c0 5 5 5 5 0 q2 -3 4 0')).toBe(
+      'M10 10C10 15 15 15 15 10Q17 7 19 10',
+    );
   });
 
   it('turns a quarter arc into one cubic on the circle', () => {
