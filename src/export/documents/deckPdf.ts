@@ -34,7 +34,7 @@ const NOTES_SIZE = 13;
 const NOTES_LEAD = NOTES_SIZE * 1.5;
 const NOTES_TOP = 110;
 const NOTES_BOTTOM = DECK_PAGE.height - 56;
-const FOOTER_SIZE = 7;
+const FOOTER_SIZE = 8;
 const SIDE = 38;
 
 /**

@@ -44,7 +44,8 @@ export async function slidePicture(
   const marked = classification !== 'none';
   const shapes: Shape[] = [];
   let top = marked ? MARKING_BASELINE + 24 : PAD / 2;
-  const bottom = height - 56;
+  // Room at the foot for the marking and, on a deck page, the footer beside it.
+  const bottom = height - 76;
   if (slide.kind !== 'title' && slide.title.trim()) {
     const baseline = top + TITLE_SIZE;
     shapes.push({
