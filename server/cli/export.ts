@@ -154,7 +154,8 @@ async function main(args: string[]): Promise<number> {
 }
 
 const isUsage = (err: unknown) =>
-  err instanceof UsageError || String((err as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
+  err instanceof UsageError ||
+  String((err as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -143,7 +143,16 @@ it('says clearly what is wrong with an unknown case, an unknown board or a bad o
   expect(noBoard.stderr).toContain('No board b9 in case c1.');
   // The message lists the boards there are, so the person can pick one.
   expect(noBoard.stderr).toContain(boardId);
-  const badPaper = exportCommand(['--case', 'c1', '--board', boardId, '--paper', 'A5', '--out', out]);
+  const badPaper = exportCommand([
+    '--case',
+    'c1',
+    '--board',
+    boardId,
+    '--paper',
+    'A5',
+    '--out',
+    out,
+  ]);
   expect(badPaper.status).toBe(2);
   expect(badPaper.stderr).toContain('--paper must be one of A4, A3, not "A5".');
   const neither = exportCommand(['--case', 'c1', '--out', out]);

@@ -81,7 +81,11 @@ beforeAll(async () => {
     { kind: 'frame', boardId, frame: { x: -200, y: -200, w: 1600, h: 900 }, title: 'Diễn biến' },
     'lan',
   );
-  addSlide(writer.doc, { kind: 'title', title: 'Kết luận điều tra', text: 'Phiên tòa sơ thẩm' }, 'lan');
+  addSlide(
+    writer.doc,
+    { kind: 'title', title: 'Kết luận điều tra', text: 'Phiên tòa sơ thẩm' },
+    'lan',
+  );
   addSlide(writer.doc, { kind: 'frame', boardId, frame: { x: 0, y: 0, w: 800, h: 450 } }, 'lan');
   const stateNow = Y.encodeStateVector(writer.doc);
   await eventually(
