@@ -69,7 +69,12 @@ const UNSAFE_NAME_CHARS = /[\\/\u0000-\u001f"]/g;
 /** `attachment; filename*=UTF-8''Sơ%20đồ.pdf` (RFC 5987/6266), a Vietnamese name kept whole. */
 export function exportDisposition(title: string, ext: 'pdf' | 'svg'): string {
   const base = title.normalize('NFC').replace(UNSAFE_NAME_CHARS, '_').trim().slice(0, 150);
-  return `attachment; filename*=UTF-8''${encodeURIComponent(`${base || 'caseboard'}.${ext}`)}`;
+  // encodeURIComponent leaves ' ( ) * as they are; RFC 5987's attr-char does not allow them.
+  const encoded = encodeURIComponent(`${base || 'caseboard'}.${ext}`).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename*=UTF-8''${encoded}`;
 }
 
 /** The case document as stored: its snapshot and every later update (`npm run export` reads this). */

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addBoard, addSlide, addTopic } from '../../src/core/index.ts';
+import { exportDisposition } from '../../server/http/exports.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import { connectClient, eventually, synced, type SyncClient } from '../helpers/sync.ts';
 
@@ -187,6 +188,19 @@ describe('deck PDF', () => {
     expect(info).toMatch(/Pages:\s+3\n/);
     const text = run('pdftotext', [join(work, 'deck.pdf'), '-']).normalize('NFC');
     expect(text).toContain('Kết luận điều tra');
+  });
+});
+
+describe('file names', () => {
+  it('keep a Vietnamese title whole, in NFC, encoded as RFC 5987 asks', () => {
+    const nfd = 'Sơ đồ (bản 2): Nguyễn Văn Hùng'.normalize('NFD');
+    const disposition = exportDisposition(nfd, 'pdf');
+    expect(disposition).toMatch(/^attachment; filename\*=UTF-8''[A-Za-z0-9%._~!-]+$/);
+    const name = decodeURIComponent(disposition.split("''")[1]!);
+    expect(name).toBe('Sơ đồ (bản 2): Nguyễn Văn Hùng.pdf'.normalize('NFC'));
+    expect(decodeURIComponent(exportDisposition('a/b\u0000"c', 'svg').split("''")[1]!)).toBe(
+      'a_b__c.svg',
+    );
   });
 });
 
