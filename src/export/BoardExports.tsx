@@ -156,7 +156,12 @@ export function BoardExports({ doc, boardId, boardTitle, job, area }: BoardExpor
             ))}
           </select>
         )}
-        <button type="button" disabled={job.busy} onClick={() => void pdf()} data-testid="export-pdf">
+        <button
+          type="button"
+          disabled={job.busy}
+          onClick={() => void pdf()}
+          data-testid="export-pdf"
+        >
           PDF
         </button>
       </div>

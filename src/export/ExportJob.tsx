@@ -111,9 +111,7 @@ export function ExportStatus({ job }: { job: ExportJob }) {
           ) : (
             <progress data-testid="export-progress" />
           )}
-          <span>
-            {job.progress ? t('working', { ...job.progress }) : t('workingUncounted')}
-          </span>
+          <span>{job.progress ? t('working', { ...job.progress }) : t('workingUncounted')}</span>
           <button type="button" onClick={job.cancel} data-testid="export-cancel">
             {t('cancel')}
           </button>

@@ -125,13 +125,7 @@ export function ExportMenu({
           />{' '}
           {t('selection')}
         </label>
-        <BoardExports
-          doc={doc}
-          boardId={boardId}
-          boardTitle={boardTitle}
-          job={job}
-          area={area}
-        />
+        <BoardExports doc={doc} boardId={boardId} boardTitle={boardTitle} job={job} area={area} />
         {mindMap && (
           <>
             <strong>{t('exportMap')}</strong>

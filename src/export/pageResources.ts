@@ -11,7 +11,12 @@ import latin400 from '@fontsource/be-vietnam-pro/files/be-vietnam-pro-latin-400-
 import latin600 from '@fontsource/be-vietnam-pro/files/be-vietnam-pro-latin-600-normal.woff2?url';
 import latin700 from '@fontsource/be-vietnam-pro/files/be-vietnam-pro-latin-700-normal.woff2?url';
 import { fileUrl } from '../files/api.ts';
-import { FONT_WEIGHTS, WEB_FONT_SUBSETS, type FontBytes, type FontWeight } from '../render/fonts.ts';
+import {
+  FONT_WEIGHTS,
+  WEB_FONT_SUBSETS,
+  type FontBytes,
+  type FontWeight,
+} from '../render/fonts.ts';
 import type { Picture } from '../render/picture.ts';
 import type { RenderResources } from '../render/resources.ts';
 import { svgFontCss, toSvg } from '../render/svg.ts';
@@ -117,7 +122,10 @@ export function pageResources(caseId: string): RenderResources {
             (drawn) => drawn.src,
             () => null,
           );
-        drawing.then((src) => src ?? pdfPages.delete(key), () => pdfPages.delete(key));
+        drawing.then(
+          (src) => src ?? pdfPages.delete(key),
+          () => pdfPages.delete(key),
+        );
         pdfPages.set(key, drawing);
       }
       return drawing;

@@ -27,7 +27,12 @@ export function svgSize(svg: string): { width: number; height: number } {
 
 /** The scale actually used for a picture of `width` × `height`: `wanted`, or less to fit a canvas. */
 export function fittedScale(width: number, height: number, wanted: number): number {
-  return Math.min(wanted, MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_AREA / (width * height)));
+  return Math.min(
+    wanted,
+    MAX_SIDE / width,
+    MAX_SIDE / height,
+    Math.sqrt(MAX_AREA / (width * height)),
+  );
 }
 
 /**
@@ -75,7 +80,10 @@ async function loadSvg(svg: string): Promise<HTMLImageElement> {
 }
 
 /** A canvas as an image file of the given type. */
-export function canvasBlob(canvas: HTMLCanvasElement, type: 'image/jpeg' | 'image/png'): Promise<Blob> {
+export function canvasBlob(
+  canvas: HTMLCanvasElement,
+  type: 'image/jpeg' | 'image/png',
+): Promise<Blob> {
   return new Promise((resolve, reject) =>
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('empty'))), type, 0.9),
   );

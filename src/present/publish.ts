@@ -64,7 +64,9 @@ export function hearingPublisher(
     },
     image: async (doc, slide, step, black, language) => {
       try {
-        const picture = black ? await blackPicture() : await slideImage(doc, caseId, slide, step, language);
+        const picture = black
+          ? await blackPicture()
+          : await slideImage(doc, caseId, slide, step, language);
         await send(`/api/cases/${caseId}/presentation/image`, {
           method: 'PUT',
           credentials: 'same-origin',
