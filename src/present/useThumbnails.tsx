@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { positionsOf, type Slide } from '../core/commands/deck.ts';
 import { loadDocuments } from '../export/ExportJob.tsx';
-import { pageResources, pictureSvg } from '../export/pageResources.ts';
+import { base64Of, pageResources, pictureSvg } from '../export/pageResources.ts';
 import {
   staleSlides,
   thumbnailSignature,
@@ -13,7 +13,7 @@ import {
 
 /**
  * Thumbnails of the slides, drawn one at a time from the case document by the export pipeline's
- * `slidePicture` (the renderer the deck PDF uses) as SVG, shown as `blob:` pictures. Nothing is
+ * `slidePicture` (the renderer the deck PDF uses) as SVG, shown as `data:` pictures. Nothing is
  * drawn in the page meanwhile, so nothing flashes over the board and nothing the presenter has open
  * gets into them. A slide is drawn again when it or its board changes (after a quiet moment).
  * Returns the pictures by slide id.
@@ -40,16 +40,6 @@ export function useThumbnails(
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a language switch redraws all
   }, [language]);
 
-  // Object URLs are freed when replaced and when the deck closes.
-  const urls = useRef(new Map<string, string>());
-  useEffect(() => {
-    const made = urls.current;
-    return () => {
-      for (const url of made.values()) URL.revokeObjectURL(url);
-      made.clear();
-    };
-  }, []);
-
   const slide = queue[0] ? (slides.find((s) => s.id === queue[0]) ?? null) : null;
   useEffect(() => {
     if (!slide) return;
@@ -61,10 +51,9 @@ export function useThumbnails(
         const picture = await slidePicture(doc, slide, positionsOf(slide) - 1, language);
         const svg = await pictureSvg(picture, pageResources(caseId));
         if (cancelled) return;
-        const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-        const old = urls.current.get(slide.id);
-        if (old) URL.revokeObjectURL(old);
-        urls.current.set(slide.id, url);
+        // A data: URL, not a blob: one: readable by whoever reads the page (connect-src 'self'
+        // refuses fetches of blob: URLs), and nothing to free.
+        const url = `data:image/svg+xml;base64,${base64Of(new TextEncoder().encode(svg))}`;
         setThumbs((all) => new Map(all).set(slide.id, url));
       } catch {
         // A slide that cannot be drawn keeps its old thumbnail.
