@@ -220,6 +220,26 @@ describe('mind-map renderer', () => {
     expect(tip[1]).toBeCloseTo(target.y, 1);
   });
 
+  it.each(LAYOUTS)('puts a relationship’s label where it covers no topic (%s)', (layout) => {
+    const { doc, boardId } = caseMap(layout);
+    const picture = renderMindMap(doc, boardId, { language: 'vi' });
+    const pill = findShapes(picture, (s) => s.kind === 'rect' && s.fill === '#fff7ed')[0] as Box;
+    expect(pill).toBeDefined();
+    const label = findShapes(picture, (s) => s.kind === 'text' && s.text === 'để lại dấu vân tay');
+    expect(label).toHaveLength(1);
+    for (const topic of listTopics(doc, boardId)) {
+      const group = groups(picture).get(topic.id);
+      if (!group) continue;
+      const b = boxOf(group);
+      const apart =
+        pill.x + pill.width <= b.x ||
+        b.x + b.width <= pill.x ||
+        pill.y + pill.height <= b.y ||
+        b.y + b.height <= pill.y;
+      expect(apart, topic.label).toBe(true);
+    }
+  });
+
   it('keeps the bend a person gave a relationship', () => {
     const { doc, boardId, ids } = caseMap('org-down');
     const [rel] = listRelationships(doc, boardId);
