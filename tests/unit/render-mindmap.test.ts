@@ -16,6 +16,9 @@ import { recordAt } from '../../src/core/doc.ts';
 import { BOARD_MARGIN, NoSuchBoard, type Rect } from '../../src/render/board.ts';
 import { textsOf, type Picture, type Shape } from '../../src/render/picture.ts';
 import { toSvg } from '../../src/render/svg.ts';
+import { boardPdf } from '../../src/export/documents/index.ts';
+import { nodeResources } from '../../server/export/resources.ts';
+import { makePng } from '../helpers/files.ts';
 import { caseMap, IMAGE_HASH } from '../helpers/render-mindmap-case.ts';
 import { darkPixels, decodePng, hasRsvg, rsvgEnv } from '../helpers/render-png.ts';
 
@@ -72,6 +75,17 @@ function offset(picture: Picture): [number, number] {
 }
 
 const LAYOUTS = ['balanced', 'logic-right', 'org-down', 'timeline'] as const;
+
+const hasPdftotext = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasPdftotext) console.warn('render-mindmap: poppler-utils (pdftotext) not installed: skipped');
+if (!hasRsvg) console.warn('render-mindmap: rsvg-convert (librsvg2-bin) not installed: skipped');
 
 describe('mind-map renderer', () => {
   it('draws every topic label, in NFC, with wrapped lines that join back into the label', () => {
@@ -373,6 +387,34 @@ describe('mind-map renderer', () => {
     // The margin is left white.
     expect(darkPixels(image, { x: 0, y: 0, width: image.width, height: 10 })).toBe(0);
   });
+
+  it.skipIf(!hasPdftotext).each(LAYOUTS)(
+    'exports a PDF whose text holds every label a reader sees (%s)',
+    async (layout) => {
+      const { doc, boardId, ids2 } = caseMap(layout);
+      const png = new Uint8Array(makePng(40, 30));
+      const context = {
+        resources: nodeResources(async (hash) => (hash === IMAGE_HASH ? png : null)),
+        language: 'vi',
+        date: new Date(2026, 11, 3),
+        author: 'Trần Thị Lan',
+      };
+      const pdf = await boardPdf(doc, boardId, { paper: 'A4', orientation: 'landscape' }, context);
+      const dir = mkdtempSync(join(tmpdir(), 'mindmap-pdf-'));
+      writeFileSync(join(dir, 'map.pdf'), pdf);
+      // Wrapped lines come out on lines of their own: compare with whitespace folded.
+      const text = execFileSync('pdftotext', [join(dir, 'map.pdf'), '-'])
+        .toString()
+        .replace(/\s+/g, ' ');
+      expect(text).toBe(text.normalize('NFC'));
+      const labels = listTopics(doc, boardId)
+        .filter((t) => t.parent !== ids2.folded)
+        .map((t) => t.label.normalize('NFC'));
+      for (const label of [...labels, 'để lại dấu vân tay', 'Khoảng 50 phút', 'Con người'])
+        expect(text, label).toContain(label);
+      expect(text).not.toContain('Năm 2019');
+    },
+  );
 });
 
 function findShapes(picture: Picture, test: (shape: Shape) => boolean): Shape[] {
