@@ -8,6 +8,7 @@ import { textWidth } from '../../src/render/metrics.ts';
 import { textsOf, type Picture, type Shape } from '../../src/render/picture.ts';
 import { NoSuchBoard } from '../../src/render/board.ts';
 import { renderCase } from '../helpers/render-graph-fixture.ts';
+import { darkPixels, decodePng } from '../helpers/render-png.ts';
 import {
   groupById,
   hasRsvg,
@@ -188,8 +189,23 @@ describe('evidence chart picture', () => {
   it.skipIf(!hasRsvg)('converts with rsvg-convert to a PNG of the picture’s size', () => {
     const png = rsvgPng(picture);
     expect([png.width, png.height]).toEqual([picture.width, picture.height]);
-    // Not a blank page: a white picture of this size compresses to a few kilobytes.
-    expect(png.bytes.length).toBeGreaterThan(20_000);
+    // Every node's name is inked inside its box.
+    const image = decodePng(png.bytes);
+    for (const id of Object.values(c.nodes)) {
+      const box = nodeBox(picture, id)!;
+      expect(
+        darkPixels(image, { x: box.x + 20, y: box.y + 6, width: box.w - 26, height: box.h - 12 }),
+      ).toBeGreaterThan(60);
+    }
+    // A node waiting for its build step leaves its place blank.
+    const camera = nodeBox(picture, c.nodes['Trích xuất camera chợ Bến Thành']!)!;
+    const waiting = new Set([c.nodes['Trích xuất camera chợ Bến Thành']!]);
+    const hidden = decodePng(
+      rsvgPng(renderGraph(c.doc, c.evidence, { language: 'vi', waiting })).bytes,
+    );
+    expect(
+      darkPixels(hidden, { x: camera.x, y: camera.y, width: camera.w, height: camera.h }),
+    ).toBe(0);
   });
 });
 

@@ -8,6 +8,7 @@ import { textWidth } from '../../src/render/metrics.ts';
 import { NoSuchBoard } from '../../src/render/board.ts';
 import { textsOf, type Picture, type Shape } from '../../src/render/picture.ts';
 import { renderCase } from '../helpers/render-graph-fixture.ts';
+import { darkPixels, decodePng } from '../helpers/render-png.ts';
 import { groupById, hasRsvg, placed, rsvgPng, textsIn } from '../helpers/render-graph-shapes.ts';
 
 /** Where an event is drawn: the instant's x (the diamond's centre or the bar's left) and its y. */
@@ -180,6 +181,14 @@ describe('timeline picture', () => {
   it.skipIf(!hasRsvg)('converts with rsvg-convert to a PNG of the picture’s size', () => {
     const png = rsvgPng(picture);
     expect([png.width, png.height]).toEqual([picture.width, picture.height]);
-    expect(png.bytes.length).toBeGreaterThan(10_000);
+    // Each event's mark is inked where the picture says it is.
+    const image = decodePng(png.bytes);
+    for (const id of c.events) {
+      const { x, y, span } = eventAt(picture, id);
+      const box = span
+        ? { x: x + 1, y: y + 2, width: 4, height: 6 }
+        : { x: x - 3, y: y + 3, width: 6, height: 8 };
+      expect(darkPixels(image, box)).toBeGreaterThan(span ? 0 : 20);
+    }
   });
 });
