@@ -76,7 +76,7 @@ export function renderCase(): RenderCase {
   });
   const camera = node(evidence, 'evidence', 'Trích xuất camera chợ Bến Thành', 0, 440);
   const confession = node(evidence, 'evidence', 'Lời khai bị can Nguyễn Văn Hùng', 0, 550);
-  const pawn = node(evidence, 'event', 'Hùng bán xe cho tiệm cầm đồ', 360, 650);
+  const pawn = node(evidence, 'event', 'Hùng cầm xe tại tiệm Phát Đạt', 360, 650);
   const suspect = node(evidence, 'person', 'Nguyễn Văn Hùng', 360, 780);
   // Commands store NFC; an old or hostile peer may write NFD straight into the register.
   const nfd = (entity: unknown) => {
@@ -193,7 +193,7 @@ export function renderCase(): RenderCase {
         'Kết luận định giá tài sản số 45/KL-HĐĐG',
         'Trích xuất camera chợ Bến Thành',
         'Lời khai bị can Nguyễn Văn Hùng',
-        'Hùng bán xe cho tiệm cầm đồ',
+        'Hùng cầm xe tại tiệm Phát Đạt',
         'Nguyễn Văn Hùng',
       ],
       relationship: [
