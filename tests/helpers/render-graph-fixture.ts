@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { addBoard, addEntity, addEntityNode, addLink, addNode } from '../../src/core/index.ts';
+import { updateEntity } from '../../src/core/commands/register.ts';
 import { recordAt, registerOf } from '../../src/core/doc.ts';
 import { nodesIn } from '../../src/core/commands/nodes.ts';
 
@@ -83,7 +84,9 @@ export function renderCase(): RenderCase {
     const record = recordAt(registerOf(doc), String(entity));
     record?.set('name', String(record.get('name')).normalize('NFD'));
   };
-  nfd(recordAt(nodesIn(doc, evidence), witness)?.get('entity'));
+  const entityOf = (nodeId: string) =>
+    String(recordAt(nodesIn(doc, evidence), nodeId)?.get('entity'));
+  nfd(entityOf(witness));
   link(evidence, scene, took, 'supports', { strength: 'strong' });
   link(evidence, victim, took, 'supports');
   link(evidence, witness, present, 'supports');
@@ -170,7 +173,10 @@ export function renderCase(): RenderCase {
       readonly string[],
       string?,
     ];
-    event(name, start, people, end);
+    const id = event(name, start, people, end);
+    // The camera footage shows the motorbike leaving: a badge beside the event.
+    if (name === 'Hùng dắt xe ra khỏi bãi')
+      updateEntity(doc, { id, fields: { evidence: [entityOf(camera)] } }, O);
   }
   addEntity(doc, { kind: 'event', fields: { name: 'Hùng vay tiền', start: 'đầu năm' } }, O);
 

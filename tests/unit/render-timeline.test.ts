@@ -192,3 +192,21 @@ describe('timeline picture', () => {
     }
   });
 });
+
+describe('timeline evidence badges', () => {
+  it('writes the evidence of an event on a badge after its name', () => {
+    const c = renderCase();
+    const picture = renderTimeline(c.doc, c.timeline, { language: 'vi' });
+    const id = c.events.find(
+      (e) => textField(recordAt(registerOf(c.doc), e), 'name') === 'Hùng dắt xe ra khỏi bãi',
+    )!;
+    const group = groupById(picture, id)!.shape;
+    expect(textsIn(group)).toEqual(['Hùng dắt xe ra khỏi bãi', 'Trích xuất camera chợ Bến Thành']);
+    const [name, badge] = group.children.filter((s) => s.kind === 'text') as Array<
+      Extract<Shape, { kind: 'text' }>
+    >;
+    expect(badge!.x).toBeGreaterThan(name!.x + textWidth(name!.text, name!.size));
+    const pill = group.children.find((s) => s.kind === 'rect' && s.fill === '#fef3c7');
+    expect(pill).toBeDefined();
+  });
+});
