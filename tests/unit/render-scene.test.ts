@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addBoard } from '../../src/core/commands/boards.ts';
+import { addBoard, setBoardSetting } from '../../src/core/commands/boards.ts';
 import { setCaseMeta } from '../../src/core/commands/meta.ts';
 import { addEntity } from '../../src/core/commands/register.ts';
 import { addSceneObject, listSceneObjects } from '../../src/core/commands/scene.ts';
@@ -299,6 +299,35 @@ describe('renderSceneSheet', () => {
     const drawing = placeOf(picture.shapes, 'drawing');
     // Fitted: as wide as the drawing area allows (the sheet less its side column and padding).
     expect(drawing.w).toBeGreaterThan(786 - 240 - 30);
+  });
+
+  it('prints a sketch drawn by eye as not to scale, without a scale bar', () => {
+    const { doc, boardId } = livingRoom();
+    setBoardSetting(doc, { id: boardId, key: 'notToScale', value: true }, o);
+    const picture = renderSceneSheet(doc, boardId, sheet({ scale: 100 }));
+    expect(textsOf(picture)).toContain('Không theo tỷ lệ');
+    expect(textsOf(picture)).not.toContain('1:100');
+    expect(findGroup(picture.shapes, 'scale-bar')).toBeNull();
+  });
+
+  it('prints only the frame of a frame slide, at the stated scale', () => {
+    const { doc, boardId } = livingRoom();
+    const frame = { x: -1, y: -1, w: 8, h: 6 };
+    const picture = renderSceneSheet(doc, boardId, sheet({ scale: 50, frame }));
+    const drawing = findGroup(picture.shapes, 'drawing')!;
+    expect(drawing.group.clip).toEqual({ x: -50, y: -50, width: 400, height: 300 });
+    // 8 m at 1:50 is 160 mm on the paper.
+    expect(drawing.matrix[0] * 400).toBeCloseTo((160 * 72) / 25.4, 1);
+    // The whole scene (the car 8 m to the right) would not fit at 1:50.
+    expect(() => renderSceneSheet(doc, boardId, sheet({ scale: 50 }))).toThrow(SceneTooLarge);
+  });
+
+  it('prints an empty scene with its title block', () => {
+    const doc = new Y.Doc();
+    const boardId = addBoard(doc, { kind: 'scene', title: 'Hiện trường trống' }, o);
+    const picture = renderSceneSheet(doc, boardId, sheet({ scale: null }));
+    expect(textsOf(picture)).toContain('Hiện trường trống');
+    expect(textsOf(renderScene(doc, boardId, { language: 'vi' }))).toEqual([]);
   });
 
   it('turns the north arrow as the board’s north arrow is turned', () => {

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { readMeta } from '../../core/doc.ts';
 import { boardSetting } from '../../core/commands/boards.ts';
 import { getEntity } from '../../core/commands/register.ts';
+import { readSceneSettings } from '../../core/commands/scene.ts';
 import { legendOf, markerNumbers, referencePoints } from '../../core/scene.ts';
 import { PX } from '../../core/scene/view.ts';
 import type { Rect } from '../../render/board.ts';
@@ -72,7 +73,9 @@ export function renderSceneSheet(doc: Y.Doc, boardId: string, sheet: SceneSheet)
     h: drawing.h - 2 * PAD,
   };
 
-  const placed = placeDrawing(doc, boardId, sheet, inner);
+  // A sketch drawn by eye ("không theo tỷ lệ") is fitted, and has no scale bar to mislead.
+  const sketch = readSceneSettings(doc, boardId).notToScale;
+  const placed = placeDrawing(doc, boardId, sketch ? { ...sheet, scale: null } : sheet, inner);
   const meta = readMeta(doc);
   const setting = (key: string) => {
     const v = boardSetting(doc, boardId, key);
@@ -104,8 +107,10 @@ export function renderSceneSheet(doc: Y.Doc, boardId: string, sheet: SceneSheet)
   // north arrow at its right.
   const barY = panel.y + title.height + 26;
   const arrowX = panel.x + panel.w - 16;
-  const bar = scaleBar(panel.x + 2, barY, placed.pointsPerMetre, panel.w - 58, sheet.language);
-  shapes.push(...bar.shapes);
+  if (!sketch)
+    shapes.push(
+      ...scaleBar(panel.x + 2, barY, placed.pointsPerMetre, panel.w - 58, sheet.language).shapes,
+    );
   shapes.push(northArrow(arrowX, barY + 2, north(placed.scene), words.north));
   const legendArea: Area = landscape
     ? { x: panel.x, y: barY + 30, w: panel.w, h: panel.y + panel.h - barY - 30 }
