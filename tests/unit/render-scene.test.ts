@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addBoard, setBoardSetting } from '../../src/core/commands/boards.ts';
+import { addFileRecord } from '../../src/core/commands/files.ts';
 import { setCaseMeta } from '../../src/core/commands/meta.ts';
 import { addEntity } from '../../src/core/commands/register.ts';
 import { addSceneObject, listSceneObjects } from '../../src/core/commands/scene.ts';
@@ -15,7 +16,7 @@ import { renderSceneSheet, type SceneSheet } from '../../src/boards/scene/sheet.
 import { SceneTooLarge } from '../../src/boards/scene/sheetErrors.ts';
 import { sheetRenderers } from '../../src/boards/renderers.ts';
 import { NoSuchBoard } from '../../src/render/board.ts';
-import { textsOf, type Shape } from '../../src/render/picture.ts';
+import { blobsOf, textsOf, type Shape } from '../../src/render/picture.ts';
 import { parsePath } from '../../src/render/pathData.ts';
 import { toSvg } from '../../src/render/svg.ts';
 
@@ -104,7 +105,16 @@ function livingRoom() {
     rotation: 30,
     label: 'Nạn nhân Nguyễn Văn Hùng',
   });
-  const car = add({ shape: 'symbol', symbol: 'car', x: 8, y: 1, w: 4.5, h: 1.8, rotation: 90 });
+  const car = add({
+    shape: 'symbol',
+    symbol: 'car',
+    x: 8,
+    y: 1,
+    w: 4.5,
+    h: 1.8,
+    rotation: 90,
+    locked: true,
+  });
   const markers = [
     add({ shape: 'marker', x: 2.2, y: 1.0, entity: knife }),
     add({ shape: 'marker', x: 4.2, y: 2.2 }),
@@ -238,6 +248,42 @@ describe('renderScene', () => {
     const dimmed = renderScene(doc, boardId, { language: 'vi', waiting, dim: true });
     expect(findGroup(dimmed.shapes, markers[2]!)!.group.opacity).toBe(0.25);
     expect(findGroup(dimmed.shapes, markers[1]!)!.group.opacity).toBeUndefined();
+  });
+
+  it('draws the calibrated background image under everything, by its blob', () => {
+    const { doc, boardId, room } = livingRoom();
+    const hash = 'ab'.repeat(32);
+    addFileRecord(doc, { hash, name: 'Ảnh chụp từ trên cao.jpg', mime: 'image/jpeg', size: 10 }, o);
+    const background = addSceneObject(
+      doc,
+      {
+        boardId,
+        object: {
+          shape: 'image',
+          file: hash,
+          x: -2,
+          y: -1,
+          w: 20,
+          h: 12,
+          background: true,
+          opacity: 0.5,
+        },
+      },
+      o,
+    );
+    const picture = renderScene(doc, boardId, { language: 'vi' });
+    const groups = allShapes(picture.shapes).filter((s) => s.kind === 'group' && s.id);
+    expect(groups[0]!.kind === 'group' && groups[0]!.id).toBe(background);
+    expect(groups.findIndex((g) => g.kind === 'group' && g.id === room)).toBeGreaterThan(0);
+    const image = allShapes(picture.shapes).find((s) => s.kind === 'image');
+    expect(image).toMatchObject({
+      hash,
+      mime: 'image/jpeg',
+      width: 1000,
+      height: 600,
+      opacity: 0.5,
+    });
+    expect(blobsOf(picture).images).toEqual(new Set([hash]));
   });
 
   it('writes paths only with the commands the PDF writer reads (the door’s arc as curves)', () => {

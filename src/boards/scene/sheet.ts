@@ -8,7 +8,7 @@ import { PX } from '../../core/scene/view.ts';
 import type { Rect } from '../../render/board.ts';
 import type { Picture, Shape } from '../../render/picture.ts';
 import { drawScene, type DrawnScene } from './render.ts';
-import { BASE_TEXT } from './renderItems.ts';
+import { BASE_TEXT } from './renderText.ts';
 import type { Extent } from './renderBounds.ts';
 import { SceneTooLarge, usualScaleAtLeast } from './sheetErrors.ts';
 import {
