@@ -15,6 +15,7 @@ import { extentOf } from '../../src/boards/scene/renderBounds.ts';
 import { renderSceneSheet, type SceneSheet } from '../../src/boards/scene/sheet.ts';
 import { SceneTooLarge } from '../../src/boards/scene/sheetErrors.ts';
 import { sheetRenderers } from '../../src/boards/renderers.ts';
+import { SYMBOLS } from '../../src/boards/scene/symbols.ts';
 import { NoSuchBoard } from '../../src/render/board.ts';
 import { blobsOf, textsOf, type Shape } from '../../src/render/picture.ts';
 import { parsePath } from '../../src/render/pathData.ts';
@@ -64,7 +65,15 @@ const o = 'test';
 /** A living room with its walls, a door, two tables, a body, a car, markers and measurements. */
 function livingRoom() {
   const doc = new Y.Doc();
-  setCaseMeta(doc, { title: 'Vụ giết người tại số 12 phố Hàng Bạc', caseNumber: '15/2026/HS' }, o);
+  setCaseMeta(
+    doc,
+    {
+      title: 'Vụ giết người tại số 12 phố Hàng Bạc',
+      caseNumber: '15/2026/HS',
+      offences: ['BLHS-123'],
+    },
+    o,
+  );
   const boardId = addBoard(doc, { kind: 'scene', title: 'Phòng khách' }, o);
   const knife = addEntity(
     doc,
@@ -322,7 +331,10 @@ describe('renderSceneSheet', () => {
     const line = found.group.children.find((s) => s.kind === 'path' && s.stroke);
     const wall = extentOf([line!], found.matrix)!;
     expect(wall.x1 - wall.x0).toBeCloseTo((62 * 72) / 25.4, 0);
-    expect(textsOf(picture)).toEqual(expect.arrayContaining(['1:100', '15/2026/HS']));
+    expect(textsOf(picture)).toEqual(
+      expect.arrayContaining(['1:100', '15/2026/HS', 'Trần Thị Lan', '14/03/2026']),
+    );
+    expect(textsOf(picture).join(' ')).toContain('Điều 123 BLHS');
   });
 
   it('lists each symbol used once with its Vietnamese name, and the markers with what they mark', () => {
@@ -366,6 +378,35 @@ describe('renderSceneSheet', () => {
     expect(drawing.matrix[0] * 400).toBeCloseTo((160 * 72) / 25.4, 1);
     // The whole scene (the car 8 m to the right) would not fit at 1:50.
     expect(() => renderSceneSheet(doc, boardId, sheet({ scale: 50 }))).toThrow(SceneTooLarge);
+  });
+
+  it('ends a legend too long for the paper with how many more items there are', () => {
+    const doc = new Y.Doc();
+    const boardId = addBoard(doc, { kind: 'scene', title: 'Kho hàng' }, o);
+    SYMBOLS.slice(0, 40).forEach((symbol, i) =>
+      addSceneObject(
+        doc,
+        {
+          boardId,
+          object: {
+            shape: 'symbol',
+            symbol: symbol.id,
+            x: (i % 8) * 3,
+            y: Math.floor(i / 8) * 3,
+            w: 1,
+            h: 1,
+          },
+        },
+        o,
+      ),
+    );
+    const picture = renderSceneSheet(doc, boardId, sheet({ scale: null }));
+    const more = textsOf(picture).find((t) => t.startsWith('… và'));
+    expect(more).toMatch(/^… và \d+ mục khác$/);
+    const shown = SYMBOLS.slice(0, 40).filter((s) => textsOf(picture).includes(s.vi)).length;
+    expect(shown + Number(/\d+/.exec(more!)![0])).toBe(40);
+    const legendText = allShapes(picture.shapes).filter((s) => s.kind === 'text' && s.x > 540);
+    for (const t of legendText) expect(t.kind === 'text' && t.y).toBeLessThanOrEqual(539);
   });
 
   it('prints an empty scene with its title block', () => {

@@ -3,6 +3,7 @@ import { readMeta } from '../../core/doc.ts';
 import { boardSetting } from '../../core/commands/boards.ts';
 import { getEntity } from '../../core/commands/register.ts';
 import { readSceneSettings } from '../../core/commands/scene.ts';
+import { formatOffence } from '../../core/offences.ts';
 import { legendOf, markerNumbers, referencePoints } from '../../core/scene.ts';
 import { PX } from '../../core/scene/view.ts';
 import type { Rect } from '../../render/board.ts';
@@ -86,6 +87,9 @@ export function renderSceneSheet(doc: Y.Doc, boardId: string, sheet: SceneSheet)
   const rows: TitleRow[] = [
     ...(meta.caseNumber ? [{ label: words.caseNumber, value: meta.caseNumber }] : []),
     ...(meta.title ? [{ label: words.caseTitle, value: meta.title }] : []),
+    ...(meta.offences.length > 0
+      ? [{ label: words.offence, value: meta.offences.map(formatOffence).join('\n') }]
+      : []),
     { label: words.board, value: placed.scene.title },
     ...(place ? [{ label: words.place, value: place }] : []),
     ...(time ? [{ label: words.time, value: time }] : []),
