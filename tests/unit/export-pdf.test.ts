@@ -1,5 +1,6 @@
-import { PDFDocument } from 'pdf-lib';
+import { degrees, PDFDocument, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { boardsOf } from '../../src/core/doc.ts';
 import {
   boardPdf,
@@ -126,6 +127,44 @@ describe('the PDF writer', () => {
     },
   );
 
+  needPoppler('draws a case-file PDF page as a page, turned as its /Rotate shows it', async () => {
+    // A landscape page, red on its left half, shown turned a quarter clockwise: red on top.
+    const source = await PDFDocument.create();
+    const turned = source.addPage([200, 100]);
+    turned.drawRectangle({ x: 0, y: 0, width: 100, height: 100, color: rgb(1, 0, 0) });
+    turned.setRotation(degrees(90));
+    const bytes = await source.save();
+    const pdf = await PDFDocument.create();
+    const fonts = await embedFonts(pdf, await nodeFonts());
+    const page = pdf.addPage([100, 200]);
+    const picture: Picture = {
+      width: 100,
+      height: 200,
+      background: '#ffffff',
+      title: '',
+      shapes: [{ kind: 'pdfPage', x: 0, y: 0, width: 100, height: 200, hash: 'h', page: 1 }],
+    };
+    await drawPicture(
+      pdf,
+      page,
+      picture,
+      { x: 0, y: 0, width: 100, height: 200 },
+      fonts,
+      async (hash) => (hash === 'h' ? bytes : null),
+    );
+    const path = tempFile('turned.pdf', await pdf.save());
+    const pixels = pagePixels(path, 1, 72);
+    expect(pixels.at(75, 50)).toEqual([255, 0, 0]);
+    expect(pixels.at(25, 150)).toEqual([255, 255, 255]);
+    // Embedded as a form (a page), not as a picture.
+    expect(
+      run('pdfimages', ['-list', path])
+        .split('\n')
+        .slice(2)
+        .filter((l) => l.trim()),
+    ).toEqual([]);
+  });
+
   it('reads path data: quadratics as cubics, H and V, implicit lines, closes', () => {
     const names = (d: string) => pathOperators(d).map((op) => op.toString().split(' ').pop());
     expect(names('M0 0L10 0Q20 0 20 10Z')).toEqual(['m', 'l', 'c', 'h']);
@@ -237,7 +276,7 @@ describe('board PDF', () => {
     await expect(
       boardPdf(c.doc, 'nope', { paper: 'A4', orientation: 'portrait' }, c.context),
     ).rejects.toBeInstanceOf(NoSuchBoard);
-    const record = boardsOf(c.doc).get(c.mindmap) as import('yjs').Map<unknown>;
+    const record = boardsOf(c.doc).get(c.mindmap) as Y.Map<unknown>;
     c.doc.transact(() => record.set('kind', 'hologram'));
     await expect(boardPicture(c.doc, c.mindmap, { language: 'vi' })).rejects.toBeInstanceOf(
       UnknownBoardKind,
