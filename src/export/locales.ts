@@ -3,7 +3,7 @@ import type { i18n as I18n } from 'i18next';
 /** Texts of import and export (namespace `interop`). */
 const vi = {
   menu: 'Nhập / Xuất',
-  pictureMenu: 'Xuất ảnh',
+  pictureMenu: 'Xuất ảnh, PDF',
   import: 'Nhập sơ đồ (XMind, FreeMind, OPML, Markdown)…',
   importHint: 'Hoặc kéo thả tệp vào sơ đồ.',
   imported: 'Đã nhập {{count}} chủ đề từ “{{name}}”.',
@@ -21,7 +21,10 @@ const vi = {
   freemind: 'FreeMind (.mm)',
   xmind: 'XMind (.xmind)',
   selection: 'Chỉ phần đang chọn',
-  working: 'Đang xuất… {{done}}/{{total}}',
+  working: 'Đang xuất… {{done}}/{{total}} trang',
+  workingUncounted: 'Đang xuất…',
+  scale: 'Tỷ lệ',
+  fit: 'Vừa khổ giấy',
   cancel: 'Hủy',
   cancelled: 'Đã hủy.',
   failed: 'Không xuất được: {{message}}',
@@ -63,7 +66,7 @@ type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrin
 
 const en: DeepStrings<typeof vi> = {
   menu: 'Import / Export',
-  pictureMenu: 'Export picture',
+  pictureMenu: 'Export picture, PDF',
   import: 'Import a map (XMind, FreeMind, OPML, Markdown)…',
   importHint: 'Or drop the file onto the map.',
   imported: 'Imported {{count}} topics from “{{name}}”.',
@@ -81,7 +84,10 @@ const en: DeepStrings<typeof vi> = {
   freemind: 'FreeMind (.mm)',
   xmind: 'XMind (.xmind)',
   selection: 'Selection only',
-  working: 'Exporting… {{done}}/{{total}}',
+  working: 'Exporting… {{done}}/{{total}} pages',
+  workingUncounted: 'Exporting…',
+  scale: 'Scale',
+  fit: 'Fit to paper',
   cancel: 'Cancel',
   cancelled: 'Cancelled.',
   failed: 'Could not export: {{message}}',
