@@ -1,7 +1,7 @@
 import { degrees, PDFDocument, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { boardsOf } from '../../src/core/doc.ts';
+import { addBoard, addSceneObject, boardsOf } from '../../src/core/index.ts';
 import {
   boardPdf,
   boardPicture,
@@ -267,6 +267,41 @@ describe('board PDF', () => {
         : Infinity;
     expect(y).toBeGreaterThan(markBottom);
   });
+
+  needPoppler(
+    'prints a scene on its own sheet at the stated scale, marked and footed',
+    async () => {
+      const c = await exportCase('mat');
+      const scene = addBoard(c.doc, { kind: 'scene', title: 'Hiện trường nhà ông Hùng' }, 'test');
+      const room = [
+        { x: 0, y: 0 },
+        { x: 8, y: 0 },
+        { x: 8, y: 6 },
+        { x: 0, y: 6 },
+      ];
+      addSceneObject(
+        c.doc,
+        { boardId: scene, object: { shape: 'wall', points: room, closed: true, thickness: 0.2 } },
+        'test',
+      );
+      const options = { paper: 'A4', orientation: 'landscape', scale: 100 } as const;
+      const sheet = await boardSheet(c.doc, scene, options, c.context);
+      const drawing = sheet.shapes.find((s) => s.kind === 'group' && s.id === 'drawing');
+      // Not scaled to fit: 1 m must stay 10 mm on paper at 1:100.
+      expect(drawing?.kind === 'group' && drawing.transform?.[0]).toBe(1);
+      const text = pageText(
+        tempFile('scene.pdf', await boardPdf(c.doc, scene, options, c.context)),
+        1,
+      );
+      // The sheet's own title block (not the plain boards' one) with the scale.
+    expect(text).toMatch(/Tỷ lệ\s+1:100/);
+    expect(text).toContain('SƠ ĐỒ HIỆN TRƯỜNG');
+    expect(text).not.toContain('Người lập');
+      expect(text).toContain('Hiện trường nhà ông Hùng');
+      expect(count(text, 'MẬT')).toBe(2);
+      expect(text).toContain('Trang 1/1');
+    },
+  );
 
   it('refuses a board the case does not have, and a kind it cannot draw', async () => {
     const c = await exportCase('none');
