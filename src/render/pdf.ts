@@ -328,7 +328,12 @@ class Painter {
   }
 
   private text(t: Extract<Shape, { kind: 'text' }>, alpha: number): void {
-    const text = t.text.normalize('NFC').replace(/[\r\n\t]/g, ' ');
+    // Control characters have no glyph; a line break or tab inside one text is a space.
+    const text = t.text
+      .normalize('NFC')
+      .replace(/[\r\n\t]/g, ' ')
+      // eslint-disable-next-line no-control-regex -- what no font draws
+      .replace(/[\u0000-\u001f\u007f]/g, '');
     if (!text.trim() || t.size <= 0) return;
     const weight = t.weight ?? 400;
     const font = this.fonts[weight];
@@ -376,7 +381,11 @@ class Painter {
 
   /** A picture or page that could not be read: a grey box where it would be. */
   private missing(box: { x: number; y: number; width: number; height: number }): void {
-    this.shape({ kind: 'rect', ...box, fill: '#e5e7eb', stroke: '#94a3b8', strokeWidth: 1 }, 1);
+    const { x, y, width, height } = box;
+    this.shape(
+      { kind: 'rect', x, y, width, height, fill: '#e5e7eb', stroke: '#94a3b8', strokeWidth: 1 },
+      1,
+    );
   }
 
   private fontKey(weight: FontWeight): PDFName {

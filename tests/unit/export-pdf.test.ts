@@ -165,6 +165,34 @@ describe('the PDF writer', () => {
     ).toEqual([]);
   });
 
+  needPoppler(
+    'draws a picture it cannot read as a grey box, the text beside it intact',
+    async () => {
+      const pdf = await PDFDocument.create();
+      const fonts = await embedFonts(pdf, await nodeFonts());
+      const page = pdf.addPage([200, 100]);
+      const picture: Picture = {
+        width: 200,
+        height: 100,
+        background: '#ffffff',
+        title: '',
+        shapes: [
+          { kind: 'image', x: 10, y: 10, width: 80, height: 80, hash: 'webp', mime: 'image/webp' },
+          { kind: 'image', x: 110, y: 10, width: 80, height: 80, hash: 'gone', mime: 'image/png' },
+          { kind: 'text', x: 10, y: 98, text: 'Ảnh\u0007 số 1', size: 8 },
+        ],
+      };
+      const blob = async (hash: string) =>
+        hash === 'webp' ? new Uint8Array([82, 73, 70, 70]) : null;
+      await drawPicture(pdf, page, picture, { x: 0, y: 0, width: 200, height: 100 }, fonts, blob);
+      const path = tempFile('grey.pdf', await pdf.save());
+      const pixels = pagePixels(path, 1, 72);
+      expect(pixels.at(50, 50)).toEqual([229, 231, 235]);
+      expect(pixels.at(150, 50)).toEqual([229, 231, 235]);
+      expect(pageText(path, 1)).toContain('Ảnh số 1');
+    },
+  );
+
   it('reads path data: quadratics as cubics, H and V, implicit lines, closes', () => {
     const names = (d: string) => pathOperators(d).map((op) => op.toString().split(' ').pop());
     expect(names('M0 0L10 0Q20 0 20 10Z')).toEqual(['m', 'l', 'c', 'h']);
@@ -294,9 +322,9 @@ describe('board PDF', () => {
         1,
       );
       // The sheet's own title block (not the plain boards' one) with the scale.
-    expect(text).toMatch(/Tỷ lệ\s+1:100/);
-    expect(text).toContain('SƠ ĐỒ HIỆN TRƯỜNG');
-    expect(text).not.toContain('Người lập');
+      expect(text).toMatch(/Tỷ lệ\s+1:100/);
+      expect(text).toContain('SƠ ĐỒ HIỆN TRƯỜNG');
+      expect(text).not.toContain('Người lập');
       expect(text).toContain('Hiện trường nhà ông Hùng');
       expect(count(text, 'MẬT')).toBe(2);
       expect(text).toContain('Trang 1/1');
