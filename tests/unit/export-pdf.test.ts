@@ -8,6 +8,7 @@ import {
   boardSheet,
   boardSvg,
   Cancelled,
+  exportTexts,
   UnknownBoardKind,
 } from '../../src/export/documents/index.ts';
 import { NoSuchBoard } from '../../src/render/board.ts';
@@ -380,5 +381,17 @@ describe('board SVG', () => {
     const png = path.replace(/svg$/, 'png');
     run('rsvg-convert', ['-o', png, path]);
     expect(run('file', [png])).toMatch(/PNG image data/);
+  });
+});
+
+describe('export words', () => {
+  it('date the export in the zone asked for, as each language writes dates', () => {
+    // 06:30 in Hà Nội on 3 December is still 2 December in UTC.
+    const early = new Date('2026-12-02T23:30:00Z');
+    expect(exportTexts('vi').formatDate(early, 'Asia/Ho_Chi_Minh')).toBe('03/12/2026');
+    expect(exportTexts('en').formatDate(early, 'Asia/Ho_Chi_Minh')).toBe('3 Dec 2026');
+    expect(exportTexts('vi').formatDate(early, 'UTC')).toBe('02/12/2026');
+    expect(exportTexts('vi').page(2, 7)).toBe('Trang 2/7');
+    expect(exportTexts('en-GB').classification['toi-mat']).toBe('TỐI MẬT (TOP SECRET)');
   });
 });

@@ -110,7 +110,7 @@ export async function boardSheet(
         cells: [
           { label: texts.caseNumber, value: meta.caseNumber },
           { label: texts.board, value: boardTitleOf(doc, boardId) },
-          { label: texts.date, value: texts.formatDate(context.date) },
+          { label: texts.date, value: texts.formatDate(context.date, context.timeZone) },
           { label: texts.author, value: context.author ?? '' },
         ],
         x: m,
@@ -150,6 +150,7 @@ function footer(
     meta,
     texts: exportTexts(context.language),
     date: context.date,
+    timeZone: context.timeZone,
     page,
     total,
     left,
