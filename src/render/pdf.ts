@@ -368,8 +368,22 @@ class Painter {
   }
 
   /** A picture or page that could not be read: a grey box where it would be. */
-  private missing(box: { x: number; y: number; width: number; height: number }): void {
-    this.shape({ kind: 'rect', ...box, fill: '#e5e7eb', stroke: '#94a3b8', strokeWidth: 1 }, 1);
+  private missing({
+    x,
+    y,
+    width,
+    height,
+  }: {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+  }): void {
+    // Only the box: spreading the missing shape itself would carry its kind over 'rect' (a loop).
+    this.shape(
+      { kind: 'rect', x, y, width, height, fill: '#e5e7eb', stroke: '#94a3b8', strokeWidth: 1 },
+      1,
+    );
   }
 
   private fontKey(weight: FontWeight): PDFName {
