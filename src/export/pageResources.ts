@@ -45,9 +45,16 @@ const WOFF2_URLS: Record<string, Record<FontWeight, string>> = {
 /** How sharp a PDF page is drawn for SVG and PNG (1 = 72 dpi). */
 const PDF_PAGE_SCALE = 2;
 
+/** A font the export needs could not be fetched (offline before it was ever loaded, a server away). */
+export class ResourceError extends Error {
+  constructor(readonly url: string) {
+    super(`could not fetch ${url}`);
+  }
+}
+
 async function bytesOf(url: string): Promise<Uint8Array> {
-  const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const response = await fetch(url, { credentials: 'same-origin' }).catch(() => null);
+  if (!response?.ok) throw new ResourceError(url);
   return new Uint8Array(await response.arrayBuffer());
 }
 
@@ -99,8 +106,11 @@ export function pageResources(caseId: string): RenderResources {
       let loading = blobs.get(url);
       if (!loading) {
         // A missing file draws as missing; a failed fetch is tried again by the next export.
-        loading = fetch(url, { credentials: 'same-origin' }).then(async (response) =>
-          response.ok ? new Uint8Array(await response.arrayBuffer()) : null,
+        loading = fetch(url, { credentials: 'same-origin' }).then(
+          async (response) => (response.ok ? new Uint8Array(await response.arrayBuffer()) : null),
+          () => {
+            throw new ResourceError(url);
+          },
         );
         loading.then(
           (bytes) => bytes ?? blobs.delete(url),
