@@ -52,6 +52,22 @@ function wrap(text: string, font: string, max: number): { width: number; lines: 
 }
 
 /**
+ * How a label's text is measured: the widest wrapped line and the line count at `max` px. The page
+ * measures with its canvas (`topicSize`); the export renderer with Be Vietnam Pro's advance widths.
+ */
+export type LabelMeasure = (
+  text: string,
+  root: boolean,
+  max: number,
+) => { width: number; lines: number };
+
+/** The wrap width of a topic's label. */
+export const labelWrapWidth = (root: boolean): number =>
+  root ? TOPIC_TEXT_WIDTH + 80 : TOPIC_TEXT_WIDTH;
+/** The line height of a topic's label, in px. */
+export const labelLineHeight = (root: boolean): number => (root ? ROOT_LINE : LINE);
+
+/**
  * The box of a topic: its wrapped label plus room for markers and badges.
  * @example topicSize({ label: 'Bị can', root: false, extras: 1 }) // { width: 90, height: 36 }
  */
@@ -67,23 +83,33 @@ export function topicSize(args: {
   const key = `${args.root ? 1 : 0}|${args.extras}|${args.image ? 1 : 0}|${args.label}`;
   let size = cache.get(key);
   if (!size) {
-    const font = args.root ? ROOT_FONT : TOPIC_FONT;
-    const text = wrap(args.label, font, args.root ? TOPIC_TEXT_WIDTH + 80 : TOPIC_TEXT_WIDTH);
-    const line = args.root ? ROOT_LINE : LINE;
-    // Borders (2 px each side) and a little slack so the browser never wraps differently.
-    size = {
-      width: Math.max(
-        Math.ceil(text.width + PAD_X * 2 + args.extras * 20) + 8,
-        args.image ? IMAGE + PAD_X * 2 + 8 : 0,
-      ),
-      height:
-        Math.ceil(
-          text.lines * line + PAD_Y * 2 + (args.root ? 8 : 0) + (args.image ? IMAGE + 4 : 0),
-        ) + 4,
-    };
+    size = topicSizeWith(args, (text, root, max) => wrap(text, root ? ROOT_FONT : TOPIC_FONT, max));
     cache.set(key, size);
   }
   return size;
+}
+
+/**
+ * `topicSize` with the text measured by `measure` (no cache): the export renderer sizes topics with
+ * the font's metric table so that it runs without a DOM.
+ */
+export function topicSizeWith(
+  args: { label: string; root: boolean; extras: number; image?: boolean },
+  measure: LabelMeasure,
+): { width: number; height: number } {
+  const text = measure(args.label, args.root, labelWrapWidth(args.root));
+  const line = labelLineHeight(args.root);
+  // Borders (2 px each side) and a little slack so the browser never wraps differently.
+  return {
+    width: Math.max(
+      Math.ceil(text.width + PAD_X * 2 + args.extras * 20) + 8,
+      args.image ? IMAGE + PAD_X * 2 + 8 : 0,
+    ),
+    height:
+      Math.ceil(
+        text.lines * line + PAD_Y * 2 + (args.root ? 8 : 0) + (args.image ? IMAGE + 4 : 0),
+      ) + 4,
+  };
 }
 
 /** Forgets measured sizes (when a web font finishes loading, text widths change). */

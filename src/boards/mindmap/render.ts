@@ -1,8 +1,335 @@
 import type * as Y from 'yjs';
-import type { Picture } from '../../render/picture.ts';
-import type { RenderOptions } from '../../render/board.ts';
+import { boardSetting } from '../../core/commands/boards.ts';
+import {
+  descendantsOf,
+  listRelationships,
+  listSummaries,
+  listTopics,
+  type Topic,
+} from '../../core/commands/mindmap.ts';
+import { boardsOf, filesOf, recordAt, registerOf, textField } from '../../core/doc.ts';
+import type { EntityKind } from '../../core/register.ts';
+import { BOARD_MARGIN, NoSuchBoard, type RenderOptions } from '../../render/board.ts';
+import { textWidth, wrapText } from '../../render/metrics.ts';
+import type { Picture, Shape } from '../../render/picture.ts';
+import { layoutMindMap, type MindMapLayoutKind } from './layout.ts';
+import { decorationPlaces, SUMMARY_HEIGHT, type PlacedBox } from './renderDecorations.ts';
+import { bracketPath, branchPath, relationshipGeometry, type Box } from './renderLines.ts';
+import {
+  baseline,
+  drawTopic,
+  foldBadgeBox,
+  TOPIC_BORDER,
+  topicBoxSize,
+  type TopicLook,
+} from './renderTopic.ts';
 
-/** The mindmap board drawn from the document (see render/board.ts). STUB: issue 21 fills it in. */
-export function renderMindMap(_doc: Y.Doc, _boardId: string, _options: RenderOptions): Picture {
-  return { width: 100, height: 100, background: '#ffffff', shapes: [], title: '' };
+const KINDS: readonly MindMapLayoutKind[] = ['balanced', 'logic-right', 'org-down', 'timeline'];
+/** How dimmed build steps are drawn (present.css `.is-build-dim`). */
+export const DIM_OPACITY = 0.12;
+const RELATIONSHIP = '#c2410c';
+
+/**
+ * The mind-map board drawn from the document (see render/board.ts), laid out by the editor's own
+ * `layoutMindMap` with topic sizes from `topicSizeWith` and Be Vietnam Pro's metric table: topics,
+ * branch lines, folded branches, floating topics, relationships, summaries and boundaries. Each
+ * topic is a group whose `id` is the topic's id.
+ * @example toSvg(renderMindMap(doc, boardId, { language: 'vi' }))
+ */
+export function renderMindMap(doc: Y.Doc, boardId: string, options: RenderOptions): Picture {
+  const board = recordAt(boardsOf(doc), boardId);
+  if (!board || board.get('kind') !== 'mindmap') throw new NoSuchBoard(boardId);
+  const setting = boardSetting(doc, boardId, 'layout');
+  const kind = KINDS.includes(setting as MindMapLayoutKind)
+    ? (setting as MindMapLayoutKind)
+    : 'balanced';
+  const topics = listTopics(doc, boardId);
+  const looks = topicLooks(doc, topics);
+  const sizes = new Map([...looks].map(([id, look]) => [id, topicBoxSize(look)]));
+  const layout = layoutMindMap(
+    topics.map((t) => ({
+      id: t.id,
+      parent: t.parent,
+      order: t.order,
+      collapsed: t.collapsed,
+      ...sizes.get(t.id)!,
+    })),
+    kind,
+  );
+  const placed = new Map<string, PlacedBox>();
+  for (const [id, p] of layout.positions)
+    placed.set(id, { x: p.x, y: p.y, side: p.side, ...sizes.get(id)! });
+
+  const waiting = waitingBranches(topics, options.waiting);
+  const hidden = (ids: readonly string[]) => !options.dim && ids.some((id) => waiting.has(id));
+  const dimmed = (ids: readonly string[]) => !!options.dim && ids.some((id) => waiting.has(id));
+  const boxes: Box[] = [];
+  const layers = {
+    boundaries: [] as Shape[],
+    branches: [] as Shape[],
+    relationships: [] as Shape[],
+    brackets: [] as Shape[],
+    topics: [] as Shape[],
+    labels: [] as Shape[],
+  };
+  const add = (layer: Shape[], ids: readonly string[], ...shapes: Shape[]) => {
+    if (hidden(ids)) return false;
+    layer.push(
+      ...(dimmed(ids)
+        ? [{ kind: 'group', opacity: DIM_OPACITY, children: shapes } as const]
+        : shapes),
+    );
+    return true;
+  };
+
+  const { boundaries, summaries } = decorationPlaces(topics, listSummaries(doc, boardId), placed);
+  for (const b of boundaries) {
+    const color = looks.get(b.topic)?.color ?? TOPIC_BORDER;
+    const shapes: Shape[] = [
+      {
+        kind: 'rect',
+        x: b.x,
+        y: b.y,
+        width: b.width,
+        height: b.height,
+        radius: 12,
+        fill: '#94a3b8',
+        opacity: 0.08,
+      },
+      {
+        kind: 'rect',
+        x: b.x + 1,
+        y: b.y + 1,
+        width: b.width - 2,
+        height: b.height - 2,
+        radius: 11,
+        fill: 'none',
+        stroke: color,
+        strokeWidth: 2,
+        dash: [6, 4],
+      },
+    ];
+    if (b.label)
+      shapes.push({
+        kind: 'text',
+        x: b.x + 12,
+        y: b.y + 2 + 14,
+        text: b.label.normalize('NFC'),
+        size: 12,
+        weight: 600,
+        fill: '#475569',
+      });
+    if (
+      add(layers.boundaries, [b.topic], {
+        kind: 'group',
+        id: `boundary:${b.topic}`,
+        children: shapes,
+      })
+    )
+      boxes.push(b);
+  }
+
+  for (const topic of topics) {
+    const box = placed.get(topic.id);
+    const parent = topic.parent ? placed.get(topic.parent) : undefined;
+    if (!box || !parent || !topic.parent) continue;
+    add(layers.branches, [topic.id, topic.parent], {
+      kind: 'group',
+      id: `${topic.parent}->${topic.id}`,
+      children: [
+        {
+          kind: 'path',
+          d: branchPath(parent, box, box.side),
+          stroke: looks.get(topic.id)?.color ?? TOPIC_BORDER,
+          strokeWidth: 2,
+          fill: 'none',
+        },
+      ],
+    });
+  }
+
+  for (const rel of listRelationships(doc, boardId)) {
+    const source = placed.get(rel.source);
+    const target = placed.get(rel.target);
+    if (!source || !target) continue;
+    const g = relationshipGeometry(source, target, rel.control);
+    const ids = [rel.source, rel.target];
+    const drawn = add(
+      layers.relationships,
+      ids,
+      { kind: 'path', d: g.d, stroke: RELATIONSHIP, strokeWidth: 2, dash: [6, 4], fill: 'none' },
+      { kind: 'path', d: g.arrow, fill: RELATIONSHIP },
+    );
+    if (!drawn) continue;
+    for (const [x, y] of g.points) boxes.push({ x: x!, y: y!, width: 0, height: 0 });
+    if (!rel.label) continue;
+    const width = textWidth(rel.label, 12) + 14;
+    const pill = { x: g.middle.x - width / 2, y: g.middle.y - 9, width, height: 18 };
+    boxes.push(pill);
+    add(
+      layers.labels,
+      ids,
+      { kind: 'rect', ...pill, radius: 6, fill: '#fff7ed', stroke: '#fdba74', strokeWidth: 1 },
+      {
+        kind: 'text',
+        x: g.middle.x,
+        y: baseline(pill.y, 12, 18),
+        text: rel.label.normalize('NFC'),
+        size: 12,
+        fill: '#9a3412',
+        anchor: 'middle',
+      },
+    );
+  }
+
+  for (const s of summaries) {
+    const lines = wrapText(s.summary.label, 13, 400, s.box.width - 24);
+    const box = { ...s.box, height: Math.max(SUMMARY_HEIGHT, lines.length * 17 + 16) };
+    box.y -= (box.height - s.box.height) / 2;
+    const top = box.y + box.height / 2 - (lines.length * 17) / 2;
+    const drawn = add(
+      layers.brackets,
+      s.run,
+      {
+        kind: 'path',
+        d: bracketPath(s.bracket, s.side),
+        stroke: '#64748b',
+        strokeWidth: 2,
+        fill: 'none',
+      },
+      {
+        kind: 'group',
+        id: `summary:${s.summary.id}`,
+        children: [
+          {
+            kind: 'rect',
+            x: box.x + 1,
+            y: box.y + 1,
+            width: box.width - 2,
+            height: box.height - 2,
+            radius: 16,
+            fill: '#f8fafc',
+            stroke: '#64748b',
+            strokeWidth: 2,
+          },
+          ...lines.map((text, i): Shape => ({
+            kind: 'text',
+            x: box.x + box.width / 2,
+            y: baseline(top + i * 17, 13, 17),
+            text,
+            size: 13,
+            fill: '#1f2937',
+            anchor: 'middle',
+          })),
+        ],
+      },
+    );
+    if (drawn) boxes.push(s.bracket, box);
+  }
+
+  for (const [id, box] of placed) {
+    const look = looks.get(id)!;
+    if (!add(layers.topics, [id], drawTopic(look, box, box.side))) continue;
+    boxes.push(box);
+    if (look.hiddenCount > 0) boxes.push(foldBadgeBox(look.hiddenCount, box, box.side, look.root));
+  }
+
+  const shapes = Object.values(layers).flat();
+  const title = textField(board, 'title');
+  const frame = options.frame;
+  if (frame) {
+    return {
+      width: frame.w,
+      height: frame.h,
+      background: '#ffffff',
+      title,
+      shapes: [
+        {
+          kind: 'group',
+          transform: [1, 0, 0, 1, -frame.x, -frame.y],
+          clip: { x: frame.x, y: frame.y, width: frame.w, height: frame.h },
+          children: shapes,
+        },
+      ],
+    };
+  }
+  const b = boundsOf(boxes);
+  return {
+    width: Math.ceil(b.width + BOARD_MARGIN * 2),
+    height: Math.ceil(b.height + BOARD_MARGIN * 2),
+    background: '#ffffff',
+    title,
+    shapes: [
+      {
+        kind: 'group',
+        transform: [1, 0, 0, 1, BOARD_MARGIN - b.x, BOARD_MARGIN - b.y],
+        children: shapes,
+      },
+    ],
+  };
+}
+
+/** What the editor shows of each topic (view.ts `MindMapView.compute`), by topic id. */
+function topicLooks(doc: Y.Doc, topics: readonly Topic[]): Map<string, TopicLook> {
+  const byId = new Map(topics.map((t) => [t.id, t]));
+  const register = registerOf(doc);
+  const files = filesOf(doc);
+  const colorOf = (topic: Topic): string | undefined => {
+    const seen = new Set<string>();
+    for (
+      let t: Topic | undefined = topic;
+      t && !seen.has(t.id);
+      t = t.parent ? byId.get(t.parent) : undefined
+    ) {
+      if (t.color) return t.color;
+      seen.add(t.id);
+    }
+    return undefined;
+  };
+  const looks = new Map<string, TopicLook>();
+  for (const topic of topics) {
+    const entity = topic.entity ? recordAt(register, topic.entity) : undefined;
+    const file = topic.image ? recordAt(files, topic.image) : undefined;
+    const look: TopicLook = {
+      id: topic.id,
+      label: (entity ? textField(entity, 'name') : topic.label).normalize('NFC'),
+      root: topic.parent === null,
+      markers: topic.markers,
+      note: !!topic.note,
+      hiddenCount: topic.collapsed ? descendantsOf(topics, [topic.id]).size : 0,
+      rescued: !!topic.rescued,
+    };
+    const color = colorOf(topic);
+    if (color) look.color = color;
+    if (entity) look.entityKind = textField(entity, 'kind') as EntityKind;
+    if (topic.pages) look.pages = topic.pages.normalize('NFC');
+    if (file && topic.image) look.image = { hash: topic.image, mime: textField(file, 'mime') };
+    looks.set(topic.id, look);
+  }
+  return looks;
+}
+
+/** Topics waiting for a later build step, with their whole branches (as useDrawnMap does). */
+function waitingBranches(
+  topics: readonly Topic[],
+  waiting: ReadonlySet<string> | undefined,
+): Set<string> {
+  if (!waiting || waiting.size === 0) return new Set();
+  const ids = [...waiting];
+  return new Set([...ids, ...descendantsOf(topics, ids)]);
+}
+
+function boundsOf(boxes: readonly Box[]): Box {
+  if (boxes.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const b of boxes) {
+    minX = Math.min(minX, b.x);
+    minY = Math.min(minY, b.y);
+    maxX = Math.max(maxX, b.x + b.width);
+    maxY = Math.max(maxY, b.y + b.height);
+  }
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
