@@ -241,7 +241,8 @@ export async function inkedShare(browser: Browser, png: Buffer): Promise<number>
 
 /**
  * A file converted to PNG by LibreOffice from Debian's packages (`--convert-to png`), headless,
- * with a profile of its own so that it never meets a running office.
+ * with a profile of its own so that it never meets a running office, Be Vietnam Pro installed (its
+ * PDF import draws text in installed fonts, not the embedded ones).
  */
 export function libreOfficePng(file: string, outDir: string): Buffer {
   const profile = workDir('lo-profile');
@@ -256,7 +257,11 @@ export function libreOfficePng(file: string, outDir: string): Buffer {
       outDir,
       file,
     ],
-    { stdio: 'ignore', timeout: 120_000 },
+    {
+      stdio: 'ignore',
+      timeout: 120_000,
+      env: { ...process.env, FONTCONFIG_FILE: beVietnamProConfig() },
+    },
   );
   const base = file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
   return readFileSync(join(outDir, `${base}.png`));
