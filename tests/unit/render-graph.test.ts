@@ -192,6 +192,12 @@ describe('evidence chart picture', () => {
     expect(english).not.toContain('Đã chứng minh');
   });
 
+  it('draws paths with the commands every writer understands (absolute M, L, C, Q, Z)', () => {
+    const paths = placed(picture).flatMap((p) => (p.shape.kind === 'path' ? [p.shape.d] : []));
+    expect(paths.length).toBeGreaterThan(10);
+    for (const d of paths) expect(d).toMatch(/^M[-\d. ]+([MLCQZ][-\d. ]*)*$/);
+  });
+
   it('refuses a board of another kind', () => {
     expect(() => renderGraph(c.doc, c.timeline, { language: 'vi' })).toThrow(NoSuchBoard);
     expect(() => renderGraph(c.doc, 'nope', { language: 'vi' })).toThrow(NoSuchBoard);

@@ -133,6 +133,12 @@ describe('timeline picture', () => {
       );
   });
 
+  it('draws paths with the commands every writer understands (absolute M, L, C, Q, Z)', () => {
+    const paths = placed(picture).flatMap((p) => (p.shape.kind === 'path' ? [p.shape.d] : []));
+    expect(paths.length).toBeGreaterThan(10);
+    for (const d of paths) expect(d).toMatch(/^M[-\d. ]+([MLCQZ][-\d. ]*)*$/);
+  });
+
   it('draws a frame of the editor’s element at its own size, clipped', () => {
     const frame = { x: 0, y: 0, w: 1420, h: 500 };
     const framed = renderTimeline(c.doc, c.timeline, { language: 'vi', frame });
