@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { benchBrowserLatency } from './browser.ts';
 import { benchBundle } from './bundle.ts';
 import { benchEditor } from './editor.ts';
+import { benchExport } from './export.ts';
 import { benchScene } from './scene.ts';
 import { benchMindMapLayout } from './mindmap-layout.ts';
 import { writeReport, type BenchTable } from './report.ts';
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
       benchMindMapLayout(quick),
     ),
   ]);
+  await step('export', async () => [await benchExport(quick)]);
   await step('page weight', async () => [
     table(
       'bundle',

@@ -21,6 +21,7 @@ import { launchBrowser } from '../tests/e2e/browser.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../tests/helpers/server.ts';
 import { seedSampleCase, type SampleCase } from '../tests/helpers/sample-case.ts';
 import { connectClient, synced } from '../tests/helpers/sync.ts';
+import { exportViews } from './screenshots-export.ts';
 
 const out = resolve(process.argv[2] ?? 'screenshots');
 const problems: string[] = [];
@@ -165,7 +166,7 @@ async function walk(browser: Browser, url: string, sample: SampleCase, lang: 'vi
     await page.goto(`${url}/cases/${sample.caseId}`);
     await page.getByTestId('toggle-deck').click();
     await page.getByTestId('deck-slide').first().waitFor();
-    // Thumbnails are drawn one at a time, about a second each: wait until every slide has one.
+    // Thumbnails are drawn one at a time from the document: wait until every slide has one.
     await page.waitForFunction(
       () =>
         document.querySelectorAll('[data-testid=deck-thumb]').length ===
@@ -175,6 +176,7 @@ async function walk(browser: Browser, url: string, sample: SampleCase, lang: 'vi
     );
     await shot(page, 'deck');
   });
+  await exportViews(page, shot, step);
   await step('history', async () => {
     await page.getByTestId('toggle-history').click();
     await page.getByTestId('version-item').first().waitFor();
@@ -274,7 +276,7 @@ if (problems.length > 0) {
 type Shot = (page: Page, name: string) => Promise<void>;
 type Step = (name: string, work: () => Promise<void>) => Promise<void>;
 
-/** The mind map's palette and key sheet; the scene's selection bar, side panel, key sheet and picture menu; the timeline's picture menu. */
+/** The mind map's palette and key sheet; the scene's selection bar, side panel, key sheet and export menu (PDF scale); the timeline's export menu. */
 async function boardViews(page: Page, shot: Shot, step: Step, lang: 'vi' | 'en') {
   const tab = (text: string) => page.getByTestId('board-tab').filter({ hasText: text });
   await step('mindmap-palette', async () => {

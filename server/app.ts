@@ -11,6 +11,7 @@ import { defaultConfig, type ServerConfig } from './config.ts';
 import { ApiError, langFrom, messageFor, messageStatus, type ErrorCode } from './errors.ts';
 import { authRoutes } from './http/auth.ts';
 import { caseRoutes } from './http/cases.ts';
+import { exportRoutes } from './http/exports.ts';
 import { fileRoutes } from './http/files.ts';
 import type { Services } from './http/context.ts';
 import { userRoutes } from './http/users.ts';
@@ -187,6 +188,7 @@ function buildHttp(
   // Its own scope: the raw-body parser for uploads applies to these routes only.
   const blobs = openBlobStore(services.store, config.dataDir);
   void app.register(async (files) => fileRoutes(files, { ...services, blobs }));
+  void app.register(async (exports) => exportRoutes(exports, { ...services, blobs }));
   // Its own scope: the zip body parser applies to backups only.
   void app.register(async (backup) => backupRoutes(backup, { ...services, blobs }));
 

@@ -157,6 +157,26 @@ const messages = {
     vi: 'Bạn đang khôi phục một bản sao lưu khác. Hãy đợi việc đó xong rồi thử lại.',
     en: 'You are already restoring another backup. Wait for it to finish, then try again.',
   },
+  'board.notFound': {
+    status: 404,
+    vi: 'Vụ án không có bảng này.',
+    en: 'This case has no such board.',
+  },
+  'export.frameNotFound': {
+    status: 404,
+    vi: 'Bảng này không có khung trình chiếu "{frame}".',
+    en: 'This board has no slide frame "{frame}".',
+  },
+  'export.badQuery': {
+    status: 400,
+    vi: 'Không xuất được: {reason}',
+    en: 'Cannot export: {reason}',
+  },
+  'export.busy': {
+    status: 429,
+    vi: 'Máy chủ đang xuất {limit} tệp khác. Vui lòng thử lại sau ít giây.',
+    en: 'The server is already exporting {limit} other files. Please try again in a few seconds.',
+  },
   'storage.full': {
     status: 507,
     vi: 'Máy chủ hết chỗ lưu trữ (ổ đĩa đầy). Không có gì bị thay đổi; hãy báo quản trị viên.',

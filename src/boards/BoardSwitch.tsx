@@ -68,7 +68,7 @@ export function BoardSwitch({
   return (
     <div key={board.id} className="board-picture" data-board-picture={board.id}>
       <div className="board-picture__bar">
-        <PictureSlot boardId={board.id} boardTitle={board.title} root={frameRoot} />
+        <PictureSlot caseId={caseId} doc={doc} boardId={board.id} boardTitle={board.title} />
       </div>
       {editor}
     </div>

@@ -1,5 +1,9 @@
 import type { BoardKind } from '../core/schema.ts';
 import type { BoardRender } from '../render/board.ts';
+import type { SceneSheetRender } from './scene/sheet.ts';
+
+export type { SceneSheet, SceneSheetRender } from './scene/sheet.ts';
+export { SceneTooLarge } from './scene/sheetErrors.ts';
 
 /**
  * Every board kind's renderer, loaded on demand, without React: what the server's export routes and
@@ -18,3 +22,11 @@ export const boardRenderers: Record<BoardKind, () => Promise<BoardRender>> = {
 export function rendererOf(kind: string): (() => Promise<BoardRender>) | null {
   return (boardRenderers as Record<string, () => Promise<BoardRender>>)[kind] ?? null;
 }
+
+/**
+ * Printed sheets of the kinds that have one (a scene's title block, scale bar, north arrow and
+ * legend around its drawing), for board PDFs; other kinds print their plain picture.
+ */
+export const sheetRenderers: Partial<Record<BoardKind, () => Promise<SceneSheetRender>>> = {
+  scene: () => import('./scene/sheet.ts').then((m) => m.renderSceneSheet),
+};

@@ -24,13 +24,6 @@ export interface LevelOfDetailProps {
   onSimplified?(simplified: boolean): void;
 }
 
-/**
- * Dispatched on the flow's root element (`.react-flow`) by an export, with `detail` `'start'` or
- * `'end'`: while a picture is taken, a board that stopped handing React Flow new nodes while
- * simplified (see `onSimplified`) hands them over, so the picture holds the whole current board.
- */
-export const BOARD_EXPORT_EVENT = 'caseboard:export';
-
 /** The LOD switch (localStorage `caseboard.lod` = `off` draws every node, for the benchmark). */
 export function levelOfDetailEnabled(): boolean {
   try {
@@ -263,14 +256,7 @@ export function LevelOfDetail({
       void flow.setCenter(b.x + b.w / 2, b.y + b.h / 2, { zoom: 1, duration: 300 });
     };
 
-    // An export draws every node: a board frozen while simplified is handed its nodes meanwhile.
-    const onExport = (event: Event) => {
-      if (!simplified) return;
-      props.current.onSimplified?.((event as CustomEvent<string>).detail !== 'start');
-    };
-
     const root = dom();
-    root?.addEventListener(BOARD_EXPORT_EVENT, onExport);
     root?.addEventListener('pointermove', onMove);
     root?.addEventListener('click', onClick, true);
     root?.addEventListener('dblclick', onDoubleClick, true);
@@ -294,7 +280,6 @@ export function LevelOfDetail({
     return () => {
       unsubscribe();
       cancelAnimationFrame(frame);
-      root?.removeEventListener(BOARD_EXPORT_EVENT, onExport);
       root?.removeEventListener('pointermove', onMove);
       root?.removeEventListener('click', onClick, true);
       root?.removeEventListener('dblclick', onDoubleClick, true);

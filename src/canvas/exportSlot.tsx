@@ -30,12 +30,12 @@ export function ExportSlot(props: BoardExportProps) {
   );
 }
 
-/** What the picture export of a board drawn without React Flow needs. */
+/** What the export menu of a board drawn without React Flow needs (it draws from the document). */
 export interface BoardPictureProps {
+  caseId: string;
+  doc: Y.Doc;
   boardId: string;
   boardTitle: string;
-  /** CSS selector of the element to picture, inside the board's `[data-board-picture]` box. */
-  root: string;
 }
 
 /** The picture export menu for boards drawn as HTML or SVG, provided by the app. */

@@ -1,14 +1,14 @@
-import { endpoints } from '../sync/api.ts';
 import { useRef, useState } from 'react';
-import { useReactFlow } from '@xyflow/react';
+import { getNodesBounds, useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { Download, Upload } from 'lucide-react';
 import { mapFromBoard } from '../core/commands/mindmap.ts';
-import { readMeta } from '../core/doc.ts';
 import { exportFreeMind, exportMarkdown, exportOpml, exportXMind } from '../core/interop/index.ts';
-import { boardPicture, fileNameOf, saveFile } from './capture.ts';
-import { boardPdf, type Paper } from './boardPdf.tsx';
+import type { Rect } from '../render/board.ts';
+import { BoardExports } from './BoardExports.tsx';
+import { fileNameOf } from './download.ts';
 import { exportErrorText } from './errors.ts';
+import { ExportStatus, useExportJob } from './ExportJob.tsx';
 import { importedText, importFailureText } from '../canvas/drop.ts';
 import { importFile } from '../canvas/importFile.ts';
 import type { BoardExportProps } from '../canvas/exportSlot.tsx';
@@ -19,10 +19,13 @@ export type ExportMenuProps = BoardExportProps;
 /** A refused import or a failed export as a sentence (see `exportErrorText`). */
 export const importErrorText = exportErrorText;
 
+/** Room left around the selection when only it is exported, in board units. */
+const SELECTION_MARGIN = 24;
+
 /**
- * Import and export for a board drawn by React Flow: the whole board (or the selection) as PNG at
- * 1×, 2× or 4× or as SVG, on a PDF sheet with a title block; a mind map also to and from XMind,
- * FreeMind, OPML and Markdown.
+ * Import and export for a board drawn by React Flow: the board (or the selection's area) as PNG at
+ * 1×, 2× or 4×, as SVG or on a PDF sheet (BoardExports, drawn from the case document, not from the
+ * screen); a mind map also to and from XMind, FreeMind, OPML and Markdown.
  */
 export function ExportMenu({
   caseId,
@@ -33,114 +36,52 @@ export function ExportMenu({
   readOnly,
   mindMap,
 }: ExportMenuProps) {
-  const author = useAuthor();
-  const { t, i18n } = useTranslation('interop');
+  const { t } = useTranslation('interop');
   const flow = useReactFlow();
+  const job = useExportJob(caseId, useAuthor());
   const input = useRef<HTMLInputElement>(null);
-  const [transparent, setTransparent] = useState(false);
   const [selectionOnly, setSelectionOnly] = useState(false);
-  const [paper, setPaper] = useState<Paper>('A4');
-  const [landscape, setLandscape] = useState(true);
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const nodes = () => {
-    const all = flow.getNodes().filter((n) => !n.hidden);
-    const chosen = all.filter((n) => n.selected);
-    return selectionOnly && chosen.length > 0 ? chosen : all;
+  // The selection's area on the board; the whole board when nothing is selected.
+  const area = (): Rect | null => {
+    if (!selectionOnly) return null;
+    const chosen = flow.getNodes().filter((n) => n.selected && !n.hidden);
+    if (chosen.length === 0) return null;
+    const b = getNodesBounds(chosen);
+    return {
+      x: b.x - SELECTION_MARGIN,
+      y: b.y - SELECTION_MARGIN,
+      w: b.width + SELECTION_MARGIN * 2,
+      h: b.height + SELECTION_MARGIN * 2,
+    };
   };
-  const root = () =>
-    document.querySelector<HTMLElement>(`[data-board-flow="${boardId}"] .react-flow`) ??
-    document.querySelector<HTMLElement>('.case-page__board .react-flow');
-  const run = async (what: () => Promise<void>) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await what();
-    } catch (err) {
-      setMessage(importErrorText(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const picture = (format: 'png' | 'svg', scale: number) =>
-    run(async () => {
-      const flowRoot = root();
-      if (!flowRoot) return;
-      const blob = await boardPicture(flowRoot, nodes, {
-        format,
-        scale,
-        background: transparent ? null : '#ffffff',
-      });
-      saveFile(blob, fileNameOf(boardTitle, format));
-      void endpoints.recordExport(caseId, {
-        what: 'board',
-        format,
-        source: boardId,
-        title: boardTitle,
-      });
-    });
-  const pdf = () =>
-    run(async () => {
-      const flowRoot = root();
-      if (!flowRoot) return;
-      const image = await boardPicture(flowRoot, nodes, {
-        format: 'png',
-        scale: 2,
-        background: '#ffffff',
-      });
-      const meta = readMeta(doc);
-      const bytes = await boardPdf(image, paper, landscape, {
-        caseNumber: meta.caseNumber,
-        boardTitle,
-        date: new Date().toLocaleDateString(i18n.language),
-        author,
-        labels: {
-          caseNumber: t('block.caseNumber'),
-          board: t('block.board'),
-          date: t('block.date'),
-          author: t('block.author'),
-        },
-      });
-      saveFile(
-        new Blob([bytes as BlobPart], { type: 'application/pdf' }),
-        fileNameOf(boardTitle, 'pdf'),
+  const mapFile = (format: 'md' | 'opml' | 'mm' | 'xmind') =>
+    job.run(async () => {
+      const model = mapFromBoard(
+        doc,
+        boardId,
+        selectionOnly && mindMap?.selection.length ? mindMap.selection : undefined,
       );
-      void endpoints.recordExport(caseId, {
-        what: 'board',
-        format: 'pdf',
-        source: boardId,
-        title: boardTitle,
-      });
+      const data =
+        format === 'md'
+          ? exportMarkdown(model)
+          : format === 'opml'
+            ? exportOpml(model)
+            : format === 'mm'
+              ? exportFreeMind(model)
+              : exportXMind(model);
+      const type = format === 'xmind' ? 'application/zip' : 'text/plain;charset=utf-8';
+      return {
+        blob: new Blob([data as BlobPart], { type }),
+        name: fileNameOf(boardTitle, format),
+        audit: { what: 'map', format, source: boardId, title: boardTitle },
+      };
     });
-  const mapFile = (format: 'md' | 'opml' | 'mm' | 'xmind') => {
-    const model = mapFromBoard(
-      doc,
-      boardId,
-      selectionOnly && mindMap?.selection.length ? mindMap.selection : undefined,
-    );
-    const data =
-      format === 'md'
-        ? exportMarkdown(model)
-        : format === 'opml'
-          ? exportOpml(model)
-          : format === 'mm'
-            ? exportFreeMind(model)
-            : exportXMind(model);
-    const type = format === 'xmind' ? 'application/zip' : 'text/plain;charset=utf-8';
-    saveFile(new Blob([data as BlobPart], { type }), fileNameOf(boardTitle, format));
-    void endpoints.recordExport(caseId, {
-      what: 'map',
-      format,
-      source: boardId,
-      title: boardTitle,
-    });
-  };
 
   return (
     <details className="export-menu" data-testid="export-menu">
       <summary>
-        <Download size={16} /> {t('menu')}
+        <Download size={16} /> {mindMap && !readOnly ? t('menu') : t('pictureMenu')}
       </summary>
       <div className="export-menu__body">
         {mindMap && !readOnly && (
@@ -166,10 +107,10 @@ export function ExportMenu({
                     mindMap.selection.at(-1) ?? null,
                   ).then(
                     ({ ids, count }) => {
-                      setMessage(importedText(t, file.name, count));
+                      job.setMessage(importedText(t, file.name, count));
                       mindMap.onImported(ids);
                     },
-                    (err: unknown) => setMessage(importFailureText(t, file.name, err)),
+                    (err: unknown) => job.setMessage(importFailureText(t, file.name, err)),
                   );
               }}
             />
@@ -184,82 +125,37 @@ export function ExportMenu({
           />{' '}
           {t('selection')}
         </label>
-        <strong>{t('exportImage')}</strong>
-        <div className="export-menu__row">
-          {[1, 2, 4].map((scale) => (
-            <button
-              key={scale}
-              type="button"
-              disabled={busy}
-              onClick={() => void picture('png', scale)}
-              data-testid={`export-png-${scale}`}
-            >
-              {t('png', { scale })}
-            </button>
-          ))}
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void picture('svg', 1)}
-            data-testid="export-svg"
-          >
-            {t('svg')}
-          </button>
-        </div>
-        <label>
-          <input
-            type="checkbox"
-            checked={transparent}
-            onChange={(e) => setTransparent(e.target.checked)}
-          />{' '}
-          {t('transparent')}
-        </label>
-        <strong>{t('exportPdf')}</strong>
-        <div className="export-menu__row">
-          <select
-            value={paper}
-            onChange={(e) => setPaper(e.target.value as Paper)}
-            aria-label={t('paper')}
-          >
-            <option value="A4">A4</option>
-            <option value="A3">A3</option>
-          </select>
-          <label>
-            <input
-              type="checkbox"
-              checked={landscape}
-              onChange={(e) => setLandscape(e.target.checked)}
-            />{' '}
-            {t('landscape')}
-          </label>
-          <button type="button" disabled={busy} onClick={() => void pdf()} data-testid="export-pdf">
-            PDF
-          </button>
-        </div>
+        <BoardExports doc={doc} boardId={boardId} boardTitle={boardTitle} job={job} area={area} />
         {mindMap && (
           <>
             <strong>{t('exportMap')}</strong>
             <div className="export-menu__row">
-              <button type="button" onClick={() => mapFile('xmind')} data-testid="export-xmind">
+              <button
+                type="button"
+                disabled={job.busy}
+                onClick={() => void mapFile('xmind')}
+                data-testid="export-xmind"
+              >
                 {t('xmind')}
               </button>
-              <button type="button" onClick={() => mapFile('mm')} data-testid="export-mm">
+              <button
+                type="button"
+                disabled={job.busy}
+                onClick={() => void mapFile('mm')}
+                data-testid="export-mm"
+              >
                 {t('freemind')}
               </button>
-              <button type="button" onClick={() => mapFile('opml')}>
+              <button type="button" disabled={job.busy} onClick={() => void mapFile('opml')}>
                 {t('opml')}
               </button>
-              <button type="button" onClick={() => mapFile('md')}>
+              <button type="button" disabled={job.busy} onClick={() => void mapFile('md')}>
                 {t('markdown')}
               </button>
             </div>
           </>
         )}
-        {message && (
-          <p className="export-menu__message" role="status" data-testid="export-message">
-            {message}
-          </p>
-        )}
+        <ExportStatus job={job} />
       </div>
     </details>
   );

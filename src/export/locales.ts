@@ -3,7 +3,7 @@ import type { i18n as I18n } from 'i18next';
 /** Texts of import and export (namespace `interop`). */
 const vi = {
   menu: 'Nhập / Xuất',
-  pictureMenu: 'Xuất ảnh',
+  pictureMenu: 'Xuất ảnh, PDF',
   import: 'Nhập sơ đồ (XMind, FreeMind, OPML, Markdown)…',
   importHint: 'Hoặc kéo thả tệp vào sơ đồ.',
   imported: 'Đã nhập {{count}} chủ đề từ “{{name}}”.',
@@ -21,7 +21,10 @@ const vi = {
   freemind: 'FreeMind (.mm)',
   xmind: 'XMind (.xmind)',
   selection: 'Chỉ phần đang chọn',
-  working: 'Đang xuất… {{done}}/{{total}}',
+  working: 'Đang xuất… {{done}}/{{total}} trang',
+  workingUncounted: 'Đang xuất…',
+  scale: 'Tỷ lệ',
+  fit: 'Vừa khổ giấy',
   cancel: 'Hủy',
   cancelled: 'Đã hủy.',
   failed: 'Không xuất được: {{message}}',
@@ -51,6 +54,8 @@ const vi = {
     empty: 'Tệp không có chủ đề nào.',
     image: 'trình duyệt không đọc được một hình ảnh của sơ đồ. Hãy tải lại trang rồi thử lại.',
     nothing: 'sơ đồ chưa có gì để xuất.',
+    resource:
+      'không tải được phông chữ hoặc tệp của vụ án từ máy chủ. Hãy kiểm tra kết nối rồi thử lại.',
     unknown: 'trình duyệt báo lỗi không rõ nguyên nhân. Hãy thử lại.',
     malformed: 'Nội dung tệp không đúng cấu trúc {{format}}.',
     labelTooLong:
@@ -63,7 +68,7 @@ type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrin
 
 const en: DeepStrings<typeof vi> = {
   menu: 'Import / Export',
-  pictureMenu: 'Export picture',
+  pictureMenu: 'Export picture, PDF',
   import: 'Import a map (XMind, FreeMind, OPML, Markdown)…',
   importHint: 'Or drop the file onto the map.',
   imported: 'Imported {{count}} topics from “{{name}}”.',
@@ -81,7 +86,10 @@ const en: DeepStrings<typeof vi> = {
   freemind: 'FreeMind (.mm)',
   xmind: 'XMind (.xmind)',
   selection: 'Selection only',
-  working: 'Exporting… {{done}}/{{total}}',
+  working: 'Exporting… {{done}}/{{total}} pages',
+  workingUncounted: 'Exporting…',
+  scale: 'Scale',
+  fit: 'Fit to paper',
   cancel: 'Cancel',
   cancelled: 'Cancelled.',
   failed: 'Could not export: {{message}}',
@@ -111,6 +119,8 @@ const en: DeepStrings<typeof vi> = {
     empty: 'The file has no topics.',
     image: 'the browser could not read one of the board’s pictures. Reload the page and try again.',
     nothing: 'the board has nothing to export yet.',
+    resource:
+      'a font or a case file could not be fetched from the server. Check the connection and try again.',
     unknown: 'the browser reported an error without a reason. Try again.',
     malformed: 'The file’s content is not laid out as {{format}}.',
     labelTooLong:

@@ -52,7 +52,7 @@ export function DeckPanel(props: DeckPanelProps) {
   const slides = useDoc(doc, (d) => [deckOf(d)], listSlides);
   const [selected, setSelected] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const { thumbs, portal } = useThumbnails(doc, caseId, slides);
+  const thumbs = useThumbnails(doc, caseId, slides);
   const view = useBoardViews((s) => (board ? s.views.get(board.id) : undefined));
   const current = slides.find((s) => s.id === selected) ?? null;
   const selectedIndex = current ? slides.indexOf(current) : -1;
@@ -125,7 +125,6 @@ export function DeckPanel(props: DeckPanelProps) {
         </p>
       )}
       {props.owner && <HearingLinks caseId={caseId} />}
-      {portal}
     </section>
   );
 }

@@ -57,7 +57,7 @@ const channelActions: Partial<Record<ChannelCommand['cmd'], string>> = {
 export function PresentView(props: PresentViewProps) {
   const { doc, caseId, awareness, mode, onExit } = props;
   const presenting = mode === 'present';
-  const { t } = useTranslation('present');
+  const { t, i18n } = useTranslation('present');
   const slides = useDoc(doc, (d) => [deckOf(d)], listSlides);
   const classification = useClassification(doc);
   const root = useRef<HTMLDivElement>(null);
@@ -161,8 +161,9 @@ export function PresentView(props: PresentViewProps) {
     caseId,
     awareness,
     shown,
-    stage,
-    contrast,
+    doc,
+    slides,
+    language: i18n.language === 'en' ? 'en' : 'vi',
     onCommand,
   });
 

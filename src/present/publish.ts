@@ -1,16 +1,23 @@
+import type * as Y from 'yjs';
+import type { Slide } from '../core/commands/deck.ts';
 import type { ShownState } from './shown.ts';
-import { canvasBlob } from '../export/capture.ts';
 
 /**
  * Tells the server what is presented, for holders of hearing links: the state (throttled) and a
  * picture of the slide. Failures are ignored: presenting in the room never waits for the network.
  */
 
+/** The hearing link's picture of a slide: 1600 × 900, as the deck PDF draws the slide. */
+export const HEARING_PICTURE = { width: 1600, height: 900 };
+
 export interface HearingPublisher {
   /** Sends the state shown, at most once per `delay` ms (the latest one wins). */
   state(state: ShownState): void;
-  /** Sends a JPEG of the stage as shown. */
-  image(stage: HTMLElement, black: boolean): Promise<void>;
+  /**
+   * Sends a PNG of the slide at the step shown (black while the presenter blacks the screen),
+   * drawn from the case document: never a picture of the presenter's screen.
+   */
+  image(doc: Y.Doc, slide: Slide, step: number, black: boolean, language: string): Promise<void>;
   /** Presenting ended: drops a state not yet sent and tells the server. */
   end(): void;
 }
@@ -55,7 +62,21 @@ export function hearingPublisher(
       pending = state;
       timer ??= setTimeout(flush, delay);
     },
-    image: (stage, black) => publishImage(caseId, stage, black, send),
+    image: async (doc, slide, step, black, language) => {
+      try {
+        const picture = black
+          ? await blackPicture()
+          : await slideImage(doc, caseId, slide, step, language);
+        await send(`/api/cases/${caseId}/presentation/image`, {
+          method: 'PUT',
+          credentials: 'same-origin',
+          headers: { 'Content-Type': 'image/png' },
+          body: picture,
+        });
+      } catch {
+        // A picture that could not be made leaves the previous one; the state still flows.
+      }
+    },
     end() {
       if (timer) clearTimeout(timer);
       timer = null;
@@ -65,36 +86,36 @@ export function hearingPublisher(
   };
 }
 
-/** A JPEG of the stage as shown (html-to-image, loaded on first use). */
-async function publishImage(
+/**
+ * A slide at a step as a PNG, from the case document: the export pipeline's `slidePicture` (with
+ * the classification marking of a classified case) as SVG, rasterised. Loaded on first use.
+ */
+export async function slideImage(
+  doc: Y.Doc,
   caseId: string,
-  stage: HTMLElement,
-  black: boolean,
-  send: typeof fetch,
-): Promise<void> {
-  try {
-    const { toCanvas } = await import('html-to-image');
-    const blob = black
-      ? await blackPicture(stage)
-      : await canvasBlob(await toCanvas(stage, { pixelRatio: 1 }), 'image/jpeg');
-    if (!blob) return;
-    await send(`/api/cases/${caseId}/presentation/image`, {
-      method: 'PUT',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'image/jpeg' },
-      body: blob,
-    });
-  } catch {
-    // A picture that could not be taken leaves the previous one; the state still flows.
-  }
+  slide: Slide,
+  step: number,
+  language: string,
+): Promise<Blob> {
+  const [{ slidePicture, pictureSvg }, { pageResources }, { rasterise }] = await Promise.all([
+    import('../export/documents/index.ts'),
+    import('../export/pageResources.ts'),
+    import('../export/raster.ts'),
+  ]);
+  const resources = pageResources(caseId);
+  const picture = await slidePicture(doc, slide, step, language, resources);
+  const svg = await pictureSvg(picture, resources);
+  return rasterise(svg, { scale: HEARING_PICTURE.width / picture.width, background: '#ffffff' });
 }
 
-function blackPicture(stage: HTMLElement): Promise<Blob | null> {
+/** The black screen, as a PNG of the hearing picture's size. */
+async function blackPicture(): Promise<Blob> {
+  const { canvasBlob } = await import('../export/raster.ts');
   const canvas = document.createElement('canvas');
-  canvas.width = Math.max(1, stage.clientWidth);
-  canvas.height = Math.max(1, stage.clientHeight);
+  canvas.width = HEARING_PICTURE.width;
+  canvas.height = HEARING_PICTURE.height;
   const context = canvas.getContext('2d')!;
   context.fillStyle = '#000';
   context.fillRect(0, 0, canvas.width, canvas.height);
-  return new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.9));
+  return canvasBlob(canvas, 'image/png');
 }

@@ -1,17 +1,20 @@
-import { useEffect, useMemo, type RefObject } from 'react';
+import { useEffect, useMemo } from 'react';
+import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
+import type { Slide } from '../core/commands/deck.ts';
 import { channelName, type PresenterMessage } from './channel.ts';
 import { hearingPublisher } from './publish.ts';
 import type { ShownState } from './shown.ts';
 
-/** How long the camera settles on a new slide or step before its picture is taken. */
-const PICTURE_DELAY_MS = 900;
+/** A pause before a new slide or step is drawn for hearing links: paging through draws only the last. */
+const PICTURE_DELAY_MS = 300;
 
 export type ChannelCommand = PresenterMessage & { type: 'command' };
 
 /**
  * While presenting, shows what is shown to everyone: awareness for members, the server for hearing
- * links (state and a picture of the stage), and the BroadcastChannel for the presenter view, whose
+ * links (state and a picture of the slide, drawn from the document), and the BroadcastChannel for
+ * the presenter view, whose
  * commands come back through `onCommand`. Ends it all when presenting ends.
  */
 export function usePublishing(options: {
@@ -21,12 +24,14 @@ export function usePublishing(options: {
   caseId: string;
   awareness: Awareness | null;
   shown: ShownState | null;
-  stage: RefObject<HTMLElement | null>;
-  /** Part of the picture's key: the same slide in another contrast is another picture. */
-  contrast: boolean;
+  /** The case document and its slides: the hearing picture is drawn from them. */
+  doc: Y.Doc;
+  slides: readonly Slide[];
+  /** The language of words a slide's picture adds (axis dates, the marking). */
+  language: string;
   onCommand(command: ChannelCommand): void;
 }): void {
-  const { presenting, caseId, awareness, shown, stage, contrast, onCommand } = options;
+  const { presenting, caseId, awareness, shown, doc, slides, language, onCommand } = options;
   const publishes = presenting && options.toHearingLinks;
   const publisher = useMemo(
     () => (publishes ? hearingPublisher(caseId) : null),
@@ -55,16 +60,22 @@ export function usePublishing(options: {
     };
   }, [presenting, awareness, channel, publisher]);
 
-  // A picture of the slide for hearing links, once the camera has settled on a new slide or step.
+  // A picture of the slide for hearing links, for each new slide, step or black screen. The slide
+  // is drawn again when it changes (its signature), not when only the pointer moves.
   const black = shown?.black ?? false;
-  const pictureKey = shown ? `${shown.slideId}/${shown.step}/${black}/${contrast}` : '';
+  const slide = shown ? slides.find((s) => s.id === shown.slideId) : undefined;
+  const step = shown?.step ?? 0;
+  const signature = slide ? JSON.stringify(slide) : '';
   useEffect(() => {
-    if (!publisher || !pictureKey) return;
-    const timer = setTimeout(() => {
-      if (stage.current) void publisher.image(stage.current, black);
-    }, PICTURE_DELAY_MS);
+    if (!publisher || !slide) return;
+    const timer = setTimeout(
+      () => void publisher.image(doc, slide, step, black, language),
+      PICTURE_DELAY_MS,
+    );
     return () => clearTimeout(timer);
-  }, [publisher, pictureKey, black, stage]);
+    // `slide` is read at its signature: a new object for the same slide draws nothing new.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [publisher, signature, step, black, doc, language]);
 
   useEffect(() => {
     if (!channel) return;

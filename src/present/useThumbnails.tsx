@@ -1,8 +1,10 @@
-import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import type { Slide } from '../core/commands/deck.ts';
-import { SlideView } from './SlideView.tsx';
+import { positionsOf, type Slide } from '../core/commands/deck.ts';
+import { loadDocuments } from '../export/ExportJob.tsx';
+import { pageResources } from '../export/pageResources.ts';
+import { toBase64 } from '../export/documents/svg.ts';
 import {
   staleSlides,
   thumbnailSignature,
@@ -10,38 +12,50 @@ import {
   type ChangeCounts,
 } from './thumbnails.ts';
 
-/** How long a slide stays drawn off screen before it is captured: its board's camera settles. */
-const SETTLE_MS = 1000;
-
 /**
- * Thumbnails of the slides, drawn one at a time off screen by the same `SlideView` and captured
- * with html-to-image; a slide is drawn again when it or its board changes (after a quiet moment).
- * Returns the pictures by slide id and the off-screen host to render.
+ * Thumbnails of the slides, drawn one at a time from the case document by the export pipeline's
+ * `slidePicture` (the renderer the deck PDF uses) as SVG, shown as `data:` pictures. Nothing is
+ * drawn in the page meanwhile, so nothing flashes over the board and nothing the presenter has open
+ * gets into them. A slide is drawn again when it or its board changes (after a quiet moment).
+ * Returns the pictures by slide id.
  */
 export function useThumbnails(
   doc: Y.Doc,
   caseId: string,
   slides: readonly Slide[],
-): { thumbs: Map<string, string>; portal: ReactNode } {
-  const [thumbs, setThumbs] = useState<Map<string, string>>(new Map());
+): ReadonlyMap<string, string> {
+  const { i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'vi';
+  const [thumbs, setThumbs] = useState<ReadonlyMap<string, string>>(new Map());
   const [counts, setCounts] = useState<ChangeCounts>({});
   const [queue, setQueue] = useState<string[]>([]);
   const drawn = useRef(new Map<string, string>());
-  const host = useOffscreenHost();
   useEffect(() => watchBoardChanges(doc, setCounts), [doc]);
   useEffect(() => {
     setQueue(staleSlides(slides, counts, drawn.current));
   }, [slides, counts]);
+  // The words a slide adds (axis dates, legends) are in the page's language: redrawn on a switch.
+  useEffect(() => {
+    drawn.current.clear();
+    setQueue(slides.map((s) => s.id));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a language switch redraws all
+  }, [language]);
 
   const slide = queue[0] ? (slides.find((s) => s.id === queue[0]) ?? null) : null;
   useEffect(() => {
-    if (!slide || !host) return;
+    if (!slide) return;
     let cancelled = false;
     const signature = thumbnailSignature(slide, counts);
-    const timer = setTimeout(async () => {
+    void (async () => {
       try {
-        const url = await capture(host);
+        const { slidePicture, pictureSvg } = await loadDocuments();
+        const resources = pageResources(caseId);
+        const picture = await slidePicture(doc, slide, positionsOf(slide) - 1, language, resources);
+        const svg = await pictureSvg(picture, resources);
         if (cancelled) return;
+        // A data: URL, not a blob: one: readable by whoever reads the page (connect-src 'self'
+        // refuses fetches of blob: URLs), and nothing to free.
+        const url = `data:image/svg+xml;base64,${toBase64(new TextEncoder().encode(svg))}`;
         setThumbs((all) => new Map(all).set(slide.id, url));
       } catch {
         // A slide that cannot be drawn keeps its old thumbnail.
@@ -49,62 +63,11 @@ export function useThumbnails(
       if (cancelled) return;
       drawn.current.set(slide.id, signature);
       setQueue((q) => q.filter((id) => id !== slide.id));
-    }, SETTLE_MS);
+    })();
     return () => {
       cancelled = true;
-      clearTimeout(timer);
     };
-  }, [slide, host, counts]);
+  }, [slide, counts, doc, caseId, language]);
 
-  const portal =
-    host && slide
-      ? createPortal(<ThumbSlide doc={doc} caseId={caseId} slide={slide} />, host)
-      : null;
-  return { thumbs, portal };
+  return thumbs;
 }
-
-/** A hidden element at the end of the page where slides are drawn for their pictures. */
-function useOffscreenHost(): HTMLDivElement | null {
-  const [host, setHost] = useState<HTMLDivElement | null>(null);
-  useEffect(() => {
-    const element = document.createElement('div');
-    element.className = 'deck-thumbs';
-    element.setAttribute('aria-hidden', 'true');
-    document.body.appendChild(element);
-    setHost(element);
-    return () => element.remove();
-  }, []);
-  return host;
-}
-
-async function capture(host: HTMLElement): Promise<string> {
-  const { toJpeg } = await import('html-to-image');
-  // The host sits behind the page, transparent; its copy in the picture is drawn opaque.
-  return toJpeg(host, {
-    quality: 0.7,
-    pixelRatio: 0.25,
-    skipFonts: true,
-    backgroundColor: '#ffffff',
-    style: { zIndex: 'auto', opacity: '1' },
-  });
-}
-
-const ThumbSlide = memo(function ThumbSlide({
-  doc,
-  caseId,
-  slide,
-}: {
-  doc: Y.Doc;
-  caseId: string;
-  slide: Slide;
-}) {
-  return (
-    <SlideView
-      doc={doc}
-      caseId={caseId}
-      slide={slide}
-      step={Math.max(0, slide.steps.length)}
-      instant
-    />
-  );
-});
