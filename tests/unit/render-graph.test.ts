@@ -20,9 +20,13 @@ import { blobsOf, textsOf, type Picture, type Shape } from '../../src/render/pic
 import { NoSuchBoard } from '../../src/render/board.ts';
 import { renderCase } from '../helpers/render-graph-fixture.ts';
 import { darkPixels, decodePng } from '../helpers/render-png.ts';
+import { boardPdf } from '../../src/export/documents/index.ts';
+import { nodeResources } from '../../server/export/resources.ts';
 import {
   groupById,
+  hasPdftotext,
   hasRsvg,
+  pdfText,
   pathEnds,
   placed,
   rsvgPng,
@@ -340,4 +344,29 @@ describe('chart pictures of unusual nodes', () => {
     expect(performance.now() - started).toBeLessThan(5000);
     expect(textsOf(picture)).toContain('Nút số 1999');
   });
+});
+
+describe('chart PDFs', () => {
+  it.skipIf(!hasPdftotext)(
+    'carry every word of every name as text a reader can search, in NFC',
+    async () => {
+      const c = renderCase();
+      const context = {
+        resources: nodeResources(async () => null),
+        language: 'vi',
+        date: new Date(Date.UTC(2026, 2, 20)),
+      };
+      for (const [board, names] of [
+        [c.evidence, c.names.evidence],
+        [c.relationship, c.names.relationship],
+      ] as const) {
+        const text = pdfText(
+          await boardPdf(c.doc, board, { paper: 'A4', orientation: 'landscape' }, context),
+        );
+        expect(text).toBe(text.normalize('NFC'));
+        // Wrapped names come back line by line, in the reader's order: word by word.
+        for (const name of names) for (const word of name.split(' ')) expect(text).toContain(word);
+      }
+    },
+  );
 });
