@@ -259,6 +259,15 @@ describe('renderScene', () => {
     expect(findGroup(dimmed.shapes, markers[1]!)!.group.opacity).toBeUndefined();
   });
 
+  it('keeps a measurement to an object of a later build step, and its label, where they are', () => {
+    const { doc, boardId, body, pinned } = livingRoom();
+    const all = findGroup(renderScene(doc, boardId, { language: 'vi' }).shapes, pinned)!;
+    const step = renderScene(doc, boardId, { language: 'vi', waiting: new Set([body]) });
+    expect(findGroup(step.shapes, body)).toBeNull();
+    const hidden = findGroup(step.shapes, pinned)!;
+    expect(hidden.group.children).toEqual(all.group.children);
+  });
+
   it('draws the calibrated background image under everything, by its blob', () => {
     const { doc, boardId, room } = livingRoom();
     const hash = 'ab'.repeat(32);
