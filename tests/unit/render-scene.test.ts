@@ -346,6 +346,16 @@ describe('renderSceneSheet', () => {
     expect(textsOf(picture).join(' ')).toContain('Điều 123 BLHS');
   });
 
+  it('divides a long scale bar in round steps', () => {
+    const { doc, boardId } = livingRoom();
+    const picture = renderSceneSheet(doc, boardId, sheet({ scale: 500 }));
+    const bar = findGroup(picture.shapes, 'scale-bar')!.group;
+    expect(textsOf({ ...picture, shapes: [bar] })).toEqual(['0', '5', '10', '15', '20', 'm']);
+    const widths = bar.children.flatMap((s) => (s.kind === 'rect' ? [s.width] : []));
+    // 5 m at 1:500 is 10 mm.
+    for (const w of widths) expect(w).toBeCloseTo((10 * 72) / 25.4, 2);
+  });
+
   it('lists each symbol used once with its Vietnamese name, and the markers with what they mark', () => {
     const { doc, boardId } = livingRoom();
     const texts = textsOf(renderSceneSheet(doc, boardId, sheet()));
