@@ -74,10 +74,10 @@ export async function embedFonts(pdf: PDFDocument, bytes: FontBytes): Promise<Pd
     700: 'BeVietnamPro-Bold',
   };
   const entries = await Promise.all(
-    FONT_WEIGHTS.map(async (weight, index) => {
+    FONT_WEIGHTS.map(async (weight) => {
       const font = await pdf.embedFont(bytes[weight], {
         subset: true,
-        customName: `${subsetTag(index)}+${names[weight]}`,
+        customName: `${subsetTag()}+${names[weight]}`,
         features: { liga: false, clig: false, dlig: false, kern: false },
       });
       return [weight, font] as const;
@@ -86,10 +86,13 @@ export async function embedFonts(pdf: PDFDocument, bytes: FontBytes): Promise<Pd
   return Object.fromEntries(entries) as PdfFonts;
 }
 
-/** Six capitals, distinct per weight (the PDF reference asks only that subsets differ). */
-function subsetTag(index: number): string {
-  return Array.from('CBOARD', (ch, i) =>
-    String.fromCharCode(65 + ((ch.charCodeAt(0) - 65 + index * (i + 1)) % 26)),
+/**
+ * Six capitals, different for every subset: two exports merged into one file (as case files are)
+ * must not carry two different subsets under one name, which readers may take for one font.
+ */
+function subsetTag(): string {
+  return Array.from({ length: 6 }, () =>
+    String.fromCharCode(65 + Math.floor(Math.random() * 26)),
   ).join('');
 }
 
@@ -232,7 +235,7 @@ class Painter {
       case 'image':
         return this.image(shape, alpha);
       case 'pdfPage':
-        return this.pdfPage(shape);
+        return this.pdfPage(shape, alpha);
       case 'group':
         return this.group(shape, alpha);
     }
@@ -367,12 +370,13 @@ class Painter {
     );
   }
 
-  private pdfPage(shape: Extract<Shape, { kind: 'pdfPage' }>): void {
+  private pdfPage(shape: Extract<Shape, { kind: 'pdfPage' }>, alpha: number): void {
     const embedded = this.assets.pages.get(`${shape.hash}#${shape.page}`);
     if (!embedded) return this.missing(shape);
     const key = this.page.node.newXObject(`Page${this.xObjects++}`, embedded.page.ref);
+    this.ops.push(pushGraphicsState());
+    this.opacity(alpha);
     this.ops.push(
-      pushGraphicsState(),
       concatTransformationMatrix(...pageMatrix(shape, embedded.page, embedded.rotation)),
       drawObject(key),
       popGraphicsState(),
