@@ -6,7 +6,6 @@ import type { Rect } from '../render/board.ts';
 import type { Orientation, Paper } from './documents/index.ts';
 import { fileNameOf } from './download.ts';
 import { loadDocuments, type ExportJob } from './ExportJob.tsx';
-import { pictureSvg } from './pageResources.ts';
 import { rasterise } from './raster.ts';
 
 /** Scales a scene can be printed at (1:n, metres on paper); 0 fits the sheet. */
@@ -47,7 +46,7 @@ export function BoardExports({ doc, boardId, boardTitle, job, area }: BoardExpor
     });
   const png = (scale: number) =>
     job.run(async ({ context }) => {
-      const { boardPicture, boardSvg } = await loadDocuments();
+      const { boardPicture, boardSvg, pictureSvg } = await loadDocuments();
       const frame = area?.() ?? null;
       // A transparent picture is the same picture without its background.
       const text = transparent

@@ -1,4 +1,5 @@
 import { ImportError } from '../core/interop/model.ts';
+import { ResourceError } from './pageResources.ts';
 
 /**
  * A refused import or a failed export as a sentence naming the problem, never a bare object: the
@@ -10,6 +11,7 @@ export function exportErrorText(
 ): string {
   if (err instanceof ImportError) return t(`errors.${err.code}`, err.params);
   if (err instanceof Event) return t('failed', { message: t('errors.image') });
+  if (err instanceof ResourceError) return t('failed', { message: t('errors.resource') });
   if (err instanceof Error && err.message === 'empty')
     return t('failed', { message: t('errors.nothing') });
   if (err instanceof Error && err.message && !err.message.startsWith('[object'))

@@ -54,6 +54,8 @@ const vi = {
     empty: 'Tệp không có chủ đề nào.',
     image: 'trình duyệt không đọc được một hình ảnh của sơ đồ. Hãy tải lại trang rồi thử lại.',
     nothing: 'sơ đồ chưa có gì để xuất.',
+    resource:
+      'không tải được phông chữ hoặc tệp của vụ án từ máy chủ. Hãy kiểm tra kết nối rồi thử lại.',
     unknown: 'trình duyệt báo lỗi không rõ nguyên nhân. Hãy thử lại.',
     malformed: 'Nội dung tệp không đúng cấu trúc {{format}}.',
     labelTooLong:
@@ -117,6 +119,8 @@ const en: DeepStrings<typeof vi> = {
     empty: 'The file has no topics.',
     image: 'the browser could not read one of the board’s pictures. Reload the page and try again.',
     nothing: 'the board has nothing to export yet.',
+    resource:
+      'a font or a case file could not be fetched from the server. Check the connection and try again.',
     unknown: 'the browser reported an error without a reason. Try again.',
     malformed: 'The file’s content is not laid out as {{format}}.',
     labelTooLong:

@@ -17,11 +17,10 @@ import {
   type FontBytes,
   type FontWeight,
 } from '../render/fonts.ts';
-import type { Picture } from '../render/picture.ts';
 import type { RenderResources } from '../render/resources.ts';
-import { svgFontCss, toSvg } from '../render/svg.ts';
-import { blobsOf } from '../render/picture.ts';
+import { svgFontCss } from '../render/svg.ts';
 import { LruCache } from '../ui/lruCache.ts';
+import { toBase64 } from './documents/svg.ts';
 
 /**
  * What exports need in the page (`RenderResources`), fetched from this origin only, on first use,
@@ -45,9 +44,16 @@ const WOFF2_URLS: Record<string, Record<FontWeight, string>> = {
 /** How sharp a PDF page is drawn for SVG and PNG (1 = 72 dpi). */
 const PDF_PAGE_SCALE = 2;
 
+/** A font the export needs could not be fetched (offline before it was ever loaded, a server away). */
+export class ResourceError extends Error {
+  constructor(readonly url: string) {
+    super(`could not fetch ${url}`);
+  }
+}
+
 async function bytesOf(url: string): Promise<Uint8Array> {
-  const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const response = await fetch(url, { credentials: 'same-origin' }).catch(() => null);
+  if (!response?.ok) throw new ResourceError(url);
   return new Uint8Array(await response.arrayBuffer());
 }
 
@@ -77,7 +83,7 @@ const fontCss = once(async (): Promise<string> => {
       FONT_WEIGHTS.map(async (weight) => ({
         weight,
         range,
-        base64: base64Of(await bytesOf(WOFF2_URLS[subset]![weight])),
+        base64: toBase64(await bytesOf(WOFF2_URLS[subset]![weight])),
       })),
     ),
   );
@@ -99,8 +105,11 @@ export function pageResources(caseId: string): RenderResources {
       let loading = blobs.get(url);
       if (!loading) {
         // A missing file draws as missing; a failed fetch is tried again by the next export.
-        loading = fetch(url, { credentials: 'same-origin' }).then(async (response) =>
-          response.ok ? new Uint8Array(await response.arrayBuffer()) : null,
+        loading = fetch(url, { credentials: 'same-origin' }).then(
+          async (response) => (response.ok ? new Uint8Array(await response.arrayBuffer()) : null),
+          () => {
+            throw new ResourceError(url);
+          },
         );
         loading.then(
           (bytes) => bytes ?? blobs.delete(url),
@@ -131,44 +140,4 @@ export function pageResources(caseId: string): RenderResources {
       return drawing;
     },
   };
-}
-
-/**
- * A picture as self-contained SVG with everything it draws embedded: the web fonts, the case
- * file's pictures and pictures of its PDF pages (slide thumbnails, the hearing link's picture).
- */
-export async function pictureSvg(picture: Picture, resources: RenderResources): Promise<string> {
-  const wanted = blobsOf(picture);
-  const images = new Map<string, string>();
-  const pages = new Map<string, string>();
-  const mimes = new Map<string, string>();
-  const visit = (shapes: Picture['shapes']): void => {
-    for (const shape of shapes) {
-      if (shape.kind === 'image') mimes.set(shape.hash, shape.mime);
-      else if (shape.kind === 'pdfPage') pages.set(`${shape.hash}#${shape.page}`, '');
-      else if (shape.kind === 'group') visit(shape.children);
-    }
-  };
-  visit(picture.shapes);
-  await Promise.all([
-    ...[...wanted.images].map(async (hash) => {
-      const bytes = await resources.blob(hash);
-      if (bytes) images.set(hash, `data:${mimes.get(hash)};base64,${base64Of(bytes)}`);
-    }),
-    ...[...pages.keys()].map(async (key) => {
-      const [hash, page] = key.split('#');
-      const src = await resources.pdfPageImage?.(hash!, Number(page));
-      if (src) pages.set(key, src);
-      else pages.delete(key);
-    }),
-  ]);
-  return toSvg(picture, { fontCss: await resources.fontCss(), images, pdfPages: pages });
-}
-
-/** Bytes as base64, in slices (String.fromCharCode of a whole file overflows the stack). */
-export function base64Of(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }

@@ -97,13 +97,14 @@ export async function slideImage(
   step: number,
   language: string,
 ): Promise<Blob> {
-  const [{ slidePicture }, { pageResources, pictureSvg }, { rasterise }] = await Promise.all([
+  const [{ slidePicture, pictureSvg }, { pageResources }, { rasterise }] = await Promise.all([
     import('../export/documents/index.ts'),
     import('../export/pageResources.ts'),
     import('../export/raster.ts'),
   ]);
-  const picture = await slidePicture(doc, slide, step, language);
-  const svg = await pictureSvg(picture, pageResources(caseId));
+  const resources = pageResources(caseId);
+  const picture = await slidePicture(doc, slide, step, language, resources);
+  const svg = await pictureSvg(picture, resources);
   return rasterise(svg, { scale: HEARING_PICTURE.width / picture.width, background: '#ffffff' });
 }
 

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { positionsOf, type Slide } from '../core/commands/deck.ts';
 import { loadDocuments } from '../export/ExportJob.tsx';
-import { base64Of, pageResources, pictureSvg } from '../export/pageResources.ts';
+import { pageResources } from '../export/pageResources.ts';
+import { toBase64 } from '../export/documents/svg.ts';
 import {
   staleSlides,
   thumbnailSignature,
@@ -47,13 +48,14 @@ export function useThumbnails(
     const signature = thumbnailSignature(slide, counts);
     void (async () => {
       try {
-        const { slidePicture } = await loadDocuments();
-        const picture = await slidePicture(doc, slide, positionsOf(slide) - 1, language);
-        const svg = await pictureSvg(picture, pageResources(caseId));
+        const { slidePicture, pictureSvg } = await loadDocuments();
+        const resources = pageResources(caseId);
+        const picture = await slidePicture(doc, slide, positionsOf(slide) - 1, language, resources);
+        const svg = await pictureSvg(picture, resources);
         if (cancelled) return;
         // A data: URL, not a blob: one: readable by whoever reads the page (connect-src 'self'
         // refuses fetches of blob: URLs), and nothing to free.
-        const url = `data:image/svg+xml;base64,${base64Of(new TextEncoder().encode(svg))}`;
+        const url = `data:image/svg+xml;base64,${toBase64(new TextEncoder().encode(svg))}`;
         setThumbs((all) => new Map(all).set(slide.id, url));
       } catch {
         // A slide that cannot be drawn keeps its old thumbnail.

@@ -57,8 +57,8 @@ it('exports a scene and the timeline as pictures, and marks a moved scene shape 
 
   // The scene as SVG and as PNG, from the case page's picture menu.
   const menu = page.locator(`[data-board-picture="${scene}"] [data-testid=export-menu]`);
-  // It only exports pictures, so it says so (not “Import / Export” as the mind map's menu).
-  expect((await menu.locator('summary').innerText()).trim()).toBe('Xuất ảnh');
+  // It only exports (pictures and PDF), so it says so (not “Import / Export” as the mind map's).
+  expect((await menu.locator('summary').innerText()).trim()).toBe('Xuất ảnh, PDF');
   await menu.locator('summary').click();
   const svg = (await download(page, () => menu.getByTestId('export-svg').click())).toString();
   expect(svg).toContain('<svg');

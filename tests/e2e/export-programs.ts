@@ -92,16 +92,18 @@ export async function chromiumPng(browser: Browser, svg: string): Promise<Buffer
 }
 
 /**
- * How much two pictures of the same size differ: the share of pixels where any channel differs by
- * more than `tolerance` (both drawn over white). Compared in Chromium (its PNG decoder), which also
- * writes the difference as a picture to look at.
+ * How much two pictures of the same size differ (both drawn over white): `share`, the share of
+ * pixels where any channel differs by more than `tolerance` from every pixel of the other picture
+ * within one pixel (two renderers anti-alias a glyph's edge differently; a missing label, another
+ * font or a shifted shape still counts), and `raw`, compared pixel by pixel. Compared in Chromium
+ * (its PNG decoder), which also writes the difference as a picture to look at (red: differing).
  */
 export async function pixelDifference(
   browser: Browser,
   a: Buffer,
   b: Buffer,
   tolerance = 64,
-): Promise<{ share: number; width: number; height: number; diff: Buffer }> {
+): Promise<{ share: number; raw: number; diff: Buffer }> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -121,31 +123,50 @@ export async function pixelDifference(
           return context.getImageData(0, 0, canvas.width, canvas.height);
         };
         const [x, y] = await Promise.all([load(a), load(b)]);
-        if (x.width !== y.width || x.height !== y.height)
-          return { share: 1, width: x.width, height: x.height, diff: '' };
-        const out = new ImageData(x.width, x.height);
-        let differing = 0;
-        for (let i = 0; i < x.data.length; i += 4) {
-          const d = Math.max(
-            Math.abs(x.data[i]! - y.data[i]!),
-            Math.abs(x.data[i + 1]! - y.data[i + 1]!),
-            Math.abs(x.data[i + 2]! - y.data[i + 2]!),
+        const { width, height } = x;
+        if (width !== y.width || height !== y.height) return { share: 1, raw: 1, diff: '' };
+        const distance = (p: Uint8ClampedArray, i: number, q: Uint8ClampedArray, j: number) =>
+          Math.max(
+            Math.abs(p[i]! - q[j]!),
+            Math.abs(p[i + 1]! - q[j + 1]!),
+            Math.abs(p[i + 2]! - q[j + 2]!),
           );
-          const over = d > tolerance;
-          if (over) differing++;
-          out.data[i] = over ? 220 : 255;
-          out.data[i + 1] = over ? 0 : 255 - Math.min(255, d * 2);
-          out.data[i + 2] = over ? 0 : 255 - Math.min(255, d * 2);
-          out.data[i + 3] = 255;
-        }
+        // Whether pixel (px, py) of `p` has a close pixel in `q` within one pixel.
+        const matched = (p: Uint8ClampedArray, q: Uint8ClampedArray, px: number, py: number) => {
+          const i = (py * width + px) * 4;
+          for (let dy = -1; dy <= 1; dy++)
+            for (let dx = -1; dx <= 1; dx++) {
+              const qx = px + dx;
+              const qy = py + dy;
+              if (qx < 0 || qy < 0 || qx >= width || qy >= height) continue;
+              if (distance(p, i, q, (qy * width + qx) * 4) <= tolerance) return true;
+            }
+          return false;
+        };
+        const out = new ImageData(width, height);
+        let differing = 0;
+        let raw = 0;
+        for (let py = 0; py < height; py++)
+          for (let px = 0; px < width; px++) {
+            const i = (py * width + px) * 4;
+            const d = distance(x.data, i, y.data, i);
+            if (d > tolerance) raw++;
+            const over =
+              d > tolerance &&
+              (!matched(x.data, y.data, px, py) || !matched(y.data, x.data, px, py));
+            if (over) differing++;
+            out.data[i] = over ? 220 : 255;
+            out.data[i + 1] = over ? 0 : 255 - Math.min(255, d * 2);
+            out.data[i + 2] = over ? 0 : 255 - Math.min(255, d * 2);
+            out.data[i + 3] = 255;
+          }
         const canvas = document.createElement('canvas');
-        canvas.width = x.width;
-        canvas.height = x.height;
+        canvas.width = width;
+        canvas.height = height;
         canvas.getContext('2d')!.putImageData(out, 0, 0);
         return {
-          share: differing / (x.width * x.height),
-          width: x.width,
-          height: x.height,
+          share: differing / (width * height),
+          raw: raw / (width * height),
           diff: canvas.toDataURL('image/png').split(',')[1]!,
         };
       },
@@ -155,6 +176,20 @@ export async function pixelDifference(
   } finally {
     await context.close();
   }
+}
+
+/** The SVG's <text> contents in order, joined by spaces (a long label is drawn as several lines). */
+export function svgText(svg: string): string {
+  return [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)]
+    .map((m) =>
+      m[1]!
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&'),
+    )
+    .join(' ')
+    .replace(/\s+/g, ' ');
 }
 
 /** The text poppler reads from a PDF, whitespace made single spaces (lines wrap labels). */
@@ -206,7 +241,8 @@ export async function inkedShare(browser: Browser, png: Buffer): Promise<number>
 
 /**
  * A file converted to PNG by LibreOffice from Debian's packages (`--convert-to png`), headless,
- * with a profile of its own so that it never meets a running office.
+ * with a profile of its own so that it never meets a running office, Be Vietnam Pro installed (its
+ * PDF import draws text in installed fonts, not the embedded ones).
  */
 export function libreOfficePng(file: string, outDir: string): Buffer {
   const profile = workDir('lo-profile');
@@ -221,7 +257,11 @@ export function libreOfficePng(file: string, outDir: string): Buffer {
       outDir,
       file,
     ],
-    { stdio: 'ignore', timeout: 120_000 },
+    {
+      stdio: 'ignore',
+      timeout: 120_000,
+      env: { ...process.env, FONTCONFIG_FILE: beVietnamProConfig() },
+    },
   );
   const base = file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
   return readFileSync(join(outDir, `${base}.png`));

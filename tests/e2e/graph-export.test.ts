@@ -14,12 +14,13 @@ import {
 } from '../../src/core/index.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import { connectClient, synced, type SyncClient } from '../helpers/sync.ts';
-import { launchBrowser, logIn, newContext, until } from './browser.ts';
+import { expectConsoleErrors, launchBrowser, logIn, newContext, until } from './browser.ts';
 
 /**
- * Exports of boards as a person gets them: the board's PDF sheet downloads as a PDF, and a picture
- * is always the whole current board (a colleague's newest topic included, even zoomed out) without
- * the editing overlays (a deck frame's dashed outline).
+ * Exports of boards as a person gets them: the board's PDF sheet downloads as a PDF with its labels
+ * as text, and a picture is always the whole current board drawn from the document (a colleague's
+ * newest topic included, even zoomed out) without the editing overlays (a deck frame's dashed
+ * outline).
  */
 
 let server: TestServer;
@@ -97,6 +98,11 @@ it('downloads an evidence chart as a PDF sheet with its picture and title', asyn
   // A4 landscape, the menu's default.
   expect(info).toMatch(/^Page size:\s+841\.89 x 595\.28 pts/m);
 
+  // The labels are text in the PDF, not a picture of them.
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  for (const label of ['Bị can lấy chiếc xe máy', 'Lời khai nhân chứng 4', '173/2026/HS'])
+    expect(text).toContain(label);
+
   // The sheet is drawn: the board's picture is not blank (a good share of dark pixels).
   execFileSync('pdftoppm', ['-r', '40', '-gray', '-singlefile', file, join(dir, 'page')]);
   const pgm = readFileSync(join(dir, 'page.pgm'));
@@ -123,24 +129,35 @@ it('turns a failed export into a reason in both languages, never "[object Event]
   const boardId = addBoard(client.doc, { kind: 'evidence', title: 'Sơ đồ chứng cứ' }, 'test');
   addEntityNode(client.doc, { boardId, kind: 'fact', name: 'Sự việc', x: 0, y: 0 }, 'test');
   addSlide(client.doc, { kind: 'title', title: 'Vụ xuất lỗi' }, 'test');
-  for (const [locale, reason] of [
-    ['vi-VN', /^Không xuất được: trình duyệt không đọc được một hình ảnh/],
-    ['en-GB', /^Could not export: the browser could not read one of the board’s pictures/],
+  // The fonts refused below, on purpose.
+  expectConsoleErrors(/ERR_FAILED at .*\.ttf$/);
+  for (const [locale, picture, fetched] of [
+    [
+      'vi-VN',
+      /^Không xuất được: trình duyệt không đọc được một hình ảnh/,
+      /^Không xuất được: không tải được phông chữ hoặc tệp của vụ án/,
+    ],
+    [
+      'en-GB',
+      /^Could not export: the browser could not read one of the board’s pictures/,
+      /^Could not export: a font or a case file could not be fetched/,
+    ],
   ] as const) {
     const page = await open(caseId, locale);
     await page.locator('.react-flow__node', { hasText: 'Sự việc' }).waitFor();
+    // A picture the browser refuses to draw.
     await failNextPicture(page);
     await page.getByTestId('export-menu').locator('summary').click();
-    await page.getByTestId('export-pdf').click();
+    await page.getByTestId('export-png-1').click();
     await page.getByTestId('export-message').waitFor();
-    expect(await page.getByTestId('export-message').innerText()).toMatch(reason);
-    // The deck's PDF says why in the same words.
-    await failNextPicture(page);
+    expect(await page.getByTestId('export-message').innerText()).toMatch(picture);
+    // The deck's PDF, its fonts out of reach: said in the same way, from the same helper.
+    await page.route('**/*.ttf', (route) => route.abort());
     await page.getByTestId('toggle-deck').click();
     await page.getByTestId('deck-pdf').click();
     const status = page.getByTestId('deck-export').getByRole('status');
     await status.waitFor();
-    expect(await status.innerText()).toMatch(reason);
+    expect(await status.innerText()).toMatch(fetched);
     await page.context().close();
   }
 });
