@@ -12,7 +12,6 @@ import * as Y from 'yjs';
 import { listSlides } from '../src/core/index.ts';
 import { boardSvg, deckPdf, type ExportContext } from '../src/export/documents/index.ts';
 import { nodeResources } from '../server/export/resources.ts';
-import { openBlobStore } from '../server/store/open.ts';
 import { ADMIN, ApiClient, startTestServer } from '../tests/helpers/server.ts';
 import { connectClient, eventually, synced } from '../tests/helpers/sync.ts';
 import { launchBrowser, logIn } from '../tests/e2e/browser.ts';
@@ -173,9 +172,8 @@ export async function benchExport(quick: boolean): Promise<BenchTable> {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(writer.doc));
     writer.destroy();
-    const base = nodeResources(openBlobStore(server.store, server.dataDir));
     const context: ExportContext = {
-      resources: { ...base, blob: async (hash) => blobs.get(hash) ?? null },
+      resources: nodeResources(async (hash) => blobs.get(hash) ?? null),
       language: 'vi',
       date: new Date(),
       author: 'bench',

@@ -5,7 +5,7 @@ import { boardPdf, boardSvg, deckPdf } from '../../src/export/documents/index.ts
 import { AuditTrail } from '../audit.ts';
 import { loadConfig } from '../config.ts';
 import { nodeResources } from '../export/resources.ts';
-import { caseResources, storedDocument } from '../http/exports.ts';
+import { caseBlobs, storedDocument } from '../http/exports.ts';
 import { openBlobStore, openStore } from '../store/open.ts';
 
 const usage = `Usage:
@@ -18,6 +18,7 @@ Options for a board PDF:
   --frame SLIDE                     only the frame of this slide of the board
   --scale N                         scenes: drawn at 1:N instead of fitted to the paper
   --lang vi|en                      the words the export adds (vi)
+  --author NAME                     who made it, for the PDF's title block (none)
 
 Reads the case as stored, with the same configuration as the server (DATA_DIR, DATABASE_URL …);
 the server may be running. Each export is recorded in the audit trail (person "cli").`;
@@ -55,6 +56,7 @@ async function main(args: string[]): Promise<number> {
       frame: { type: 'string' },
       scale: { type: 'string' },
       lang: { type: 'string' },
+      author: { type: 'string' },
       'per-step': { type: 'boolean', default: false },
       notes: { type: 'boolean', default: false },
       out: { type: 'string' },
@@ -90,10 +92,10 @@ async function main(args: string[]): Promise<number> {
     }
     const doc = await storedDocument(store, caseId);
     const context = {
-      resources: caseResources(nodeResources(openBlobStore(store, config.dataDir)), store, caseId),
+      resources: nodeResources(caseBlobs(store, openBlobStore(store, config.dataDir), caseId)),
       language,
       date: new Date(),
-      author: 'cli',
+      author: values.author?.normalize('NFC') ?? '',
     };
     const audit = new AuditTrail(store);
     if (values.deck) {

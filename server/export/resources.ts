@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import type { Readable } from 'node:stream';
 import {
   FONT_FILES,
   FONT_WEIGHTS,
@@ -42,13 +43,28 @@ export function nodeFontCss(): Promise<string> {
   return fontCss;
 }
 
+/** Where the case file's bytes come from: the server's blob store, or a function (tests). */
+export type BlobReader =
+  | ((hash: string) => Promise<Uint8Array | null>)
+  | { has(hash: string): Promise<boolean>; open(hash: string): Readable };
+
 /**
- * What the export pipeline (src/export/documents) needs in Node: the case file's blobs through
- * `blob` (the server's blob store, or a Map in tests) and the fonts from node_modules. PDF pages
- * are not drawn as pictures here (no pdf.js canvas in Node): SVGs exported by the server show a
- * framed blank box where a document page would be, while PDFs embed the page itself.
+ * What the export pipeline (src/export/documents) needs in Node: the case file's blobs (from the
+ * server's `BlobStore`, or a function over a Map in tests) and the fonts from node_modules. PDF
+ * pages are not drawn as pictures here (no pdf.js canvas in Node): SVGs exported by the server
+ * show a framed blank box where a document page would be, while PDFs embed the page itself.
+ * @example nodeResources(blobStore)
  * @example nodeResources(async (hash) => blobs.get(hash) ?? null)
  */
-export function nodeResources(blob: (hash: string) => Promise<Uint8Array | null>): RenderResources {
+export function nodeResources(blobs: BlobReader): RenderResources {
+  const blob =
+    typeof blobs === 'function'
+      ? blobs
+      : async (hash: string): Promise<Uint8Array | null> => {
+          if (!(await blobs.has(hash))) return null;
+          const chunks: Buffer[] = [];
+          for await (const chunk of blobs.open(hash)) chunks.push(Buffer.from(chunk as Uint8Array));
+          return new Uint8Array(Buffer.concat(chunks));
+        };
   return { blob, fonts: nodeFonts, fontCss: nodeFontCss };
 }

@@ -9,7 +9,6 @@ import {
   type ExportContext,
 } from '../../src/export/documents/index.ts';
 import { NoSuchBoard } from '../../src/render/board.ts';
-import type { RenderResources } from '../../src/render/resources.ts';
 import { ApiError, langFrom, type Lang } from '../errors.ts';
 import type { BlobStore } from '../files/BlobStore.ts';
 import { nodeResources } from '../export/resources.ts';
@@ -103,23 +102,19 @@ export async function exportDocument(
 }
 
 /**
- * Blobs of this case only: a document may name any hash (its author writes it), but an export must
- * never carry another case's file.
+ * The bytes of a case-file blob, for this case only: a document may name any hash (its author
+ * writes it), but an export must never carry another case's file.
  */
-export function caseResources(
-  base: RenderResources,
+export function caseBlobs(
   store: Store,
+  blobs: BlobStore,
   caseId: string,
-): RenderResources {
-  return {
-    ...base,
-    blob: async (hash) => ((await store.getCaseFile(caseId, hash)) ? base.blob(hash) : null),
-    ...(base.pdfPageImage
-      ? {
-          pdfPageImage: async (hash: string, page: number) =>
-            (await store.getCaseFile(caseId, hash)) ? base.pdfPageImage!(hash, page) : null,
-        }
-      : {}),
+): (hash: string) => Promise<Uint8Array | null> {
+  return async (hash) => {
+    if (!(await store.getCaseFile(caseId, hash)) || !(await blobs.has(hash))) return null;
+    const chunks: Buffer[] = [];
+    for await (const chunk of blobs.open(hash)) chunks.push(chunk as Buffer);
+    return new Uint8Array(Buffer.concat(chunks));
   };
 }
 
@@ -144,7 +139,6 @@ export function exportRoutes(
   services: Services & { blobs: BlobStore },
 ): void {
   const { store, rooms, audit, blobs } = services;
-  const fonts = nodeResources(blobs);
   let running = 0;
 
   type Member = Awaited<ReturnType<typeof requireMember>>;
@@ -182,7 +176,7 @@ export function exportRoutes(
     author: string,
   ): ExportContext {
     return {
-      resources: caseResources(fonts, store, caseId),
+      resources: nodeResources(caseBlobs(store, blobs, caseId)),
       language: language ?? langFrom(request.headers['accept-language']),
       date: new Date(),
       author,

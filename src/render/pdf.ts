@@ -28,7 +28,7 @@ import {
   stroke,
   LineCapStyle,
   LineJoinStyle,
-  type PDFDocument,
+  PDFDocument,
   type PDFEmbeddedPage,
   type PDFFont,
   type PDFImage,
@@ -124,49 +124,64 @@ export async function drawPicture(
   page.pushOperators(...ops);
 }
 
-interface Assets {
-  images: Map<string, PDFImage | null>;
-  pages: Map<string, PDFEmbeddedPage | null>;
+/** A case-file PDF page embedded as a form XObject, and how its PDF turns it for display. */
+interface EmbeddedPage {
+  page: PDFEmbeddedPage;
+  /** The page's /Rotate: 0, 90, 180 or 270 degrees clockwise. */
+  rotation: number;
 }
 
-const cache = new WeakMap<PDFDocument, Map<string, Promise<PDFImage | PDFEmbeddedPage | null>>>();
+interface Assets {
+  images: Map<string, PDFImage | null>;
+  pages: Map<string, EmbeddedPage | null>;
+}
+
+type Embedded = PDFImage | EmbeddedPage | PDFDocument | null;
+const cache = new WeakMap<PDFDocument, Map<string, Promise<Embedded>>>();
 
 /** Embeds the pictures and PDF pages `picture` draws (once per document, shared by its pages). */
 async function embedAssets(pdf: PDFDocument, picture: Picture, blobs: BlobSource): Promise<Assets> {
   let embedded = cache.get(pdf);
   if (!embedded) cache.set(pdf, (embedded = new Map()));
   const store = embedded;
-  const once = (key: string, make: () => Promise<PDFImage | PDFEmbeddedPage | null>) => {
+  const once = <T extends Embedded>(key: string, make: () => Promise<T>): Promise<T | null> => {
     let found = store.get(key);
     // A blob that cannot be read or embedded is drawn as a grey box, not a failed export.
     if (!found) store.set(key, (found = make().catch(() => null)));
-    return found;
+    return found as Promise<T | null>;
   };
+  // A case-file PDF is parsed once however many of its pages are shown.
+  const source = (hash: string) =>
+    once(`pdf:${hash}`, async () => {
+      const bytes = await blobs(hash);
+      if (!bytes) throw new Error(`missing ${hash}`);
+      return PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
+    });
   const images = new Map<string, PDFImage | null>();
-  const pages = new Map<string, PDFEmbeddedPage | null>();
+  const pages = new Map<string, EmbeddedPage | null>();
   const wanted: Promise<void>[] = [];
   const visit = (shape: Shape): void => {
     if (shape.kind === 'group') shape.children.forEach(visit);
     else if (shape.kind === 'image') {
-      const key = `image:${shape.hash}`;
       wanted.push(
-        once(key, async () => {
+        once(`image:${shape.hash}`, async () => {
           const bytes = await blobs(shape.hash);
           if (!bytes) return null;
           if (isPng(bytes)) return pdf.embedPng(bytes);
           if (isJpeg(bytes)) return pdf.embedJpg(bytes);
           return null;
-        }).then((image) => void images.set(shape.hash, image as PDFImage | null)),
+        }).then((image) => void images.set(shape.hash, image)),
       );
     } else if (shape.kind === 'pdfPage') {
       const key = `${shape.hash}#${shape.page}`;
       wanted.push(
-        once(key, async () => {
-          const bytes = await blobs(shape.hash);
-          if (!bytes) return null;
-          const [embeddedPage] = await pdf.embedPdf(bytes, [shape.page - 1]);
-          return embeddedPage ?? null;
-        }).then((p) => void pages.set(key, p as PDFEmbeddedPage | null)),
+        once(key, async (): Promise<EmbeddedPage | null> => {
+          const doc = await source(shape.hash);
+          const found = doc?.getPages()[shape.page - 1];
+          if (!found) return null;
+          const rotation = (((found.getRotation().angle % 360) + 360) % 360) as number;
+          return { page: await pdf.embedPage(found), rotation };
+        }).then((p) => void pages.set(key, p)),
       );
     }
   };
@@ -313,7 +328,12 @@ class Painter {
   }
 
   private text(t: Extract<Shape, { kind: 'text' }>, alpha: number): void {
-    const text = t.text.normalize('NFC').replace(/[\r\n\t]/g, ' ');
+    // Control characters have no glyph; a line break or tab inside one text is a space.
+    const text = t.text
+      .normalize('NFC')
+      .replace(/[\r\n\t]/g, ' ')
+      // eslint-disable-next-line no-control-regex -- what no font draws
+      .replace(/[\u0000-\u001f\u007f]/g, '');
     if (!text.trim() || t.size <= 0) return;
     const weight = t.weight ?? 400;
     const font = this.fonts[weight];
@@ -350,18 +370,10 @@ class Painter {
   private pdfPage(shape: Extract<Shape, { kind: 'pdfPage' }>): void {
     const embedded = this.assets.pages.get(`${shape.hash}#${shape.page}`);
     if (!embedded) return this.missing(shape);
-    const key = this.page.node.newXObject(`Page${this.xObjects++}`, embedded.ref);
+    const key = this.page.node.newXObject(`Page${this.xObjects++}`, embedded.page.ref);
     this.ops.push(
       pushGraphicsState(),
-      // The page's own points (y up) stretched into the box (y down).
-      concatTransformationMatrix(
-        shape.width / embedded.width,
-        0,
-        0,
-        -shape.height / embedded.height,
-        shape.x,
-        shape.y + shape.height,
-      ),
+      concatTransformationMatrix(...pageMatrix(shape, embedded.page, embedded.rotation)),
       drawObject(key),
       popGraphicsState(),
     );
@@ -369,7 +381,11 @@ class Painter {
 
   /** A picture or page that could not be read: a grey box where it would be. */
   private missing(box: { x: number; y: number; width: number; height: number }): void {
-    this.shape({ kind: 'rect', ...box, fill: '#e5e7eb', stroke: '#94a3b8', strokeWidth: 1 }, 1);
+    const { x, y, width, height } = box;
+    this.shape(
+      { kind: 'rect', x, y, width, height, fill: '#e5e7eb', stroke: '#94a3b8', strokeWidth: 1 },
+      1,
+    );
   }
 
   private fontKey(weight: FontWeight): PDFName {
@@ -392,6 +408,30 @@ class Painter {
       this.alphaKeys.set(value, key);
     }
     this.ops.push(setGraphicsState(key));
+  }
+}
+
+/**
+ * The matrix from a PDF page's own points (y up, unrotated) to `box` (y down), turned as the page's
+ * /Rotate (clockwise) shows it, so that the page fills the box the way a reader displays it.
+ */
+export function pageMatrix(
+  box: { x: number; y: number; width: number; height: number },
+  page: { width: number; height: number },
+  rotation: number,
+): [number, number, number, number, number, number] {
+  const { x, y, width: W, height: H } = box;
+  const [w, h] = [page.width, page.height];
+  switch (rotation) {
+    case 90:
+      // The page's left edge becomes the top: u runs down, v runs right.
+      return [0, H / w, W / h, 0, x, y];
+    case 180:
+      return [-W / w, 0, 0, H / h, x + W, y];
+    case 270:
+      return [0, -H / w, -W / h, 0, x + W, y + H];
+    default:
+      return [W / w, 0, 0, -H / h, x, y + H];
   }
 }
 

@@ -140,7 +140,7 @@ export async function exportCase(
       kind: 'frame',
       title: 'Diễn biến vụ án',
       boardId: mindmap,
-      frame: { x: -2000, y: -2000, w: 4000, h: 4000 },
+      frame: { x: -480, y: -135, w: 960, h: 270 },
     },
     ORIGIN,
   );

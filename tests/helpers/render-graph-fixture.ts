@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { addBoard, addEntity, addEntityNode, addLink, addNode } from '../../src/core/index.ts';
+import { updateEntity } from '../../src/core/commands/register.ts';
 import { recordAt, registerOf } from '../../src/core/doc.ts';
 import { nodesIn } from '../../src/core/commands/nodes.ts';
 
@@ -76,14 +77,16 @@ export function renderCase(): RenderCase {
   });
   const camera = node(evidence, 'evidence', 'Trích xuất camera chợ Bến Thành', 0, 440);
   const confession = node(evidence, 'evidence', 'Lời khai bị can Nguyễn Văn Hùng', 0, 550);
-  const pawn = node(evidence, 'event', 'Hùng bán xe cho tiệm cầm đồ', 360, 650);
+  const pawn = node(evidence, 'event', 'Hùng cầm xe tại tiệm Phát Đạt', 360, 650);
   const suspect = node(evidence, 'person', 'Nguyễn Văn Hùng', 360, 780);
   // Commands store NFC; an old or hostile peer may write NFD straight into the register.
   const nfd = (entity: unknown) => {
     const record = recordAt(registerOf(doc), String(entity));
     record?.set('name', String(record.get('name')).normalize('NFD'));
   };
-  nfd(recordAt(nodesIn(doc, evidence), witness)?.get('entity'));
+  const entityOf = (nodeId: string) =>
+    String(recordAt(nodesIn(doc, evidence), nodeId)?.get('entity'));
+  nfd(entityOf(witness));
   link(evidence, scene, took, 'supports', { strength: 'strong' });
   link(evidence, victim, took, 'supports');
   link(evidence, witness, present, 'supports');
@@ -170,7 +173,10 @@ export function renderCase(): RenderCase {
       readonly string[],
       string?,
     ];
-    event(name, start, people, end);
+    const id = event(name, start, people, end);
+    // The camera footage shows the motorbike leaving: a badge beside the event.
+    if (name === 'Hùng dắt xe ra khỏi bãi')
+      updateEntity(doc, { id, fields: { evidence: [entityOf(camera)] } }, O);
   }
   addEntity(doc, { kind: 'event', fields: { name: 'Hùng vay tiền', start: 'đầu năm' } }, O);
 
@@ -193,7 +199,7 @@ export function renderCase(): RenderCase {
         'Kết luận định giá tài sản số 45/KL-HĐĐG',
         'Trích xuất camera chợ Bến Thành',
         'Lời khai bị can Nguyễn Văn Hùng',
-        'Hùng bán xe cho tiệm cầm đồ',
+        'Hùng cầm xe tại tiệm Phát Đạt',
         'Nguyễn Văn Hùng',
       ],
       relationship: [

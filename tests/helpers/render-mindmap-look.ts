@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { renderMindMap } from '../../src/boards/mindmap/render.ts';
 import { toSvg } from '../../src/render/svg.ts';
 import { caseMap } from './render-mindmap-case.ts';
+import { rsvgEnv } from './render-png.ts';
+
+const env = rsvgEnv();
 
 const out = process.argv[2] ?? '/tmp/mindmap-look';
 mkdirSync(out, { recursive: true });
@@ -16,7 +19,7 @@ for (const layout of ['balanced', 'logic-right', 'org-down', 'timeline'] as cons
   const picture = renderMindMap(doc, boardId, { language: 'vi' });
   const svg = join(out, `${layout}.svg`);
   writeFileSync(svg, toSvg(picture));
-  execFileSync('rsvg-convert', ['-o', join(out, `${layout}.png`), svg]);
+  execFileSync('rsvg-convert', ['-o', join(out, `${layout}.png`), svg], { env });
   const framed = renderMindMap(doc, boardId, {
     language: 'vi',
     frame: { x: -300, y: -200, w: 600, h: 400 },
@@ -25,7 +28,7 @@ for (const layout of ['balanced', 'logic-right', 'org-down', 'timeline'] as cons
   });
   const frameSvg = join(out, `${layout}-frame.svg`);
   writeFileSync(frameSvg, toSvg(framed));
-  execFileSync('rsvg-convert', ['-o', join(out, `${layout}-frame.png`), frameSvg]);
+  execFileSync('rsvg-convert', ['-o', join(out, `${layout}-frame.png`), frameSvg], { env });
   // Wide maps in tiles of 1200 px, to look at closely.
   const shift = picture.shapes[0]?.kind === 'group' ? picture.shapes[0].transform : undefined;
   const [x0, y0] = shift ? [-shift[4], -shift[5]] : [0, 0];
@@ -36,7 +39,7 @@ for (const layout of ['balanced', 'logic-right', 'org-down', 'timeline'] as cons
     });
     const file = join(out, `${layout}-tile${i}.svg`);
     writeFileSync(file, toSvg(tile));
-    execFileSync('rsvg-convert', ['-o', join(out, `${layout}-tile${i}.png`), file]);
+    execFileSync('rsvg-convert', ['-o', join(out, `${layout}-tile${i}.png`), file], { env });
   }
   console.log(layout, picture.width, picture.height);
 }

@@ -1,5 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { FONT_FILES } from '../../src/render/fonts.ts';
+
+const require = createRequire(import.meta.url);
 
 /** Whether rsvg-convert (librsvg2-bin) is installed; `.ci/run` installs it. */
 export const hasRsvg = (() => {
@@ -101,4 +108,19 @@ export function darkPixels(
     }
   }
   return count;
+}
+
+/**
+ * An environment for rsvg-convert that finds Be Vietnam Pro (the TrueType files in node_modules)
+ * through a private fontconfig file, so that pictures are drawn in the font the renderer measured
+ * with even where the font is not installed (elsewhere rsvg-convert falls back to a wider font).
+ */
+export function rsvgEnv(): NodeJS.ProcessEnv {
+  const dir = mkdtempSync(join(tmpdir(), 'fonts-'));
+  const fonts = dirname(dirname(require.resolve(FONT_FILES[400])));
+  writeFileSync(
+    join(dir, 'fonts.conf'),
+    `<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${fonts}</dir><cachedir>${dir}/cache</cachedir></fontconfig>`,
+  );
+  return { ...process.env, FONTCONFIG_FILE: join(dir, 'fonts.conf') };
 }

@@ -13,6 +13,7 @@ import {
   DOCUMENT_TEXT,
   exportCase,
   installed,
+  MINDMAP_LABELS,
   pageText,
   run,
   tempFile,
@@ -102,6 +103,12 @@ describe('deck PDF', () => {
     // Two build steps: the start, then one page per step.
     expect(run('pdfinfo', [path])).toMatch(/Pages:\s+3\n/);
     expect(pageText(path, 3)).toContain('Trang 3/3');
+    // Before the first step only the central topic shows; at the last every topic does.
+    const children = MINDMAP_LABELS.slice(1).map((label) => label.normalize('NFC'));
+    const flat = (n: number) => pageText(path, n).replace(/\s+/g, ' ');
+    expect(flat(1)).toContain(MINDMAP_LABELS[0]);
+    expect(children.filter((label) => flat(1).includes(label))).toEqual([]);
+    expect(children.filter((label) => !flat(3).includes(label))).toEqual([]);
     expect(pageText(path, 1)).not.toContain('MẬT');
   });
 

@@ -1,12 +1,14 @@
-import { PDFDocument } from 'pdf-lib';
+import { degrees, PDFDocument, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { boardsOf } from '../../src/core/doc.ts';
+import type * as Y from 'yjs';
+import { addBoard, addSceneObject, boardsOf } from '../../src/core/index.ts';
 import {
   boardPdf,
   boardPicture,
   boardSheet,
   boardSvg,
   Cancelled,
+  exportTexts,
   UnknownBoardKind,
 } from '../../src/export/documents/index.ts';
 import { NoSuchBoard } from '../../src/render/board.ts';
@@ -126,6 +128,72 @@ describe('the PDF writer', () => {
     },
   );
 
+  needPoppler('draws a case-file PDF page as a page, turned as its /Rotate shows it', async () => {
+    // A landscape page, red on its left half, shown turned a quarter clockwise: red on top.
+    const source = await PDFDocument.create();
+    const turned = source.addPage([200, 100]);
+    turned.drawRectangle({ x: 0, y: 0, width: 100, height: 100, color: rgb(1, 0, 0) });
+    turned.setRotation(degrees(90));
+    const bytes = await source.save();
+    const pdf = await PDFDocument.create();
+    const fonts = await embedFonts(pdf, await nodeFonts());
+    const page = pdf.addPage([100, 200]);
+    const picture: Picture = {
+      width: 100,
+      height: 200,
+      background: '#ffffff',
+      title: '',
+      shapes: [{ kind: 'pdfPage', x: 0, y: 0, width: 100, height: 200, hash: 'h', page: 1 }],
+    };
+    await drawPicture(
+      pdf,
+      page,
+      picture,
+      { x: 0, y: 0, width: 100, height: 200 },
+      fonts,
+      async (hash) => (hash === 'h' ? bytes : null),
+    );
+    const path = tempFile('turned.pdf', await pdf.save());
+    const pixels = pagePixels(path, 1, 72);
+    expect(pixels.at(75, 50)).toEqual([255, 0, 0]);
+    expect(pixels.at(25, 150)).toEqual([255, 255, 255]);
+    // Embedded as a form (a page), not as a picture.
+    expect(
+      run('pdfimages', ['-list', path])
+        .split('\n')
+        .slice(2)
+        .filter((l) => l.trim()),
+    ).toEqual([]);
+  });
+
+  needPoppler(
+    'draws a picture it cannot read as a grey box, the text beside it intact',
+    async () => {
+      const pdf = await PDFDocument.create();
+      const fonts = await embedFonts(pdf, await nodeFonts());
+      const page = pdf.addPage([200, 100]);
+      const picture: Picture = {
+        width: 200,
+        height: 100,
+        background: '#ffffff',
+        title: '',
+        shapes: [
+          { kind: 'image', x: 10, y: 10, width: 80, height: 80, hash: 'webp', mime: 'image/webp' },
+          { kind: 'image', x: 110, y: 10, width: 80, height: 80, hash: 'gone', mime: 'image/png' },
+          { kind: 'text', x: 10, y: 98, text: 'Ảnh\u0007 số 1', size: 8 },
+        ],
+      };
+      const blob = async (hash: string) =>
+        hash === 'webp' ? new Uint8Array([82, 73, 70, 70]) : null;
+      await drawPicture(pdf, page, picture, { x: 0, y: 0, width: 200, height: 100 }, fonts, blob);
+      const path = tempFile('grey.pdf', await pdf.save());
+      const pixels = pagePixels(path, 1, 72);
+      expect(pixels.at(50, 50)).toEqual([229, 231, 235]);
+      expect(pixels.at(150, 50)).toEqual([229, 231, 235]);
+      expect(pageText(path, 1)).toContain('Ảnh số 1');
+    },
+  );
+
   it('reads path data: quadratics as cubics, H and V, implicit lines, closes', () => {
     const names = (d: string) => pathOperators(d).map((op) => op.toString().split(' ').pop());
     expect(names('M0 0L10 0Q20 0 20 10Z')).toEqual(['m', 'l', 'c', 'h']);
@@ -162,7 +230,7 @@ describe('board PDF', () => {
         /BeVietnamPro-Bold\s+CID TrueType\s+Identity-H\s+yes yes yes/,
       );
       const info = run('pdfinfo', [path]);
-      expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+      expect(info).toMatch(/Page size:\s+595\.27\d* x 841\.89 pts \(A4\)/);
       expect(info).toMatch(/Title:\s+Sơ đồ vụ án/);
       expect(info).toMatch(/Creator:\s+CaseBoard/);
     },
@@ -229,6 +297,41 @@ describe('board PDF', () => {
     expect(y).toBeGreaterThan(markBottom);
   });
 
+  needPoppler(
+    'prints a scene on its own sheet at the stated scale, marked and footed',
+    async () => {
+      const c = await exportCase('mat');
+      const scene = addBoard(c.doc, { kind: 'scene', title: 'Hiện trường nhà ông Hùng' }, 'test');
+      const room = [
+        { x: 0, y: 0 },
+        { x: 8, y: 0 },
+        { x: 8, y: 6 },
+        { x: 0, y: 6 },
+      ];
+      addSceneObject(
+        c.doc,
+        { boardId: scene, object: { shape: 'wall', points: room, closed: true, thickness: 0.2 } },
+        'test',
+      );
+      const options = { paper: 'A4', orientation: 'landscape', scale: 100 } as const;
+      const sheet = await boardSheet(c.doc, scene, options, c.context);
+      const drawing = sheet.shapes.find((s) => s.kind === 'group' && s.id === 'drawing');
+      // Not scaled to fit: 1 m must stay 10 mm on paper at 1:100.
+      expect(drawing?.kind === 'group' && drawing.transform?.[0]).toBe(1);
+      const text = pageText(
+        tempFile('scene.pdf', await boardPdf(c.doc, scene, options, c.context)),
+        1,
+      );
+      // The sheet's own title block (not the plain boards' one) with the scale.
+      expect(text).toMatch(/Tỷ lệ\s+1:100/);
+      expect(text).toContain('SƠ ĐỒ HIỆN TRƯỜNG');
+      expect(text).not.toContain('Người lập');
+      expect(text).toContain('Hiện trường nhà ông Hùng');
+      expect(count(text, 'MẬT')).toBe(2);
+      expect(text).toContain('Trang 1/1');
+    },
+  );
+
   it('refuses a board the case does not have, and a kind it cannot draw', async () => {
     const c = await exportCase('none');
     await expect(boardPicture(c.doc, 'nope', { language: 'vi' })).rejects.toBeInstanceOf(
@@ -237,7 +340,7 @@ describe('board PDF', () => {
     await expect(
       boardPdf(c.doc, 'nope', { paper: 'A4', orientation: 'portrait' }, c.context),
     ).rejects.toBeInstanceOf(NoSuchBoard);
-    const record = boardsOf(c.doc).get(c.mindmap) as import('yjs').Map<unknown>;
+    const record = boardsOf(c.doc).get(c.mindmap) as Y.Map<unknown>;
     c.doc.transact(() => record.set('kind', 'hologram'));
     await expect(boardPicture(c.doc, c.mindmap, { language: 'vi' })).rejects.toBeInstanceOf(
       UnknownBoardKind,
@@ -278,5 +381,17 @@ describe('board SVG', () => {
     const png = path.replace(/svg$/, 'png');
     run('rsvg-convert', ['-o', png, path]);
     expect(run('file', [png])).toMatch(/PNG image data/);
+  });
+});
+
+describe('export words', () => {
+  it('date the export in the zone asked for, as each language writes dates', () => {
+    // 06:30 in Hà Nội on 3 December is still 2 December in UTC.
+    const early = new Date('2026-12-02T23:30:00Z');
+    expect(exportTexts('vi').formatDate(early, 'Asia/Ho_Chi_Minh')).toBe('03/12/2026');
+    expect(exportTexts('en').formatDate(early, 'Asia/Ho_Chi_Minh')).toBe('3 Dec 2026');
+    expect(exportTexts('vi').formatDate(early, 'UTC')).toBe('02/12/2026');
+    expect(exportTexts('vi').page(2, 7)).toBe('Trang 2/7');
+    expect(exportTexts('en-GB').classification['toi-mat']).toBe('TỐI MẬT (TOP SECRET)');
   });
 });

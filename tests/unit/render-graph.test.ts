@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addBoard,
+  addEntityNode,
+  addFileRecord,
+  addLink,
+  addNode,
+  attachFile,
+} from '../../src/core/index.ts';
+import { recordAt, registerOf } from '../../src/core/doc.ts';
+import { nodesIn } from '../../src/core/commands/nodes.ts';
 import { getBezierPath, Position } from '@xyflow/system';
 import { renderGraph } from '../../src/boards/graph/render.ts';
 import { LINK_LOOK } from '../../src/canvas/linkLook.ts';
 import { LINK_STROKES } from '../../src/canvas/linkGeometry.ts';
 import { listLinks } from '../../src/core/commands/links.ts';
 import { textWidth } from '../../src/render/metrics.ts';
-import { textsOf, type Picture, type Shape } from '../../src/render/picture.ts';
+import { blobsOf, textsOf, type Picture, type Shape } from '../../src/render/picture.ts';
 import { NoSuchBoard } from '../../src/render/board.ts';
 import { renderCase } from '../helpers/render-graph-fixture.ts';
+import { darkPixels, decodePng } from '../helpers/render-png.ts';
 import {
   groupById,
   hasRsvg,
@@ -188,8 +200,23 @@ describe('evidence chart picture', () => {
   it.skipIf(!hasRsvg)('converts with rsvg-convert to a PNG of the picture’s size', () => {
     const png = rsvgPng(picture);
     expect([png.width, png.height]).toEqual([picture.width, picture.height]);
-    // Not a blank page: a white picture of this size compresses to a few kilobytes.
-    expect(png.bytes.length).toBeGreaterThan(20_000);
+    // Every node's name is inked inside its box.
+    const image = decodePng(png.bytes);
+    for (const id of Object.values(c.nodes)) {
+      const box = nodeBox(picture, id)!;
+      expect(
+        darkPixels(image, { x: box.x + 20, y: box.y + 6, width: box.w - 26, height: box.h - 12 }),
+      ).toBeGreaterThan(60);
+    }
+    // A node waiting for its build step leaves its place blank.
+    const camera = nodeBox(picture, c.nodes['Trích xuất camera chợ Bến Thành']!)!;
+    const waiting = new Set([c.nodes['Trích xuất camera chợ Bến Thành']!]);
+    const hidden = decodePng(
+      rsvgPng(renderGraph(c.doc, c.evidence, { language: 'vi', waiting })).bytes,
+    );
+    expect(
+      darkPixels(hidden, { x: camera.x, y: camera.y, width: camera.w, height: camera.h }),
+    ).toBe(0);
   });
 });
 
@@ -228,5 +255,83 @@ describe('relationship chart picture', () => {
   it.skipIf(!hasRsvg)('converts with rsvg-convert to a PNG of the picture’s size', () => {
     const png = rsvgPng(picture);
     expect([png.width, png.height]).toEqual([picture.width, picture.height]);
+  });
+});
+
+describe('chart pictures of unusual nodes', () => {
+  it('draws an evidence item’s first picture, an image node, a deleted entity’s node and a free node', () => {
+    const doc = new Y.Doc();
+    const board = addBoard(doc, { kind: 'evidence', title: 'Ảnh' }, 'test');
+    const hash = 'a'.repeat(64);
+    addFileRecord(doc, { hash, name: 'hiện trường.jpg', mime: 'image/jpeg', size: 10 }, 'test');
+    const knife = addEntityNode(
+      doc,
+      { boardId: board, kind: 'evidence', name: 'Con dao dài 25 cm', x: 0, y: 0 },
+      'test',
+    );
+    const entity = recordAt(nodesIn(doc, board), knife)!.get('entity') as string;
+    attachFile(doc, { entityId: entity, hash }, 'test');
+    const photo = addNode(doc, { boardId: board, x: 0, y: 200, file: hash }, 'test');
+    const gone = addEntityNode(
+      doc,
+      { boardId: board, kind: 'person', name: 'Người đã xoá', x: 400, y: 0 },
+      'test',
+    );
+    const goneEntity = recordAt(nodesIn(doc, board), gone)!.get('entity') as string;
+    registerOf(doc).delete(goneEntity);
+    const free = addNode(doc, { boardId: board, x: 400, y: 200, label: 'Ghi chú tự do' }, 'test');
+
+    const picture = renderGraph(doc, board, { language: 'vi' });
+    expect(blobsOf(picture).images).toEqual(new Set([hash]));
+    const image = (id: string) =>
+      groupById(picture, id)!.shape.children.find((s) => s.kind === 'image') as
+        Extract<Shape, { kind: 'image' }> | undefined;
+    expect(image(knife)).toMatchObject({ width: 40, height: 40, hash });
+    expect(image(photo)).toMatchObject({ width: 200, height: 200, hash });
+    // A node whose entity was deleted keeps the name it showed, in a dashed red box.
+    const broken = nodeBox(picture, gone)!;
+    expect(broken.group.shape.children[1]).toMatchObject({ stroke: '#b91c1c', dash: [6, 4] });
+    expect(textsOf(picture)).toContain('Ghi chú tự do');
+    expect(nodeBox(picture, free)!.w).toBeGreaterThan(textWidth('Ghi chú tự do', 15));
+  });
+
+  it('draws an empty chart as a small blank page', () => {
+    const doc = new Y.Doc();
+    const board = addBoard(doc, { kind: 'relationship', title: 'Trống' }, 'test');
+    const picture = renderGraph(doc, board, { language: 'vi' });
+    expect(textsOf(picture)).toEqual([]);
+    expect(picture.width).toBeGreaterThan(0);
+  });
+
+  it('draws a chart of 2,000 nodes and links quickly', () => {
+    const doc = new Y.Doc();
+    const board = addBoard(doc, { kind: 'evidence', title: 'Lớn' }, 'test');
+    const ids: string[] = [];
+    doc.transact(() => {
+      for (let i = 0; i < 2000; i++)
+        ids.push(
+          addNode(
+            doc,
+            {
+              boardId: board,
+              x: (i % 40) * 300,
+              y: Math.floor(i / 40) * 120,
+              label: `Nút số ${i}`,
+            },
+            'test',
+          ),
+        );
+      for (let i = 1; i < 2000; i++)
+        addLink(
+          doc,
+          { boardId: board, source: ids[i - 1]!, target: ids[i]!, type: 'supports' },
+          'test',
+        );
+    });
+    const started = performance.now();
+    const picture = renderGraph(doc, board, { language: 'vi' });
+    // A guard against a quadratic slip, not a benchmark (npm run bench measures).
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(textsOf(picture)).toContain('Nút số 1999');
   });
 });

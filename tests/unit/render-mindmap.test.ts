@@ -6,14 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { renderMindMap } from '../../src/boards/mindmap/render.ts';
 import { topicSizeWith } from '../../src/boards/mindmap/measure.ts';
 import { measureLabel } from '../../src/boards/mindmap/renderTopic.ts';
-import { listTopics } from '../../src/core/commands/mindmap.ts';
+import {
+  listRelationships,
+  listTopics,
+  setRelationshipControl,
+} from '../../src/core/commands/mindmap.ts';
 import { nodesIn } from '../../src/core/commands/nodes.ts';
 import { recordAt } from '../../src/core/doc.ts';
 import { BOARD_MARGIN, NoSuchBoard, type Rect } from '../../src/render/board.ts';
 import { textsOf, type Picture, type Shape } from '../../src/render/picture.ts';
 import { toSvg } from '../../src/render/svg.ts';
 import { caseMap, IMAGE_HASH } from '../helpers/render-mindmap-case.ts';
-import { darkPixels, decodePng, hasRsvg } from '../helpers/render-png.ts';
+import { darkPixels, decodePng, hasRsvg, rsvgEnv } from '../helpers/render-png.ts';
 
 type Group = Extract<Shape, { kind: 'group' }>;
 type Box = { x: number; y: number; width: number; height: number };
@@ -216,6 +220,23 @@ describe('mind-map renderer', () => {
     expect(tip[1]).toBeCloseTo(target.y, 1);
   });
 
+  it('keeps the bend a person gave a relationship', () => {
+    const { doc, boardId, ids } = caseMap('org-down');
+    const [rel] = listRelationships(doc, boardId);
+    setRelationshipControl(doc, { boardId, id: rel!.id, control: { dx: 30, dy: 200 } }, 'test');
+    const picture = renderMindMap(doc, boardId, { language: 'vi' });
+    const byId = groups(picture);
+    const source = boxOf(byId.get(ids.suspect)!);
+    const target = boxOf(byId.get(ids.knife)!);
+    const path = findShapes(picture, (s) => s.kind === 'path' && s.stroke === '#c2410c')[0];
+    const [, , cx, cy] = ((path as { d: string }).d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
+    // The control point sits at the stored offset from the middle of the line.
+    const mx = (source.x + source.width / 2 + target.x + target.width / 2) / 2;
+    const my = (source.y + source.height + target.y) / 2;
+    expect(cx).toBeCloseTo(mx + 30, 1);
+    expect(cy).toBeCloseTo(my + 200, 1);
+  });
+
   it('fits the whole board with a margin on a white background', () => {
     const { doc, boardId } = caseMap();
     const picture = renderMindMap(doc, boardId, { language: 'vi' });
@@ -306,7 +327,9 @@ describe('mind-map renderer', () => {
     const picture = renderMindMap(doc, boardId, { language: 'vi' });
     const dir = mkdtempSync(join(tmpdir(), 'mindmap-'));
     writeFileSync(join(dir, 'map.svg'), toSvg(picture));
-    execFileSync('rsvg-convert', ['-o', join(dir, 'map.png'), join(dir, 'map.svg')]);
+    execFileSync('rsvg-convert', ['-o', join(dir, 'map.png'), join(dir, 'map.svg')], {
+      env: rsvgEnv(),
+    });
     const image = decodePng(new Uint8Array(readFileSync(join(dir, 'map.png'))));
     expect([image.width, image.height]).toEqual([picture.width, picture.height]);
     const [dx, dy] = offset(picture);

@@ -8,6 +8,7 @@ import { textWidth } from '../../src/render/metrics.ts';
 import { NoSuchBoard } from '../../src/render/board.ts';
 import { textsOf, type Picture, type Shape } from '../../src/render/picture.ts';
 import { renderCase } from '../helpers/render-graph-fixture.ts';
+import { darkPixels, decodePng } from '../helpers/render-png.ts';
 import { groupById, hasRsvg, placed, rsvgPng, textsIn } from '../helpers/render-graph-shapes.ts';
 
 /** Where an event is drawn: the instant's x (the diamond's centre or the bar's left) and its y. */
@@ -180,6 +181,32 @@ describe('timeline picture', () => {
   it.skipIf(!hasRsvg)('converts with rsvg-convert to a PNG of the picture’s size', () => {
     const png = rsvgPng(picture);
     expect([png.width, png.height]).toEqual([picture.width, picture.height]);
-    expect(png.bytes.length).toBeGreaterThan(10_000);
+    // Each event's mark is inked where the picture says it is.
+    const image = decodePng(png.bytes);
+    for (const id of c.events) {
+      const { x, y, span } = eventAt(picture, id);
+      const box = span
+        ? { x: x + 1, y: y + 2, width: 4, height: 6 }
+        : { x: x - 3, y: y + 3, width: 6, height: 8 };
+      expect(darkPixels(image, box)).toBeGreaterThan(span ? 0 : 20);
+    }
+  });
+});
+
+describe('timeline evidence badges', () => {
+  it('writes the evidence of an event on a badge after its name', () => {
+    const c = renderCase();
+    const picture = renderTimeline(c.doc, c.timeline, { language: 'vi' });
+    const id = c.events.find(
+      (e) => textField(recordAt(registerOf(c.doc), e), 'name') === 'Hùng dắt xe ra khỏi bãi',
+    )!;
+    const group = groupById(picture, id)!.shape;
+    expect(textsIn(group)).toEqual(['Hùng dắt xe ra khỏi bãi', 'Trích xuất camera chợ Bến Thành']);
+    const [name, badge] = group.children.filter((s) => s.kind === 'text') as Array<
+      Extract<Shape, { kind: 'text' }>
+    >;
+    expect(badge!.x).toBeGreaterThan(name!.x + textWidth(name!.text, name!.size));
+    const pill = group.children.find((s) => s.kind === 'rect' && s.fill === '#fef3c7');
+    expect(pill).toBeDefined();
   });
 });

@@ -10,11 +10,16 @@ import {
 import { boardsOf, filesOf, recordAt, registerOf, textField } from '../../core/doc.ts';
 import type { EntityKind } from '../../core/register.ts';
 import { BOARD_MARGIN, NoSuchBoard, type RenderOptions } from '../../render/board.ts';
-import { textWidth, wrapText } from '../../render/metrics.ts';
+import { textWidth } from '../../render/metrics.ts';
 import type { Picture, Shape } from '../../render/picture.ts';
 import { layoutMindMap, type MindMapLayoutKind } from './layout.ts';
-import { decorationPlaces, SUMMARY_HEIGHT, type PlacedBox } from './renderDecorations.ts';
-import { bracketPath, branchPath, relationshipGeometry, type Box } from './renderLines.ts';
+import {
+  decorationPlaces,
+  drawBoundary,
+  drawSummary,
+  type PlacedBox,
+} from './renderDecorations.ts';
+import { branchPath, relationshipGeometry, type Box } from './renderLines.ts';
 import {
   baseline,
   drawTopic,
@@ -84,49 +89,8 @@ export function renderMindMap(doc: Y.Doc, boardId: string, options: RenderOption
 
   const { boundaries, summaries } = decorationPlaces(topics, listSummaries(doc, boardId), placed);
   for (const b of boundaries) {
-    const color = looks.get(b.topic)?.color ?? TOPIC_BORDER;
-    const shapes: Shape[] = [
-      {
-        kind: 'rect',
-        x: b.x,
-        y: b.y,
-        width: b.width,
-        height: b.height,
-        radius: 12,
-        fill: '#94a3b8',
-        opacity: 0.08,
-      },
-      {
-        kind: 'rect',
-        x: b.x + 1,
-        y: b.y + 1,
-        width: b.width - 2,
-        height: b.height - 2,
-        radius: 11,
-        fill: 'none',
-        stroke: color,
-        strokeWidth: 2,
-        dash: [6, 4],
-      },
-    ];
-    if (b.label)
-      shapes.push({
-        kind: 'text',
-        x: b.x + 12,
-        y: b.y + 2 + 14,
-        text: b.label.normalize('NFC'),
-        size: 12,
-        weight: 600,
-        fill: '#475569',
-      });
-    if (
-      add(layers.boundaries, [b.topic], {
-        kind: 'group',
-        id: `boundary:${b.topic}`,
-        children: shapes,
-      })
-    )
-      boxes.push(b);
+    const shape = drawBoundary(b, looks.get(b.topic)?.color ?? TOPIC_BORDER);
+    if (add(layers.boundaries, [b.topic], shape)) boxes.push(b);
   }
 
   for (const topic of topics) {
@@ -183,48 +147,8 @@ export function renderMindMap(doc: Y.Doc, boardId: string, options: RenderOption
   }
 
   for (const s of summaries) {
-    const lines = wrapText(s.summary.label, 13, 400, s.box.width - 24);
-    const box = { ...s.box, height: Math.max(SUMMARY_HEIGHT, lines.length * 17 + 16) };
-    box.y -= (box.height - s.box.height) / 2;
-    const top = box.y + box.height / 2 - (lines.length * 17) / 2;
-    const drawn = add(
-      layers.brackets,
-      s.run,
-      {
-        kind: 'path',
-        d: bracketPath(s.bracket, s.side),
-        stroke: '#64748b',
-        strokeWidth: 2,
-        fill: 'none',
-      },
-      {
-        kind: 'group',
-        id: `summary:${s.summary.id}`,
-        children: [
-          {
-            kind: 'rect',
-            x: box.x + 1,
-            y: box.y + 1,
-            width: box.width - 2,
-            height: box.height - 2,
-            radius: 16,
-            fill: '#f8fafc',
-            stroke: '#64748b',
-            strokeWidth: 2,
-          },
-          ...lines.map((text, i): Shape => ({
-            kind: 'text',
-            x: box.x + box.width / 2,
-            y: baseline(top + i * 17, 13, 17),
-            text,
-            size: 13,
-            fill: '#1f2937',
-            anchor: 'middle',
-          })),
-        ],
-      },
-    );
-    if (drawn) boxes.push(s.bracket, box);
+    const { bracket, label, box } = drawSummary(s);
+    if (add(layers.brackets, s.run, bracket, label)) boxes.push(s.bracket, box);
   }
 
   for (const [id, box] of placed) {

@@ -8,7 +8,8 @@ import { PX } from '../../core/scene/view.ts';
 import { BOARD_MARGIN, NoSuchBoard, type RenderOptions } from '../../render/board.ts';
 import type { Picture, Shape } from '../../render/picture.ts';
 import { extentOf, type Extent } from './renderBounds.ts';
-import { BASE_TEXT, drawObject } from './renderItems.ts';
+import { drawObject } from './renderItems.ts';
+import { BASE_TEXT } from './renderText.ts';
 import { sheetTexts } from './sheetTexts.ts';
 
 /**

@@ -3,15 +3,15 @@ import {
   centreOf,
   formatMetres,
   formatSquareMetres,
-  measureEnds,
   type Point,
   type SceneObject,
 } from '../../core/scene.ts';
 import { areaLabelText, roomOutline, sideLabels } from '../../core/sceneLabels.ts';
 import { PX } from '../../core/scene/view.ts';
 import { n, type Shape } from '../../render/picture.ts';
-import type { FontWeight } from '../../render/fonts.ts';
+import { arrowHead, measure } from './renderLines.ts';
 import { symbolShapes } from './renderSymbols.ts';
+import { BASE_TEXT, INK, LINE, label, p, turned, type DrawContext } from './renderText.ts';
 import { symbolById } from './symbols.ts';
 
 /**
@@ -20,62 +20,6 @@ import { symbolById } from './symbols.ts';
  * non-scaling strokes (1.5 px on screen whatever the zoom) are `screen` units here, so that a sheet
  * printed at 1:500 thickens them as the zoomed-out editor does.
  */
-
-/** Label size in metres at zoom 1 (13 px), as SceneItem's BASE_TEXT. */
-export const BASE_TEXT = 0.26;
-
-export interface DrawContext {
-  language: string;
-  /** Label size in metres (≥ BASE_TEXT). */
-  text: number;
-  /** Marker numbers (`markerNumbers`). */
-  numbers: ReadonlyMap<string, number>;
-  byId: ReadonlyMap<string, SceneObject>;
-  /** Where measurement and area labels go, in metres (sceneLabels.ts). */
-  labelPlaces: ReadonlyMap<string, Point>;
-  gridMetres: number;
-  /** The MIME type of each case-file image, by hash. */
-  mimes: ReadonlyMap<string, string>;
-  northLabel: string;
-}
-
-const p = (metres: number) => metres * PX;
-const INK = '#111827';
-const LINE = '#1f2937';
-
-/** A label centred on a point (the editor's `dominant-baseline: middle`), in picture units. */
-function label(
-  x: number,
-  y: number,
-  text: string,
-  size: number,
-  options: { fill?: string; weight?: FontWeight; anchor?: 'start' | 'middle' } = {},
-): Shape {
-  return {
-    kind: 'text',
-    x,
-    y: y + size * 0.34,
-    text: text.normalize('NFC'),
-    size,
-    fill: options.fill ?? INK,
-    anchor: options.anchor ?? 'middle',
-    ...(options.weight ? { weight: options.weight } : {}),
-  };
-}
-
-/** Shapes turned `degrees` clockwise about (cx, cy): the turn alone in one matrix, for precision. */
-export function turned(shapes: Shape[], degrees: number, cx: number, cy: number): Shape[] {
-  if (!degrees) return shapes;
-  const a = (degrees * Math.PI) / 180;
-  const [c, s] = [Math.cos(a), Math.sin(a)];
-  return [
-    {
-      kind: 'group',
-      transform: [c, s, -s, c, cx, cy],
-      children: [{ kind: 'group', transform: [1, 0, 0, 1, -cx, -cy], children: shapes }],
-    },
-  ];
-}
 
 const polyline = (points: readonly Point[], closed: boolean) =>
   points.map((q, i) => `${i ? 'L' : 'M'}${n(p(q.x))} ${n(p(q.y))}`).join('') + (closed ? 'Z' : '');
@@ -351,63 +295,4 @@ export function drawObject(o: SceneObject, ctx: DrawContext): Shape[] {
     default:
       return [];
   }
-}
-
-/** The head of a path with direction, at its last point (the editor's `#scene-arrow`). */
-function arrowHead(points: readonly Point[], u: number): Shape[] {
-  const b = points.at(-1);
-  const a = points.at(-2);
-  if (!a || !b) return [];
-  const length = Math.hypot(b.x - a.x, b.y - a.y);
-  if (length === 0) return [];
-  const [ux, uy] = [(b.x - a.x) / length, (b.y - a.y) / length];
-  const [tx, ty] = [p(b.x), p(b.y)];
-  const back = 12 * u;
-  const half = 5 * u;
-  const d = `M${n(tx)} ${n(ty)}L${n(tx - ux * back - uy * half)} ${n(ty - uy * back + ux * half)}L${n(tx - ux * back + uy * half)} ${n(ty - uy * back - ux * half)}Z`;
-  return [{ kind: 'path', d, fill: LINE }];
-}
-
-/** A measurement: its line, a tick across each end, and its length upright beside the line. */
-function measure(o: SceneObject, ctx: DrawContext, u: number): Shape[] {
-  const ends = measureEnds(o, ctx.byId);
-  if (!ends) return [];
-  const [a, b] = ends;
-  const length = Math.hypot(b.x - a.x, b.y - a.y);
-  const angle = (Math.atan2(b.y - a.y, b.x - a.x) * 180) / Math.PI;
-  const upright = angle > 90 || angle < -90 ? angle + 180 : angle;
-  const mid = ctx.labelPlaces.get(o.id) ?? {
-    x: (a.x + b.x) / 2,
-    y: (a.y + b.y) / 2 - ctx.text * 0.6,
-  };
-  const colour = '#b45309';
-  const ticks =
-    length > 0
-      ? [a, b]
-          .map((end) => {
-            const [nx, ny] = [-(b.y - a.y) / length, (b.x - a.x) / length];
-            const half = 6 * u;
-            return `M${n(p(end.x) + nx * half)} ${n(p(end.y) + ny * half)}L${n(p(end.x) - nx * half)} ${n(p(end.y) - ny * half)}`;
-          })
-          .join('')
-      : '';
-  return [
-    {
-      kind: 'path',
-      d: `M${n(p(a.x))} ${n(p(a.y))}L${n(p(b.x))} ${n(p(b.y))}${ticks}`,
-      stroke: colour,
-      strokeWidth: 1.5 * u,
-      fill: 'none',
-    },
-    ...turned(
-      [
-        label(p(mid.x), p(mid.y), formatMetres(length, ctx.language), p(ctx.text), {
-          fill: '#92400e',
-        }),
-      ],
-      upright,
-      p(mid.x),
-      p(mid.y),
-    ),
-  ];
 }

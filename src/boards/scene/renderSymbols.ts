@@ -1,4 +1,4 @@
-import { formatPath, parsePath } from '../../render/pathData.ts';
+import { formatPath, parsePath, type PathSegment } from '../../render/pathData.ts';
 import type { Paint, Shape } from '../../render/picture.ts';
 import type { SceneSymbol } from './symbols.ts';
 
@@ -18,14 +18,32 @@ export interface Box {
 
 type Attributes = Record<string, string>;
 
+interface SymbolElement {
+  tag: string;
+  attributes: Attributes;
+  /** A path's data, parsed. */
+  segments?: PathSegment[];
+}
+
+/** Symbols read once: a scene has many of the same chairs and cars. */
+const parsed = new Map<string, SymbolElement[]>();
+
 /** The elements of a symbol's markup with their attributes, in drawing order. */
-function elementsOf(svg: string): Array<{ tag: string; attributes: Attributes }> {
-  const elements: Array<{ tag: string; attributes: Attributes }> = [];
+function elementsOf(svg: string): SymbolElement[] {
+  const known = parsed.get(svg);
+  if (known) return known;
+  const elements: SymbolElement[] = [];
   for (const match of svg.matchAll(/<(\w+)([^>]*?)\/?>/g)) {
     const attributes: Attributes = {};
     for (const a of match[2]!.matchAll(/([\w-]+)="([^"]*)"/g)) attributes[a[1]!] = a[2]!;
-    elements.push({ tag: match[1]!, attributes });
+    const tag = match[1]!;
+    elements.push({
+      tag,
+      attributes,
+      ...(tag === 'path' ? { segments: parsePath(attributes.d ?? '') } : {}),
+    });
   }
+  parsed.set(svg, elements);
   return elements;
 }
 
@@ -49,7 +67,7 @@ export function symbolShapes(symbol: SceneSymbol, box: Box): Shape[] {
     return Number.isFinite(v) ? v : fallback;
   };
   const shapes: Shape[] = [];
-  for (const { tag, attributes: a } of elementsOf(symbol.svg)) {
+  for (const { tag, attributes: a, segments } of elementsOf(symbol.svg)) {
     const fill = colour(a.fill) ?? '#000000';
     const stroke = colour(a.stroke);
     const paint: Paint = {
@@ -86,7 +104,7 @@ export function symbolShapes(symbol: SceneSymbol, box: Box): Shape[] {
         case 'path':
           return {
             kind: 'path',
-            d: formatPath(parsePath(a.d ?? ''), (x, y) => [box.x + x * sx, box.y + y * sy]),
+            d: formatPath(segments ?? [], (x, y) => [box.x + x * sx, box.y + y * sy]),
             ...(a['stroke-linecap'] ? { lineCap: a['stroke-linecap'] as 'round' } : {}),
             ...(a['stroke-linejoin'] ? { lineJoin: a['stroke-linejoin'] as 'round' } : {}),
             ...paint,

@@ -2,12 +2,14 @@ import type * as Y from 'yjs';
 import { readMeta } from '../../core/doc.ts';
 import { boardSetting } from '../../core/commands/boards.ts';
 import { getEntity } from '../../core/commands/register.ts';
+import { readSceneSettings } from '../../core/commands/scene.ts';
+import { formatOffence } from '../../core/offences.ts';
 import { legendOf, markerNumbers, referencePoints } from '../../core/scene.ts';
 import { PX } from '../../core/scene/view.ts';
 import type { Rect } from '../../render/board.ts';
 import type { Picture, Shape } from '../../render/picture.ts';
 import { drawScene, type DrawnScene } from './render.ts';
-import { BASE_TEXT } from './renderItems.ts';
+import { BASE_TEXT } from './renderText.ts';
 import type { Extent } from './renderBounds.ts';
 import { SceneTooLarge, usualScaleAtLeast } from './sheetErrors.ts';
 import {
@@ -72,7 +74,9 @@ export function renderSceneSheet(doc: Y.Doc, boardId: string, sheet: SceneSheet)
     h: drawing.h - 2 * PAD,
   };
 
-  const placed = placeDrawing(doc, boardId, sheet, inner);
+  // A sketch drawn by eye ("không theo tỷ lệ") is fitted, and has no scale bar to mislead.
+  const sketch = readSceneSettings(doc, boardId).notToScale;
+  const placed = placeDrawing(doc, boardId, sketch ? { ...sheet, scale: null } : sheet, inner);
   const meta = readMeta(doc);
   const setting = (key: string) => {
     const v = boardSetting(doc, boardId, key);
@@ -83,6 +87,9 @@ export function renderSceneSheet(doc: Y.Doc, boardId: string, sheet: SceneSheet)
   const rows: TitleRow[] = [
     ...(meta.caseNumber ? [{ label: words.caseNumber, value: meta.caseNumber }] : []),
     ...(meta.title ? [{ label: words.caseTitle, value: meta.title }] : []),
+    ...(meta.offences.length > 0
+      ? [{ label: words.offence, value: meta.offences.map(formatOffence).join('\n') }]
+      : []),
     { label: words.board, value: placed.scene.title },
     ...(place ? [{ label: words.place, value: place }] : []),
     ...(time ? [{ label: words.time, value: time }] : []),
@@ -104,8 +111,10 @@ export function renderSceneSheet(doc: Y.Doc, boardId: string, sheet: SceneSheet)
   // north arrow at its right.
   const barY = panel.y + title.height + 26;
   const arrowX = panel.x + panel.w - 16;
-  const bar = scaleBar(panel.x + 2, barY, placed.pointsPerMetre, panel.w - 58, sheet.language);
-  shapes.push(...bar.shapes);
+  if (!sketch)
+    shapes.push(
+      ...scaleBar(panel.x + 2, barY, placed.pointsPerMetre, panel.w - 58, sheet.language).shapes,
+    );
   shapes.push(northArrow(arrowX, barY + 2, north(placed.scene), words.north));
   const legendArea: Area = landscape
     ? { x: panel.x, y: barY + 30, w: panel.w, h: panel.y + panel.h - barY - 30 }

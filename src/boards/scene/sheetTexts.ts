@@ -8,6 +8,7 @@ export interface SheetTexts {
   heading: string;
   caseNumber: string;
   caseTitle: string;
+  offence: string;
   board: string;
   place: string;
   time: string;
@@ -29,6 +30,7 @@ const vi: SheetTexts = {
   heading: 'SƠ ĐỒ HIỆN TRƯỜNG',
   caseNumber: 'Vụ án số',
   caseTitle: 'Vụ án',
+  offence: 'Tội danh',
   board: 'Sơ đồ',
   place: 'Địa điểm',
   time: 'Thời gian',
@@ -49,6 +51,7 @@ const en: SheetTexts = {
   heading: 'SCENE DIAGRAM',
   caseNumber: 'Case no.',
   caseTitle: 'Case',
+  offence: 'Offence',
   board: 'Diagram',
   place: 'Place',
   time: 'Time',

@@ -69,7 +69,8 @@ export function renderTimeline(doc: Y.Doc, boardId: string, options: RenderOptio
           const look = waitingLook(item.id, options);
           if (look === 'hidden') return;
           const drawn = drawItem(item, view, y + 24 + r * LANE_ROW);
-          right = Math.max(right, drawn.right + 16);
+          // A frame keeps the editor's width (its labels clipped there); the whole board grows.
+          if (!frame) right = Math.max(right, drawn.right + 16);
           drawnItems.push({
             ...drawn.shape,
             ...(look === 'dim' ? { opacity: DIM_OPACITY } : {}),
@@ -85,7 +86,12 @@ export function renderTimeline(doc: Y.Doc, boardId: string, options: RenderOptio
           if (child.kind === 'rect') child.width = right;
           if (child.kind === 'path') child.d = child.d.replace(/L0 /, `L${right} `);
         }
-    shapes.push(...drawnLanes, ...drawAxis(view, top, right, lang), ...drawnItems);
+    const area: Shape[] = [...drawnLanes, ...drawAxis(view, top, right, lang), ...drawnItems];
+    shapes.push(
+      frame
+        ? { kind: 'group', clip: { x: 0, y: top, width: right, height: y - top }, children: area }
+        : { kind: 'group', children: area },
+    );
     extents.push({ x: 0, y: top, w: right, h: y - top });
   }
   if (timeline.untimed.length > 0 || frame) {
@@ -134,13 +140,16 @@ function drawAxis(view: TimelineView, top: number, right: number, lang: string):
   ];
   for (const tick of ticks(view.from, view.from + right * view.msPerPx, step)) {
     const x = (tick - view.from) / view.msPerPx;
+    const label = tickLabel(tick, step.unit, lang);
+    // A date cut by the right edge is left out, as no tick is drawn past it.
+    if (x + 4 + textWidth(label, 11) > right) continue;
     shapes.push(
       {
         kind: 'path',
         d: `M${x + 0.5} ${top + 4} L${x + 0.5} ${top + 4 + 11 * 1.45}`,
         stroke: BORDER,
       },
-      text(x + 4, baselineIn(top + 4, 11), tickLabel(tick, step.unit, lang), 11, MUTED),
+      text(x + 4, baselineIn(top + 4, 11), label, 11, MUTED),
     );
   }
   return [{ kind: 'group', id: 'axis', children: shapes }];

@@ -7,8 +7,8 @@ import {
   recordAt,
   type CaseMeta,
 } from '../../core/doc.ts';
-import * as renderers from '../../boards/renderers.ts';
-import type { Rect } from '../../render/board.ts';
+import { sheetRenderers } from '../../boards/renderers.ts';
+import type { BoardKind } from '../../core/schema.ts';
 import { PAPER_MARGIN, paperSize } from '../../render/paper.ts';
 import { drawPicture } from '../../render/pdf.ts';
 import type { Picture, Shape } from '../../render/picture.ts';
@@ -22,28 +22,6 @@ import {
   type ExportContext,
   type Progress,
 } from './types.ts';
-
-/** The scene engineer's printed sheet (scene/sheet.ts), when this build has it. */
-type SheetRender = (
-  doc: Y.Doc,
-  boardId: string,
-  sheet: {
-    width: number;
-    height: number;
-    scale: number | null;
-    language: 'vi' | 'en';
-    author?: string;
-    date: Date;
-    frame?: Rect | null;
-  },
-) => Picture;
-
-function sheetRendererOf(kind: string): (() => Promise<SheetRender>) | null {
-  const sheets = (
-    renderers as unknown as { sheetRenderers?: Record<string, () => Promise<SheetRender>> }
-  ).sheetRenderers;
-  return sheets?.[kind] ?? null;
-}
 
 const MARKING_SIZE = 12;
 const FOOTER_SIZE = 8;
@@ -90,8 +68,9 @@ export async function boardSheet(
   }
   const area = { x: m, y: top, width: width - 2 * m, height: bottom - top };
   const kind = readBoardKind(doc, boardId);
-  const sheet = kind ? sheetRendererOf(kind) : null;
+  const sheet = kind ? (sheetRenderers[kind] ?? null) : null;
   let drawing: Picture;
+  let drawn: Shape;
   if (sheet) {
     const render = await sheet();
     drawing = render(doc, boardId, {
@@ -103,6 +82,26 @@ export async function boardSheet(
       date: context.date,
       frame: options.frame ?? null,
     });
+    // Drawn at its own size (points): a scale bar must measure what it says on paper.
+    drawn = {
+      kind: 'group',
+      id: 'drawing',
+      transform: [1, 0, 0, 1, area.x, area.y],
+      clip: { x: 0, y: 0, width: drawing.width, height: drawing.height },
+      children: drawing.background
+        ? [
+            {
+              kind: 'rect',
+              x: 0,
+              y: 0,
+              width: drawing.width,
+              height: drawing.height,
+              fill: drawing.background,
+            },
+            ...drawing.shapes,
+          ]
+        : drawing.shapes,
+    };
   } else {
     const rows = 2;
     const blockTop = bottom - rows * TITLE_ROW;
@@ -111,7 +110,7 @@ export async function boardSheet(
         cells: [
           { label: texts.caseNumber, value: meta.caseNumber },
           { label: texts.board, value: boardTitleOf(doc, boardId) },
-          { label: texts.date, value: texts.formatDate(context.date) },
+          { label: texts.date, value: texts.formatDate(context.date, context.timeZone) },
           { label: texts.author, value: context.author ?? '' },
         ],
         x: m,
@@ -122,8 +121,9 @@ export async function boardSheet(
     );
     area.height = blockTop - GAP - top;
     drawing = await boardPicture(doc, boardId, { frame: options.frame ?? null, language });
+    drawn = placed(drawing, area);
   }
-  shapes.unshift(placed(drawing, area));
+  shapes.unshift(drawn);
   return {
     width,
     height,
@@ -133,7 +133,7 @@ export async function boardSheet(
   };
 }
 
-function readBoardKind(doc: Y.Doc, boardId: string): string | null {
+function readBoardKind(doc: Y.Doc, boardId: string): BoardKind | null {
   return readBoard(recordAt(boardsOf(doc), boardId))?.kind ?? null;
 }
 
@@ -150,6 +150,7 @@ function footer(
     meta,
     texts: exportTexts(context.language),
     date: context.date,
+    timeZone: context.timeZone,
     page,
     total,
     left,

@@ -73,6 +73,7 @@ export function footerShapes(args: {
   meta: CaseMeta;
   texts: ExportTexts;
   date: Date;
+  timeZone?: string | undefined;
   page: number;
   total: number;
   left: number;
@@ -85,7 +86,7 @@ export function footerShapes(args: {
   rule?: boolean;
 }): Shape[] {
   const { meta, texts, size } = args;
-  const rightText = `${texts.exported} ${texts.formatDate(args.date)} · ${texts.page(args.page, args.total)}`;
+  const rightText = `${texts.exported} ${texts.formatDate(args.date, args.timeZone)} · ${texts.page(args.page, args.total)}`;
   const rightWidth = textWidth(rightText, size);
   const centre = (args.left + args.right) / 2;
   const leftRoom = args.keepClear

@@ -68,6 +68,7 @@ export async function deckPdf(
       meta,
       texts,
       date: context.date,
+      timeZone: context.timeZone,
       page: index + 1,
       total: pages.length,
       left: SIDE,

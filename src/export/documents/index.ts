@@ -24,6 +24,7 @@ export {
 export { boardPicture, UnknownBoardKind } from './picture.ts';
 export { boardSvg, pictureSvg } from './svg.ts';
 export { boardPdf, boardSheet } from './boardPdf.ts';
+export { SceneTooLarge } from '../../boards/renderers.ts';
 export { slidePicture, SLIDE_SIZE } from './slides.ts';
 export { deckPdf } from './deckPdf.ts';
 export { exportTexts, type ExportTexts } from './texts.ts';

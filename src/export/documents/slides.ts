@@ -229,7 +229,10 @@ async function pageSize(
     if (bytes && file.mime === 'application/pdf') {
       const pdf = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
       const found = pdf.getPages()[page - 1];
-      size = found ? found.getSize() : null;
+      // A page turned by /Rotate shows (and is embedded) turned: its width and height swap.
+      const turned = found && found.getRotation().angle % 180 !== 0;
+      const own = found?.getSize();
+      size = own ? (turned ? { width: own.height, height: own.width } : own) : null;
     } else if (bytes) size = imageSize(bytes);
   } catch {
     size = null;

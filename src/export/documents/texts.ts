@@ -19,11 +19,25 @@ export interface ExportTexts {
   /** A document slide whose file is missing from the case file. */
   missingFile: string;
   missingBoard: string;
-  /** The date as the language writes it. */
-  formatDate(date: Date): string;
+  /** The date as the language writes it, in `timeZone` (IANA name) or the machine's zone. */
+  formatDate(date: Date, timeZone?: string): string;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Day, month (1–12) and year of `date` in `timeZone`, or in the machine's zone. */
+function calendarDay(date: Date, timeZone?: string): { day: number; month: number; year: number } {
+  if (!timeZone)
+    return { day: date.getDate(), month: date.getMonth() + 1, year: date.getFullYear() };
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+  }).formatToParts(date);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { day: part('day'), month: part('month'), year: part('year') };
+}
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export const EXPORT_TEXTS: Record<'vi' | 'en', ExportTexts> = {
@@ -39,7 +53,10 @@ export const EXPORT_TEXTS: Record<'vi' | 'en', ExportTexts> = {
     missingFile: 'Không tìm thấy tệp trong hồ sơ',
     missingBoard: 'Không tìm thấy sơ đồ',
     // 03/12/2026, as the timeline axis and the rest of the page write dates.
-    formatDate: (d) => `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`,
+    formatDate: (date, timeZone) => {
+      const { day, month, year } = calendarDay(date, timeZone);
+      return `${pad(day)}/${pad(month)}/${year}`;
+    },
   },
   en: {
     page: (n, total) => `Page ${n}/${total}`,
@@ -52,7 +69,10 @@ export const EXPORT_TEXTS: Record<'vi' | 'en', ExportTexts> = {
     classification: { mat: 'MẬT (SECRET)', 'toi-mat': 'TỐI MẬT (TOP SECRET)' },
     missingFile: 'File not found in the case file',
     missingBoard: 'Board not found',
-    formatDate: (d) => `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`,
+    formatDate: (date, timeZone) => {
+      const { day, month, year } = calendarDay(date, timeZone);
+      return `${day} ${MONTHS[month - 1]} ${year}`;
+    },
   },
 };
 

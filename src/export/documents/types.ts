@@ -10,6 +10,12 @@ export interface ExportContext {
   language: string;
   /** The date of export, printed in footers. */
   date: Date;
+  /**
+   * The time zone the date is written in (IANA name, e.g. 'Asia/Ho_Chi_Minh'); absent: the
+   * machine's. The page leaves it out (the person's own zone); a server running in UTC gives it,
+   * so that an export made at 6 am in Hà Nội is not dated the day before.
+   */
+  timeZone?: string;
   /** Who exports (the title block's author); may be empty. */
   author?: string;
 }
