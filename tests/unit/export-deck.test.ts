@@ -157,6 +157,11 @@ describe('slide pictures', () => {
       expect(textsOf(picture).filter((t) => t === 'TỐI MẬT')).toHaveLength(2);
       expect([picture.width, picture.height]).toEqual([1600, 900]);
     }
+    // A classification this version does not know is marked as written, never left unmarked.
+    const odd = await exportCase('none');
+    odd.doc.getMap('meta').set('classification', 'tuyệt mật');
+    const oddPicture = await slidePicture(odd.doc, slideOf(odd, odd.slides.title), 0, 'vi');
+    expect(textsOf(oddPicture).filter((t) => t === 'TUYỆT MẬT')).toHaveLength(2);
     const plain = await exportCase('none');
     const picture = await slidePicture(plain.doc, slideOf(plain, plain.slides.title), 0, 'vi');
     expect(textsOf(picture).some((t) => t.includes('MẬT'))).toBe(false);

@@ -15,7 +15,7 @@ import type { Picture, Shape } from '../../render/picture.ts';
 import { footerShapes, markingHeight, markingShapes, placed, titleBlockShapes } from './chrome.ts';
 import { createExportPdf } from './pdfFile.ts';
 import { boardPicture } from './picture.ts';
-import { exportTexts } from './texts.ts';
+import { exportTexts, markingWord } from './texts.ts';
 import {
   checkCancelled,
   type BoardPdfOptions,
@@ -48,7 +48,7 @@ export async function boardSheet(
   const language = context.language.startsWith('en') ? 'en' : 'vi';
   const { width, height } = paperSize(options.paper, options.orientation);
   const m = PAPER_MARGIN;
-  const marked = meta.classification !== 'none';
+  const marked = markingWord(texts, meta.classification) !== null;
   const mark = markingHeight(MARKING_SIZE);
   const shapes: Shape[] = [];
   let top = m;

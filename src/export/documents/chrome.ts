@@ -3,7 +3,7 @@ import type { Classification } from '../../core/schema.ts';
 import { ellipsize, textWidth } from '../../render/metrics.ts';
 import { fitBox } from '../../render/paper.ts';
 import type { Picture, Shape } from '../../render/picture.ts';
-import type { ExportTexts } from './texts.ts';
+import { markingWord, type ExportTexts } from './texts.ts';
 
 /**
  * What printed pages carry besides the drawing, as shapes in the page's own units (points for PDF
@@ -25,8 +25,8 @@ export function markingShapes(
   baseline: number,
   size: number,
 ): Shape[] {
-  if (classification === 'none') return [];
-  const word = texts.classification[classification];
+  const word = markingWord(texts, classification);
+  if (!word) return [];
   const width = textWidth(word, size, 700);
   const pad = size * 0.5;
   return [

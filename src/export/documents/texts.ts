@@ -80,3 +80,14 @@ export const EXPORT_TEXTS: Record<'vi' | 'en', ExportTexts> = {
 export function exportTexts(language: string): ExportTexts {
   return language.startsWith('en') ? EXPORT_TEXTS.en : EXPORT_TEXTS.vi;
 }
+
+/**
+ * The marking of a classification, or null for an unclassified case. A value this version does
+ * not know (a document from elsewhere) is marked as written rather than left unmarked.
+ * @example markingWord(exportTexts('vi'), 'toi-mat') // 'TỐI MẬT'
+ */
+export function markingWord(texts: ExportTexts, classification: string): string | null {
+  if (classification === 'none' || !classification.trim()) return null;
+  const known = (texts.classification as Record<string, string>)[classification];
+  return known ?? classification.toUpperCase();
+}
