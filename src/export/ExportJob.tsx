@@ -5,6 +5,7 @@ import { saveFile } from './download.ts';
 import { exportErrorText } from './errors.ts';
 import { pageResources } from './pageResources.ts';
 import { endpoints } from '../sync/api.ts';
+import './export.css';
 
 /**
  * One export at a time from a menu, the same way everywhere (board menus, the picture menu, the

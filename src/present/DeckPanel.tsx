@@ -22,6 +22,8 @@ import { HearingLinks } from './HearingLinks.tsx';
 import { SlideEditor } from './SlideEditor.tsx';
 import { SlideList } from './SlideList.tsx';
 import { useThumbnails } from './useThumbnails.tsx';
+// The panel's looks (thumbnails, actions) are present's, loaded with it, not with the first slide.
+import './present.css';
 
 export interface DeckPanelProps {
   doc: Y.Doc;

@@ -96,7 +96,7 @@ it('downloads an evidence chart as a PDF sheet with its picture and title', asyn
   expect(info).toMatch(/^Pages:\s+1$/m);
   expect(info).toMatch(/^Title:\s+Sơ đồ chứng cứ$/m);
   // A4 landscape, the menu's default.
-  expect(info).toMatch(/^Page size:\s+841\.89 x 595\.28 pts/m);
+  expect(info).toMatch(/^Page size:\s+841\.89 x 595\.2\d* pts/m);
 
   // The labels are text in the PDF, not a picture of them.
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
@@ -152,7 +152,8 @@ it('turns a failed export into a reason in both languages, never "[object Event]
     await page.getByTestId('export-message').waitFor();
     expect(await page.getByTestId('export-message').innerText()).toMatch(picture);
     // The deck's PDF, its fonts out of reach: said in the same way, from the same helper.
-    await page.route('**/*.ttf', (route) => route.abort());
+    // (The context's route: the page's service worker fetches the fonts for the page.)
+    await page.context().route('**/*.ttf', (route) => route.abort());
     await page.getByTestId('toggle-deck').click();
     await page.getByTestId('deck-pdf').click();
     const status = page.getByTestId('deck-export').getByRole('status');

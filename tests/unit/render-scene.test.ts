@@ -259,6 +259,15 @@ describe('renderScene', () => {
     expect(findGroup(dimmed.shapes, markers[1]!)!.group.opacity).toBeUndefined();
   });
 
+  it('keeps a measurement to an object of a later build step, and its label, where they are', () => {
+    const { doc, boardId, body, pinned } = livingRoom();
+    const all = findGroup(renderScene(doc, boardId, { language: 'vi' }).shapes, pinned)!;
+    const step = renderScene(doc, boardId, { language: 'vi', waiting: new Set([body]) });
+    expect(findGroup(step.shapes, body)).toBeNull();
+    const hidden = findGroup(step.shapes, pinned)!;
+    expect(hidden.group.children).toEqual(all.group.children);
+  });
+
   it('draws the calibrated background image under everything, by its blob', () => {
     const { doc, boardId, room } = livingRoom();
     const hash = 'ab'.repeat(32);
@@ -335,6 +344,16 @@ describe('renderSceneSheet', () => {
       expect.arrayContaining(['1:100', '15/2026/HS', 'Trần Thị Lan', '14/03/2026']),
     );
     expect(textsOf(picture).join(' ')).toContain('Điều 123 BLHS');
+  });
+
+  it('divides a long scale bar in round steps', () => {
+    const { doc, boardId } = livingRoom();
+    const picture = renderSceneSheet(doc, boardId, sheet({ scale: 500 }));
+    const bar = findGroup(picture.shapes, 'scale-bar')!.group;
+    expect(textsOf({ ...picture, shapes: [bar] })).toEqual(['0', '5', '10', '15', '20', 'm']);
+    const widths = bar.children.flatMap((s) => (s.kind === 'rect' ? [s.width] : []));
+    // 5 m at 1:500 is 10 mm.
+    for (const w of widths) expect(w).toBeCloseTo((10 * 72) / 25.4, 2);
   });
 
   it('lists each symbol used once with its Vietnamese name, and the markers with what they mark', () => {
