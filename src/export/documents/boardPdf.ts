@@ -83,25 +83,7 @@ export async function boardSheet(
       frame: options.frame ?? null,
     });
     // Drawn at its own size (points): a scale bar must measure what it says on paper.
-    drawn = {
-      kind: 'group',
-      id: 'drawing',
-      transform: [1, 0, 0, 1, area.x, area.y],
-      clip: { x: 0, y: 0, width: drawing.width, height: drawing.height },
-      children: drawing.background
-        ? [
-            {
-              kind: 'rect',
-              x: 0,
-              y: 0,
-              width: drawing.width,
-              height: drawing.height,
-              fill: drawing.background,
-            },
-            ...drawing.shapes,
-          ]
-        : drawing.shapes,
-    };
+    drawn = placed(drawing, area, 'actual');
   } else {
     const rows = 2;
     const blockTop = bottom - rows * TITLE_ROW;
