@@ -129,6 +129,18 @@ describe('deck PDF', () => {
     expect(lines.filter((line) => !notes.includes(line))).toEqual([]);
   });
 
+  needPoppler('makes one page naming the case for a deck without slides', async () => {
+    const c = await exportCase('mat');
+    const path = tempFile(
+      'empty.pdf',
+      await deckPdf(c.doc, { perStep: false, notes: false, slideIds: [] }, c.context),
+    );
+    expect(run('pdfinfo', [path])).toMatch(/Pages:\s+1\n/);
+    const text = pageText(path, 1);
+    expect(text).toContain('Bộ trình chiếu chưa có trang nào');
+    expect(count(text, 'MẬT')).toBe(2);
+  });
+
   it('stops with Cancelled when the person cancels', async () => {
     const c = await exportCase('none');
     const controller = new AbortController();
