@@ -12,6 +12,7 @@ import { addSceneObject, listSceneObjects } from '../../src/core/commands/scene.
 import { centreOf, distance, formatMetres } from '../../src/core/scene.ts';
 import { renderScene } from '../../src/boards/scene/render.ts';
 import { extentOf } from '../../src/boards/scene/renderBounds.ts';
+import { symbolShapes } from '../../src/boards/scene/renderSymbols.ts';
 import { renderSceneSheet, type SceneSheet } from '../../src/boards/scene/sheet.ts';
 import { SceneTooLarge } from '../../src/boards/scene/sheetErrors.ts';
 import { sheetRenderers } from '../../src/boards/renderers.ts';
@@ -311,6 +312,25 @@ describe('renderScene', () => {
     );
     expect(paths.length).toBeGreaterThan(5);
     for (const p of paths) expect(p.kind === 'path' && p.d).toMatch(/^[MLCQZ0-9 .e-]+$/);
+  });
+
+  it('draws every symbol of the library as picture shapes in its box', () => {
+    for (const symbol of SYMBOLS) {
+      const box = { x: 10, y: 20, w: symbol.w * 50, h: symbol.h * 50 };
+      const shapes = symbolShapes(symbol, box);
+      const elements = symbol.svg.match(/<(rect|circle|ellipse|path)\b/g)!.length;
+      expect(shapes.length, symbol.id).toBeGreaterThanOrEqual(elements);
+      for (const shape of shapes) {
+        if (shape.kind === 'path') expect(shape.d, symbol.id).toMatch(/^[MLCQZ0-9 .e-]+$/);
+        if ('fill' in shape && shape.fill)
+          expect(shape.fill, symbol.id).toMatch(/^(#[0-9a-f]{6}|none)$/);
+      }
+      // Drawn within its box (strokes and the door's swing may reach a little past it).
+      const e = extentOf(shapes)!;
+      expect(e.x0, symbol.id).toBeGreaterThanOrEqual(box.x - 4);
+      expect(e.x1, symbol.id).toBeLessThanOrEqual(box.x + box.w + 4);
+      expect(e.y1, symbol.id).toBeLessThanOrEqual(box.y + box.h + 4);
+    }
   });
 
   it('refuses a board that is not a scene', () => {

@@ -13,12 +13,8 @@ import { BOARD_MARGIN, NoSuchBoard, type RenderOptions } from '../../render/boar
 import { textWidth } from '../../render/metrics.ts';
 import type { Picture, Shape } from '../../render/picture.ts';
 import { layoutMindMap, type MindMapLayoutKind } from './layout.ts';
-import {
-  decorationPlaces,
-  drawBoundary,
-  drawSummary,
-  type PlacedBox,
-} from './renderDecorations.ts';
+import { decorationPlaces, type PlacedBox } from './decorationPlaces.ts';
+import { drawBoundary, drawSummary } from './renderDecorations.ts';
 import { branchPath, relationshipGeometry, type Box } from './renderLines.ts';
 import {
   baseline,
