@@ -16,29 +16,30 @@ import {
   pushGraphicsState,
   rectangle,
   setDashPattern,
-  setFillingRgbColor,
   setFontAndSize,
   setGraphicsState,
   setLineCap,
   setLineJoin,
   setLineWidth,
-  setStrokingRgbColor,
   setTextMatrix,
   showText,
   stroke,
   LineCapStyle,
   LineJoinStyle,
-  PDFDocument,
-  type PDFEmbeddedPage,
+  type PDFDocument,
   type PDFFont,
-  type PDFImage,
   type PDFName,
   type PDFOperator,
   type PDFPage,
 } from 'pdf-lib';
 import { FONT_WEIGHTS, type FontBytes, type FontWeight } from './fonts.ts';
 import { fitBox } from './paper.ts';
-import { blobsOf, type Paint, type Picture, type Shape } from './picture.ts';
+import { embedAssets, type Assets, type BlobSource } from './pdfAssets.ts';
+import { fillColour, isColour, pageMatrix, pathOperators, strokeColour } from './pdfOperators.ts';
+import type { Paint, Picture, Shape } from './picture.ts';
+
+export type { BlobSource } from './pdfAssets.ts';
+export { pageMatrix, parseColour, pathOperators } from './pdfOperators.ts';
 
 /**
  * A `Picture` drawn on a PDF page with pdf-lib's own operators: vector paths, text in the embedded
@@ -49,9 +50,6 @@ import { blobsOf, type Paint, type Picture, type Shape } from './picture.ts';
 
 /** The embedded weights of Be Vietnam Pro in one PDF. */
 export type PdfFonts = Record<FontWeight, PDFFont>;
-
-/** The case file's blobs by hash (images, PDFs); null when missing. */
-export type BlobSource = (hash: string) => Promise<Uint8Array | null>;
 
 export interface PdfBox {
   x: number;
@@ -74,10 +72,10 @@ export async function embedFonts(pdf: PDFDocument, bytes: FontBytes): Promise<Pd
     700: 'BeVietnamPro-Bold',
   };
   const entries = await Promise.all(
-    FONT_WEIGHTS.map(async (weight, index) => {
+    FONT_WEIGHTS.map(async (weight) => {
       const font = await pdf.embedFont(bytes[weight], {
         subset: true,
-        customName: `${subsetTag(index)}+${names[weight]}`,
+        customName: `${subsetTag()}+${names[weight]}`,
         features: { liga: false, clig: false, dlig: false, kern: false },
       });
       return [weight, font] as const;
@@ -86,10 +84,13 @@ export async function embedFonts(pdf: PDFDocument, bytes: FontBytes): Promise<Pd
   return Object.fromEntries(entries) as PdfFonts;
 }
 
-/** Six capitals, distinct per weight (the PDF reference asks only that subsets differ). */
-function subsetTag(index: number): string {
-  return Array.from('CBOARD', (ch, i) =>
-    String.fromCharCode(65 + ((ch.charCodeAt(0) - 65 + index * (i + 1)) % 26)),
+/**
+ * Six capitals, different for every subset: two exports merged into one file (as case files are)
+ * must not carry two different subsets under one name, which readers may take for one font.
+ */
+function subsetTag(): string {
+  return Array.from({ length: 6 }, () =>
+    String.fromCharCode(65 + Math.floor(Math.random() * 26)),
   ).join('');
 }
 
@@ -123,76 +124,6 @@ export async function drawPicture(
   ops.push(popGraphicsState());
   page.pushOperators(...ops);
 }
-
-/** A case-file PDF page embedded as a form XObject, and how its PDF turns it for display. */
-interface EmbeddedPage {
-  page: PDFEmbeddedPage;
-  /** The page's /Rotate: 0, 90, 180 or 270 degrees clockwise. */
-  rotation: number;
-}
-
-interface Assets {
-  images: Map<string, PDFImage | null>;
-  pages: Map<string, EmbeddedPage | null>;
-}
-
-type Embedded = PDFImage | EmbeddedPage | PDFDocument | null;
-const cache = new WeakMap<PDFDocument, Map<string, Promise<Embedded>>>();
-
-/** Embeds the pictures and PDF pages `picture` draws (once per document, shared by its pages). */
-async function embedAssets(pdf: PDFDocument, picture: Picture, blobs: BlobSource): Promise<Assets> {
-  let embedded = cache.get(pdf);
-  if (!embedded) cache.set(pdf, (embedded = new Map()));
-  const store = embedded;
-  const once = <T extends Embedded>(key: string, make: () => Promise<T>): Promise<T | null> => {
-    let found = store.get(key);
-    // A blob that cannot be read or embedded is drawn as a grey box, not a failed export.
-    if (!found) store.set(key, (found = make().catch(() => null)));
-    return found as Promise<T | null>;
-  };
-  // A case-file PDF is parsed once however many of its pages are shown.
-  const source = (hash: string) =>
-    once(`pdf:${hash}`, async () => {
-      const bytes = await blobs(hash);
-      if (!bytes) throw new Error(`missing ${hash}`);
-      return PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
-    });
-  const images = new Map<string, PDFImage | null>();
-  const pages = new Map<string, EmbeddedPage | null>();
-  const wanted: Promise<void>[] = [];
-  const visit = (shape: Shape): void => {
-    if (shape.kind === 'group') shape.children.forEach(visit);
-    else if (shape.kind === 'image') {
-      wanted.push(
-        once(`image:${shape.hash}`, async () => {
-          const bytes = await blobs(shape.hash);
-          if (!bytes) return null;
-          if (isPng(bytes)) return pdf.embedPng(bytes);
-          if (isJpeg(bytes)) return pdf.embedJpg(bytes);
-          return null;
-        }).then((image) => void images.set(shape.hash, image)),
-      );
-    } else if (shape.kind === 'pdfPage') {
-      const key = `${shape.hash}#${shape.page}`;
-      wanted.push(
-        once(key, async (): Promise<EmbeddedPage | null> => {
-          const doc = await source(shape.hash);
-          const found = doc?.getPages()[shape.page - 1];
-          if (!found) return null;
-          const rotation = (((found.getRotation().angle % 360) + 360) % 360) as number;
-          return { page: await pdf.embedPage(found), rotation };
-        }).then((p) => void pages.set(key, p)),
-      );
-    }
-  };
-  const { images: imageHashes, pdfPages } = blobsOf(picture);
-  if (imageHashes.size || pdfPages.size) picture.shapes.forEach(visit);
-  await Promise.all(wanted);
-  return { images, pages };
-}
-
-const isPng = (b: Uint8Array) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
-const isJpeg = (b: Uint8Array) => b[0] === 0xff && b[1] === 0xd8;
 
 /** The bézier constant of a quarter circle. */
 const KAPPA = 0.5522847498;
@@ -232,7 +163,7 @@ class Painter {
       case 'image':
         return this.image(shape, alpha);
       case 'pdfPage':
-        return this.pdfPage(shape);
+        return this.pdfPage(shape, alpha);
       case 'group':
         return this.group(shape, alpha);
     }
@@ -367,12 +298,13 @@ class Painter {
     );
   }
 
-  private pdfPage(shape: Extract<Shape, { kind: 'pdfPage' }>): void {
+  private pdfPage(shape: Extract<Shape, { kind: 'pdfPage' }>, alpha: number): void {
     const embedded = this.assets.pages.get(`${shape.hash}#${shape.page}`);
     if (!embedded) return this.missing(shape);
     const key = this.page.node.newXObject(`Page${this.xObjects++}`, embedded.page.ref);
+    this.ops.push(pushGraphicsState());
+    this.opacity(alpha);
     this.ops.push(
-      pushGraphicsState(),
       concatTransformationMatrix(...pageMatrix(shape, embedded.page, embedded.rotation)),
       drawObject(key),
       popGraphicsState(),
@@ -409,128 +341,4 @@ class Painter {
     }
     this.ops.push(setGraphicsState(key));
   }
-}
-
-/**
- * The matrix from a PDF page's own points (y up, unrotated) to `box` (y down), turned as the page's
- * /Rotate (clockwise) shows it, so that the page fills the box the way a reader displays it.
- */
-export function pageMatrix(
-  box: { x: number; y: number; width: number; height: number },
-  page: { width: number; height: number },
-  rotation: number,
-): [number, number, number, number, number, number] {
-  const { x, y, width: W, height: H } = box;
-  const [w, h] = [page.width, page.height];
-  switch (rotation) {
-    case 90:
-      // The page's left edge becomes the top: u runs down, v runs right.
-      return [0, H / w, W / h, 0, x, y];
-    case 180:
-      return [-W / w, 0, 0, H / h, x + W, y];
-    case 270:
-      return [0, -H / w, -W / h, 0, x + W, y + H];
-    default:
-      return [W / w, 0, 0, -H / h, x, y + H];
-  }
-}
-
-/**
- * Path data (absolute M, L, H, V, C, Q, Z; quadratics become cubics) as path operators.
- * @example pathOperators('M0 0L10 0Q20 0 20 10Z').length // 4
- */
-export function pathOperators(d: string): PDFOperator[] {
-  const ops: PDFOperator[] = [];
-  const tokens = d.match(/[MLHVCQZmlhvcqz]|-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g) ?? [];
-  let i = 0;
-  let command = '';
-  let [x, y, startX, startY] = [0, 0, 0, 0];
-  const num = (): number => Number(tokens[i++]);
-  const hasNumber = () => i < tokens.length && !/^[A-Za-z]$/.test(tokens[i]!);
-  while (i < tokens.length) {
-    if (/^[A-Za-z]$/.test(tokens[i]!)) command = tokens[i++]!.toUpperCase();
-    else if (!command) return ops;
-    switch (command) {
-      case 'M':
-        [x, y] = [num(), num()];
-        [startX, startY] = [x, y];
-        ops.push(moveTo(x, y));
-        command = 'L';
-        break;
-      case 'L':
-        [x, y] = [num(), num()];
-        ops.push(lineTo(x, y));
-        break;
-      case 'H':
-        x = num();
-        ops.push(lineTo(x, y));
-        break;
-      case 'V':
-        y = num();
-        ops.push(lineTo(x, y));
-        break;
-      case 'C': {
-        const [x1, y1, x2, y2] = [num(), num(), num(), num()];
-        [x, y] = [num(), num()];
-        ops.push(appendBezierCurve(x1, y1, x2, y2, x, y));
-        break;
-      }
-      case 'Q': {
-        const [qx, qy] = [num(), num()];
-        const [ex, ey] = [num(), num()];
-        ops.push(
-          appendBezierCurve(
-            x + (2 / 3) * (qx - x),
-            y + (2 / 3) * (qy - y),
-            ex + (2 / 3) * (qx - ex),
-            ey + (2 / 3) * (qy - ey),
-            ex,
-            ey,
-          ),
-        );
-        [x, y] = [ex, ey];
-        break;
-      }
-      case 'Z':
-        ops.push(closePath());
-        [x, y] = [startX, startY];
-        if (hasNumber()) command = 'L';
-        else continue;
-        break;
-      default:
-        return ops;
-    }
-    if (Number.isNaN(x) || Number.isNaN(y)) return ops.slice(0, -1);
-  }
-  return ops;
-}
-
-function isColour(value: string | undefined): value is string {
-  return value !== undefined && parseColour(value) !== null;
-}
-
-/** `#rrggbb` or `#rgb` as 0–1 components; null for 'none' and what is not a colour. */
-export function parseColour(value: string): [number, number, number] | null {
-  const long = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(value);
-  if (long) return [1, 2, 3].map((i) => parseInt(long[i]!, 16) / 255) as [number, number, number];
-  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(value);
-  if (short)
-    return [1, 2, 3].map((i) => parseInt(short[i]!.repeat(2), 16) / 255) as [
-      number,
-      number,
-      number,
-    ];
-  if (value === 'white') return [1, 1, 1];
-  if (value === 'black') return [0, 0, 0];
-  return null;
-}
-
-function fillColour(value: string): PDFOperator[] {
-  const [r, g, b] = parseColour(value) ?? [0, 0, 0];
-  return [setFillingRgbColor(r, g, b)];
-}
-
-function strokeColour(value: string): PDFOperator[] {
-  const [r, g, b] = parseColour(value) ?? [0, 0, 0];
-  return [setStrokingRgbColor(r, g, b)];
 }

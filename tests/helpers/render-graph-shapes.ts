@@ -65,3 +65,21 @@ export function rsvgPng(picture: Picture): { width: number; height: number; byte
   const bytes = readFileSync(join(dir, 'a.png'));
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), bytes };
 }
+
+export const hasPdftotext = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** The text pdftotext reads from PDF bytes, its lines joined by spaces. */
+export function pdfText(bytes: Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'render-graph-pdf-'));
+  writeFileSync(join(dir, 'a.pdf'), bytes);
+  return execFileSync('pdftotext', [join(dir, 'a.pdf'), '-'], { encoding: 'utf8' })
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listSlides } from '../../src/core/commands/deck.ts';
+import { listSlides, updateSlide } from '../../src/core/commands/deck.ts';
 import {
   Cancelled,
   deckPdf,
@@ -110,6 +110,23 @@ describe('deck PDF', () => {
     expect(children.filter((label) => flat(1).includes(label))).toEqual([]);
     expect(children.filter((label) => !flat(3).includes(label))).toEqual([]);
     expect(pageText(path, 1)).not.toContain('MẬT');
+  });
+
+  needPoppler('continues long notes on further pages, every line kept', async () => {
+    const c = await exportCase('none');
+    const lines = Array.from(
+      { length: 30 },
+      (_, i) => `Dòng ghi chú số ${i + 1}: lời khai của bị can.`,
+    );
+    updateSlide(c.doc, { id: c.slides.title, patch: { notes: lines.join('\n') } }, 'test');
+    const path = tempFile(
+      'notes.pdf',
+      await deckPdf(c.doc, { perStep: false, notes: true, slideIds: [c.slides.title] }, c.context),
+    );
+    expect(run('pdfinfo', [path])).toMatch(/Pages:\s+3\n/);
+    const notes = pageText(path, 2) + pageText(path, 3);
+    expect(pageText(path, 2)).toContain('Ghi chú — Báo cáo vụ án (1/2)');
+    expect(lines.filter((line) => !notes.includes(line))).toEqual([]);
   });
 
   it('stops with Cancelled when the person cancels', async () => {

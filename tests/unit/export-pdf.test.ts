@@ -1,4 +1,5 @@
 import { degrees, PDFDocument, rgb } from 'pdf-lib';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { addBoard, addSceneObject, boardsOf } from '../../src/core/index.ts';
@@ -193,6 +194,39 @@ describe('the PDF writer', () => {
       expect(pageText(path, 1)).toContain('Ảnh số 1');
     },
   );
+
+  needPoppler('embeds a JPEG photo as it is, at its own resolution', async () => {
+    // A real JPEG: the sample page photographed by pdftoppm at 30 dpi (167 × 84 pixels).
+    const prefix = tempFile('photo', '');
+    run('pdftoppm', ['-jpeg', '-r', '30', '-singlefile', await samplePdf(), prefix]);
+    const jpeg = new Uint8Array(readFileSync(`${prefix}.jpg`));
+    const pdf = await PDFDocument.create();
+    const fonts = await embedFonts(pdf, await nodeFonts());
+    const picture: Picture = {
+      width: 100,
+      height: 50,
+      background: null,
+      title: '',
+      shapes: [
+        { kind: 'image', x: 0, y: 0, width: 100, height: 50, hash: 'j', mime: 'image/jpeg' },
+      ],
+    };
+    await drawPicture(
+      pdf,
+      pdf.addPage([100, 50]),
+      picture,
+      { x: 0, y: 0, width: 100, height: 50 },
+      fonts,
+      async () => jpeg,
+    );
+    const list = run('pdfimages', ['-list', tempFile('jpeg.pdf', await pdf.save())]);
+    const [row] = list
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim());
+    const [, , , width, height, , , , enc] = row!.trim().split(/\s+/);
+    expect([width, height, enc]).toEqual(['167', '84', 'jpeg']);
+  });
 
   it('reads path data: quadratics as cubics, H and V, implicit lines, closes', () => {
     const names = (d: string) => pathOperators(d).map((op) => op.toString().split(' ').pop());

@@ -20,9 +20,13 @@ import { blobsOf, textsOf, type Picture, type Shape } from '../../src/render/pic
 import { NoSuchBoard } from '../../src/render/board.ts';
 import { renderCase } from '../helpers/render-graph-fixture.ts';
 import { darkPixels, decodePng } from '../helpers/render-png.ts';
+import { boardPdf } from '../../src/export/documents/index.ts';
+import { nodeResources } from '../../server/export/resources.ts';
 import {
   groupById,
+  hasPdftotext,
   hasRsvg,
+  pdfText,
   pathEnds,
   placed,
   rsvgPng,
@@ -192,6 +196,12 @@ describe('evidence chart picture', () => {
     expect(english).not.toContain('Đã chứng minh');
   });
 
+  it('draws paths with the commands every writer understands (absolute M, L, C, Q, Z)', () => {
+    const paths = placed(picture).flatMap((p) => (p.shape.kind === 'path' ? [p.shape.d] : []));
+    expect(paths.length).toBeGreaterThan(10);
+    for (const d of paths) expect(d).toMatch(/^M[-\d. ]+([MLCQZ][-\d. ]*)*$/);
+  });
+
   it('refuses a board of another kind', () => {
     expect(() => renderGraph(c.doc, c.timeline, { language: 'vi' })).toThrow(NoSuchBoard);
     expect(() => renderGraph(c.doc, 'nope', { language: 'vi' })).toThrow(NoSuchBoard);
@@ -334,4 +344,29 @@ describe('chart pictures of unusual nodes', () => {
     expect(performance.now() - started).toBeLessThan(5000);
     expect(textsOf(picture)).toContain('Nút số 1999');
   });
+});
+
+describe('chart PDFs', () => {
+  it.skipIf(!hasPdftotext)(
+    'carry every word of every name as text a reader can search, in NFC',
+    async () => {
+      const c = renderCase();
+      const context = {
+        resources: nodeResources(async () => null),
+        language: 'vi',
+        date: new Date(Date.UTC(2026, 2, 20)),
+      };
+      for (const [board, names] of [
+        [c.evidence, c.names.evidence],
+        [c.relationship, c.names.relationship],
+      ] as const) {
+        const text = pdfText(
+          await boardPdf(c.doc, board, { paper: 'A4', orientation: 'landscape' }, context),
+        );
+        expect(text).toBe(text.normalize('NFC'));
+        // Wrapped names come back line by line, in the reader's order: word by word.
+        for (const name of names) for (const word of name.split(' ')) expect(text).toContain(word);
+      }
+    },
+  );
 });

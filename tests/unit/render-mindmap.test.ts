@@ -16,6 +16,9 @@ import { recordAt } from '../../src/core/doc.ts';
 import { BOARD_MARGIN, NoSuchBoard, type Rect } from '../../src/render/board.ts';
 import { textsOf, type Picture, type Shape } from '../../src/render/picture.ts';
 import { toSvg } from '../../src/render/svg.ts';
+import { boardPdf } from '../../src/export/documents/index.ts';
+import { nodeResources } from '../../server/export/resources.ts';
+import { makePng } from '../helpers/files.ts';
 import { caseMap, IMAGE_HASH } from '../helpers/render-mindmap-case.ts';
 import { darkPixels, decodePng, hasRsvg, rsvgEnv } from '../helpers/render-png.ts';
 
@@ -72,6 +75,17 @@ function offset(picture: Picture): [number, number] {
 }
 
 const LAYOUTS = ['balanced', 'logic-right', 'org-down', 'timeline'] as const;
+
+const hasPdftotext = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasPdftotext) console.warn('render-mindmap: poppler-utils (pdftotext) not installed: skipped');
+if (!hasRsvg) console.warn('render-mindmap: rsvg-convert (librsvg2-bin) not installed: skipped');
 
 describe('mind-map renderer', () => {
   it('draws every topic label, in NFC, with wrapped lines that join back into the label', () => {
@@ -220,6 +234,26 @@ describe('mind-map renderer', () => {
     expect(tip[1]).toBeCloseTo(target.y, 1);
   });
 
+  it.each(LAYOUTS)('puts a relationship’s label where it covers no topic (%s)', (layout) => {
+    const { doc, boardId } = caseMap(layout);
+    const picture = renderMindMap(doc, boardId, { language: 'vi' });
+    const pill = findShapes(picture, (s) => s.kind === 'rect' && s.fill === '#fff7ed')[0] as Box;
+    expect(pill).toBeDefined();
+    const label = findShapes(picture, (s) => s.kind === 'text' && s.text === 'để lại dấu vân tay');
+    expect(label).toHaveLength(1);
+    for (const topic of listTopics(doc, boardId)) {
+      const group = groups(picture).get(topic.id);
+      if (!group) continue;
+      const b = boxOf(group);
+      const apart =
+        pill.x + pill.width <= b.x ||
+        b.x + b.width <= pill.x ||
+        pill.y + pill.height <= b.y ||
+        b.y + b.height <= pill.y;
+      expect(apart, topic.label).toBe(true);
+    }
+  });
+
   it('keeps the bend a person gave a relationship', () => {
     const { doc, boardId, ids } = caseMap('org-down');
     const [rel] = listRelationships(doc, boardId);
@@ -353,6 +387,34 @@ describe('mind-map renderer', () => {
     // The margin is left white.
     expect(darkPixels(image, { x: 0, y: 0, width: image.width, height: 10 })).toBe(0);
   });
+
+  it.skipIf(!hasPdftotext).each(LAYOUTS)(
+    'exports a PDF whose text holds every label a reader sees (%s)',
+    async (layout) => {
+      const { doc, boardId, ids2 } = caseMap(layout);
+      const png = new Uint8Array(makePng(40, 30));
+      const context = {
+        resources: nodeResources(async (hash) => (hash === IMAGE_HASH ? png : null)),
+        language: 'vi',
+        date: new Date(2026, 11, 3),
+        author: 'Trần Thị Lan',
+      };
+      const pdf = await boardPdf(doc, boardId, { paper: 'A4', orientation: 'landscape' }, context);
+      const dir = mkdtempSync(join(tmpdir(), 'mindmap-pdf-'));
+      writeFileSync(join(dir, 'map.pdf'), pdf);
+      // Wrapped lines come out on lines of their own: compare with whitespace folded.
+      const text = execFileSync('pdftotext', [join(dir, 'map.pdf'), '-'])
+        .toString()
+        .replace(/\s+/g, ' ');
+      expect(text).toBe(text.normalize('NFC'));
+      const labels = listTopics(doc, boardId)
+        .filter((t) => t.parent !== ids2.folded)
+        .map((t) => t.label.normalize('NFC'));
+      for (const label of [...labels, 'để lại dấu vân tay', 'Khoảng 50 phút', 'Con người'])
+        expect(text, label).toContain(label);
+      expect(text).not.toContain('Năm 2019');
+    },
+  );
 });
 
 function findShapes(picture: Picture, test: (shape: Shape) => boolean): Shape[] {

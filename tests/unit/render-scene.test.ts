@@ -12,6 +12,7 @@ import { addSceneObject, listSceneObjects } from '../../src/core/commands/scene.
 import { centreOf, distance, formatMetres } from '../../src/core/scene.ts';
 import { renderScene } from '../../src/boards/scene/render.ts';
 import { extentOf } from '../../src/boards/scene/renderBounds.ts';
+import { symbolShapes } from '../../src/boards/scene/renderSymbols.ts';
 import { renderSceneSheet, type SceneSheet } from '../../src/boards/scene/sheet.ts';
 import { SceneTooLarge } from '../../src/boards/scene/sheetErrors.ts';
 import { sheetRenderers } from '../../src/boards/renderers.ts';
@@ -259,6 +260,15 @@ describe('renderScene', () => {
     expect(findGroup(dimmed.shapes, markers[1]!)!.group.opacity).toBeUndefined();
   });
 
+  it('keeps a measurement to an object of a later build step, and its label, where they are', () => {
+    const { doc, boardId, body, pinned } = livingRoom();
+    const all = findGroup(renderScene(doc, boardId, { language: 'vi' }).shapes, pinned)!;
+    const step = renderScene(doc, boardId, { language: 'vi', waiting: new Set([body]) });
+    expect(findGroup(step.shapes, body)).toBeNull();
+    const hidden = findGroup(step.shapes, pinned)!;
+    expect(hidden.group.children).toEqual(all.group.children);
+  });
+
   it('draws the calibrated background image under everything, by its blob', () => {
     const { doc, boardId, room } = livingRoom();
     const hash = 'ab'.repeat(32);
@@ -304,6 +314,25 @@ describe('renderScene', () => {
     for (const p of paths) expect(p.kind === 'path' && p.d).toMatch(/^[MLCQZ0-9 .e-]+$/);
   });
 
+  it('draws every symbol of the library as picture shapes in its box', () => {
+    for (const symbol of SYMBOLS) {
+      const box = { x: 10, y: 20, w: symbol.w * 50, h: symbol.h * 50 };
+      const shapes = symbolShapes(symbol, box);
+      const elements = symbol.svg.match(/<(rect|circle|ellipse|path)\b/g)!.length;
+      expect(shapes.length, symbol.id).toBeGreaterThanOrEqual(elements);
+      for (const shape of shapes) {
+        if (shape.kind === 'path') expect(shape.d, symbol.id).toMatch(/^[MLCQZ0-9 .e-]+$/);
+        if ('fill' in shape && shape.fill)
+          expect(shape.fill, symbol.id).toMatch(/^(#[0-9a-f]{6}|none)$/);
+      }
+      // Drawn within its box (strokes and the door's swing may reach a little past it).
+      const e = extentOf(shapes)!;
+      expect(e.x0, symbol.id).toBeGreaterThanOrEqual(box.x - 4);
+      expect(e.x1, symbol.id).toBeLessThanOrEqual(box.x + box.w + 4);
+      expect(e.y1, symbol.id).toBeLessThanOrEqual(box.y + box.h + 4);
+    }
+  });
+
   it('refuses a board that is not a scene', () => {
     const doc = new Y.Doc();
     const map = addBoard(doc, { kind: 'mindmap', title: 'Sơ đồ tư duy' }, o);
@@ -335,6 +364,16 @@ describe('renderSceneSheet', () => {
       expect.arrayContaining(['1:100', '15/2026/HS', 'Trần Thị Lan', '14/03/2026']),
     );
     expect(textsOf(picture).join(' ')).toContain('Điều 123 BLHS');
+  });
+
+  it('divides a long scale bar in round steps', () => {
+    const { doc, boardId } = livingRoom();
+    const picture = renderSceneSheet(doc, boardId, sheet({ scale: 500 }));
+    const bar = findGroup(picture.shapes, 'scale-bar')!.group;
+    expect(textsOf({ ...picture, shapes: [bar] })).toEqual(['0', '5', '10', '15', '20', 'm']);
+    const widths = bar.children.flatMap((s) => (s.kind === 'rect' ? [s.width] : []));
+    // 5 m at 1:500 is 10 mm.
+    for (const w of widths) expect(w).toBeCloseTo((10 * 72) / 25.4, 2);
   });
 
   it('lists each symbol used once with its Vietnamese name, and the markers with what they mark', () => {

@@ -9,7 +9,17 @@ import { NoSuchBoard } from '../../src/render/board.ts';
 import { textsOf, type Picture, type Shape } from '../../src/render/picture.ts';
 import { renderCase } from '../helpers/render-graph-fixture.ts';
 import { darkPixels, decodePng } from '../helpers/render-png.ts';
-import { groupById, hasRsvg, placed, rsvgPng, textsIn } from '../helpers/render-graph-shapes.ts';
+import { boardPdf } from '../../src/export/documents/index.ts';
+import { nodeResources } from '../../server/export/resources.ts';
+import {
+  groupById,
+  hasPdftotext,
+  hasRsvg,
+  pdfText,
+  placed,
+  rsvgPng,
+  textsIn,
+} from '../helpers/render-graph-shapes.ts';
 
 /** Where an event is drawn: the instant's x (the diamond's centre or the bar's left) and its y. */
 function eventAt(picture: Picture, id: string): { x: number; y: number; span: boolean } {
@@ -133,6 +143,12 @@ describe('timeline picture', () => {
       );
   });
 
+  it('draws paths with the commands every writer understands (absolute M, L, C, Q, Z)', () => {
+    const paths = placed(picture).flatMap((p) => (p.shape.kind === 'path' ? [p.shape.d] : []));
+    expect(paths.length).toBeGreaterThan(10);
+    for (const d of paths) expect(d).toMatch(/^M[-\d. ]+([MLCQZ][-\d. ]*)*$/);
+  });
+
   it('draws a frame of the editor’s element at its own size, clipped', () => {
     const frame = { x: 0, y: 0, w: 1420, h: 500 };
     const framed = renderTimeline(c.doc, c.timeline, { language: 'vi', frame });
@@ -208,5 +224,20 @@ describe('timeline evidence badges', () => {
     expect(badge!.x).toBeGreaterThan(name!.x + textWidth(name!.text, name!.size));
     const pill = group.children.find((s) => s.kind === 'rect' && s.fill === '#fef3c7');
     expect(pill).toBeDefined();
+  });
+});
+
+describe('timeline PDF', () => {
+  it.skipIf(!hasPdftotext)('carries every event and lane name as searchable text', async () => {
+    const c = renderCase();
+    const context = {
+      resources: nodeResources(async () => null),
+      language: 'vi',
+      date: new Date(Date.UTC(2026, 2, 20)),
+    };
+    const text = pdfText(
+      await boardPdf(c.doc, c.timeline, { paper: 'A4', orientation: 'landscape' }, context),
+    );
+    for (const name of [...c.names.timeline, ...c.names.lanes]) expect(text).toContain(name);
   });
 });

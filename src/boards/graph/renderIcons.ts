@@ -12,17 +12,21 @@ import type { EntityKind } from '../../core/register.ts';
 export type IconName = EntityKind | PartyType | 'broken' | FactStatus;
 
 const W = 1.5;
-const line = (d: string, color: string, extra: Partial<Shape> = {}): Shape =>
-  ({
-    kind: 'path',
-    d,
-    stroke: color,
-    strokeWidth: W,
-    lineCap: 'round',
-    lineJoin: 'round',
-    ...extra,
-  }) as Shape;
-const circle = (cx: number, cy: number, r: number, color: string, fill = 'none'): Shape => ({
+const line = (d: string, color: string): Shape => ({
+  kind: 'path',
+  d,
+  stroke: color,
+  strokeWidth: W,
+  lineCap: 'round',
+  lineJoin: 'round',
+});
+const circle = (
+  cx: number,
+  cy: number,
+  r: number,
+  color: string,
+  fill = 'none',
+): Extract<Shape, { kind: 'ellipse' }> => ({
   kind: 'ellipse',
   cx,
   cy,
@@ -98,10 +102,8 @@ const DRAW: Record<IconName, (c: string) => Shape[]> = {
     line('M7 5.5 L7 8.3', c),
     circle(7, 10.2, 0.4, c, c),
   ],
-  unproven: (c) =>
-    [circle(7, 7, 5.8, c, 'none'), line('M7 1.2 L7 1.2', c)].map((s) =>
-      s.kind === 'ellipse' ? { ...s, dash: [2.2, 2.1] } : s,
-    ),
+  // lucide's CircleDashed: a ring of dashes.
+  unproven: (c) => [{ ...circle(7, 7, 5.8, c), dash: [2.2, 2.1] }],
 };
 
 /** An icon in its 14 × 14 box placed at (x, y), scaled to `size`. */

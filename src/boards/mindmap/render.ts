@@ -13,12 +13,8 @@ import { BOARD_MARGIN, NoSuchBoard, type RenderOptions } from '../../render/boar
 import { textWidth } from '../../render/metrics.ts';
 import type { Picture, Shape } from '../../render/picture.ts';
 import { layoutMindMap, type MindMapLayoutKind } from './layout.ts';
-import {
-  decorationPlaces,
-  drawBoundary,
-  drawSummary,
-  type PlacedBox,
-} from './renderDecorations.ts';
+import { decorationPlaces, type PlacedBox } from './decorationPlaces.ts';
+import { drawBoundary, drawSummary } from './renderDecorations.ts';
 import { branchPath, relationshipGeometry, type Box } from './renderLines.ts';
 import {
   baseline,
@@ -127,8 +123,7 @@ export function renderMindMap(doc: Y.Doc, boardId: string, options: RenderOption
     if (!drawn) continue;
     for (const [x, y] of g.points) boxes.push({ x: x!, y: y!, width: 0, height: 0 });
     if (!rel.label) continue;
-    const width = textWidth(rel.label, 12) + 14;
-    const pill = { x: g.middle.x - width / 2, y: g.middle.y - 9, width, height: 18 };
+    const pill = labelPill(g.points, textWidth(rel.label, 12) + 14, placed.values());
     boxes.push(pill);
     add(
       layers.labels,
@@ -136,7 +131,7 @@ export function renderMindMap(doc: Y.Doc, boardId: string, options: RenderOption
       { kind: 'rect', ...pill, radius: 6, fill: '#fff7ed', stroke: '#fdba74', strokeWidth: 1 },
       {
         kind: 'text',
-        x: g.middle.x,
+        x: pill.x + pill.width / 2,
         y: baseline(pill.y, 12, 18),
         text: rel.label.normalize('NFC'),
         size: 12,
@@ -191,6 +186,37 @@ export function renderMindMap(doc: Y.Doc, boardId: string, options: RenderOption
       },
     ],
   };
+}
+
+/**
+ * Where a relationship's label sits: on the curve's middle, as in the editor, unless it would
+ * cover a topic there; then at the nearest place along the curve, or beside it, that covers none
+ * (a label over a topic hides its words, and PDF readers extract the two texts interleaved).
+ */
+function labelPill(points: number[][], width: number, topics: Iterable<Box>): Box {
+  const [[sx, sy], [cx, cy], [tx, ty]] = points as [
+    [number, number],
+    [number, number],
+    [number, number],
+  ];
+  const boxes = [...topics];
+  const at = (t: number, dx: number): Box => {
+    const x = (1 - t) ** 2 * sx + 2 * t * (1 - t) * cx + t ** 2 * tx;
+    const y = (1 - t) ** 2 * sy + 2 * t * (1 - t) * cy + t ** 2 * ty;
+    return { x: x - width / 2 + dx, y: y - 9, width, height: 18 };
+  };
+  const middle = at(0.5, 0);
+  const candidates: Box[] = [];
+  for (let t = 0.1; t <= 0.9; t += 0.02)
+    for (const dx of [0, width / 2 + 6, -width / 2 - 6, width + 12, -width - 12])
+      candidates.push(at(t, dx));
+  const distance = (b: Box) => Math.hypot(b.x - middle.x, b.y - middle.y);
+  candidates.sort((a, b) => distance(a) - distance(b));
+  return candidates.find((pill) => !boxes.some((b) => overlaps(pill, b))) ?? middle;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 /** What the editor shows of each topic (view.ts `MindMapView.compute`), by topic id. */

@@ -67,12 +67,12 @@ function smoothStep(sx: number, sy: number, tx: number, ty: number): string {
   ].join(' ');
 }
 
-/** A relationship's curve, its arrow head and the middle of the curve (where its label sits). */
+/** A relationship's curve, its arrow head, and its start, control and end points. */
 export function relationshipGeometry(
   source: Box,
   target: Box,
   control: { dx: number; dy: number } | undefined,
-): { d: string; arrow: string; middle: { x: number; y: number }; points: number[][] } {
+): { d: string; arrow: string; points: number[][] } {
   const sx = source.x + source.width / 2;
   const sy = source.y + source.height;
   const tx = target.x + target.width / 2;
@@ -96,7 +96,6 @@ export function relationshipGeometry(
   return {
     d: `M${n(sx)} ${n(sy)} Q${n(cx)} ${n(cy)} ${n(back.x)} ${n(back.y)}`,
     arrow,
-    middle: { x: 0.25 * sx + 0.5 * cx + 0.25 * tx, y: 0.25 * sy + 0.5 * cy + 0.25 * ty },
     points: [
       [sx, sy],
       [cx, cy],

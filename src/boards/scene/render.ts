@@ -84,13 +84,15 @@ export function drawScene(
   const hidden = options.dim ? new Set<string>() : (options.waiting ?? new Set<string>());
   const shown = objects.filter((o) => !hidden.has(o.id));
   const text = Math.max(BASE_TEXT, options.text ?? BASE_TEXT);
-  const measures = measureLabelPlaces(shown, text);
-  const areas = areaLabelPlaces(shown, text * 1.2, options.language, measures);
+  // Labels placed among all objects, so that they stay put from one build step to the next.
+  const measures = measureLabelPlaces(objects, text);
+  const areas = areaLabelPlaces(objects, text * 1.2, options.language, measures);
   const context = {
     language: options.language,
     text,
     numbers: markerNumbers(objects.filter((o) => o.shape === 'marker')),
-    byId: new Map(shown.map((o) => [o.id, o])),
+    // A measurement to an object of a later build step still ends where that object is.
+    byId: new Map(objects.map((o) => [o.id, o])),
     labelPlaces: new Map([...measures, ...areas]),
     gridMetres: settings.gridMetres,
     mimes: new Map(listFiles(doc).map((f) => [f.hash, f.mime as string])),

@@ -120,7 +120,8 @@ export function scaleBar(
   const metres =
     [...BAR_METRES].reverse().find((m) => m * pointsPerMetre <= maxWidth) ?? BAR_METRES[0]!;
   const width = metres * pointsPerMetre;
-  const divisions = metres >= 1 && metres <= 10 ? metres : metres < 1 ? 5 : 5;
+  // A division a metre long up to 10 m; beyond, round steps (20 m in 5 m steps, 50 m in 10 m).
+  const divisions = metres >= 1 && metres <= 10 ? metres : String(metres).startsWith('2') ? 4 : 5;
   const step = width / divisions;
   const children: Shape[] = [];
   for (let i = 0; i < divisions; i++)
