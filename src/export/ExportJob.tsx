@@ -57,7 +57,6 @@ export function useExportJob(caseId: string, author = ''): ExportJob {
       setBusy(true);
       setMessage(null);
       setProgress(null);
-      const { Cancelled } = await loadDocuments();
       try {
         const file = await work({
           signal: controller.signal,
@@ -71,18 +70,17 @@ export function useExportJob(caseId: string, author = ''): ExportJob {
             author,
           },
         });
-        // Steps that take no signal (an SVG, a PNG) finish; a cancelled one is not offered.
-        if (controller.signal.aborted) throw new Cancelled();
-        saveFile(file.blob, file.name);
-        void endpoints.recordExport(caseId, file.audit);
+        // Steps that take no signal (an SVG, a PNG) run to their end; a cancelled export (the
+        // pipeline throws `Cancelled` once its signal is aborted) offers no file either way.
+        if (!controller.signal.aborted) {
+          saveFile(file.blob, file.name);
+          void endpoints.recordExport(caseId, file.audit);
+        }
       } catch (err) {
-        if (abort.current === controller)
-          setMessage(
-            err instanceof Cancelled || controller.signal.aborted
-              ? t('cancelled')
-              : exportErrorText(t, err),
-          );
+        if (abort.current === controller && !controller.signal.aborted)
+          setMessage(exportErrorText(t, err));
       } finally {
+        if (abort.current === controller && controller.signal.aborted) setMessage(t('cancelled'));
         if (abort.current === controller) {
           abort.current = null;
           setBusy(false);

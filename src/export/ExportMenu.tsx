@@ -7,7 +7,6 @@ import { exportFreeMind, exportMarkdown, exportOpml, exportXMind } from '../core
 import type { Rect } from '../render/board.ts';
 import { BoardExports } from './BoardExports.tsx';
 import { fileNameOf } from './download.ts';
-import { exportErrorText } from './errors.ts';
 import { ExportStatus, useExportJob } from './ExportJob.tsx';
 import { importedText, importFailureText } from '../canvas/drop.ts';
 import { importFile } from '../canvas/importFile.ts';
@@ -15,9 +14,6 @@ import type { BoardExportProps } from '../canvas/exportSlot.tsx';
 import { useAuthor } from '../sync/author.tsx';
 
 export type ExportMenuProps = BoardExportProps;
-
-/** A refused import or a failed export as a sentence (see `exportErrorText`). */
-export const importErrorText = exportErrorText;
 
 /** Room left around the selection when only it is exported, in board units. */
 const SELECTION_MARGIN = 24;

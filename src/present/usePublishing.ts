@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Slide } from '../core/commands/deck.ts';
@@ -63,18 +63,17 @@ export function usePublishing(options: {
   // A picture of the slide for hearing links, for each new slide, step or black screen. The slide
   // is drawn again when it changes (its signature), not when only the pointer moves.
   const black = shown?.black ?? false;
-  const slide = shown ? slides.find((s) => s.id === shown.slideId) : undefined;
   const step = shown?.step ?? 0;
-  const signature = slide ? JSON.stringify(slide) : '';
+  // Read at its signature: a new object for the same slide (any deck change) draws nothing new.
+  const slide = useRef<Slide | undefined>(undefined);
+  slide.current = shown ? slides.find((s) => s.id === shown.slideId) : undefined;
+  const signature = slide.current ? JSON.stringify(slide.current) : '';
   useEffect(() => {
-    if (!publisher || !slide) return;
-    const timer = setTimeout(
-      () => void publisher.image(doc, slide, step, black, language),
-      PICTURE_DELAY_MS,
-    );
+    if (!publisher || !signature) return;
+    const timer = setTimeout(() => {
+      if (slide.current) void publisher.image(doc, slide.current, step, black, language);
+    }, PICTURE_DELAY_MS);
     return () => clearTimeout(timer);
-    // `slide` is read at its signature: a new object for the same slide draws nothing new.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [publisher, signature, step, black, doc, language]);
 
   useEffect(() => {

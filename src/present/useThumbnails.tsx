@@ -31,15 +31,15 @@ export function useThumbnails(
   const [queue, setQueue] = useState<string[]>([]);
   const drawn = useRef(new Map<string, string>());
   useEffect(() => watchBoardChanges(doc, setCounts), [doc]);
+  // The words a slide adds (axis dates, legends) are in the page's language: all redrawn on a switch.
+  const drawnIn = useRef(language);
   useEffect(() => {
+    if (drawnIn.current !== language) {
+      drawnIn.current = language;
+      drawn.current.clear();
+    }
     setQueue(staleSlides(slides, counts, drawn.current));
-  }, [slides, counts]);
-  // The words a slide adds (axis dates, legends) are in the page's language: redrawn on a switch.
-  useEffect(() => {
-    drawn.current.clear();
-    setQueue(slides.map((s) => s.id));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a language switch redraws all
-  }, [language]);
+  }, [slides, counts, language]);
 
   const slide = queue[0] ? (slides.find((s) => s.id === queue[0]) ?? null) : null;
   useEffect(() => {

@@ -266,3 +266,35 @@ export function libreOfficePng(file: string, outDir: string): Buffer {
   const base = file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
   return readFileSync(join(outDir, `${base}.png`));
 }
+
+/** The share of red pixels (a classification marking) in the top and bottom tenth of a PNG. */
+export async function inkedBands(
+  browser: Browser,
+  png: Buffer,
+): Promise<{ redTop: number; redBottom: number }> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    return await page.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const band = Math.round(canvas.height / 10);
+      const red = (y: number) => {
+        const pixels = context.getImageData(0, y, canvas.width, band).data;
+        let count = 0;
+        for (let i = 0; i < pixels.length; i += 4)
+          if (pixels[i]! > 150 && pixels[i + 1]! < 90 && pixels[i + 2]! < 90) count++;
+        return count / (pixels.length / 4);
+      };
+      return { redTop: red(0), redBottom: red(canvas.height - band) };
+    }, png.toString('base64'));
+  } finally {
+    await context.close();
+  }
+}

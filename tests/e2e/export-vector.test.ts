@@ -10,6 +10,7 @@ import { connectClient, synced } from '../helpers/sync.ts';
 import { launchBrowser, logIn, newContext, until } from './browser.ts';
 import {
   chromiumPng,
+  inkedBands,
   inkedShare,
   installed,
   keep,
@@ -300,5 +301,37 @@ it('draws slide thumbnails from the document, with nothing added over the board'
     'a thumbnail for every slide',
   );
   expect(await page.evaluate(() => (window as unknown as { added: string[] }).added)).toEqual([]);
+  await page.context().close();
+});
+
+it('gives hearing links a picture of the slide drawn from the document, marked Mật, not of the screen', async () => {
+  const page = await openCase();
+  await page.getByTestId('toggle-deck').click();
+  // The frame slide of the map, presented with the key sheet open over it.
+  await page.locator('[data-testid=deck-slide][data-kind=frame]').first().click();
+  await page.getByTestId('present-start').click();
+  await page.getByTestId('present').waitFor();
+  await page.keyboard.press('?');
+
+  const token = sample.livePath.split('/').pop()!;
+  let png = Buffer.alloc(0);
+  await until(
+    async () => {
+      const res = await fetch(`${server.url}/api/live/${token}/image`);
+      png = Buffer.from(await res.arrayBuffer());
+      return res.ok && res.headers.get('content-type') === 'image/png';
+    },
+    15_000,
+    'the slide’s picture for hearing links',
+  );
+  expect(pngSize(png)).toEqual({ width: 1600, height: 900 });
+  const file = join(workDir('hearing'), 'hearing.png');
+  writeFileSync(file, png);
+  keep(file, 'hearing.png');
+  // The marking, red, at the top and at the bottom; the map's text drawn; nothing of the page.
+  const look = await inkedBands(browser, png);
+  expect(look.redTop).toBeGreaterThan(0.002);
+  expect(look.redBottom).toBeGreaterThan(0.002);
+  expect(await inkedShare(browser, png)).toBeGreaterThan(0.01);
   await page.context().close();
 });
