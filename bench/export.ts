@@ -256,7 +256,7 @@ export async function benchExport(quick: boolean): Promise<BenchTable> {
           '< 3 s',
         ],
         [
-          `PDF of the ${slides}-slide deck, ${sizes.documents} document pages`,
+          `PDF of the ${slides}-slide deck, ${sizes.documents} document page${sizes.documents === 1 ? '' : 's'}`,
           `${seconds(deck.ms)} (first ${seconds(deck.first)})`,
           kb(deck.value.byteLength),
           `RSS ${mb(deck.peakRss)}, heap +${mb(deck.heapGrowth)}`,

@@ -73,7 +73,13 @@ beforeAll(async () => {
   owner = await admin.newUser('ksv.lan', 'Trần Thị Lan');
   viewer = await admin.newUser('ksv.binh', 'Lê Văn Bình');
   outsider = await admin.newUser('ksv.cuong', 'Phạm Quốc Cường');
-  caseId = (await owner.request('POST', '/api/cases', { title: 'Vụ trộm cắp tài sản' })).body.id;
+  caseId = (
+    await owner.request('POST', '/api/cases', {
+      title: 'Vụ trộm cắp tài sản',
+      caseNumber: '07/2026/HS',
+      classification: 'mat',
+    })
+  ).body.id;
   const added = await owner.request('PUT', `/api/cases/${caseId}/members/ksv.binh`, {
     role: 'viewer',
   });
@@ -130,6 +136,10 @@ describe('board PDF', () => {
     const file = saved('board.pdf', res.bytes);
     const text = run('pdftotext', ['-layout', file, '-']).normalize('NFC');
     for (const label of LABELS) expect(text.replace(/\s+/g, ' ')).toContain(label);
+    // lang=vi although the viewer's browser asks English; a Mật case is marked, top and bottom.
+    expect(text).toContain('Trang 1/1');
+    expect(text.match(/MẬT/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(text).toContain('07/2026/HS');
     const fonts = run('pdffonts', [file]);
     expect(fonts).toMatch(/BeVietnamPro/);
     // Every font line says "emb yes": nothing is left for the reader's machine to substitute.
@@ -218,6 +228,9 @@ describe('deck PDF', () => {
     expect(info).toMatch(/Pages:\s+3\n/);
     const text = run('pdftotext', [join(work, 'deck.pdf'), '-']).normalize('NFC');
     expect(text).toContain('Kết luận điều tra');
+    // lang=en: the footer in English, the marking on every slide.
+    for (const n of [1, 2, 3]) expect(text).toContain(`Page ${n}/3`);
+    expect(text.match(/MẬT/g)?.length).toBeGreaterThanOrEqual(3);
   });
 });
 
