@@ -15,6 +15,8 @@ import {
   insertOutline,
   type OutlineNode,
 } from '../src/core/index.ts';
+import { boardPicture } from '../src/export/documents/index.ts';
+import { BOARD_MARGIN, type Rect } from '../src/render/board.ts';
 import { random } from '../tests/helpers/random.ts';
 
 const WORDS = [
@@ -71,6 +73,22 @@ export interface ExportCase {
   blobs: Map<string, Uint8Array>;
 }
 
+/**
+ * Where the board lies, in board units: its whole picture is the board moved by a margin (the
+ * translation of its first group), so that frames land on topics, as a presenter's would.
+ */
+async function boardBounds(doc: Y.Doc, boardId: string): Promise<Rect> {
+  const picture = await boardPicture(doc, boardId, { language: 'vi' });
+  const group = picture.shapes.find((s) => s.kind === 'group' && s.transform);
+  const t = group?.kind === 'group' ? group.transform : undefined;
+  return {
+    x: t ? BOARD_MARGIN - t[4] : 0,
+    y: t ? BOARD_MARGIN - t[5] : 0,
+    w: picture.width - BOARD_MARGIN * 2,
+    h: picture.height - BOARD_MARGIN * 2,
+  };
+}
+
 /** Writes the map and the deck into `doc` (as the bench's sync client). */
 export async function writeExportCase(
   doc: Y.Doc,
@@ -91,6 +109,7 @@ export async function writeExportCase(
     },
     'bench',
   );
+  const bounds = await boardBounds(doc, boardId);
   const every = Math.max(1, Math.floor(sizes.slides / Math.max(1, sizes.documents)));
   let page = 0;
   for (let i = 0; i < sizes.slides; i++) {
@@ -115,17 +134,12 @@ export async function writeExportCase(
         'bench',
       );
     } else {
-      // Frames tiled over the map around its centre, as a presenter walks through it.
-      const col = (i % 5) - 2;
-      const row = Math.floor(i / 5) % 4;
+      // Frames walking down the map, as a presenter goes through it.
+      const y = bounds.y + ((i * 700) % Math.max(1, bounds.h - 900));
+      const x = bounds.x + ((i * 1300) % Math.max(1, bounds.w - 1600));
       addSlide(
         doc,
-        {
-          kind: 'frame',
-          boardId,
-          frame: { x: col * 1600 - 800, y: row * 900 - 1800, w: 1600, h: 900 },
-          title: `Diễn biến ${i + 1}`,
-        },
+        { kind: 'frame', boardId, frame: { x, y, w: 1600, h: 900 }, title: `Diễn biến ${i + 1}` },
         'bench',
       );
     }
