@@ -145,6 +145,22 @@ async function htmlToImage(page: Page, format: 'svg' | 'png') {
   }, format);
 }
 
+/** How long the baseline may take for one picture before it is stopped. */
+const BASELINE_CAP_MS = 180_000;
+
+/** `work`'s answer, or null when it takes longer than `BASELINE_CAP_MS` (or fails). */
+async function capped<T>(work: Promise<T>): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>(
+    (resolve) => (timer = setTimeout(() => resolve(null), BASELINE_CAP_MS)),
+  );
+  try {
+    return await Promise.race([work.catch(() => null), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en')} KB`;
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
@@ -183,6 +199,18 @@ export async function benchExport(quick: boolean): Promise<BenchTable> {
       author: 'bench',
     };
 
+    const svg = await measure(runs, () => boardSvg(doc, boardId, {}, context));
+    console.log(`  SVG: ${seconds(svg.ms)}`);
+    const deck = await measure(runs, () => deckPdf(doc, { perStep: false, notes: false }, context));
+    console.log(`  deck PDF: ${seconds(deck.ms)}`);
+
+    const blank = await browser.newPage();
+    const pngRuns = [];
+    for (let i = 0; i < runs; i++) pngRuns.push(await rasterise(blank, svg.value, 1));
+    pngRuns.sort((a, b) => a.ms - b.ms);
+    const png = pngRuns[Math.floor(pngRuns.length / 2)]!;
+    await blank.close();
+
     // The baseline: the board in the built page, every node drawn, html-to-image added to it.
     const context2 = await browser.newContext({
       bypassCSP: true,
@@ -197,35 +225,20 @@ export async function benchExport(quick: boolean): Promise<BenchTable> {
     await page.addScriptTag({
       path: createRequire(import.meta.url).resolve('html-to-image/dist/html-to-image.js'),
     });
-    const old = { svg: [] as number[], png: [] as number[] };
-    let oldPng = { ms: 0, bytes: 0, size: '' };
-    let oldSvg = { ms: 0, bytes: 0, size: '' };
-    for (let i = 0; i < runs; i++) {
-      oldSvg = await htmlToImage(page, 'svg');
-      old.svg.push(oldSvg.ms);
-      oldPng = await htmlToImage(page, 'png');
-      old.png.push(oldPng.ms);
-    }
-    await context2.close();
-
-    const svg = await measure(runs, () => boardSvg(doc, boardId, {}, context));
-    const deck = await measure(runs, () => deckPdf(doc, { perStep: false, notes: false }, context));
-
-    const blank = await browser.newPage();
-    const pngRuns = [];
-    for (let i = 0; i < runs; i++) pngRuns.push(await rasterise(blank, svg.value, 1));
-    pngRuns.sort((a, b) => a.ms - b.ms);
-    const png = pngRuns[Math.floor(pngRuns.length / 2)]!;
-    await blank.close();
-
-    const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+    // One run each (a large board takes minutes), stopped at BASELINE_CAP_MS: past it the figure
+    // is "more than", and the page is closed with the capture.
+    const oldSvg = await capped(htmlToImage(page, 'svg'));
+    console.log(`  html-to-image SVG: ${oldSvg ? seconds(oldSvg.ms) : 'stopped'}`);
+    const oldPng = oldSvg ? await capped(htmlToImage(page, 'png')) : null;
+    console.log(`  html-to-image PNG: ${oldPng ? seconds(oldPng.ms) : 'stopped'}`);
+    await context2.close().catch(() => undefined);
 
     const slides = listSlides(doc).length;
     const topics = sizes.topics.toLocaleString('en');
     return {
       id: 'export',
       title: 'Exports',
-      method: `A ${topics}-topic mind map (seeded, Vietnamese labels) and a deck of ${slides} slides, ${sizes.documents} of them pages of a PDF of the case file with marks, the rest frames of the map (bench/export-case.ts), written through a sync client to a real server. CaseBoard: the export pipeline (src/export/documents) in Node on a copy of the document, as the server's routes run it, with the fonts from node_modules; median of ${runs} runs, and the first run of the process (fonts read from disk, renderers loaded) in brackets; memory sampled every 5 ms (process.memoryUsage) while it ran. PNG: that SVG drawn into a canvas by headless Chromium (an <img>, drawImage, toBlob), timed in the page. Baseline: the same board open in the built page with every node drawn, photographed at zoom 1 by html-to-image 1.11 (its UMD build added to the page), as src/export/capture.ts did, same run.`,
+      method: `A ${topics}-topic mind map (seeded, Vietnamese labels) and a deck of ${slides} slides, ${sizes.documents} of them pages of a PDF of the case file with marks, the rest frames of the map (bench/export-case.ts), written through a sync client to a real server. CaseBoard: the export pipeline (src/export/documents) in Node on a copy of the document, as the server's routes run it, with the fonts from node_modules; median of ${runs} runs, and the first run of the process (fonts read from disk, renderers loaded) in brackets; memory sampled every 5 ms (process.memoryUsage) while it ran. PNG: that SVG drawn into a canvas by headless Chromium (an <img>, drawImage, toBlob), timed in the page. Baseline: the same board open in the built page with every node drawn, photographed at zoom 1 by html-to-image 1.11 (its UMD build added to the page), as src/export/capture.ts did, same run, once (stopped past 180 s).`,
       columns: ['export', 'time', 'file', 'peak memory', 'target'],
       rows: [
         [
@@ -251,15 +264,15 @@ export async function benchExport(quick: boolean): Promise<BenchTable> {
         ],
         [
           'baseline: html-to-image SVG of the live board',
-          seconds(median(old.svg)),
-          `${kb(oldSvg.bytes)}, ${oldSvg.size} px`,
+          oldSvg ? seconds(oldSvg.ms) : `> ${seconds(BASELINE_CAP_MS)} (stopped)`,
+          oldSvg ? `${kb(oldSvg.bytes)}, ${oldSvg.size} px` : '',
           'in the browser',
           '',
         ],
         [
           'baseline: html-to-image PNG of the live board',
-          seconds(median(old.png)),
-          `${kb(oldPng.bytes)}, ${oldPng.size} px`,
+          oldPng ? seconds(oldPng.ms) : `> ${seconds(BASELINE_CAP_MS)} (stopped)`,
+          oldPng ? `${kb(oldPng.bytes)}, ${oldPng.size} px` : '',
           'in the browser',
           '',
         ],

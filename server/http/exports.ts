@@ -190,6 +190,9 @@ export function exportRoutes(
     return board;
   }
 
+  // No HEAD twin: it would draw (and record) a whole export to send no file.
+  const headless = { exposeHeadRoute: false };
+
   const send = (reply: FastifyReply, type: string, disposition: string, body: string | Buffer) =>
     reply
       .header('Content-Type', type)
@@ -197,7 +200,7 @@ export function exportRoutes(
       .header('Cache-Control', 'private, no-store')
       .send(body);
 
-  app.get('/api/cases/:id/boards/:boardId/export.svg', async (request, reply) => {
+  app.get('/api/cases/:id/boards/:boardId/export.svg', headless, async (request, reply) => {
     const member = await requireMember(services, request);
     const { user, caseId } = member;
     const query = parseQuery(svgQuery, request.query);
@@ -228,7 +231,7 @@ export function exportRoutes(
     );
   });
 
-  app.get('/api/cases/:id/boards/:boardId/export.pdf', async (request, reply) => {
+  app.get('/api/cases/:id/boards/:boardId/export.pdf', headless, async (request, reply) => {
     const member = await requireMember(services, request);
     const { user, caseId } = member;
     const query = parseQuery(pdfQuery, request.query);
@@ -259,7 +262,7 @@ export function exportRoutes(
     return send(reply, 'application/pdf', exportDisposition(pdf.title, 'pdf'), asBuffer(pdf.made));
   });
 
-  app.get('/api/cases/:id/deck.pdf', async (request, reply) => {
+  app.get('/api/cases/:id/deck.pdf', headless, async (request, reply) => {
     const member = await requireMember(services, request);
     const { user, caseId } = member;
     const query = parseQuery(deckQuery, request.query);

@@ -1,3 +1,4 @@
+import type { LinkType } from '../core/links.ts';
 import { n } from '../render/picture.ts';
 
 /**
@@ -69,12 +70,12 @@ export function pointOnCurve(curve: LinkCurve, t: number): { x: number; y: numbe
 }
 
 /**
- * How each link type is stroked: the same table as `LINK_LOOK` in linkLook.ts (a unit test keeps
- * them equal), here without React Flow so that Node can draw links. `glyph` is written before the
- * link's word in the export with a character Be Vietnam Pro has (× for the editor's ✕).
+ * How each link type is stroked, on screen (`LINK_LOOK` in linkLook.ts is made from it) and in
+ * exported pictures, here without React Flow so that Node can draw links. `glyph` is written before
+ * the link's word with a character Be Vietnam Pro has (the screen shows ✕ for ×).
  */
 export const LINK_STROKES: Record<
-  string,
+  LinkType,
   { color: string; dash?: string; glyph?: string; arrow: boolean }
 > = {
   supports: { color: '#15803d', arrow: true },

@@ -148,12 +148,21 @@ export function formatSquareMetres(squareMetres: number, language: string): stri
   return `${formatNumber(squareMetres, language)} m²`;
 }
 
+/** One formatter per locale: building one costs more than formatting a thousand numbers. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
 function formatNumber(value: number, language: string): string {
-  return new Intl.NumberFormat(language.startsWith('vi') ? 'vi-VN' : 'en-GB', {
-    minimumFractionDigits: SQUARE_METRES_DIGITS,
-    maximumFractionDigits: SQUARE_METRES_DIGITS,
-    useGrouping: true,
-  }).format(value);
+  const locale = language.startsWith('vi') ? 'vi-VN' : 'en-GB';
+  let format = formatters.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: SQUARE_METRES_DIGITS,
+      maximumFractionDigits: SQUARE_METRES_DIGITS,
+      useGrouping: true,
+    });
+    formatters.set(locale, format);
+  }
+  return format.format(value);
 }
 
 /**

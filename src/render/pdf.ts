@@ -122,7 +122,8 @@ export async function drawPicture(
   }
   for (const shape of picture.shapes) painter.shape(shape, 1);
   ops.push(popGraphicsState());
-  page.pushOperators(...ops);
+  // In slices: one call with a large board's ~100,000 operators as arguments overflows the stack.
+  for (let i = 0; i < ops.length; i += 10_000) page.pushOperators(...ops.slice(i, i + 10_000));
 }
 
 /** The bézier constant of a quarter circle. */

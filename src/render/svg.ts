@@ -103,7 +103,7 @@ function writeShape(
     case 'group': {
       const attrs: string[] = [];
       if (shape.id) attrs.push(`data-id="${escapeXml(shape.id)}"`);
-      if (shape.transform) attrs.push(`transform="matrix(${shape.transform.map(n).join(' ')})"`);
+      if (shape.transform) attrs.push(`transform="matrix(${matrix(shape.transform)})"`);
       if (shape.opacity !== undefined && shape.opacity < 1)
         attrs.push(`opacity="${n(shape.opacity)}"`);
       out.push(`<g${attrs.length ? ` ${attrs.join(' ')}` : ''}>`);
@@ -121,6 +121,12 @@ function writeShape(
       return;
     }
   }
+}
+
+/** A matrix's scale and turn to six digits (a sheet's 0.567 must not become 0.57), its shift to two. */
+function matrix(m: readonly [number, number, number, number, number, number]): string {
+  const fine = (v: number) => String(Math.round(v * 1e6) / 1e6);
+  return [fine(m[0]), fine(m[1]), fine(m[2]), fine(m[3]), n(m[4]), n(m[5])].join(' ');
 }
 
 function imageElement(

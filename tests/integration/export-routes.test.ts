@@ -11,7 +11,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { addBoard, addFileRecord, addSlide, addTopic } from '../../src/core/index.ts';
+import {
+  addBoard,
+  addFileRecord,
+  addSlide,
+  addTopic,
+  insertOutline,
+} from '../../src/core/index.ts';
+import { caseOutline } from '../../bench/export-case.ts';
 import { exportDisposition } from '../../server/http/exports.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import { connectClient, eventually, synced, type SyncClient } from '../helpers/sync.ts';
@@ -155,6 +162,28 @@ describe('board PDF', () => {
     expect(res.status).toBe(400);
     expect(res.json().message).toContain('hướng giấy');
   });
+  it('draws a board of 2,000 topics (a PDF content stream of some 100,000 operators)', async () => {
+    const big = (await owner.request('POST', '/api/cases', { title: 'Vụ án lớn' })).body.id;
+    const client = connectClient(server.url, big, await owner.token());
+    let mapId = '';
+    try {
+      await synced(client);
+      mapId = addBoard(client.doc, { kind: 'mindmap', title: 'Sơ đồ lớn' }, 'lan');
+      insertOutline(client.doc, { boardId: mapId, parent: null, nodes: caseOutline(2000) }, 'lan');
+      await eventually(
+        async () => (await server.rooms.state(big)).byteLength > 50_000,
+        5000,
+        'the map stored',
+      );
+    } finally {
+      client.destroy();
+    }
+    const res = await download(owner, `/api/cases/${big}/boards/${mapId}/export.pdf?paper=A3`);
+    expect(res.status, String(res.bytes).slice(0, 200)).toBe(200);
+    if (!hasPoppler) return;
+    const text = run('pdftotext', [saved('big.pdf', res.bytes), '-']).normalize('NFC');
+    expect(text).toContain('Vụ án 12/2026/HS');
+  });
 });
 
 describe('board SVG', () => {
@@ -280,6 +309,18 @@ describe('who may export', () => {
       expect(res.json().error).toBe('case.notFound');
       expect((await download(new ApiClient(server.url), path)).status).toBe(401);
     }
+  });
+
+  it('draws nothing for HEAD: no export is made or recorded without a file sent', async () => {
+    const count = async () =>
+      (await owner.request('GET', `/api/audit?case=${caseId}&action=export`)).body.events.length;
+    const before = await count();
+    const res = await fetch(server.url + boardPath('pdf'), {
+      method: 'HEAD',
+      headers: { cookie: owner.cookie },
+    });
+    expect(res.status).toBe(404);
+    expect(await count()).toBe(before);
   });
 
   it('answers 404 for a board the case does not have', async () => {

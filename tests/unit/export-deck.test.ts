@@ -129,6 +129,18 @@ describe('deck PDF', () => {
     expect(lines.filter((line) => !notes.includes(line))).toEqual([]);
   });
 
+  needPoppler('makes one page naming the case for a deck without slides', async () => {
+    const c = await exportCase('mat');
+    const path = tempFile(
+      'empty.pdf',
+      await deckPdf(c.doc, { perStep: false, notes: false, slideIds: [] }, c.context),
+    );
+    expect(run('pdfinfo', [path])).toMatch(/Pages:\s+1\n/);
+    const text = pageText(path, 1);
+    expect(text).toContain('Bộ trình chiếu chưa có trang nào');
+    expect(count(text, 'MẬT')).toBe(2);
+  });
+
   it('stops with Cancelled when the person cancels', async () => {
     const c = await exportCase('none');
     const controller = new AbortController();
@@ -157,6 +169,11 @@ describe('slide pictures', () => {
       expect(textsOf(picture).filter((t) => t === 'TỐI MẬT')).toHaveLength(2);
       expect([picture.width, picture.height]).toEqual([1600, 900]);
     }
+    // A classification this version does not know is marked as written, never left unmarked.
+    const odd = await exportCase('none');
+    odd.doc.getMap('meta').set('classification', 'tuyệt mật');
+    const oddPicture = await slidePicture(odd.doc, slideOf(odd, odd.slides.title), 0, 'vi');
+    expect(textsOf(oddPicture).filter((t) => t === 'TUYỆT MẬT')).toHaveLength(2);
     const plain = await exportCase('none');
     const picture = await slidePicture(plain.doc, slideOf(plain, plain.slides.title), 0, 'vi');
     expect(textsOf(picture).some((t) => t.includes('MẬT'))).toBe(false);

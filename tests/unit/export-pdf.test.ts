@@ -1,5 +1,6 @@
 import { degrees, PDFDocument, rgb } from 'pdf-lib';
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { addBoard, addSceneObject, boardsOf } from '../../src/core/index.ts';
@@ -15,7 +16,7 @@ import {
 import { NoSuchBoard } from '../../src/render/board.ts';
 import { drawPicture, embedFonts, pathOperators } from '../../src/render/pdf.ts';
 import { textsOf, type Picture } from '../../src/render/picture.ts';
-import { nodeFonts } from '../../server/export/resources.ts';
+import { nodeFonts, nodeResources } from '../../server/export/resources.ts';
 import {
   count,
   exportCase,
@@ -415,6 +416,23 @@ describe('board SVG', () => {
     const png = path.replace(/svg$/, 'png');
     run('rsvg-convert', ['-o', png, path]);
     expect(run('file', [png])).toMatch(/PNG image data/);
+  });
+});
+
+describe('Node resources', () => {
+  it('read blobs from a blob store (has, open) as bytes, and the fonts from node_modules', async () => {
+    const bytes = new Uint8Array([1, 2, 3, 4, 5]);
+    const store = {
+      has: async (hash: string) => hash === 'abc',
+      open: () =>
+        Readable.from([Buffer.from(bytes.subarray(0, 2)), Buffer.from(bytes.subarray(2))]),
+    };
+    const resources = nodeResources(store);
+    expect(await resources.blob('abc')).toEqual(bytes);
+    expect(await resources.blob('nope')).toBeNull();
+    const fonts = await resources.fonts();
+    // TrueType files begin with version 1.0 (00 01 00 00).
+    expect([...fonts[700].subarray(0, 4)]).toEqual([0, 1, 0, 0]);
   });
 });
 

@@ -12,8 +12,6 @@ import { recordAt, registerOf } from '../../src/core/doc.ts';
 import { nodesIn } from '../../src/core/commands/nodes.ts';
 import { getBezierPath, Position } from '@xyflow/system';
 import { renderGraph } from '../../src/boards/graph/render.ts';
-import { LINK_LOOK } from '../../src/canvas/linkLook.ts';
-import { LINK_STROKES } from '../../src/canvas/linkGeometry.ts';
 import { listLinks } from '../../src/core/commands/links.ts';
 import { textWidth } from '../../src/render/metrics.ts';
 import { blobsOf, textsOf, type Picture, type Shape } from '../../src/render/picture.ts';
@@ -139,13 +137,6 @@ describe('evidence chart picture', () => {
     // The label sits on a white pill in the link's colour.
     const pill = groupById(picture, `${byType('contradicts').id}:label`)!.shape.children[0];
     expect(pill).toMatchObject({ kind: 'rect', fill: '#ffffff', stroke: '#b91c1c' });
-  });
-
-  it('uses the editor’s colours and dashes for every link type', () => {
-    for (const [type, look] of Object.entries(LINK_LOOK)) {
-      expect(LINK_STROKES[type]!.color).toBe(look.color);
-      expect(LINK_STROKES[type]!.dash).toBe(look.dash);
-    }
   });
 
   it('fits the whole board with its margin on a white page', () => {

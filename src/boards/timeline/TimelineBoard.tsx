@@ -10,6 +10,7 @@ import { TimelineToolbar } from './TimelineToolbar.tsx';
 import { tickLabel } from './axis.ts';
 import { AddEvent, Details } from './TimelineForms.tsx';
 import '../graph/graph.css';
+import { badgeText, clampScale, fitView, stackRows, type TimelineView } from './renderLayout.ts';
 
 export interface TimelineBoardProps {
   doc: Y.Doc;
@@ -20,15 +21,7 @@ export interface TimelineBoardProps {
 }
 
 const LANE_ROW = 30;
-const MIN_MS_PER_PX = 60_000 / 240; // a minute is 240 px
-const MAX_MS_PER_PX = (40 * 31_557_600_000) / 1000; // forty years in 1,000 px
-const LABEL_PX = 7; // about one character of the item labels
-
-interface View {
-  /** The instant at the left edge (UTC-coded local time). */
-  from: number;
-  msPerPx: number;
-}
+type View = TimelineView;
 
 /**
  * The case timeline: register events on a time axis from minutes to years, one lane per person,
@@ -54,13 +47,10 @@ export function TimelineBoard({ doc, origin, readOnly, chrome = true }: Timeline
     return () => observer.disconnect();
   }, []);
 
-  const fit = useMemo(() => {
-    if (!timeline.span) return null;
-    const span = Math.max(timeline.span.to - timeline.span.from, 3_600_000);
-    // Room on the right for the last event's label.
-    const msPerPx = clamp(span / Math.max(200, width - 300));
-    return { from: timeline.span.from - 40 * msPerPx, msPerPx };
-  }, [timeline.span, width]);
+  const fit = useMemo(
+    () => (timeline.span ? fitView(timeline.span, width) : null),
+    [timeline.span, width],
+  );
   // Until someone zooms or pans, the view follows the events and shows all of them.
   const current = view ?? fit;
 
@@ -68,7 +58,7 @@ export function TimelineBoard({ doc, origin, readOnly, chrome = true }: Timeline
     setView((v) => {
       const base = v ?? fit;
       if (!base) return v;
-      const msPerPx = clamp(base.msPerPx * factor);
+      const msPerPx = clampScale(base.msPerPx * factor);
       const at = base.from + atPx * base.msPerPx;
       return { from: at - atPx * msPerPx, msPerPx };
     });
@@ -107,7 +97,7 @@ export function TimelineBoard({ doc, origin, readOnly, chrome = true }: Timeline
       const items = timeline.items.filter((item) =>
         lane.id ? item.people.includes(lane.id) : item.people.length === 0,
       );
-      return { lane, rows: stack(items, current) };
+      return { lane, rows: stackRows(items, current) };
     });
   }, [timeline, current]);
 
@@ -208,34 +198,6 @@ export function TimelineBoard({ doc, origin, readOnly, chrome = true }: Timeline
       </aside>
     </div>
   );
-}
-
-function clamp(msPerPx: number): number {
-  return Math.min(MAX_MS_PER_PX, Math.max(MIN_MS_PER_PX, msPerPx));
-}
-
-/** Rows of a lane: each item goes in the first row where it does not run into the one before. */
-function stack(items: readonly TimelineItem[], view: View): TimelineItem[][] {
-  const rows: Array<{ end: number; items: TimelineItem[] }> = [];
-  for (const item of items) {
-    const x = (item.start.at - view.from) / view.msPerPx;
-    const bar = item.end ? Math.max(6, (item.end.until - item.start.at) / view.msPerPx) : 12;
-    // The label follows the bar or the diamond, then the evidence badge.
-    const badge = item.evidence.length === 0 ? 0 : 12 + 6 * Math.min(badgeText(item).length, 40);
-    const end = x + bar + 8 + LABEL_PX * item.name.length + badge + 16;
-    const row = rows.find((r) => r.end <= x);
-    if (row) {
-      row.end = end;
-      row.items.push(item);
-    } else rows.push({ end, items: [item] });
-  }
-  return rows.map((r) => r.items);
-}
-
-/** The evidence badge of an item: the names of one or two items, or how many. */
-function badgeText(item: TimelineItem): string {
-  const names = item.evidence.map((e) => e.name);
-  return names.length > 2 ? `${names.length}` : names.join(' · ');
 }
 
 /** One event: a bar for a range, a diamond for an instant; its name, time and evidence badges. */

@@ -1,9 +1,9 @@
 import type { TimelineItem } from '../../core/timeline.ts';
 
 /**
- * The timeline's layout, as TimelineBoard.tsx computes it (its opening zoom, its row stacking),
- * without React, for the renderer. TimelineBoard.tsx keeps its own private copies today; it could
- * import these instead (tests/unit/render-timeline.test.ts pins the numbers).
+ * The timeline's layout without React: its opening zoom and its row stacking, for the editor
+ * (TimelineBoard.tsx) and the renderer (render.ts) alike (tests/unit/render-timeline.test.ts pins
+ * the numbers).
  */
 
 export interface TimelineView {
@@ -17,14 +17,15 @@ const MAX_MS_PER_PX = (40 * 31_557_600_000) / 1000; // forty years in 1,000 px
 /** About one character of the item labels, as the editor reserves room for them. */
 export const LABEL_PX = 7;
 
-function clamp(msPerPx: number): number {
+/** A scale held between a minute in 240 px and forty years in 1,000 px. */
+export function clampScale(msPerPx: number): number {
   return Math.min(MAX_MS_PER_PX, Math.max(MIN_MS_PER_PX, msPerPx));
 }
 
 /** The opening view: every event in `width` px, with room on the right for the last label. */
 export function fitView(span: { from: number; to: number }, width: number): TimelineView {
   const ms = Math.max(span.to - span.from, 3_600_000);
-  const msPerPx = clamp(ms / Math.max(200, width - 300));
+  const msPerPx = clampScale(ms / Math.max(200, width - 300));
   return { from: span.from - 40 * msPerPx, msPerPx };
 }
 

@@ -15,7 +15,7 @@ import type { Picture, Shape } from '../../render/picture.ts';
 import { footerShapes, markingHeight, markingShapes, placed, titleBlockShapes } from './chrome.ts';
 import { createExportPdf } from './pdfFile.ts';
 import { boardPicture } from './picture.ts';
-import { exportTexts } from './texts.ts';
+import { exportTexts, markingWord } from './texts.ts';
 import {
   checkCancelled,
   type BoardPdfOptions,
@@ -48,7 +48,7 @@ export async function boardSheet(
   const language = context.language.startsWith('en') ? 'en' : 'vi';
   const { width, height } = paperSize(options.paper, options.orientation);
   const m = PAPER_MARGIN;
-  const marked = meta.classification !== 'none';
+  const marked = markingWord(texts, meta.classification) !== null;
   const mark = markingHeight(MARKING_SIZE);
   const shapes: Shape[] = [];
   let top = m;
@@ -83,25 +83,7 @@ export async function boardSheet(
       frame: options.frame ?? null,
     });
     // Drawn at its own size (points): a scale bar must measure what it says on paper.
-    drawn = {
-      kind: 'group',
-      id: 'drawing',
-      transform: [1, 0, 0, 1, area.x, area.y],
-      clip: { x: 0, y: 0, width: drawing.width, height: drawing.height },
-      children: drawing.background
-        ? [
-            {
-              kind: 'rect',
-              x: 0,
-              y: 0,
-              width: drawing.width,
-              height: drawing.height,
-              fill: drawing.background,
-            },
-            ...drawing.shapes,
-          ]
-        : drawing.shapes,
-    };
+    drawn = placed(drawing, area, 'actual');
   } else {
     const rows = 2;
     const blockTop = bottom - rows * TITLE_ROW;

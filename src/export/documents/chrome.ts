@@ -3,7 +3,7 @@ import type { Classification } from '../../core/schema.ts';
 import { ellipsize, textWidth } from '../../render/metrics.ts';
 import { fitBox } from '../../render/paper.ts';
 import type { Picture, Shape } from '../../render/picture.ts';
-import type { ExportTexts } from './texts.ts';
+import { markingWord, type ExportTexts } from './texts.ts';
 
 /**
  * What printed pages carry besides the drawing, as shapes in the page's own units (points for PDF
@@ -25,8 +25,8 @@ export function markingShapes(
   baseline: number,
   size: number,
 ): Shape[] {
-  if (classification === 'none') return [];
-  const word = texts.classification[classification];
+  const word = markingWord(texts, classification);
+  if (!word) return [];
   const width = textWidth(word, size, 700);
   const pad = size * 0.5;
   return [
@@ -186,12 +186,16 @@ function line(x1: number, y1: number, x2: number, y2: number): Shape {
   return { kind: 'path', d: `M${x1} ${y1}L${x2} ${y2}`, stroke: '#334155', strokeWidth: 0.5 };
 }
 
-/** `picture` scaled to fit `area` and centred, its background behind it, clipped to it. */
+/**
+ * `picture` in `area`, scaled to fit and centred ('fit'), or at its own size at the area's corner
+ * ('actual': a drawing to scale), its background behind it and clipped to it.
+ */
 export function placed(
   picture: Picture,
   area: { x: number; y: number; width: number; height: number },
+  size: 'fit' | 'actual' = 'fit',
 ): Shape {
-  const fit = fitBox(picture.width, picture.height, area);
+  const fit = size === 'fit' ? fitBox(picture.width, picture.height, area) : { ...area, scale: 1 };
   const children: Shape[] = [];
   if (picture.background)
     children.push({

@@ -55,6 +55,22 @@ export async function deckPdf(
   const meta = readMeta(doc);
   const texts = exportTexts(context.language);
   const pages = planPages(doc, options);
+  // A deck without slides still makes a readable file: one page naming the case.
+  if (!pages.length)
+    pages.push({
+      kind: 'slide',
+      slide: {
+        id: '',
+        order: '',
+        kind: 'title',
+        title: meta.title || meta.caseNumber,
+        text: texts.emptyDeck,
+        notes: '',
+        steps: [],
+        build: 'hide',
+      },
+      step: 0,
+    });
   const { pdf, fonts } = await createExportPdf(context, {
     title: meta.title || meta.caseNumber,
     subject: [meta.caseNumber, meta.title].filter(Boolean).join(' — '),

@@ -11,7 +11,7 @@ import type { RenderResources } from '../../render/resources.ts';
 import { markingShapes, placed } from './chrome.ts';
 import { markShapes } from './marks.ts';
 import { boardPicture } from './picture.ts';
-import { exportTexts, type ExportTexts } from './texts.ts';
+import { exportTexts, markingWord, type ExportTexts } from './texts.ts';
 
 /** A slide's size in units: 16:9, the size the hearing link's picture has always had. */
 export const SLIDE_SIZE = { width: 1600, height: 900 } as const;
@@ -41,7 +41,7 @@ export async function slidePicture(
   const texts = exportTexts(language);
   const { classification } = readMeta(doc);
   const { width, height } = SLIDE_SIZE;
-  const marked = classification !== 'none';
+  const marked = markingWord(texts, classification) !== null;
   const shapes: Shape[] = [];
   let top = marked ? MARKING_BASELINE + 24 : PAD / 2;
   // Room at the foot for the marking and, on a deck page, the footer beside it.
@@ -265,7 +265,7 @@ export function imageSize(b: Uint8Array): { width: number; height: number } | nu
 /** Width of a slide's marking, for a footer that must leave it clear. */
 export function slideMarkingHalfWidth(doc: Y.Doc, language: string): number {
   const { classification } = readMeta(doc);
-  if (classification === 'none') return 0;
-  const word = exportTexts(language).classification[classification];
+  const word = markingWord(exportTexts(language), classification);
+  if (!word) return 0;
   return textWidth(word, MARKING_SIZE, 700) / 2 + MARKING_SIZE;
 }

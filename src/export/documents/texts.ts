@@ -19,6 +19,8 @@ export interface ExportTexts {
   /** A document slide whose file is missing from the case file. */
   missingFile: string;
   missingBoard: string;
+  /** The one page of a deck without slides. */
+  emptyDeck: string;
   /** The date as the language writes it, in `timeZone` (IANA name) or the machine's zone. */
   formatDate(date: Date, timeZone?: string): string;
 }
@@ -52,6 +54,7 @@ export const EXPORT_TEXTS: Record<'vi' | 'en', ExportTexts> = {
     classification: { mat: 'MẬT', 'toi-mat': 'TỐI MẬT' },
     missingFile: 'Không tìm thấy tệp trong hồ sơ',
     missingBoard: 'Không tìm thấy sơ đồ',
+    emptyDeck: 'Bộ trình chiếu chưa có trang nào',
     // 03/12/2026, as the timeline axis and the rest of the page write dates.
     formatDate: (date, timeZone) => {
       const { day, month, year } = calendarDay(date, timeZone);
@@ -69,6 +72,7 @@ export const EXPORT_TEXTS: Record<'vi' | 'en', ExportTexts> = {
     classification: { mat: 'MẬT (SECRET)', 'toi-mat': 'TỐI MẬT (TOP SECRET)' },
     missingFile: 'File not found in the case file',
     missingBoard: 'Board not found',
+    emptyDeck: 'The deck has no slides yet',
     formatDate: (date, timeZone) => {
       const { day, month, year } = calendarDay(date, timeZone);
       return `${day} ${MONTHS[month - 1]} ${year}`;
@@ -79,4 +83,15 @@ export const EXPORT_TEXTS: Record<'vi' | 'en', ExportTexts> = {
 /** The words of a language; English for 'en…', Vietnamese otherwise (the app's default). */
 export function exportTexts(language: string): ExportTexts {
   return language.startsWith('en') ? EXPORT_TEXTS.en : EXPORT_TEXTS.vi;
+}
+
+/**
+ * The marking of a classification, or null for an unclassified case. A value this version does
+ * not know (a document from elsewhere) is marked as written rather than left unmarked.
+ * @example markingWord(exportTexts('vi'), 'toi-mat') // 'TỐI MẬT'
+ */
+export function markingWord(texts: ExportTexts, classification: string): string | null {
+  if (classification === 'none' || !classification.trim()) return null;
+  const known = (texts.classification as Record<string, string>)[classification];
+  return known ?? classification.toUpperCase();
 }
