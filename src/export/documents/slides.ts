@@ -68,8 +68,13 @@ export async function slidePicture(
     ...markingShapes(classification, texts, width, MARKING_BASELINE, MARKING_SIZE),
     ...markingShapes(classification, texts, width, SLIDE_FOOT_BASELINE, MARKING_SIZE),
   );
-  return { width, height, background: '#ffffff', shapes, title: slide.title };
+  // A title slide looks as it does on the courtroom screen (present.css `.slide--title`): white on
+  // the deep blue, so that its thumbnail, the hearing picture and the PDF page all match the screen.
+  const background = slide.kind === 'title' ? TITLE_BACKGROUND : '#ffffff';
+  return { width, height, background, shapes, title: slide.title };
 }
+
+const TITLE_BACKGROUND = '#0b2545';
 
 /** The last step of a slide: everything shown. */
 export function lastStep(slide: Slide): number {
@@ -99,7 +104,7 @@ function titleSlide(slide: Slide, area: Area): Shape[] {
       text: line,
       size: titleSize,
       weight: 700,
-      fill: '#0f172a',
+      fill: '#ffffff',
       anchor: 'middle',
     });
     y += titleLead;
@@ -112,7 +117,7 @@ function titleSlide(slide: Slide, area: Area): Shape[] {
       y,
       text: line,
       size: textSize,
-      fill: '#334155',
+      fill: '#e2e8f0',
       anchor: 'middle',
     });
     y += textLead;
