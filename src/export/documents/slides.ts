@@ -1,4 +1,3 @@
-import { PDFDocument } from 'pdf-lib';
 import type * as Y from 'yjs';
 import { positionsOf, waitingAt, type Slide } from '../../core/commands/deck.ts';
 import { listFiles, listMarks, type CaseFile } from '../../core/commands/files.ts';
@@ -232,6 +231,8 @@ async function pageSize(
   try {
     const bytes = await resources.blob(file.hash);
     if (bytes && file.mime === 'application/pdf') {
+      // pdf-lib only when a slide shows a PDF page: thumbnails of other slides never load it.
+      const { PDFDocument } = await import('pdf-lib');
       const pdf = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
       const found = pdf.getPages()[page - 1];
       // A page turned by /Rotate shows (and is embedded) turned: its width and height swap.
