@@ -40,16 +40,16 @@ function pdfjsData(): Plugin {
 }
 
 /**
- * Lists the lazily loaded chunks (boards, case page, panels) in /shell.json, so that the service
- * worker keeps them with the page and a case opens offline with any board kind. pdf.js stays
- * on demand, as before.
+ * Lists the lazily loaded chunks (boards, case page, panels) and the fonts (web fonts, and the
+ * TrueType files exports embed) in /shell.json, so that the service worker keeps them with the page:
+ * a case opens offline with any board kind and exports offline. pdf.js stays on demand, as before.
  */
 function shellList(): Plugin {
   return {
     name: 'caseboard-shell-list',
     generateBundle(_options, bundle) {
       const files = Object.keys(bundle)
-        .filter((f) => /^assets\/.*\.(js|mjs|css)$/.test(f) && !/^assets\/pdf/.test(f))
+        .filter((f) => /^assets\/.*\.(js|mjs|css|woff2|ttf)$/.test(f) && !/^assets\/pdf/.test(f))
         .map((f) => `/${f}`)
         .sort();
       this.emitFile({ type: 'asset', fileName: 'shell.json', source: JSON.stringify(files) });

@@ -82,7 +82,6 @@ export const PAGE_CSP = [
   "connect-src 'self'",
   "worker-src 'self' blob:",
   "object-src 'none'",
-  // html-to-image resolves the stylesheets' font URLs in a document with a <base> of this origin.
   "base-uri 'self'",
   "form-action 'self'",
   "frame-ancestors 'none'",

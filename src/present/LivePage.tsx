@@ -63,16 +63,21 @@ export function LivePage({ token }: { token: string }) {
     };
   }, [token, t]);
   useEffect(() => setEnded(false), [state]);
+  // A slide's picture carries the marking itself (top and bottom, drawn from the document, so a
+  // saved copy keeps it); the page marks only what it shows without one.
+  const pictured = !!state && !ended && !refused && state.image > 0 && !state.black;
   return (
     <main
       className={
-        classification !== 'none' && state && !refused && !ended ? 'live live--marked' : 'live'
+        classification !== 'none' && state && !refused && !ended && !pictured
+          ? 'live live--marked'
+          : 'live'
       }
       data-testid="live-page"
       data-slide-index={state?.slide ?? -1}
       data-step={state?.step ?? 0}
     >
-      {!refused && !state?.black && (
+      {!refused && !state?.black && !pictured && (
         <Marking classification={classification} testId="live-classification" />
       )}
       {refused ? (

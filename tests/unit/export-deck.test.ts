@@ -16,6 +16,7 @@ import {
   MINDMAP_LABELS,
   pageText,
   run,
+  pagePixels,
   tempFile,
 } from '../helpers/export-case.ts';
 
@@ -66,6 +67,13 @@ describe('deck PDF', () => {
         expect(text).toContain('Ngày xuất 03/12/2026');
         expect(text).toContain('12/2026/HS-ST — Vụ giết người tại xã Hòa Bình');
       }
+      // The title slide looks as on the courtroom screen: white words on the deep blue, the
+      // footer light on it (the title's text is still text, found above).
+      const title = pagePixels(path, 1, 36);
+      const [r, g, b] = title.at(4, Math.round(title.height / 2));
+      expect(r + g + b).toBeLessThan(150);
+      const [fr, fg, fb] = pagePixels(path, 2, 36).at(4, Math.round(title.height / 2));
+      expect(fr + fg + fb).toBeGreaterThan(700);
       expect(progress.at(-1)).toEqual({ done: 5, total: 5 });
       expect(progress.filter((p) => p.done > 0).map((p) => p.done)).toEqual([1, 2, 3, 4, 5]);
     },

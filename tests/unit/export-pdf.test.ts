@@ -7,12 +7,12 @@ import { addBoard, addSceneObject, boardsOf } from '../../src/core/index.ts';
 import {
   boardPdf,
   boardPicture,
-  boardSheet,
   boardSvg,
   Cancelled,
   exportTexts,
   UnknownBoardKind,
 } from '../../src/export/documents/index.ts';
+import { boardSheet } from '../../src/export/documents/boardPdf.ts';
 import { NoSuchBoard } from '../../src/render/board.ts';
 import { drawPicture, embedFonts, pathOperators } from '../../src/render/pdf.ts';
 import { textsOf, type Picture } from '../../src/render/picture.ts';

@@ -149,16 +149,24 @@ async function slidePage(
   footer: Shape[],
 ): Promise<Picture> {
   const picture = await slidePicture(doc, slide, step, context.language, context.resources);
+  const background = picture.background ?? '#ffffff';
   return {
     width: DECK_PAGE.width,
     height: DECK_PAGE.height,
-    background: '#ffffff',
+    background,
     title: picture.title,
     shapes: [
       { kind: 'group', transform: [SCALE, 0, 0, SCALE, 0, 0], children: picture.shapes },
-      ...footer,
+      ...(background === '#ffffff' ? footer : footer.map(lightText)),
     ],
   };
+}
+
+/** The footer's words on a dark slide (a title slide): light grey, readable on the deep blue. */
+function lightText(shape: Shape): Shape {
+  if (shape.kind === 'text') return { ...shape, fill: '#cbd5e1' };
+  if (shape.kind === 'group') return { ...shape, children: shape.children.map(lightText) };
+  return shape;
 }
 
 function notesPage(

@@ -12,6 +12,9 @@
  * Text is embedded as Be Vietnam Pro subsets, selectable and searchable. The words the exports add
  * are in texts.ts (vi, en).
  */
+import type { boardPdf as BoardPdf } from './boardPdf.ts';
+import type { deckPdf as DeckPdf } from './deckPdf.ts';
+
 export {
   Cancelled,
   type BoardPdfOptions,
@@ -23,8 +26,20 @@ export {
 } from './types.ts';
 export { boardPicture, UnknownBoardKind } from './picture.ts';
 export { boardSvg, pictureSvg } from './svg.ts';
-export { boardPdf, boardSheet } from './boardPdf.ts';
 export { SceneTooLarge } from '../../boards/renderers.ts';
 export { slidePicture, SLIDE_SIZE } from './slides.ts';
-export { deckPdf } from './deckPdf.ts';
+
 export { exportTexts, type ExportTexts } from './texts.ts';
+
+/**
+ * The board's PDF (boardPdf.ts), its code (pdf-lib, fontkit) loaded on first use: a page that only
+ * draws slide thumbnails never downloads it.
+ */
+export async function boardPdf(...args: Parameters<typeof BoardPdf>): Promise<Uint8Array> {
+  return (await import('./boardPdf.ts')).boardPdf(...args);
+}
+
+/** The deck's PDF (deckPdf.ts), its code loaded on first use like `boardPdf`'s. */
+export async function deckPdf(...args: Parameters<typeof DeckPdf>): Promise<Uint8Array> {
+  return (await import('./deckPdf.ts')).deckPdf(...args);
+}

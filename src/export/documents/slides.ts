@@ -1,4 +1,3 @@
-import { PDFDocument } from 'pdf-lib';
 import type * as Y from 'yjs';
 import { positionsOf, waitingAt, type Slide } from '../../core/commands/deck.ts';
 import { listFiles, listMarks, type CaseFile } from '../../core/commands/files.ts';
@@ -68,8 +67,13 @@ export async function slidePicture(
     ...markingShapes(classification, texts, width, MARKING_BASELINE, MARKING_SIZE),
     ...markingShapes(classification, texts, width, SLIDE_FOOT_BASELINE, MARKING_SIZE),
   );
-  return { width, height, background: '#ffffff', shapes, title: slide.title };
+  // A title slide looks as it does on the courtroom screen (present.css `.slide--title`): white on
+  // the deep blue, so that its thumbnail, the hearing picture and the PDF page all match the screen.
+  const background = slide.kind === 'title' ? TITLE_BACKGROUND : '#ffffff';
+  return { width, height, background, shapes, title: slide.title };
 }
+
+const TITLE_BACKGROUND = '#0b2545';
 
 /** The last step of a slide: everything shown. */
 export function lastStep(slide: Slide): number {
@@ -99,7 +103,7 @@ function titleSlide(slide: Slide, area: Area): Shape[] {
       text: line,
       size: titleSize,
       weight: 700,
-      fill: '#0f172a',
+      fill: '#ffffff',
       anchor: 'middle',
     });
     y += titleLead;
@@ -112,7 +116,7 @@ function titleSlide(slide: Slide, area: Area): Shape[] {
       y,
       text: line,
       size: textSize,
-      fill: '#334155',
+      fill: '#e2e8f0',
       anchor: 'middle',
     });
     y += textLead;
@@ -227,6 +231,8 @@ async function pageSize(
   try {
     const bytes = await resources.blob(file.hash);
     if (bytes && file.mime === 'application/pdf') {
+      // pdf-lib only when a slide shows a PDF page: thumbnails of other slides never load it.
+      const { PDFDocument } = await import('pdf-lib');
       const pdf = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
       const found = pdf.getPages()[page - 1];
       // A page turned by /Rotate shows (and is embedded) turned: its width and height swap.
