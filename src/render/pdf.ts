@@ -28,6 +28,7 @@ import {
   LineJoinStyle,
   type PDFDocument,
   type PDFFont,
+  type PDFHexString,
   type PDFName,
   type PDFOperator,
   type PDFPage,
@@ -82,6 +83,23 @@ export async function embedFonts(pdf: PDFDocument, bytes: FontBytes): Promise<Pd
     }),
   );
   return Object.fromEntries(entries) as PdfFonts;
+}
+
+/**
+ * A text shaped once per font and export: fontkit's layout is most of a deck's time, and a board's
+ * labels recur on every slide framed on it. Width at size 1 (it scales with the size).
+ */
+const shapedTexts = new WeakMap<PDFFont, Map<string, { width: number; encoded: PDFHexString }>>();
+
+function shapedText(font: PDFFont, text: string): { width: number; encoded: PDFHexString } {
+  let texts = shapedTexts.get(font);
+  if (!texts) shapedTexts.set(font, (texts = new Map()));
+  let shaped = texts.get(text);
+  if (!shaped) {
+    shaped = { width: font.widthOfTextAtSize(text, 1), encoded: font.encodeText(text) };
+    texts.set(text, shaped);
+  }
+  return shaped;
 }
 
 /**
@@ -269,7 +287,8 @@ class Painter {
     if (!text.trim() || t.size <= 0) return;
     const weight = t.weight ?? 400;
     const font = this.fonts[weight];
-    const width = font.widthOfTextAtSize(text, t.size);
+    const shaped = shapedText(font, text);
+    const width = shaped.width * t.size;
     const x = t.anchor === 'middle' ? t.x - width / 2 : t.anchor === 'end' ? t.x - width : t.x;
     this.ops.push(pushGraphicsState());
     this.opacity(alpha * (t.opacity ?? 1));
@@ -279,7 +298,7 @@ class Painter {
       setFontAndSize(this.fontKey(weight), t.size),
       // The page's matrix turns y down; this one turns the glyphs upright again.
       setTextMatrix(1, 0, 0, -1, x, t.y),
-      showText(font.encodeText(text)),
+      showText(shaped.encoded),
       endText(),
       popGraphicsState(),
     );

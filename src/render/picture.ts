@@ -133,3 +133,133 @@ export function arcPath(cx: number, cy: number, r: number, from: number, to: num
 export function n(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
+
+type Box = { x: number; y: number; width: number; height: number };
+type Matrix = readonly [number, number, number, number, number, number];
+
+/**
+ * The shapes of a picture without what its clipped groups would cut away entirely: a slide's frame
+ * shows a corner of a large map, and neither its PDF page nor its thumbnail should carry (or shape
+ * the text of) every topic outside it. What is partly inside stays whole; the clip still cuts it.
+ */
+export function cullClipped(picture: Picture): Picture {
+  return { ...picture, shapes: cullShapes(picture.shapes, null) };
+}
+
+function cullShapes(shapes: readonly Shape[], clip: Box | null): Shape[] {
+  const out: Shape[] = [];
+  for (const shape of shapes) {
+    if (shape.kind !== 'group') {
+      if (!clip || intersects(shapeBounds(shape), clip)) out.push(shape);
+      continue;
+    }
+    // The clip in the group's own units: the parent's clip taken through the inverse transform,
+    // met with the group's own clip.
+    let inner = clip && shape.transform ? transformBox(clip, invert(shape.transform)) : clip;
+    if (inner === undefined) inner = null;
+    if (shape.clip) inner = inner ? meet(inner, shape.clip) : shape.clip;
+    if (inner && (inner.width <= 0 || inner.height <= 0)) continue;
+    const children = cullShapes(shape.children, inner);
+    if (children.length > 0) out.push({ ...shape, children });
+  }
+  return out;
+}
+
+function shapeBounds(shape: Exclude<Shape, { kind: 'group' }>): Box | null {
+  switch (shape.kind) {
+    case 'rect':
+    case 'image':
+    case 'pdfPage': {
+      const pad = 'strokeWidth' in shape ? (shape.strokeWidth ?? 1) : 0;
+      return {
+        x: shape.x - pad,
+        y: shape.y - pad,
+        width: shape.width + 2 * pad,
+        height: shape.height + 2 * pad,
+      };
+    }
+    case 'ellipse': {
+      const pad = shape.strokeWidth ?? 1;
+      return {
+        x: shape.cx - shape.rx - pad,
+        y: shape.cy - shape.ry - pad,
+        width: 2 * (shape.rx + pad),
+        height: 2 * (shape.ry + pad),
+      };
+    }
+    case 'text': {
+      // Generous: a text's width is not known here; a line is at most a few hundred characters.
+      const reach = shape.size * Math.max(1, shape.text.length) * 0.7;
+      const left =
+        shape.anchor === 'middle'
+          ? shape.x - reach / 2
+          : shape.anchor === 'end'
+            ? shape.x - reach
+            : shape.x;
+      return { x: left, y: shape.y - shape.size * 1.2, width: reach, height: shape.size * 1.6 };
+    }
+    case 'path': {
+      // The control points bound a Bézier curve, so every number of the path bounds it.
+      const numbers = shape.d.match(/-?\d*\.?\d+(?:e[-+]?\d+)?/gi)?.map(Number) ?? [];
+      if (numbers.length < 2) return null;
+      let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (let i = 0; i + 1 < numbers.length; i += 2) {
+        minX = Math.min(minX, numbers[i]!);
+        maxX = Math.max(maxX, numbers[i]!);
+        minY = Math.min(minY, numbers[i + 1]!);
+        maxY = Math.max(maxY, numbers[i + 1]!);
+      }
+      const pad = (shape.strokeWidth ?? 1) * 2;
+      return {
+        x: minX - pad,
+        y: minY - pad,
+        width: maxX - minX + 2 * pad,
+        height: maxY - minY + 2 * pad,
+      };
+    }
+  }
+}
+
+/** Whether a shape of these bounds can show inside `clip` (unknown bounds: kept). */
+function intersects(bounds: Box | null, clip: Box): boolean {
+  if (!bounds) return true;
+  return (
+    bounds.x <= clip.x + clip.width &&
+    bounds.x + bounds.width >= clip.x &&
+    bounds.y <= clip.y + clip.height &&
+    bounds.y + bounds.height >= clip.y
+  );
+}
+
+function meet(a: Box, b: Box): Box {
+  const x = Math.max(a.x, b.x);
+  const y = Math.max(a.y, b.y);
+  return {
+    x,
+    y,
+    width: Math.min(a.x + a.width, b.x + b.width) - x,
+    height: Math.min(a.y + a.height, b.y + b.height) - y,
+  };
+}
+
+function invert([a, b, c, d, e, f]: Matrix): Matrix | null {
+  const det = a * d - b * c;
+  if (Math.abs(det) < 1e-12) return null;
+  return [d / det, -b / det, -c / det, a / det, (c * f - d * e) / det, (b * e - a * f) / det];
+}
+
+/** The bounding box of `box` taken through `m` (null matrix: nothing known, no clip). */
+function transformBox(box: Box, m: Matrix | null): Box | null {
+  if (!m) return null;
+  const corners = [
+    [box.x, box.y],
+    [box.x + box.width, box.y],
+    [box.x, box.y + box.height],
+    [box.x + box.width, box.y + box.height],
+  ].map(([x, y]) => [m[0] * x! + m[2] * y! + m[4], m[1] * x! + m[3] * y! + m[5]] as const);
+  const xs = corners.map((p) => p[0]);
+  const ys = corners.map((p) => p[1]);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+}

@@ -244,7 +244,11 @@ export async function inkedShare(browser: Browser, png: Buffer): Promise<number>
  * with a profile of its own so that it never meets a running office, Be Vietnam Pro installed (its
  * PDF import draws text in installed fonts, not the embedded ones).
  */
-export function libreOfficePng(file: string, outDir: string): Buffer {
+/**
+ * Files converted to PNG by LibreOffice (Draw opens SVG and PDF), in one run of the program: what
+ * it drew, by file. Files of the same base name must go in separate calls (the PNG is named by it).
+ */
+export function libreOfficePngs(files: readonly string[], outDir: string): Map<string, Buffer> {
   const profile = workDir('lo-profile');
   execFileSync(
     'libreoffice',
@@ -255,16 +259,20 @@ export function libreOfficePng(file: string, outDir: string): Buffer {
       'png',
       '--outdir',
       outDir,
-      file,
+      ...files,
     ],
     {
       stdio: 'ignore',
-      timeout: 120_000,
+      timeout: 240_000,
       env: { ...process.env, FONTCONFIG_FILE: beVietnamProConfig() },
     },
   );
-  const base = file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
-  return readFileSync(join(outDir, `${base}.png`));
+  const out = new Map<string, Buffer>();
+  for (const file of files) {
+    const base = file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+    out.set(file, readFileSync(join(outDir, `${base}.png`)));
+  }
+  return out;
 }
 
 /** The share of red pixels (a classification marking) in the top and bottom tenth of a PNG. */

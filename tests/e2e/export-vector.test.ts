@@ -14,7 +14,7 @@ import {
   inkedShare,
   installed,
   keep,
-  libreOfficePng,
+  libreOfficePngs,
   pdfFonts,
   pdfText,
   pixelDifference,
@@ -179,19 +179,20 @@ describe.skipIf(!installed('rsvg-convert') || !installed('pdftotext'))(
     });
 
     it.skipIf(!installed('libreoffice'))(
-      'LibreOffice Draw opens an exported SVG and PDF (Debian’s packages)',
+      'LibreOffice Draw opens the SVG and the PDF of every board kind (Debian’s packages)',
       async () => {
-        const svgFile = files.get('mindmap.svg');
-        const pdfFile = files.get('evidence.pdf');
-        if (!svgFile || !pdfFile) expect.fail('the exports of the test before are missing');
-        const dir = workDir('libreoffice');
-        for (const file of [svgFile, pdfFile]) {
-          const png = libreOfficePng(file, dir);
-          keep(
-            join(dir, file.replace(/^.*\//, '').replace(/\.\w+$/, '.png')),
-            `lo-${file.replace(/^.*\//, '')}.png`,
-          );
-          expect(await inkedShare(browser, png), file).toBeGreaterThan(0.003);
+        for (const format of ['svg', 'pdf']) {
+          const exported = KINDS.map((kind) => files.get(`${kind}.${format}`));
+          if (exported.some((f) => !f)) expect.fail('the exports of the tests before are missing');
+          const dir = workDir(`libreoffice-${format}`);
+          const pngs = libreOfficePngs(exported as string[], dir);
+          for (const [file, png] of pngs) {
+            keep(
+              join(dir, file.replace(/^.*\//, '').replace(/\.\w+$/, '.png')),
+              `lo-${file.replace(/^.*\//, '')}.png`,
+            );
+            expect(await inkedShare(browser, png), file).toBeGreaterThan(0.003);
+          }
         }
       },
       240_000,

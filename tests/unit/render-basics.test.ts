@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import table from '../../src/render/fontMetrics.json';
 import { fontMetricsTable } from '../../src/render/fontMetricsTable.ts';
 import { ellipsize, textWidth, wrapText } from '../../src/render/metrics.ts';
-import { arcPath, textsOf, type Picture } from '../../src/render/picture.ts';
+import {
+  arcPath,
+  cullClipped,
+  textsOf,
+  type Picture,
+  type Shape,
+} from '../../src/render/picture.ts';
 import { toSvg } from '../../src/render/svg.ts';
 import { BOARD_KINDS } from '../../src/core/schema.ts';
 import { boardDescriptor } from '../../src/boards/registry.ts';
@@ -114,6 +120,63 @@ describe('SVG writer', () => {
     // Width and height from the IHDR chunk.
     expect(png.readUInt32BE(16)).toBe(300);
     expect(png.readUInt32BE(20)).toBe(120);
+  });
+});
+
+describe('pictures of a frame', () => {
+  const label = (text: string, x: number, y: number): Shape => ({
+    kind: 'text',
+    x,
+    y,
+    text,
+    size: 14,
+  });
+  const framed = (children: Shape[]): Picture => ({
+    width: 400,
+    height: 300,
+    background: '#ffffff',
+    title: '',
+    shapes: [
+      {
+        kind: 'group',
+        // A frame at (1000, 500) of the board, 400 × 300, as renderers draw it.
+        transform: [1, 0, 0, 1, -1000, -500],
+        clip: { x: 1000, y: 500, width: 400, height: 300 },
+        children,
+      },
+    ],
+  });
+
+  it('leave out what the frame cannot show, keep what it shows even in part', () => {
+    const picture = cullClipped(
+      framed([
+        label('Bị can', 1100, 600),
+        label('Người làm chứng ở xa', 5000, 600),
+        { kind: 'rect', x: 1380, y: 780, width: 200, height: 100 },
+        { kind: 'rect', x: 0, y: 0, width: 100, height: 100 },
+        { kind: 'path', d: 'M0 0C500 500 900 900 1100 650', stroke: '#000000' },
+        { kind: 'path', d: 'M0 0L100 100', stroke: '#000000' },
+        {
+          kind: 'group',
+          // A turned group whose box reaches into the frame from the left.
+          transform: [0, 1, -1, 0, 1050, 550],
+          children: [label('Xe máy', 0, 0), label('Biển số ở xa', 0, 3000)],
+        },
+      ]),
+    );
+    expect(textsOf(picture)).toEqual(['Bị can', 'Xe máy']);
+    const inner = picture.shapes[0]!;
+    expect(inner.kind === 'group' && inner.children.filter((c) => c.kind !== 'group')).toHaveLength(
+      3,
+    );
+  });
+
+  it('leave a picture without clips as it is', () => {
+    const whole: Picture = {
+      ...framed([]),
+      shapes: [label('A', -9999, -9999), label('B', 9999, 9999)],
+    };
+    expect(textsOf(cullClipped(whole))).toEqual(['A', 'B']);
   });
 });
 

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { boardsOf, readBoard, recordAt } from '../../core/doc.ts';
 import { NoSuchBoard, type RenderOptions } from '../../render/board.ts';
-import type { Picture } from '../../render/picture.ts';
+import { cullClipped, type Picture } from '../../render/picture.ts';
 import { rendererOf } from '../../boards/renderers.ts';
 
 /** A board kind this version of CaseBoard cannot draw (a case written by a newer version). */
@@ -31,6 +31,8 @@ export async function boardPicture(
   const load = rendererOf(board.kind);
   if (!load) throw new UnknownBoardKind(board.kind);
   const render = await load();
-  const picture = render(doc, boardId, options);
+  // A frame shows part of the board: what lies wholly outside it is left out of the file.
+  const drawn = render(doc, boardId, options);
+  const picture = options.frame ? cullClipped(drawn) : drawn;
   return picture.title ? picture : { ...picture, title: board.title };
 }
