@@ -62,8 +62,16 @@ export function watchPage(page: Page): void {
   });
 }
 
-export async function newContext(browser: Browser, locale = 'vi-VN'): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale, viewport: { width: 1400, height: 900 } });
+export async function newContext(
+  browser: Browser,
+  locale = 'vi-VN',
+  options: { serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    locale,
+    viewport: { width: 1400, height: 900 },
+    ...options,
+  });
   context.on('page', watchPage);
   return context;
 }

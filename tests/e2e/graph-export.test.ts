@@ -45,8 +45,12 @@ async function newCase(title: string): Promise<{ caseId: string; client: SyncCli
   return { caseId, client };
 }
 
-async function open(caseId: string, locale = 'vi-VN'): Promise<Page> {
-  const page = await (await newContext(browser, locale)).newPage();
+async function open(
+  caseId: string,
+  locale = 'vi-VN',
+  options: { serviceWorkers?: 'block' } = {},
+): Promise<Page> {
+  const page = await (await newContext(browser, locale, options)).newPage();
   await logIn(page, server.url, 'ksv.lan', 'ksv.lan-password');
   await page.goto(`${server.url}/cases/${caseId}`);
   return page;
@@ -143,7 +147,8 @@ it('turns a failed export into a reason in both languages, never "[object Event]
       /^Could not export: a font or a case file could not be fetched/,
     ],
   ] as const) {
-    const page = await open(caseId, locale);
+    // Without the service worker, which keeps the fonts once the page has loaded (offline export).
+    const page = await open(caseId, locale, { serviceWorkers: 'block' });
     await page.locator('.react-flow__node', { hasText: 'Sự việc' }).waitFor();
     // A picture the browser refuses to draw.
     await failNextPicture(page);
@@ -152,7 +157,6 @@ it('turns a failed export into a reason in both languages, never "[object Event]
     await page.getByTestId('export-message').waitFor();
     expect(await page.getByTestId('export-message').innerText()).toMatch(picture);
     // The deck's PDF, its fonts out of reach: said in the same way, from the same helper.
-    // (The context's route: the page's service worker fetches the fonts for the page.)
     await page.context().route('**/*.ttf', (route) => route.abort());
     await page.getByTestId('toggle-deck').click();
     await page.getByTestId('deck-pdf').click();
