@@ -172,6 +172,11 @@ const messages = {
     vi: 'Không xuất được: {reason}',
     en: 'Cannot export: {reason}',
   },
+  'export.sceneTooLarge': {
+    status: 422,
+    vi: 'Ở tỷ lệ 1:{scale} sơ đồ hiện trường không vừa khổ giấy; tỷ lệ 1:{fits} thì vừa.',
+    en: 'At 1:{scale} the scene does not fit the paper; it fits at 1:{fits}.',
+  },
   'export.busy': {
     status: 429,
     vi: 'Máy chủ đang xuất {limit} tệp khác. Vui lòng thử lại sau ít giây.',

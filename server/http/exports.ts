@@ -6,6 +6,7 @@ import {
   boardPdf,
   boardSvg,
   deckPdf,
+  SceneTooLarge,
   type ExportContext,
 } from '../../src/export/documents/index.ts';
 import { NoSuchBoard } from '../../src/render/board.ts';
@@ -161,6 +162,8 @@ export function exportRoutes(
       return await work(doc, gone.signal);
     } catch (err) {
       if (err instanceof NoSuchBoard) throw new ApiError('board.notFound');
+      if (err instanceof SceneTooLarge)
+        throw new ApiError('export.sceneTooLarge', { scale: err.scale, fits: err.fits });
       throw err;
     } finally {
       running--;

@@ -1,5 +1,6 @@
 import { ImportError } from '../core/interop/model.ts';
 import { ResourceError } from './pageResources.ts';
+import { SceneTooLarge } from '../boards/renderers.ts';
 
 /**
  * A refused import or a failed export as a sentence naming the problem, never a bare object: the
@@ -12,6 +13,10 @@ export function exportErrorText(
   if (err instanceof ImportError) return t(`errors.${err.code}`, err.params);
   if (err instanceof Event) return t('failed', { message: t('errors.image') });
   if (err instanceof ResourceError) return t('failed', { message: t('errors.resource') });
+  if (err instanceof SceneTooLarge)
+    return t('failed', {
+      message: t('errors.sceneTooLarge', { scale: err.scale, fits: err.fits }),
+    });
   if (err instanceof Error && err.message === 'empty')
     return t('failed', { message: t('errors.nothing') });
   if (err instanceof Error && err.message && !err.message.startsWith('[object'))

@@ -54,6 +54,8 @@ const vi = {
     empty: 'Tệp không có chủ đề nào.',
     image: 'trình duyệt không đọc được một hình ảnh của sơ đồ. Hãy tải lại trang rồi thử lại.',
     nothing: 'sơ đồ chưa có gì để xuất.',
+    sceneTooLarge:
+      'ở tỷ lệ 1:{{scale}} sơ đồ hiện trường không vừa khổ giấy. Hãy chọn tỷ lệ 1:{{fits}} (hoặc nhỏ hơn), khổ A3, hoặc “Vừa khổ giấy”.',
     resource:
       'không tải được phông chữ hoặc tệp của vụ án từ máy chủ. Hãy kiểm tra kết nối rồi thử lại.',
     unknown: 'trình duyệt báo lỗi không rõ nguyên nhân. Hãy thử lại.',
@@ -119,6 +121,8 @@ const en: DeepStrings<typeof vi> = {
     empty: 'The file has no topics.',
     image: 'the browser could not read one of the board’s pictures. Reload the page and try again.',
     nothing: 'the board has nothing to export yet.',
+    sceneTooLarge:
+      'at 1:{{scale}} the scene does not fit the paper. Choose 1:{{fits}} (or smaller), A3, or “Fit to paper”.',
     resource:
       'a font or a case file could not be fetched from the server. Check the connection and try again.',
     unknown: 'the browser reported an error without a reason. Try again.',

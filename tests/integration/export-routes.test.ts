@@ -14,6 +14,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import {
   addBoard,
   addFileRecord,
+  addSceneObject,
   addSlide,
   addTopic,
   insertOutline,
@@ -172,6 +173,52 @@ describe('board PDF', () => {
     expect(res.status).toBe(400);
     expect(res.json().message).toContain('hướng giấy');
   });
+  it('refuses a scene too large for the paper at the asked scale, naming a scale that fits', async () => {
+    const sceneId = addBoard(
+      writer.doc,
+      { kind: 'scene', title: 'Hiện trường đường Láng' },
+      'test',
+    );
+    // A 120 m stretch of road: at 1:100 that is 1.2 m of paper.
+    addSceneObject(
+      writer.doc,
+      {
+        boardId: sceneId,
+        object: {
+          shape: 'wall',
+          points: [
+            { x: 0, y: 0 },
+            { x: 120, y: 0 },
+          ],
+          closed: false,
+          thickness: 0.2,
+        },
+      },
+      'test',
+    );
+    await eventually(
+      async () =>
+        (await download(owner, `/api/cases/${caseId}/boards/${sceneId}/export.pdf?scale=100`))
+          .status !== 404,
+    );
+    const refused = await download(
+      owner,
+      `/api/cases/${caseId}/boards/${sceneId}/export.pdf?scale=100`,
+    );
+    expect(refused.status).toBe(422);
+    const body = refused.json() as { error: string; message: string };
+    expect(body.error).toBe('export.sceneTooLarge');
+    const fits = Number(/fits at 1:(\d+)/.exec(body.message)?.[1]);
+    expect(fits).toBeGreaterThan(100);
+    // The scale it names does fit.
+    const fitted = await download(
+      owner,
+      `/api/cases/${caseId}/boards/${sceneId}/export.pdf?scale=${fits}`,
+    );
+    expect(fitted.status).toBe(200);
+    expect(fitted.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('draws a board of 2,000 topics (a PDF content stream of some 100,000 operators)', async () => {
     const big = (await owner.request('POST', '/api/cases', { title: 'Vụ án lớn' })).body.id;
     const client = connectClient(server.url, big, await owner.token());
