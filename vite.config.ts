@@ -44,12 +44,15 @@ function pdfjsData(): Plugin {
  * TrueType files exports embed) in /shell.json, so that the service worker keeps them with the page:
  * a case opens offline with any board kind and exports offline. pdf.js stays on demand, as before.
  */
+/** pdf.js and its worker (`assets/pdf-<hash>.js`, `assets/pdf.worker.min-<hash>.mjs`), not pdfFile-… */
+const PDFJS_CHUNK = /^assets\/pdf(\.worker[^/]*)?-[\w-]+\.m?js$/;
+
 function shellList(): Plugin {
   return {
     name: 'caseboard-shell-list',
     generateBundle(_options, bundle) {
       const files = Object.keys(bundle)
-        .filter((f) => /^assets\/.*\.(js|mjs|css|woff2|ttf)$/.test(f) && !/^assets\/pdf/.test(f))
+        .filter((f) => /^assets\/.*\.(js|mjs|css|woff2|ttf)$/.test(f) && !PDFJS_CHUNK.test(f))
         .map((f) => `/${f}`)
         .sort();
       this.emitFile({ type: 'asset', fileName: 'shell.json', source: JSON.stringify(files) });

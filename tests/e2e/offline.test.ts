@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listBoards } from '../../src/core/index.ts';
@@ -28,6 +30,15 @@ afterAll(async () => {
 });
 
 const status = (page: Page) => page.getByTestId('connection-status').getAttribute('data-status');
+
+const hasPoppler = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 async function addBoard(page: Page, title: string): Promise<void> {
   await page.getByTestId('board-add').click();
@@ -88,6 +99,22 @@ it('keeps what is typed offline, across a reload with the server gone, and merge
     'the offline board after the reload',
   );
   await addBoard(lan, 'Ghi sau khi tải lại');
+  // Exports work with no network and no server: the fonts a PDF embeds came with the page (the
+  // service worker keeps them with the app shell), and the board is drawn from the document.
+  await lan.getByTestId('template-blank').click();
+  const menu = lan.getByTestId('export-menu').filter({ visible: true });
+  await menu.locator('summary').click();
+  const waiting = lan.waitForEvent('download', { timeout: 30_000 });
+  await menu.getByTestId('export-pdf').click();
+  const pdfPath = (await (await waiting).path())!;
+  expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+  if (hasPoppler) {
+    expect(execFileSync('pdffonts', [pdfPath], { encoding: 'utf8' })).toMatch(/BeVietnamPro/);
+    expect(execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' })).toContain(
+      'Vụ án ngoại tuyến',
+    );
+  }
+  await menu.locator('summary').click();
 
   server = await server.restart();
   await lanContext.setOffline(false);
