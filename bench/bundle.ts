@@ -82,7 +82,7 @@ export function benchBundle(dist = 'dist'): string[] {
     rows.push(`| later: ${later.label} | +${kib(sum(files))} |`);
   }
   const pdf = Object.values(manifest)
-    .filter((c) => /(^|\/)pdf/.test(c.file) && !loaded.has(c.file))
+    .filter((c) => /(^|\/)pdf(\.worker[^/]*)?-[\w-]+\.m?js$/.test(c.file) && !loaded.has(c.file))
     .reduce((total, c) => total + gz(c.file), 0);
   rows.push(`| later: opening the first PDF (pdf.js and its worker) | +${kib(pdf)} |`);
   return rows;
