@@ -39,6 +39,10 @@ export interface ServerConfig {
   durableWrites: boolean;
   /** Whether to log warnings (off in tests, which provoke them on purpose). */
   logRequests: boolean;
+  /** The time zone export footers are dated in (an IANA name), whatever zone the machine keeps. */
+  timeZone: string;
+  /** Exports (SVG, PDF) the server draws at once; more wait for a 429 and try again. */
+  maxExports: number;
 }
 
 export const defaultConfig: ServerConfig = {
@@ -63,7 +67,19 @@ export const defaultConfig: ServerConfig = {
   autoVersionMinutes: 60,
   durableWrites: true,
   logRequests: true,
+  timeZone: 'Asia/Ho_Chi_Minh',
+  maxExports: 2,
 };
+
+/** Whether `zone` is a time zone this Node knows. */
+function knownZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -88,6 +104,8 @@ const envSchema = z.object({
   ROOM_GRACE_MS: z.coerce.number().int().min(0).max(86_400_000).optional(),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).max(1_000_000).optional(),
   AUTO_VERSION_MINUTES: z.coerce.number().min(0.01).max(525_600).optional(),
+  TIME_ZONE: z.string().refine(knownZone, 'an IANA time zone such as Asia/Ho_Chi_Minh').optional(),
+  MAX_EXPORTS: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 /**
@@ -122,5 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES ?? defaultConfig.compactAfterUpdates,
     roomGraceMs: e.ROOM_GRACE_MS ?? defaultConfig.roomGraceMs,
     autoVersionMinutes: e.AUTO_VERSION_MINUTES ?? defaultConfig.autoVersionMinutes,
+    timeZone: e.TIME_ZONE ?? defaultConfig.timeZone,
+    maxExports: e.MAX_EXPORTS ?? defaultConfig.maxExports,
   };
 }

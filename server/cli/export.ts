@@ -95,6 +95,7 @@ async function main(args: string[]): Promise<number> {
       resources: nodeResources(caseBlobs(store, openBlobStore(store, config.dataDir), caseId)),
       language,
       date: new Date(),
+      timeZone: config.timeZone,
       author: values.author?.normalize('NFC') ?? '',
     };
     const audit = new AuditTrail(store);

@@ -17,9 +17,6 @@ import type { Store } from '../store/Store.ts';
 import type { RoomManager } from '../sync/RoomManager.ts';
 import { requireMember, type Services } from './context.ts';
 
-/** Exports drawn at once by one server; more wait for none of them and get 429 `export.busy`. */
-export const MAX_EXPORTS = 2;
-
 const boardParams = z.object({ id: z.string().min(1).max(64), boardId: z.string().min(1).max(64) });
 const lang = z.enum(['vi', 'en']).optional();
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -131,7 +128,7 @@ function frameOf(doc: Y.Doc, boardId: string, frameId: string | undefined) {
 /**
  * Exports drawn from the case document by the server (issue 21): a board as SVG or PDF, the deck as
  * PDF. Any member may export (a viewer may read the case, so may take it away as a file); the
- * server records each export in the audit trail, whatever page asked. At most `MAX_EXPORTS` run at
+ * server records each export in the audit trail, whatever page asked. At most `config.maxExports` (`MAX_EXPORTS`) run at
  * once; the pipeline yields between pages, so the server keeps answering while one runs, and a
  * client that goes away cancels its export.
  */
@@ -139,7 +136,7 @@ export function exportRoutes(
   app: FastifyInstance,
   services: Services & { blobs: BlobStore },
 ): void {
-  const { store, rooms, audit, blobs } = services;
+  const { store, rooms, audit, blobs, config } = services;
   let running = 0;
 
   type Member = Awaited<ReturnType<typeof requireMember>>;
@@ -150,7 +147,8 @@ export function exportRoutes(
     member: Member,
     work: (doc: Y.Doc, signal: AbortSignal) => Promise<T>,
   ): Promise<T> {
-    if (running >= MAX_EXPORTS) throw new ApiError('export.busy', { limit: MAX_EXPORTS });
+    if (running >= config.maxExports)
+      throw new ApiError('export.busy', { limit: config.maxExports });
     running++;
     const gone = new AbortController();
     const onClose = () => gone.abort();
@@ -182,6 +180,7 @@ export function exportRoutes(
       resources: nodeResources(caseBlobs(store, blobs, caseId)),
       language: language ?? langFrom(request.headers['accept-language']),
       date: new Date(),
+      timeZone: config.timeZone,
       author,
     };
   }

@@ -52,6 +52,18 @@ describe('configuration and errors', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });
 
+  it('dates exports in Vietnam’s time unless told another zone, and refuses a zone it does not know', () => {
+    expect(loadConfig({}).timeZone).toBe('Asia/Ho_Chi_Minh');
+    expect(loadConfig({ TIME_ZONE: 'Europe/Paris', MAX_EXPORTS: '4' })).toMatchObject({
+      timeZone: 'Europe/Paris',
+      maxExports: 4,
+    });
+    expect(() => loadConfig({ TIME_ZONE: 'Sao Hỏa/Căn cứ' })).toThrow(
+      /TIME_ZONE: an IANA time zone/,
+    );
+    expect(() => loadConfig({ MAX_EXPORTS: '0' })).toThrow(/MAX_EXPORTS/);
+  });
+
   it('speaks the caller language, Vietnamese by default', () => {
     expect(langFrom('en-US,en;q=0.9')).toBe('en');
     expect(langFrom('fr-FR,vi;q=0.8')).toBe('vi');
