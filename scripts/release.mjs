@@ -68,14 +68,17 @@ run('npx', [
 run('npx', [
   'esbuild',
   'server/main.ts',
+  // Exports are drawn in worker threads from their own bundle, beside main.js.
+  'server/export/exportWorker.ts',
   '--bundle',
   '--platform=node',
   '--format=esm',
   '--packages=external',
-  `--outfile=${join(stage, 'dist-server/main.js')}`,
+  `--outdir=${join(stage, 'dist-server')}`,
+  '--entry-names=[name]',
   '--log-level=warning',
 ]);
-for (const built of ['dist/index.html', 'dist-server/main.js'])
+for (const built of ['dist/index.html', 'dist-server/main.js', 'dist-server/exportWorker.js'])
   if (!existsSync(join(stage, built))) fail(`the build did not make ${built}`);
 
 try {

@@ -2,17 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { listBoards, listSlides } from '../../src/core/index.ts';
-import {
-  boardPdf,
-  boardSvg,
-  deckPdf,
-  SceneTooLarge,
-  type ExportContext,
-} from '../../src/export/documents/index.ts';
+import { SceneTooLarge, type ExportContext } from '../../src/export/documents/index.ts';
 import { NoSuchBoard } from '../../src/render/board.ts';
 import { ApiError, langFrom, type Lang } from '../errors.ts';
 import type { BlobStore } from '../files/BlobStore.ts';
 import { nodeResources } from '../export/resources.ts';
+import { exportInWorker, exportTask } from '../export/workers.ts';
 import type { Store } from '../store/Store.ts';
 import type { RoomManager } from '../sync/RoomManager.ts';
 import { requireMember, type Services } from './context.ts';
@@ -129,8 +124,8 @@ function frameOf(doc: Y.Doc, boardId: string, frameId: string | undefined) {
  * Exports drawn from the case document by the server (issue 21): a board as SVG or PDF, the deck as
  * PDF. Any member may export (a viewer may read the case, so may take it away as a file); the
  * server records each export in the audit trail, whatever page asked. At most `config.maxExports` (`MAX_EXPORTS`) run at
- * once; the pipeline yields between pages, so the server keeps answering while one runs, and a
- * client that goes away cancels its export.
+ * once, each in a worker thread (server/export/workers.ts), so the server keeps answering while
+ * one runs; a client that goes away cancels its export.
  */
 export function exportRoutes(
   app: FastifyInstance,
@@ -170,18 +165,24 @@ export function exportRoutes(
     }
   }
 
+  /** The export's context: what the worker is told, and where it reads the case file. */
   function context(
     request: FastifyRequest,
     caseId: string,
     language: Lang | undefined,
     author: string,
-  ): ExportContext {
+  ): {
+    plain: Omit<ExportContext, 'resources'>;
+    blob: (hash: string) => Promise<Uint8Array | null>;
+  } {
     return {
-      resources: nodeResources(caseBlobs(store, blobs, caseId)),
-      language: language ?? langFrom(request.headers['accept-language']),
-      date: new Date(),
-      timeZone: config.timeZone,
-      author,
+      plain: {
+        language: language ?? langFrom(request.headers['accept-language']),
+        date: new Date(),
+        timeZone: config.timeZone,
+        author,
+      },
+      blob: nodeResources(caseBlobs(store, blobs, caseId)).blob,
     };
   }
 
@@ -206,15 +207,16 @@ export function exportRoutes(
     const member = await requireMember(services, request);
     const { user, caseId } = member;
     const query = parseQuery(svgQuery, request.query);
-    const svg = await exporting(request, member, async (doc) => {
+    const svg = await exporting(request, member, async (doc, signal) => {
       const board = boardOf(doc, request);
       const frame = frameOf(doc, board.id, query.frame);
-      const made = await boardSvg(
-        doc,
-        board.id,
-        { frame },
-        context(request, caseId, query.lang, user.displayName),
-      );
+      const { plain, blob } = context(request, caseId, query.lang, user.displayName);
+      const task = exportTask(doc, plain, {
+        kind: 'boardSvg',
+        boardId: board.id,
+        options: { frame },
+      });
+      const made = String(await exportInWorker(task, blob, signal));
       await audit.record(user.username, 'export', caseId, {
         what: 'board',
         format: 'svg',
@@ -240,14 +242,15 @@ export function exportRoutes(
     const pdf = await exporting(request, member, async (doc, signal) => {
       const board = boardOf(doc, request);
       const frame = frameOf(doc, board.id, query.frame);
-      const made = await boardPdf(
-        doc,
-        board.id,
-        { paper: query.paper, orientation: query.orientation, frame, scale: query.scale ?? null },
-        context(request, caseId, query.lang, user.displayName),
-        undefined,
-        signal,
-      );
+      const { plain, blob } = context(request, caseId, query.lang, user.displayName);
+      const options = {
+        paper: query.paper,
+        orientation: query.orientation,
+        frame,
+        scale: query.scale ?? null,
+      };
+      const task = exportTask(doc, plain, { kind: 'boardPdf', boardId: board.id, options });
+      const made = (await exportInWorker(task, blob, signal)) as Uint8Array;
       await audit.record(user.username, 'export', caseId, {
         what: 'board',
         format: 'pdf',
@@ -269,13 +272,10 @@ export function exportRoutes(
     const { user, caseId } = member;
     const query = parseQuery(deckQuery, request.query);
     const pdf = await exporting(request, member, async (doc, signal) => {
-      const made = await deckPdf(
-        doc,
-        { perStep: query.perStep, notes: query.notes },
-        context(request, caseId, query.lang, user.displayName),
-        undefined,
-        signal,
-      );
+      const { plain, blob } = context(request, caseId, query.lang, user.displayName);
+      const options = { perStep: query.perStep, notes: query.notes };
+      const task = exportTask(doc, plain, { kind: 'deckPdf', options });
+      const made = (await exportInWorker(task, blob, signal)) as Uint8Array;
       const title = (await store.getCase(caseId))?.title ?? caseId;
       await audit.record(user.username, 'export', caseId, {
         what: 'deck',

@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -235,8 +236,14 @@ describe('board PDF', () => {
     } finally {
       client.destroy();
     }
+    // Drawn in a worker thread: the server's own loop (sync rooms, other requests) stays free.
+    // Drawn on the loop, this export held it for most of a second.
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
     const res = await download(owner, `/api/cases/${big}/boards/${mapId}/export.pdf?paper=A3`);
+    delay.disable();
     expect(res.status, String(res.bytes).slice(0, 200)).toBe(200);
+    expect(delay.max / 1e6, 'the longest the server’s loop waited, ms').toBeLessThan(300);
     if (!hasPoppler) return;
     const text = run('pdftotext', [saved('big.pdf', res.bytes), '-']).normalize('NFC');
     expect(text).toContain('Vụ án 12/2026/HS');

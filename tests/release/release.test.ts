@@ -5,7 +5,7 @@
  * API, keep its data in its own folder, and stop cleanly on SIGTERM.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -40,7 +40,13 @@ it('makes one archive that installs and starts with no network at all', async ()
   ).toBe(true);
   for (const devOnly of ['vitest', 'eslint', 'typescript', 'prettier', 'playwright-core'])
     expect(existsSync(join(folder, 'node_modules', devOnly)), devOnly).toBe(false);
-  for (const file of ['start.sh', 'INSTALL.txt', 'dist/index.html', 'dist-server/main.js'])
+  for (const file of [
+    'start.sh',
+    'INSTALL.txt',
+    'dist/index.html',
+    'dist-server/main.js',
+    'dist-server/exportWorker.js',
+  ])
     expect(existsSync(join(folder, file)), file).toBe(true);
 
   const port = await freePort();
@@ -66,7 +72,9 @@ it('makes one archive that installs and starts with no network at all', async ()
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   try {
     const url = `http://127.0.0.1:${port}`;
     await eventually(
@@ -75,7 +83,9 @@ it('makes one archive that installs and starts with no network at all', async ()
       `the unpacked server to answer:\n${output}`,
     );
     const admin = await ApiClient.login(url, 'quantri', 'mật khẩu quản trị dài');
-    const created = await admin.request('POST', '/api/cases', { title: 'Vụ án trên máy không mạng' });
+    const created = await admin.request('POST', '/api/cases', {
+      title: 'Vụ án trên máy không mạng',
+    });
     expect(created.status).toBe(201);
     const cases = (await admin.request('GET', '/api/cases')).body.cases as Array<{ title: string }>;
     expect(cases.map((c) => c.title)).toEqual(['Vụ án trên máy không mạng']);
@@ -90,6 +100,18 @@ it('makes one archive that installs and starts with no network at all', async ()
     const js = await fetch(`${url}${script}`);
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toContain('javascript');
+
+    // Exports are drawn by the bundled worker with the fonts from the archive's node_modules.
+    const deck = await fetch(`${url}/api/cases/${created.body.id}/deck.pdf`, {
+      headers: { cookie: admin.cookie },
+    });
+    expect(deck.status, output).toBe(200);
+    const pdf = Buffer.from(await deck.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pdfFile = join(place, 'deck.pdf');
+    writeFileSync(pdfFile, pdf);
+    if (spawnSync('pdffonts', ['-v']).status === 0)
+      expect(spawnSync('pdffonts', [pdfFile], { encoding: 'utf8' }).stdout).toMatch(/BeVietnamPro/);
 
     // Its data is in its own folder.
     expect(existsSync(join(folder, 'data', 'caseboard.db'))).toBe(true);
