@@ -8,6 +8,18 @@ import {
 import { LruCache } from '../../src/ui/lruCache.ts';
 
 describe('topic size cache', () => {
+  it('keeps a whole 6,000-topic map, so the next layout measures nothing again', () => {
+    clearTopicSizes();
+    const labels = Array.from({ length: 6_000 }, (_, i) => `Lời khai số ${i} của người làm chứng`);
+    const first = labels.map((label) => topicSize({ label, root: false, extras: 0 }));
+    expect(topicSizesKept()).toBe(6_000);
+    // The second pass, in the same order as every layout asks, is all hits: same objects back.
+    labels.forEach((label, i) =>
+      expect(topicSize({ label, root: false, extras: 0 })).toBe(first[i]),
+    );
+    clearTopicSizes();
+  });
+
   it('forgets the least recently used entry beyond its cap', () => {
     const cache = new LruCache<string, number>(2);
     cache.set('a', 1);

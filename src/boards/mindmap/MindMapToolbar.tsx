@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { List, Network, Search, X } from 'lucide-react';
 import type * as Y from 'yjs';
 import { setBoardSetting } from '../../core/commands/boards.ts';
-import { childrenOf, setTopic, type Topic } from '../../core/commands/mindmap.ts';
+import { setTopic, type Topic } from '../../core/commands/mindmap.ts';
+import { compareOrdered } from '../../core/order.ts';
 import { matchesSearch } from '../../core/text.ts';
 import { canRun, type Action } from '../../ui/actions.ts';
 import { mindMapAction, type MindMapContext } from './actions.ts';
@@ -33,12 +34,20 @@ interface MindMapToolbarProps {
 
 /** Topics in reading order (depth first, siblings in order), for stepping through search hits. */
 function readingOrder(topics: Topic[]): Topic[] {
+  // Children listed once, sorted once: not a scan of the whole map per topic.
+  const children = new Map<string | null, Topic[]>();
+  for (const t of topics) {
+    const list = children.get(t.parent);
+    if (list) list.push(t);
+    else children.set(t.parent, [t]);
+  }
+  for (const list of children.values()) list.sort(compareOrdered).reverse();
   const out: Topic[] = [];
-  const stack = childrenOf(topics, null).reverse();
+  const stack = [...(children.get(null) ?? [])];
   while (stack.length > 0) {
     const topic = stack.pop()!;
     out.push(topic);
-    stack.push(...childrenOf(topics, topic.id).reverse());
+    stack.push(...(children.get(topic.id) ?? []));
   }
   return out;
 }

@@ -1,7 +1,6 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import {
   childrenOf,
-  descendantsOf,
   type Marker,
   type Relationship,
   type Topic,
@@ -50,6 +49,21 @@ function sameData(a: TopicData, b: TopicData): boolean {
  * Turns topics into React Flow nodes and edges through the layout. Objects of topics whose data
  * and position did not change are reused, so memoized topic components do not re-render.
  */
+/** How many descendants each topic has, in one pass over the map. */
+function countDescendants(topics: readonly Topic[]): Map<string, number> {
+  const parentOf = new Map<string, string | null>();
+  for (const t of topics) parentOf.set(t.id, t.parent);
+  const counts = new Map<string, number>();
+  // Each topic adds one to every ancestor: O(topics × depth), and a map is shallow.
+  // (A parent loop, which the document's readers rescue, stops at the map's size.)
+  for (const t of topics) {
+    let steps = 0;
+    for (let p = t.parent; p && steps++ < topics.length; p = parentOf.get(p) ?? null)
+      counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
+  return counts;
+}
+
 export class MindMapView {
   private nodes = new Map<string, TopicNode>();
   private edges = new Map<string, Edge>();
@@ -67,6 +81,8 @@ export class MindMapView {
         if (t.color) return t.color;
       return undefined;
     };
+    // Counted once for all folded topics (not a walk of the whole map per fold).
+    let subtreeSizes: Map<string, number> | null = null;
     const layoutInput: LayoutTopic[] = [];
     for (const topic of topics) {
       const entity = topic.entity ? lookup(topic.entity) : null;
@@ -93,7 +109,8 @@ export class MindMapView {
       if (topic.note) d.note = topic.note;
       if (topic.rescued) d.rescued = true;
       if (image) d.image = image;
-      if (topic.collapsed) d.hiddenCount = descendantsOf(topics, [topic.id]).size;
+      if (topic.collapsed)
+        d.hiddenCount = (subtreeSizes ??= countDescendants(topics)).get(topic.id) ?? 0;
       data.set(topic.id, d);
       layoutInput.push({
         id: topic.id,

@@ -133,9 +133,14 @@ export function childrenOf(topics: readonly Topic[], parent: string | null): Top
 
 /** Every descendant of the given topics (not the topics themselves). */
 export function descendantsOf(topics: readonly Topic[], ids: readonly string[]): Set<string> {
+  // Pushed, not copied: a parent of thousands of children must not cost their square.
   const children = new Map<string, string[]>();
-  for (const t of topics)
-    if (t.parent) children.set(t.parent, [...(children.get(t.parent) ?? []), t.id]);
+  for (const t of topics) {
+    if (!t.parent) continue;
+    const list = children.get(t.parent);
+    if (list) list.push(t.id);
+    else children.set(t.parent, [t.id]);
+  }
   const out = new Set<string>();
   const stack = [...ids];
   while (stack.length > 0) {
