@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { Picture } from './picture.ts';
+import type { Picture, Shape } from './picture.ts';
 
 /**
  * A board kind's renderer (src/boards/<kind>/render.ts): the board, or one frame of it, drawn from
@@ -39,3 +39,48 @@ export class NoSuchBoard extends Error {
 
 /** The margin around a whole board's picture, in board units. */
 export const BOARD_MARGIN = 40;
+
+/**
+ * The last step of a renderer: shapes drawn in board coordinates become the
+ * whole board with a margin, or one frame of it (the frame's size, everything moved by -x, -y and
+ * clipped to it).
+ */
+export function framePicture(
+  shapes: Shape[],
+  bounds: Rect,
+  options: RenderOptions,
+  title: string,
+): Picture {
+  const frame = options.frame;
+  if (frame) {
+    return {
+      width: frame.w,
+      height: frame.h,
+      background: '#ffffff',
+      title,
+      shapes: [
+        {
+          kind: 'group',
+          transform: [1, 0, 0, 1, -frame.x, -frame.y],
+          clip: { x: frame.x, y: frame.y, width: frame.w, height: frame.h },
+          children: shapes,
+        },
+      ],
+    };
+  }
+  const width = Math.ceil(bounds.w + 2 * BOARD_MARGIN);
+  const height = Math.ceil(bounds.h + 2 * BOARD_MARGIN);
+  return {
+    width,
+    height,
+    background: '#ffffff',
+    title,
+    shapes: [
+      {
+        kind: 'group',
+        transform: [1, 0, 0, 1, BOARD_MARGIN - bounds.x, BOARD_MARGIN - bounds.y],
+        children: shapes,
+      },
+    ],
+  };
+}

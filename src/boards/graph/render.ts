@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Picture, Shape } from '../../render/picture.ts';
-import { NoSuchBoard, type Rect, type RenderOptions } from '../../render/board.ts';
+import { framePicture, NoSuchBoard, type Rect, type RenderOptions } from '../../render/board.ts';
 import { textWidth } from '../../render/metrics.ts';
 import { boardsOf, filesOf, recordAt, registerOf, textField } from '../../core/doc.ts';
 import { listLinks } from '../../core/commands/links.ts';
@@ -18,7 +18,7 @@ import {
 } from '../../canvas/linkGeometry.ts';
 import { graphTexts } from './locales.ts';
 import { baselineIn, layoutNode, type NodeLook } from './renderNode.ts';
-import { DIM_OPACITY, framePicture, unionOf, waitingLook } from './renderFrame.ts';
+import { DIM_OPACITY, unionOf, waitingLook } from './renderFrame.ts';
 
 /**
  * An evidence chart or a relationship chart drawn from the document as the editor shows it

@@ -9,7 +9,7 @@ import {
 } from '../../core/commands/mindmap.ts';
 import { boardsOf, filesOf, recordAt, registerOf, textField } from '../../core/doc.ts';
 import type { EntityKind } from '../../core/register.ts';
-import { BOARD_MARGIN, NoSuchBoard, type RenderOptions } from '../../render/board.ts';
+import { framePicture, NoSuchBoard, type RenderOptions } from '../../render/board.ts';
 import { textWidth } from '../../render/metrics.ts';
 import type { Picture, Shape } from '../../render/picture.ts';
 import { layoutMindMap, type MindMapLayoutKind } from './layout.ts';
@@ -155,37 +155,8 @@ export function renderMindMap(doc: Y.Doc, boardId: string, options: RenderOption
 
   const shapes = Object.values(layers).flat();
   const title = textField(board, 'title');
-  const frame = options.frame;
-  if (frame) {
-    return {
-      width: frame.w,
-      height: frame.h,
-      background: '#ffffff',
-      title,
-      shapes: [
-        {
-          kind: 'group',
-          transform: [1, 0, 0, 1, -frame.x, -frame.y],
-          clip: { x: frame.x, y: frame.y, width: frame.w, height: frame.h },
-          children: shapes,
-        },
-      ],
-    };
-  }
   const b = boundsOf(boxes);
-  return {
-    width: Math.ceil(b.width + BOARD_MARGIN * 2),
-    height: Math.ceil(b.height + BOARD_MARGIN * 2),
-    background: '#ffffff',
-    title,
-    shapes: [
-      {
-        kind: 'group',
-        transform: [1, 0, 0, 1, BOARD_MARGIN - b.x, BOARD_MARGIN - b.y],
-        children: shapes,
-      },
-    ],
-  };
+  return framePicture(shapes, { x: b.x, y: b.y, w: b.width, h: b.height }, options, title);
 }
 
 /**

@@ -1,12 +1,12 @@
 import type * as Y from 'yjs';
 import type { Picture, Shape } from '../../render/picture.ts';
-import { NoSuchBoard, type Rect, type RenderOptions } from '../../render/board.ts';
+import { framePicture, NoSuchBoard, type Rect, type RenderOptions } from '../../render/board.ts';
 import { textWidth, wrapText } from '../../render/metrics.ts';
 import { boardsOf, recordAt, textField } from '../../core/doc.ts';
 import { readTimeline, tickStep, ticks, type TimelineItem } from '../../core/timeline.ts';
 import { graphTexts } from '../graph/locales.ts';
 import { baselineIn } from '../graph/renderNode.ts';
-import { DIM_OPACITY, framePicture, unionOf, waitingLook } from '../graph/renderFrame.ts';
+import { DIM_OPACITY, unionOf, waitingLook } from '../graph/renderFrame.ts';
 import { tickLabel } from './axis.ts';
 import { LABEL_PX, fitView, stackRows, badgeText, type TimelineView } from './renderLayout.ts';
 
