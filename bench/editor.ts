@@ -15,6 +15,7 @@ import { build } from 'vite';
 import type { Page } from 'playwright-core';
 import { addBoard, insertOutline, listTopics, moveTopic } from '../src/core/index.ts';
 import type { OutlineNode } from '../src/core/outline.ts';
+import { CASE_WORDS as WORDS } from './words.ts';
 import { ADMIN, ApiClient, startTestServer } from '../tests/helpers/server.ts';
 import { connectClient, eventually, synced, type SyncClient } from '../tests/helpers/sync.ts';
 import { random } from '../tests/helpers/random.ts';
@@ -37,23 +38,6 @@ interface Sample {
   close: number[];
   remote: number[];
 }
-
-const WORDS = [
-  'Lời khai',
-  'bị can',
-  'Nguyễn Văn Hùng',
-  'vật chứng',
-  'biên bản',
-  'khám nghiệm',
-  'hiện trường',
-  'giám định',
-  'thương tích',
-  'điện thoại',
-  'camera',
-  'tài khoản',
-  'chuyển khoản',
-  'nhân chứng',
-];
 
 /** A seeded random tree of `count` topics with Vietnamese labels, as an outline to insert. */
 function randomOutline(count: number, seed: number): OutlineNode[] {

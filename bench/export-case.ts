@@ -18,21 +18,7 @@ import {
 import { boardPicture } from '../src/export/documents/index.ts';
 import { BOARD_MARGIN, type Rect } from '../src/render/board.ts';
 import { random } from '../tests/helpers/random.ts';
-
-const WORDS = [
-  'Lời khai',
-  'bị can',
-  'Nguyễn Văn Hùng',
-  'vật chứng',
-  'biên bản',
-  'khám nghiệm',
-  'hiện trường',
-  'giám định',
-  'thương tích',
-  'điện thoại',
-  'chuyển khoản',
-  'nhân chứng',
-];
+import { CASE_WORDS as WORDS } from './words.ts';
 
 /** A seeded random tree of `count` topics, bushy like a real case map. */
 export function caseOutline(count: number, seed = count): OutlineNode[] {
