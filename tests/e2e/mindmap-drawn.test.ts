@@ -91,7 +91,9 @@ async function undrawnLinks(
           Math.max(b.top - p.y, 0, p.y - b.bottom),
         );
       const ends: Array<[DOMPoint, DOMPoint]> = [];
-      for (const path of scope.querySelectorAll<SVGPathElement>('path.react-flow__edge-path')) {
+      for (const path of scope.querySelectorAll<SVGPathElement>(
+        'path.react-flow__edge-path, .mindmap-lines path',
+      )) {
         const style = getComputedStyle(path);
         if (style.visibility === 'hidden' || style.display === 'none' || style.stroke === 'none')
           continue;

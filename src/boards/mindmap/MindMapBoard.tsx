@@ -10,7 +10,8 @@ import { addTopic, insertOutline, setTopic } from '../../core/commands/mindmap.t
 import { parseOutline } from '../../core/outline.ts';
 import { boardTitleOf } from '../../core/doc.ts';
 import { CanvasCaseContext } from '../../canvas/CanvasNode.tsx';
-import { LevelOfDetail, levelOfDetailEnabled } from '../../canvas/LevelOfDetail.tsx';
+import { LevelOfDetail, LOD_THRESHOLD, levelOfDetailEnabled } from '../../canvas/LevelOfDetail.tsx';
+import { useViewWindow } from '../../canvas/viewWindow.ts';
 import { flowLabels } from '../../canvas/flowLabels.ts';
 import { boardFieldsWatch, useDoc } from '../../sync/useDoc.ts';
 import { useFlowFrame, type PresentFrame } from '../../canvas/boardViews.ts';
@@ -29,6 +30,7 @@ import { TopicDetails } from './TopicDetails.tsx';
 import { TopicEditor } from './TopicEditor.tsx';
 import { TopicTextContext, topicTypes } from './TopicNode.tsx';
 import { lodLabel, lodLook, useDrawnMap } from './useDrawnMap.ts';
+import { MapLines } from './MapLines.tsx';
 import { useLabelPrompts } from './useLabelPrompts.ts';
 import { useMapCamera } from './useMapCamera.ts';
 import { useMapDrop } from './useMapDrop.ts';
@@ -105,7 +107,8 @@ function MindMapInner(props: MindMapBoardProps) {
     laidOut,
     run,
   });
-  const { nodes, shownEdges, frozen, onSimplified } = useDrawnMap({
+  const viewWindow = useViewWindow(LOD_THRESHOLD);
+  const { nodes, shownEdges, flowNodes, flowEdges, lines } = useDrawnMap({
     topics,
     summaries,
     laidOut,
@@ -114,6 +117,8 @@ function MindMapInner(props: MindMapBoardProps) {
     remote,
     drag,
     present,
+    window: lod ? viewWindow : 'all',
+    keep: editing?.id,
   });
   const boardTitle = useDoc(
     doc,
@@ -320,8 +325,8 @@ function MindMapInner(props: MindMapBoardProps) {
             <RelationshipControlContext.Provider value={readOnly ? null : onRelationshipControl}>
               <ReactFlow
                 ariaLabelConfig={flowLabels(i18n)}
-                nodes={frozen?.nodes ?? nodes}
-                edges={frozen?.edges ?? shownEdges}
+                nodes={flowNodes}
+                edges={flowEdges}
                 nodeTypes={nodeTypes}
                 edgeTypes={edgeTypes}
                 onNodesChange={onNodesChange}
@@ -356,9 +361,9 @@ function MindMapInner(props: MindMapBoardProps) {
                     look={lodLook}
                     label={lodLabel}
                     onNodeClick={onNodeClick}
-                    onSimplified={onSimplified}
                   />
                 )}
+                <MapLines lines={lines} />
               </ReactFlow>
             </RelationshipControlContext.Provider>
           </TopicTextContext.Provider>

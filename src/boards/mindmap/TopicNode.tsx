@@ -72,12 +72,8 @@ export const TopicView = memo(function TopicView({ data, selected }: NodeProps<T
       title={data.rescued ? t('rescued') : data.note}
       data-testid="topic"
     >
-      {/* Both kinds on each side: a branch on the left of a balanced map leaves its parent from the
-          left and enters its topic from the right (see HANDLES in view.ts). */}
-      <Handle type="target" position={Position.Left} id="l" className="topic__handle" />
-      <Handle type="source" position={Position.Left} id="l" className="topic__handle" />
-      <Handle type="target" position={Position.Right} id="r" className="topic__handle" />
-      <Handle type="source" position={Position.Right} id="r" className="topic__handle" />
+      {/* Relationships run from the bottom of one topic to the top of another; branch lines are
+          drawn by the map itself (MapLines.tsx) and need no handles. */}
       <Handle type="target" position={Position.Top} id="t" className="topic__handle" />
       <Handle type="source" position={Position.Bottom} id="b" className="topic__handle" />
       {data.markers.map((marker) => {

@@ -50,7 +50,8 @@ export function decorations(
     },
     width: b.width,
     height: b.height,
-    zIndex: -1,
+    // Beneath the branch lines (z-index -1 in the viewport).
+    zIndex: -2,
     ...fixed,
   }));
   for (const s of places.summaries) {

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useMemo, useRef, type CSSProperties } from 'react';
 import type { Edge, Node } from '@xyflow/react';
 import type { Summary, Topic } from '../../core/commands/mindmap.ts';
 import type { LodLook } from '../../canvas/LevelOfDetail.tsx';
 import type { PresentFrame } from '../../canvas/boardViews.ts';
+import { meets, type ViewWindow } from '../../canvas/viewWindow.ts';
+import { mapLines, type LineCache } from './MapLines.tsx';
 import { decorations, type DecorationNode } from './decorations.tsx';
 import type { DragState } from './useTopicDrag.ts';
 import type { TopicNode } from './view.ts';
@@ -22,12 +24,27 @@ export function lodLabel(node: Node): string {
   return String((node.data as { label?: unknown }).label ?? '');
 }
 
-type Drawn = { nodes: Array<TopicNode | DecorationNode>; edges: Edge[] };
+const NONE: never[] = [];
+/**
+ * Maps of up to this many topics and decorations are drawn whole: they cost little, and panning
+ * them mounts nothing. Bigger ones are drawn only in the view window.
+ */
+const WINDOWED = 400;
+
+/** The same nodes in the same order: React Flow is not handed a new array for nothing. */
+function same<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /**
- * What React Flow draws: the laid-out topics with selection, remote selections and the drag's
- * marks, the decorations, and on a slide the build steps. While the map is drawn simplified,
- * React Flow keeps the nodes it had and is handed the current ones when it is drawn in full again.
+ * What is drawn: the laid-out topics with selection, remote selections and the drag's marks, the
+ * decorations, and on a slide the build steps (`nodes`, `shownEdges`: the whole map, for the
+ * simplified canvas); of those, what React Flow draws as DOM (`flowNodes`, `flowEdges`: the
+ * topics in the view window, the ends of relationships crossing it, and whatever is selected,
+ * dragged or edited; nothing while simplified), and the branch lines in the window (`lines`).
+ * A pan within the window or an edit far from it changes none of React Flow's input.
  */
 export function useDrawnMap(input: {
   topics: Topic[];
@@ -38,10 +55,15 @@ export function useDrawnMap(input: {
   remote: ReadonlyMap<string, string>;
   drag: DragState | null;
   present: PresentFrame | null | undefined;
+  /** The view window; `'all'` draws every topic (level of detail switched off). */
+  window: ViewWindow | null | 'all';
+  /** A topic kept in React Flow wherever it is (the one being edited). */
+  keep?: string | undefined;
 }) {
-  const { topics, summaries, laidOut, edges, selection, remote, drag, present } = input;
-  const [frozen, setFrozen] = useState<Drawn | null>(null);
-  const current = useRef<Drawn>({ nodes: [], edges: [] });
+  const { topics, summaries, laidOut, edges, selection, remote, drag, present, window, keep } =
+    input;
+  const lineCache = useRef<LineCache>(new Map());
+  const lastFlow = useRef<Array<TopicNode | DecorationNode>>(NONE);
 
   const decorated = useMemo(
     () => decorations(topics, summaries, new Map(laidOut.map((n) => [n.id, n]))),
@@ -113,10 +135,59 @@ export function useDrawnMap(input: {
         : edges,
     [edges, waiting, present],
   );
-  useEffect(() => {
-    current.current = { nodes, edges };
-  }, [nodes, edges]);
-  const onSimplified = useCallback((on: boolean) => setFrozen(on ? current.current : null), []);
+  const byId = useMemo(() => {
+    const map = new Map<string, TopicNode>();
+    for (const node of nodes) if (node.type === 'topic') map.set(node.id, node as TopicNode);
+    return map;
+  }, [nodes]);
+  const allLines = useMemo(() => mapLines(shownEdges, byId, lineCache.current), [shownEdges, byId]);
 
-  return { nodes, shownEdges, frozen, onSimplified };
+  const flowNodes = useMemo(() => {
+    if (window === 'all' || (nodes.length <= WINDOWED && window && !window.simplified))
+      return nodes;
+    if (!window || window.simplified) return (lastFlow.current = NONE);
+    const { area } = window;
+    const kept = new Set<string>(selection);
+    if (drag) kept.add(drag.id);
+    if (keep) kept.add(keep);
+    // A relationship is drawn by React Flow, which needs both of its topics.
+    for (const edge of shownEdges) {
+      if (edge.type !== 'relationship' || edge.hidden) continue;
+      const a = byId.get(edge.source);
+      const b = byId.get(edge.target);
+      if (!a || !b) continue;
+      const x0 = Math.min(a.position.x, b.position.x);
+      const y0 = Math.min(a.position.y, b.position.y);
+      const x1 = Math.max(a.position.x + a.data.width, b.position.x + b.data.width);
+      const y1 = Math.max(a.position.y + a.data.height, b.position.y + b.data.height);
+      if (meets(area, x0, y0, x1 - x0, y1 - y0)) kept.add(a.id).add(b.id);
+    }
+    const shown = nodes.filter(
+      (node) =>
+        kept.has(node.id) ||
+        (!node.hidden &&
+          meets(area, node.position.x, node.position.y, node.width ?? 0, node.height ?? 0)),
+    );
+    return (lastFlow.current = same(lastFlow.current, shown) ? lastFlow.current : shown);
+  }, [nodes, shownEdges, byId, window, selection, drag, keep]);
+
+  const flowEdges = useMemo(() => {
+    const drawn = new Set(flowNodes.map((node) => node.id));
+    const shown = shownEdges.filter(
+      (edge) => edge.type === 'relationship' && drawn.has(edge.source) && drawn.has(edge.target),
+    );
+    return shown.length === 0 ? NONE : shown;
+  }, [flowNodes, shownEdges]);
+
+  const lines = useMemo(() => {
+    if (window === 'all' || (nodes.length <= WINDOWED && window && !window.simplified))
+      return allLines;
+    if (!window || window.simplified) return NONE;
+    const { area } = window;
+    return allLines.filter(({ box }) =>
+      meets(area, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0),
+    );
+  }, [allLines, window, nodes.length]);
+
+  return { nodes, shownEdges, flowNodes, flowEdges, lines };
 }
