@@ -17,6 +17,7 @@ import { random } from '../tests/helpers/random.ts';
 import { launchBrowser, logIn, newContext } from '../tests/e2e/browser.ts';
 import { CASE_WORDS } from './words.ts';
 import type { BenchTable } from './report.ts';
+import { mapDrawn } from './editor.ts';
 
 const USER_GUIDE = '../shared/fixtures/interop/freeplane-userguide-large.mm';
 
@@ -140,24 +141,6 @@ async function timed(page: Page, what: string, act: () => Promise<unknown>): Pro
   // Let effects and the camera settle before the next action.
   await page.waitForTimeout(250);
   return result;
-}
-
-/** Waits until the map shows topics, all measured (React Flow hides unmeasured nodes). */
-async function mapDrawn(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const topics = [...document.querySelectorAll<HTMLElement>('.react-flow__node-topic')];
-      return topics.length > 0 && topics.every((t) => t.style.visibility !== 'hidden');
-    },
-    undefined,
-    { timeout: 120_000, polling: 'raf' },
-  );
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
-      ),
-  );
 }
 
 type Edit =

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { benchBrowserLatency } from './browser.ts';
 import { benchBundle } from './bundle.ts';
 import { benchEditor } from './editor.ts';
+import { benchBigMaps } from './bigmap.ts';
 import { benchExport } from './export.ts';
 import { benchScene } from './scene.ts';
 import { benchMindMapLayout } from './mindmap-layout.ts';
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     ),
   ]);
   await step('editor', () => benchEditor(quick));
+  await step('big maps', () => benchBigMaps(quick));
   await step('scene', async () => [await benchScene(quick)]);
   await step('mind-map layout', async () => [
     table(

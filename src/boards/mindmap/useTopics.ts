@@ -53,10 +53,11 @@ export function useTopics(
         ? (setting as MindMapLayoutKind)
         : 'balanced';
       const exists = boardsOf(d).has(boardId);
+      const topics = exists ? listTopics(d, boardId) : [];
       return {
-        topics: exists ? listTopics(d, boardId) : [],
+        topics,
         relationships: exists ? listRelationships(d, boardId) : [],
-        summaries: exists ? listSummaries(d, boardId) : [],
+        summaries: exists ? listSummaries(d, boardId, topics) : [],
         kind,
       };
     },

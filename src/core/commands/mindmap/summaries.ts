@@ -8,7 +8,7 @@ import { newId } from '../../ids.ts';
 import { CommandError } from '../boards.ts';
 import { nodesIn, nodesOf } from '../nodes.ts';
 import { cleanLabel } from './records.ts';
-import { childrenOf, listTopics } from './topics.ts';
+import { childrenOf, listTopics, type Topic } from './topics.ts';
 
 /** A summary: a bracket over a run of siblings (from … to) leading to a summary topic. */
 export interface Summary {
@@ -20,25 +20,30 @@ export interface Summary {
 }
 
 /** The summaries of a board whose siblings all still exist. */
-export function listSummaries(doc: Y.Doc, boardId: string): Summary[] {
-  const out: Summary[] = [];
-  const shownParent = new Map(listTopics(doc, boardId).map((t) => [t.id, t.parent]));
+export function listSummaries(
+  doc: Y.Doc,
+  boardId: string,
+  /** The board's topics when the caller has just listed them (a big map is not listed twice). */
+  topics?: readonly Topic[],
+): Summary[] {
+  const all: Summary[] = [];
   eachRecord(nodesIn(doc, boardId), (record, id) => {
     if (record.get('type') !== 'summary') return;
-    const summary = {
+    all.push({
       id,
       parent: textField(record, 'parent'),
       from: textField(record, 'from'),
       to: textField(record, 'to'),
       label: textField(record, 'label'),
-    };
-    // Both ends must still be children of its parent: a sibling deleted or moved away by someone
-    // else at the same time leaves the summary unshown rather than spanning the wrong topics.
-    if (shownParent.get(summary.from) !== summary.parent) return;
-    if (shownParent.get(summary.to) !== summary.parent) return;
-    out.push(summary);
+    });
   });
-  return out;
+  if (all.length === 0) return all;
+  const shownParent = new Map((topics ?? listTopics(doc, boardId)).map((t) => [t.id, t.parent]));
+  // Both ends must still be children of its parent: a sibling deleted or moved away by someone
+  // else at the same time leaves the summary unshown rather than spanning the wrong topics.
+  return all.filter(
+    (s) => shownParent.get(s.from) === s.parent && shownParent.get(s.to) === s.parent,
+  );
 }
 
 /** Adds a summary over the given siblings (their first and last in sibling order bound the run). */
