@@ -50,10 +50,14 @@ export function buildTree(topics: readonly LayoutTopic[]): Tree {
   const byId = new Map(topics.map((t) => [t.id, t]));
   const isRoot = new Map<string, boolean>();
   // A topic is a root if its parent is missing or if walking up never reaches a root (a loop).
+  // One path and one set, emptied per topic: a map of thousands of topics allocates two, not
+  // two per topic.
+  const path: string[] = [];
+  const onPath = new Set<string>();
   for (const topic of topics) {
     if (isRoot.has(topic.id)) continue;
-    const path: string[] = [];
-    const onPath = new Set<string>();
+    path.length = 0;
+    onPath.clear();
     let current: LayoutTopic | undefined = topic;
     while (current) {
       if (isRoot.has(current.id)) break;

@@ -36,19 +36,6 @@ export type TopicImage = { hash: string; mime: string; name: string };
 
 const HANDLES = { right: ['r', 'l'], left: ['l', 'r'], down: ['b', 't'] } as const;
 
-function sameData(a: TopicData, b: TopicData): boolean {
-  for (const key of Object.keys(a) as Array<keyof TopicData>) {
-    const x = a[key];
-    const y = b[key];
-    if (Array.isArray(x) && Array.isArray(y) ? x.join() !== y.join() : x !== y) return false;
-  }
-  return Object.keys(a).length === Object.keys(b).length;
-}
-
-/**
- * Turns topics into React Flow nodes and edges through the layout. Objects of topics whose data
- * and position did not change are reused, so memoized topic components do not re-render.
- */
 /** How many descendants each topic has, in one pass over the map. */
 function countDescendants(topics: readonly Topic[]): Map<string, number> {
   const parentOf = new Map<string, string | null>();
@@ -64,9 +51,64 @@ function countDescendants(topics: readonly Topic[]): Map<string, number> {
   return counts;
 }
 
+/** What a topic's own record and the lookup decide: kept while both are the same objects. */
+interface TopicFacts {
+  topic: Topic;
+  lookup: EntityLookup;
+  label: string;
+  entityKind: EntityKind | undefined;
+  broken: boolean;
+  image: TopicImage | null;
+  input: LayoutTopic;
+}
+
+function sameMarkers(a: readonly Marker[], b: readonly Marker[]): boolean {
+  return a === b || (a.length === b.length && a.every((m, i) => m === b[i]));
+}
+
+/**
+ * Turns topics into React Flow nodes and edges through the layout. Work per change is kept to a
+ * lookup per topic where nothing changed: a topic's size, entity and layout input are kept while its
+ * record (unchanged records keep their identity, `shareEqual`) and the lookup are the same objects,
+ * and node and edge objects whose data and position did not change are reused, so memoized topic
+ * components do not re-render.
+ */
 export class MindMapView {
   private nodes = new Map<string, TopicNode>();
-  private edges = new Map<string, Edge>();
+  /** Branch edges by child id, relationships by `rel:` id. */
+  private branches = new Map<string, Edge>();
+  private relations = new Map<string, Edge>();
+  private facts = new Map<string, TopicFacts>();
+
+  private factsOf(topic: Topic, lookup: EntityLookup): TopicFacts {
+    const kept = this.facts.get(topic.id);
+    if (kept && kept.topic === topic && kept.lookup === lookup) return kept;
+    const entity = topic.entity ? lookup(topic.entity) : null;
+    const label = entity ? entity.name : topic.label;
+    const root = topic.parent === null;
+    const extras =
+      topic.markers.length + (entity ? 1 : 0) + (topic.note ? 1 : 0) + (topic.pages ? 2 : 0);
+    const image = topic.image ? (lookup.file?.(topic.image) ?? null) : null;
+    const size = topicSize({ label, root, extras, image: image !== null });
+    const facts: TopicFacts = {
+      topic,
+      lookup,
+      label,
+      entityKind: entity?.kind,
+      broken: !!topic.entity && !entity,
+      image,
+      input: {
+        id: topic.id,
+        parent: topic.parent,
+        order: topic.order,
+        width: size.width,
+        height: size.height,
+        collapsed: topic.collapsed,
+      },
+    };
+    this.facts.set(topic.id, facts);
+    return facts;
+  }
 
   compute(
     topics: readonly Topic[],
@@ -74,8 +116,15 @@ export class MindMapView {
     lookup: EntityLookup,
     relationships: readonly Relationship[] = [],
   ): { nodes: TopicNode[]; edges: Edge[]; byId: Map<string, Topic>; moved: number } {
-    const byId = new Map(topics.map((t) => [t.id, t]));
-    const data = new Map<string, TopicData>();
+    const byId = new Map<string, Topic>();
+    const layoutInput: LayoutTopic[] = [];
+    for (const topic of topics) {
+      byId.set(topic.id, topic);
+      layoutInput.push(this.factsOf(topic, lookup).input);
+    }
+    if (this.facts.size > topics.length)
+      for (const id of this.facts.keys()) if (!byId.has(id)) this.facts.delete(id);
+    // A branch's colour is its nearest coloured ancestor's (a map is shallow: a short walk each).
     const colorOf = (topic: Topic): string | undefined => {
       for (let t: Topic | undefined = topic; t; t = t.parent ? byId.get(t.parent) : undefined)
         if (t.color) return t.color;
@@ -83,55 +132,57 @@ export class MindMapView {
     };
     // Counted once for all folded topics (not a walk of the whole map per fold).
     let subtreeSizes: Map<string, number> | null = null;
-    const layoutInput: LayoutTopic[] = [];
-    for (const topic of topics) {
-      const entity = topic.entity ? lookup(topic.entity) : null;
-      const label = entity ? entity.name : topic.label;
-      const root = topic.parent === null;
-      const extras =
-        topic.markers.length + (entity ? 1 : 0) + (topic.note ? 1 : 0) + (topic.pages ? 2 : 0);
-      const image = topic.image ? (lookup.file?.(topic.image) ?? null) : null;
-      const size = topicSize({ label, root, extras, image: image !== null });
-      const d: TopicData = {
-        label,
-        root,
-        markers: topic.markers,
-        hiddenCount: 0,
-        side: 'right',
-        width: size.width,
-        height: size.height,
-      };
-      const color = colorOf(topic);
-      if (color) d.color = color;
-      if (entity) d.entityKind = entity.kind;
-      if (topic.entity && !entity) d.brokenLink = true;
-      if (topic.pages) d.pages = topic.pages;
-      if (topic.note) d.note = topic.note;
-      if (topic.rescued) d.rescued = true;
-      if (image) d.image = image;
-      if (topic.collapsed)
-        d.hiddenCount = (subtreeSizes ??= countDescendants(topics)).get(topic.id) ?? 0;
-      data.set(topic.id, d);
-      layoutInput.push({
-        id: topic.id,
-        parent: topic.parent,
-        order: topic.order,
-        width: size.width,
-        height: size.height,
-        collapsed: topic.collapsed,
-      });
-    }
     const layout = layoutMindMap(layoutInput, kind);
 
     const nodes: TopicNode[] = [];
     const nextNodes = new Map<string, TopicNode>();
     let moved = 0;
     for (const [id, place] of layout.positions) {
-      let d = data.get(id)!;
-      d.side = place.side;
+      const topic = byId.get(id)!;
+      const f = this.facts.get(id)!;
+      const color = colorOf(topic);
+      const hiddenCount = topic.collapsed
+        ? ((subtreeSizes ??= countDescendants(topics)).get(id) ?? 0)
+        : 0;
       const previous = this.nodes.get(id);
+      const p = previous?.data;
       // A topic that only moved keeps its data object, so its component does not re-render.
-      if (previous && sameData(previous.data, d)) d = previous.data;
+      const same =
+        p !== undefined &&
+        p.label === f.label &&
+        p.root === (topic.parent === null) &&
+        sameMarkers(p.markers, topic.markers) &&
+        p.color === color &&
+        p.entityKind === f.entityKind &&
+        !!p.brokenLink === f.broken &&
+        p.pages === topic.pages &&
+        p.note === topic.note &&
+        p.hiddenCount === hiddenCount &&
+        p.side === place.side &&
+        !!p.rescued === !!topic.rescued &&
+        p.image === (f.image ?? undefined) &&
+        p.width === f.input.width &&
+        p.height === f.input.height;
+      let d: TopicData;
+      if (same) d = p;
+      else {
+        d = {
+          label: f.label,
+          root: topic.parent === null,
+          markers: topic.markers,
+          hiddenCount,
+          side: place.side,
+          width: f.input.width,
+          height: f.input.height,
+        };
+        if (color) d.color = color;
+        if (f.entityKind) d.entityKind = f.entityKind;
+        if (f.broken) d.brokenLink = true;
+        if (topic.pages) d.pages = topic.pages;
+        if (topic.note) d.note = topic.note;
+        if (topic.rescued) d.rescued = true;
+        if (f.image) d.image = f.image;
+      }
       const still = previous?.position.x === place.x && previous.position.y === place.y;
       if (previous && !still) moved++;
       const node: TopicNode =
@@ -151,19 +202,22 @@ export class MindMapView {
     this.nodes = nextNodes;
 
     const edges: Edge[] = [];
-    const nextEdges = new Map<string, Edge>();
+    const nextBranches = new Map<string, Edge>();
     for (const topic of topics) {
-      if (!topic.parent || !nextNodes.has(topic.id) || !nextNodes.has(topic.parent)) continue;
-      const side = data.get(topic.id)!.side;
+      const child = nextNodes.get(topic.id);
+      if (!topic.parent || !child || !nextNodes.has(topic.parent)) continue;
+      const side = child.data.side;
       const [sourceHandle, targetHandle] = HANDLES[side];
-      const stroke = data.get(topic.id)!.color ?? '#94a3b8';
-      const id = `${topic.parent}->${topic.id}`;
-      const previous = this.edges.get(id);
+      const stroke = child.data.color ?? '#94a3b8';
+      const previous = this.branches.get(topic.id);
       const edge: Edge =
-        previous && previous.sourceHandle === sourceHandle && previous.style?.stroke === stroke
+        previous &&
+        previous.source === topic.parent &&
+        previous.sourceHandle === sourceHandle &&
+        previous.style?.stroke === stroke
           ? previous
           : {
-              id,
+              id: `${topic.parent}->${topic.id}`,
               source: topic.parent,
               target: topic.id,
               sourceHandle,
@@ -173,13 +227,15 @@ export class MindMapView {
               selectable: false,
               focusable: false,
             };
-      nextEdges.set(id, edge);
+      nextBranches.set(topic.id, edge);
       edges.push(edge);
     }
+    this.branches = nextBranches;
+    const nextRelations = new Map<string, Edge>();
     for (const rel of relationships) {
       if (!nextNodes.has(rel.source) || !nextNodes.has(rel.target)) continue;
       const id = `rel:${rel.id}`;
-      const previous = this.edges.get(id);
+      const previous = this.relations.get(id);
       const same =
         previous &&
         previous.label === rel.label &&
@@ -202,10 +258,10 @@ export class MindMapView {
             markerEnd: { type: MarkerType.ArrowClosed, color: '#c2410c' },
             data: { relationship: rel.id, ...(rel.control ? { control: rel.control } : {}) },
           };
-      nextEdges.set(id, edge);
+      nextRelations.set(id, edge);
       edges.push(edge);
     }
-    this.edges = nextEdges;
+    this.relations = nextRelations;
     return { nodes, edges, byId, moved };
   }
 }
