@@ -82,6 +82,7 @@ function MindMapInner(props: MindMapBoardProps) {
     edges,
     byId,
     moved,
+    version,
   } = useMemo(
     () => view.current.compute(topics, kind, lookup, relationships),
     [topics, kind, lookup, relationships],
@@ -262,6 +263,7 @@ function MindMapInner(props: MindMapBoardProps) {
     <div
       className={`mindmap${drag ? ' is-dragging' : ''}${moved <= ANIMATE_MAX ? ' is-animated' : ''}`}
       data-testid="mindmap"
+      data-layout={version}
     >
       {!present && !bare && (
         <MindMapToolbar

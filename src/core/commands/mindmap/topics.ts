@@ -93,9 +93,12 @@ export function listTopics(doc: Y.Doc, boardId: string): Topic[] {
   const central = roots[0]?.id ?? null;
   // Whether each topic's parent chain reaches a root, remembered along the way: O(n) overall.
   const reaches = new Map<string, boolean>();
+  // One path and one set for the whole map, emptied per topic (not two allocations per topic).
+  const path: Topic[] = [];
+  const onPath = new Set<string>();
   for (const topic of topics) {
-    const path: Topic[] = [];
-    const onPath = new Set<string>();
+    path.length = 0;
+    onPath.clear();
     let current: Topic | undefined = topic;
     let ok = false;
     while (current) {
