@@ -7,6 +7,7 @@ import {
   insertOutline,
   listTopics,
   parseOutline,
+  setTopic,
 } from '../../src/core/index.ts';
 import { MINDMAP_ACTIONS, type MindMapContext } from '../../src/boards/mindmap/actions.ts';
 import { installMindMapTexts } from '../../src/boards/mindmap/locales.ts';
@@ -158,6 +159,27 @@ describe('the mind map’s keys', () => {
     expect(refused).not.toContain('mindmap.selectLeft');
     expect(refused).not.toContain('mindmap.copy');
     expect(listTopics(doc, boardId)).toHaveLength(4);
+  });
+
+  it('unfolds a folded topic when a child is added to it, so the new topic shows, in one undo step', () => {
+    const { doc, boardId, first, context, calls } = mapContext();
+    const undo = new Y.UndoManager(doc.getMap('boards'), { captureTimeout: 0 });
+    undo.addToScope([...doc.share.values()].filter((t) => t instanceof Y.AbstractType));
+    undo.trackedOrigins.add(context([]).origin);
+    setTopic(doc, { boardId, id: first.id, patch: { collapsed: true } }, 'someone else');
+    const addChild = MINDMAP_ACTIONS.find((a) => a.id === 'mindmap.addChild')!;
+    expect(runAction(addChild, context([first.id]))).toBe(true);
+    const now = listTopics(doc, boardId);
+    expect(now.find((t) => t.id === first.id)!.collapsed).toBe(false);
+    const added = childrenOf(now, first.id).at(-1)!;
+    // The new topic is laid out (shown), and its editor is asked for.
+    const { nodes } = new MindMapView().compute(now, 'balanced', () => null);
+    expect(nodes.some((n) => n.id === added.id)).toBe(true);
+    expect(calls).toContain(`edit ${added.id}`);
+    undo.undo();
+    const back = listTopics(doc, boardId);
+    expect(childrenOf(back, first.id)).toHaveLength(1);
+    expect(back.find((t) => t.id === first.id)!.collapsed).toBe(true);
   });
 
   it('moves with the arrows from a branch to its child and back to the centre', () => {

@@ -113,10 +113,13 @@ export const MINDMAP_ACTIONS: ActionTable<MindMapContext> = [
     keys: ['Tab'],
     group: 'edit',
     enabled: one,
-    perform: (c) =>
-      c.edit(
-        addTopic(c.doc, { boardId: c.boardId, parent: last(c)!, label: c.newLabel }, c.origin),
-      ),
+    perform: (c) => {
+      const parent = last(c)!;
+      // A folded topic opens, as in XMind: a child added out of sight could not be typed into.
+      if (c.topics.find((t) => t.id === parent)?.collapsed)
+        setTopic(c.doc, { boardId: c.boardId, id: parent, patch: { collapsed: false } }, c.origin);
+      c.edit(addTopic(c.doc, { boardId: c.boardId, parent, label: c.newLabel }, c.origin));
+    },
   },
   {
     id: 'mindmap.addSibling',
