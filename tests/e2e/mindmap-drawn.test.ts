@@ -158,6 +158,22 @@ async function hiddenUnderChrome(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Topics whose drawn box is taller than the box the layout gave them (the label wrapped onto a line
+ * the layout did not count, so the topic runs into its neighbour).
+ */
+async function overgrownTopics(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.react-flow__node-topic')]
+      .filter((node) => {
+        const topic = node.querySelector<HTMLElement>('.topic')!;
+        // A node without the layout's height counts too: nothing to compare is a failure.
+        return !(topic.offsetHeight <= parseFloat(node.style.height) + 0.5);
+      })
+      .map((node) => node.innerText),
+  );
+}
+
 async function checkOpening(page: Page, links: Array<[string, string]>): Promise<void> {
   // Drawn in full, not simplified: labels are there to be read.
   expect(
@@ -182,6 +198,7 @@ async function checkOpening(page: Page, links: Array<[string, string]>): Promise
   expect(heights.length).toBe(links.length + 1);
   expect(Math.min(...heights)).toBeGreaterThanOrEqual(9);
   expect(await hiddenUnderChrome(page)).toEqual([]);
+  expect(await overgrownTopics(page)).toEqual([]);
   // The zoom bar below the map can be read.
   expect(await contrastProblems(page, '.mindmap-zoom')).toEqual([]);
 }
