@@ -242,14 +242,16 @@ export async function idleMemory(
 
 /**
  * Server memory per loaded case: `count` rooms, each opened by one editor that writes a mind map of
- * `topics` topics (through the model, the same document for every server) and stays connected.
+ * `topics` topics (through the model, the same document for every server) and stays connected;
+ * read `settleMs` after the writing and again `restMs` after it.
  */
 export async function loadedCaseMemory(
   server: PeerServer,
   count: number,
   topics: number,
   settleMs = 3000,
-): Promise<{ perCaseKiB: number; docKiB: number }> {
+  restMs = settleMs,
+): Promise<{ perCaseKiB: number; restingPerCaseKiB: number; docKiB: number }> {
   const names = await server.rooms(count);
   const before = await server.rss();
   const editors: Editor[] = [];
@@ -276,6 +278,13 @@ export async function loadedCaseMemory(
   // Until every server has received and applied the maps.
   await new Promise((resolve) => setTimeout(resolve, settleMs));
   const after = await server.rss();
+  // Then until the cases are at rest (CaseBoard drops its schema check's scratch copy).
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, restMs - settleMs)));
+  const resting = await server.rss();
   for (const editor of editors) editor.destroy();
-  return { perCaseKiB: (after - before) / count / 1024, docKiB: docBytes / 1024 };
+  return {
+    perCaseKiB: (after - before) / count / 1024,
+    restingPerCaseKiB: (resting - before) / count / 1024,
+    docKiB: docBytes / 1024,
+  };
 }

@@ -58,22 +58,31 @@ async function open(command: Extract<LoadCommand, { cmd: 'open' }>): Promise<voi
   await Promise.all(editors.map((e) => e.synced));
 }
 
-/** Every editor changes the document about `rate` times a second for `seconds`. */
+/**
+ * Every editor changes the document about `rate` times a second for `seconds`, each from its own
+ * phase of the period (spread by the golden ratio), as independent people would: editors that all
+ * started in step would arrive as bursts and measure the bursts' queue, not the server.
+ */
 async function run(seconds: number, rate: number): Promise<{ samples: number[]; sent: number }> {
   samples = [];
   let sent = 0;
-
-  const timers = editors.map((editor, i) =>
-    setInterval(
-      () => {
-        editor.doc.getMap<{ t: number }>('bench').set(`e${i % perRoom}`, { t: performance.now() });
-        sent++;
-      },
-      1000 / rate + ((i * 7) % 11),
-    ),
-  );
+  const timers: NodeJS.Timeout[] = [];
+  editors.forEach((editor, i) => {
+    const period = 1000 / rate + ((i * 7) % 11);
+    const change = () => {
+      editor.doc.getMap<{ t: number }>('bench').set(`e${i % perRoom}`, { t: performance.now() });
+      sent++;
+    };
+    const phase = ((i * 0.618034) % 1) * period;
+    timers.push(
+      setTimeout(() => {
+        change();
+        timers.push(setInterval(change, period));
+      }, phase),
+    );
+  });
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  for (const timer of timers) clearInterval(timer);
+  for (const timer of timers) clearTimeout(timer);
   // What is still on its way arrives.
   await new Promise((resolve) => setTimeout(resolve, 500));
   const result = { samples, sent };
