@@ -86,7 +86,7 @@ export async function benchSyncServers(quick: boolean): Promise<BenchTable[]> {
       ];
   const runs = quick ? 1 : 3;
   const seconds = quick ? 1 : 3;
-  const warmupSeconds = quick ? 0.3 : 1;
+  const warmupSeconds = quick ? 0 : 1;
   const plan = { runs, seconds, warmupSeconds };
   const rows: string[][] = [];
   for (const [rooms, editors] of configs) {
@@ -102,7 +102,7 @@ export async function benchSyncServers(quick: boolean): Promise<BenchTable[]> {
   const fanoutTable: BenchTable = {
     id: 'sync-fanout',
     title: 'Sync fan-out latency, ms: p50 / p99 (median of runs, spread in brackets)',
-    method: `Each server in its own process on loopback; rooms × editors, each editor (the server's own client: y-websocket's WebsocketProvider, or HocuspocusProvider) changing the document 5 times a second. The editors run in min(${MAX_LOAD_PROCESSES}, rooms) load processes of their own (bench/sync/load.ts, compiled, plain Node), each room wholly inside one of them, so the benchmark process and the server under test carry no client work. Latency is from the change in one client to its arrival in each other client of the room, both read from that load process's monotonic clock (performance.now()): no two clocks are compared. After a ${warmupSeconds} s warm-up on the same connections, ${runs} run(s) of ${seconds} s per cell. CaseBoard authenticates every socket, checks membership and stores each update (SQLite, fsync) before forwarding; the peers keep documents in memory.`,
+    method: `Each server in its own process on loopback; rooms × editors, each editor (the server's own client: y-websocket's WebsocketProvider, or HocuspocusProvider) changing the document 5 times a second, each from its own phase of the period (as independent people would; editors in step arrive as bursts). The editors run in min(${MAX_LOAD_PROCESSES}, rooms) load processes of their own (bench/sync/load.ts, compiled, plain Node), each room wholly inside one of them, so the benchmark process and the server under test carry no client work. Latency is from the change in one client to its arrival in each other client of the room, both read from that load process's monotonic clock (performance.now()): no two clocks are compared. After a ${warmupSeconds} s warm-up on the same connections, ${runs} run(s) of ${seconds} s per cell. CaseBoard authenticates every socket, checks membership and stores each update (SQLite, fsync) before forwarding; the peers keep documents in memory.`,
     columns: ['rooms × editors', ...PEERS.map((k) => NAMES[k])],
     rows,
   };
@@ -111,7 +111,16 @@ export async function benchSyncServers(quick: boolean): Promise<BenchTable[]> {
   const memoryRows: string[][] = [];
   const memoryRuns: Array<[name: string, kind: ServerKind, env: Record<string, string>]> = [
     ...PEERS.map((kind): [string, ServerKind, Record<string, string>] => [NAMES[kind], kind, {}]),
-    [`${NAMES.ours}, ${MMAP_THRESHOLD}=131072`, 'ours', { [MMAP_THRESHOLD]: '131072' }],
+    // (Not in the quick run, which only shows that the benchmark runs.)
+    ...(quick
+      ? []
+      : [
+          [`${NAMES.ours}, ${MMAP_THRESHOLD}=131072`, 'ours', { [MMAP_THRESHOLD]: '131072' }] as [
+            string,
+            ServerKind,
+            Record<string, string>,
+          ],
+        ]),
   ];
   for (const [name, kind, env] of memoryRuns) {
     const m = await withPeer(kind, (server) => idleMemory(server, idle), env);
@@ -121,7 +130,9 @@ export async function benchSyncServers(quick: boolean): Promise<BenchTable[]> {
     id: 'sync-idle-memory',
     title: `Server memory with ${idle} idle connections to one case`,
     method:
-      'RSS of the server process after a GC (`global.gc()`, then `process.memoryUsage().rss`), before and after the sockets connect and go silent; sockets connect 50 at a time, each authenticated (CaseBoard: a sync token from a password log-in). Every server runs compiled ahead of time on plain Node (as `npm start` runs CaseBoard); the total includes the runtime, and for CaseBoard Fastify, SQLite and the page server. permessage-deflate is off in every server (ws’s default, kept), so no zlib context per socket. The last row starts CaseBoard with glibc’s mmap threshold fixed (`' + MMAP_THRESHOLD + '`): by default glibc raises the threshold once the 16 MiB of a scrypt password check are freed, and every later check’s 16 MiB then stays in a thread’s malloc arena.',
+      'RSS of the server process after a GC (`global.gc()`, then `process.memoryUsage().rss`), before and after the sockets connect and go silent; sockets connect 50 at a time, each authenticated (CaseBoard: a sync token from a password log-in). Every server runs compiled ahead of time on plain Node (as `npm start` runs CaseBoard); the total includes the runtime, and for CaseBoard Fastify, SQLite and the page server. permessage-deflate is off in every server (ws’s default, kept), so no zlib context per socket. The last row starts CaseBoard with glibc’s mmap threshold fixed (`' +
+      MMAP_THRESHOLD +
+      '`): by default glibc raises the threshold once the 16 MiB of a scrypt password check are freed, and every later check’s 16 MiB then stays in a thread’s malloc arena.',
     columns: ['server', 'KiB per connection', 'process RSS, MiB'],
     rows: memoryRows,
   };
@@ -144,7 +155,7 @@ export async function benchSyncServers(quick: boolean): Promise<BenchTable[]> {
   const loadedTable: BenchTable = {
     id: 'sync-case-memory',
     title: `Server memory per loaded case (${cases} cases, a ${topics.toLocaleString('en')}-topic map each)`,
-    method: `RSS growth of the server process (after a GC) while each case is open in one editor that has written a mind map of that many topics through the model; the same documents for every server. Read ${quick ? 0.3 : 3} s after the writing and again ${restSeconds} s after it. CaseBoard checks every update against the document schema on a scratch copy of the document (server/sync/DocumentGuard.ts), kept while the case is being changed and dropped ${GUARD_IDLE_MS / 1000} s after its last change; it also keeps each room’s update log in SQLite (on disk, not counted here beyond its page cache).`,
+    method: `RSS growth of the server process (after a GC) while each case is open in one editor that has written a mind map of that many topics through the model; the same documents for every server. Read ${quick ? 0.3 : 3} s after the writing and again ${restSeconds} s after it (RSS: memory V8 frees after a GC may stay with the process). CaseBoard checks every update against the document schema on a scratch copy of the document (server/sync/DocumentGuard.ts), kept while the case is being changed and dropped ${GUARD_IDLE_MS / 1000} s after its last change; it also keeps each room’s update log in SQLite (on disk, not counted here beyond its page cache).`,
     columns: [
       'server',
       `KiB per case, ${quick ? 0.3 : 3} s after the writing`,
