@@ -1,12 +1,12 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fork, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { insertOutline, addBoard } from '../../src/core/index.ts';
 import { ADMIN, ApiClient } from '../../tests/helpers/server.ts';
 import { connectEditor, type Editor, type ServerKind } from './clients.ts';
+import type { LoadAnswer, LoadCommand } from './load.ts';
 import { percentile } from './stats.ts';
 
 /** A server of one kind running in its own process. */
@@ -20,31 +20,43 @@ export interface PeerServer {
   stop(): Promise<void>;
 }
 
-let compiled: Promise<string> | null = null;
+const CACHE = 'node_modules/.cache/caseboard';
+const compiled = new Map<string, Promise<string>>();
 
 /**
- * bench/sync/serve.ts compiled ahead of time (as `npm start` compiles the server), so every peer
- * runs on plain Node without a TypeScript loader in its memory.
+ * A bench script compiled ahead of time (as `npm start` compiles the server), so every peer and
+ * every load process runs on plain Node without a TypeScript loader in its memory or its CPU time.
  */
-function compiledServe(): Promise<string> {
-  compiled ??= build({
-    entryPoints: ['bench/sync/serve.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    outfile: SERVE,
-    logLevel: 'warning',
-  }).then(() => SERVE);
-  return compiled;
+function compiledScript(entry: 'serve' | 'load'): Promise<string> {
+  let done = compiled.get(entry);
+  if (!done) {
+    const outfile = `${CACHE}/${entry}.mjs`;
+    done = build({
+      entryPoints: [`bench/sync/${entry}.ts`],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      outfile,
+      logLevel: 'warning',
+    }).then(() => outfile);
+    compiled.set(entry, done);
+  }
+  return done;
 }
-const SERVE = 'node_modules/.cache/caseboard/serve.mjs';
 
-export async function startPeer(kind: ServerKind): Promise<PeerServer> {
+/**
+ * Starts a server of `kind` in a process of its own; `env` adds to its environment (a C library
+ * setting the process must start with, say).
+ */
+export async function startPeer(
+  kind: ServerKind,
+  env: Record<string, string> = {},
+): Promise<PeerServer> {
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
-    ['--expose-gc', await compiledServe(), kind],
-    { stdio: 'pipe' },
+    ['--expose-gc', await compiledScript('serve'), kind],
+    { stdio: 'pipe', env: { ...process.env, ...env } },
   );
   const lines = createInterface({ input: child.stdout });
   const next = () =>
@@ -102,57 +114,98 @@ export interface FanoutResult {
   sent: number;
 }
 
+/** Load processes a fan-out run uses at most: the clients must not starve the server under test. */
+export const MAX_LOAD_PROCESSES = 4;
+
+/** A load process (bench/sync/load.ts) and the way to ask it something. */
+interface LoadProcess {
+  ask(command: LoadCommand): Promise<LoadAnswer>;
+  kill(): void;
+}
+
+async function startLoad(): Promise<LoadProcess> {
+  const child = fork(await compiledScript('load'), [], { execArgv: [], stdio: 'inherit' });
+  const answers: Array<(answer: LoadAnswer) => void> = [];
+  const failed = (message: string) => {
+    for (const resolve of answers.splice(0)) resolve({ answer: 'error', message });
+  };
+  child.on('message', (answer: LoadAnswer) => answers.shift()?.(answer));
+  child.on('exit', (code) => failed(`load process exited with ${code}`));
+  return {
+    ask: (command) =>
+      new Promise<LoadAnswer>((resolve) => {
+        answers.push(resolve);
+        child.send(command);
+      }).then((answer) => {
+        if (answer.answer === 'error') throw new Error(answer.message);
+        return answer;
+      }),
+    kill: () => child.kill(),
+  };
+}
+
+/** Editors connected to a server from load processes, ready for runs at a rate. */
+export interface Load {
+  /** Every editor changes the document about `rate` times a second for `seconds`. */
+  run(seconds: number, rate: number): Promise<FanoutResult>;
+  close(): Promise<void>;
+}
+
 /**
- * `rooms` rooms of `editors` editors each; every editor changes the document about `rate` times a
- * second for `seconds`; every other editor of the room timestamps its receipt. Latency is from the
- * change in one client to its arrival in another (all clients in this process: one clock).
+ * `rooms` new rooms of `editors` editors each, connected and synced, then warmed up for
+ * `warmupSeconds` at `rate`. The editors run in min(MAX_LOAD_PROCESSES, rooms) load processes
+ * (bench/sync/load.ts), each room wholly in one of them: every other editor of a room timestamps
+ * the receipt of a change on the same monotonic clock the change was stamped with.
  */
-export async function fanout(
+export async function openLoad(
   server: PeerServer,
   rooms: number,
   editors: number,
-  seconds: number,
-  rate = 5,
-): Promise<FanoutResult> {
+  { warmupSeconds = 1, rate = 5 } = {},
+): Promise<Load> {
   const names = await server.rooms(rooms);
-  const all: Editor[] = [];
-  const samples: number[] = [];
-  for (const room of names) {
-    for (let e = 0; e < editors; e++) {
-      const editor = connectEditor(server.kind, server.port, room, server.token);
-      const key = `e${e}`;
-      editor.doc.getMap<{ t: number }>('bench').observe((event, transaction) => {
-        if (transaction.local) return;
-        const now = performance.timeOrigin + performance.now();
-        for (const changed of event.keysChanged) {
-          if (changed === key) continue;
-          const value = event.target.get(changed);
-          if (value) samples.push(now - value.t);
-        }
-      });
-      all.push(editor);
-    }
+  const count = Math.min(MAX_LOAD_PROCESSES, rooms);
+  const loads = await Promise.all(Array.from({ length: count }, startLoad));
+  try {
+    await Promise.all(
+      loads.map((load, p) =>
+        load.ask({
+          cmd: 'open',
+          kind: server.kind,
+          port: server.port,
+          token: server.token,
+          rooms: names.filter((_, r) => r % count === p),
+          editors,
+        }),
+      ),
+    );
+  } catch (err) {
+    for (const load of loads) load.kill();
+    throw err;
   }
-  await Promise.all(all.map((e) => e.synced));
-  samples.length = 0;
-  let sent = 0;
-  const timers = all.map((editor, i) =>
-    setInterval(
-      () => {
-        editor.doc
-          .getMap<{ t: number }>('bench')
-          .set(`e${i % editors}`, { t: performance.timeOrigin + performance.now() });
-        sent++;
-      },
-      1000 / rate + ((i * 7) % 11),
-    ),
-  );
-  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  for (const timer of timers) clearInterval(timer);
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  for (const editor of all) editor.destroy();
-  const sorted = samples.sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), samples: sorted.length, sent };
+  const run = async (seconds: number, runRate: number): Promise<FanoutResult> => {
+    const results = await Promise.all(
+      loads.map((load) => load.ask({ cmd: 'run', seconds, rate: runRate })),
+    );
+    const sorted = results
+      .flatMap((r) => (r.answer === 'run' ? r.samples : []))
+      .sort((a, b) => a - b);
+    const sent = results.reduce((n, r) => n + (r.answer === 'run' ? r.sent : 0), 0);
+    return {
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      samples: sorted.length,
+      sent,
+    };
+  };
+  // The load processes' JIT and the rooms' first messages do not count.
+  if (warmupSeconds > 0) await run(warmupSeconds, rate);
+  return {
+    run,
+    close: async () => {
+      await Promise.all(loads.map((load) => load.ask({ cmd: 'close' })));
+    },
+  };
 }
 
 /** Server memory per idle connection: RSS growth for `count` sockets that connect and stay silent. */
@@ -189,14 +242,16 @@ export async function idleMemory(
 
 /**
  * Server memory per loaded case: `count` rooms, each opened by one editor that writes a mind map of
- * `topics` topics (through the model, the same document for every server) and stays connected.
+ * `topics` topics (through the model, the same document for every server) and stays connected;
+ * read `settleMs` after the writing and again `restMs` after it.
  */
 export async function loadedCaseMemory(
   server: PeerServer,
   count: number,
   topics: number,
   settleMs = 3000,
-): Promise<{ perCaseKiB: number; docKiB: number }> {
+  restMs = settleMs,
+): Promise<{ perCaseKiB: number; restingPerCaseKiB: number; docKiB: number }> {
   const names = await server.rooms(count);
   const before = await server.rss();
   const editors: Editor[] = [];
@@ -223,6 +278,13 @@ export async function loadedCaseMemory(
   // Until every server has received and applied the maps.
   await new Promise((resolve) => setTimeout(resolve, settleMs));
   const after = await server.rss();
+  // Then until the cases are at rest (CaseBoard drops its schema check's scratch copy).
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, restMs - settleMs)));
+  const resting = await server.rss();
   for (const editor of editors) editor.destroy();
-  return { perCaseKiB: (after - before) / count / 1024, docKiB: docBytes / 1024 };
+  return {
+    perCaseKiB: (after - before) / count / 1024,
+    restingPerCaseKiB: (resting - before) / count / 1024,
+    docKiB: docBytes / 1024,
+  };
 }

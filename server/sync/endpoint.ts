@@ -46,6 +46,54 @@ function refuse(socket: Duplex, status: number, text: string): void {
 }
 
 /**
+ * A socket's error listener that holds nothing of the upgrade: it stays on the socket for its whole
+ * life, and a closure made in the upgrade handler would keep the request (its headers, and the read
+ * buffer `head` is a slice of) alive with every idle connection.
+ */
+function destroySocket(this: Duplex): void {
+  this.destroy();
+}
+
+/**
+ * Authenticates an upgrade to `/yjs/:caseId`, checks membership and only then hands the socket to
+ * its room. Nothing made here outlives the upgrade.
+ */
+function admit(
+  wss: WebSocketServer,
+  deps: SyncEndpointDeps,
+  request: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+): void {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const match = SYNC_PATH.exec(url.pathname);
+  if (!match?.[1]) {
+    refuse(socket, 404, 'Not Found');
+    return;
+  }
+  const caseId = match[1];
+  const explicit = explicitToken(request, url);
+  // A browser's cookie only counts when the page is our own origin (no cross-site socket
+  // hijacking), and only a session's: a sync token set as the cookie is no session.
+  const cookie = fromOwnOrigin(request.headers)
+    ? sessionCookieIn(request.headers.cookie)
+    : undefined;
+  void (async () => {
+    const found = await deps.sessions.resolveForSync(explicit ?? cookie);
+    if (!found || (explicit === undefined && found.kind !== 'session'))
+      return refuse(socket, 401, 'Unauthorized');
+    const { user, credential } = found;
+    const role = await deps.store.getRole(caseId, user.id);
+    if (!role) return refuse(socket, 404, 'Not Found');
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      // (With noServer, ws does not emit 'connection' by itself; the heartbeat listens to it.)
+      wss.emit('connection', ws, request);
+      deps.rooms.connect(ws, caseId, user, role, credential);
+    });
+  })().catch(() => refuse(socket, 500, 'Internal Server Error'));
+}
+
+/**
  * The sync endpoint `/yjs/:caseId`: authenticates the upgrade (the session cookie, or a sync token
  * as subprotocol, bearer header or `?token=`), checks
  * membership, and only then accepts the socket, so no document data reaches anyone unchecked.
@@ -61,37 +109,12 @@ export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): Sync
   let closing = false;
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy());
+    socket.on('error', destroySocket);
     if (closing) {
       socket.destroy();
       return;
     }
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const match = SYNC_PATH.exec(url.pathname);
-    if (!match?.[1]) {
-      refuse(socket, 404, 'Not Found');
-      return;
-    }
-    const caseId = match[1];
-    const explicit = explicitToken(request, url);
-    // A browser's cookie only counts when the page is our own origin (no cross-site socket
-    // hijacking), and only a session's: a sync token set as the cookie is no session.
-    const cookie = fromOwnOrigin(request.headers)
-      ? sessionCookieIn(request.headers.cookie)
-      : undefined;
-    void (async () => {
-      const found = await deps.sessions.resolveForSync(explicit ?? cookie);
-      if (!found || (explicit === undefined && found.kind !== 'session'))
-        return refuse(socket, 401, 'Unauthorized');
-      const { user, credential } = found;
-      const role = await deps.store.getRole(caseId, user.id);
-      if (!role) return refuse(socket, 404, 'Not Found');
-      wss.handleUpgrade(request, socket, head, (ws) => {
-        // (With noServer, ws does not emit 'connection' by itself; the heartbeat listens to it.)
-        wss.emit('connection', ws, request);
-        deps.rooms.connect(ws, caseId, user, role, credential);
-      });
-    })().catch(() => refuse(socket, 500, 'Internal Server Error'));
+    admit(wss, deps, request, socket, head);
   });
 
   // Sockets that stop answering pings are closed, so their awareness (presence) goes away.
