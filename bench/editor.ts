@@ -162,7 +162,13 @@ export async function drawnElements(page: Page, selector: string, count: number)
 /** A point of the empty pane near the middle of the flow, to start a pan from. */
 async function panePoint(page: Page): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(() => {
-    const pane = document.querySelector('.react-flow, .scene-svg')!.getBoundingClientRect();
+    const box = document
+      .querySelector('.react-flow, .scene-svg, .timeline')!
+      .getBoundingClientRect();
+    // The part of the board on screen (a timeline of many lanes is taller than the window).
+    const top = Math.max(0, box.top);
+    const bottom = Math.min(window.innerHeight, box.bottom);
+    const pane = { left: box.left, top, width: box.width, height: Math.max(0, bottom - top) };
     for (let r = 0; r < 400; r += 12)
       for (let a = 0; a < 16; a++) {
         const x = pane.left + pane.width / 2 + r * Math.cos((a * Math.PI) / 8);
@@ -170,7 +176,9 @@ async function panePoint(page: Page): Promise<{ x: number; y: number }> {
         const hit = document.elementFromPoint(x, y);
         const empty =
           hit?.classList.contains('react-flow__pane') ||
-          (hit?.closest('.scene-svg') && !hit.closest('[data-id]'));
+          (hit?.closest('.scene-svg') && !hit.closest('[data-id]')) ||
+          (hit?.closest('.timeline') &&
+            !hit.closest('.timeline-item, .timeline__axis, .timeline__lane-name'));
         if (empty) return { x, y };
       }
     return { x: pane.left + 20, y: pane.top + 20 };

@@ -12,6 +12,7 @@ import { benchEditor } from './editor.ts';
 import { benchBigMaps } from './bigmap.ts';
 import { benchExport } from './export.ts';
 import { benchScene } from './scene.ts';
+import { benchBoards } from './boards.ts';
 import { benchMindMapLayout } from './mindmap-layout.ts';
 import { writeReport, type BenchTable } from './report.ts';
 import { benchSyncServers } from './sync/index.ts';
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
   await step('editor', () => benchEditor(quick));
   await step('big maps', () => benchBigMaps(quick));
   await step('scene', async () => [await benchScene(quick)]);
+  await step('boards', async () => [await benchBoards(quick)]);
   await step('mind-map layout', async () => [
     table(
       'mindmap-layout',
