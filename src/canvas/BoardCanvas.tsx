@@ -45,8 +45,6 @@ import { useCanvasDrop } from './useCanvasDrop.ts';
 import { MINIMAP, useOpeningView } from './useOpeningView.ts';
 
 const NO_EDGES: Edge[] = [];
-/** Boards with more nodes than this draw only what is in view. */
-const VISIBLE_ONLY = 200;
 const noEdges = (): LinkEdge[] => NO_EDGES as LinkEdge[];
 const noSubscribe = () => () => undefined;
 
@@ -334,8 +332,6 @@ function BoardCanvasInner({
           deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
           zoomOnDoubleClick={false}
           proOptions={{ hideAttribution: true }}
-          // Far from the view nothing is laid out or painted (React Flow's culling, per frame).
-          onlyRenderVisibleElements={lod && measured.nodes.length > VISIBLE_ONLY}
         >
           {!present && <Background gap={24} />}
           {!present && wide && projected.length > 0 && (

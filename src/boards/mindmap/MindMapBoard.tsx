@@ -363,6 +363,7 @@ function MindMapInner(props: MindMapBoardProps) {
                     look={lodLook}
                     label={lodLabel}
                     onNodeClick={onNodeClick}
+                    cull={false}
                   />
                 )}
                 <MapLines lines={lines} />
