@@ -9,7 +9,8 @@ import { BoardExports } from './BoardExports.tsx';
 import { fileNameOf } from './download.ts';
 import { ExportStatus, useExportJob } from './ExportJob.tsx';
 import { importedText, importFailureText } from '../canvas/drop.ts';
-import { importFile } from '../canvas/importFile.ts';
+import { importFile, type ImportStep } from '../canvas/importFile.ts';
+import { ImportProgress } from '../canvas/ImportProgress.tsx';
 import type { BoardExportProps } from '../canvas/exportSlot.tsx';
 import { useAuthor } from '../sync/author.tsx';
 
@@ -37,6 +38,7 @@ export function ExportMenu({
   const job = useExportJob(caseId, useAuthor());
   const input = useRef<HTMLInputElement>(null);
   const [selectionOnly, setSelectionOnly] = useState(false);
+  const [importing, setImporting] = useState<{ name: string; step: ImportStep } | null>(null);
 
   // The selection's area on the board; the whole board when nothing is selected.
   const area = (): Rect | null => {
@@ -101,16 +103,22 @@ export function ExportMenu({
                     origin,
                     file,
                     mindMap.selection.at(-1) ?? null,
+                    (step) => setImporting({ name: file.name, step }),
                   ).then(
                     ({ ids, count }) => {
+                      setImporting(null);
                       job.setMessage(importedText(t, file.name, count));
                       mindMap.onImported(ids);
                     },
-                    (err: unknown) => job.setMessage(importFailureText(t, file.name, err)),
+                    (err: unknown) => {
+                      setImporting(null);
+                      job.setMessage(importFailureText(t, file.name, err));
+                    },
                   );
               }}
             />
             <p className="muted">{t('importHint')}</p>
+            {importing && <ImportProgress {...importing} />}
           </>
         )}
         <label>

@@ -123,6 +123,44 @@ it('says in Vietnamese what a dropped map brought in, and why a broken or over-l
   await page.context().close();
 });
 
+it('shows a big import’s steps as they happen, in Vietnamese and English, then its result', async () => {
+  for (const [locale, steps, done] of [
+    [
+      'vi-VN',
+      ['Đang đọc “lon.xmind”…', 'Đang phân tích “lon.xmind”…', 'Đang đưa các chủ đề vào sơ đồ…'],
+      'Đã nhập 3.001 chủ đề từ “lon.xmind”.',
+    ],
+    [
+      'en-US',
+      ['Reading “lon.xmind”…', 'Reading the map in “lon.xmind”…', 'Adding the topics to the map…'],
+      'Imported 3,001 topics from “lon.xmind”.',
+    ],
+  ] as const) {
+    const { page, client, boardId } = await openMap(locale);
+    // Every text the progress line shows, as the page draws it.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __steps: string[] }).__steps = seen;
+      new MutationObserver(() => {
+        const line = document.querySelector<HTMLElement>('[data-testid=import-progress]');
+        const now = line?.innerText.trim();
+        if (now && seen.at(-1) !== now) seen.push(now);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await dropFile(page, 'lon.xmind', sheet(3000));
+    await page.getByTestId('import-message').waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { __steps: string[] }).__steps)).toEqual(
+      steps,
+    );
+    // Done: the count written as the language writes numbers, the bar gone, the topics there.
+    expect(await page.getByTestId('import-message').innerText()).toBe(done);
+    expect(await page.getByTestId('import-progress').count()).toBe(0);
+    expect(listTopics(client.doc, boardId)).toHaveLength(3002);
+    client.destroy();
+    await page.context().close();
+  }
+});
+
 it('says the same in English', async () => {
   const { page, client } = await openMap('en-US');
   await dropFile(page, 'map.xmind', '[{"rootTopic":{"children":{"attached":[null]}}}]');
