@@ -83,9 +83,12 @@ it('makes a version, shows what changed since, restores it for everyone, and und
   expect(await item.innerText()).toContain('ksv.lan');
 
   // Change the map: one topic deleted, one added.
+  // Each key once the click shows as a selection, as a person would see it.
   await page.getByTestId('topic').filter({ hasText: 'Bị can' }).click();
+  await page.locator('.topic.is-selected').filter({ hasText: 'Bị can' }).waitFor();
   await page.keyboard.press('Delete');
   await page.getByTestId('topic').filter({ hasText: 'Người bị hại' }).click();
+  await page.locator('.topic.is-selected').filter({ hasText: 'Người bị hại' }).waitFor();
   await page.keyboard.press('Tab');
   await page.getByTestId('topic-editor').waitFor();
   await page.keyboard.type('Nhân chứng');
