@@ -66,7 +66,11 @@ export function useDrawnMap(input: {
   const lastFlow = useRef<Array<TopicNode | DecorationNode>>(NONE);
 
   const decorated = useMemo(
-    () => decorations(topics, summaries, new Map(laidOut.map((n) => [n.id, n]))),
+    () =>
+      // Most maps have neither: no index of every topic's box on each change for nothing.
+      summaries.length === 0 && !topics.some((t) => t.boundary !== undefined)
+        ? NONE
+        : decorations(topics, summaries, new Map(laidOut.map((n) => [n.id, n]))),
     [topics, summaries, laidOut],
   );
   const topicNodes = useMemo(
