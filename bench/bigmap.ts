@@ -16,6 +16,7 @@ import { connectClient, eventually, synced } from '../tests/helpers/sync.ts';
 import { random } from '../tests/helpers/random.ts';
 import { launchBrowser, logIn, newContext } from '../tests/e2e/browser.ts';
 import { CASE_WORDS } from './words.ts';
+import { percentile } from './stats.ts';
 import type { BenchTable } from './report.ts';
 import { mapDrawn } from './editor.ts';
 
@@ -71,11 +72,6 @@ export function freeMindFile(outline: OutlineNode[]): string {
 
 function count(outline: OutlineNode[]): number {
   return outline.reduce((n, node) => n + 1 + count(node.children), 0);
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 /**

@@ -21,22 +21,8 @@ import { random } from '../tests/helpers/random.ts';
 import { launchBrowser, logIn, newContext } from '../tests/e2e/browser.ts';
 import { CASE_WORDS as WORDS } from './words.ts';
 import { panAndZoom } from './editor.ts';
+import { percentile, runsCell } from './stats.ts';
 import type { BenchTable } from './report.ts';
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-/** The median of the runs, with their spread in brackets when there are several. */
-function cell(values: number[]): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const half = sorted.length / 2;
-  const mid = (
-    sorted.length % 2 ? sorted[Math.floor(half)]! : (sorted[half - 1]! + sorted[half]!) / 2
-  ).toFixed(0);
-  return sorted.length > 1 ? `${mid} (${sorted[0]!.toFixed(0)}–${sorted.at(-1)!.toFixed(0)})` : mid;
-}
 
 function words(next: () => number, count: number): string {
   return Array.from({ length: count }, () => WORDS[Math.floor(next() * WORDS.length)]!).join(' ');
@@ -265,9 +251,9 @@ export async function benchBoards(quick: boolean): Promise<BenchTable> {
         board.size,
         drawnCount.toLocaleString('en'),
         load.length === runs
-          ? cell(load)
-          : `not drawn in ${runs - load.length} of ${runs} run(s)${load.length ? `; ${cell(load)}` : ''}`,
-        `${cell(p50)} / ${cell(p95)}`,
+          ? runsCell(load)
+          : `not drawn in ${runs - load.length} of ${runs} run(s)${load.length ? `; ${runsCell(load)}` : ''}`,
+        `${runsCell(p50)} / ${runsCell(p95)}`,
       ]);
     }
     await context.close();

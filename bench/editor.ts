@@ -20,6 +20,7 @@ import { ADMIN, ApiClient, startTestServer } from '../tests/helpers/server.ts';
 import { connectClient, eventually, synced, type SyncClient } from '../tests/helpers/sync.ts';
 import { random } from '../tests/helpers/random.ts';
 import { launchBrowser, logIn, newContext } from '../tests/e2e/browser.ts';
+import { percentile, runsCell } from './stats.ts';
 import type { BenchTable } from './report.ts';
 import type { BenchGraph } from './editor/plain.tsx';
 
@@ -58,18 +59,6 @@ function randomOutline(count: number, seed: number): OutlineNode[] {
     all.push(node);
   }
   return [root];
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-/** The median of the runs (the mean of the middle two for an even count). */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length / 2;
-  return sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** Serves a built folder on 127.0.0.1, port 0. */
@@ -414,9 +403,7 @@ export async function benchEditor(quick: boolean): Promise<BenchTable[]> {
 }
 
 function cell(samples: Sample[], pick: (s: Sample) => number): string {
-  const values = samples.map(pick).sort((a, b) => a - b);
-  const mid = median(values).toFixed(0);
-  return values.length > 1 ? `${mid} (${values[0]!.toFixed(0)}–${values.at(-1)!.toFixed(0)})` : mid;
+  return runsCell(samples.map(pick));
 }
 
 function report(

@@ -17,12 +17,8 @@ import { connectClient, eventually, synced } from '../tests/helpers/sync.ts';
 import { random } from '../tests/helpers/random.ts';
 import { launchBrowser, logIn, newContext } from '../tests/e2e/browser.ts';
 import { drawnElements, panAndZoom } from './editor.ts';
+import { percentile } from './stats.ts';
 import type { BenchTable } from './report.ts';
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 /** `count` objects over a 60 m × 40 m site, seeded. */
 function randomScene(count: number): SceneObjectInput[] {
