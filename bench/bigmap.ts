@@ -6,7 +6,8 @@
  * drag, each from the input event to the first frame drawn after the page changed, with the longest
  * task (PerformanceObserver "longtask") that ran meanwhile.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { addBoard, addTopic, insertOutline, listTopics } from '../src/core/index.ts';
@@ -394,6 +395,16 @@ export async function benchBigMaps(quick: boolean): Promise<BenchTable[]> {
         throw err;
       });
       const branch = pasteBranch();
+      // BIGMAP_PROFILE=dir: a CPU profile of the edit rounds per size (read it with
+      // `npx tsx scripts/profileSummary.ts FILE`; build with `npx vite build --minify false`).
+      const profiler = process.env.BIGMAP_PROFILE
+        ? await page.context().newCDPSession(page)
+        : null;
+      if (profiler) {
+        await profiler.send('Profiler.enable');
+        await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+        await profiler.send('Profiler.start');
+      }
       // A round the page did not follow (a key that found no selection after the camera moved)
       // is dropped and the topic selected again; more than half dropped is an error.
       let dropped = 0;
@@ -409,6 +420,14 @@ export async function benchBigMaps(quick: boolean): Promise<BenchTable[]> {
           await page.keyboard.press('Escape');
           await selectTopic(page, topic);
         });
+      if (profiler) {
+        const { profile } = await profiler.send('Profiler.stop');
+        writeFileSync(
+          join(process.env.BIGMAP_PROFILE!, `edits-${size}.cpuprofile`),
+          JSON.stringify(profile),
+        );
+        await profiler.detach();
+      }
       for (const [edit, list] of times) {
         const ms = list.map((t) => t.ms);
         rows.push([

@@ -25,6 +25,9 @@ function map() {
   return { doc, boardId, root };
 }
 
+const nodesOfBoard = (doc: Y.Doc, boardId: string) =>
+  (doc.getMap('boards').get(boardId) as Y.Map<unknown>).get('nodes') as Y.Map<unknown>;
+
 const labels = (doc: Y.Doc, boardId: string, parent: string | null) =>
   childrenOf(listTopics(doc, boardId), parent).map((t) => t.label);
 
@@ -108,6 +111,39 @@ describe('mind-map topics', () => {
       const moved = listTopics(doc, boardId).find((t) => t.id === x);
       expect(moved).toMatchObject({ parent: root, rescued: true, label: 'Được chuyển' });
     }
+  });
+
+  it('reads again only the topics a change touched, and always what is stored', () => {
+    const { doc, boardId, root } = map();
+    const a = addTopic(doc, { boardId, parent: root, label: 'Bị can' }, 'me');
+    const b = addTopic(doc, { boardId, parent: root, label: 'Bị hại' }, 'me');
+    const first = listTopics(doc, boardId);
+    setTopic(doc, { boardId, id: a, patch: { label: 'Bị can A' } }, 'me');
+    const second = listTopics(doc, boardId);
+    const byId = (list: ReturnType<typeof listTopics>, id: string) => list.find((t) => t.id === id)!;
+    expect(byId(second, a).label).toBe('Bị can A');
+    // The unchanged topics are the same objects: nothing downstream compares them again.
+    expect(byId(second, b)).toBe(byId(first, b));
+    expect(byId(second, root)).toBe(byId(first, root));
+    // Read inside the transaction that changes it: the change, not the last reading.
+    let inside = '';
+    doc.transact(() => {
+      setTopic(doc, { boardId, id: b, patch: { label: 'Người bị hại' } }, 'me');
+      inside = byId(listTopics(doc, boardId), b).label;
+    });
+    expect(inside).toBe('Người bị hại');
+    // A colleague's change, arriving as an update.
+    const other = new Y.Doc();
+    sync(doc, other);
+    setTopic(other, { boardId, id: root, patch: { collapsed: true, note: 'ghi chú' } }, 'them');
+    sync(other, doc);
+    expect(byId(listTopics(doc, boardId), root)).toMatchObject({ collapsed: true, note: 'ghi chú' });
+    // Undone, it reads as before.
+    const undo = new Y.UndoManager(nodesOfBoard(doc, boardId), { trackedOrigins: new Set(['me']) });
+    setTopic(doc, { boardId, id: a, patch: { markers: ['suspect'] } }, 'me');
+    expect(byId(listTopics(doc, boardId), a).markers).toEqual(['suspect']);
+    undo.undo();
+    expect(byId(listTopics(doc, boardId), a).markers).toEqual([]);
   });
 
   it('sets label, note, markers, colour, entity link, pages and folding', () => {

@@ -3,6 +3,7 @@ import {
   compareVietnamese,
   foldForSearch,
   matchesSearch,
+  searchMatcher,
   normalizeText,
 } from '../../src/core/text.ts';
 
@@ -24,6 +25,15 @@ describe('Vietnamese text', () => {
     expect(matchesSearch('Hồ sơ vụ án trộm cắp', 'trom HO')).toBe(true);
     expect(matchesSearch('Hồ sơ vụ án trộm cắp', 'cuop')).toBe(false);
     expect(matchesSearch('Đỗ Thị Lập', 'do lap')).toBe(true);
+    // One query tested against many labels (the map's find box) answers as each test alone.
+    const matches = searchMatcher('ĐỖ lập');
+    expect(['Đỗ Thị Lập', 'Đỗ Văn Lâm', 'đỗ thị lập', 'Lập Đỗ'].map(matches)).toEqual([
+      true,
+      false,
+      true,
+      true,
+    ]);
+    expect(searchMatcher('  ')('bất kỳ')).toBe(true);
   });
 
   it('sorts in Vietnamese alphabetical order', () => {

@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
 import { setBoardSetting } from '../../core/commands/boards.ts';
 import { setTopic, type Topic } from '../../core/commands/mindmap.ts';
 import { compareOrdered } from '../../core/order.ts';
-import { matchesSearch } from '../../core/text.ts';
+import { searchMatcher } from '../../core/text.ts';
 import { canRun, type Action } from '../../ui/actions.ts';
 import { mindMapAction, type MindMapContext } from './actions.ts';
 import type { MindMapLayoutKind } from './layout.ts';
@@ -58,10 +58,12 @@ export function MindMapToolbar(props: MindMapToolbarProps) {
   const { t } = useTranslation('mindmap');
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
-  const hits = useMemo(
-    () => (query.trim() ? readingOrder(topics).filter((tp) => matchesSearch(tp.label, query)) : []),
-    [topics, query],
-  );
+  // Searched only while the find box is open: a query left in it costs an edit nothing.
+  const hits = useMemo(() => {
+    if (!findOpen || !query.trim()) return [];
+    const matches = searchMatcher(query);
+    return readingOrder(topics).filter((tp) => matches(tp.label));
+  }, [topics, query, findOpen]);
 
   const show = (i: number) => {
     const hit = hits[(i + hits.length) % hits.length];

@@ -55,9 +55,40 @@ export interface Topic {
   rescued?: boolean;
 }
 
-function readTopics(nodes: YRecord | undefined): Topic[] {
+/**
+ * Each topic record's last reading, kept until a transaction changes the record: a change to one
+ * topic of a big map reads that topic again, not all of them. The readings are shared: never
+ * changed once made.
+ */
+const readings = new WeakMap<YRecord, Topic>();
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any Y type will do
+type AnyType = Y.AbstractType<any>;
+const forgetting = new WeakSet<Y.Doc>();
+
+/** Forgets the readings of the records a transaction changed, before anyone observes it. */
+function forgetChanged(transaction: Y.Transaction): void {
+  for (const type of transaction.changed.keys()) {
+    // A record, or (should a field ever be a Y type) a type inside one: forget its ancestors too.
+    for (let t: AnyType | null = type; t; t = t._item?.parent as AnyType | null)
+      readings.delete(t as unknown as YRecord);
+  }
+}
+
+function readTopics(doc: Y.Doc, nodes: YRecord | undefined): Topic[] {
+  if (!forgetting.has(doc)) {
+    forgetting.add(doc);
+    doc.on('beforeObserverCalls', forgetChanged);
+  }
+  // Read inside a transaction (a command reading what it just wrote): its changes are not yet
+  // forgotten, so what it changed is read afresh.
+  const changing = doc._transaction?.changed;
   const topics: Topic[] = [];
   eachRecord(nodes, (record, id) => {
+    const known = readings.get(record);
+    if (known && known.id === id && !changing?.has(record as unknown as AnyType)) {
+      topics.push(known);
+      return;
+    }
     if (record.get('type') !== 'topic') return;
     const parent = record.get('parent');
     const markers = record.get('markers');
@@ -77,6 +108,7 @@ function readTopics(nodes: YRecord | undefined): Topic[] {
     }
     const boundary = record.get('boundary');
     if (typeof boundary === 'string') topic.boundary = boundary;
+    readings.set(record, topic);
     topics.push(topic);
   });
   return topics;
@@ -87,7 +119,7 @@ function readTopics(nodes: YRecord | undefined): Topic[] {
  * missing, or whose parent chain loops, is shown under the first root (the central topic).
  */
 export function listTopics(doc: Y.Doc, boardId: string): Topic[] {
-  const topics = readTopics(nodesIn(doc, boardId));
+  const topics = readTopics(doc, nodesIn(doc, boardId));
   const byId = new Map(topics.map((t) => [t.id, t]));
   const roots = topics.filter((t) => t.parent === null).sort(compareOrdered);
   const central = roots[0]?.id ?? null;
@@ -120,11 +152,11 @@ export function listTopics(doc: Y.Doc, boardId: string): Topic[] {
     for (const t of path) reaches.set(t.id, ok);
     if (current && current.parent === null) reaches.set(current.id, true);
   }
-  for (const topic of topics) {
-    if (topic.parent !== null && reaches.get(topic.id) === false) {
-      topic.parent = central === topic.id ? null : central;
-      topic.rescued = true;
-    }
+  for (let i = 0; i < topics.length; i++) {
+    const topic = topics[i]!;
+    // A copy: the reading is shared and stays as stored.
+    if (topic.parent !== null && reaches.get(topic.id) === false)
+      topics[i] = { ...topic, parent: central === topic.id ? null : central, rescued: true };
   }
   return topics;
 }
