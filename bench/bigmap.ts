@@ -397,9 +397,7 @@ export async function benchBigMaps(quick: boolean): Promise<BenchTable[]> {
       const branch = pasteBranch();
       // BIGMAP_PROFILE=dir: a CPU profile of the edit rounds per size (read it with
       // `npx tsx scripts/profileSummary.ts FILE`; build with `npx vite build --minify false`).
-      const profiler = process.env.BIGMAP_PROFILE
-        ? await page.context().newCDPSession(page)
-        : null;
+      const profiler = process.env.BIGMAP_PROFILE ? await page.context().newCDPSession(page) : null;
       if (profiler) {
         await profiler.send('Profiler.enable');
         await profiler.send('Profiler.setSamplingInterval', { interval: 200 });

@@ -43,7 +43,10 @@ profile.samples.forEach((id, i) => {
   }
 });
 const top = (m: Map<string, number>) =>
-  [...m].sort((a, b) => b[1] - a[1]).slice(0, count).map(([k, v]) => `${v.toFixed(0).padStart(7)}  ${k}`);
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([k, v]) => `${v.toFixed(0).padStart(7)}  ${k}`);
 console.log(`${all.toFixed(0)} ms sampled\n-- self --`);
 console.log(top(self).join('\n'));
 console.log('-- total --');

@@ -120,7 +120,8 @@ describe('mind-map topics', () => {
     const first = listTopics(doc, boardId);
     setTopic(doc, { boardId, id: a, patch: { label: 'Bị can A' } }, 'me');
     const second = listTopics(doc, boardId);
-    const byId = (list: ReturnType<typeof listTopics>, id: string) => list.find((t) => t.id === id)!;
+    const byId = (list: ReturnType<typeof listTopics>, id: string) =>
+      list.find((t) => t.id === id)!;
     expect(byId(second, a).label).toBe('Bị can A');
     // The unchanged topics are the same objects: nothing downstream compares them again.
     expect(byId(second, b)).toBe(byId(first, b));
@@ -137,7 +138,10 @@ describe('mind-map topics', () => {
     sync(doc, other);
     setTopic(other, { boardId, id: root, patch: { collapsed: true, note: 'ghi chú' } }, 'them');
     sync(other, doc);
-    expect(byId(listTopics(doc, boardId), root)).toMatchObject({ collapsed: true, note: 'ghi chú' });
+    expect(byId(listTopics(doc, boardId), root)).toMatchObject({
+      collapsed: true,
+      note: 'ghi chú',
+    });
     // Undone, it reads as before.
     const undo = new Y.UndoManager(nodesOfBoard(doc, boardId), { trackedOrigins: new Set(['me']) });
     setTopic(doc, { boardId, id: a, patch: { markers: ['suspect'] } }, 'me');

@@ -38,8 +38,70 @@ interface Tree {
   byId: Map<string, LayoutTopic>;
 }
 
+/**
+ * The tree by array index, which the layout works on: a map of thousands of topics lays out with
+ * typed arrays and no map lookup by id per step.
+ */
+interface Indexed {
+  topics: readonly LayoutTopic[];
+  /** Root indices in sibling order. */
+  roots: number[];
+  /** Children of each topic in sibling order (undefined: none), folded ones included. */
+  kids: Array<number[] | undefined>;
+}
+
 const bySiblingOrder = (a: LayoutTopic, b: LayoutTopic) =>
   a.order !== b.order ? (a.order < b.order ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+const UNKNOWN = 0;
+const ROOT = 1;
+const CHILD = 2;
+
+function indexTree(topics: readonly LayoutTopic[]): Indexed {
+  const n = topics.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set(topics[i]!.id, i);
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = topics[i]!.parent;
+    // A topic met again under its id (a duplicate) counts as the last one with that id.
+    parent[i] = p === null ? -1 : (index.get(p) ?? -1);
+  }
+  // A topic is a root if its parent is missing or if walking up never reaches a root (a loop:
+  // its first member met again becomes a root, the others hang from it).
+  const state = new Uint8Array(n);
+  const seen = new Int32Array(n);
+  const path: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (state[i] !== UNKNOWN) continue;
+    path.length = 0;
+    for (let current = i; ;) {
+      if (state[current] !== UNKNOWN) break;
+      if (seen[current] === i + 1) {
+        state[current] = ROOT;
+        break;
+      }
+      path.push(current);
+      seen[current] = i + 1;
+      if (parent[current] === -1) {
+        state[current] = ROOT;
+        break;
+      }
+      current = parent[current]!;
+    }
+    for (const id of path) if (state[id] === UNKNOWN) state[id] = CHILD;
+  }
+  const roots: number[] = [];
+  const kids: Array<number[] | undefined> = new Array<number[] | undefined>(n);
+  for (let i = 0; i < n; i++) {
+    if (index.get(topics[i]!.id) !== i) continue; // an earlier duplicate of an id
+    if (state[i] === ROOT) roots.push(i);
+    else (kids[parent[i]!] ??= []).push(i);
+  }
+  const order = (a: number, b: number) => bySiblingOrder(topics[a]!, topics[b]!);
+  for (const list of kids) if (list && list.length > 1) list.sort(order);
+  return { topics, roots: roots.sort(order), kids };
+}
 
 /**
  * Children of each topic in sibling order, and the roots. A topic whose parent is missing, or whose
@@ -47,91 +109,84 @@ const bySiblingOrder = (a: LayoutTopic, b: LayoutTopic) =>
  * @example buildTree([{ id: 'r', parent: null, order: 'a0', width: 1, height: 1 }]).roots // ['r']
  */
 export function buildTree(topics: readonly LayoutTopic[]): Tree {
-  const byId = new Map(topics.map((t) => [t.id, t]));
-  const isRoot = new Map<string, boolean>();
-  // A topic is a root if its parent is missing or if walking up never reaches a root (a loop).
-  // One path and one set, emptied per topic: a map of thousands of topics allocates two, not
-  // two per topic.
-  const path: string[] = [];
-  const onPath = new Set<string>();
-  for (const topic of topics) {
-    if (isRoot.has(topic.id)) continue;
-    path.length = 0;
-    onPath.clear();
-    let current: LayoutTopic | undefined = topic;
-    while (current) {
-      if (isRoot.has(current.id)) break;
-      if (onPath.has(current.id)) {
-        // A loop: its first member on the path becomes a root, the others hang from it.
-        isRoot.set(current.id, true);
-        break;
-      }
-      path.push(current.id);
-      onPath.add(current.id);
-      if (current.parent === null || !byId.has(current.parent)) {
-        isRoot.set(current.id, true);
-        break;
-      }
-      current = byId.get(current.parent);
-    }
-    for (const id of path) if (!isRoot.has(id)) isRoot.set(id, false);
-  }
+  const { roots, kids } = indexTree(topics);
   const children = new Map<string, string[]>();
-  const roots: LayoutTopic[] = [];
-  const grouped = new Map<string, LayoutTopic[]>();
-  for (const topic of topics) {
-    if (isRoot.get(topic.id)) roots.push(topic);
-    else {
-      const list = grouped.get(topic.parent!) ?? [];
-      list.push(topic);
-      grouped.set(topic.parent!, list);
-    }
+  kids.forEach((list, i) => {
+    if (list)
+      children.set(
+        topics[i]!.id,
+        list.map((k) => topics[k]!.id),
+      );
+  });
+  return {
+    roots: roots.map((i) => topics[i]!.id),
+    children,
+    byId: new Map(topics.map((t) => [t.id, t])),
+  };
+}
+
+const NONE: readonly number[] = [];
+
+/** Where each topic is placed: arrays by index, and the order they were placed in. */
+class Placement {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  /** 0 unplaced, 1 right, 2 left, 3 down. */
+  readonly side: Uint8Array;
+  readonly order: number[] = [];
+  constructor(n: number) {
+    this.x = new Float64Array(n);
+    this.y = new Float64Array(n);
+    this.side = new Uint8Array(n);
   }
-  for (const [parent, list] of grouped)
-    children.set(
-      parent,
-      list.sort(bySiblingOrder).map((t) => t.id),
-    );
-  return { roots: roots.sort(bySiblingOrder).map((t) => t.id), children, byId };
+  set(i: number, x: number, y: number, side: 1 | 2 | 3): void {
+    if (this.side[i] === 0) this.order.push(i);
+    this.x[i] = x;
+    this.y[i] = y;
+    this.side[i] = side;
+  }
+}
+
+const SIDES = [undefined, 'right', 'left', 'down'] as const;
+
+/** The layout's working state: the tree, visible children, band sizes and placements. */
+interface Work {
+  tree: Indexed;
+  band: Float64Array;
+  out: Placement;
 }
 
 /** Visible children: none below a folded topic. */
-function visibleChildren(tree: Tree, id: string): string[] {
-  return tree.byId.get(id)?.collapsed ? [] : (tree.children.get(id) ?? []);
+function visible(tree: Indexed, i: number): readonly number[] {
+  return tree.topics[i]!.collapsed ? NONE : (tree.kids[i] ?? NONE);
 }
 
-/** Topics of the subtrees under `starts`, parents before children (a pre-order, iteratively). */
-function preOrder(tree: Tree, starts: readonly string[]): string[] {
-  const out: string[] = [];
-  const stack = [...starts].reverse();
+/** Topics of the subtree under `start`, parents before children (a pre-order, iteratively). */
+function preOrder(tree: Indexed, start: number): number[] {
+  const out: number[] = [];
+  const stack = [start];
   while (stack.length > 0) {
-    const id = stack.pop()!;
-    out.push(id);
-    const kids = visibleChildren(tree, id);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    const i = stack.pop()!;
+    out.push(i);
+    const kids = visible(tree, i);
+    for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]!);
   }
   return out;
 }
 
 /** Band sizes along `axis` ('h': heights for sideways growth, 'w': widths for downward growth). */
-function bands(
-  tree: Tree,
-  order: readonly string[],
-  axis: 'h' | 'w',
-  gap: number,
-): Map<string, number> {
-  const band = new Map<string, number>();
-  for (let i = order.length - 1; i >= 0; i--) {
-    const id = order[i]!;
-    const topic = tree.byId.get(id)!;
+function bands(work: Work, order: readonly number[], axis: 'h' | 'w', gap: number): void {
+  const { tree, band } = work;
+  for (let o = order.length - 1; o >= 0; o--) {
+    const i = order[o]!;
+    const topic = tree.topics[i]!;
     const own = axis === 'h' ? topic.height : topic.width;
-    const kids = visibleChildren(tree, id);
+    const kids = visible(tree, i);
     let sum = 0;
-    for (const kid of kids) sum += band.get(kid) ?? 0;
+    for (const kid of kids) sum += band[kid]!;
     if (kids.length > 1) sum += gap * (kids.length - 1);
-    band.set(id, Math.max(own, sum));
+    band[i] = Math.max(own, sum);
   }
-  return band;
 }
 
 /**
@@ -139,30 +194,28 @@ function bands(
  * parent is already placed. Children stack top to bottom in a block centred on the parent.
  */
 function placeSideways(
-  tree: Tree,
-  band: Map<string, number>,
-  out: Map<string, TopicPlacement>,
-  parent: string,
-  kids: readonly string[],
-  side: 'left' | 'right',
+  work: Work,
+  parent: number,
+  kids: readonly number[],
+  side: 1 | 2,
   hGap: number,
   vGap: number,
 ): void {
-  const stack: Array<{ parent: string; kids: readonly string[] }> = [{ parent, kids }];
+  const { tree, band, out } = work;
+  const stack: Array<{ parent: number; kids: readonly number[] }> = [{ parent, kids }];
   while (stack.length > 0) {
     const { parent: p, kids: list } = stack.pop()!;
     if (list.length === 0) continue;
-    const pp = out.get(p)!;
-    const pt = tree.byId.get(p)!;
+    const pt = tree.topics[p]!;
     let block = vGap * (list.length - 1);
-    for (const kid of list) block += band.get(kid)!;
-    let y = pp.y + pt.height / 2 - block / 2;
+    for (const kid of list) block += band[kid]!;
+    let y = out.y[p]! + pt.height / 2 - block / 2;
     for (const kid of list) {
-      const t = tree.byId.get(kid)!;
-      const b = band.get(kid)!;
-      const x = side === 'right' ? pp.x + pt.width + hGap : pp.x - hGap - t.width;
-      out.set(kid, { x, y: y + b / 2 - t.height / 2, side });
-      stack.push({ parent: kid, kids: visibleChildren(tree, kid) });
+      const t = tree.topics[kid]!;
+      const b = band[kid]!;
+      const x = side === 1 ? out.x[p]! + pt.width + hGap : out.x[p]! - hGap - t.width;
+      out.set(kid, x, y + b / 2 - t.height / 2, side);
+      stack.push({ parent: kid, kids: visible(tree, kid) });
       y += b + vGap;
     }
   }
@@ -170,36 +223,34 @@ function placeSideways(
 
 /** Places `kids` below their parent, left to right, centred under it; recursively (iteratively). */
 function placeDownward(
-  tree: Tree,
-  band: Map<string, number>,
-  out: Map<string, TopicPlacement>,
-  parent: string,
-  kids: readonly string[],
+  work: Work,
+  parent: number,
+  kids: readonly number[],
   hGap: number,
   sGap: number,
 ): void {
-  const stack: Array<{ parent: string; kids: readonly string[] }> = [{ parent, kids }];
+  const { tree, band, out } = work;
+  const stack: Array<{ parent: number; kids: readonly number[] }> = [{ parent, kids }];
   while (stack.length > 0) {
     const { parent: p, kids: list } = stack.pop()!;
     if (list.length === 0) continue;
-    const pp = out.get(p)!;
-    const pt = tree.byId.get(p)!;
+    const pt = tree.topics[p]!;
     let block = sGap * (list.length - 1);
-    for (const kid of list) block += band.get(kid)!;
-    let x = pp.x + pt.width / 2 - block / 2;
+    for (const kid of list) block += band[kid]!;
+    let x = out.x[p]! + pt.width / 2 - block / 2;
     for (const kid of list) {
-      const t = tree.byId.get(kid)!;
-      const b = band.get(kid)!;
-      out.set(kid, { x: x + b / 2 - t.width / 2, y: pp.y + pt.height + hGap, side: 'down' });
-      stack.push({ parent: kid, kids: visibleChildren(tree, kid) });
+      const t = tree.topics[kid]!;
+      const b = band[kid]!;
+      out.set(kid, x + b / 2 - t.width / 2, out.y[p]! + pt.height + hGap, 3);
+      stack.push({ parent: kid, kids: visible(tree, kid) });
       x += b + sGap;
     }
   }
 }
 
 /** The split of the root's children that balances the two sides' band heights (XMind's rule). */
-function balancedSplit(kids: readonly string[], band: Map<string, number>, vGap: number): number {
-  const heights = kids.map((k) => band.get(k)!);
+function balancedSplit(kids: readonly number[], band: Float64Array, vGap: number): number {
+  const heights = kids.map((k) => band[k]!);
   const total = heights.reduce((a, b) => a + b, 0) + vGap * Math.max(0, kids.length - 2);
   let best = kids.length;
   let bestDiff = Infinity;
@@ -215,66 +266,69 @@ function balancedSplit(kids: readonly string[], band: Map<string, number>, vGap:
   return best;
 }
 
+/** Lays out the subtree of `root` with the root's centre at `origin`; returns its topics. */
 function layoutOne(
-  tree: Tree,
-  root: string,
+  work: Work,
+  root: number,
   kind: MindMapLayoutKind,
   hGap: number,
   vGap: number,
-  out: Map<string, TopicPlacement>,
   origin: { x: number; y: number },
-): void {
-  const topic = tree.byId.get(root)!;
-  out.set(root, { x: origin.x - topic.width / 2, y: origin.y - topic.height / 2, side: 'right' });
-  const kids = visibleChildren(tree, root);
-  const order = preOrder(tree, [root]);
+): number[] {
+  const { tree, band, out } = work;
+  const topic = tree.topics[root]!;
+  const x0 = origin.x - topic.width / 2;
+  const y0 = origin.y - topic.height / 2;
+  out.set(root, x0, y0, kind === 'org-down' ? 3 : 1);
+  const kids = visible(tree, root);
+  const order = preOrder(tree, root);
   if (kind === 'org-down') {
-    const band = bands(tree, order, 'w', vGap * 2);
-    out.set(root, { x: origin.x - topic.width / 2, y: origin.y - topic.height / 2, side: 'down' });
-    placeDownward(tree, band, out, root, kids, hGap, vGap * 2);
-    return;
+    bands(work, order, 'w', vGap * 2);
+    placeDownward(work, root, kids, hGap, vGap * 2);
+    return order;
   }
   if (kind === 'timeline') {
-    const band = bands(tree, order, 'w', vGap * 2);
-    const root0 = out.get(root)!;
-    let x = root0.x + topic.width + hGap * 2;
-    const axis = root0.y + topic.height / 2;
+    bands(work, order, 'w', vGap * 2);
+    let x = x0 + topic.width + hGap * 2;
+    const axis = y0 + topic.height / 2;
     for (const kid of kids) {
-      const t = tree.byId.get(kid)!;
-      const b = band.get(kid)!;
-      out.set(kid, { x: x + b / 2 - t.width / 2, y: axis - t.height / 2, side: 'right' });
-      placeDownward(tree, band, out, kid, visibleChildren(tree, kid), hGap, vGap * 2);
+      const t = tree.topics[kid]!;
+      const b = band[kid]!;
+      out.set(kid, x + b / 2 - t.width / 2, axis - t.height / 2, 1);
+      placeDownward(work, kid, visible(tree, kid), hGap, vGap * 2);
       x += b + hGap * 2;
     }
-    return;
+    return order;
   }
-  const band = bands(tree, order, 'h', vGap);
+  bands(work, order, 'h', vGap);
   if (kind === 'logic-right') {
-    placeSideways(tree, band, out, root, kids, 'right', hGap, vGap);
-    return;
+    placeSideways(work, root, kids, 1, hGap, vGap);
+    return order;
   }
   const split = balancedSplit(kids, band, vGap);
-  placeSideways(tree, band, out, root, kids.slice(0, split), 'right', hGap, vGap);
-  placeSideways(tree, band, out, root, kids.slice(split), 'left', hGap, vGap);
+  placeSideways(work, root, kids.slice(0, split), 1, hGap, vGap);
+  placeSideways(work, root, kids.slice(split), 2, hGap, vGap);
+  return order;
 }
 
-function boundsOf(tree: Tree, ids: Iterable<string>, out: Map<string, TopicPlacement>) {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const id of ids) {
-    const p = out.get(id);
-    const t = tree.byId.get(id);
-    if (!p || !t) continue;
-    minX = Math.min(minX, p.x);
-    minY = Math.min(minY, p.y);
-    maxX = Math.max(maxX, p.x + t.width);
-    maxY = Math.max(maxY, p.y + t.height);
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+function boundsOf(work: Work, ids: readonly number[]): Box {
+  const { tree, out } = work;
+  const box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (const i of ids) {
+    const t = tree.topics[i]!;
+    box.x0 = Math.min(box.x0, out.x[i]!);
+    box.y0 = Math.min(box.y0, out.y[i]!);
+    box.x1 = Math.max(box.x1, out.x[i]! + t.width);
+    box.y1 = Math.max(box.y1, out.y[i]! + t.height);
   }
-  return minX === Infinity
-    ? { x: 0, y: 0, width: 0, height: 0 }
-    : { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+  return box;
 }
 
 /**
@@ -288,26 +342,60 @@ export function layoutMindMap(
 ): MindMapLayout {
   const hGap = options.hGap ?? 48;
   const vGap = options.vGap ?? 12;
-  const tree = buildTree(topics);
-  const out = new Map<string, TopicPlacement>();
-  let placed: string[] = [];
+  const tree = indexTree(topics);
+  const work: Work = {
+    tree,
+    band: new Float64Array(topics.length),
+    out: new Placement(topics.length),
+  };
+  const { out } = work;
+  // What is placed so far, and the left edge of the first root's subtree.
+  let placed: Box | null = null;
   let left = 0;
   for (const [index, root] of tree.roots.entries()) {
-    if (index === 0) {
-      layoutOne(tree, root, kind, hGap, vGap, out, { x: 0, y: 0 });
-      left = boundsOf(tree, out.keys(), out).x;
-    } else {
-      // Lay out at the origin, then move the whole subtree below everything so far.
-      const so = boundsOf(tree, placed, out);
-      const scratch = new Map<string, TopicPlacement>();
-      layoutOne(tree, root, kind, hGap, vGap, scratch, { x: 0, y: 0 });
-      const own = boundsOf(tree, scratch.keys(), scratch);
-      const dx = left - own.x;
-      const dy = so.y + so.height + hGap * 2 - own.y;
-      for (const [id, p] of scratch) out.set(id, { ...p, x: p.x + dx, y: p.y + dy });
+    const own = layoutOne(work, root, kind, hGap, vGap, { x: 0, y: 0 });
+    const box = boundsOf(work, own);
+    if (index === 0) left = box.x0;
+    else {
+      // Laid out at the origin, then the whole subtree moves below everything so far.
+      const dx = left - box.x0;
+      const dy = placed!.y1 + hGap * 2 - box.y0;
+      for (const i of own) {
+        out.x[i]! += dx;
+        out.y[i]! += dy;
+      }
+      box.x0 += dx;
+      box.x1 += dx;
+      box.y0 += dy;
+      box.y1 += dy;
     }
-    placed = [...out.keys()];
+    placed = placed
+      ? {
+          x0: Math.min(placed.x0, box.x0),
+          y0: Math.min(placed.y0, box.y0),
+          x1: Math.max(placed.x1, box.x1),
+          y1: Math.max(placed.y1, box.y1),
+        }
+      : box;
   }
-  for (const [id, p] of out) out.set(id, { ...p, x: Math.round(p.x), y: Math.round(p.y) });
-  return { positions: out, bounds: boundsOf(tree, out.keys(), out) };
+  const positions = new Map<string, TopicPlacement>();
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const i of out.order) {
+    const t = topics[i]!;
+    const x = Math.round(out.x[i]!);
+    const y = Math.round(out.y[i]!);
+    positions.set(t.id, { x, y, side: SIDES[out.side[i]!]! });
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x + t.width);
+    y1 = Math.max(y1, y + t.height);
+  }
+  const bounds =
+    x0 === Infinity
+      ? { x: 0, y: 0, width: 0, height: 0 }
+      : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+  return { positions, bounds };
 }
