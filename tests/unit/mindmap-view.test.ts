@@ -69,3 +69,23 @@ it('keeps the data of a topic with a picture while the lookup is the same', () =
   expect(after.data.image?.name).toBe('anh.png');
   expect(after.data).toBe(before.data);
 });
+
+it('colours a branch with its nearest coloured ancestor, its lines too', () => {
+  const { doc, boardId } = mapWith(3);
+  const view = new MindMapView();
+  const lookup: EntityLookup = () => null;
+  const topics = listTopics(doc, boardId);
+  const byLabel = (label: string) => topics.find((t) => t.label === label)!.id;
+  setTopic(doc, { boardId, id: byLabel('Lời khai 1'), patch: { color: '#dc2626' } }, 't');
+  setTopic(doc, { boardId, id: byLabel('Chi tiết 2'), patch: { color: '#16a34a' } }, 't');
+  const { nodes, edges } = view.compute(listTopics(doc, boardId), 'balanced', lookup);
+  const color = (label: string) => nodes.find((n) => n.data.label === label)!.data.color;
+  expect(color('Vụ án')).toBeUndefined();
+  expect(color('Lời khai 1')).toBe('#dc2626');
+  expect(color('Chi tiết 1')).toBe('#dc2626');
+  expect(color('Lời khai 2')).toBeUndefined();
+  expect(color('Chi tiết 2')).toBe('#16a34a');
+  expect(color('Chi tiết 3')).toBeUndefined();
+  const line = edges.find((e) => e.target === byLabel('Chi tiết 1'))!;
+  expect(line.style?.stroke).toBe('#dc2626');
+});

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { ViewportPortal, type Edge } from '@xyflow/react';
-import type { Area } from '../../canvas/viewWindow.ts';
+import { meets, type Area } from '../../canvas/viewWindow.ts';
 import { branchPath } from './renderLines.ts';
 import type { TopicNode } from './view.ts';
 
@@ -17,14 +17,16 @@ export interface MapLine {
 export type LineCache = Map<string, { parent: TopicNode; child: TopicNode; line: MapLine }>;
 
 /**
- * The branch lines of the map from the drawn topics (a dragged topic's line follows it). A line is
- * computed again only when one of its two topics' node objects changed, so an edit costs a lookup
- * per line, not a path per line. Relationships are React Flow edges and are not here.
+ * The branch lines of the map from the drawn topics (a dragged topic's line follows it), only those
+ * meeting `area` (null: all). A line's path is computed again only when one of its two topics' node
+ * objects changed, and only while it is in the area: an edit that moves half of a big map costs a
+ * box per line, not a path per line. Relationships are React Flow edges and are not here.
  */
 export function mapLines(
   edges: readonly Edge[],
   nodes: ReadonlyMap<string, TopicNode>,
   cache: LineCache,
+  area: Area | null,
 ): MapLine[] {
   const lines: MapLine[] = [];
   const seen = new Set<string>();
@@ -35,7 +37,6 @@ export function mapLines(
     if (!parent || !child || parent.hidden || child.hidden) continue;
     const stroke = String(edge.style?.stroke ?? '#94a3b8');
     const dim = edge.className === 'is-build-dim';
-    seen.add(edge.id);
     const cached = cache.get(edge.id);
     if (
       cached &&
@@ -44,28 +45,32 @@ export function mapLines(
       cached.line.stroke === stroke &&
       cached.line.dim === dim
     ) {
+      if (area && !meetsBox(area, cached.line.box)) continue;
+      seen.add(edge.id);
       lines.push(cached.line);
       continue;
     }
     const a = boxOf(parent);
     const b = boxOf(child);
-    const line: MapLine = {
-      id: edge.id,
-      d: branchPath(a, b, child.data.side),
-      stroke,
-      dim,
-      box: {
-        x0: Math.min(a.x, b.x),
-        y0: Math.min(a.y, b.y),
-        x1: Math.max(a.x + a.width, b.x + b.width),
-        y1: Math.max(a.y + a.height, b.y + b.height),
-      },
+    const box = {
+      x0: Math.min(a.x, b.x),
+      y0: Math.min(a.y, b.y),
+      x1: Math.max(a.x + a.width, b.x + b.width),
+      y1: Math.max(a.y + a.height, b.y + b.height),
     };
+    if (area && !meetsBox(area, box)) continue;
+    const line: MapLine = { id: edge.id, d: branchPath(a, b, child.data.side), stroke, dim, box };
+    seen.add(edge.id);
     cache.set(edge.id, { parent, child, line });
     lines.push(line);
   }
+  // Lines out of the area are forgotten: the cache holds what is drawn.
   if (cache.size > seen.size) for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
   return lines;
+}
+
+function meetsBox(area: Area, box: Area): boolean {
+  return meets(area, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
 }
 
 function boxOf(node: TopicNode) {

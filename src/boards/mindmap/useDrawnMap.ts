@@ -144,7 +144,6 @@ export function useDrawnMap(input: {
     for (const node of nodes) if (node.type === 'topic') map.set(node.id, node as TopicNode);
     return map;
   }, [nodes]);
-  const allLines = useMemo(() => mapLines(shownEdges, byId, lineCache.current), [shownEdges, byId]);
 
   const flowNodes = useMemo(() => {
     if (window === 'all' || (nodes.length <= WINDOWED && window && !window.simplified))
@@ -185,13 +184,10 @@ export function useDrawnMap(input: {
 
   const lines = useMemo(() => {
     if (window === 'all' || (nodes.length <= WINDOWED && window && !window.simplified))
-      return allLines;
+      return mapLines(shownEdges, byId, lineCache.current, null);
     if (!window || window.simplified) return NONE;
-    const { area } = window;
-    return allLines.filter(({ box }) =>
-      meets(area, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0),
-    );
-  }, [allLines, window, nodes.length]);
+    return mapLines(shownEdges, byId, lineCache.current, window.area);
+  }, [shownEdges, byId, window, nodes.length]);
 
   return { nodes, shownEdges, flowNodes, flowEdges, lines };
 }

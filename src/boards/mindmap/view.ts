@@ -133,12 +133,9 @@ export class MindMapView {
     }
     if (this.facts.size > topics.length)
       for (const id of this.facts.keys()) if (!byId.has(id)) this.facts.delete(id);
-    // A branch's colour is its nearest coloured ancestor's (a map is shallow: a short walk each).
-    const colorOf = (topic: Topic): string | undefined => {
-      for (let t: Topic | undefined = topic; t; t = t.parent ? byId.get(t.parent) : undefined)
-        if (t.color) return t.color;
-      return undefined;
-    };
+    // A branch's colour is its nearest coloured ancestor's: the layout places parents before
+    // their children, so each topic's is its own or its parent's, found as it is placed.
+    const colors = new Map<string, string>();
     // Counted once for all folded topics (not a walk of the whole map per fold).
     let subtreeSizes: Map<string, number> | null = null;
     const layout = layoutMindMap(layoutInput, kind);
@@ -149,7 +146,8 @@ export class MindMapView {
     for (const [id, place] of layout.positions) {
       const topic = byId.get(id)!;
       const f = this.facts.get(id)!;
-      const color = colorOf(topic);
+      const color = topic.color ?? (topic.parent ? colors.get(topic.parent) : undefined);
+      if (color) colors.set(id, color);
       const hiddenCount = topic.collapsed
         ? ((subtreeSizes ??= countDescendants(topics)).get(id) ?? 0)
         : 0;
