@@ -394,6 +394,8 @@ export async function benchBigMaps(quick: boolean): Promise<BenchTable[]> {
         await page.screenshot({ path: '/tmp/bigmap-failed.png' });
         throw err;
       });
+      if (process.env.BIGMAP_SHOTS)
+        await page.screenshot({ path: `${process.env.BIGMAP_SHOTS}/selected-${size}.png` });
       const branch = pasteBranch();
       // BIGMAP_PROFILE=dir: a CPU profile of the edit rounds per size (read it with
       // `npx tsx scripts/profileSummary.ts FILE`; build with `npx vite build --minify false`).

@@ -133,6 +133,17 @@ describe('mind-map topics', () => {
       inside = byId(listTopics(doc, boardId), b).label;
     });
     expect(inside).toBe('Người bị hại');
+    // A topic made, read and changed again in one transaction (a paste) reads as it ends.
+    let made = '';
+    doc.transact(() => {
+      made = addTopic(doc, { boardId, parent: root, label: 'Tạm' }, 'me');
+      expect(byId(listTopics(doc, boardId), made).label).toBe('Tạm');
+      setTopic(doc, { boardId, id: made, patch: { label: 'Nhân chứng', collapsed: true } }, 'me');
+    });
+    expect(byId(listTopics(doc, boardId), made)).toMatchObject({
+      label: 'Nhân chứng',
+      collapsed: true,
+    });
     // A colleague's change, arriving as an update.
     const other = new Y.Doc();
     sync(doc, other);

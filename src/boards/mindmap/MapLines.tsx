@@ -50,16 +50,17 @@ export function mapLines(
       lines.push(cached.line);
       continue;
     }
-    const a = boxOf(parent);
-    const b = boxOf(child);
+    const p = parent.position;
+    const c = child.position;
     const box = {
-      x0: Math.min(a.x, b.x),
-      y0: Math.min(a.y, b.y),
-      x1: Math.max(a.x + a.width, b.x + b.width),
-      y1: Math.max(a.y + a.height, b.y + b.height),
+      x0: Math.min(p.x, c.x),
+      y0: Math.min(p.y, c.y),
+      x1: Math.max(p.x + parent.data.width, c.x + child.data.width),
+      y1: Math.max(p.y + parent.data.height, c.y + child.data.height),
     };
     if (area && !meetsBox(area, box)) continue;
-    const line: MapLine = { id: edge.id, d: branchPath(a, b, child.data.side), stroke, dim, box };
+    const d = branchPath(boxOf(parent), boxOf(child), child.data.side);
+    const line: MapLine = { id: edge.id, d, stroke, dim, box };
     seen.add(edge.id);
     cache.set(edge.id, { parent, child, line });
     lines.push(line);

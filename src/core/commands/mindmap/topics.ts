@@ -80,7 +80,8 @@ function readTopics(doc: Y.Doc, nodes: YRecord | undefined): Topic[] {
     doc.on('beforeObserverCalls', forgetChanged);
   }
   // Read inside a transaction (a command reading what it just wrote): its changes are not yet
-  // forgotten, so what it changed is read afresh.
+  // forgotten, so what it changed is read afresh, and nothing read is kept: a record made in this
+  // transaction and changed again later in it would not count as changed.
   const changing = doc._transaction?.changed;
   const topics: Topic[] = [];
   eachRecord(nodes, (record, id) => {
@@ -108,7 +109,7 @@ function readTopics(doc: Y.Doc, nodes: YRecord | undefined): Topic[] {
     }
     const boundary = record.get('boundary');
     if (typeof boundary === 'string') topic.boundary = boundary;
-    readings.set(record, topic);
+    if (!changing) readings.set(record, topic);
     topics.push(topic);
   });
   return topics;
