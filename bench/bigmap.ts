@@ -257,11 +257,24 @@ async function selectTopic(page: Page, id: string | null): Promise<string> {
   if (id) {
     // Out of view: found by its label, as a person would (the find box reveals and selects it).
     const label = labels.get(id)!;
+    // Every word of a label may occur in a longer one: Enter goes on to the next hit until the
+    // topic itself is selected.
     await page.keyboard.press('Control+f');
     await page.getByTestId('find-input').fill(label);
-    await page.getByTestId('find-input').press('Enter');
+    const selected = () =>
+      page.evaluate(
+        () =>
+          document.querySelector('.topic.is-selected')?.closest<HTMLElement>('.react-flow__node')
+            ?.dataset.id ?? null,
+      );
+    for (let hit = 0; hit < 50; hit++) {
+      await page.getByTestId('find-input').press('Enter');
+      await page.waitForTimeout(150);
+      if ((await selected()) === id) break;
+    }
     await page.keyboard.press('Escape');
     await page.waitForTimeout(400);
+    if ((await selected()) !== id) throw new Error(`the find box did not reach topic ${label}`);
     return id;
   }
   const root = await at(null);

@@ -398,5 +398,21 @@ it('takes Vietnamese typed through an input method exactly, and finds it without
     'the hit selected',
   );
   expect(await page.locator('.topic.is-selected').innerText()).toContain('Người bị hại');
+  // Several hits: the first Enter shows the first, the next Enter the next, Shift+Enter back.
+  await page.getByTestId('find-input').fill('tien');
+  const selectedLabel = () => page.locator('.topic.is-selected').innerText();
+  const count = () => page.getByTestId('find-count').innerText();
+  await page.getByTestId('find-input').press('Enter');
+  await until(async () => /^1\//.test(await count()), 5000, 'the first hit counted');
+  await page.waitForTimeout(300);
+  const first = await selectedLabel();
+  expect(first).toMatch(/^Ti.n /);
+  await page.getByTestId('find-input').press('Enter');
+  await until(async () => /^2\//.test(await count()), 5000, 'the second hit counted');
+  await until(async () => (await selectedLabel()) !== first, 5000, 'the second hit selected');
+  expect(await selectedLabel()).toMatch(/^Ti.n /);
+  await page.getByTestId('find-input').press('Shift+Enter');
+  await until(async () => (await selectedLabel()) === first, 5000, 'back to the first hit');
+  expect(await count()).toMatch(/^1\//);
   await page.context().close();
 });

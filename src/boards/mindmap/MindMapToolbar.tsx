@@ -58,6 +58,7 @@ export function MindMapToolbar(props: MindMapToolbarProps) {
   const { t } = useTranslation('mindmap');
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
+  const [shown, setShown] = useState(false);
   // Searched only while the find box is open: a query left in it costs an edit nothing.
   const hits = useMemo(() => {
     if (!findOpen || !query.trim()) return [];
@@ -69,6 +70,7 @@ export function MindMapToolbar(props: MindMapToolbarProps) {
     const hit = hits[(i + hits.length) % hits.length];
     if (!hit) return;
     setIndex((i + hits.length) % hits.length);
+    setShown(true);
     // Unfold every folded ancestor so the hit can be seen.
     const byId = new Map(topics.map((tp) => [tp.id, tp]));
     for (
@@ -84,7 +86,9 @@ export function MindMapToolbar(props: MindMapToolbarProps) {
   const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
     event.stopPropagation();
     if (event.nativeEvent.isComposing || event.keyCode === 229) return;
-    if (event.key === 'Enter') show(event.shiftKey ? index - 1 : index + (hits[index] ? 1 : 0));
+    // The first Enter after typing shows the first hit; each further Enter the next one.
+    if (event.key === 'Enter')
+      show(!shown ? index : event.shiftKey ? index - 1 : index + (hits[index] ? 1 : 0));
     if (event.key === 'Escape') props.onFind(false);
   };
 
@@ -128,6 +132,7 @@ export function MindMapToolbar(props: MindMapToolbarProps) {
               onChange={(e) => {
                 setQuery(e.target.value);
                 setIndex(0);
+                setShown(false);
               }}
               onKeyDown={onKey}
               data-testid="find-input"
