@@ -230,7 +230,7 @@ async function editRound(
  */
 const labels = new Map<string, string>();
 
-async function selectTopic(page: Page, id: string | null): Promise<string> {
+async function selectTopic(page: Page, id: string | null, rootLabel = ''): Promise<string> {
   const at = (topic: string | null) =>
     page.evaluate((t) => {
       const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
@@ -277,7 +277,22 @@ async function selectTopic(page: Page, id: string | null): Promise<string> {
     if ((await selected()) !== id) throw new Error(`the find box did not reach topic ${label}`);
     return id;
   }
-  const root = await at(null);
+  // A readable zoom first: opened zoomed out, the map is a picture with no topic to click.
+  for (let i = 0; i < 12; i++) {
+    const zoom = parseInt(await page.getByTestId('zoom-level').innerText(), 10);
+    if (zoom >= 50) break;
+    await page.getByTestId('zoom-in').click();
+    await page.waitForTimeout(300);
+  }
+  let root = await at(null);
+  if (!root) {
+    await page.keyboard.press('Control+f');
+    await page.getByTestId('find-input').fill(rootLabel);
+    await page.getByTestId('find-input').press('Enter');
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(500);
+    root = await at(null);
+  }
   if (!root) throw new Error('the central topic is not in view');
   await page.mouse.click(root.x, root.y);
   await page.keyboard.press('ArrowRight');
@@ -403,16 +418,34 @@ export async function benchBigMaps(quick: boolean): Promise<BenchTable[]> {
         opens.push(performance.now() - t1);
       }
       const times = new Map<Edit, Timed[]>();
-      const topic = await selectTopic(page, null).catch(async (err: unknown) => {
-        await page.screenshot({ path: '/tmp/bigmap-failed.png' });
-        throw err;
-      });
+      const topic = await selectTopic(page, null, map.outline[0]!.label).catch(
+        async (err: unknown) => {
+          await page.screenshot({ path: '/tmp/bigmap-failed.png' });
+          throw err;
+        },
+      );
       if (process.env.BIGMAP_SHOTS)
         await page.screenshot({ path: `${process.env.BIGMAP_SHOTS}/selected-${size}.png` });
       const branch = pasteBranch();
       // BIGMAP_PROFILE=dir: a CPU profile of the edit rounds per size (read it with
       // `npx tsx scripts/profileSummary.ts FILE`; build with `npx vite build --minify false`).
       const profiler = process.env.BIGMAP_PROFILE ? await page.context().newCDPSession(page) : null;
+      if (process.env.BIGMAP_TRACE) {
+        // One add child traced (style, layout, paint and script by event), for reading in
+        // chrome://tracing or with scripts/traceSummary.ts.
+        const browser = page.context().browser()!;
+        await browser.startTracing(page, {
+          path: join(process.env.BIGMAP_TRACE, `add-child-${size}.json`),
+          categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+        });
+        await timed(page, 'add child', () => page.keyboard.press('Tab'));
+        await page.getByTestId('topic-editor').waitFor({ timeout: 5000 });
+        await page.keyboard.press('Enter');
+        await browser.stopTracing();
+        await page.keyboard.press('Control+z');
+        await page.waitForTimeout(300);
+        await selectTopic(page, topic);
+      }
       if (profiler) {
         await profiler.send('Profiler.enable');
         await profiler.send('Profiler.setSamplingInterval', { interval: 200 });

@@ -276,3 +276,36 @@ it('draws a 613-topic map simplified when zoomed out, keeps selection and others
   expect(errors).toEqual([]);
   writer.destroy();
 });
+
+it('opens a big map at a readable zoom around its central topic when the document arrives after the canvas', async () => {
+  const lan = await ApiClient.login(server.url, 'ksv.lan', 'ksv.lan-password');
+  const caseId = (await lan.request('POST', '/api/cases', { title: 'Vụ án đến chậm' })).body
+    .id as string;
+  const writer = connectClient(server.url, caseId, await lan.token());
+  await synced(writer);
+  const boardId = addBoard(writer.doc, { kind: 'mindmap', title: 'Sơ đồ vụ án' }, 'test');
+  insertOutline(writer.doc, { boardId, parent: null, nodes: bigOutline() }, 'test');
+  const page = await (await newContext(browser)).newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await logIn(page, server.url, 'ksv.lan', 'ksv.lan-password');
+  // A slow network: what the server sends reaches the page a second and a half late, after the
+  // canvas is ready (the case is not stored in this browser yet).
+  await page.routeWebSocket(/\/yjs/, (socket) => {
+    const upstream = socket.connectToServer();
+    upstream.onMessage((message) => setTimeout(() => socket.send(message), 1500));
+  });
+  await page.goto(`${server.url}/cases/${caseId}`);
+  await page.locator('.react-flow__node-topic').first().waitFor({ timeout: 15_000 });
+  await cameraAtRest(page);
+  expect(await page.getByTestId('zoom-level').innerText()).toBe('70 %');
+  const root = await page.locator('.topic--root').boundingBox();
+  const pane = (await page.locator('.react-flow').boundingBox())!;
+  expect(root).not.toBeNull();
+  // The central topic in view, its label readable.
+  expect(root!.x).toBeGreaterThan(pane.x);
+  expect(root!.x + root!.width).toBeLessThan(pane.x + pane.width);
+  expect(errors).toEqual([]);
+  await page.context().close();
+  writer.destroy();
+});
