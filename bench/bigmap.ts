@@ -277,38 +277,54 @@ async function selectTopic(page: Page, id: string | null, rootLabel = ''): Promi
     if ((await selected()) !== id) throw new Error(`the find box did not reach topic ${label}`);
     return id;
   }
-  // A readable zoom first: opened zoomed out, the map is a picture with no topic to click.
+  // The central topic, then its first main topic's first child by two arrow keys; tried again
+  // if the camera ended zoomed out (the map a picture, the selection drawn on its canvas).
+  let selected: { id: string; label: string } | null = null;
+  for (let attempt = 0; attempt < 3 && !selected; attempt++) {
+    await readableZoom(page);
+    let root = await at(null);
+    if (!root) {
+      await page.keyboard.press('Control+f');
+      await page.getByTestId('find-input').fill(rootLabel);
+      await page.getByTestId('find-input').press('Enter');
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+      root = await at(null);
+    }
+    if (!root) continue;
+    await page.mouse.click(root.x, root.y);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(800);
+    await readableZoom(page);
+    selected = await page.evaluate(() => {
+      const topic = document.querySelector<HTMLElement>('.topic.is-selected');
+      if (!topic) return null;
+      return {
+        id: topic.closest<HTMLElement>('.react-flow__node')!.dataset.id!,
+        label: topic.innerText,
+      };
+    });
+  }
+  if (!selected) throw new Error('no topic selected after the arrow keys');
+  labels.set(selected.id, selected.label);
+  // The keys go to the map again (a zoom button may have had them).
+  const spot = await at(selected.id);
+  if (spot) {
+    await page.mouse.click(spot.x, spot.y);
+    await page.waitForTimeout(200);
+  }
+  return selected.id;
+}
+
+/** Zooms in until topics are drawn as topics (at least 50 %), with the selection in view. */
+async function readableZoom(page: Page): Promise<void> {
   for (let i = 0; i < 12; i++) {
     const zoom = parseInt(await page.getByTestId('zoom-level').innerText(), 10);
     if (zoom >= 50) break;
     await page.getByTestId('zoom-in').click();
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(600);
   }
-  let root = await at(null);
-  if (!root) {
-    await page.keyboard.press('Control+f');
-    await page.getByTestId('find-input').fill(rootLabel);
-    await page.getByTestId('find-input').press('Enter');
-    await page.keyboard.press('Escape');
-    await page.waitForTimeout(500);
-    root = await at(null);
-  }
-  if (!root) throw new Error('the central topic is not in view');
-  await page.mouse.click(root.x, root.y);
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  await page.waitForTimeout(500);
-  const selected = await page.evaluate(() => {
-    const topic = document.querySelector<HTMLElement>('.topic.is-selected');
-    if (!topic) return null;
-    return {
-      id: topic.closest<HTMLElement>('.react-flow__node')!.dataset.id!,
-      label: topic.innerText,
-    };
-  });
-  if (!selected) throw new Error('no topic selected after the arrow keys');
-  labels.set(selected.id, selected.label);
-  return selected.id;
 }
 
 /** A 200-topic branch as indented text (what a copy of a branch puts on the clipboard). */
@@ -464,7 +480,8 @@ export async function benchBigMaps(quick: boolean): Promise<BenchTable[]> {
             });
           await page.keyboard.press('Escape');
           await page.keyboard.press('Escape');
-          await selectTopic(page, topic);
+          // Not found now: the next round fails too and is dropped in turn.
+          await selectTopic(page, topic).catch(() => undefined);
         });
       if (profiler) {
         const { profile } = await profiler.send('Profiler.stop');
