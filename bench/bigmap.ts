@@ -284,11 +284,14 @@ async function selectTopic(page: Page, id: string | null, rootLabel = ''): Promi
     await readableZoom(page);
     let root = await at(null);
     if (!root) {
+      // Out of view: the find box brings it (the keys to the map first).
+      await page.getByTestId('mindmap-canvas').focus();
       await page.keyboard.press('Control+f');
       await page.getByTestId('find-input').fill(rootLabel);
       await page.getByTestId('find-input').press('Enter');
       await page.keyboard.press('Escape');
       await page.waitForTimeout(500);
+      await readableZoom(page);
       root = await at(null);
     }
     if (!root) continue;
