@@ -214,7 +214,7 @@ export async function panAndZoom(page: Page, ms: number, during?: () => void): P
 }
 
 /** Zooms with the wheel at the middle of the flow until the scale is at least 1. */
-async function zoomToOne(page: Page): Promise<void> {
+export async function zoomToOne(page: Page): Promise<void> {
   const box = await page.locator('.react-flow').boundingBox();
   if (!box) throw new Error('no flow on the page');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

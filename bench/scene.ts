@@ -16,12 +16,13 @@ import { ADMIN, ApiClient, startTestServer } from '../tests/helpers/server.ts';
 import { connectClient, eventually, synced } from '../tests/helpers/sync.ts';
 import { random } from '../tests/helpers/random.ts';
 import { launchBrowser, logIn, newContext } from '../tests/e2e/browser.ts';
-import { drawnElements, panAndZoom } from './editor.ts';
+import type { Page } from 'playwright-core';
+import { panAndZoom } from './editor.ts';
 import { percentile } from './stats.ts';
 import type { BenchTable } from './report.ts';
 
 /** `count` objects over a 60 m × 40 m site, seeded. */
-function randomScene(count: number): SceneObjectInput[] {
+export function randomScene(count: number): SceneObjectInput[] {
   const { next } = random(count);
   const objects: SceneObjectInput[] = [];
   for (let i = 0; i < count; i++) {
@@ -65,6 +66,32 @@ function randomScene(count: number): SceneObjectInput[] {
     else objects.push({ shape: 'text', x, y, label: `Ghi chú ${i}` });
   }
   return objects;
+}
+
+/**
+ * Waits until the scene shows its objects: all of them, or, where the scene draws only those near
+ * the view (`SceneItems.tsx` says how many in `data-drawn`), those; then two frames.
+ */
+async function sceneDrawn(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      const items = document.querySelector('[data-testid=scene-items]');
+      const shapes = document.querySelectorAll('.scene-svg [data-shape]').length;
+      if (!items) return shapes >= n;
+      return (
+        Number(items.getAttribute('data-objects')) === n &&
+        shapes >= Number(items.getAttribute('data-drawn'))
+      );
+    },
+    count,
+    { timeout: 120_000, polling: 50 },
+  );
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+      ),
+  );
 }
 
 export async function benchScene(quick: boolean): Promise<BenchTable> {
@@ -130,7 +157,7 @@ export async function benchScene(quick: boolean): Promise<BenchTable> {
       for (let r = 0; r < runs; r++) {
         const t0 = performance.now();
         await page.goto(`${server.url}/cases/${caseId}`);
-        await drawnElements(page, '.scene-svg [data-shape]', count);
+        await sceneDrawn(page, count);
         load.push(performance.now() - t0);
         const frames = await panAndZoom(page, ms);
         p50.push(percentile(frames, 50));

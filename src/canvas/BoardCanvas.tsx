@@ -10,6 +10,7 @@ import {
 } from 'react';
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -17,11 +18,15 @@ import {
   applyNodeChanges,
   ConnectionMode,
   useReactFlow,
+  useStore,
+  useStoreApi,
+  getViewportForBounds,
   type Connection,
   type Edge,
   type EdgeChange,
   type Node,
   type NodeChange,
+  type Rect,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
@@ -31,11 +36,15 @@ import { CanvasCaseContext, nodeTypes } from './CanvasNode.tsx';
 import { NodeLabelEditor } from './NodeLabelEditor.tsx';
 import { BoardProjection, type CanvasNode, type CanvasNodeData } from './projection.ts';
 import { LinkProjection, type LinkEdge, type LinkEdgeData } from './links.ts';
-import { edgeTypes } from './LinkEdge.tsx';
+import { EdgeLabelLayer, edgeTypes } from './LinkEdge.tsx';
+import { BoardLinks } from './BoardLinks.tsx';
+import { BoardContents } from './boardContents.ts';
+import { nodeBox, useDrawnBoard } from './useDrawnBoard.ts';
+import { useViewWindow } from './viewWindow.ts';
 import { deleteLinks } from '../core/commands/links.ts';
 import { useFlowFrame, type PresentFrame } from './boardViews.ts';
 import { FrameOverlay } from './FrameOverlay.tsx';
-import { LevelOfDetail, levelOfDetailEnabled } from './LevelOfDetail.tsx';
+import { LOD_THRESHOLD, LevelOfDetail, levelOfDetailEnabled } from './LevelOfDetail.tsx';
 import { flowLabels } from './flowLabels.ts';
 import { useStableCallback } from '../ui/useStableCallback.ts';
 import { useMeasuredNodes } from './useMeasuredNodes.ts';
@@ -45,6 +54,34 @@ import { useCanvasDrop } from './useCanvasDrop.ts';
 import { MINIMAP, useOpeningView } from './useOpeningView.ts';
 
 const NO_EDGES: Edge[] = [];
+const labelLayer = (s: { domNode: HTMLDivElement | null }) =>
+  s.domNode?.querySelector('.react-flow__edgelabel-renderer') ?? null;
+
+/** React Flow's "fit view" picture, for the button that fits a big board from its own nodes. */
+function FitViewIcon() {
+  return (
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30">
+      <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+    </svg>
+  );
+}
+
+/** The bounds of nodes in board coordinates (measured sizes where known, else a guess). */
+function boundsOf(nodes: readonly Node[]): Rect | null {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const node of nodes) {
+    if (node.hidden) continue;
+    const b = nodeBox(node);
+    x0 = Math.min(x0, b.x0);
+    y0 = Math.min(y0, b.y0);
+    x1 = Math.max(x1, b.x1);
+    y1 = Math.max(y1, b.y1);
+  }
+  return x0 === Infinity ? null : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
 const noEdges = (): LinkEdge[] => NO_EDGES as LinkEdge[];
 const noSubscribe = () => () => undefined;
 
@@ -113,6 +150,7 @@ function BoardCanvasInner({
 }: BoardCanvasProps) {
   const { t, i18n } = useTranslation('register');
   const flow = useReactFlow();
+  const store = useStoreApi();
   const caseId = useContext(CanvasCaseContext);
   const projection = useMemo(() => new BoardProjection(doc, boardId), [doc, boardId]);
   useEffect(() => () => projection.destroy(), [projection]);
@@ -172,6 +210,67 @@ function BoardCanvasInner({
         };
       }),
     [projectedLinks, selectedEdge, decorateEdge, waiting],
+  );
+
+  // A big board gives React Flow only what is near the view (`useDrawnBoard.ts`).
+  const viewWindow = useViewWindow(LOD_THRESHOLD);
+  const selectedLink = selectedEdge ? projectedLinks.find((e) => e.id === selectedEdge) : undefined;
+  const keep = useMemo(() => {
+    const ids = new Set<string>([...local.selected, ...local.dragging.keys()]);
+    if (editing) ids.add(editing);
+    if (focusNodeId) ids.add(focusNodeId);
+    if (selectedLink) ids.add(selectedLink.source).add(selectedLink.target);
+    return ids;
+  }, [local, editing, focusNodeId, selectedLink]);
+  const drawn = useDrawnBoard({
+    nodes: measured.nodes,
+    edges: links ? edges : (NO_EDGES as LinkEdge[]),
+    window: lod ? viewWindow : 'all',
+    keep,
+  });
+  const edgeLabels = useStore(labelLayer);
+  const boundsRef = useRef(() => boundsOf(measured.nodes));
+  boundsRef.current = () => boundsOf(measured.nodes);
+
+  /** Fits the view to some nodes, or the whole board; every node counts, drawn or not. */
+  const fitBoard = useCallback(
+    (ids?: readonly string[], options: { padding?: number; maxZoom?: number } = {}) => {
+      const { width, height, minZoom, maxZoom } = store.getState();
+      const wanted = ids ? new Set(ids) : null;
+      const all = nodesRef.current;
+      const bounds = boundsOf(wanted ? all.filter((n) => wanted.has(n.id)) : all);
+      if (!bounds || width === 0) return;
+      void flow.setViewport(
+        getViewportForBounds(
+          bounds,
+          width,
+          height,
+          minZoom,
+          Math.min(maxZoom, options.maxZoom ?? maxZoom),
+          options.padding ?? 0.1,
+        ),
+        { duration: 300 },
+      );
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the store and flow are stable
+    [flow],
+  );
+  const windowedRef = useRef(drawn.windowed);
+  windowedRef.current = drawn.windowed;
+  const nodesRef = useRef(measured.nodes);
+  nodesRef.current = measured.nodes;
+  const edgesRef = useRef<Edge[]>(edges);
+  edgesRef.current = links ? edges : NO_EDGES;
+  const contents = useMemo(
+    () => ({
+      nodes: () => nodesRef.current,
+      edges: () => edgesRef.current,
+      fit: (padding?: number) =>
+        windowedRef.current
+          ? fitBoard(undefined, padding === undefined ? {} : { padding })
+          : void flow.fitView({ duration: 300, ...(padding === undefined ? {} : { padding }) }),
+    }),
+    [fitBoard, flow],
   );
 
   const selectedIds = useMemo(() => [...local.selected].join(' '), [local.selected]);
@@ -245,13 +344,19 @@ function BoardCanvasInner({
     if (!focus) return;
     setLocal((state) => ({ ...state, selected: new Set(focus.ids.slice(0, 1)) }));
     if (focus.ids.length === 0 || focus.fit === false) return;
-    void flow.fitView({
-      nodes: focus.ids.map((id) => ({ id })),
-      duration: 300,
-      padding: 0.3,
-      maxZoom: 1.2,
-    });
-  }, [focus, flow]);
+    if (!drawn.windowed) {
+      void flow.fitView({
+        nodes: focus.ids.map((id) => ({ id })),
+        duration: 300,
+        padding: 0.3,
+        maxZoom: 1.2,
+      });
+      return;
+    }
+    // A big board's React Flow has only the nodes near the view: fitted from the board's own.
+    fitBoard(focus.ids, { padding: 0.3, maxZoom: 1.2 });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on a new focus only
+  }, [focus, flow, fitBoard]);
 
   useEffect(() => {
     if (!focusNodeId) return;
@@ -294,12 +399,21 @@ function BoardCanvasInner({
 
   // The board's width decides whether the minimap has room; the camera opens once nodes are
   // measured, readable and clear of the controls and the minimap.
-  const { surface, wide } = useOpeningView(present, focusNodeId);
+  const { surface, wide } = useOpeningView(
+    present,
+    focusNodeId,
+    drawn.windowed
+      ? {
+          bounds: () => boundsRef.current() ?? { x: 0, y: 0, width: 0, height: 0 },
+          ready: viewWindow !== null && drawn.flowNodes.length === 0,
+        }
+      : null,
+  );
 
   const editingNode = editing ? projected.find((n) => n.id === editing) : undefined;
 
   return (
-    <>
+    <BoardContents.Provider value={contents}>
       {!present && header}
       <div
         ref={surface}
@@ -309,55 +423,78 @@ function BoardCanvasInner({
         onDoubleClick={onPaneDoubleClick}
         data-testid="board-canvas"
       >
-        <ReactFlow
-          ariaLabelConfig={flowLabels(i18n)}
-          nodes={measured.nodes}
-          nodeTypes={nodeTypes}
-          edges={links ? edges : noEdges()}
-          edgeTypes={edgeTypes}
-          onEdgesChange={onEdgesChange}
-          onConnect={onConnect}
-          connectionMode={ConnectionMode.Loose}
-          onPaneClick={() => selectEdge(null)}
-          onNodesChange={onNodesChange}
-          onNodeDragStop={onNodeDragStop}
-          onNodeDoubleClick={onNodeDoubleClick}
-          nodesDraggable={!readOnly && !present}
-          nodesConnectable={!!links && !readOnly && !present}
-          elementsSelectable={!present}
-          panOnDrag={!present}
-          zoomOnScroll={!present}
-          zoomOnPinch={!present}
-          maxZoom={present ? 8 : 2}
-          deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
-          zoomOnDoubleClick={false}
-          proOptions={{ hideAttribution: true }}
-        >
-          {!present && <Background gap={24} />}
-          {!present && wide && projected.length > 0 && (
-            <MiniMap
-              pannable
-              zoomable
-              style={{ width: MINIMAP.width, height: MINIMAP.height }}
-              nodeColor={minimapFill}
-              nodeStrokeColor={minimapStroke}
-              nodeStrokeWidth={3}
-            />
-          )}
-          {!present && <Controls showInteractive={false} />}
-          {!present && <FrameOverlay doc={doc} boardId={boardId} />}
-          {lod && (
-            <LevelOfDetail
-              nodes={measured.nodes}
-              edges={links ? edges : NO_EDGES}
-              look={canvasLook}
-              label={canvasLabel}
-              edgeColor={edgeColor}
-              onNodeClick={onLodClick}
-            />
-          )}
-          {!present && children}
-        </ReactFlow>
+        <EdgeLabelLayer.Provider value={edgeLabels}>
+          <ReactFlow
+            ariaLabelConfig={flowLabels(i18n)}
+            nodes={drawn.flowNodes}
+            nodeTypes={nodeTypes}
+            edges={links ? drawn.flowEdges : noEdges()}
+            edgeTypes={edgeTypes}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            connectionMode={ConnectionMode.Loose}
+            onPaneClick={() => selectEdge(null)}
+            onNodesChange={onNodesChange}
+            onNodeDragStop={onNodeDragStop}
+            onNodeDoubleClick={onNodeDoubleClick}
+            nodesDraggable={!readOnly && !present}
+            nodesConnectable={!!links && !readOnly && !present}
+            elementsSelectable={!present}
+            panOnDrag={!present}
+            zoomOnScroll={!present}
+            zoomOnPinch={!present}
+            maxZoom={present ? 8 : 2}
+            deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+            zoomOnDoubleClick={false}
+            proOptions={{ hideAttribution: true }}
+          >
+            {!present && <Background gap={24} />}
+            {!present && wide && projected.length > 0 && !drawn.windowed && (
+              <MiniMap
+                pannable
+                zoomable
+                style={{ width: MINIMAP.width, height: MINIMAP.height }}
+                nodeColor={minimapFill}
+                nodeStrokeColor={minimapStroke}
+                nodeStrokeWidth={3}
+              />
+            )}
+            {!present && (
+              <Controls showInteractive={false} showFitView={!drawn.windowed}>
+                {drawn.windowed && (
+                  <ControlButton
+                    className="react-flow__controls-fitview"
+                    onClick={() => fitBoard()}
+                    title={flowLabels(i18n)['controls.fitView.ariaLabel'] as string}
+                    aria-label={flowLabels(i18n)['controls.fitView.ariaLabel'] as string}
+                  >
+                    <FitViewIcon />
+                  </ControlButton>
+                )}
+              </Controls>
+            )}
+            {!present && <FrameOverlay doc={doc} boardId={boardId} />}
+            {lod && (
+              <LevelOfDetail
+                nodes={drawn.sized}
+                edges={links ? edges : NO_EDGES}
+                look={canvasLook}
+                label={canvasLabel}
+                edgeColor={edgeColor}
+                onNodeClick={onLodClick}
+                cull={!drawn.windowed}
+              />
+            )}
+            {links && drawn.windowed && (
+              <BoardLinks
+                lines={drawn.lines}
+                area={viewWindow && !viewWindow.simplified ? viewWindow.area : null}
+                onSelect={selectEdge}
+              />
+            )}
+            {!present && children}
+          </ReactFlow>
+        </EdgeLabelLayer.Provider>
         {projected.length === 0 && !present && (
           <p className="board-canvas__empty">{t('canvas.empty')}</p>
         )}
@@ -373,6 +510,6 @@ function BoardCanvasInner({
           />
         )}
       </div>
-    </>
+    </BoardContents.Provider>
   );
 }

@@ -1,11 +1,25 @@
-import { memo } from 'react';
+import { createContext, memo, useContext, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { LinkStrength } from '../core/links.ts';
 import { LINK_LOOK } from './linkLook.ts';
 import type { LinkEdge } from './links.ts';
 
-const WIDTH: Record<LinkStrength, number> = { weak: 1.25, medium: 2.25, strong: 3.75 };
+export const LINK_WIDTH: Record<LinkStrength, number> = { weak: 1.25, medium: 2.25, strong: 3.75 };
+
+/**
+ * React Flow's edge-label layer, found once by the board: `EdgeLabelRenderer` looks it up with a
+ * `querySelector` in every edge on every change of React Flow's store (each frame of a pan), which
+ * on a board of thousands of links took most of the frame.
+ */
+export const EdgeLabelLayer = createContext<Element | null | undefined>(undefined);
+
+function EdgeLabel({ children }: { children: ReactNode }) {
+  const layer = useContext(EdgeLabelLayer);
+  if (layer === undefined) return <EdgeLabelRenderer>{children}</EdgeLabelRenderer>;
+  return layer ? createPortal(children, layer) : null;
+}
 
 /** A typed link of an evidence or relationship chart: its look, its word and its label. */
 export const LinkEdgeView = memo(function LinkEdgeView({
@@ -41,13 +55,13 @@ export const LinkEdgeView = memo(function LinkEdgeView({
         interactionWidth={16}
         style={{
           stroke: look.color,
-          strokeWidth: WIDTH[data.strength ?? 'medium'] + (selected ? 1 : 0),
+          strokeWidth: LINK_WIDTH[data.strength ?? 'medium'] + (selected ? 1 : 0),
           strokeDasharray: look.dash,
           strokeLinecap: 'round',
           opacity: data.dimmed ? 0.15 : 1,
         }}
       />
-      <EdgeLabelRenderer>
+      <EdgeLabel>
         <div
           className={`link-label link-label--${data.type}${selected ? ' is-selected' : ''}${data.dimmed ? ' is-dimmed' : ''}`}
           style={{
@@ -62,7 +76,7 @@ export const LinkEdgeView = memo(function LinkEdgeView({
           {word}
           {data.note && <span title={data.note}> ✎</span>}
         </div>
-      </EdgeLabelRenderer>
+      </EdgeLabel>
     </>
   );
 });

@@ -8,6 +8,7 @@ import { recordAt, registerOf } from '../../core/doc.ts';
 import type { EntityKind } from '../../core/register.ts';
 import { forceLayout, layeredLayout, type LayoutBox } from './layout.ts';
 import type { GraphMode } from './mode.ts';
+import { useBoardContents } from '../../canvas/boardContents.ts';
 
 /** Layered columns of an evidence chart: evidence on the left, facts on the right. */
 const COLUMN: Partial<Record<EntityKind, number>> = { evidence: 0, person: 0, place: 0, event: 1 };
@@ -26,9 +27,11 @@ export function ArrangeButtons({
 }) {
   const { t } = useTranslation('graph');
   const flow = useReactFlow();
+  const board = useBoardContents();
   const arrange = (how: 'layered' | 'force') => {
     const register = registerOf(doc);
-    const boxes: LayoutBox[] = flow.getNodes().map((node) => {
+    // Every node of the board: a big board's React Flow has only those near the view.
+    const boxes: LayoutBox[] = (board?.nodes() ?? flow.getNodes()).map((node) => {
       const data = node.data as CanvasNode['data'];
       const kind = data.entity
         ? (recordAt(register, data.entity)?.get('kind') as EntityKind)
@@ -42,10 +45,15 @@ export function ArrangeButtons({
         ...(mode === 'evidence' ? { column: kind ? (COLUMN[kind] ?? 2) : 1 } : {}),
       };
     });
-    const links = flow.getEdges().map((e) => ({ source: e.source, target: e.target }));
+    const links = (board?.edges() ?? flow.getEdges()).map((e) => ({
+      source: e.source,
+      target: e.target,
+    }));
     const positions = how === 'layered' ? layeredLayout(boxes, links) : forceLayout(boxes, links);
     moveNodes(doc, { boardId, moves: [...positions].map(([id, p]) => ({ id, ...p })) }, origin);
-    requestAnimationFrame(() => void flow.fitView({ duration: 300, padding: 0.15 }));
+    requestAnimationFrame(() =>
+      board ? board.fit(0.15) : void flow.fitView({ duration: 300, padding: 0.15 }),
+    );
   };
   return (
     <>

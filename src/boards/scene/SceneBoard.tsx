@@ -17,13 +17,7 @@ import {
 } from '../../core/commands/scene.ts';
 import { calibrateBackground, moveSceneObjects } from '../../core/commands/sceneArrange.ts';
 import { PX } from '../../core/scene/view.ts';
-import {
-  markerNumbers,
-  measureEnds,
-  referencePoints,
-  type Point,
-  type SceneObject,
-} from '../../core/scene.ts';
+import { markerNumbers, referencePoints, type Point, type SceneObject } from '../../core/scene.ts';
 import { handleActionKey } from '../../ui/actions.ts';
 import { useRemoteSelections } from '../../canvas/useRemoteSelections.ts';
 import { SCENE_ACTIONS, type SceneActionContext } from './actions.ts';
@@ -40,7 +34,7 @@ import {
   type GestureScene,
 } from './gesture.ts';
 import { ScenePanel } from './ScenePanel.tsx';
-import { SceneItem } from './SceneItem.tsx';
+import { SceneItems } from './SceneItems.tsx';
 import { SceneOverlay } from './SceneOverlay.tsx';
 import { SceneProperties } from './SceneProperties.tsx';
 import { SceneSelectionBar } from './SceneSelectionBar.tsx';
@@ -53,7 +47,7 @@ import { FIXED_SHAPES, MULTI_POINT, type SceneTool } from './tools.ts';
 import { ErrorNotice, useCommandErrors } from '../../ui/commandErrors.tsx';
 import { useDrawnScene } from './useDrawnScene.ts';
 import { useScene, useSceneAwareness } from './useScene.ts';
-import { useSceneView } from './useSceneView.ts';
+import { useSceneView, useSceneWindow } from './useSceneView.ts';
 import { useSidePanel } from './useSidePanel.ts';
 import './scene.css';
 
@@ -233,6 +227,8 @@ export function SceneBoard({
     language,
   );
 
+  const sceneWindow = useSceneWindow(svg, view, scale, objects.length);
+
   const single = selected.length === 1 ? drawnById.get(selected[0]!.id) : undefined;
   const transformable =
     single && !single.locked && !readOnly && !FIXED_SHAPES.has(single.shape) ? single : undefined;
@@ -275,20 +271,18 @@ export function SceneBoard({
               <rect width="100%" height="100%" fill="url(#scene-grid)" />
             )}
             <g transform={`translate(${view.x} ${view.y}) scale(${scale})`}>
-              {drawn.map((o) => (
-                <SceneItem
-                  key={o.id}
-                  object={o}
-                  ends={o.shape === 'measure' ? measureEnds(o, drawnById) : undefined}
-                  number={o.shape === 'marker' ? numbers.get(o.id) : undefined}
-                  language={language}
-                  caseId={caseId}
-                  northLabel={t('north')}
-                  gridMetres={grid}
-                  labelMetres={labelMetres}
-                  labelAt={labelPlaces.get(o.id)}
-                />
-              ))}
+              <SceneItems
+                drawn={drawn}
+                drawnById={drawnById}
+                numbers={numbers}
+                language={language}
+                caseId={caseId}
+                northLabel={t('north')}
+                gridMetres={grid}
+                labelMetres={labelMetres}
+                labelPlaces={labelPlaces}
+                area={sceneWindow}
+              />
               <SceneOverlay
                 scale={scale}
                 language={language}

@@ -17,19 +17,26 @@ export function useDrawnScene(
   scale: number,
   language: string,
 ) {
+  // Only a gesture that changes objects makes new drawn objects: a pan or a box selection keeps
+  // them (and the labels placed from them) as they are.
+  const changing =
+    gesture?.kind === 'move' || gesture?.kind === 'rotate' || gesture?.kind === 'resize'
+      ? gesture
+      : null;
   const drawn = useMemo(() => {
-    const local = gesture?.kind === 'move' ? gesture : null;
+    const local = changing?.kind === 'move' ? changing : null;
+    if (!changing && drags.size === 0) return objects;
     return objects.map((o) => {
       if (local?.ids.includes(o.id) && !o.locked) return shifted(o, local.dx, local.dy);
       const theirs = drags.get(o.id);
       if (theirs && !o.locked) return shifted(o, theirs.dx, theirs.dy);
-      if (gesture?.kind === 'rotate' && gesture.id === o.id)
-        return { ...o, rotation: gesture.angle };
-      if (gesture?.kind === 'resize' && gesture.id === o.id)
-        return { ...o, w: gesture.w, h: gesture.h };
+      if (changing?.kind === 'rotate' && changing.id === o.id)
+        return { ...o, rotation: changing.angle };
+      if (changing?.kind === 'resize' && changing.id === o.id)
+        return { ...o, w: changing.w, h: changing.h };
       return o;
     });
-  }, [objects, gesture, drags]);
+  }, [objects, changing, drags]);
   const drawnById = useMemo(() => new Map(drawn.map((o) => [o.id, o])), [drawn]);
   // Labels keep their real size until that would be under 11 px; then they keep 11 px, in steps
   // of a quarter octave so that zooming re-draws the objects only now and then.

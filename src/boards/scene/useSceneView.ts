@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { grown, serves, type Area, type ViewWindow } from '../../canvas/viewWindow.ts';
 import type { SceneObject } from '../../core/scene.ts';
 import { fitView, zoomAt, type SceneView } from '../../core/scene/view.ts';
 
@@ -76,4 +77,48 @@ export function useSceneView(
   }, []);
 
   return { view, setView, fit, zoom, touch, touched };
+}
+
+/** Scenes of up to this many objects are drawn whole; bigger ones only in the view window. */
+export const SCENE_WINDOWED = 400;
+
+/**
+ * The part of a big scene drawn as SVG, in metres: the view grown by half a screen on every side,
+ * decided again only when the view leaves half that margin or the zoom changes by half (as the
+ * React Flow boards' `useViewWindow`). Null: every object is drawn (a small scene, or before the
+ * canvas has a size).
+ */
+export function useSceneWindow(
+  svg: RefObject<SVGSVGElement | null>,
+  view: SceneView,
+  /** Pixels per metre. */
+  scale: number,
+  count: number,
+): Area | null {
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  useEffect(() => {
+    const el = svg.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      const box = el.getBoundingClientRect();
+      setSize((old) =>
+        old && old.width === box.width && old.height === box.height
+          ? old
+          : { width: box.width, height: box.height },
+      );
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [svg]);
+  const last = useRef<ViewWindow | null>(null);
+  if (count <= SCENE_WINDOWED || !size || size.width === 0) {
+    last.current = null;
+    return null;
+  }
+  const x0 = -view.x / scale;
+  const y0 = -view.y / scale;
+  const area = { x0, y0, x1: x0 + size.width / scale, y1: y0 + size.height / scale };
+  if (!last.current || !serves(last.current, area, scale, false))
+    last.current = { area: grown(area, 0.5), zoom: scale, simplified: false };
+  return last.current.area;
 }

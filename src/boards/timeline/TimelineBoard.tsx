@@ -1,4 +1,12 @@
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { formatCaseTime } from '../../core/time.ts';
@@ -21,7 +29,55 @@ export interface TimelineBoardProps {
 }
 
 const LANE_ROW = 30;
+/** A lane's height beside its rows: its name above them. */
+const LANE_HEAD = 26;
 type View = TimelineView;
+
+/**
+ * The part of the timeline drawn as DOM: the time from half a screen before the view to half a
+ * screen after it, in the lanes from half a screen above to half a screen below. Items are placed
+ * from `origin` (the window's left edge when it was decided) and the drawing is shifted by CSS, so
+ * a pan within the window re-renders nothing; it is decided again when the view leaves half the
+ * margin or the zoom changes.
+ */
+interface DrawnWindow {
+  origin: number;
+  msPerPx: number;
+  /** The drawn time, in ms. */
+  from: number;
+  to: number;
+  /** The drawn height, in px from the top of the lanes. */
+  top: number;
+  bottom: number;
+}
+
+function decideWindow(
+  last: DrawnWindow | null,
+  view: View,
+  width: number,
+  scrollTop: number,
+  height: number,
+): DrawnWindow {
+  const span = width * view.msPerPx;
+  const viewTo = view.from + span;
+  if (
+    last &&
+    last.msPerPx === view.msPerPx &&
+    view.from - span / 4 >= last.from &&
+    viewTo + span / 4 <= last.to &&
+    scrollTop - height / 4 >= last.top &&
+    scrollTop + height + height / 4 <= last.bottom
+  )
+    return last;
+  return {
+    origin: view.from,
+    msPerPx: view.msPerPx,
+    from: view.from - span / 2,
+    to: viewTo + span / 2,
+    top: scrollTop - height / 2,
+    bottom: scrollTop + height * 1.5,
+  };
+}
 
 /**
  * The case timeline: register events on a time axis from minutes to years, one lane per person,
@@ -34,6 +90,8 @@ export function TimelineBoard({ doc, origin, readOnly, chrome = true }: Timeline
   const timeline = useDocQuery(doc, timelineQuery);
   const area = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
+  const [height, setHeight] = useState(600);
+  const [scrollTop, setScrollTop] = useState(0);
   const [view, setView] = useState<View | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
@@ -41,9 +99,13 @@ export function TimelineBoard({ doc, origin, readOnly, chrome = true }: Timeline
   useLayoutEffect(() => {
     const element = area.current;
     if (!element) return;
-    const observer = new ResizeObserver(() => setWidth(element.clientWidth || 800));
+    const measure = () => {
+      setWidth(element.clientWidth || 800);
+      setHeight(element.clientHeight || 600);
+    };
+    const observer = new ResizeObserver(measure);
     observer.observe(element);
-    setWidth(element.clientWidth || 800);
+    measure();
     return () => observer.disconnect();
   }, []);
 
@@ -91,15 +153,29 @@ export function TimelineBoard({ doc, origin, readOnly, chrome = true }: Timeline
   });
   const drag = useRef<{ x: number; from: number; msPerPx: number } | null>(null);
 
+  // Rows depend on the zoom only (stacking is the same wherever the view starts): a pan restacks
+  // nothing. Items are sorted into lanes in one pass.
+  const msPerPx = current?.msPerPx;
   const lanes = useMemo(() => {
-    if (!current) return [];
+    if (msPerPx === undefined) return [];
+    const byLane = new Map<string, TimelineItem[]>(timeline.lanes.map((l) => [l.id, []]));
+    for (const item of timeline.items) {
+      if (item.people.length === 0) byLane.get('')?.push(item);
+      else for (const person of new Set(item.people)) byLane.get(person)?.push(item);
+    }
+    let top = 0;
     return timeline.lanes.map((lane) => {
-      const items = timeline.items.filter((item) =>
-        lane.id ? item.people.includes(lane.id) : item.people.length === 0,
-      );
-      return { lane, rows: stackRows(items, current) };
+      const rows = stackRows(byLane.get(lane.id) ?? [], { from: 0, msPerPx });
+      const laneHeight = Math.max(1, rows.length) * LANE_ROW + LANE_HEAD;
+      const placed = { lane, rows, top, height: laneHeight };
+      top += laneHeight;
+      return placed;
     });
-  }, [timeline, current]);
+  }, [timeline, msPerPx]);
+  const lastWindow = useRef<DrawnWindow | null>(null);
+  const drawnWindow = current
+    ? (lastWindow.current = decideWindow(lastWindow.current, current, width, scrollTop, height))
+    : null;
 
   const step = current ? tickStep(current.msPerPx) : null;
   const axis =
@@ -139,6 +215,14 @@ export function TimelineBoard({ doc, origin, readOnly, chrome = true }: Timeline
             });
           }}
           onPointerUp={() => (drag.current = null)}
+          onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+          style={
+            current && drawnWindow
+              ? ({
+                  '--timeline-shift': `${(drawnWindow.origin - current.from) / current.msPerPx}px`,
+                } as CSSProperties)
+              : undefined
+          }
         >
           {!current ? (
             <p className="muted timeline__empty">{t('timeline.empty')}</p>
@@ -155,29 +239,23 @@ export function TimelineBoard({ doc, origin, readOnly, chrome = true }: Timeline
                   </span>
                 ))}
               </div>
-              {lanes.map(({ lane, rows }) => (
-                <section
+              {lanes.map(({ lane, rows, top, height: laneHeight }) => (
+                <Lane
                   key={lane.id || 'nobody'}
-                  className="timeline__lane"
-                  style={{ height: Math.max(1, rows.length) * LANE_ROW + 26 }}
-                  data-testid="timeline-lane"
-                >
-                  <h3 className="timeline__lane-name">{lane.name || t('timeline.nobody')}</h3>
-                  {rows.map((row, r) =>
-                    row.map((item) => (
-                      <Item
-                        key={item.id}
-                        item={item}
-                        view={current}
-                        row={r}
-                        width={width}
-                        lang={lang}
-                        selected={item.id === selected}
-                        onSelect={setSelected}
-                      />
-                    )),
-                  )}
-                </section>
+                  name={lane.name || t('timeline.nobody')}
+                  rows={rows}
+                  height={laneHeight}
+                  drawn={
+                    drawnWindow &&
+                    top + LANE_HEAD < drawnWindow.bottom &&
+                    top + laneHeight > drawnWindow.top
+                      ? drawnWindow
+                      : null
+                  }
+                  lang={lang}
+                  selected={selected}
+                  onSelect={setSelected}
+                />
               ))}
             </>
           )}
@@ -200,29 +278,78 @@ export function TimelineBoard({ doc, origin, readOnly, chrome = true }: Timeline
   );
 }
 
+/**
+ * One person's lane: its name, and its items in the drawn window (none when the lane is outside
+ * it), placed from the window's origin; the timeline's `--timeline-shift` moves them with the view.
+ */
+const Lane = memo(function Lane({
+  name,
+  rows,
+  height,
+  drawn,
+  lang,
+  selected,
+  onSelect,
+}: {
+  name: string;
+  rows: TimelineItem[][];
+  height: number;
+  drawn: DrawnWindow | null;
+  lang: string;
+  selected: string | null;
+  onSelect(id: string): void;
+}) {
+  return (
+    <section className="timeline__lane" style={{ height }} data-testid="timeline-lane">
+      <h3 className="timeline__lane-name">{name}</h3>
+      {drawn && (
+        <div className="timeline__track">
+          {rows.map((row, r) =>
+            row.map((item) => {
+              // Items wholly outside the window are not drawn (a label reaches 400 px left).
+              const until = item.end ? Math.max(item.end.until, item.start.at) : item.start.at;
+              if (until < drawn.from - 400 * drawn.msPerPx || item.start.at > drawn.to) return null;
+              return (
+                <Item
+                  key={item.id}
+                  item={item}
+                  origin={drawn.origin}
+                  msPerPx={drawn.msPerPx}
+                  row={r}
+                  lang={lang}
+                  selected={item.id === selected}
+                  onSelect={onSelect}
+                />
+              );
+            }),
+          )}
+        </div>
+      )}
+    </section>
+  );
+});
+
 /** One event: a bar for a range, a diamond for an instant; its name, time and evidence badges. */
 const Item = memo(function Item({
   item,
-  view,
+  origin,
+  msPerPx,
   row,
-  width,
   lang,
   selected,
   onSelect,
 }: {
   item: TimelineItem;
-  view: View;
+  origin: number;
+  msPerPx: number;
   row: number;
-  width: number;
   lang: string;
   selected: boolean;
   onSelect(id: string): void;
 }) {
   const { t } = useTranslation('graph');
-  const x = (item.start.at - view.from) / view.msPerPx;
-  const bar = item.end ? Math.max(6, (item.end.until - item.start.at) / view.msPerPx) : 0;
-  // Items wholly outside the view are not drawn.
-  if (x + bar < -400 || x > width + 50) return null;
+  const x = (item.start.at - origin) / msPerPx;
+  const bar = item.end ? Math.max(6, (item.end.until - item.start.at) / msPerPx) : 0;
   const when =
     formatCaseTime(item.start, lang) + (item.end ? ` – ${formatCaseTime(item.end, lang)}` : '');
   const evidence = item.evidence.map((e) => e.name);
