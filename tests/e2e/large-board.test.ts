@@ -277,7 +277,7 @@ it('draws a 613-topic map simplified when zoomed out, keeps selection and others
   writer.destroy();
 });
 
-it('opens a big map at a readable zoom around its central topic when the document arrives after the canvas', async () => {
+it('opens a big map readable when its document arrives late, and keeps the zoom while keys move through it quickly', async () => {
   const lan = await ApiClient.login(server.url, 'ksv.lan', 'ksv.lan-password');
   const caseId = (await lan.request('POST', '/api/cases', { title: 'Vụ án đến chậm' })).body
     .id as string;
@@ -305,6 +305,14 @@ it('opens a big map at a readable zoom around its central topic when the documen
   // The central topic in view, its label readable.
   expect(root!.x).toBeGreaterThan(pane.x);
   expect(root!.x + root!.width).toBeLessThan(pane.x + pane.width);
+  // Keys pressed quickly move through the map, the camera following at the same zoom: each move
+  // started while the last was flying (out and back in) used to keep a lower zoom.
+  await page.locator('.topic--root').click();
+  await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 16; i++) await page.keyboard.press('ArrowDown');
+  await cameraAtRest(page);
+  expect(await page.getByTestId('zoom-level').innerText()).toBe('70 %');
+  expect(await page.locator('.topic.is-selected').count()).toBe(1);
   expect(errors).toEqual([]);
   await page.context().close();
   writer.destroy();

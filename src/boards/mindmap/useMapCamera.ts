@@ -3,6 +3,9 @@ import { useReactFlow } from '@xyflow/react';
 import { boundsOf, fitCamera, openingCamera } from './camera.ts';
 import type { TopicNode } from './view.ts';
 
+/** How long the camera takes to bring a topic into view, ms. */
+const MOVE_MS = 200;
+
 /**
  * The map's camera: where it opens, fitting the whole map, and keeping the selected topic in view
  * when the keyboard moves it. It works from the current layout's boxes, not from React Flow's
@@ -16,6 +19,23 @@ export function useMapCamera(
   const flow = useReactFlow();
   const laidOutRef = useRef(laidOut);
   laidOutRef.current = laidOut;
+  // The zoom a camera move of ours is flying to. React Flow's animated moves fly out and back in
+  // (d3's zoom interpolation), so the zoom read during one is lower than both ends: a move started
+  // then (arrow keys pressed quickly, Enter in the find box) kept that lower zoom, and the map
+  // zoomed out a little with every key.
+  const flight = useRef<{ zoom: number; until: number } | null>(null);
+  const keptZoom = useCallback(() => {
+    const f = flight.current;
+    return f && performance.now() < f.until ? f.zoom : flow.getViewport().zoom;
+  }, [flow]);
+  const centre = useCallback(
+    (x: number, y: number) => {
+      const zoom = keptZoom();
+      flight.current = { zoom, until: performance.now() + MOVE_MS + 50 };
+      void flow.setCenter(x, y, { duration: MOVE_MS, zoom });
+    },
+    [flow, keptZoom],
+  );
 
   const placeCamera = useCallback(
     (how: 'open' | 'fit') => {
@@ -26,6 +46,7 @@ export function useMapCamera(
       );
       if (!box || box.width === 0 || !bounds) return;
       const root = topicsNow.find((n) => n.data.root) ?? topicsNow[0]!;
+      flight.current = null;
       const screen = { width: box.width, height: box.height };
       void flow.setViewport(
         how === 'open'
@@ -46,13 +67,9 @@ export function useMapCamera(
     (id: string) => {
       const node = laidOutRef.current.find((n) => n.id === id);
       if (node)
-        void flow.setCenter(
-          node.position.x + node.data.width / 2,
-          node.position.y + node.data.height / 2,
-          { duration: 200, zoom: flow.getViewport().zoom },
-        );
+        centre(node.position.x + node.data.width / 2, node.position.y + node.data.height / 2);
     },
-    [flow],
+    [centre],
   );
 
   /** A topic's box on screen, relative to the map's container: where its editor goes. */
@@ -71,7 +88,8 @@ export function useMapCamera(
   useEffect(() => {
     const node = laidOut.find((n) => n.id === selected);
     if (!node) return;
-    const { x, y, zoom } = flow.getViewport();
+    const { x, y } = flow.getViewport();
+    const zoom = keptZoom();
     const box = container.current?.getBoundingClientRect();
     if (!box) return;
     const sx = node.position.x * zoom + x;
@@ -82,13 +100,9 @@ export function useMapCamera(
       sx + node.data.width * zoom > box.width ||
       sy + node.data.height * zoom > box.height
     ) {
-      void flow.setCenter(
-        node.position.x + node.data.width / 2,
-        node.position.y + node.data.height / 2,
-        { zoom, duration: 200 },
-      );
+      centre(node.position.x + node.data.width / 2, node.position.y + node.data.height / 2);
     }
-  }, [selected, laidOut, flow, container]);
+  }, [selected, laidOut, flow, container, keptZoom, centre]);
 
   return { placeCamera, reveal, screenBox };
 }
