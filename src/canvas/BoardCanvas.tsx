@@ -444,6 +444,8 @@ function BoardCanvasInner({
             zoomOnScroll={!present}
             zoomOnPinch={!present}
             maxZoom={present ? 8 : 2}
+            // Far enough out to see a big chart whole (drawn simplified below LOD_THRESHOLD).
+            minZoom={0.05}
             deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
             zoomOnDoubleClick={false}
             proOptions={{ hideAttribution: true }}

@@ -239,6 +239,24 @@ it('draws a 1,000-node evidence chart near the view only, with its links, and a 
   expect(after.length).toBeLessThan(200);
   await check();
 
+  // "Fit view" shows the whole chart: zoomed out that far, it is drawn simplified on one canvas
+  // (React Flow's least zoom of 0.5 kept a big chart from ever being seen whole).
+  await page.locator('.react-flow__controls-fitview').click();
+  await until(
+    async () =>
+      (await page.locator('canvas.lod-layer').isVisible()) &&
+      (await drawnNodeIds(page)).length === 0,
+    5000,
+    'the whole chart drawn simplified',
+  );
+  const scale = await page.evaluate(() => {
+    const m = /scale\(([\d.]+)\)/.exec(
+      document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform,
+    );
+    return Number(m?.[1]);
+  });
+  expect(scale).toBeLessThan(0.45);
+
   client.destroy();
 });
 
