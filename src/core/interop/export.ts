@@ -1,4 +1,5 @@
 import { writeZip } from './zip.ts';
+export { escapeMarkdown, exportMarkdown } from './markdown.ts';
 import type { MapTopic, MindMapModel } from './model.ts';
 
 /**
@@ -13,26 +14,6 @@ const escapeXml = (s: string) =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/\n/g, '&#10;');
-
-/**
- * Text as Markdown shows it: characters that would start HTML, an entity, a link or emphasis are
- * backslash-escaped (CommonMark), so a label like `<img onerror=…>` stays text in any renderer.
- * `importMarkdown` undoes it.
- */
-export const escapeMarkdown = (s: string) => s.replace(/[\\<>&[\]`*_]/g, (c) => `\\${c}`);
-
-export function exportMarkdown(model: MindMapModel): string {
-  const lines: string[] = [];
-  const walk = (topic: MapTopic, depth: number) => {
-    const label = escapeMarkdown(topic.label);
-    if (depth < 6) lines.push(`${'#'.repeat(depth + 1)} ${label}`);
-    else lines.push(`${'  '.repeat(depth - 6)}- ${label}`);
-    if (topic.note) lines.push('', escapeMarkdown(topic.note), '');
-    for (const c of topic.children) walk(c, depth + 1);
-  };
-  for (const root of model.roots) walk(root, 0);
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
-}
 
 export function exportOpml(model: MindMapModel): string {
   const out: string[] = [

@@ -108,6 +108,15 @@ export function cleanText(text: string): string {
   return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
 }
 
+/**
+ * A label read from a format that stores it as plain text (an XML attribute, a JSON string, a
+ * Markdown line): NFC, one kind of line break, trimmed; inner white space kept as written, so a
+ * label comes back byte for byte.
+ */
+export function cleanPlain(text: string): string {
+  return text.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+}
+
 /** NFC, keeping line breaks (notes), without trailing white space on lines. */
 export function cleanNote(text: string): string {
   return text
