@@ -39,6 +39,12 @@ export function exportOpml(model: MindMapModel): string {
 
 export function exportFreeMind(model: MindMapModel): string {
   const out: string[] = ['<map version="1.0.1">'];
+  // FreeMind has one root: several become the children of one titled root.
+  const roots =
+    model.roots.length === 1
+      ? model.roots
+      : [{ label: model.title ?? '', children: [...model.roots] }];
+  // Ids once, for every topic written, before the arrows are looked up.
   let next = 0;
   const ids = new Map<MapTopic, string>();
   const refs = new Map<string, string>();
@@ -48,7 +54,7 @@ export function exportFreeMind(model: MindMapModel): string {
     if (topic.ref) refs.set(topic.ref, id);
     topic.children.forEach(assign);
   };
-  model.roots.forEach(assign);
+  roots.forEach(assign);
   const arrows = new Map<string, Array<{ to: string; label?: string }>>();
   for (const r of model.relationships) {
     const from = refs.get(r.from);
@@ -81,12 +87,6 @@ export function exportFreeMind(model: MindMapModel): string {
     for (const c of topic.children) walk(c, depth + 1);
     out.push(`${pad}</node>`);
   };
-  // FreeMind has one root: several become the children of one titled root.
-  const roots =
-    model.roots.length === 1
-      ? model.roots
-      : [{ label: model.title ?? '', children: [...model.roots] }];
-  if (roots !== model.roots) assign(roots[0]!);
   for (const root of roots) walk(root, 0);
   out.push('</map>', '');
   return out.join('\n');
