@@ -103,8 +103,8 @@ describe('importers on real files', () => {
     expect(sheet.roots[0]!.label).toBe('Balance Sheet');
     expect(sheet.roots).toHaveLength(2); // the floating topic
     expect(sheet.relationships).toHaveLength(1);
-    // Summary topics are kept as notes of the topic that holds them.
-    expect(all(sheet).some((t) => t.note?.startsWith('Σ'))).toBe(true);
+    // Summaries are summaries (tests/unit/interop-xmind.test.ts), not notes.
+    expect(all(sheet).some((t) => t.note?.startsWith('Σ'))).toBe(false);
     const meeting = load('xmind8-meeting-management-content.xml');
     expect(countTopics(meeting.roots)).toBe(28);
     expect(all(meeting).some((t) => t.note)).toBe(true);

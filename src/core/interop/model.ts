@@ -12,6 +12,30 @@ export interface MapTopic {
   /** The topic's id in the source file, for relationships. */
   ref?: string;
   children: MapTopic[];
+  /** Summaries over runs of `children`. */
+  summaries?: MapSummary[];
+}
+
+/**
+ * A summary over the children `from`…`to` (indices, inclusive) of a topic. Its `topic` is the
+ * summary's label, and in XMind and Freeplane it may have children and be the end of a
+ * relationship like any topic.
+ */
+export interface MapSummary {
+  from: number;
+  to: number;
+  topic: MapTopic;
+}
+
+/** Every topic of a forest, summary topics and their children included (iteratively). */
+export function eachTopic(roots: readonly MapTopic[], visit: (topic: MapTopic) => void): void {
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const topic = stack.pop()!;
+    visit(topic);
+    stack.push(...topic.children);
+    for (const summary of topic.summaries ?? []) stack.push(summary.topic);
+  }
 }
 
 export interface MapRelationship {
@@ -82,12 +106,9 @@ function checkLabels(model: MindMapModel): void {
       length: text.length,
       start: text.slice(0, 40).trimEnd(),
     });
-  const stack = [...model.roots];
-  while (stack.length > 0) {
-    const topic = stack.pop()!;
+  eachTopic(model.roots, (topic) => {
     if (tooLong(topic.label)) throw refuse(topic.label);
-    stack.push(...topic.children);
-  }
+  });
   for (const relation of model.relationships)
     if (tooLong(relation.label)) throw refuse(relation.label!);
 }
@@ -159,11 +180,6 @@ export function htmlToText(html: string): string {
 /** Counts topics in a forest (iteratively: a deep tree must not overflow the stack). */
 export function countTopics(roots: readonly MapTopic[]): number {
   let count = 0;
-  const stack = [...roots];
-  while (stack.length > 0) {
-    const topic = stack.pop()!;
-    count++;
-    stack.push(...topic.children);
-  }
+  eachTopic(roots, () => count++);
   return count;
 }

@@ -4,6 +4,7 @@ import {
   ImportError,
   importer,
   TreeGuard,
+  type MapSummary,
   type MapTopic,
   type MindMapModel,
 } from './model.ts';
@@ -13,8 +14,8 @@ import { isZip, readZip } from './zip.ts';
 /**
  * XMind: a `.xmind` archive holding `content.json` (XMind Zen and later) or `content.xml` (XMind 8
  * and before), or either file alone. The first sheet is read: its root topic, attached children,
- * floating (detached) topics as further roots, notes, folding and relationships. Summary topics
- * are kept as notes of the topic they summarise (the summary range is not kept).
+ * floating (detached) topics as further roots, notes, folding, relationships and summaries (with
+ * their range, and the summary topic's own children).
  */
 export const importXMind = importer('XMind', (bytes: Uint8Array): MindMapModel => {
   if (isZip(bytes)) {
@@ -34,6 +35,31 @@ interface JsonTopic {
   branch?: string;
   notes?: { plain?: { content?: string } };
   children?: { attached?: JsonTopic[]; detached?: JsonTopic[]; summary?: JsonTopic[] };
+  summaries?: Array<{ range?: string; topicId?: string }>;
+}
+
+/** XMind's summary range "(first,last)" ("(2,)": one topic) as indices within `count` children. */
+export function summaryRange(range: string | undefined, count: number): [number, number] | null {
+  const match = /^\s*\(\s*(\d+)\s*,\s*(\d*)\s*\)\s*$/.exec(range ?? '');
+  if (!match || count === 0) return null;
+  const from = Math.min(Number(match[1]), count - 1);
+  const to = match[2] ? Math.min(Number(match[2]), count - 1) : from;
+  return from <= to ? [from, to] : [to, from];
+}
+
+/** The summaries of a topic: each summary entry joined to its summary topic by id. */
+function joinSummaries(
+  entries: ReadonlyArray<{ range?: string; topicId?: string }>,
+  topics: ReadonlyMap<string, MapTopic>,
+  childCount: number,
+): MapSummary[] {
+  const out: MapSummary[] = [];
+  for (const entry of entries) {
+    const topic = entry.topicId ? topics.get(entry.topicId) : undefined;
+    const range = summaryRange(entry.range, childCount);
+    if (topic && range) out.push({ from: range[0], to: range[1], topic });
+  }
+  return out;
 }
 
 function fromJson(bytes: Uint8Array): MindMapModel {
@@ -64,6 +90,11 @@ function fromJson(bytes: Uint8Array): MindMapModel {
     if (typeof note === 'string' && note.trim()) out.note = cleanNote(note);
     if (topic.branch === 'folded') out.collapsed = true;
     if (topic.id) out.ref = topic.id;
+    const summaryTopics = new Map<string, MapTopic>();
+    for (const t of topic.children?.summary ?? [])
+      if (t.id) summaryTopics.set(t.id, read(t, depth + 1));
+    const summaries = joinSummaries(topic.summaries ?? [], summaryTopics, out.children.length);
+    if (summaries.length) out.summaries = summaries;
     return out;
   };
   const root = read(sheet.rootTopic, 0);
@@ -80,6 +111,8 @@ function fromJson(bytes: Uint8Array): MindMapModel {
       })),
   };
 }
+
+const EMPTY: XmlElement = { name: '', attrs: {}, children: [] };
 
 function fromXml(bytes: Uint8Array): MindMapModel {
   const content = parseXml(decodeXml(bytes));
@@ -103,15 +136,19 @@ function fromXml(bytes: Uint8Array): MindMapModel {
     };
     const notes = child(topic, 'notes');
     const plain = notes && child(notes, 'plain');
-    const summaries = topicsOf(topic, 'summary').map((t) =>
-      cleanText(textOf(child(t, 'title') ?? t)),
-    );
-    const noteText = [plain ? cleanNote(textOf(plain)) : '', ...summaries.map((s) => `Σ ${s}`)]
-      .filter(Boolean)
-      .join('\n');
+    const noteText = plain ? cleanNote(textOf(plain)) : '';
     if (noteText) out.note = noteText;
     if (topic.attrs.branch === 'folded') out.collapsed = true;
     if (topic.attrs.id) out.ref = topic.attrs.id;
+    const summaryTopics = new Map<string, MapTopic>();
+    for (const t of topicsOf(topic, 'summary'))
+      if (t.attrs.id) summaryTopics.set(t.attrs.id, read(t, depth + 1));
+    const entries = elements(child(topic, 'summaries') ?? EMPTY, 'summary').map((e) => ({
+      range: e.attrs.range,
+      topicId: e.attrs['topic-id'],
+    }));
+    const summaries = joinSummaries(entries, summaryTopics, out.children.length);
+    if (summaries.length) out.summaries = summaries;
     for (const detached of topicsOf(topic, 'detached')) floating.push(read(detached, 0));
     return out;
   };

@@ -4,10 +4,11 @@ import { boardTitleOf, type YRecord } from '../../doc.ts';
 import { newId } from '../../ids.ts';
 import { compareOrdered, orderAt, orderAfterLast } from '../../order.ts';
 import type { OutlineNode } from '../../outline.ts';
-import type { MapTopic, MindMapModel } from '../../interop/model.ts';
+import { eachTopic, type MapTopic, type MindMapModel } from '../../interop/model.ts';
 import { nodesOf } from '../nodes.ts';
 import { cleanLabel, edgesOf, newTopic, requireTopic } from './records.ts';
 import { listRelationships } from './relationships.ts';
+import { listSummaries } from './summaries.ts';
 import { childrenOf, descendantsOf, listTopics, type Topic } from './topics.ts';
 
 /**
@@ -64,19 +65,25 @@ export function importMap(
   // Looked up before writing, so a board without lines refuses before any topic is written.
   const edges = args.model.relationships.length > 0 ? edgesOf(doc, args.boardId) : null;
   const created: string[] = [];
+  // A summary topic with children of its own, a note or a relationship line keeps them as a
+  // topic beside its summary: a CaseBoard summary is a label only.
+  const ends = new Set(args.model.relationships.flatMap((r) => [r.from, r.to]));
+  const heavy = (topic: MapTopic) =>
+    topic.children.length > 0 || !!topic.note || (!!topic.ref && ends.has(topic.ref));
   doc.transact(() => {
     const byRef = new Map<string, string>();
     let order = args.index === undefined ? orderAfterLast(siblings) : orderAt(siblings, args.index);
-    const queue: Array<{ topic: MapTopic; parent: string | null; order: string; top: boolean }> =
-      [];
+    type Item = { id: string; topic: MapTopic; parent: string | null; order: string; top: boolean };
+    const queue: Item[] = [];
     for (const topic of args.model.roots) {
-      queue.push({ topic, parent: args.parent, order, top: true });
+      queue.push({ id: newId(), topic, parent: args.parent, order, top: true });
       order = orderAfterLast([{ id: '', order }]);
     }
     // Breadth first and iterative: a deep map cannot overflow the stack.
     for (let i = 0; i < queue.length; i++) {
       const item = queue[i]!;
       const id = newTopic(nodes, {
+        id: item.id,
         parent: item.parent,
         order: item.order,
         label: item.topic.label,
@@ -86,9 +93,31 @@ export function importMap(
       if (item.topic.collapsed && item.topic.children.length > 0) record.set('collapsed', true);
       if (item.topic.ref) byRef.set(item.topic.ref, id);
       if (item.top) created.push(id);
+      const childIds = item.topic.children.map(() => newId());
+      const written: Array<{ id: string; topic: MapTopic }> = item.topic.children.map(
+        (topic, n) => ({ id: childIds[n]!, topic }),
+      );
+      for (const summary of item.topic.summaries ?? []) {
+        const from = childIds[summary.from];
+        const to = childIds[summary.to];
+        if (!from || !to) continue;
+        const summaryId = newId();
+        const bracket: YRecord = new Y.Map();
+        bracket.set('id', summaryId);
+        bracket.set('type', 'summary');
+        bracket.set('parent', id);
+        bracket.set('from', from);
+        bracket.set('to', to);
+        bracket.set('label', cleanLabel(summary.topic.label));
+        nodes.set(summaryId, bracket);
+        if (heavy(summary.topic)) {
+          const after = written.findIndex((w) => w.id === to);
+          written.splice(after + 1, 0, { id: newId(), topic: summary.topic });
+        }
+      }
       let childOrder = orderAfterLast([]);
-      for (const child of item.topic.children) {
-        queue.push({ topic: child, parent: id, order: childOrder, top: false });
+      for (const child of written) {
+        queue.push({ ...child, parent: id, order: childOrder, top: false });
         childOrder = orderAfterLast([{ id: '', order: childOrder }]);
       }
     }
@@ -129,6 +158,20 @@ export function mapFromBoard(doc: Y.Doc, boardId: string, ids?: readonly string[
   };
   const starts = ids ? topics.filter((t) => ids.includes(t.id)) : (children.get(null) ?? []);
   const roots = starts.map(build);
+  const byId = new Map<string, MapTopic>();
+  eachTopic(roots, (t) => byId.set(t.ref!, t));
+  for (const summary of listSummaries(doc, boardId, topics)) {
+    const parent = byId.get(summary.parent);
+    const run = (children.get(summary.parent) ?? []).map((t) => t.id);
+    const from = run.indexOf(summary.from);
+    const to = run.indexOf(summary.to);
+    if (!parent || from < 0 || to < 0) continue;
+    (parent.summaries ??= []).push({
+      from: Math.min(from, to),
+      to: Math.max(from, to),
+      topic: { label: summary.label, ref: summary.id, children: [] },
+    });
+  }
   const exported = new Set<string>();
   const mark = (t: MapTopic) => {
     exported.add(t.ref!);
