@@ -1,3 +1,4 @@
+import { escapeXml } from './xml.ts';
 import { writeZip } from './zip.ts';
 export { escapeMarkdown, exportMarkdown } from './markdown.ts';
 import type { MapTopic, MindMapModel } from './model.ts';
@@ -6,14 +7,6 @@ import type { MapTopic, MindMapModel } from './model.ts';
  * Writers for the mind-map formats other programs read: Markdown, OPML 2.0, FreeMind `.mm` (read by
  * FreeMind and Freeplane) and XMind (`.xmind` with content.json, manifest.json, metadata.json).
  */
-
-const escapeXml = (s: string) =>
-  s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\n/g, '&#10;');
 
 export function exportOpml(model: MindMapModel): string {
   const out: string[] = [

@@ -1,5 +1,6 @@
 import {
   cleanNote,
+  cleanPlain,
   cleanText,
   htmlToText,
   ImportError,
@@ -30,7 +31,7 @@ export const importFreeMind = importer('FreeMind', (bytes: Uint8Array): MindMapM
       ? cleanText(textOf(richNode))
       : /^\s*<html/i.test(text)
         ? cleanText(htmlToText(text))
-        : cleanText(text);
+        : cleanPlain(text);
     const notes = [rich('DETAILS'), rich('NOTE')]
       .filter((r): r is XmlElement => !!r)
       .map((r) => cleanNote(textOf(r)))

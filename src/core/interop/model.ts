@@ -1,3 +1,5 @@
+import { stripControls } from '../text.ts';
+
 /**
  * What every mind-map importer produces and every exporter reads: a forest of topics with notes,
  * fold state and relationship lines between topics. Importers are pure functions from bytes to this
@@ -126,7 +128,7 @@ export class TreeGuard {
 
 /** NFC, and runs of white space inside a label made one space. */
 export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  return stripControls(text).replace(/\s+/gu, ' ').trim();
 }
 
 /**
@@ -135,14 +137,13 @@ export function cleanText(text: string): string {
  * label comes back byte for byte.
  */
 export function cleanPlain(text: string): string {
-  return text.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+  return stripControls(text).trim();
 }
 
 /** NFC, keeping line breaks (notes), without trailing white space on lines. */
 export function cleanNote(text: string): string {
-  return text
-    .normalize('NFC')
-    .split(/\r?\n/)
+  return stripControls(text)
+    .split('\n')
     .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')

@@ -1,5 +1,6 @@
 import {
   cleanNote,
+  cleanPlain,
   cleanText,
   ImportError,
   importer,
@@ -23,7 +24,7 @@ export const importOpml = importer('OPML', (bytes: Uint8Array): MindMapModel => 
   const read = (outline: XmlElement, depth: number): MapTopic => {
     guard.check(depth);
     const topic: MapTopic = {
-      label: cleanText(outline.attrs.text ?? outline.attrs.title ?? ''),
+      label: cleanPlain(outline.attrs.text ?? outline.attrs.title ?? ''),
       children: elements(outline, 'outline').map((o) => read(o, depth + 1)),
     };
     const note = outline.attrs._note ?? outline.attrs.note;

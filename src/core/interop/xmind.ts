@@ -1,5 +1,6 @@
 import {
   cleanNote,
+  cleanPlain,
   cleanText,
   ImportError,
   importer,
@@ -83,7 +84,7 @@ function fromJson(bytes: Uint8Array): MindMapModel {
   const read = (topic: JsonTopic, depth: number): MapTopic => {
     guard.check(depth);
     const out: MapTopic = {
-      label: cleanText(String(topic.title ?? '')),
+      label: cleanPlain(String(topic.title ?? '')),
       children: (topic.children?.attached ?? []).map((t) => read(t, depth + 1)),
     };
     const note = topic.notes?.plain?.content;
@@ -131,7 +132,7 @@ function fromXml(bytes: Uint8Array): MindMapModel {
     guard.check(depth);
     const title = child(topic, 'title');
     const out: MapTopic = {
-      label: cleanText(title ? textOf(title) : ''),
+      label: cleanPlain(title ? textOf(title) : ''),
       children: topicsOf(topic, 'attached').map((t) => read(t, depth + 1)),
     };
     const notes = child(topic, 'notes');

@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { stripControls } from '../text.ts';
 import { IMPORT_LIMITS, ImportError } from './model.ts';
 
 /**
@@ -14,6 +15,22 @@ export interface XmlElement {
 export type XmlNode = XmlElement | string;
 
 /** Decodes XML bytes by their BOM or `encoding="…"` declaration (UTF-8 when neither says). */
+/**
+ * Text for an XML attribute or element: markup characters escaped, control characters XML cannot
+ * hold dropped (`stripControls`), tabs and line breaks as character references, so an attribute
+ * keeps them (a parser would read a raw one in an attribute as a space).
+ * @example escapeXml('a\tb\nc') // 'a&#9;b&#10;c'
+ */
+export function escapeXml(text: string): string {
+  return stripControls(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;');
+}
+
 export function decodeXml(bytes: Uint8Array): string {
   if (bytes.length > IMPORT_LIMITS.bytes)
     throw new ImportError('tooLarge', { limit: IMPORT_LIMITS.bytes / 1024 / 1024 });
