@@ -1,7 +1,7 @@
 import { escapeXml } from './xml.ts';
 import { writeZip } from './zip.ts';
 export { escapeMarkdown, exportMarkdown } from './markdown.ts';
-import type { MapTopic, MindMapModel } from './model.ts';
+import { floatingPosition, type MapTopic, type MindMapModel } from './model.ts';
 
 /**
  * Writers for the mind-map formats other programs read: Markdown, OPML 2.0, FreeMind `.mm` (read by
@@ -15,9 +15,9 @@ export function exportOpml(model: MindMapModel): string {
     `  <head><title>${escapeXml(model.title ?? model.roots[0]?.label ?? '')}</title></head>`,
     '  <body>',
   ];
-  const walk = (topic: MapTopic, depth: number) => {
+  const walk = (topic: MapTopic, depth: number, floating = false) => {
     const pad = '  '.repeat(depth + 2);
-    const attrs = `text="${escapeXml(topic.label)}"${topic.note ? ` _note="${escapeXml(topic.note)}"` : ''}`;
+    const attrs = `text="${escapeXml(topic.label)}"${topic.note ? ` _note="${escapeXml(topic.note)}"` : ''}${floating ? ' _floating="true"' : ''}`;
     if (topic.children.length === 0) out.push(`${pad}<outline ${attrs}/>`);
     else {
       out.push(`${pad}<outline ${attrs}>`);
@@ -25,18 +25,19 @@ export function exportOpml(model: MindMapModel): string {
       out.push(`${pad}</outline>`);
     }
   };
-  for (const root of model.roots) walk(root, 0);
+  // Floating topics are further top outlines, marked so that they are not put under the title.
+  model.roots.forEach((root, i) => walk(root, 0, i > 0));
   out.push('  </body>', '</opml>', '');
   return out.join('\n');
 }
 
 export function exportFreeMind(model: MindMapModel): string {
   const out: string[] = ['<map version="1.0.1">'];
-  // FreeMind has one root: several become the children of one titled root.
-  const roots =
-    model.roots.length === 1
-      ? model.roots
-      : [{ label: model.title ?? '', children: [...model.roots] }];
+  // One root; the further roots are floating topics, which Freeplane keeps as free nodes: children
+  // of the root with the FreeNode hook, placed by their distance from it.
+  const [main = { label: model.title ?? '', children: [] }, ...floating] = model.roots;
+  const free = new Set(floating);
+  const roots = [{ ...main, children: [...main.children, ...floating] }];
   // Ids once, for every topic written, before the arrows are looked up.
   let next = 0;
   const ids = new Map<MapTopic, string>();
@@ -61,9 +62,14 @@ export function exportFreeMind(model: MindMapModel): string {
   const walk = (topic: MapTopic, depth: number) => {
     const pad = ' '.repeat(depth + 1);
     const id = ids.get(topic)!;
+    const at = free.has(topic) ? floatingPosition(topic, floating.indexOf(topic)) : null;
+    const place = at
+      ? ` POSITION="${at.x < 0 ? 'left' : 'right'}" HGAP_QUANTITY="${Math.abs(Math.round(at.x))} px" VSHIFT_QUANTITY="${Math.round(at.y)} px"`
+      : '';
     out.push(
-      `${pad}<node TEXT="${escapeXml(topic.label)}" ID="${id}"${topic.collapsed ? ' FOLDED="true"' : ''}>`,
+      `${pad}<node TEXT="${escapeXml(topic.label)}" ID="${id}"${topic.collapsed ? ' FOLDED="true"' : ''}${place}>`,
     );
+    if (at) out.push(`${pad} <hook NAME="FreeNode"/>`);
     if (topic.note) {
       const paragraphs = topic.note
         .split('\n')
@@ -105,10 +111,14 @@ export function exportXMind(model: MindMapModel, now = Date.now()): Uint8Array {
   };
   const [first, ...rest] = model.roots;
   const root = first ? topicJson(first) : { id: idOf(), class: 'topic', title: model.title ?? '' };
+  // Floating topics: detached topics placed from the central topic, as XMind keeps them.
   if (rest.length)
     (root as Json).children = {
       ...((root as Json).children as Json),
-      detached: rest.map(topicJson),
+      detached: rest.map((topic, i) => ({
+        ...topicJson(topic),
+        position: floatingPosition(topic, i),
+      })),
     };
   (root as Json).structureClass = 'org.xmind.ui.map.unbalanced';
   const sheet = {

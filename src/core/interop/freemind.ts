@@ -49,10 +49,30 @@ export const importFreeMind = importer('FreeMind', (bytes: Uint8Array): MindMapM
         });
     }
     topic.children = elements(node, 'node').map((n) => read(n, depth + 1));
+    if (elements(node, 'hook').some((h) => h.attrs.NAME === 'FreeNode')) {
+      const gap = parseFloat(node.attrs.HGAP_QUANTITY ?? node.attrs.HGAP ?? '');
+      const shift = parseFloat(node.attrs.VSHIFT_QUANTITY ?? node.attrs.VSHIFT ?? '');
+      if (Number.isFinite(gap) || Number.isFinite(shift))
+        topic.position = {
+          x: (node.attrs.POSITION === 'left' ? -1 : 1) * (Number.isFinite(gap) ? gap : 0),
+          y: Number.isFinite(shift) ? shift : 0,
+        };
+    }
     return topic;
   };
   const roots = elements(map, 'node').map((n) => read(n, 0));
   if (roots.length === 0) throw new ImportError('empty');
+  // Free nodes (Freeplane's floating topics) under the root come out as further roots.
+  const mainNodes = elements(map, 'node');
+  roots.forEach((root, i) => {
+    const free = elements(mainNodes[i]!, 'node').map((n) =>
+      elements(n, 'hook').some((h) => h.attrs.NAME === 'FreeNode'),
+    );
+    if (!free.includes(true)) return;
+    const floating = root.children.filter((_, n) => free[n]);
+    root.children = root.children.filter((_, n) => !free[n]);
+    roots.push(...floating);
+  });
   return {
     title: roots[0]!.label,
     roots,

@@ -16,6 +16,16 @@ export interface MapTopic {
   children: MapTopic[];
   /** Summaries over runs of `children`. */
   summaries?: MapSummary[];
+  /** Where a floating topic (a root after the first) sits, from the central topic, in pixels. */
+  position?: { x: number; y: number };
+}
+
+/**
+ * Where a floating topic without a position of its own is put in a file that needs one (XMind,
+ * Freeplane): below and right of the central topic, one under the other.
+ */
+export function floatingPosition(topic: MapTopic, index: number): { x: number; y: number } {
+  return topic.position ?? { x: 360, y: 220 + 140 * index };
 }
 
 /**

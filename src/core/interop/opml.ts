@@ -31,9 +31,13 @@ export const importOpml = importer('OPML', (bytes: Uint8Array): MindMapModel => 
     if (note) topic.note = cleanNote(note);
     return topic;
   };
-  const outlines = elements(body, 'outline').map((o) => read(o, title ? 1 : 0));
+  const top = elements(body, 'outline');
+  const outlines = top.map((o) => read(o, title ? 1 : 0));
   if (outlines.length === 0) throw new ImportError('empty');
-  // A titled outline of several top items becomes one map under its title.
-  const roots = title && outlines.length > 1 ? [{ label: title, children: outlines }] : outlines;
+  // A titled outline of several top items becomes one map under its title, unless the further
+  // items are marked as floating topics (as CaseBoard writes them).
+  const floating = top.slice(1).some((o) => o.attrs._floating === 'true');
+  const roots =
+    title && outlines.length > 1 && !floating ? [{ label: title, children: outlines }] : outlines;
   return { ...(title ? { title } : {}), roots, relationships: [] };
 });

@@ -37,6 +37,16 @@ interface JsonTopic {
   notes?: { plain?: { content?: string } };
   children?: { attached?: JsonTopic[]; detached?: JsonTopic[]; summary?: JsonTopic[] };
   summaries?: Array<{ range?: string; topicId?: string }>;
+  position?: { x?: number; y?: number };
+}
+
+/** A floating topic's position, when the file gives one in numbers. */
+function positionOf(x: unknown, y: unknown): { x: number; y: number } | undefined {
+  const px = Number(x);
+  const py = Number(y);
+  return x !== undefined && y !== undefined && Number.isFinite(px) && Number.isFinite(py)
+    ? { x: px, y: py }
+    : undefined;
 }
 
 /** XMind's summary range "(first,last)" ("(2,)": one topic) as indices within `count` children. */
@@ -99,7 +109,12 @@ function fromJson(bytes: Uint8Array): MindMapModel {
     return out;
   };
   const root = read(sheet.rootTopic, 0);
-  const floating = (sheet.rootTopic.children?.detached ?? []).map((t) => read(t, 0));
+  const floating = (sheet.rootTopic.children?.detached ?? []).map((t) => {
+    const topic = read(t, 0);
+    const at = positionOf(t.position?.x, t.position?.y);
+    if (at) topic.position = at;
+    return topic;
+  });
   return {
     title: cleanText(String(sheet.title ?? root.label)),
     roots: [root, ...floating],
@@ -150,7 +165,13 @@ function fromXml(bytes: Uint8Array): MindMapModel {
     }));
     const summaries = joinSummaries(entries, summaryTopics, out.children.length);
     if (summaries.length) out.summaries = summaries;
-    for (const detached of topicsOf(topic, 'detached')) floating.push(read(detached, 0));
+    for (const detached of topicsOf(topic, 'detached')) {
+      const free = read(detached, 0);
+      const position = child(detached, 'position');
+      const at = position && positionOf(position.attrs['svg:x'], position.attrs['svg:y']);
+      if (at) free.position = at;
+      floating.push(free);
+    }
     return out;
   };
   const root = read(rootTopic, 0);
