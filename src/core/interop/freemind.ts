@@ -9,13 +9,49 @@ import {
   type MapTopic,
   type MindMapModel,
 } from './model.ts';
-import { decodeXml, elements, localName, parseXml, textOf, type XmlElement } from './xml.ts';
+import { applyCarried, hexColor, markerFromFreeplane } from './features.ts';
+import { child, decodeXml, elements, localName, parseXml, textOf, type XmlElement } from './xml.ts';
 
 /**
  * FreeMind and Freeplane `.mm`: `<map><node TEXT>`; rich text in `<richcontent TYPE="NODE">` (or, in
  * FreeMind 0.8, HTML inside `TEXT`), notes and details in `TYPE="NOTE"`/`"DETAILS"`, `FOLDED`,
- * and `<arrowlink DESTINATION>` as relationship lines.
+ * `<arrowlink DESTINATION>` as relationship lines, icons, clouds, edge colours, links, attributes,
+ * summary nodes, free nodes (as floating topics) and the side of main topics.
  */
+const hasHook = (node: XmlElement, name: string) =>
+  elements(node, 'hook').some((h) => h.attrs.NAME === name);
+
+/**
+ * Icons (CaseBoard's markers by the nearest icon, others by name), the edge colour, a cloud, a
+ * link, the side of a main topic and attributes (`caseboard:` ones as the field they carry).
+ */
+function readFeatures(node: XmlElement, topic: MapTopic): void {
+  const markers: string[] = [];
+  const icons: string[] = [];
+  for (const icon of elements(node, 'icon')) {
+    const name = icon.attrs.BUILTIN ?? '';
+    const marker = markerFromFreeplane(name);
+    if (marker) markers.push(marker);
+    else if (name) icons.push(name);
+  }
+  if (markers.length) topic.markers = [...new Set(markers)];
+  if (icons.length) topic.icons = icons;
+  const color = hexColor(child(node, 'edge')?.attrs.COLOR);
+  if (color) topic.color = color;
+  if (child(node, 'cloud')) topic.boundary = '';
+  if (node.attrs.LINK) topic.href = node.attrs.LINK;
+  const side = node.attrs.POSITION;
+  if (side === 'left' || side === 'right') topic.side = side;
+  const attributes: Array<{ name: string; value: string }> = [];
+  for (const a of elements(node, 'attribute')) {
+    const name = cleanPlain(a.attrs.NAME ?? '');
+    const value = cleanPlain(a.attrs.VALUE ?? '');
+    if (!name || applyCarried(topic, name, value)) continue;
+    attributes.push({ name, value });
+  }
+  if (attributes.length) topic.attributes = attributes;
+}
+
 export const importFreeMind = importer('FreeMind', (bytes: Uint8Array): MindMapModel => {
   const map = parseXml(decodeXml(bytes));
   if (localName(map.name) !== 'map') throw new ImportError('notFormat', { format: 'FreeMind' });
@@ -48,8 +84,9 @@ export const importFreeMind = importer('FreeMind', (bytes: Uint8Array): MindMapM
           ...(arrow.attrs.MIDDLE_LABEL ? { label: cleanText(arrow.attrs.MIDDLE_LABEL) } : {}),
         });
     }
-    topic.children = elements(node, 'node').map((n) => read(n, depth + 1));
-    if (elements(node, 'hook').some((h) => h.attrs.NAME === 'FreeNode')) {
+    readFeatures(node, topic);
+    readChildren(node, topic, depth);
+    if (hasHook(node, 'FreeNode')) {
       const gap = parseFloat(node.attrs.HGAP_QUANTITY ?? node.attrs.HGAP ?? '');
       const shift = parseFloat(node.attrs.VSHIFT_QUANTITY ?? node.attrs.VSHIFT ?? '');
       if (Number.isFinite(gap) || Number.isFinite(shift))
@@ -60,19 +97,41 @@ export const importFreeMind = importer('FreeMind', (bytes: Uint8Array): MindMapM
     }
     return topic;
   };
+  /**
+   * Children in order; Freeplane's summary groups are an empty FirstGroupNode marker where a group
+   * starts (the first child when there is none) and a SummaryNode after its last node.
+   */
+  const readChildren = (node: XmlElement, topic: MapTopic, depth: number) => {
+    let start: number | null = null;
+    let afterLast = 0;
+    for (const n of elements(node, 'node')) {
+      if (hasHook(n, 'FirstGroupNode')) {
+        start = topic.children.length;
+        // An empty node only marks the start; a topic with the hook starts the group itself.
+        const marker =
+          !n.attrs.TEXT && elements(n, 'node').length === 0 && !child(n, 'richcontent');
+        if (marker) continue;
+      }
+      if (hasHook(n, 'SummaryNode')) {
+        const from = start ?? afterLast;
+        const to = topic.children.length - 1;
+        const summary = read(n, depth + 1);
+        if (to >= from) (topic.summaries ??= []).push({ from, to, topic: summary });
+        else topic.children.push(summary);
+        start = null;
+        afterLast = topic.children.length;
+        continue;
+      }
+      const next = read(n, depth + 1);
+      if (depth === 0 && hasHook(n, 'FreeNode')) floating.push(next);
+      else topic.children.push(next);
+    }
+  };
+  const floating: MapTopic[] = [];
   const roots = elements(map, 'node').map((n) => read(n, 0));
   if (roots.length === 0) throw new ImportError('empty');
   // Free nodes (Freeplane's floating topics) under the root come out as further roots.
-  const mainNodes = elements(map, 'node');
-  roots.forEach((root, i) => {
-    const free = elements(mainNodes[i]!, 'node').map((n) =>
-      elements(n, 'hook').some((h) => h.attrs.NAME === 'FreeNode'),
-    );
-    if (!free.includes(true)) return;
-    const floating = root.children.filter((_, n) => free[n]);
-    root.children = root.children.filter((_, n) => !free[n]);
-    roots.push(...floating);
-  });
+  roots.push(...floating);
   return {
     title: roots[0]!.label,
     roots,

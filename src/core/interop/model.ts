@@ -18,6 +18,28 @@ export interface MapTopic {
   summaries?: MapSummary[];
   /** Where a floating topic (a root after the first) sits, from the central topic, in pixels. */
   position?: { x: number; y: number };
+  /** CaseBoard markers (`MARKERS` in core/commands/mindmap/topics.ts). */
+  markers?: string[];
+  /** Branch colour, `#rrggbb`. */
+  color?: string;
+  /** A boundary around this topic's branch, with its label ('' for none). */
+  boundary?: string;
+  /** The register entry the topic is linked to (its id in the case). */
+  entity?: string;
+  /** Case-file pages cited ("12–15", shown "BL 12–15"). */
+  pages?: string;
+  /** The case file shown in the topic (its id in the case). */
+  image?: string;
+  /** What other programs have and CaseBoard keeps in the note (see `extrasOf` in commands). */
+  href?: string;
+  /** XMind labels. */
+  labels?: string[];
+  /** Freeplane attributes, OPML attributes without a field here, XMind callouts and comments. */
+  attributes?: Array<{ name: string; value: string }>;
+  /** Markers and icons of other programs with no CaseBoard marker (their names there). */
+  icons?: string[];
+  /** The side a main topic was put on (Freeplane, XMind). */
+  side?: 'left' | 'right';
 }
 
 /**

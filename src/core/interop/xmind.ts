@@ -9,6 +9,7 @@ import {
   type MapTopic,
   type MindMapModel,
 } from './model.ts';
+import { applyCarried, hexColor, markerFromXMind, pagesFromLabel } from './features.ts';
 import { child, decodeXml, elements, localName, parseXml, textOf, type XmlElement } from './xml.ts';
 import { isZip, readZip } from './zip.ts';
 
@@ -35,9 +36,62 @@ interface JsonTopic {
   title?: string;
   branch?: string;
   notes?: { plain?: { content?: string } };
+  markers?: Array<{ markerId?: string }>;
+  labels?: string[];
+  href?: string;
+  style?: { properties?: Record<string, unknown> };
+  boundaries?: Array<{ range?: string; title?: string }>;
   children?: { attached?: JsonTopic[]; detached?: JsonTopic[]; summary?: JsonTopic[] };
   summaries?: Array<{ range?: string; topicId?: string }>;
   position?: { x?: number; y?: number };
+}
+
+/**
+ * What XMind keeps beside a topic's title: markers (CaseBoard's by the nearest XMind marker, others
+ * kept by name), labels ("BL …" as pages, `caseboard:` ones as the field they carry), a link, the
+ * branch colour and a boundary around the topic ("master").
+ */
+function readFeatures(
+  topic: MapTopic,
+  found: { markers: string[]; labels: string[]; href?: string; color?: string },
+): void {
+  const markers: string[] = [];
+  const icons: string[] = [];
+  for (const id of found.markers) {
+    const marker = markerFromXMind(id);
+    if (marker) markers.push(marker);
+    else icons.push(id);
+  }
+  if (markers.length) topic.markers = [...new Set(markers)];
+  if (icons.length) topic.icons = icons;
+  const labels: string[] = [];
+  for (const raw of found.labels) {
+    const label = cleanPlain(raw);
+    const pages = pagesFromLabel(label);
+    const eq = label.indexOf('=');
+    if (pages) topic.pages = pages;
+    else if (!(eq > 0 && applyCarried(topic, label.slice(0, eq), label.slice(eq + 1))))
+      if (label) labels.push(label);
+  }
+  if (labels.length) topic.labels = labels;
+  if (found.href) topic.href = found.href;
+  const color = hexColor(found.color);
+  if (color) topic.color = color;
+}
+
+/** Boundaries: "master" around the topic itself, "(a,b)" around children a…b. */
+function readBoundaries(
+  topic: MapTopic,
+  boundaries: ReadonlyArray<{ range?: string; title?: string }>,
+): void {
+  for (const b of boundaries) {
+    const title = cleanPlain(String(b.title ?? ''));
+    if ((b.range ?? 'master') === 'master') topic.boundary = title;
+    else {
+      const range = summaryRange(b.range, topic.children.length);
+      if (range) for (let i = range[0]; i <= range[1]; i++) topic.children[i]!.boundary ??= title;
+    }
+  }
 }
 
 /** A floating topic's position, when the file gives one in numbers. */
@@ -101,6 +155,14 @@ function fromJson(bytes: Uint8Array): MindMapModel {
     if (typeof note === 'string' && note.trim()) out.note = cleanNote(note);
     if (topic.branch === 'folded') out.collapsed = true;
     if (topic.id) out.ref = topic.id;
+    const properties = topic.style?.properties ?? {};
+    readFeatures(out, {
+      markers: (topic.markers ?? []).map((m) => String(m.markerId ?? '')).filter(Boolean),
+      labels: Array.isArray(topic.labels) ? topic.labels.map(String) : [],
+      ...(typeof topic.href === 'string' ? { href: topic.href } : {}),
+      color: String(properties['line-color'] ?? properties['svg:fill'] ?? ''),
+    });
+    readBoundaries(out, topic.boundaries ?? []);
     const summaryTopics = new Map<string, MapTopic>();
     for (const t of topic.children?.summary ?? [])
       if (t.id) summaryTopics.set(t.id, read(t, depth + 1));
@@ -156,6 +218,19 @@ function fromXml(bytes: Uint8Array): MindMapModel {
     if (noteText) out.note = noteText;
     if (topic.attrs.branch === 'folded') out.collapsed = true;
     if (topic.attrs.id) out.ref = topic.attrs.id;
+    const list = (outer: string, inner: string) => elements(child(topic, outer) ?? EMPTY, inner);
+    readFeatures(out, {
+      markers: list('marker-refs', 'marker-ref').map((m) => m.attrs['marker-id'] ?? ''),
+      labels: list('labels', 'label').map((l) => textOf(l)),
+      ...(topic.attrs['xlink:href'] ? { href: topic.attrs['xlink:href'] } : {}),
+    });
+    readBoundaries(
+      out,
+      list('boundaries', 'boundary').map((b) => ({
+        range: b.attrs.range,
+        title: textOf(child(b, 'title') ?? EMPTY),
+      })),
+    );
     const summaryTopics = new Map<string, MapTopic>();
     for (const t of topicsOf(topic, 'summary'))
       if (t.attrs.id) summaryTopics.set(t.attrs.id, read(t, depth + 1));

@@ -1,6 +1,8 @@
 /** Mind maps in and out: pasted outlines, imported maps and the exchange model of a board. */
 import * as Y from 'yjs';
-import { boardTitleOf, type YRecord } from '../../doc.ts';
+import { boardTitleOf, registerOf, type YRecord } from '../../doc.ts';
+import { normalizePageRef } from '../../pages.ts';
+import { normalizeText } from '../../text.ts';
 import { newId } from '../../ids.ts';
 import { compareOrdered, orderAt, orderAfterLast } from '../../order.ts';
 import type { OutlineNode } from '../../outline.ts';
@@ -9,7 +11,14 @@ import { nodesOf } from '../nodes.ts';
 import { cleanLabel, edgesOf, newTopic, requireTopic } from './records.ts';
 import { listRelationships } from './relationships.ts';
 import { listSummaries } from './summaries.ts';
-import { childrenOf, descendantsOf, listTopics, type Topic } from './topics.ts';
+import {
+  childrenOf,
+  descendantsOf,
+  listTopics,
+  MARKERS,
+  type Marker,
+  type Topic,
+} from './topics.ts';
 
 /**
  * Adds a forest (pasted lines, a copied subtree, a template) under `parent`, after its children
@@ -91,6 +100,7 @@ export function importMap(
       const record = nodes.get(id) as YRecord;
       if (item.topic.note) record.set('note', item.topic.note.slice(0, 20_000));
       if (item.topic.collapsed && item.topic.children.length > 0) record.set('collapsed', true);
+      writeFeatures(doc, record, item.topic);
       if (item.topic.ref) byRef.set(item.topic.ref, id);
       if (item.top) created.push(id);
       const childIds = item.topic.children.map(() => newId());
@@ -139,6 +149,21 @@ export function importMap(
 }
 
 /**
+ * The CaseBoard fields of an imported topic, each only when it is valid here: known markers, a
+ * `#rrggbb` colour, a page reference CaseBoard reads, a register entry of this case.
+ */
+function writeFeatures(doc: Y.Doc, record: YRecord, topic: MapTopic): void {
+  const markers = (topic.markers ?? []).filter((m): m is Marker => MARKERS.includes(m as Marker));
+  if (markers.length) record.set('markers', [...new Set(markers)]);
+  if (topic.color && /^#[0-9a-fA-F]{6}$/.test(topic.color)) record.set('color', topic.color);
+  if (topic.boundary !== undefined) record.set('boundary', normalizeText(topic.boundary));
+  const pages = topic.pages ? normalizePageRef(topic.pages) : null;
+  if (pages) record.set('pages', pages);
+  if (topic.entity && registerOf(doc).has(topic.entity)) record.set('entity', topic.entity);
+  if (topic.image) record.set('image', topic.image);
+}
+
+/**
  * A board's map (or the branches of `ids`) as the exchange model the exporters write: labels, notes,
  * fold state and relationship lines between exported topics.
  */
@@ -152,6 +177,9 @@ export function mapFromBoard(doc: Y.Doc, boardId: string, ids?: readonly string[
     const out: MapTopic = { label: topic.label, ref: topic.id, children: [] };
     if (topic.note) out.note = topic.note;
     if (topic.collapsed) out.collapsed = true;
+    if (topic.markers.length) out.markers = [...topic.markers];
+    for (const key of ['color', 'entity', 'pages', 'image', 'boundary'] as const)
+      if (topic[key] !== undefined) out[key] = topic[key];
     // Iterative would not help a JSON writer later; maps are bounded by the import limits.
     out.children = (children.get(topic.id) ?? []).map(build);
     return out;
