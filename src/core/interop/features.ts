@@ -86,3 +86,52 @@ export function hexColor(value: string | undefined): string | undefined {
   const match = /^#?([0-9a-f]{6})$/i.exec(value?.trim() ?? '');
   return match ? `#${match[1]!.toLowerCase()}` : undefined;
 }
+
+/**
+ * What other programs keep and a CaseBoard topic has no field for (a link, labels, attributes,
+ * icons, the side of a main topic) is kept at the end of its note, one tagged line each:
+ * `[link] …`, `[label] …`, `[attr] name: value`, `[icon] …`, `[side] left`. Exports read the lines
+ * back into the fields, so a trip through CaseBoard keeps them.
+ */
+const TAG = /^\[(link|label|attr|icon|side)\] (.*)$/;
+
+/** The tagged note lines for what a topic has beyond CaseBoard's fields. */
+export function extraLines(topic: MapTopic): string[] {
+  const one = (text: string) => text.replace(/\s*\n\s*/g, ' ');
+  return [
+    ...(topic.href ? [`[link] ${one(topic.href)}`] : []),
+    ...(topic.labels ?? []).map((l) => `[label] ${one(l)}`),
+    ...(topic.attributes ?? []).map((a) => `[attr] ${one(a.name)}: ${one(a.value)}`),
+    ...(topic.icons ?? []).map((i) => `[icon] ${one(i)}`),
+    ...(topic.side ? [`[side] ${topic.side}`] : []),
+  ];
+}
+
+/** A note with the tagged lines of `extraLines` after it (a blank line between). */
+export function noteWithExtras(topic: MapTopic): string | undefined {
+  const lines = extraLines(topic);
+  const note = [topic.note ?? '', lines.join('\n')].filter(Boolean).join('\n\n');
+  return note || undefined;
+}
+
+/** Splits a stored note into the note proper and the fields its trailing tagged lines carry. */
+export function readExtras(note: string, topic: MapTopic): string | undefined {
+  const lines = note.split('\n');
+  let start = lines.length;
+  while (start > 0 && TAG.test(lines[start - 1]!)) start--;
+  if (start === lines.length) return note;
+  for (const line of lines.slice(start)) {
+    const [, tag, value] = TAG.exec(line)!;
+    if (tag === 'link') topic.href = value!;
+    else if (tag === 'label') (topic.labels ??= []).push(value!);
+    else if (tag === 'icon') (topic.icons ??= []).push(value!);
+    else if (tag === 'side' && (value === 'left' || value === 'right')) topic.side = value;
+    else if (tag === 'attr') {
+      const colon = value!.indexOf(': ');
+      const name = colon >= 0 ? value!.slice(0, colon) : value!;
+      (topic.attributes ??= []).push({ name, value: colon >= 0 ? value!.slice(colon + 2) : '' });
+    }
+  }
+  const rest = lines.slice(0, start).join('\n').trim();
+  return rest || undefined;
+}

@@ -23,7 +23,7 @@ const hasHook = (node: XmlElement, name: string) =>
 
 /**
  * Icons (CaseBoard's markers by the nearest icon, others by name), the edge colour, a cloud, a
- * link, the side of a main topic and attributes (`caseboard:` ones as the field they carry).
+ * link and attributes (`caseboard:` ones as the field they carry).
  */
 function readFeatures(node: XmlElement, topic: MapTopic): void {
   const markers: string[] = [];
@@ -40,8 +40,6 @@ function readFeatures(node: XmlElement, topic: MapTopic): void {
   if (color) topic.color = color;
   if (child(node, 'cloud')) topic.boundary = '';
   if (node.attrs.LINK) topic.href = node.attrs.LINK;
-  const side = node.attrs.POSITION;
-  if (side === 'left' || side === 'right') topic.side = side;
   const attributes: Array<{ name: string; value: string }> = [];
   for (const a of elements(node, 'attribute')) {
     const name = cleanPlain(a.attrs.NAME ?? '');
@@ -123,8 +121,12 @@ export const importFreeMind = importer('FreeMind', (bytes: Uint8Array): MindMapM
         continue;
       }
       const next = read(n, depth + 1);
+      const side = n.attrs.POSITION;
       if (depth === 0 && hasHook(n, 'FreeNode')) floating.push(next);
       else topic.children.push(next);
+      // The side of a main topic; a free node is placed by its position instead.
+      if (depth === 0 && !hasHook(n, 'FreeNode') && (side === 'left' || side === 'right'))
+        next.side = side;
     }
   };
   const floating: MapTopic[] = [];

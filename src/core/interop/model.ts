@@ -82,6 +82,8 @@ export interface MindMapModel {
   title?: string;
   roots: MapTopic[];
   relationships: MapRelationship[];
+  /** The further sheets of an XMind workbook, each a map of its own. */
+  sheets?: MindMapModel[];
 }
 
 /** Limits every importer keeps: a file past them is refused, never half read. */

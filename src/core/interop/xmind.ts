@@ -41,7 +41,13 @@ interface JsonTopic {
   href?: string;
   style?: { properties?: Record<string, unknown> };
   boundaries?: Array<{ range?: string; title?: string }>;
-  children?: { attached?: JsonTopic[]; detached?: JsonTopic[]; summary?: JsonTopic[] };
+  children?: {
+    attached?: JsonTopic[];
+    detached?: JsonTopic[];
+    summary?: JsonTopic[];
+    callout?: JsonTopic[];
+  };
+  image?: { src?: string };
   summaries?: Array<{ range?: string; topicId?: string }>;
   position?: { x?: number; y?: number };
 }
@@ -136,15 +142,21 @@ function fromJson(bytes: Uint8Array): MindMapModel {
       message: err instanceof Error ? err.message.slice(0, 200) : '',
     });
   }
-  const sheet = (Array.isArray(sheets) ? sheets[0] : sheets) as
-    | {
-        title?: string;
-        rootTopic?: JsonTopic;
-        relationships?: Array<{ end1Id?: string; end2Id?: string; title?: string }>;
-      }
-    | undefined;
-  if (!sheet?.rootTopic) throw new ImportError('notFormat', { format: 'XMind' });
+  const list = (Array.isArray(sheets) ? sheets : [sheets]) as Array<JsonSheet | undefined>;
+  if (!list[0]?.rootTopic) throw new ImportError('notFormat', { format: 'XMind' });
   const guard = new TreeGuard();
+  const [first, ...rest] = list.map((sheet) => fromJsonSheet(sheet, guard));
+  return { ...first!, ...(rest.length ? { sheets: rest } : {}) };
+}
+
+interface JsonSheet {
+  title?: string;
+  rootTopic?: JsonTopic;
+  relationships?: Array<{ end1Id?: string; end2Id?: string; title?: string }>;
+}
+
+function fromJsonSheet(sheet: JsonSheet | undefined, guard: TreeGuard): MindMapModel {
+  if (!sheet?.rootTopic) throw new ImportError('notFormat', { format: 'XMind' });
   const read = (topic: JsonTopic, depth: number): MapTopic => {
     guard.check(depth);
     const out: MapTopic = {
@@ -163,6 +175,14 @@ function fromJson(bytes: Uint8Array): MindMapModel {
       color: String(properties['line-color'] ?? properties['svg:fill'] ?? ''),
     });
     readBoundaries(out, topic.boundaries ?? []);
+    const extra = [
+      ...(topic.children?.callout ?? []).map((c) => ({
+        name: 'callout',
+        value: cleanText(String(c.title ?? '')),
+      })),
+      ...(typeof topic.image?.src === 'string' ? [{ name: 'image', value: topic.image.src }] : []),
+    ];
+    if (extra.length) out.attributes = [...(out.attributes ?? []), ...extra];
     const summaryTopics = new Map<string, MapTopic>();
     for (const t of topic.children?.summary ?? [])
       if (t.id) summaryTopics.set(t.id, read(t, depth + 1));
@@ -196,10 +216,15 @@ function fromXml(bytes: Uint8Array): MindMapModel {
   const content = parseXml(decodeXml(bytes));
   if (localName(content.name) !== 'xmap-content')
     throw new ImportError('notFormat', { format: 'XMind' });
-  const sheet = child(content, 'sheet');
-  const rootTopic = sheet && child(sheet, 'topic');
-  if (!sheet || !rootTopic) throw new ImportError('empty');
   const guard = new TreeGuard();
+  const [first, ...rest] = elements(content, 'sheet').map((sheet) => fromXmlSheet(sheet, guard));
+  if (!first) throw new ImportError('empty');
+  return { ...first, ...(rest.length ? { sheets: rest } : {}) };
+}
+
+function fromXmlSheet(sheet: XmlElement, guard: TreeGuard): MindMapModel {
+  const rootTopic = child(sheet, 'topic');
+  if (!rootTopic) throw new ImportError('empty');
   const floating: MapTopic[] = [];
   const topicsOf = (topic: XmlElement, type: string) =>
     elements(child(topic, 'children') ?? { name: '', attrs: {}, children: [] }, 'topics')
@@ -231,6 +256,15 @@ function fromXml(bytes: Uint8Array): MindMapModel {
         title: textOf(child(b, 'title') ?? EMPTY),
       })),
     );
+    const image = child(topic, 'img')?.attrs['xhtml:src'];
+    const extra = [
+      ...topicsOf(topic, 'callout').map((c) => ({
+        name: 'callout',
+        value: cleanText(textOf(child(c, 'title') ?? EMPTY)),
+      })),
+      ...(image ? [{ name: 'image', value: image }] : []),
+    ];
+    if (extra.length) out.attributes = [...(out.attributes ?? []), ...extra];
     const summaryTopics = new Map<string, MapTopic>();
     for (const t of topicsOf(topic, 'summary'))
       if (t.attrs.id) summaryTopics.set(t.attrs.id, read(t, depth + 1));

@@ -6,7 +6,9 @@ import { normalizeText } from '../../text.ts';
 import { newId } from '../../ids.ts';
 import { compareOrdered, orderAt, orderAfterLast } from '../../order.ts';
 import type { OutlineNode } from '../../outline.ts';
+import { noteWithExtras, readExtras } from '../../interop/features.ts';
 import { eachTopic, type MapTopic, type MindMapModel } from '../../interop/model.ts';
+import { addBoard } from '../boards.ts';
 import { nodesOf } from '../nodes.ts';
 import { cleanLabel, edgesOf, newTopic, requireTopic } from './records.ts';
 import { listRelationships } from './relationships.ts';
@@ -98,7 +100,8 @@ export function importMap(
         label: item.topic.label,
       });
       const record = nodes.get(id) as YRecord;
-      if (item.topic.note) record.set('note', item.topic.note.slice(0, 20_000));
+      const note = noteWithExtras(item.topic);
+      if (note) record.set('note', note.slice(0, 20_000));
       if (item.topic.collapsed && item.topic.children.length > 0) record.set('collapsed', true);
       writeFeatures(doc, record, item.topic);
       if (item.topic.ref) byRef.set(item.topic.ref, id);
@@ -149,6 +152,31 @@ export function importMap(
 }
 
 /**
+ * Writes an imported workbook: its first sheet as `importMap` does, each further sheet (XMind
+ * workbooks have several) into a new mind-map board named after the sheet, all in one transaction
+ * (one undo step). Returns the ids of the first sheet's top topics and of the new boards.
+ * @example importWorkbook(doc, { boardId, parent: null, model: importMindMap('ho-so.xmind', bytes) }, origin)
+ */
+export function importWorkbook(
+  doc: Y.Doc,
+  args: { boardId: string; parent: string | null; model: MindMapModel },
+  origin: unknown,
+): { ids: string[]; boards: string[] } {
+  let ids: string[] = [];
+  const boards: string[] = [];
+  doc.transact(() => {
+    ids = importMap(doc, args, origin);
+    for (const [i, sheet] of (args.model.sheets ?? []).entries()) {
+      const title = sheet.title || sheet.roots[0]?.label || `XMind ${i + 2}`;
+      const boardId = addBoard(doc, { kind: 'mindmap', title: title.slice(0, 200) }, origin);
+      importMap(doc, { boardId, parent: null, model: sheet }, origin);
+      boards.push(boardId);
+    }
+  }, origin);
+  return { ids, boards };
+}
+
+/**
  * The CaseBoard fields of an imported topic, each only when it is valid here: known markers, a
  * `#rrggbb` colour, a page reference CaseBoard reads, a register entry of this case.
  */
@@ -175,7 +203,8 @@ export function mapFromBoard(doc: Y.Doc, boardId: string, ids?: readonly string[
   for (const list of children.values()) list.sort(compareOrdered);
   const build = (topic: Topic): MapTopic => {
     const out: MapTopic = { label: topic.label, ref: topic.id, children: [] };
-    if (topic.note) out.note = topic.note;
+    const note = topic.note ? readExtras(topic.note, out) : undefined;
+    if (note) out.note = note;
     if (topic.collapsed) out.collapsed = true;
     if (topic.markers.length) out.markers = [...topic.markers];
     for (const key of ['color', 'entity', 'pages', 'image', 'boundary'] as const)
