@@ -12,6 +12,7 @@ export function readWithMarkmap(markdown: string): MapTopic[] {
   const text = (html: string) =>
     html
       .replace(/<br>\n?/g, '\n')
+      .replace(/<!--[\s\S]*?-->/g, '')
       .replace(/<[^>]+>/g, '')
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
@@ -21,12 +22,13 @@ export function readWithMarkmap(markdown: string): MapTopic[] {
       .replace(/&#([0-9]+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
       .replace(/&amp;/g, '&')
       .trim();
-  type Node = { content: string; children?: Node[]; payload?: { tag?: string } };
+  type Node = { content: string; children?: Node[]; payload?: { tag?: string; fold?: number } };
   const convert = (node: Node): MapTopic => {
     const paragraphs = [...node.content.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/g)].map((m) => m[1]!);
     const label = paragraphs.length > 0 ? paragraphs[0]! : node.content;
     const topic: MapTopic = { label: text(label), children: (node.children ?? []).map(convert) };
     if (paragraphs.length > 1) topic.note = paragraphs.slice(1).map(text).join('\n\n');
+    if (node.payload?.fold) topic.collapsed = true;
     return topic;
   };
   // A file with one top heading is that heading; several hang under an empty root.

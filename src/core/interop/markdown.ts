@@ -60,13 +60,16 @@ function noteLines(note: string, indent: string): string[] {
 
 /**
  * A map as Markdown (CommonMark): headings to level 6, deeper topics as list items two spaces per
- * level, notes as paragraphs (inside the list item they belong to).
+ * level, notes as paragraphs (inside the list item they belong to), folded branches marked with
+ * markmap's `<!-- markmap: fold -->`.
  * @example exportMarkdown({ roots: [{ label: 'Vụ án', children: [] }], relationships: [] }) // '# Vụ án\n'
  */
 export function exportMarkdown(model: MindMapModel): string {
   const lines: string[] = [];
   const walk = (topic: MapTopic, depth: number) => {
-    const label = labelLine(topic.label);
+    // markmap's own comment for a folded branch.
+    const fold = topic.collapsed && topic.children.length > 0 ? ` ${FOLD_COMMENT}` : '';
+    const label = labelLine(topic.label) + fold;
     if (depth < HEADINGS) {
       lines.push(`${'#'.repeat(depth + 1)} ${label}`.trimEnd());
       if (topic.note) lines.push(...noteLines(topic.note, ''));
@@ -85,6 +88,9 @@ export function exportMarkdown(model: MindMapModel): string {
       .replace(/^\n+/, '') + '\n'
   );
 }
+
+const FOLD_COMMENT = '<!-- markmap: fold -->';
+const FOLD = /\s*<!--\s*markmap:\s*fold(?:All)?\s*-->\s*$/;
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const ITEM = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
@@ -146,10 +152,12 @@ export const importMarkdown = importer('Markdown', (bytes: Uint8Array): MindMapM
     blank = false;
     level = Math.min(level, open.length);
     guard.check(level);
+    const folded = FOLD.test(label);
     const topic: MapTopic = {
-      label: cleanPlain(unescapeMarkdown(label, true)),
+      label: cleanPlain(unescapeMarkdown(label.replace(FOLD, ''), true)),
       children: [],
     };
+    if (folded) topic.collapsed = true;
     open.length = level;
     if (level === 0) roots.push(topic);
     else open[level - 1]!.children.push(topic);
@@ -157,6 +165,7 @@ export const importMarkdown = importer('Markdown', (bytes: Uint8Array): MindMapM
   }
   if (roots.length === 0) throw new ImportError('empty');
   const tidy = (topic: MapTopic) => {
+    if (topic.collapsed && topic.children.length === 0) delete topic.collapsed;
     if (topic.note !== undefined) {
       const note = cleanNote(topic.note);
       if (note) topic.note = note;

@@ -31,6 +31,7 @@ const OWN = new Set([
   'type',
   '_id',
   '_arrows',
+  '_collapsed',
 ]);
 
 /**
@@ -102,15 +103,62 @@ function writeAttributes(
 }
 
 /**
+ * OPML's `expansionState`: the line numbers (1 for the first top outline, counted down the outline
+ * as shown) of the outlines shown open. A fold inside a folded branch is not shown, so those are
+ * marked `_collapsed` instead.
+ */
+function expansionState(roots: readonly MapTopic[]): {
+  lines: number[];
+  hiddenFolds: Set<MapTopic>;
+  any: boolean;
+} {
+  const lines: number[] = [];
+  let any = false;
+  const hiddenFolds = new Set<MapTopic>();
+  let line = 0;
+  const walk = (topic: MapTopic, shown: boolean) => {
+    if (shown) line++;
+    const open = topic.children.length > 0 && !topic.collapsed;
+    if (topic.children.length > 0) any = true;
+    if (shown && open) lines.push(line);
+    if (!shown && topic.collapsed && topic.children.length > 0) hiddenFolds.add(topic);
+    for (const c of topic.children) walk(c, shown && open);
+  };
+  for (const root of roots) walk(root, true);
+  return { lines, hiddenFolds, any };
+}
+
+/** Applies `expansionState` (see above) and `_collapsed` to topics read from an outline. */
+function applyExpansion(
+  roots: readonly MapTopic[],
+  state: number[] | null,
+  marked: ReadonlySet<MapTopic>,
+): void {
+  const open = new Set(state ?? []);
+  let line = 0;
+  const walk = (topic: MapTopic, shown: boolean) => {
+    if (shown) line++;
+    let expanded = !marked.has(topic);
+    if (shown && state) expanded = open.has(line);
+    if (!expanded && topic.children.length > 0) topic.collapsed = true;
+    for (const c of topic.children) walk(c, shown && expanded);
+  };
+  for (const root of roots) walk(root, true);
+}
+
+/**
  * A map as OPML 2.0: the board title in `<head>`, one outline per topic with its note in `_note`;
  * floating topics are further top outlines marked `_floating`.
  * @example exportOpml({ title: 'Vụ án', roots: [{ label: 'Vụ án', children: [] }], relationships: [] })
  */
 export function exportOpml(model: MindMapModel): string {
+  const expansion = expansionState(model.roots);
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<opml version="2.0">',
-    `  <head><title>${escapeXml(model.title ?? model.roots[0]?.label ?? '')}</title></head>`,
+    `  <head><title>${escapeXml(model.title ?? model.roots[0]?.label ?? '')}</title>${
+      expansion.any ? `<expansionState>${expansion.lines.join(',')}</expansionState>` : ''
+    }</head>`,
     '  <body>',
   ];
   // Relationship lines, which OPML has no element for: `_id` on their ends, `_arrows` on the start.
@@ -124,10 +172,11 @@ export function exportOpml(model: MindMapModel): string {
   const walk = (topic: MapTopic, depth: number, floating = false) => {
     const pad = '  '.repeat(depth + 2);
     const ref = topic.ref && ends.has(topic.ref) ? topic.ref : undefined;
-    const attrs = writeAttributes(topic, floating, {
-      id: ref,
-      arrows: ref ? arrows.get(ref) : undefined,
-    });
+    const attrs =
+      writeAttributes(topic, floating, {
+        id: ref,
+        arrows: ref ? arrows.get(ref) : undefined,
+      }) + (expansion.hiddenFolds.has(topic) ? ' _collapsed="true"' : '');
     if (topic.children.length === 0) out.push(`${pad}<outline ${attrs}/>`);
     else {
       out.push(`${pad}<outline ${attrs}>`);
@@ -152,6 +201,7 @@ export const importOpml = importer('OPML', (bytes: Uint8Array): MindMapModel => 
     : '';
   const guard = new TreeGuard();
   const relationships: MindMapModel['relationships'] = [];
+  const marked = new Set<MapTopic>();
   const read = (outline: XmlElement, depth: number): MapTopic => {
     guard.check(depth);
     const id = outline.attrs._id;
@@ -177,6 +227,7 @@ export const importOpml = importer('OPML', (bytes: Uint8Array): MindMapModel => 
     if (note) topic.note = cleanNote(note);
     readAttributes(outline, topic);
     if (id) topic.ref = id;
+    if (outline.attrs._collapsed === 'true') marked.add(topic);
     return topic;
   };
   const top = elements(body, 'outline');
@@ -185,6 +236,16 @@ export const importOpml = importer('OPML', (bytes: Uint8Array): MindMapModel => 
   // A titled outline of several top items becomes one map under its title, unless the further
   // items are marked as floating topics (as CaseBoard writes them).
   const floating = top.slice(1).some((o) => o.attrs._floating === 'true');
+  // Folds: `expansionState` counts the document's own top outlines from 1.
+  const stateElement = head && child(head, 'expansionState');
+  const state = stateElement
+    ? textOf(stateElement)
+        .trim()
+        .split(/[\s,]+/)
+        .map(Number)
+        .filter((n) => Number.isInteger(n) && n > 0)
+    : null;
+  applyExpansion(outlines, state, marked);
   const roots =
     title && outlines.length > 1 && !floating ? [{ label: title, children: outlines }] : outlines;
   return { ...(title ? { title } : {}), roots, relationships };
