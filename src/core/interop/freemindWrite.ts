@@ -2,6 +2,13 @@ import { carriedOf, FREEPLANE_ICONS, PREFIX } from './features.ts';
 import { floatingPosition, type MapTopic, type MindMapModel } from './model.ts';
 import { escapeXml } from './xml.ts';
 
+/** Lines as HTML paragraphs (an empty line kept as an empty paragraph). */
+const paragraphs = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => `<p>${escapeXml(line)}</p>`)
+    .join('');
+
 /**
  * FreeMind / Freeplane `.mm` out. One root; floating topics are Freeplane free nodes; markers are
  * the nearest built-in icons, the branch colour the edge colour, a boundary a cloud, summaries
@@ -9,7 +16,12 @@ import { escapeXml } from './xml.ts';
  * boundary's label travel as `caseboard:` attributes.
  */
 export function exportFreeMind(model: MindMapModel): string {
-  const out: string[] = ['<map version="1.0.1">'];
+  // Freeplane's own header: a FreeMind version makes Freeplane warn that the file may be shown or
+  // saved incorrectly. 1.7.0 is the oldest Freeplane with every feature used here.
+  const out: string[] = [
+    '<map version="freeplane 1.7.0">',
+    '<!--To view this file, download free mind mapping software Freeplane from http://freeplane.sourceforge.net -->',
+  ];
   // One root; the further roots are floating topics, which Freeplane keeps as free nodes: children
   // of the root with the FreeNode hook, placed by their distance from it.
   const [main = { label: model.title ?? '', children: [] }, ...floating] = model.roots;
@@ -39,8 +51,10 @@ export function exportFreeMind(model: MindMapModel): string {
     const pad = ' '.repeat(depth + 1);
     const id = ids.get(topic)!;
     const at = free.has(topic) ? floatingPosition(topic, floating.indexOf(topic)) : null;
+    // A label Freeplane would take for HTML ("<html>…") is written as rich text showing it.
+    const rich = /^\s*<html/i.test(topic.label);
     const attrs = [
-      `TEXT="${escapeXml(topic.label)}"`,
+      rich ? '' : `TEXT="${escapeXml(topic.label)}"`,
       `ID="${id}"`,
       topic.collapsed ? 'FOLDED="true"' : '',
       at
@@ -55,6 +69,10 @@ export function exportFreeMind(model: MindMapModel): string {
     ].filter(Boolean);
     out.push(`${pad}<node ${attrs.join(' ')}>`);
     const inner = `${pad} `;
+    if (rich)
+      out.push(
+        `${inner}<richcontent TYPE="NODE"><html><head></head><body>${paragraphs(topic.label)}</body></html></richcontent>`,
+      );
     if (at) out.push(`${inner}<hook NAME="FreeNode"/>`);
     for (const hook of hooks) out.push(`${inner}<hook NAME="${hook}"/>`);
     if (topic.color) out.push(`${inner}<edge COLOR="${topic.color}"/>`);
@@ -71,15 +89,10 @@ export function exportFreeMind(model: MindMapModel): string {
     ];
     for (const a of attributes)
       out.push(`${inner}<attribute NAME="${escapeXml(a.name)}" VALUE="${escapeXml(a.value)}"/>`);
-    if (topic.note) {
-      const paragraphs = topic.note
-        .split('\n')
-        .map((line) => `<p>${escapeXml(line)}</p>`)
-        .join('');
+    if (topic.note)
       out.push(
-        `${inner}<richcontent TYPE="NOTE"><html><head></head><body>${paragraphs}</body></html></richcontent>`,
+        `${inner}<richcontent TYPE="NOTE"><html><head></head><body>${paragraphs(topic.note)}</body></html></richcontent>`,
       );
-    }
     for (const a of arrows.get(id) ?? [])
       out.push(
         `${inner}<arrowlink DESTINATION="${a.to}"${a.label ? ` MIDDLE_LABEL="${escapeXml(a.label)}"` : ''}/>`,
