@@ -18,6 +18,20 @@ import { child, decodeXml, elements, localName, parseXml, textOf, type XmlElemen
  * `<arrowlink DESTINATION>` as relationship lines, icons, clouds, edge colours, links, attributes,
  * summary nodes, free nodes (as floating topics) and the side of main topics.
  */
+/**
+ * A rich-text label: white space collapsed as HTML shows it, paragraphs and `<br>` as line breaks.
+ */
+function richLabel(node: XmlElement): string {
+  const BREAK = '\ue000';
+  const lines = textOf(node, BREAK)
+    .replace(/\s+/g, ' ')
+    .split(BREAK)
+    .map((line) => line.trim());
+  while (lines.length && lines.at(-1) === '') lines.pop();
+  while (lines.length && lines[0] === '') lines.shift();
+  return cleanPlain(lines.join('\n'));
+}
+
 const hasHook = (node: XmlElement, name: string) =>
   elements(node, 'hook').some((h) => h.attrs.NAME === name);
 
@@ -53,6 +67,7 @@ function readFeatures(node: XmlElement, topic: MapTopic): void {
 export const importFreeMind = importer('FreeMind', (bytes: Uint8Array): MindMapModel => {
   const map = parseXml(decodeXml(bytes));
   if (localName(map.name) !== 'map') throw new ImportError('notFormat', { format: 'FreeMind' });
+  const legacyHtml = /^0\./.test(map.attrs.version ?? '');
   const guard = new TreeGuard();
   const relationships: MindMapModel['relationships'] = [];
   const read = (node: XmlElement, depth: number): MapTopic => {
@@ -61,9 +76,11 @@ export const importFreeMind = importer('FreeMind', (bytes: Uint8Array): MindMapM
       elements(node, 'richcontent').find((r) => (r.attrs.TYPE ?? '').toUpperCase() === type);
     const richNode = rich('NODE');
     const text = node.attrs.TEXT ?? '';
+    // Rich text is `<richcontent TYPE="NODE">`; FreeMind before 1.0 also kept HTML in TEXT. Any
+    // other TEXT is the label as written, even one that begins "<html>".
     const label = richNode
-      ? cleanText(textOf(richNode))
-      : /^\s*<html/i.test(text)
+      ? richLabel(richNode)
+      : legacyHtml && /^\s*<html/i.test(text)
         ? cleanText(htmlToText(text))
         : cleanPlain(text);
     const notes = [rich('DETAILS'), rich('NOTE')]

@@ -120,8 +120,8 @@ export function localName(name: string): string {
   return colon >= 0 ? name.slice(colon + 1) : name;
 }
 
-/** The text inside an element, with block elements (p, br, li, div) as line breaks. */
-export function textOf(node: XmlElement): string {
+/** The text inside an element, with block elements (p, br, li, div) as `lineBreak`s. */
+export function textOf(node: XmlElement, lineBreak = '\n'): string {
   let out = '';
   const walk = (n: XmlNode) => {
     if (typeof n === 'string') {
@@ -129,9 +129,10 @@ export function textOf(node: XmlElement): string {
       return;
     }
     const name = localName(n.name).toLowerCase();
-    if (name === 'br') out += '\n';
+    if (name === 'br') out += lineBreak;
     for (const c of n.children) walk(c);
-    if (['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr'].includes(name)) out += '\n';
+    if (['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr'].includes(name))
+      out += lineBreak;
   };
   for (const c of node.children) walk(c);
   return out;
