@@ -79,3 +79,61 @@ describe('XMind summaries', () => {
     expect(listRelationships(doc, boardId)).toHaveLength(1);
   });
 });
+
+describe('.xmind for XMind 8 and XMind 2020+', () => {
+  it('holds content.xml beside content.json, with the same map', async () => {
+    const { unzipSync } = await import('fflate');
+    const { exportXMind, mapFromBoard } = await import('../../src/core/index.ts');
+    const { buildCaseMap, viewModel } = await import('../helpers/interop-case.ts');
+    const { doc, boardId } = buildCaseMap();
+    const files = unzipSync(exportXMind(mapFromBoard(doc, boardId)));
+    expect(Object.keys(files).sort()).toEqual([
+      'META-INF/manifest.xml',
+      'content.json',
+      'content.xml',
+      'manifest.json',
+      'meta.xml',
+      'metadata.json',
+    ]);
+    const fromJson = importMindMap('content.json', files['content.json']!);
+    const fromXml = importMindMap('content.xml', files['content.xml']!);
+    // XMind 8 keeps colours in styles.xml, which is not written.
+    const noColour = (m: MindMapModel) =>
+      JSON.parse(JSON.stringify(viewModel(m)).replace(/,"color":"#[0-9a-f]{6}"/g, '')) as unknown;
+    expect(noColour(fromXml)).toEqual(noColour(fromJson));
+    // Floating topics have their positions in both.
+    expect(fromXml.roots.slice(1).map((r) => r.position)).toEqual(
+      fromJson.roots.slice(1).map((r) => r.position),
+    );
+    expect(fromXml.roots[1]!.position).toMatchObject({ x: expect.any(Number) });
+    const manifest = new TextDecoder().decode(files['META-INF/manifest.xml']);
+    expect(manifest).toContain('full-path="content.xml"');
+  });
+});
+
+describe('XMind’s own model library reads CaseBoard’s .xmind', () => {
+  it('with the topics, markers, labels, notes, folds, floating topics, boundaries, summaries and lines', async () => {
+    const { exportXMind, mapFromBoard } = await import('../../src/core/index.ts');
+    const { buildCaseMap } = await import('../helpers/interop-case.ts');
+    const { readWithXMindModel } = await import('../helpers/xmind-reader.ts');
+    const { doc, boardId } = buildCaseMap();
+    const read = readWithXMindModel(exportXMind(mapFromBoard(doc, boardId)));
+    // Its schema still says a label list is one string; XMind itself writes a list, as we do.
+    expect(read.schemaErrors.filter((e) => !/\.labels: should be string$/.test(e))).toEqual([]);
+    expect(read.root.title).toBe('Vụ án trộm cắp tài sản');
+    const suspects = read.root.children[0]!;
+    expect(suspects.markers).toEqual(['people-red']);
+    const an = suspects.children[0]!;
+    expect(an.title).toBe('Nguyễn Văn Ấn\nSinh năm 1990');
+    expect(an.labels).toContain('BL 12–15');
+    expect(an.note).toBe('- Tiền án: 1\n# không phải đề mục\n1. không phải danh sách');
+    expect(read.root.children.map((c) => c.folded)).toEqual([false, false, true, false]);
+    expect(read.root.children[1]!.boundaries).toBe(1);
+    expect(read.root.children[3]!.summaries).toBe(1);
+    expect(read.root.detached.map((d) => [d.title, !!d.position])).toEqual([
+      ['Việc cần làm', true],
+      ['Ghi nhớ', true],
+    ]);
+    expect(read.relationships).toHaveLength(2);
+  });
+});

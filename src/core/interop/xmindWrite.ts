@@ -1,10 +1,11 @@
 import { carriedOf, pagesLabel, PREFIX, XMIND_MARKERS } from './features.ts';
 import { floatingPosition, type MapTopic, type MindMapModel } from './model.ts';
+import { contentXml, manifestXml, META_XML } from './xmind8Write.ts';
 import { writeZip } from './zip.ts';
 
 /**
  * XMind out: one sheet, written as XMind 2020 and later write it (content.json, metadata.json,
- * manifest.json). Markers, labels, the branch colour, boundaries, summaries, links and floating
+ * manifest.json) with XMind 8's content.xml, meta.xml and META-INF/manifest.xml beside it. Markers, labels, the branch colour, boundaries, summaries, links and floating
  * topics use XMind's own fields; a register link and a picture travel as `caseboard:` labels, the
  * pages cited as a "BL …" label.
  */
@@ -98,6 +99,8 @@ export function sheetJson(model: MindMapModel, idOf: () => string): Json {
         id: idOf(),
         end1Id: ids.get(r.from),
         end2Id: ids.get(r.to),
+        // XMind's schema requires both ends' control points; empty lets XMind route the line.
+        controlPoints: { '0': {}, '1': {} },
         ...(r.label ? { title: r.label } : {}),
       })),
   };
@@ -110,10 +113,18 @@ export function sheetJson(model: MindMapModel, idOf: () => string): Json {
 export function exportXMind(model: MindMapModel, now = Date.now()): Uint8Array {
   let next = 0;
   const idOf = () => `cb${(++next).toString(36)}${now.toString(36)}`;
-  const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+  const utf8 = (value: string) => new TextEncoder().encode(value);
+  const sheets = [sheetJson(model, idOf)];
+  // Both contents, as XMind 2020 and later write them: XMind 8 reads content.xml.
+  const entries = ['content.json', 'content.xml', 'metadata.json', 'meta.xml', 'manifest.json'];
   return writeZip({
-    'content.json': encode([sheetJson(model, idOf)]),
-    'metadata.json': encode({ creator: { name: 'CaseBoard', version: '0.1.0' } }),
-    'manifest.json': encode({ 'file-entries': { 'content.json': {}, 'metadata.json': {} } }),
+    'content.json': utf8(JSON.stringify(sheets)),
+    'content.xml': utf8(contentXml(sheets, now)),
+    'metadata.json': utf8(JSON.stringify({ creator: { name: 'CaseBoard', version: '0.1.0' } })),
+    'meta.xml': utf8(META_XML),
+    'manifest.json': utf8(
+      JSON.stringify({ 'file-entries': Object.fromEntries(entries.map((e) => [e, {}])) }),
+    ),
+    'META-INF/manifest.xml': utf8(manifestXml([...entries, 'META-INF/', 'META-INF/manifest.xml'])),
   });
 }
