@@ -117,23 +117,23 @@ export const importFreeMind = importer('FreeMind', (bytes: Uint8Array): MindMapM
    * starts (the first child when there is none) and a SummaryNode after its last node.
    */
   const readChildren = (node: XmlElement, topic: MapTopic, depth: number) => {
-    let start: number | null = null;
+    // Group starts not yet closed by a summary (nested groups close the latest first).
+    const starts: number[] = [];
     let afterLast = 0;
     for (const n of elements(node, 'node')) {
       if (hasHook(n, 'FirstGroupNode')) {
-        start = topic.children.length;
+        starts.push(topic.children.length);
         // An empty node only marks the start; a topic with the hook starts the group itself.
         const marker =
           !n.attrs.TEXT && elements(n, 'node').length === 0 && !child(n, 'richcontent');
         if (marker) continue;
       }
       if (hasHook(n, 'SummaryNode')) {
-        const from = start ?? afterLast;
+        const from = starts.pop() ?? afterLast;
         const to = topic.children.length - 1;
         const summary = read(n, depth + 1);
         if (to >= from) (topic.summaries ??= []).push({ from, to, topic: summary });
         else topic.children.push(summary);
-        start = null;
         afterLast = topic.children.length;
         continue;
       }

@@ -81,8 +81,7 @@ export function exportFreeMind(model: MindMapModel): string {
       const icon = FREEPLANE_ICONS[marker];
       if (icon) out.push(`${inner}<icon BUILTIN="${icon}"/>`);
     }
-    for (const icon of topic.icons ?? [])
-      if (/^[\w-]+$/.test(icon)) out.push(`${inner}<icon BUILTIN="${icon}"/>`);
+    for (const icon of topic.icons ?? []) out.push(`${inner}<icon BUILTIN="${escapeXml(icon)}"/>`);
     const attributes = [
       ...(topic.attributes ?? []),
       ...carriedOf(topic).map(([name, value]) => ({ name: `${PREFIX}${name}`, value })),

@@ -32,6 +32,7 @@ const OWN = new Set([
   '_id',
   '_arrows',
   '_collapsed',
+  '_attributes',
 ]);
 
 /**
@@ -67,6 +68,15 @@ function readAttributes(outline: XmlElement, topic: MapTopic): void {
   if (a.url) topic.href = a.url;
   if (a.type && !(a.type === 'link' && a.url))
     (topic.attributes ??= []).push({ name: 'type', value: a.type });
+  if (a._attributes) {
+    try {
+      for (const x of JSON.parse(a._attributes) as Array<{ name?: unknown; value?: unknown }>)
+        if (typeof x.name === 'string')
+          (topic.attributes ??= []).push({ name: x.name, value: String(x.value ?? '') });
+    } catch {
+      // Not CaseBoard's: left out.
+    }
+  }
   for (const [name, value] of Object.entries(a)) {
     if (OWN.has(name) || /^_(markers|color|summaries|entity|image|pages|boundary)$/.test(name))
       continue;
@@ -85,7 +95,8 @@ function writeAttributes(
   if (link.arrows?.length) out.push(['_arrows', JSON.stringify(link.arrows)]);
   if (topic.note) out.push(['_note', topic.note]);
   if (floating) out.push(['_floating', 'true']);
-  if (topic.href) out.push(['type', 'link'], ['url', topic.href]);
+  const type = topic.attributes?.find((a) => a.name === 'type')?.value;
+  if (topic.href) out.push(['type', type ?? 'link'], ['url', topic.href]);
   if (topic.markers?.length) out.push(['_markers', topic.markers.join(' ')]);
   if (topic.color) out.push(['_color', topic.color]);
   for (const [name, value] of carriedOf(topic)) out.push([`_${name}`, value]);
@@ -96,9 +107,17 @@ function writeAttributes(
         topic.summaries.map((s) => ({ from: s.from, to: s.to, label: s.topic.label })),
       ),
     ]);
-  for (const a of topic.attributes ?? [])
-    if (/^[A-Za-z_][\w.-]*$/.test(a.name) && !out.some(([n]) => n === a.name))
-      out.push([a.name, a.value]);
+  // Attributes by name; those whose name XML cannot hold (or that repeat one) in `_attributes`.
+  // (all of them then, so that their order is kept).
+  const rest = (topic.attributes ?? []).filter((a) => !(a.name === 'type' && topic.href));
+  const plain = rest.every(
+    (a, i) =>
+      /^[A-Za-z_][\w.-]*$/.test(a.name) &&
+      !out.some(([n]) => n === a.name) &&
+      rest.findIndex((b) => b.name === a.name) === i,
+  );
+  if (plain) for (const a of rest) out.push([a.name, a.value]);
+  else out.push(['_attributes', JSON.stringify(rest)]);
   return out.map(([name, value]) => `${name}="${escapeXml(value)}"`).join(' ');
 }
 
