@@ -151,6 +151,11 @@ export const importFreeMind = importer('FreeMind', (bytes: Uint8Array): MindMapM
   if (roots.length === 0) throw new ImportError('empty');
   // Free nodes (Freeplane's floating topics) under the root come out as further roots.
   roots.push(...floating);
+  // Freeplane writes a side on every main topic; it says something only when both are used.
+  for (const root of roots) {
+    const sides = new Set(root.children.map((c) => c.side));
+    if (!(sides.has('left') && sides.has('right'))) for (const c of root.children) delete c.side;
+  }
   return {
     title: roots[0]!.label,
     roots,
