@@ -37,8 +37,8 @@ export function importFailureText(t: Translate, name: string, err: unknown): str
 }
 
 /** What a successful import brought in: `Đã nhập 42 chủ đề từ “map.xmind”.` */
-export const importedText = (t: Translate, name: string, count: number): string =>
-  t('imported', { count, name });
+export const importedText = (t: Translate, name: string, count: number, sheets = 0): string =>
+  sheets > 0 ? t('importedSheets', { count, name, sheets }) : t('imported', { count, name });
 
 /** Images a board shows as they are: the kinds the case file previews. */
 export const isDroppedImage = (file: File): boolean => /^image\/(png|jpeg|webp)$/.test(file.type);

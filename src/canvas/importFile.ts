@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { importMap } from '../core/commands/mindmap.ts';
+import { importWorkbook } from '../core/commands/mindmap.ts';
 
 /** The steps of an import, in order: what a progress bar shows of it. */
 export const IMPORT_STEPS = ['read', 'parse', 'write'] as const;
@@ -14,7 +14,7 @@ const nextFrame = () =>
 
 /**
  * Reads a dropped or chosen mind-map file and writes it into the board, under `parent` (or as
- * roots), in one step; nothing is written if the file is refused. `onStep` is told each step as it
+ * roots), and the further sheets of an XMind workbook into new boards, in one step; nothing is written if the file is refused. `onStep` is told each step as it
  * starts, and the page draws between steps, so a big file shows its progress instead of a frozen
  * page.
  */
@@ -25,7 +25,7 @@ export async function importFile(
   file: File,
   parent: string | null,
   onStep?: (step: ImportStep) => void,
-): Promise<{ ids: string[]; count: number }> {
+): Promise<{ ids: string[]; count: number; sheets: number }> {
   onStep?.('read');
   const bytes = new Uint8Array(await file.arrayBuffer());
   // The readers (XML, zip) come with the first import, not with the board.
@@ -36,6 +36,7 @@ export async function importFile(
   const model = importMindMap(file.name, bytes);
   onStep?.('write');
   await nextFrame();
-  const ids = importMap(doc, { boardId, parent, model }, origin);
-  return { ids, count: countTopics(model.roots) };
+  // Further sheets of an XMind workbook become boards of their own.
+  const { ids, boards } = importWorkbook(doc, { boardId, parent, model }, origin);
+  return { ids, count: countTopics(model.roots), sheets: boards.length };
 }

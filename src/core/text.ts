@@ -4,11 +4,29 @@
  */
 
 /**
- * Normalises committed text to NFC and trims surrounding white space.
+ * Text without control characters, in NFC: the breaks Word and other programs paste as controls
+ * (U+000B for Shift+Enter, U+000C, U+0085, U+2028, U+2029, CR LF, CR) become line feeds; tabs and
+ * line feeds stay; other C0 and C1 controls, lone surrogates and U+FFFE/U+FFFF, which XML cannot
+ * hold, are dropped. Exports can then write every stored text as well-formed XML.
+ * @example stripControls('Bị can\u000bNguyễn Văn A\u0007') // 'Bị can\nNguyễn Văn A'
+ */
+export function stripControls(text: string): string {
+  return (
+    text
+      .replace(/\r\n?|[\v\f\u0085\u2028\u2029]/g, '\n')
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
+      .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/g, '')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+      .normalize('NFC')
+  );
+}
+
+/**
+ * Normalises committed text to NFC without control characters and trims surrounding white space.
  * @example normalizeText('  Vie\u0323\u0302t ') // 'Việt'
  */
 export function normalizeText(text: string): string {
-  return text.normalize('NFC').trim();
+  return stripControls(text).trim();
 }
 
 /**

@@ -105,9 +105,9 @@ export function ExportMenu({
                     mindMap.selection.at(-1) ?? null,
                     (step) => setImporting({ name: file.name, step }),
                   ).then(
-                    ({ ids, count }) => {
+                    ({ ids, count, sheets }) => {
                       setImporting(null);
-                      job.setMessage(importedText(t, file.name, count));
+                      job.setMessage(importedText(t, file.name, count, sheets));
                       mindMap.onImported(ids);
                     },
                     (err: unknown) => {

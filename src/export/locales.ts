@@ -13,6 +13,8 @@ const vi = {
     write: 'Đang đưa các chủ đề vào sơ đồ…',
   },
   imported: 'Đã nhập {{count, number}} chủ đề từ “{{name}}”.',
+  importedSheets:
+    'Đã nhập {{count, number}} chủ đề từ “{{name}}”; {{sheets, number}} trang tính khác thành bảng mới.',
   importFailed: 'Không nhập được “{{name}}”: {{reason}}',
   exportImage: 'Ảnh',
   png: 'PNG {{scale}}×',
@@ -86,6 +88,8 @@ const en: DeepStrings<typeof vi> = {
     write: 'Adding the topics to the map…',
   },
   imported: 'Imported {{count, number}} topics from “{{name}}”.',
+  importedSheets:
+    'Imported {{count, number}} topics from “{{name}}”; new boards for its other sheets: {{sheets, number}}.',
   importFailed: 'Could not import “{{name}}”: {{reason}}',
   exportImage: 'Picture',
   png: 'PNG {{scale}}×',

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addBoard, addTopic, listTopics } from '../../src/core/index.ts';
+import { addBoard, addTopic, listBoards, listTopics } from '../../src/core/index.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import { connectClient, synced, type SyncClient } from '../helpers/sync.ts';
 import { expectConsoleErrors, launchBrowser, logIn, newContext, until } from './browser.ts';
@@ -192,4 +192,31 @@ it('says a restore cut off on the way was not kept, under a restore title, not �
     'Không khôi phục được: mất kết nối với máy chủ khi đang gửi tệp. Không có gì được lưu; hãy thử lại.',
   );
   await page.context().close();
+});
+
+it('says when further sheets of an XMind workbook became boards of their own, in Vietnamese and English', async () => {
+  for (const [locale, said] of [
+    ['vi-VN', 'Đã nhập 3 chủ đề từ “so-do.xmind”; 2 trang tính khác thành bảng mới.'],
+    ['en-US', 'Imported 3 topics from “so-do.xmind”; new boards for its other sheets: 2.'],
+  ] as const) {
+    const { page, client } = await openMap(locale);
+    const book = JSON.stringify([
+      JSON.parse(sheet(2))[0],
+      { title: 'Dòng thời gian', rootTopic: { title: 'Ngày 12/3' } },
+      { title: 'Nhân chứng', rootTopic: { title: 'Lê Văn C' } },
+    ]);
+    await dropFile(page, 'so-do.xmind', book);
+    await until(
+      async () => (await text(page, 'status')).includes('so-do.xmind'),
+      5000,
+      'the notice',
+    );
+    expect(await text(page, 'status')).toContain(said);
+    await until(async () => listBoards(client.doc).length === 3, 5000, 'the new boards');
+    expect(listBoards(client.doc).map((b) => b.title)).toEqual(
+      expect.arrayContaining(['Sơ đồ', 'Dòng thời gian', 'Nhân chứng']),
+    );
+    client.destroy();
+    await page.context().close();
+  }
 });

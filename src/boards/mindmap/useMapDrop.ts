@@ -58,10 +58,10 @@ export function useMapDrop(options: {
         void importFile(doc, boardId, origin, mapFile, parent, (step) =>
           options.onImporting({ name: mapFile.name, step }),
         ).then(
-          ({ ids, count }) => {
+          ({ ids, count, sheets }) => {
             options.onImporting(null);
             options.onError(null);
-            options.onImported(importedText(tInterop, mapFile.name, count));
+            options.onImported(importedText(tInterop, mapFile.name, count, sheets));
             options.select(ids);
           },
           (err: unknown) => {

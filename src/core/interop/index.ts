@@ -1,14 +1,15 @@
 import { importFreeMind } from './freemind.ts';
 import { IMPORT_LIMITS, ImportError, type MindMapModel } from './model.ts';
 import { importOpml } from './opml.ts';
-import { importMarkdown } from './text.ts';
+import { importMarkdown } from './markdown.ts';
 import { importXMind } from './xmind.ts';
 import { isZip } from './zip.ts';
 
 export * from './model.ts';
 export { importFreeMind } from './freemind.ts';
 export { importOpml } from './opml.ts';
-export { importMarkdown, importPlainText } from './text.ts';
+export { importMarkdown } from './markdown.ts';
+export { importPlainText } from './text.ts';
 export { importXMind } from './xmind.ts';
 export * from './export.ts';
 export { readZip, writeZip, isZip, isUnsafePath } from './zip.ts';

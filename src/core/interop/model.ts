@@ -1,3 +1,5 @@
+import { stripControls } from '../text.ts';
+
 /**
  * What every mind-map importer produces and every exporter reads: a forest of topics with notes,
  * fold state and relationship lines between topics. Importers are pure functions from bytes to this
@@ -12,6 +14,62 @@ export interface MapTopic {
   /** The topic's id in the source file, for relationships. */
   ref?: string;
   children: MapTopic[];
+  /** Summaries over runs of `children`. */
+  summaries?: MapSummary[];
+  /** Where a floating topic (a root after the first) sits, from the central topic, in pixels. */
+  position?: { x: number; y: number };
+  /** CaseBoard markers (`MARKERS` in core/commands/mindmap/topics.ts). */
+  markers?: string[];
+  /** Branch colour, `#rrggbb`. */
+  color?: string;
+  /** A boundary around this topic's branch, with its label ('' for none). */
+  boundary?: string;
+  /** The register entry the topic is linked to (its id in the case). */
+  entity?: string;
+  /** Case-file pages cited ("12–15", shown "BL 12–15"). */
+  pages?: string;
+  /** The case file shown in the topic (its id in the case). */
+  image?: string;
+  /** What other programs have and CaseBoard keeps in the note (see `extrasOf` in commands). */
+  href?: string;
+  /** XMind labels. */
+  labels?: string[];
+  /** Freeplane attributes, OPML attributes without a field here, XMind callouts and comments. */
+  attributes?: Array<{ name: string; value: string }>;
+  /** Markers and icons of other programs with no CaseBoard marker (their names there). */
+  icons?: string[];
+  /** The side a main topic was put on (Freeplane, XMind). */
+  side?: 'left' | 'right';
+}
+
+/**
+ * Where a floating topic without a position of its own is put in a file that needs one (XMind,
+ * Freeplane): below and right of the central topic, one under the other.
+ */
+export function floatingPosition(topic: MapTopic, index: number): { x: number; y: number } {
+  return topic.position ?? { x: 360, y: 220 + 140 * index };
+}
+
+/**
+ * A summary over the children `from`…`to` (indices, inclusive) of a topic. Its `topic` is the
+ * summary's label, and in XMind and Freeplane it may have children and be the end of a
+ * relationship like any topic.
+ */
+export interface MapSummary {
+  from: number;
+  to: number;
+  topic: MapTopic;
+}
+
+/** Every topic of a forest, summary topics and their children included (iteratively). */
+export function eachTopic(roots: readonly MapTopic[], visit: (topic: MapTopic) => void): void {
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const topic = stack.pop()!;
+    visit(topic);
+    stack.push(...topic.children);
+    for (const summary of topic.summaries ?? []) stack.push(summary.topic);
+  }
 }
 
 export interface MapRelationship {
@@ -24,6 +82,8 @@ export interface MindMapModel {
   title?: string;
   roots: MapTopic[];
   relationships: MapRelationship[];
+  /** The further sheets of an XMind workbook, each a map of its own. */
+  sheets?: MindMapModel[];
 }
 
 /** Limits every importer keeps: a file past them is refused, never half read. */
@@ -82,12 +142,9 @@ function checkLabels(model: MindMapModel): void {
       length: text.length,
       start: text.slice(0, 40).trimEnd(),
     });
-  const stack = [...model.roots];
-  while (stack.length > 0) {
-    const topic = stack.pop()!;
+  eachTopic(model.roots, (topic) => {
     if (tooLong(topic.label)) throw refuse(topic.label);
-    stack.push(...topic.children);
-  }
+  });
   for (const relation of model.relationships)
     if (tooLong(relation.label)) throw refuse(relation.label!);
 }
@@ -105,14 +162,22 @@ export class TreeGuard {
 
 /** NFC, and runs of white space inside a label made one space. */
 export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  return stripControls(text).replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * A label read from a format that stores it as plain text (an XML attribute, a JSON string, a
+ * Markdown line): NFC, one kind of line break, trimmed; inner white space kept as written, so a
+ * label comes back byte for byte.
+ */
+export function cleanPlain(text: string): string {
+  return stripControls(text).trim();
 }
 
 /** NFC, keeping line breaks (notes), without trailing white space on lines. */
 export function cleanNote(text: string): string {
-  return text
-    .normalize('NFC')
-    .split(/\r?\n/)
+  return stripControls(text)
+    .split('\n')
     .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
@@ -150,11 +215,6 @@ export function htmlToText(html: string): string {
 /** Counts topics in a forest (iteratively: a deep tree must not overflow the stack). */
 export function countTopics(roots: readonly MapTopic[]): number {
   let count = 0;
-  const stack = [...roots];
-  while (stack.length > 0) {
-    const topic = stack.pop()!;
-    count++;
-    stack.push(...topic.children);
-  }
+  eachTopic(roots, () => count++);
   return count;
 }

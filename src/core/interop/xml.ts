@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { stripControls } from '../text.ts';
 import { IMPORT_LIMITS, ImportError } from './model.ts';
 
 /**
@@ -14,6 +15,22 @@ export interface XmlElement {
 export type XmlNode = XmlElement | string;
 
 /** Decodes XML bytes by their BOM or `encoding="…"` declaration (UTF-8 when neither says). */
+/**
+ * Text for an XML attribute or element: markup characters escaped, control characters XML cannot
+ * hold dropped (`stripControls`), tabs and line breaks as character references, so an attribute
+ * keeps them (a parser would read a raw one in an attribute as a space).
+ * @example escapeXml('a\tb\nc') // 'a&#9;b&#10;c'
+ */
+export function escapeXml(text: string): string {
+  return stripControls(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;');
+}
+
 export function decodeXml(bytes: Uint8Array): string {
   if (bytes.length > IMPORT_LIMITS.bytes)
     throw new ImportError('tooLarge', { limit: IMPORT_LIMITS.bytes / 1024 / 1024 });
@@ -103,8 +120,8 @@ export function localName(name: string): string {
   return colon >= 0 ? name.slice(colon + 1) : name;
 }
 
-/** The text inside an element, with block elements (p, br, li, div) as line breaks. */
-export function textOf(node: XmlElement): string {
+/** The text inside an element, with block elements (p, br, li, div) as `lineBreak`s. */
+export function textOf(node: XmlElement, lineBreak = '\n'): string {
   let out = '';
   const walk = (n: XmlNode) => {
     if (typeof n === 'string') {
@@ -112,9 +129,10 @@ export function textOf(node: XmlElement): string {
       return;
     }
     const name = localName(n.name).toLowerCase();
-    if (name === 'br') out += '\n';
+    if (name === 'br') out += lineBreak;
     for (const c of n.children) walk(c);
-    if (['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr'].includes(name)) out += '\n';
+    if (['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr'].includes(name))
+      out += lineBreak;
   };
   for (const c of node.children) walk(c);
   return out;

@@ -1,14 +1,26 @@
 /** Mind maps in and out: pasted outlines, imported maps and the exchange model of a board. */
 import * as Y from 'yjs';
-import { boardTitleOf, type YRecord } from '../../doc.ts';
+import { boardTitleOf, registerOf, type YRecord } from '../../doc.ts';
+import { normalizePageRef } from '../../pages.ts';
+import { normalizeText } from '../../text.ts';
 import { newId } from '../../ids.ts';
 import { compareOrdered, orderAt, orderAfterLast } from '../../order.ts';
 import type { OutlineNode } from '../../outline.ts';
-import type { MapTopic, MindMapModel } from '../../interop/model.ts';
+import { noteWithExtras, readExtras } from '../../interop/features.ts';
+import { eachTopic, type MapTopic, type MindMapModel } from '../../interop/model.ts';
+import { addBoard } from '../boards.ts';
 import { nodesOf } from '../nodes.ts';
 import { cleanLabel, edgesOf, newTopic, requireTopic } from './records.ts';
 import { listRelationships } from './relationships.ts';
-import { childrenOf, descendantsOf, listTopics, type Topic } from './topics.ts';
+import { listSummaries } from './summaries.ts';
+import {
+  childrenOf,
+  descendantsOf,
+  listTopics,
+  MARKERS,
+  type Marker,
+  type Topic,
+} from './topics.ts';
 
 /**
  * Adds a forest (pasted lines, a copied subtree, a template) under `parent`, after its children
@@ -64,31 +76,61 @@ export function importMap(
   // Looked up before writing, so a board without lines refuses before any topic is written.
   const edges = args.model.relationships.length > 0 ? edgesOf(doc, args.boardId) : null;
   const created: string[] = [];
+  // A summary topic with children of its own, a note or a relationship line keeps them as a
+  // topic beside its summary: a CaseBoard summary is a label only.
+  const ends = new Set(args.model.relationships.flatMap((r) => [r.from, r.to]));
+  const heavy = (topic: MapTopic) =>
+    topic.children.length > 0 || !!topic.note || (!!topic.ref && ends.has(topic.ref));
   doc.transact(() => {
     const byRef = new Map<string, string>();
     let order = args.index === undefined ? orderAfterLast(siblings) : orderAt(siblings, args.index);
-    const queue: Array<{ topic: MapTopic; parent: string | null; order: string; top: boolean }> =
-      [];
+    type Item = { id: string; topic: MapTopic; parent: string | null; order: string; top: boolean };
+    const queue: Item[] = [];
     for (const topic of args.model.roots) {
-      queue.push({ topic, parent: args.parent, order, top: true });
+      queue.push({ id: newId(), topic, parent: args.parent, order, top: true });
       order = orderAfterLast([{ id: '', order }]);
     }
     // Breadth first and iterative: a deep map cannot overflow the stack.
     for (let i = 0; i < queue.length; i++) {
       const item = queue[i]!;
       const id = newTopic(nodes, {
+        id: item.id,
         parent: item.parent,
         order: item.order,
         label: item.topic.label,
       });
       const record = nodes.get(id) as YRecord;
-      if (item.topic.note) record.set('note', item.topic.note.slice(0, 20_000));
+      const note = noteWithExtras(item.topic);
+      if (note) record.set('note', note.slice(0, 20_000));
       if (item.topic.collapsed && item.topic.children.length > 0) record.set('collapsed', true);
+      writeFeatures(doc, record, item.topic);
       if (item.topic.ref) byRef.set(item.topic.ref, id);
       if (item.top) created.push(id);
+      const childIds = item.topic.children.map(() => newId());
+      const written: Array<{ id: string; topic: MapTopic }> = item.topic.children.map(
+        (topic, n) => ({ id: childIds[n]!, topic }),
+      );
+      for (const summary of item.topic.summaries ?? []) {
+        const from = childIds[summary.from];
+        const to = childIds[summary.to];
+        if (!from || !to) continue;
+        const summaryId = newId();
+        const bracket: YRecord = new Y.Map();
+        bracket.set('id', summaryId);
+        bracket.set('type', 'summary');
+        bracket.set('parent', id);
+        bracket.set('from', from);
+        bracket.set('to', to);
+        bracket.set('label', cleanLabel(summary.topic.label));
+        nodes.set(summaryId, bracket);
+        if (heavy(summary.topic)) {
+          const after = written.findIndex((w) => w.id === to);
+          written.splice(after + 1, 0, { id: newId(), topic: summary.topic });
+        }
+      }
       let childOrder = orderAfterLast([]);
-      for (const child of item.topic.children) {
-        queue.push({ topic: child, parent: id, order: childOrder, top: false });
+      for (const child of written) {
+        queue.push({ ...child, parent: id, order: childOrder, top: false });
         childOrder = orderAfterLast([{ id: '', order: childOrder }]);
       }
     }
@@ -110,6 +152,46 @@ export function importMap(
 }
 
 /**
+ * Writes an imported workbook: its first sheet as `importMap` does, each further sheet (XMind
+ * workbooks have several) into a new mind-map board named after the sheet, all in one transaction
+ * (one undo step). Returns the ids of the first sheet's top topics and of the new boards.
+ * @example importWorkbook(doc, { boardId, parent: null, model: importMindMap('ho-so.xmind', bytes) }, origin)
+ */
+export function importWorkbook(
+  doc: Y.Doc,
+  args: { boardId: string; parent: string | null; model: MindMapModel },
+  origin: unknown,
+): { ids: string[]; boards: string[] } {
+  let ids: string[] = [];
+  const boards: string[] = [];
+  doc.transact(() => {
+    ids = importMap(doc, args, origin);
+    for (const [i, sheet] of (args.model.sheets ?? []).entries()) {
+      const title = sheet.title || sheet.roots[0]?.label || `XMind ${i + 2}`;
+      const boardId = addBoard(doc, { kind: 'mindmap', title: title.slice(0, 200) }, origin);
+      importMap(doc, { boardId, parent: null, model: sheet }, origin);
+      boards.push(boardId);
+    }
+  }, origin);
+  return { ids, boards };
+}
+
+/**
+ * The CaseBoard fields of an imported topic, each only when it is valid here: known markers, a
+ * `#rrggbb` colour, a page reference CaseBoard reads, a register entry of this case.
+ */
+function writeFeatures(doc: Y.Doc, record: YRecord, topic: MapTopic): void {
+  const markers = (topic.markers ?? []).filter((m): m is Marker => MARKERS.includes(m as Marker));
+  if (markers.length) record.set('markers', [...new Set(markers)]);
+  if (topic.color && /^#[0-9a-fA-F]{6}$/.test(topic.color)) record.set('color', topic.color);
+  if (topic.boundary !== undefined) record.set('boundary', normalizeText(topic.boundary));
+  const pages = topic.pages ? normalizePageRef(topic.pages) : null;
+  if (pages) record.set('pages', pages);
+  if (topic.entity && registerOf(doc).has(topic.entity)) record.set('entity', topic.entity);
+  if (topic.image) record.set('image', topic.image);
+}
+
+/**
  * A board's map (or the branches of `ids`) as the exchange model the exporters write: labels, notes,
  * fold state and relationship lines between exported topics.
  */
@@ -121,14 +203,32 @@ export function mapFromBoard(doc: Y.Doc, boardId: string, ids?: readonly string[
   for (const list of children.values()) list.sort(compareOrdered);
   const build = (topic: Topic): MapTopic => {
     const out: MapTopic = { label: topic.label, ref: topic.id, children: [] };
-    if (topic.note) out.note = topic.note;
+    const note = topic.note ? readExtras(topic.note, out) : undefined;
+    if (note) out.note = note;
     if (topic.collapsed) out.collapsed = true;
+    if (topic.markers.length) out.markers = [...topic.markers];
+    for (const key of ['color', 'entity', 'pages', 'image', 'boundary'] as const)
+      if (topic[key] !== undefined) out[key] = topic[key];
     // Iterative would not help a JSON writer later; maps are bounded by the import limits.
     out.children = (children.get(topic.id) ?? []).map(build);
     return out;
   };
   const starts = ids ? topics.filter((t) => ids.includes(t.id)) : (children.get(null) ?? []);
   const roots = starts.map(build);
+  const byId = new Map<string, MapTopic>();
+  eachTopic(roots, (t) => byId.set(t.ref!, t));
+  for (const summary of listSummaries(doc, boardId, topics)) {
+    const parent = byId.get(summary.parent);
+    const run = (children.get(summary.parent) ?? []).map((t) => t.id);
+    const from = run.indexOf(summary.from);
+    const to = run.indexOf(summary.to);
+    if (!parent || from < 0 || to < 0) continue;
+    (parent.summaries ??= []).push({
+      from: Math.min(from, to),
+      to: Math.max(from, to),
+      topic: { label: summary.label, ref: summary.id, children: [] },
+    });
+  }
   const exported = new Set<string>();
   const mark = (t: MapTopic) => {
     exported.add(t.ref!);

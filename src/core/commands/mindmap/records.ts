@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { boardsOf, mapField, recordAt, type YRecord } from '../../doc.ts';
 import { newId } from '../../ids.ts';
+import { stripControls } from '../../text.ts';
 import { CommandError } from '../boards.ts';
 import { nodesOf } from '../nodes.ts';
 
@@ -16,9 +17,12 @@ export function requireTopic(doc: Y.Doc, boardId: string, id: string): YRecord {
   return record;
 }
 
-/** A label as stored: NFC, one kind of line break, trimmed; refuses more than 5000 characters. */
+/**
+ * A label as stored: NFC, one kind of line break, no control characters (`stripControls`: a
+ * pasted U+000B is a line break), trimmed; refuses more than 5000 characters.
+ */
 export function cleanLabel(label: string): string {
-  const text = label.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+  const text = stripControls(label).trim();
   if (text.length > 5000)
     throw new CommandError('topic.badLabel', 'A topic is at most 5000 characters.');
   return text;

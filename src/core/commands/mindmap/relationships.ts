@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { boardsOf, eachRecord, mapField, recordAt, textField, type YRecord } from '../../doc.ts';
 import { newId } from '../../ids.ts';
+import { normalizeText } from '../../text.ts';
 import { CommandError } from '../boards.ts';
 import { nodesIn } from '../nodes.ts';
 import { edgesOf, requireTopic } from './records.ts';
@@ -63,7 +64,7 @@ export function addRelationship(
     edge.set('type', 'relationship');
     edge.set('source', args.source);
     edge.set('target', args.target);
-    edge.set('label', (args.label ?? '').normalize('NFC').trim());
+    edge.set('label', normalizeText(args.label ?? ''));
     edges.set(id, edge);
   }, origin);
   return id;
@@ -80,7 +81,7 @@ export function setRelationship(
   if (!edge) throw new CommandError('topic.notFound', 'No such relationship.');
   doc.transact(() => {
     if (args.label === null) edges.delete(args.id);
-    else edge.set('label', args.label.normalize('NFC').trim());
+    else edge.set('label', normalizeText(args.label));
   }, origin);
 }
 

@@ -18,6 +18,7 @@ import {
 } from '../../doc.ts';
 import { compareOrdered, orderAt, orderAfterLast } from '../../order.ts';
 import { normalizePageRef } from '../../pages.ts';
+import { normalizeText, stripControls } from '../../text.ts';
 import { CommandError } from '../boards.ts';
 import { nodesIn, nodesOf } from '../nodes.ts';
 import { cleanLabel, newTopic, requireTopic } from './records.ts';
@@ -357,14 +358,13 @@ export function setTopic(
   };
   doc.transact(() => {
     if (label !== undefined) record.set('label', label);
-    optional('note', patch.note === undefined ? undefined : patch.note.normalize('NFC'));
+    optional('note', patch.note === undefined ? undefined : stripControls(patch.note));
     optional('color', patch.color);
     optional('entity', patch.entity);
     optional('pages', pages);
     optional('image', patch.image);
     if (patch.boundary === null) record.delete('boundary');
-    else if (patch.boundary !== undefined)
-      record.set('boundary', patch.boundary.normalize('NFC').trim());
+    else if (patch.boundary !== undefined) record.set('boundary', normalizeText(patch.boundary));
     if (patch.markers) record.set('markers', [...new Set(patch.markers)]);
     if (patch.collapsed !== undefined) {
       if (patch.collapsed) record.set('collapsed', true);
