@@ -43,6 +43,7 @@ const NODE: Fields = {
   pages: 'string',
   image: 'string',
   boundary: 'string',
+  side: 'string',
   from: 'string',
   to: 'string',
   shape: 'string',

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { unzipSync } from 'fflate';
 import {
   addBoard,
+  childrenOf,
   eachTopic,
   exportXMind,
   importMap,
@@ -15,6 +16,7 @@ import {
   type MindMapModel,
 } from '../../src/core/index.ts';
 import { interopFixture } from '../helpers/fixtures.ts';
+import { layoutMindMap } from '../../src/boards/mindmap/layout.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const topicsOf = (model: MindMapModel): MapTopic[] => {
@@ -127,6 +129,43 @@ describe('what other programs keep comes into CaseBoard', () => {
     importMap(doc, { boardId, parent: null, model: template }, 'me');
     const sides = mapFromBoard(doc, boardId).roots[0]!.children.map((c) => c.side);
     expect(sides).toEqual(template.roots[0]!.children.map((c) => c.side));
+    // On the board each main topic is drawn on its side of the central topic, and the side is a
+    // field, not a note line.
+    const topics = listTopics(doc, boardId);
+    const root = topics.find((t) => t.parent === null)!;
+    const main = childrenOf(topics, root.id);
+    expect(main.map((t) => t.side)).toEqual(template.roots[0]!.children.map((c) => c.side));
+    expect(main.some((t) => t.note?.includes('[side]'))).toBe(false);
+    const layout = layoutMindMap(
+      topics.map((t) => ({ ...t, width: 100, height: 30 })),
+      'balanced',
+    );
+    const x0 = layout.positions.get(root.id)!.x;
+    for (const t of main)
+      if (t.side === 'left') expect(layout.positions.get(t.id)!.x).toBeLessThan(x0);
+      else expect(layout.positions.get(t.id)!.x).toBeGreaterThan(x0);
+    // A side that came back as a note line from a format without sides becomes the field again.
+    const { doc: again, boardId: board2 } = board();
+    importMap(
+      again,
+      {
+        boardId: board2,
+        parent: null,
+        model: {
+          title: 'x',
+          roots: [
+            {
+              label: 'Gốc',
+              children: [{ label: 'Trái', note: 'Ghi chú\n\n[side] left', children: [] }],
+            },
+          ],
+          relationships: [],
+        },
+      },
+      'me',
+    );
+    const left = listTopics(again, board2).find((t) => t.label === 'Trái')!;
+    expect(left).toMatchObject({ side: 'left', note: 'Ghi chú' });
   });
 
   it('keeps OPML type, url and created', () => {

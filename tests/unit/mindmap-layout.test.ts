@@ -153,4 +153,37 @@ describe('mind-map layouts', () => {
       });
     for (const kind of KINDS) expect(overlaps(topics, layoutMindMap(topics, kind))).toEqual([]);
   });
+
+  it('keeps main topics with a side on it, and puts the others where the sides balance', () => {
+    const t = (id: string, parent: string | null, order: string, side?: 'left' | 'right') => ({
+      id,
+      parent,
+      order,
+      width: 100,
+      height: 30,
+      ...(side ? { side } : {}),
+    });
+    const topics = [
+      t('r', null, 'a0'),
+      t('a', 'r', 'a1', 'left'),
+      t('b', 'r', 'a2', 'left'),
+      t('c', 'r', 'a3'),
+      t('d', 'r', 'a4', 'right'),
+      t('e', 'r', 'a5'),
+    ];
+    const { positions } = layoutMindMap(topics, 'balanced');
+    const side = (id: string) => positions.get(id)!.side;
+    expect(['a', 'b', 'c', 'd', 'e'].map(side)).toEqual([
+      'left',
+      'left',
+      'right',
+      'right',
+      'right',
+    ]);
+    // Each side keeps sibling order top to bottom.
+    expect(positions.get('a')!.y).toBeLessThan(positions.get('b')!.y);
+    expect(positions.get('c')!.y).toBeLessThan(positions.get('d')!.y);
+    // Other layouts have no sides to keep.
+    expect(layoutMindMap(topics, 'logic-right').positions.get('a')!.side).toBe('right');
+  });
 });

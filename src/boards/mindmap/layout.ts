@@ -14,6 +14,8 @@ export interface LayoutTopic {
   width: number;
   height: number;
   collapsed?: boolean;
+  /** A main topic's side in the balanced layout (unset: wherever balances). */
+  side?: 'left' | 'right';
 }
 
 export interface LayoutOptions {
@@ -266,6 +268,41 @@ function balancedSplit(kids: readonly number[], band: Float64Array, vGap: number
   return best;
 }
 
+/**
+ * The main topics on the right and on the left, each side in sibling order: by XMind's balance
+ * when none has a side of its own; otherwise those with a side on it, and each of the others on
+ * the side that is shorter so far.
+ */
+function sides(
+  tree: Indexed,
+  kids: readonly number[],
+  band: Float64Array,
+  vGap: number,
+): [number[], number[]] {
+  if (!kids.some((k) => tree.topics[k]!.side)) {
+    const split = balancedSplit(kids, band, vGap);
+    return [kids.slice(0, split), kids.slice(split)];
+  }
+  let right = 0;
+  let left = 0;
+  for (const k of kids) {
+    const side = tree.topics[k]!.side;
+    if (side === 'right') right += band[k]! + vGap;
+    else if (side === 'left') left += band[k]! + vGap;
+  }
+  const out: [number[], number[]] = [[], []];
+  for (const k of kids) {
+    let side = tree.topics[k]!.side;
+    if (!side) {
+      side = right <= left ? 'right' : 'left';
+      if (side === 'right') right += band[k]! + vGap;
+      else left += band[k]! + vGap;
+    }
+    out[side === 'right' ? 0 : 1].push(k);
+  }
+  return out;
+}
+
 /** Lays out the subtree of `root` with the root's centre at `origin`; returns its topics. */
 function layoutOne(
   work: Work,
@@ -305,9 +342,9 @@ function layoutOne(
     placeSideways(work, root, kids, 1, hGap, vGap);
     return order;
   }
-  const split = balancedSplit(kids, band, vGap);
-  placeSideways(work, root, kids.slice(0, split), 1, hGap, vGap);
-  placeSideways(work, root, kids.slice(split), 2, hGap, vGap);
+  const [right, left] = sides(tree, kids, band, vGap);
+  placeSideways(work, root, right, 1, hGap, vGap);
+  placeSideways(work, root, left, 2, hGap, vGap);
   return order;
 }
 

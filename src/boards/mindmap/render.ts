@@ -53,6 +53,7 @@ export function renderMindMap(doc: Y.Doc, boardId: string, options: RenderOption
       parent: t.parent,
       order: t.order,
       collapsed: t.collapsed,
+      ...(t.side ? { side: t.side } : {}),
       ...sizes.get(t.id)!,
     })),
     kind,

@@ -107,6 +107,7 @@ export class MindMapView {
         width: size.width,
         height: size.height,
         collapsed: topic.collapsed,
+        ...(topic.side ? { side: topic.side } : {}),
       },
     };
     this.facts.set(topic.id, facts);

@@ -100,10 +100,13 @@ export function importMap(
         label: item.topic.label,
       });
       const record = nodes.get(id) as YRecord;
-      const note = noteWithExtras(item.topic);
+      // The side is a field of the topic, not a note line (one may come back from a format
+      // without sides, such as XMind, as the note line an export wrote).
+      const sided = withSide(item.topic);
+      const note = noteWithExtras({ ...sided, side: undefined });
       if (note) record.set('note', note.slice(0, 20_000));
       if (item.topic.collapsed && item.topic.children.length > 0) record.set('collapsed', true);
-      writeFeatures(doc, record, item.topic);
+      writeFeatures(doc, record, sided);
       if (item.topic.ref) byRef.set(item.topic.ref, id);
       if (item.top) created.push(id);
       const childIds = item.topic.children.map(() => newId());
@@ -176,6 +179,15 @@ export function importWorkbook(
   return { ids, boards };
 }
 
+/** A topic whose note ends with a `[side] left|right` line, with the side as its field instead. */
+function withSide(topic: MapTopic): MapTopic {
+  const match =
+    topic.side || !topic.note ? null : /(?:^|\n)\[side\] (left|right)\s*$/.exec(topic.note);
+  if (!match) return topic;
+  const note = topic.note!.slice(0, match.index).trimEnd();
+  return { ...topic, side: match[1] as 'left' | 'right', note: note || undefined };
+}
+
 /**
  * The CaseBoard fields of an imported topic, each only when it is valid here: known markers, a
  * `#rrggbb` colour, a page reference CaseBoard reads, a register entry of this case.
@@ -189,6 +201,7 @@ function writeFeatures(doc: Y.Doc, record: YRecord, topic: MapTopic): void {
   if (pages) record.set('pages', pages);
   if (topic.entity && registerOf(doc).has(topic.entity)) record.set('entity', topic.entity);
   if (topic.image) record.set('image', topic.image);
+  if (topic.side) record.set('side', topic.side);
 }
 
 /**
@@ -206,6 +219,7 @@ export function mapFromBoard(doc: Y.Doc, boardId: string, ids?: readonly string[
     const note = topic.note ? readExtras(topic.note, out) : undefined;
     if (note) out.note = note;
     if (topic.collapsed) out.collapsed = true;
+    if (topic.side) out.side = topic.side;
     if (topic.markers.length) out.markers = [...topic.markers];
     for (const key of ['color', 'entity', 'pages', 'image', 'boundary'] as const)
       if (topic[key] !== undefined) out[key] = topic[key];

@@ -52,6 +52,8 @@ export interface Topic {
   /** A labelled boundary drawn around this topic's branch ('' for none). */
   boundary?: string;
   collapsed: boolean;
+  /** The side a main topic is drawn on in the balanced layout (unset: wherever balances). */
+  side?: 'left' | 'right';
   /** True when the stored parent was missing and the topic is shown under the central topic. */
   rescued?: boolean;
 }
@@ -110,6 +112,8 @@ function readTopics(doc: Y.Doc, nodes: YRecord | undefined): Topic[] {
     }
     const boundary = record.get('boundary');
     if (typeof boundary === 'string') topic.boundary = boundary;
+    const side = record.get('side');
+    if (side === 'left' || side === 'right') topic.side = side;
     if (!changing) readings.set(record, topic);
     topics.push(topic);
   });
@@ -332,6 +336,8 @@ export interface TopicPatch {
   /** A boundary label ('' draws an unlabelled boundary); null removes the boundary. */
   boundary?: string | null;
   collapsed?: boolean;
+  /** The side of a main topic in the balanced layout; null: wherever balances. */
+  side?: 'left' | 'right' | null;
 }
 
 /** Changes a topic's content; `null` or '' removes an optional field. */
@@ -366,6 +372,8 @@ export function setTopic(
     if (patch.boundary === null) record.delete('boundary');
     else if (patch.boundary !== undefined) record.set('boundary', normalizeText(patch.boundary));
     if (patch.markers) record.set('markers', [...new Set(patch.markers)]);
+    if (patch.side === null) record.delete('side');
+    else if (patch.side === 'left' || patch.side === 'right') record.set('side', patch.side);
     if (patch.collapsed !== undefined) {
       if (patch.collapsed) record.set('collapsed', true);
       else record.delete('collapsed');
