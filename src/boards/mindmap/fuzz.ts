@@ -10,6 +10,7 @@ import {
   addTopic,
   deleteTopics,
   importMap,
+  importWorkbook,
   insertOutline,
   listSummaries,
   moveTopic,
@@ -83,6 +84,28 @@ export const mindMapFuzz: FuzzGenerators = {
         boardId,
         parent: stale(rng, rng.pick(nodeIdsOf(doc, boardId))),
         nodes: [{ label: 'Lời khai', children: [{ label: 'Ngày 12/3', children: [] }] }],
+      },
+      o,
+    );
+  },
+  importWorkbook: ({ doc, rng, origin: o, boardId }) => {
+    importWorkbook(
+      doc,
+      {
+        boardId,
+        parent: stale(rng, rng.pick(nodeIdsOf(doc, boardId))),
+        model: {
+          title: 'Trang 1',
+          roots: [{ label: 'Trang đầu', children: [{ label: 'A', children: [] }] }],
+          relationships: [],
+          sheets: [
+            {
+              title: 'Trang 2',
+              roots: [{ label: 'Trang sau', children: [{ label: 'B', children: [] }] }],
+              relationships: [],
+            },
+          ],
+        },
       },
       o,
     );
