@@ -1,9 +1,8 @@
 import { memo } from 'react';
 import { ViewportPortal } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
 import type { LinkType } from '../core/links.ts';
 import { LINK_LOOK } from './linkLook.ts';
-import { LINK_WIDTH } from './LinkEdge.tsx';
+import { LINK_WIDTH, LinkWord } from './LinkEdge.tsx';
 import type { LinkEdge } from './links.ts';
 import type { BoardLine } from './useDrawnBoard.ts';
 import { meets, type Area } from './viewWindow.ts';
@@ -27,7 +26,6 @@ export const BoardLinks = memo(function BoardLinks({
   area: Area | null;
   onSelect(id: string): void;
 }) {
-  const { t } = useTranslation('graph');
   if (lines.length === 0) return null;
   const types = [...new Set(lines.map((line) => line.edge.data?.type).filter((x) => !!x))];
   return (
@@ -91,27 +89,18 @@ export const BoardLinks = memo(function BoardLinks({
         {lines.map(({ edge, labelX, labelY }) => {
           const data = edge.data;
           if (!data || !area || !meets(area, labelX, labelY, 0, 0)) return null;
-          const look = LINK_LOOK[data.type];
           return (
-            <div
+            <LinkWord
               key={edge.id}
-              className={`link-label link-label--${data.type}${data.dimmed ? ' is-dimmed' : ''}${edge.className ? ` ${edge.className}` : ''}`}
-              style={{
-                transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
-                borderColor: look.color,
-                color: look.color,
-              }}
-              data-testid="link-label"
-              data-type={data.type}
+              data={data}
+              x={labelX}
+              y={labelY}
+              className={edge.className}
               onClick={(event) => {
                 event.stopPropagation();
                 onSelect(edge.id);
               }}
-            >
-              {look.glyph && <span aria-hidden>{look.glyph} </span>}
-              {data.label || t(`links.${data.type}`)}
-              {data.note && <span title={data.note}> ✎</span>}
-            </div>
+            />
           );
         })}
       </div>

@@ -34,7 +34,6 @@ export const LinkEdgeView = memo(function LinkEdgeView({
   selected,
   markerEnd,
 }: EdgeProps<LinkEdge>) {
-  const { t } = useTranslation('graph');
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
     sourceY,
@@ -45,7 +44,6 @@ export const LinkEdgeView = memo(function LinkEdgeView({
   });
   if (!data) return null;
   const look = LINK_LOOK[data.type];
-  const word = data.label || t(`links.${data.type}`);
   return (
     <>
       <BaseEdge
@@ -62,23 +60,53 @@ export const LinkEdgeView = memo(function LinkEdgeView({
         }}
       />
       <EdgeLabel>
-        <div
-          className={`link-label link-label--${data.type}${selected ? ' is-selected' : ''}${data.dimmed ? ' is-dimmed' : ''}`}
-          style={{
-            transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
-            borderColor: look.color,
-            color: look.color,
-          }}
-          data-testid="link-label"
-          data-type={data.type}
-        >
-          {look.glyph && <span aria-hidden>{look.glyph} </span>}
-          {word}
-          {data.note && <span title={data.note}> ✎</span>}
-        </div>
+        <LinkWord
+          data={data}
+          x={labelX}
+          y={labelY}
+          className={selected ? 'is-selected' : undefined}
+        />
       </EdgeLabel>
     </>
   );
 });
+
+/**
+ * A link's word at (x, y) of the board, in its type's colour with its glyph and a mark for a note:
+ * the same for a React Flow edge and for a link the board draws itself (`BoardLinks.tsx`).
+ */
+export function LinkWord({
+  data,
+  x,
+  y,
+  className,
+  onClick,
+}: {
+  data: NonNullable<LinkEdge['data']>;
+  x: number;
+  y: number;
+  className?: string | undefined;
+  onClick?: (event: React.MouseEvent) => void;
+}) {
+  const { t } = useTranslation('graph');
+  const look = LINK_LOOK[data.type];
+  return (
+    <div
+      className={`link-label link-label--${data.type}${data.dimmed ? ' is-dimmed' : ''}${className ? ` ${className}` : ''}`}
+      style={{
+        transform: `translate(-50%, -50%) translate(${x}px, ${y}px)`,
+        borderColor: look.color,
+        color: look.color,
+      }}
+      data-testid="link-label"
+      data-type={data.type}
+      onClick={onClick}
+    >
+      {look.glyph && <span aria-hidden>{look.glyph} </span>}
+      {data.label || t(`links.${data.type}`)}
+      {data.note && <span title={data.note}> ✎</span>}
+    </div>
+  );
+}
 
 export const edgeTypes = { link: LinkEdgeView };
