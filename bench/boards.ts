@@ -20,7 +20,7 @@ import { connectClient, eventually, synced, type SyncClient } from '../tests/hel
 import { random } from '../tests/helpers/random.ts';
 import { launchBrowser, logIn, newContext } from '../tests/e2e/browser.ts';
 import { CASE_WORDS as WORDS } from './words.ts';
-import { panAndZoom, zoomToOne } from './editor.ts';
+import { panAndZoom, twoFrames, zoomToOne } from './editor.ts';
 import { percentile, runsCell } from './stats.ts';
 import type { BenchTable } from './report.ts';
 
@@ -126,12 +126,7 @@ async function shown(page: Page, selector: string, timeout: number): Promise<boo
       () => false,
     );
   if (!ok) return false;
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
-      ),
-  );
+  await twoFrames(page);
   return true;
 }
 

@@ -97,6 +97,16 @@ async function buildPlain(): Promise<string> {
   return outDir;
 }
 
+/** Waits for two animation frames: what was put in the page has been drawn. */
+export async function twoFrames(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+      ),
+  );
+}
+
 /** Waits until the flow shows `count` nodes and two more frames have been drawn. */
 export async function drawn(page: Page, count: number): Promise<void> {
   await page.waitForFunction(
@@ -104,12 +114,7 @@ export async function drawn(page: Page, count: number): Promise<void> {
     count,
     { timeout: 120_000, polling: 50 },
   );
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
-      ),
-  );
+  await twoFrames(page);
 }
 
 /**
@@ -125,12 +130,7 @@ export async function mapDrawn(page: Page): Promise<void> {
     undefined,
     { timeout: 120_000, polling: 'raf' },
   );
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
-      ),
-  );
+  await twoFrames(page);
 }
 
 /** Waits until `count` elements match `selector` and two more frames have been drawn. */
@@ -140,12 +140,7 @@ export async function drawnElements(page: Page, selector: string, count: number)
     { s: selector, n: count },
     { timeout: 120_000, polling: 50 },
   );
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
-      ),
-  );
+  await twoFrames(page);
 }
 
 /** A point of the empty pane near the middle of the flow, to start a pan from. */

@@ -17,7 +17,7 @@ import { connectClient, eventually, synced } from '../tests/helpers/sync.ts';
 import { random } from '../tests/helpers/random.ts';
 import { launchBrowser, logIn, newContext } from '../tests/e2e/browser.ts';
 import type { Page } from 'playwright-core';
-import { panAndZoom } from './editor.ts';
+import { panAndZoom, twoFrames } from './editor.ts';
 import { percentile } from './stats.ts';
 import type { BenchTable } from './report.ts';
 
@@ -86,12 +86,7 @@ async function sceneDrawn(page: Page, count: number): Promise<void> {
     count,
     { timeout: 120_000, polling: 50 },
   );
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
-      ),
-  );
+  await twoFrames(page);
 }
 
 export async function benchScene(quick: boolean): Promise<BenchTable> {
