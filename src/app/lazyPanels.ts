@@ -41,3 +41,9 @@ export const HistoryPanel = lazy(() =>
 export const VersionView = lazy(() =>
   withHistoryTexts(import('../history/VersionView.tsx')).then((m) => ({ default: m.VersionView })),
 );
+export const ChecklistPanel = lazy(() =>
+  Promise.all([
+    import('../checklist/locales.ts').then((m) => m.installChecklistTexts(i18n)),
+    withTexts(import('../checklist/ChecklistPanel.tsx')),
+  ]).then(([, m]) => ({ default: m.ChecklistPanel })),
+);

@@ -2,7 +2,13 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Plus } from 'lucide-react';
 import { commandErrorText } from '../ui/commandErrors.tsx';
-import { addEntity, listEntities, updateEntity, type Entity } from '../core/commands/register.ts';
+import {
+  addEntity,
+  getEntity,
+  listEntities,
+  updateEntity,
+  type Entity,
+} from '../core/commands/register.ts';
 import { registerOf } from '../core/doc.ts';
 import { ENTITY_KINDS, type EntityKind } from '../core/register.ts';
 import { compareVietnamese, matchesSearch } from '../core/text.ts';
@@ -36,9 +42,11 @@ function searchText(entity: Entity, t: (key: string) => string): string {
  * edit and delete, where each entity is used, and the case file.
  */
 export function RegisterPanel(props: RegisterPanelProps) {
-  const { caseId, doc, origin, readOnly } = props;
+  const { caseId, doc, origin, readOnly, initialEntity } = props;
   const { t } = useTranslation('register');
-  const [tab, setTab] = useState<Tab>('person');
+  const [tab, setTab] = useState<Tab>(() =>
+    initialEntity ? (getEntity(doc, initialEntity)?.kind ?? 'person') : 'person',
+  );
   const [query, setQuery] = useState('');
   const [choice, setChoice] = useState('');
   const [sort, setSort] = useState<{ field: string; descending: boolean }>({
@@ -46,7 +54,7 @@ export function RegisterPanel(props: RegisterPanelProps) {
     descending: false,
   });
   const [editing, setEditing] = useState<{ kind: EntityKind; entity?: Entity } | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(initialEntity ?? null);
 
   const entities = useDoc(
     doc,

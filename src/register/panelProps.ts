@@ -11,4 +11,6 @@ export interface RegisterPanelProps {
   /** Shows a node on a board (the "used on" links). */
   onGoToNode(boardId: string, nodeId: string): void;
   onOpenFile(file: CaseFile): void;
+  /** An entity to show when the panel opens (its tab, selected), e.g. from the case checklist. */
+  initialEntity?: string | null;
 }

@@ -271,7 +271,10 @@ describe('case checklist rules', () => {
     place('evidence', { name: 'Con dao' });
     const results = runChecklist(snapshot(doc));
     expect(results.map((r) => r.rule.id)).toEqual(CHECKLIST_RULES.map((r) => r.id));
-    for (const r of results) expect(r.rule.source).toMatch(/^Điều \d+/);
+    for (const r of results) {
+      expect(r.rule.source.vi).toMatch(/^Điều \d+/);
+      expect(r.rule.source.en).toMatch(/^Articles? \d+/);
+    }
     const byRule = Object.fromEntries(results.map((r) => [r.rule.id, r.findings.length]));
     expect(byRule).toMatchObject({
       'evidence-uncited': 1,

@@ -102,6 +102,7 @@ export const en: Texts<typeof vi> = {
     back: 'Back to cases',
     cases: 'Cases',
     history: 'History',
+    checklist: 'Checklist',
     audit: 'Audit',
   },
   status: {

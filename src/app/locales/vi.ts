@@ -98,6 +98,7 @@ export const vi = {
     back: 'Về danh sách',
     cases: 'Các vụ án',
     history: 'Lịch sử',
+    checklist: 'Kiểm tra hồ sơ',
     audit: 'Nhật ký',
   },
   status: {

@@ -6,6 +6,7 @@ import {
   Eye,
   HardDriveDownload,
   History,
+  ListChecks,
   Presentation,
   Redo2,
   ScrollText,
@@ -17,7 +18,9 @@ import { usePresenterRequests } from '../../present/channel.ts';
 import { formatOffence } from '../../core/offences.ts';
 import { listBoards } from '../../core/commands/boards.ts';
 import { metaOf, readMeta } from '../../core/doc.ts';
-import type { CaseFile } from '../../core/commands/files.ts';
+import { listFiles, type CaseFile } from '../../core/commands/files.ts';
+import { entityUsages } from '../../core/commands/register.ts';
+import type { FindingSubject } from '../../core/checklist/rules.ts';
 import { canEdit } from '../../core/schema.ts';
 import { FileViewer } from '../../files/FileViewer.tsx';
 import { boardFieldsWatch, useDoc } from '../../sync/useDoc.ts';
@@ -36,7 +39,14 @@ import { BoardTabs } from './BoardTabs.tsx';
 import { Presence } from './Presence.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { PresentOverlay } from './PresentOverlay.tsx';
-import { AuditDialog, DeckPanel, HistoryPanel, MembersDialog, VersionView } from '../lazyPanels.ts';
+import {
+  AuditDialog,
+  ChecklistPanel,
+  DeckPanel,
+  HistoryPanel,
+  MembersDialog,
+  VersionView,
+} from '../lazyPanels.ts';
 
 /** Loads the case record (or its offline copy), then opens the live session. */
 export function CasePage({ caseId, user, onBack }: { caseId: string; user: User; onBack(): void }) {
@@ -119,6 +129,8 @@ function CaseWorkspace({
   const [showRegister, setShowRegister] = useState(true);
   const [showDeck, setShowDeck] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
+  const [showChecklist, setShowChecklist] = useState(false);
+  const [registerEntity, setRegisterEntity] = useState<string | null>(null);
   const [showAudit, setShowAudit] = useState(false);
   const [showMembers, setShowMembers] = useState(false);
   const [opened, setOpened] = useState<OpenedVersion | null>(null);
@@ -134,6 +146,28 @@ function CaseWorkspace({
     () => boards.find((b) => b.id === selected) ?? boards[0] ?? null,
     [boards, selected],
   );
+  /** Takes the user to what a checklist finding is about. */
+  const goTo = (subject: FindingSubject) => {
+    if (subject.kind === 'node') {
+      setSelected(subject.boardId);
+      setFocus({ boardId: subject.boardId, nodeId: subject.nodeId });
+    } else if (subject.kind === 'file') {
+      const file = listFiles(doc).find((f) => f.hash === subject.hash);
+      if (file) setOpenFile(file);
+    } else if (subject.kind === 'entity') {
+      // Where it is drawn, the current board first; otherwise its entry in the register.
+      const usages = entityUsages(doc, subject.id);
+      const usage = usages.find((u) => u.boardId === current?.id) ?? usages[0];
+      if (usage) {
+        setSelected(usage.boardId);
+        setFocus({ boardId: usage.boardId, nodeId: usage.nodeId });
+      } else {
+        setRegisterEntity(subject.id);
+        setShowRegister(true);
+        setShowChecklist(false);
+      }
+    }
+  };
   const title = meta.title || record.title;
   const classification = meta.schema > 0 ? meta.classification : record.classification;
   useEffect(() => {
@@ -225,6 +259,7 @@ function CaseWorkspace({
             setShowDeck((s) => !s);
             setShowRegister(false);
             setShowHistory(false);
+            setShowChecklist(false);
           }}
           data-testid="toggle-deck"
         >
@@ -235,8 +270,10 @@ function CaseWorkspace({
           aria-pressed={showRegister}
           onClick={() => {
             setShowRegister((s) => !s);
+            setRegisterEntity(null);
             setShowDeck(false);
             setShowHistory(false);
+            setShowChecklist(false);
           }}
           data-testid="toggle-register"
         >
@@ -249,10 +286,24 @@ function CaseWorkspace({
             setShowHistory((s) => !s);
             setShowDeck(false);
             setShowRegister(false);
+            setShowChecklist(false);
           }}
           data-testid="toggle-history"
         >
           <History size={16} /> {t('case.history')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={showChecklist}
+          onClick={() => {
+            setShowChecklist((s) => !s);
+            setShowDeck(false);
+            setShowRegister(false);
+            setShowHistory(false);
+          }}
+          data-testid="toggle-checklist"
+        >
+          <ListChecks size={16} /> {t('case.checklist')}
         </button>
         <button type="button" onClick={() => setShowMembers(true)} data-testid="open-members">
           <Users size={16} /> {t('cases.members')}
@@ -289,7 +340,7 @@ function CaseWorkspace({
         onSelect={setSelected}
       />
       <div
-        className={`case-page__body${showRegister || showDeck || showHistory ? ' with-register' : ''}`}
+        className={`case-page__body${showRegister || showDeck || showHistory || showChecklist ? ' with-register' : ''}`}
       >
         <section className="case-page__board">
           <BoardSwitch
@@ -342,6 +393,9 @@ function CaseWorkspace({
               onOpen={setOpened}
             />
           )}
+          {showChecklist && (
+            <ChecklistPanel doc={doc} lang={i18n.language || currentLanguage()} onGoTo={goTo} />
+          )}
           {showAudit && <AuditDialog caseId={record.id} onClose={() => setShowAudit(false)} />}
           {showMembers && (
             <MembersDialog record={{ ...record, title }} onClose={() => setShowMembers(false)} />
@@ -350,6 +404,8 @@ function CaseWorkspace({
         <CaseActions session={session} readOnly={readOnly} />
         {showRegister && (
           <RegisterPanel
+            key={registerEntity ?? ''}
+            initialEntity={registerEntity}
             caseId={record.id}
             doc={doc}
             origin={origin}

@@ -39,8 +39,8 @@ export type RuleId = (typeof RULE_IDS)[number];
 
 export interface ChecklistRule {
   id: RuleId;
-  /** The provision it rests on, as prosecutors cite it. */
-  source: string;
+  /** The provision it rests on, as prosecutors cite it, and in English. */
+  source: { vi: string; en: string };
   check(snapshot: CaseSnapshot): Finding[];
 }
 
@@ -219,14 +219,55 @@ export function fileUncited(s: CaseSnapshot): Finding[] {
 
 /** Every rule, in the order the panel shows them. */
 export const CHECKLIST_RULES: readonly ChecklistRule[] = [
-  { id: 'deadline-near', source: 'Điều 118, 172, 173, 240 BLTTHS 2015', check: deadlineNear },
-  { id: 'issue-unproven', source: 'Điều 85 BLTTHS 2015', check: issueUnproven },
-  { id: 'confession-alone', source: 'Điều 98 khoản 2 BLTTHS 2015', check: confessionAlone },
-  { id: 'accused-age', source: 'Điều 12 BLHS 2015 (sửa đổi 2017)', check: accusedAge },
-  { id: 'evidence-no-source', source: 'Điều 87 BLTTHS 2015', check: evidenceNoSource },
-  { id: 'evidence-uncited', source: 'Điều 131 BLTTHS 2015', check: evidenceUncited },
-  { id: 'marker-unlinked', source: 'Điều 201 BLTTHS 2015', check: markerUnlinked },
-  { id: 'file-uncited', source: 'Điều 131 BLTTHS 2015', check: fileUncited },
+  {
+    id: 'deadline-near',
+    source: {
+      vi: 'Điều 118, 172, 173, 240 BLTTHS 2015',
+      en: 'Articles 118, 172, 173 and 240, Criminal Procedure Code 2015',
+    },
+    check: deadlineNear,
+  },
+  {
+    id: 'issue-unproven',
+    source: { vi: 'Điều 85 BLTTHS 2015', en: 'Article 85, Criminal Procedure Code 2015' },
+    check: issueUnproven,
+  },
+  {
+    id: 'confession-alone',
+    source: {
+      vi: 'Điều 98 khoản 2 BLTTHS 2015',
+      en: 'Article 98(2), Criminal Procedure Code 2015',
+    },
+    check: confessionAlone,
+  },
+  {
+    id: 'accused-age',
+    source: {
+      vi: 'Điều 12 BLHS 2015 (sửa đổi 2017)',
+      en: 'Article 12, Penal Code 2015 (as amended in 2017)',
+    },
+    check: accusedAge,
+  },
+  {
+    id: 'evidence-no-source',
+    source: { vi: 'Điều 87 BLTTHS 2015', en: 'Article 87, Criminal Procedure Code 2015' },
+    check: evidenceNoSource,
+  },
+  {
+    id: 'evidence-uncited',
+    source: { vi: 'Điều 131 BLTTHS 2015', en: 'Article 131, Criminal Procedure Code 2015' },
+    check: evidenceUncited,
+  },
+  {
+    id: 'marker-unlinked',
+    source: { vi: 'Điều 201 BLTTHS 2015', en: 'Article 201, Criminal Procedure Code 2015' },
+    check: markerUnlinked,
+  },
+  {
+    id: 'file-uncited',
+    source: { vi: 'Điều 131 BLTTHS 2015', en: 'Article 131, Criminal Procedure Code 2015' },
+    check: fileUncited,
+  },
 ];
 
 export interface ChecklistResult {

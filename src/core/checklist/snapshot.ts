@@ -52,6 +52,7 @@ export interface CaseSnapshot extends ProcedureFacts {
     id: string;
     boardId: string;
     boardTitle: string;
+    /** The marker's own label; empty for a bare number. */
     name: string;
     number?: number;
     entity?: string;
@@ -158,7 +159,7 @@ export function readCaseSnapshot(doc: Y.Doc, procedure: ProcedureFacts): CaseSna
           id: o.id,
           boardId: board.id,
           boardTitle: board.title,
-          name: o.label || (o.number !== undefined ? `#${o.number}` : o.id),
+          name: o.label,
           ...(o.number !== undefined ? { number: o.number } : {}),
           ...(o.entity ? { entity: o.entity } : {}),
         });
