@@ -378,10 +378,34 @@ it('draws a zoomed-in scene of 1,000 objects only near the view, every object in
 
   await until(async () => (await missing()).missing === 0, 10_000, 'the scene drawn');
   // Zoomed in far, only the objects near the view are drawn, and all of those in it.
+  // Zoom about the middle of the objects (20 m in, 10 m down), wherever the view has put them.
   const svg = (await page.locator('.scene-svg').boundingBox())!;
-  await page.mouse.move(svg.x + svg.width / 3, svg.y + svg.height / 3);
+  const [tx, ty, scale] = (
+    /translate\(([-\d.e]+)[ ,]+([-\d.e]+)\) scale\(([\d.e]+)\)/.exec(
+      (await page.locator('.scene-svg > g').first().getAttribute('transform'))!,
+    ) ?? []
+  )
+    .slice(1)
+    .map(Number) as [number, number, number];
+  await page.mouse.move(svg.x + tx + 20 * scale, svg.y + ty + 10 * scale);
   for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -200);
+  // On a loaded machine the wheel's steps arrive late: read only once the view has come to rest.
+  const transform = () =>
+    page.locator('.scene-svg > g').first().getAttribute('transform', { timeout: 1000 });
+  let last = await transform();
+  await until(
+    async () => {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const now = await transform();
+      const still = now === last;
+      last = now;
+      return still;
+    },
+    10_000,
+    'the zoom at rest',
+  );
   await until(async () => (await missing()).drawn < 600, 5000, 'fewer objects drawn');
+  await until(async () => (await missing()).missing === 0, 5000, 'the objects in view drawn');
   const zoomed = await missing();
   expect(zoomed.onScreen).toBeGreaterThan(5);
   expect(zoomed.missing).toBe(0);

@@ -19,22 +19,16 @@ export function useMapCamera(
   const flow = useReactFlow();
   const laidOutRef = useRef(laidOut);
   laidOutRef.current = laidOut;
-  // The zoom a camera move of ours is flying to. React Flow's animated moves fly out and back in
-  // (d3's zoom interpolation), so the zoom read during one is lower than both ends: a move started
-  // then (arrow keys pressed quickly, Enter in the find box) kept that lower zoom, and the map
-  // zoomed out a little with every key.
-  const flight = useRef<{ zoom: number; until: number } | null>(null);
-  const keptZoom = useCallback(() => {
-    const f = flight.current;
-    return f && performance.now() < f.until ? f.zoom : flow.getViewport().zoom;
-  }, [flow]);
+  // Moves glide in a straight line at the zoom they start from. React Flow's default flies out and
+  // back in (d3's zoom interpolation), so the zoom read during a move was lower than both ends: a
+  // move started then (arrow keys pressed quickly, Enter in the find box) kept that lower zoom, and
+  // the map zoomed out a little with every key, more the slower the machine.
   const centre = useCallback(
     (x: number, y: number) => {
-      const zoom = keptZoom();
-      flight.current = { zoom, until: performance.now() + MOVE_MS + 50 };
-      void flow.setCenter(x, y, { duration: MOVE_MS, zoom });
+      const { zoom } = flow.getViewport();
+      void flow.setCenter(x, y, { duration: MOVE_MS, zoom, interpolate: 'linear' });
     },
-    [flow, keptZoom],
+    [flow],
   );
 
   const placeCamera = useCallback(
@@ -46,7 +40,6 @@ export function useMapCamera(
       );
       if (!box || box.width === 0 || !bounds) return;
       const root = topicsNow.find((n) => n.data.root) ?? topicsNow[0]!;
-      flight.current = null;
       const screen = { width: box.width, height: box.height };
       void flow.setViewport(
         how === 'open'
@@ -88,8 +81,7 @@ export function useMapCamera(
   useEffect(() => {
     const node = laidOut.find((n) => n.id === selected);
     if (!node) return;
-    const { x, y } = flow.getViewport();
-    const zoom = keptZoom();
+    const { x, y, zoom } = flow.getViewport();
     const box = container.current?.getBoundingClientRect();
     if (!box) return;
     const sx = node.position.x * zoom + x;
@@ -102,7 +94,7 @@ export function useMapCamera(
     ) {
       centre(node.position.x + node.data.width / 2, node.position.y + node.data.height / 2);
     }
-  }, [selected, laidOut, flow, container, keptZoom, centre]);
+  }, [selected, laidOut, flow, container, centre]);
 
   return { placeCamera, reveal, screenBox };
 }
