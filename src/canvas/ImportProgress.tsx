@@ -23,11 +23,13 @@ export function ImportProgress({ boardId }: { boardId: string }) {
   return (
     <p className="import-progress" aria-live="polite" data-testid="import-progress">
       <progress max={1} value={share} aria-label={t('importing', { name })} />{' '}
-      {t(`importStep.${step}`, { name })}
-      {step === 'write' && total > 0 && (
-        // The count changes every step: shown, not read out each time (the bar carries it).
-        <span aria-hidden="true"> {t('importCount', { done, total })}</span>
-      )}
+      <span>
+        {t(`importStep.${step}`, { name })}
+        {step === 'write' && total > 0 && (
+          // The count changes every step: shown, not read out each time (the bar carries it).
+          <span aria-hidden="true"> {t('importCount', { done, total })}</span>
+        )}
+      </span>
     </p>
   );
 }
