@@ -6,7 +6,7 @@
  * drag, each from the input event to the first frame drawn after the page changed, with the longest
  * task (PerformanceObserver "longtask") that ran meanwhile.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
@@ -365,7 +365,8 @@ export async function benchBigMaps(quick: boolean): Promise<BenchTable[]> {
         return { name: size.toLocaleString('en'), outline, file: freeMindFile(outline) };
       },
     );
-    if (!quick)
+    // The fixtures sit beside the main checkout; a worktree elsewhere runs without this map.
+    if (!quick && existsSync(USER_GUIDE))
       maps.push({
         name: 'Freeplane user guide',
         outline: null,
@@ -387,6 +388,15 @@ export async function benchBigMaps(quick: boolean): Promise<BenchTable[]> {
       const before = await page.evaluate(
         () => (window as unknown as { __long: unknown[] }).__long.length,
       );
+      // BIGMAP_PROFILE=dir: a CPU profile of the import too.
+      const importProfiler = process.env.BIGMAP_PROFILE
+        ? await page.context().newCDPSession(page)
+        : null;
+      if (importProfiler) {
+        await importProfiler.send('Profiler.enable');
+        await importProfiler.send('Profiler.setSamplingInterval', { interval: 200 });
+        await importProfiler.send('Profiler.start');
+      }
       const t0 = performance.now();
       await page.getByTestId('import-input').setInputFiles({
         name: 'map.mm',
@@ -396,6 +406,14 @@ export async function benchBigMaps(quick: boolean): Promise<BenchTable[]> {
       await page.getByTestId('export-message').waitFor({ timeout: 120_000 });
       await mapDrawn(page);
       const importMs = performance.now() - t0;
+      if (importProfiler) {
+        const { profile } = await importProfiler.send('Profiler.stop');
+        writeFileSync(
+          join(process.env.BIGMAP_PROFILE!, `import-${map.name.replace(/\W+/g, '')}.cpuprofile`),
+          JSON.stringify(profile),
+        );
+        await importProfiler.detach();
+      }
       const long = await page.evaluate(
         (n) => (window as unknown as { __long: Array<{ duration: number }> }).__long.slice(n),
         before,
@@ -408,7 +426,8 @@ export async function benchBigMaps(quick: boolean): Promise<BenchTable[]> {
         Math.max(0, ...long.map((t) => t.duration)).toFixed(0),
       ]);
 
-      if (!map.outline) {
+      // BIGMAP_IMPORT_ONLY=1: the imports alone, without opening and editing.
+      if (!map.outline || process.env.BIGMAP_IMPORT_ONLY) {
         writer.destroy();
         continue;
       }

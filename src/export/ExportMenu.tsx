@@ -9,8 +9,7 @@ import { BoardExports } from './BoardExports.tsx';
 import { fileNameOf } from './download.ts';
 import { ExportStatus, useExportJob } from './ExportJob.tsx';
 import { importedText, importFailureText } from '../canvas/drop.ts';
-import { importFile, type ImportStep } from '../canvas/importFile.ts';
-import { ImportProgress } from '../canvas/ImportProgress.tsx';
+import { importFile } from '../canvas/importFile.ts';
 import type { BoardExportProps } from '../canvas/exportSlot.tsx';
 import { useAuthor } from '../sync/author.tsx';
 
@@ -38,7 +37,6 @@ export function ExportMenu({
   const job = useExportJob(caseId, useAuthor());
   const input = useRef<HTMLInputElement>(null);
   const [selectionOnly, setSelectionOnly] = useState(false);
-  const [importing, setImporting] = useState<{ name: string; step: ImportStep } | null>(null);
 
   // The selection's area on the board; the whole board when nothing is selected.
   const area = (): Rect | null => {
@@ -97,28 +95,19 @@ export function ExportMenu({
                 const file = event.target.files?.[0];
                 event.target.value = '';
                 if (file)
-                  void importFile(
-                    doc,
-                    boardId,
-                    origin,
-                    file,
-                    mindMap.selection.at(-1) ?? null,
-                    (step) => setImporting({ name: file.name, step }),
-                  ).then(
+                  // Its progress shows on the board (canvas/ImportProgress.tsx).
+                  void importFile(doc, boardId, origin, file, mindMap.selection.at(-1) ?? null).then(
                     ({ ids, count, sheets }) => {
-                      setImporting(null);
                       job.setMessage(importedText(t, file.name, count, sheets));
                       mindMap.onImported(ids);
                     },
                     (err: unknown) => {
-                      setImporting(null);
                       job.setMessage(importFailureText(t, file.name, err));
                     },
                   );
               }}
             />
             <p className="muted">{t('importHint')}</p>
-            {importing && <ImportProgress {...importing} />}
           </>
         )}
         <label>

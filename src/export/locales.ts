@@ -11,7 +11,9 @@ const vi = {
     read: 'Đang đọc “{{name}}”…',
     parse: 'Đang phân tích “{{name}}”…',
     write: 'Đang đưa các chủ đề vào sơ đồ…',
+    draw: 'Đang vẽ sơ đồ…',
   },
+  importCount: '{{done, number}} / {{total, number}} chủ đề',
   imported: 'Đã nhập {{count, number}} chủ đề từ “{{name}}”.',
   importedSheets:
     'Đã nhập {{count, number}} chủ đề từ “{{name}}”; {{sheets, number}} trang tính khác thành bảng mới.',
@@ -86,7 +88,9 @@ const en: DeepStrings<typeof vi> = {
     read: 'Reading “{{name}}”…',
     parse: 'Reading the map in “{{name}}”…',
     write: 'Adding the topics to the map…',
+    draw: 'Drawing the map…',
   },
+  importCount: '{{done, number}} / {{total, number}} topics',
   imported: 'Imported {{count, number}} topics from “{{name}}”.',
   importedSheets:
     'Imported {{count, number}} topics from “{{name}}”; new boards for its other sheets: {{sheets, number}}.',

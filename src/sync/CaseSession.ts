@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { migrateCaseDoc, NewerSchemaError } from '../core/migrations.ts';
 import { colorFor } from './colors.ts';
+import { keepUndoManager } from './undoSteps.ts';
 
 export type ConnectionStatus = 'online' | 'offline' | 'syncing';
 
@@ -92,6 +93,8 @@ export class CaseSession {
         captureTimeout: 0,
       },
     );
+    // An import written in steps groups them into one undo step through it (undoSteps.ts).
+    keepUndoManager(this.doc, this.undoManager);
     const onStack = () =>
       this.store.setState({
         canUndo: this.undoManager.canUndo(),

@@ -92,6 +92,29 @@ export function touches(transaction: Y.Transaction, watched: readonly Watched[])
   return false;
 }
 
+/** Documents whose views wait (`holdViews`), and the views that missed a change meanwhile. */
+const held = new WeakMap<Y.Doc, { count: number; missed: Set<() => void> }>();
+
+/**
+ * Holds every view of `doc`: a change while held is read once, when the last hold is released
+ * (the returned function), instead of after each transaction. For work written in many
+ * transactions (an import in steps), so the page does not read and draw the board again per step.
+ * @example const release = holdViews(doc); try { await writeInSteps() } finally { release() }
+ */
+export function holdViews(doc: Y.Doc): () => void {
+  const hold = held.get(doc) ?? { count: 0, missed: new Set<() => void>() };
+  held.set(doc, hold);
+  hold.count++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--hold.count > 0) return;
+    held.delete(doc);
+    for (const refresh of hold.missed) refresh();
+  };
+}
+
 export interface DocViewOptions<T> {
   /** A previous value to share unchanged parts with (the same view before its inputs changed). */
   previous?: T;
@@ -145,6 +168,8 @@ export class DocView<T> {
 
   private onTransaction = (transaction: Y.Transaction): void => {
     if (!touches(transaction, this.query.watch(this.doc))) return;
+    const hold = held.get(this.doc);
+    if (hold) return void hold.missed.add(this.refreshIfWatched);
     if (!this.options.delay) return this.refresh();
     this.timer ??= setTimeout(() => {
       this.timer = null;
@@ -152,13 +177,31 @@ export class DocView<T> {
     }, this.options.delay);
   };
 
+  /**
+   * A refresh owed from a hold, unless nobody listens any more: read now, and tell the listeners
+   * in a task of their own, so that reading a whole new map and drawing it are two tasks, not one.
+   */
+  private refreshIfWatched = (): void => {
+    if (this.listeners.size === 0) return;
+    if (this.read()) setTimeout(this.notify, 0);
+  };
+
   private refresh(): void {
+    if (this.read()) this.notify();
+  }
+
+  /** Reads the value again; whether it changed. */
+  private read(): boolean {
     const before = this.value;
     const next = this.compute();
-    if (before && next === before.current) return;
+    if (before && next === before.current) return false;
     this.value = { current: next };
-    for (const listener of [...this.listeners]) listener();
+    return true;
   }
+
+  private notify = (): void => {
+    for (const listener of [...this.listeners]) listener();
+  };
 
   private compute(): T {
     this.reads++;

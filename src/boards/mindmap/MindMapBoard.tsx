@@ -13,7 +13,6 @@ import { CanvasCaseContext } from '../../canvas/CanvasNode.tsx';
 import { LevelOfDetail, LOD_THRESHOLD, levelOfDetailEnabled } from '../../canvas/LevelOfDetail.tsx';
 import { useViewWindow } from '../../canvas/viewWindow.ts';
 import { ImportProgress } from '../../canvas/ImportProgress.tsx';
-import type { ImportStep } from '../../canvas/importFile.ts';
 import { flowLabels } from '../../canvas/flowLabels.ts';
 import { boardFieldsWatch, useDoc } from '../../sync/useDoc.ts';
 import { useFlowFrame, type PresentFrame } from '../../canvas/boardViews.ts';
@@ -98,7 +97,6 @@ function MindMapInner(props: MindMapBoardProps) {
   const { error, setError, show, run } = useCommandErrors();
   /** What the last dropped mind-map file brought in. */
   const [imported, setImported] = useState<string | null>(null);
-  const [importing, setImporting] = useState<{ name: string; step: ImportStep } | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const remote = useRemoteSelections(awareness, boardId, selection);
   const [lod] = useState(levelOfDetailEnabled);
@@ -195,7 +193,6 @@ function MindMapInner(props: MindMapBoardProps) {
     select: setSelection,
     run,
     onImported: setImported,
-    onImporting: setImporting,
     onError: setError,
     showError: show,
   });
@@ -301,7 +298,7 @@ function MindMapInner(props: MindMapBoardProps) {
         </MindMapToolbar>
       )}
       <ErrorNotice error={error} />
-      {importing && <ImportProgress {...importing} />}
+      <ImportProgress boardId={boardId} />
       {imported && (
         <p className="notice" role="status" data-testid="import-message">
           {imported}

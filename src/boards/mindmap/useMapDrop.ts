@@ -10,7 +10,7 @@ import {
   readDrop,
   uploadDropped,
 } from '../../canvas/drop.ts';
-import { importFile, type ImportStep } from '../../canvas/importFile.ts';
+import { importFile } from '../../canvas/importFile.ts';
 import { ENTITY_DRAG_TYPE } from '../../register/drag.ts';
 import type { EntityLookup, TopicNode } from './view.ts';
 
@@ -32,8 +32,6 @@ export function useMapDrop(options: {
   select(ids: string[]): void;
   run(fn: () => void): void;
   onImported(text: string | null): void;
-  /** A dropped map file's import under way (its step), or none. */
-  onImporting(progress: { name: string; step: ImportStep } | null): void;
   onError(error: string | null): void;
   showError(err: unknown): void;
 }) {
@@ -55,17 +53,13 @@ export function useMapDrop(options: {
       event.preventDefault();
       const parent = selection.at(-1) ?? root;
       if (mapFile)
-        void importFile(doc, boardId, origin, mapFile, parent, (step) =>
-          options.onImporting({ name: mapFile.name, step }),
-        ).then(
+        void importFile(doc, boardId, origin, mapFile, parent).then(
           ({ ids, count, sheets }) => {
-            options.onImporting(null);
             options.onError(null);
             options.onImported(importedText(tInterop, mapFile.name, count, sheets));
             options.select(ids);
           },
           (err: unknown) => {
-            options.onImporting(null);
             options.onImported(null);
             options.onError(importFailureText(tInterop, mapFile.name, err));
           },

@@ -7,3 +7,4 @@ export * from './mindmap/topics.ts';
 export * from './mindmap/relationships.ts';
 export * from './mindmap/summaries.ts';
 export * from './mindmap/interop.ts';
+export * from './mindmap/importSteps.ts';

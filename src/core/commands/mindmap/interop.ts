@@ -1,26 +1,14 @@
 /** Mind maps in and out: pasted outlines, imported maps and the exchange model of a board. */
-import * as Y from 'yjs';
-import { boardTitleOf, registerOf, type YRecord } from '../../doc.ts';
-import { normalizePageRef } from '../../pages.ts';
-import { normalizeText } from '../../text.ts';
-import { newId } from '../../ids.ts';
-import { compareOrdered, orderAt, orderAfterLast } from '../../order.ts';
+import type * as Y from 'yjs';
+import { boardTitleOf } from '../../doc.ts';
+import { compareOrdered } from '../../order.ts';
 import type { OutlineNode } from '../../outline.ts';
-import { noteWithExtras, readExtras } from '../../interop/features.ts';
+import { readExtras } from '../../interop/features.ts';
 import { eachTopic, type MapTopic, type MindMapModel } from '../../interop/model.ts';
-import { addBoard } from '../boards.ts';
-import { nodesOf } from '../nodes.ts';
-import { cleanLabel, edgesOf, newTopic, requireTopic } from './records.ts';
+import { importMapSteps, importWorkbookSteps } from './importSteps.ts';
 import { listRelationships } from './relationships.ts';
 import { listSummaries } from './summaries.ts';
-import {
-  childrenOf,
-  descendantsOf,
-  listTopics,
-  MARKERS,
-  type Marker,
-  type Topic,
-} from './topics.ts';
+import { childrenOf, descendantsOf, listTopics, type Topic } from './topics.ts';
 
 /**
  * Adds a forest (pasted lines, a copied subtree, a template) under `parent`, after its children
@@ -70,88 +58,12 @@ export function importMap(
   args: { boardId: string; parent: string | null; model: MindMapModel; index?: number },
   origin: unknown,
 ): string[] {
-  const nodes = nodesOf(doc, args.boardId);
-  if (args.parent !== null) requireTopic(doc, args.boardId, args.parent);
-  const siblings = childrenOf(listTopics(doc, args.boardId), args.parent);
-  // Looked up before writing, so a board without lines refuses before any topic is written.
-  const edges = args.model.relationships.length > 0 ? edgesOf(doc, args.boardId) : null;
-  const created: string[] = [];
-  // A summary topic with children of its own, a note or a relationship line keeps them as a
-  // topic beside its summary: a CaseBoard summary is a label only.
-  const ends = new Set(args.model.relationships.flatMap((r) => [r.from, r.to]));
-  const heavy = (topic: MapTopic) =>
-    topic.children.length > 0 || !!topic.note || (!!topic.ref && ends.has(topic.ref));
+  let ids: string[] = [];
   doc.transact(() => {
-    const byRef = new Map<string, string>();
-    let order = args.index === undefined ? orderAfterLast(siblings) : orderAt(siblings, args.index);
-    type Item = { id: string; topic: MapTopic; parent: string | null; order: string; top: boolean };
-    const queue: Item[] = [];
-    for (const topic of args.model.roots) {
-      queue.push({ id: newId(), topic, parent: args.parent, order, top: true });
-      order = orderAfterLast([{ id: '', order }]);
-    }
-    // Breadth first and iterative: a deep map cannot overflow the stack.
-    for (let i = 0; i < queue.length; i++) {
-      const item = queue[i]!;
-      const id = newTopic(nodes, {
-        id: item.id,
-        parent: item.parent,
-        order: item.order,
-        label: item.topic.label,
-      });
-      const record = nodes.get(id) as YRecord;
-      // The side is a field of the topic, not a note line (one may come back from a format
-      // without sides, such as XMind, as the note line an export wrote).
-      const sided = withSide(item.topic);
-      const note = noteWithExtras({ ...sided, side: undefined });
-      if (note) record.set('note', note.slice(0, 20_000));
-      if (item.topic.collapsed && item.topic.children.length > 0) record.set('collapsed', true);
-      writeFeatures(doc, record, sided);
-      if (item.topic.ref) byRef.set(item.topic.ref, id);
-      if (item.top) created.push(id);
-      const childIds = item.topic.children.map(() => newId());
-      const written: Array<{ id: string; topic: MapTopic }> = item.topic.children.map(
-        (topic, n) => ({ id: childIds[n]!, topic }),
-      );
-      for (const summary of item.topic.summaries ?? []) {
-        const from = childIds[summary.from];
-        const to = childIds[summary.to];
-        if (!from || !to) continue;
-        const summaryId = newId();
-        const bracket: YRecord = new Y.Map();
-        bracket.set('id', summaryId);
-        bracket.set('type', 'summary');
-        bracket.set('parent', id);
-        bracket.set('from', from);
-        bracket.set('to', to);
-        bracket.set('label', cleanLabel(summary.topic.label));
-        nodes.set(summaryId, bracket);
-        if (heavy(summary.topic)) {
-          const after = written.findIndex((w) => w.id === to);
-          written.splice(after + 1, 0, { id: newId(), topic: summary.topic });
-        }
-      }
-      let childOrder = orderAfterLast([]);
-      for (const child of written) {
-        queue.push({ ...child, parent: id, order: childOrder, top: false });
-        childOrder = orderAfterLast([{ id: '', order: childOrder }]);
-      }
-    }
-    for (const relation of args.model.relationships) {
-      const source = byRef.get(relation.from);
-      const target = byRef.get(relation.to);
-      if (!edges || !source || !target || source === target) continue;
-      const id = newId();
-      const edge: YRecord = new Y.Map();
-      edge.set('id', id);
-      edge.set('type', 'relationship');
-      edge.set('source', source);
-      edge.set('target', target);
-      edge.set('label', cleanLabel(relation.label ?? ''));
-      edges.set(id, edge);
-    }
+    const steps = importMapSteps(doc, args, origin);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return (ids = step.value);
   }, origin);
-  return created;
+  return ids;
 }
 
 /**
@@ -165,43 +77,12 @@ export function importWorkbook(
   args: { boardId: string; parent: string | null; model: MindMapModel },
   origin: unknown,
 ): { ids: string[]; boards: string[] } {
-  let ids: string[] = [];
-  const boards: string[] = [];
+  let result: { ids: string[]; boards: string[] } = { ids: [], boards: [] };
   doc.transact(() => {
-    ids = importMap(doc, args, origin);
-    for (const [i, sheet] of (args.model.sheets ?? []).entries()) {
-      const title = sheet.title || sheet.roots[0]?.label || `XMind ${i + 2}`;
-      const boardId = addBoard(doc, { kind: 'mindmap', title: title.slice(0, 200) }, origin);
-      importMap(doc, { boardId, parent: null, model: sheet }, origin);
-      boards.push(boardId);
-    }
+    const steps = importWorkbookSteps(doc, args, origin);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return (result = step.value);
   }, origin);
-  return { ids, boards };
-}
-
-/** A topic whose note ends with a `[side] left|right` line, with the side as its field instead. */
-function withSide(topic: MapTopic): MapTopic {
-  const match =
-    topic.side || !topic.note ? null : /(?:^|\n)\[side\] (left|right)\s*$/.exec(topic.note);
-  if (!match) return topic;
-  const note = topic.note!.slice(0, match.index).trimEnd();
-  return { ...topic, side: match[1] as 'left' | 'right', note: note || undefined };
-}
-
-/**
- * The CaseBoard fields of an imported topic, each only when it is valid here: known markers, a
- * `#rrggbb` colour, a page reference CaseBoard reads, a register entry of this case.
- */
-function writeFeatures(doc: Y.Doc, record: YRecord, topic: MapTopic): void {
-  const markers = (topic.markers ?? []).filter((m): m is Marker => MARKERS.includes(m as Marker));
-  if (markers.length) record.set('markers', [...new Set(markers)]);
-  if (topic.color && /^#[0-9a-fA-F]{6}$/.test(topic.color)) record.set('color', topic.color);
-  if (topic.boundary !== undefined) record.set('boundary', normalizeText(topic.boundary));
-  const pages = topic.pages ? normalizePageRef(topic.pages) : null;
-  if (pages) record.set('pages', pages);
-  if (topic.entity && registerOf(doc).has(topic.entity)) record.set('entity', topic.entity);
-  if (topic.image) record.set('image', topic.image);
-  if (topic.side) record.set('side', topic.side);
+  return result;
 }
 
 /**
