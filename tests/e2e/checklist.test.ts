@@ -147,8 +147,22 @@ it('lists what the case lacks with each rule’s source, follows changes, and ta
     .toContain('Vật không rõ nguồn');
   expect(loose).toBeTruthy();
 
-  // A document cited nowhere: it opens in the viewer.
+  // A scene marker: the scene is shown with the marker selected.
   await page.getByTestId('toggle-checklist').click();
+  await page.getByTestId('checklist-marker-unlinked').getByTestId('checklist-item').click();
+  await page.getByTestId('scene-selection').first().waitFor();
+  const marker = await page.locator('.scene-svg [data-shape=marker]').first().boundingBox();
+  const selection = await page.getByTestId('scene-selection').first().boundingBox();
+  expect(marker && selection).toBeTruthy();
+  // The selection frame is drawn around the marker, on screen.
+  expect(
+    Math.abs(selection!.x + selection!.width / 2 - (marker!.x + marker!.width / 2)),
+  ).toBeLessThan(4);
+  expect(
+    Math.abs(selection!.y + selection!.height / 2 - (marker!.y + marker!.height / 2)),
+  ).toBeLessThan(4);
+
+  // A document cited nowhere: it opens in the viewer.
   await page.getByTestId('checklist-file-uncited').getByTestId('checklist-item').click();
   await page.getByTestId('file-viewer').waitFor();
   client.destroy();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { calibrateBackground, fitView, listSceneObjects, zoomAt } from '../../src/core/index.ts';
+import {
+  calibrateBackground,
+  fitView,
+  listSceneObjects,
+  revealPoint,
+  zoomAt,
+} from '../../src/core/index.ts';
 import {
   doubleClick,
   draftObject,
@@ -170,5 +176,17 @@ describe('the scene gesture machine, without a browser', () => {
         editor.origin,
       ),
     ).toThrow(/no length/);
+  });
+});
+
+describe('bringing an object into view', () => {
+  it('leaves a point already on screen where it is, and centres one off screen at the same zoom', () => {
+    const view = { x: 100, y: 50, k: 2 };
+    // 1 m at zoom 2 is 100 px: (1, 1) is at (200, 150) on an 800 × 600 canvas.
+    expect(revealPoint(view, { x: 1, y: 1 }, 800, 600)).toBe(view);
+    const moved = revealPoint(view, { x: 20, y: -3 }, 800, 600);
+    expect(moved.k).toBe(2);
+    expect(moved.x + 20 * 100).toBe(400);
+    expect(moved.y - 3 * 100).toBe(300);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  useEffect,
   useMemo,
   useRef,
   useState,
@@ -17,7 +18,13 @@ import {
 } from '../../core/commands/scene.ts';
 import { calibrateBackground, moveSceneObjects } from '../../core/commands/sceneArrange.ts';
 import { PX } from '../../core/scene/view.ts';
-import { markerNumbers, referencePoints, type Point, type SceneObject } from '../../core/scene.ts';
+import {
+  centreOf,
+  markerNumbers,
+  referencePoints,
+  type Point,
+  type SceneObject,
+} from '../../core/scene.ts';
 import { handleActionKey } from '../../ui/actions.ts';
 import { useRemoteSelections } from '../../canvas/useRemoteSelections.ts';
 import { SCENE_ACTIONS, type SceneActionContext } from './actions.ts';
@@ -60,6 +67,8 @@ export interface SceneBoardProps {
   awareness: Awareness | null;
   /** False: no toolbar and no side panel (the version view). */
   chrome?: boolean;
+  /** An object to select and bring into view (from the case checklist). */
+  focusNodeId?: string | null;
 }
 
 /** The crime-scene diagram: to scale, with symbols, measurements and numbered evidence markers. */
@@ -71,6 +80,7 @@ export function SceneBoard({
   readOnly,
   awareness,
   chrome = true,
+  focusNodeId = null,
 }: SceneBoardProps) {
   const { t, i18n } = useTranslation('scene');
   const language = i18n.language || 'vi';
@@ -95,6 +105,16 @@ export function SceneBoard({
   const { remote, publish } = useSceneAwareness(awareness, boardId);
 
   const byId = useMemo(() => new Map(objects.map((o) => [o.id, o])), [objects]);
+  // Asked to show an object: it is selected and brought into view once, when it first exists.
+  const focused = useRef<string | null>(null);
+  const { reveal } = camera;
+  useEffect(() => {
+    const target = focusNodeId ? byId.get(focusNodeId) : undefined;
+    if (!target || focused.current === target.id) return;
+    focused.current = target.id;
+    setSelection([target.id]);
+    reveal(centreOf(target));
+  }, [focusNodeId, byId, reveal]);
   const references = useMemo(
     () => referencePoints(objects, settings.references),
     [objects, settings.references],

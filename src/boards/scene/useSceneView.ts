@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { grown, serves, type Area, type ViewWindow } from '../../canvas/viewWindow.ts';
 import type { SceneObject } from '../../core/scene.ts';
-import { fitView, zoomAt, type SceneView } from '../../core/scene/view.ts';
+import { fitView, revealPoint, zoomAt, type SceneView } from '../../core/scene/view.ts';
+import type { Point } from '../../core/scene.ts';
 
 /**
  * The scene's camera: wheel zoom about the pointer, fit to the drawing (once when the board opens
@@ -70,13 +71,25 @@ export function useSceneView(
     return () => observer.disconnect();
   }, [fit, openedAt, svg]);
 
+  /** Brings a point (metres) into view, zoom kept: a finding of the case checklist, say. */
+  const reveal = useCallback(
+    (point: Point) => {
+      const box = svg.current?.getBoundingClientRect();
+      if (!box || box.width === 0) return;
+      fitted.current = true;
+      touched.current = true;
+      setView((v) => revealPoint(v, point, box.width, box.height));
+    },
+    [svg],
+  );
+
   /** The person takes the view over: no more automatic fitting. */
   const touch = useCallback(() => {
     fitted.current = true;
     touched.current = true;
   }, []);
 
-  return { view, setView, fit, zoom, touch, touched };
+  return { view, setView, fit, zoom, touch, touched, reveal };
 }
 
 /** Scenes of up to this many objects are drawn whole; bigger ones only in the view window. */

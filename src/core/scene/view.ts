@@ -48,6 +48,23 @@ export function zoomAt(view: SceneView, factor: number, at: Point): SceneView {
   return { k, x: at.x - ((at.x - view.x) * k) / view.k, y: at.y - ((at.y - view.y) * k) / view.k };
 }
 
+/**
+ * The view moved (zoom kept) so that `point` (metres) is at the centre of a canvas of `width` ×
+ * `height` pixels, unless it is already on screen with `margin` pixels to spare.
+ */
+export function revealPoint(
+  view: SceneView,
+  point: Point,
+  width: number,
+  height: number,
+  margin = 40,
+): SceneView {
+  const sx = view.x + point.x * PX * view.k;
+  const sy = view.y + point.y * PX * view.k;
+  if (sx >= margin && sy >= margin && sx <= width - margin && sy <= height - margin) return view;
+  return { k: view.k, x: width / 2 - point.x * PX * view.k, y: height / 2 - point.y * PX * view.k };
+}
+
 /** A point of the canvas (pixels from its top left corner) in metres. */
 export function toWorld(view: SceneView, px: Point): Point {
   return { x: (px.x - view.x) / (PX * view.k), y: (px.y - view.y) / (PX * view.k) };
