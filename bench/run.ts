@@ -15,7 +15,8 @@ import { benchScene } from './scene.ts';
 import { benchBoards } from './boards.ts';
 import { benchMindMapLayout } from './mindmap-layout.ts';
 import { writeReport, type BenchTable } from './report.ts';
-import { benchSyncServers } from './sync/index.ts';
+import { benchSyncMemory, benchSyncServers } from './sync/index.ts';
+import { benchColdOpen } from './cold-open.ts';
 import { benchSyncPath } from './sync-path.ts';
 import { benchScaleOut } from './scale.ts';
 
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     ),
   ]);
   await step('sync servers', () => benchSyncServers(quick));
+  await step('sync memory', () => benchSyncMemory(quick));
   await step('scale out', async () => [await benchScaleOut(quick)]);
   await step('browser', async () => [
     table(
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
       await benchBrowserLatency(quick ? 3 : 20),
     ),
   ]);
+  await step('cold open', async () => [await benchColdOpen(quick)]);
   await step('editor', () => benchEditor(quick));
   await step('big maps', () => benchBigMaps(quick));
   await step('scene', async () => [await benchScene(quick)]);

@@ -91,7 +91,7 @@ try {
     private: true,
     type: pkg.type,
     engines: pkg.engines,
-    scripts: { start: 'node dist-server/main.js' },
+    scripts: { start: 'sh run-server.sh dist-server/main.js' },
     dependencies: pkg.dependencies,
     // npm's install-script policy: better-sqlite3 must run its install script (native build).
     ...(pkg.allowScripts ? { allowScripts: pkg.allowScripts } : {}),
@@ -125,7 +125,8 @@ try {
     });
   rmSync(join(stage, 'node_modules/better-sqlite3/build/deps'), { recursive: true, force: true });
 
-  // 4. start.sh and INSTALL.txt.
+  // 4. start.sh (which starts Node through run-server.sh, for its C library settings) and INSTALL.txt.
+  copyFileSync(join(repo, 'scripts/run-server.sh'), join(stage, 'run-server.sh'));
   writeFileSync(join(stage, 'start.sh'), startScript(process.versions.modules), { mode: 0o755 });
   chmodSync(join(stage, 'start.sh'), 0o755);
   writeFileSync(join(stage, 'INSTALL.txt'), installText(pkg.version));
@@ -196,7 +197,8 @@ if [ "$abi" != "${abi}" ]; then
   exit 1
 fi
 
-exec node dist-server/main.js "$@"
+# run-server.sh starts Node with the C library settings the server needs (glibc's mmap threshold).
+exec sh ./run-server.sh dist-server/main.js "$@"
 `;
 }
 

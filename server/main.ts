@@ -16,10 +16,23 @@ function whereData(config: ReturnType<typeof loadConfig>): string {
   return `${place}${schema}${config.redisUrl ? ', shared with other instances through Redis' : ''}`;
 }
 
+/**
+ * Started on glibc without scripts/run-server.sh (`npm start` and start.sh use it): every password
+ * check's 16 MiB would stay in a malloc arena of its thread (docs/deploy.md, "Memory"), so say what to set.
+ */
+function mallocHint(): string | null {
+  const report = process.report.getReport() as { header?: { glibcVersionRuntime?: string } };
+  if (!report.header?.glibcVersionRuntime || process.env.MALLOC_MMAP_THRESHOLD_ !== undefined)
+    return null;
+  return 'Started without MALLOC_MMAP_THRESHOLD_=131072 in the environment: glibc will keep 16 MiB for each thread that has checked a password (see docs/deploy.md, "Memory"; `npm start` and start.sh set it).';
+}
+
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const server = await startServer(config);
   console.log(`CaseBoard is running at ${server.url} (data in ${whereData(config)})`);
+  const hint = mallocHint();
+  if (hint) console.warn(hint);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -1,4 +1,5 @@
 import { fork, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
 import * as Y from 'yjs';
@@ -20,7 +21,8 @@ export interface PeerServer {
   stop(): Promise<void>;
 }
 
-const CACHE = 'node_modules/.cache/caseboard';
+// One folder per checkout: node_modules may be shared by several worktrees, each with its own server.
+const CACHE = `node_modules/.cache/caseboard/${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12)}`;
 const compiled = new Map<string, Promise<string>>();
 
 /**
@@ -52,12 +54,16 @@ function compiledScript(entry: 'serve' | 'load'): Promise<string> {
 export async function startPeer(
   kind: ServerKind,
   env: Record<string, string> = {},
+  { launcher = kind === 'ours' || kind === 'ours-no-fsync' } = {},
 ): Promise<PeerServer> {
-  const child: ChildProcessWithoutNullStreams = spawn(
-    process.execPath,
-    ['--expose-gc', await compiledScript('serve'), kind],
-    { stdio: 'pipe', env: { ...process.env, ...env } },
-  );
+  const args = ['--expose-gc', await compiledScript('serve'), kind];
+  // CaseBoard as `npm start` starts it: Node through scripts/run-server.sh (glibc's settings).
+  const child: ChildProcessWithoutNullStreams = launcher
+    ? spawn('sh', ['scripts/run-server.sh', ...args], {
+        stdio: 'pipe',
+        env: { ...process.env, ...env },
+      })
+    : spawn(process.execPath, args, { stdio: 'pipe', env: { ...process.env, ...env } });
   const lines = createInterface({ input: child.stdout });
   const next = () =>
     new Promise<Record<string, number>>((resolve, reject) => {

@@ -20,7 +20,7 @@ const NAMES: Record<ServerKind, string> = {
   hocuspocus: 'Hocuspocus 3.4.4',
 };
 
-/** glibc's environment setting for a fixed mmap threshold (big blocks go back to the system). */
+/** glibc's environment setting for a fixed mmap threshold, which scripts/run-server.sh sets. */
 const MMAP_THRESHOLD = 'MALLOC_MMAP_THRESHOLD_';
 
 const ms = (s: { median: number; min: number; max: number; runs: number }) =>
@@ -32,8 +32,9 @@ async function withPeer<T>(
   kind: ServerKind,
   run: (server: PeerServer) => Promise<T>,
   env: Record<string, string> = {},
+  launcher?: boolean,
 ): Promise<T> {
-  const server = await startPeer(kind, env);
+  const server = await startPeer(kind, env, launcher === undefined ? {} : { launcher });
   try {
     return await run(server);
   } finally {
@@ -68,8 +69,8 @@ interface FanoutPlan {
 }
 
 /**
- * The sync servers side by side on the same load: fan-out latency by room size and count, idle
- * connection memory, and what storing before forwarding costs us.
+ * The sync servers side by side on the same load: fan-out latency by room size and count, what
+ * storing before forwarding costs us, and the rate each sustains.
  */
 export async function benchSyncServers(quick: boolean): Promise<BenchTable[]> {
   const configs: Array<[rooms: number, editors: number]> = quick
@@ -105,64 +106,6 @@ export async function benchSyncServers(quick: boolean): Promise<BenchTable[]> {
     method: `Each server in its own process on loopback; rooms × editors, each editor (the server's own client: y-websocket's WebsocketProvider, or HocuspocusProvider) changing the document 5 times a second, each from its own phase of the period (as independent people would; editors in step arrive as bursts). The editors run in min(${MAX_LOAD_PROCESSES}, rooms) load processes of their own (bench/sync/load.ts, compiled, plain Node), each room wholly inside one of them, so the benchmark process and the server under test carry no client work. Latency is from the change in one client to its arrival in each other client of the room, both read from that load process's monotonic clock (performance.now()): no two clocks are compared. After a ${warmupSeconds} s warm-up on the same connections, ${runs} run(s) of ${seconds} s per cell. CaseBoard authenticates every socket, checks membership and stores each update (SQLite, fsync) before forwarding; the peers keep documents in memory.`,
     columns: ['rooms × editors', ...PEERS.map((k) => NAMES[k])],
     rows,
-  };
-
-  const idle = quick ? 20 : 1000;
-  const memoryRows: string[][] = [];
-  const memoryRuns: Array<[name: string, kind: ServerKind, env: Record<string, string>]> = [
-    ...PEERS.map((kind): [string, ServerKind, Record<string, string>] => [NAMES[kind], kind, {}]),
-    // (Not in the quick run, which only shows that the benchmark runs.)
-    ...(quick
-      ? []
-      : [
-          [`${NAMES.ours}, ${MMAP_THRESHOLD}=131072`, 'ours', { [MMAP_THRESHOLD]: '131072' }] as [
-            string,
-            ServerKind,
-            Record<string, string>,
-          ],
-        ]),
-  ];
-  for (const [name, kind, env] of memoryRuns) {
-    const m = await withPeer(kind, (server) => idleMemory(server, idle), env);
-    memoryRows.push([name, m.perConnectionKiB.toFixed(1), m.totalMiB.toFixed(0)]);
-  }
-  const memoryTable: BenchTable = {
-    id: 'sync-idle-memory',
-    title: `Server memory with ${idle} idle connections to one case`,
-    method:
-      'RSS of the server process after a GC (`global.gc()`, then `process.memoryUsage().rss`), before and after the sockets connect and go silent; sockets connect 50 at a time, each authenticated (CaseBoard: a sync token from a password log-in). Every server runs compiled ahead of time on plain Node (as `npm start` runs CaseBoard); the total includes the runtime, and for CaseBoard Fastify, SQLite and the page server. permessage-deflate is off in every server (ws’s default, kept), so no zlib context per socket. The last row starts CaseBoard with glibc’s mmap threshold fixed (`' +
-      MMAP_THRESHOLD +
-      '`): by default glibc raises the threshold once the 16 MiB of a scrypt password check are freed, and every later check’s 16 MiB then stays in a thread’s malloc arena.',
-    columns: ['server', 'KiB per connection', 'process RSS, MiB'],
-    rows: memoryRows,
-  };
-
-  const cases = quick ? 2 : 20;
-  const topics = quick ? 100 : 1000;
-  const loadedRows: string[][] = [];
-  const restSeconds = quick ? 0.3 : Math.ceil(GUARD_IDLE_MS / 1000) + 5;
-  for (const kind of PEERS) {
-    const m = await withPeer(kind, (server) =>
-      loadedCaseMemory(server, cases, topics, quick ? 300 : 3000, restSeconds * 1000),
-    );
-    loadedRows.push([
-      NAMES[kind],
-      m.perCaseKiB.toFixed(0),
-      m.restingPerCaseKiB.toFixed(0),
-      m.docKiB.toFixed(0),
-    ]);
-  }
-  const loadedTable: BenchTable = {
-    id: 'sync-case-memory',
-    title: `Server memory per loaded case (${cases} cases, a ${topics.toLocaleString('en')}-topic map each)`,
-    method: `RSS growth of the server process (after a GC) while each case is open in one editor that has written a mind map of that many topics through the model; the same documents for every server. Read ${quick ? 0.3 : 3} s after the writing and again ${restSeconds} s after it (RSS: memory V8 frees after a GC may stay with the process). CaseBoard checks every update against the document schema on a scratch copy of the document (server/sync/DocumentGuard.ts), kept while the case is being changed and dropped ${GUARD_IDLE_MS / 1000} s after its last change; it also keeps each room’s update log in SQLite (on disk, not counted here beyond its page cache).`,
-    columns: [
-      'server',
-      `KiB per case, ${quick ? 0.3 : 3} s after the writing`,
-      `KiB per case at rest (${restSeconds} s after)`,
-      'document (encoded state), KiB',
-    ],
-    rows: loadedRows,
   };
 
   const durabilityRows: string[][] = [];
@@ -216,5 +159,70 @@ export async function benchSyncServers(quick: boolean): Promise<BenchTable[]> {
     columns: ['server', ...rates.map((r) => `${r}/s each`), 'deliveries/s with p99 ≤ 50 ms'],
     rows: rateRows,
   };
-  return [fanoutTable, memoryTable, loadedTable, durabilityTable, rateTable];
+  return [fanoutTable, durabilityTable, rateTable];
+}
+
+/**
+ * The sync servers' memory side by side: idle connections to one case, and loaded cases
+ * (`--only=memory` runs these alone).
+ */
+export async function benchSyncMemory(quick: boolean): Promise<BenchTable[]> {
+  const idle = quick ? 20 : 1000;
+  const memoryRows: string[][] = [];
+  const memoryRuns: Array<[name: string, kind: ServerKind, launcher: boolean]> = [
+    [`${NAMES.ours} (as \`npm start\` starts it)`, 'ours', true],
+    [NAMES.reference, 'reference', false],
+    [NAMES.hocuspocus, 'hocuspocus', false],
+    // (Not in the quick run, which only shows that the benchmark runs.)
+    ...(quick
+      ? []
+      : [
+          [`${NAMES.ours}, plain \`node\` (glibc's moving threshold)`, 'ours', false] as [
+            string,
+            ServerKind,
+            boolean,
+          ],
+        ]),
+  ];
+  for (const [name, kind, launcher] of memoryRuns) {
+    const m = await withPeer(kind, (server) => idleMemory(server, idle), {}, launcher);
+    memoryRows.push([name, m.perConnectionKiB.toFixed(1), m.totalMiB.toFixed(0)]);
+  }
+  const memoryTable: BenchTable = {
+    id: 'sync-idle-memory',
+    title: `Server memory with ${idle} idle connections to one case`,
+    method: `RSS of the server process after a GC (\`global.gc()\`, then \`process.memoryUsage().rss\`), before and 1 s after the sockets connect and go silent; sockets connect 50 at a time, each authenticated (CaseBoard: a sync token from a password log-in). Every server runs compiled ahead of time on plain Node; the total includes the runtime, and for CaseBoard Fastify, SQLite and the page server. permessage-deflate is off in every server (ws’s default, kept), so no zlib context per socket. CaseBoard starts as \`npm start\` and the release's start.sh start it, through scripts/run-server.sh, which fixes glibc’s mmap threshold (\`${MMAP_THRESHOLD}=131072\`); the last row starts it with plain \`node\`, where glibc raises the threshold once the 16 MiB of a scrypt password check are freed and every later check’s 16 MiB then stays in a thread’s malloc arena.`,
+    columns: ['server', 'KiB per connection', 'process RSS, MiB'],
+    rows: memoryRows,
+  };
+
+  const cases = quick ? 2 : 20;
+  const topics = quick ? 100 : 1000;
+  const loadedRows: string[][] = [];
+  const restSeconds = quick ? 0.3 : Math.ceil(GUARD_IDLE_MS / 1000) + 5;
+  for (const kind of PEERS) {
+    const m = await withPeer(kind, (server) =>
+      loadedCaseMemory(server, cases, topics, quick ? 300 : 3000, restSeconds * 1000),
+    );
+    loadedRows.push([
+      NAMES[kind],
+      m.perCaseKiB.toFixed(0),
+      m.restingPerCaseKiB.toFixed(0),
+      m.docKiB.toFixed(0),
+    ]);
+  }
+  const loadedTable: BenchTable = {
+    id: 'sync-case-memory',
+    title: `Server memory per loaded case (${cases} cases, a ${topics.toLocaleString('en')}-topic map each)`,
+    method: `RSS growth of the server process (after a GC) while each case is open in one editor that has written a mind map of that many topics through the model; the same documents for every server. Read ${quick ? 0.3 : 3} s after the writing and again ${restSeconds} s after it (RSS: memory V8 frees after a GC may stay with the process). CaseBoard checks every update against the document schema on a scratch copy of the document (server/sync/DocumentGuard.ts), kept while the case is being changed and dropped ${GUARD_IDLE_MS / 1000} s after its last change; it also keeps each room’s update log in SQLite (on disk, not counted here beyond its page cache).`,
+    columns: [
+      'server',
+      `KiB per case, ${quick ? 0.3 : 3} s after the writing`,
+      `KiB per case at rest (${restSeconds} s after)`,
+      'document (encoded state), KiB',
+    ],
+    rows: loadedRows,
+  };
+
+  return [memoryTable, loadedTable];
 }

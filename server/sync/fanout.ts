@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 
 /** What instances tell each other about a case: a stored document update, or a presence change. */
 export type FanoutKind = 'update' | 'awareness';
@@ -46,10 +46,10 @@ export class RedisFanout implements Fanout {
   private reconnectHandler: (() => void) | null = null;
   private ready = false;
 
-  private constructor(url: string, onError: (err: Error) => void) {
+  private constructor(client: typeof Redis, url: string, onError: (err: Error) => void) {
     // Commands wait while reconnecting instead of failing at once; errors are logged, not thrown.
-    this.pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null });
-    this.sub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null });
+    this.pub = new client(url, { lazyConnect: true, maxRetriesPerRequest: null });
+    this.sub = new client(url, { lazyConnect: true, maxRetriesPerRequest: null });
     this.pub.on('error', onError);
     this.sub.on('error', onError);
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) =>
@@ -68,7 +68,9 @@ export class RedisFanout implements Fanout {
   }
 
   static async connect(url: string, onError: (err: Error) => void): Promise<RedisFanout> {
-    const fanout = new RedisFanout(url, onError);
+    // ioredis is loaded only here: a single instance never carries it (with pg, 13 MiB of RSS).
+    const { Redis } = await import('ioredis');
+    const fanout = new RedisFanout(Redis, url, onError);
     await Promise.all([fanout.pub.connect(), fanout.sub.connect()]);
     await fanout.sub.subscribe(CONTROL);
     return fanout;

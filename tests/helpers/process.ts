@@ -15,6 +15,12 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Whether this process runs on glibc (whose malloc `scripts/run-server.sh` tunes). */
+export const onGlibc = Boolean(
+  (process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header
+    ?.glibcVersionRuntime,
+);
+
 export interface ServerProcess {
   child: ChildProcess;
   url: string;
@@ -26,25 +32,32 @@ export interface ServerProcess {
 
 /**
  * The real server (`server/main.ts`) in its own process, so a test can SIGKILL it. Resolves once it
- * listens. The same data directory and port can be started again after a kill.
+ * listens. The same data directory and port can be started again after a kill. `launcher`: started
+ * as `npm start` starts it, through `scripts/run-server.sh` (which execs Node: the same process).
  */
 export async function startServerProcess(
   dataDir: string,
   port: number,
   env: Record<string, string> = {},
+  { launcher = false } = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      ADMIN_USERNAME: ADMIN.username,
-      ADMIN_PASSWORD: ADMIN.password,
-      ...env,
+  const args = ['--import', 'tsx', 'server/main.ts'];
+  const child = spawn(
+    launcher ? 'sh' : process.execPath,
+    launcher ? ['scripts/run-server.sh', ...args] : args,
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        ADMIN_USERNAME: ADMIN.username,
+        ADMIN_PASSWORD: ADMIN.password,
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freePort } from '../helpers/process.ts';
+import { freePort, onGlibc } from '../helpers/process.ts';
 import { ApiClient } from '../helpers/server.ts';
 import { eventually } from '../helpers/sync.ts';
 
@@ -42,6 +42,7 @@ it('makes one archive that installs and starts with no network at all', async ()
     expect(existsSync(join(folder, 'node_modules', devOnly)), devOnly).toBe(false);
   for (const file of [
     'start.sh',
+    'run-server.sh',
     'INSTALL.txt',
     'dist/index.html',
     'dist-server/main.js',
@@ -82,6 +83,11 @@ it('makes one archive that installs and starts with no network at all', async ()
       30_000,
       `the unpacked server to answer:\n${output}`,
     );
+    // start.sh execs Node through run-server.sh: the server process has glibc's setting.
+    if (onGlibc)
+      expect(readFileSync(`/proc/${child.pid}/environ`, 'utf8').split('\0')).toContain(
+        'MALLOC_MMAP_THRESHOLD_=131072',
+      );
     const admin = await ApiClient.login(url, 'quantri', 'mật khẩu quản trị dài');
     const created = await admin.request('POST', '/api/cases', {
       title: 'Vụ án trên máy không mạng',
