@@ -1,10 +1,10 @@
 /**
- * How the server process is started (`npm start` and the release's start.sh, both through
- * scripts/run-server.sh): glibc's mmap threshold is fixed, so the 16 MiB each password check
+ * How the server process is started (`npm start` through scripts/start-server.mjs, the release's
+ * start.sh through scripts/run-server.sh): glibc's mmap threshold is fixed, so the 16 MiB each password check
  * (scrypt) allocates goes back to the system instead of staying in a malloc arena per thread.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,6 +45,26 @@ describe.skipIf(!onGlibc)('the server started through scripts/run-server.sh (gli
       ).stdout.trim();
     expect(read(inherited)).toBe('131072');
     expect(read({ ...inherited, MALLOC_MMAP_THRESHOLD_: '65536' })).toBe('65536');
+  });
+
+  it('npm start’s launcher gives the server the threshold, its arguments and its exit code', () => {
+    const { MALLOC_MMAP_THRESHOLD_: _, ...inherited } = process.env;
+    const dir = mkdtempSync(join(tmpdir(), 'caseboard-launch-'));
+    const entry = join(dir, 'entry.mjs');
+    writeFileSync(
+      entry,
+      'console.log(process.env.MALLOC_MMAP_THRESHOLD_, process.argv.slice(2).join(" ")); process.exit(3)',
+    );
+    const run = (env: NodeJS.ProcessEnv) =>
+      spawnSync(process.execPath, ['scripts/start-server.mjs', entry, 'a', 'b'], {
+        env,
+        encoding: 'utf8',
+      });
+    const started = run(inherited);
+    expect(started.stdout.trim()).toBe('131072 a b');
+    expect(started.status).toBe(3);
+    expect(run({ ...inherited, MALLOC_MMAP_THRESHOLD_: '65536' }).stdout.trim()).toBe('65536 a b');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('keeps no password check’s 16 MiB after many log-ins', { timeout: 120_000 }, async () => {
