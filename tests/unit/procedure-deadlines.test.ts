@@ -82,7 +82,8 @@ describe('offence classes by clause (Điều 9 BLHS)', () => {
     for (const a of ['123', '134', '168', '171', '173', '174', '175', '178', '249', '250'])
       expect(articles.has(a)).toBe(true);
     for (const a of ['251', '260', '290', '318', '321', '322']) expect(articles.has(a)).toBe(true);
-    for (const c of PENALTY_CLAUSES) expect(c.source).toContain(`Khoản ${c.clause} Điều ${c.article}`);
+    for (const c of PENALTY_CLAUSES)
+      expect(c.source).toContain(`Khoản ${c.clause} Điều ${c.article}`);
   });
 
   it('stores a clause in the reference, keeping references without one valid', () => {
@@ -177,7 +178,11 @@ describe('deadlines per class and stage', () => {
     );
     const p1 = byRule(i, '2026-03-01', 'detention-173', 'p1')!;
     expect(p1.due).toBe('2026-03-08'); // a Sunday, kept
-    expect(p1.extension).toMatchObject({ possible: true, upTo: { months: 1 }, limitDue: '2026-04-07' });
+    expect(p1.extension).toMatchObject({
+      possible: true,
+      upTo: { months: 1 },
+      limitDue: '2026-04-07',
+    });
     expect(byRule(i, '2026-03-01', 'detention-173', 'p2')!.due).toBe('2026-03-10');
     i.procedure.events.push(
       ev({ kind: 'detention-extension', date: '2026-03-01', person: 'p1', months: 1 }),

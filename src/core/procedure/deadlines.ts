@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 import {
   addDays,
-
   custodyEnd,
   daysBetween,
   longerThan,
@@ -188,4 +187,3 @@ export function computeDeadlines(source: Y.Doc | DeadlineInput, today: string): 
       a.id.localeCompare(b.id),
   );
 }
-

@@ -90,7 +90,8 @@ export const procedureEventSchema = z
   .superRefine((record, ctx) => {
     const { type: _t, id: _i, by: _b, at: _a, ...fields } = record;
     const parsed = procedureEventFieldsSchema.safeParse(fields);
-    if (!parsed.success) for (const issue of parsed.error.issues)
+    if (!parsed.success)
+      for (const issue of parsed.error.issues)
         ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   });
 export type ProcedureEvent = ProcedureEventFields & {

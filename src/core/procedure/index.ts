@@ -14,3 +14,4 @@ export * from './model.ts';
 export * from './deadlines.ts';
 export * from './commands.ts';
 export * from './validate.ts';
+export * from './ics.ts';

@@ -211,7 +211,11 @@ export const RESTARTS: ReadonlyArray<{
     stage: 'supplementary-investigation',
     source: `Điều 174 khoản 1 ${CODE}`,
   },
-  { event: 'resumed', stage: 'resumed-investigation', source: `Điều 174 khoản 2, Điều 235 ${CODE}` },
+  {
+    event: 'resumed',
+    stage: 'resumed-investigation',
+    source: `Điều 174 khoản 2, Điều 235 ${CODE}`,
+  },
   { event: 'file-received', stage: 'prosecution', source: `Điều 240 ${CODE}` },
 ];
 
