@@ -129,3 +129,11 @@ export function longerThan(a: Duration, b: Duration): boolean {
   const hours = (d: Duration) => ((d.months ?? 0) * 30 + (d.days ?? 0)) * 24 + (d.hours ?? 0);
   return hours(a) > hours(b);
 }
+
+/**
+ * Today in `timeZone` (Vietnam's by default), as 'YYYY-MM-DD'.
+ * @example todayIn() // '2026-05-12'
+ */
+export function todayIn(timeZone = 'Asia/Ho_Chi_Minh', now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+}
