@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isIsoDay, todayIn } from '../../src/core/procedure/calendar.ts';
 import { computeDeadlines } from '../../src/core/procedure/deadlines.ts';
@@ -85,10 +85,10 @@ export function deadlineRoutes(
 const running = (d: CalendarDeadline) => d.status !== 'done';
 
 function calendar(
-  reply: import('fastify').FastifyReply,
+  reply: FastifyReply,
   text: string,
   filename: string,
-): import('fastify').FastifyReply {
+): FastifyReply {
   return reply
     .header('Content-Type', 'text/calendar; charset=utf-8')
     .header('Content-Disposition', `attachment; filename="${filename}"`)

@@ -41,3 +41,21 @@ export const HistoryPanel = lazy(() =>
 export const VersionView = lazy(() =>
   withHistoryTexts(import('../history/VersionView.tsx')).then((m) => ({ default: m.VersionView })),
 );
+
+/** Deadlines' texts, with the deadlines panel or the case list's nearest deadlines. */
+const withDeadlineTexts = <T>(load: Promise<T>): Promise<T> =>
+  Promise.all([
+    import('../deadlines/locales.ts').then((m) => m.installDeadlineTexts(i18n)),
+    load,
+  ]).then(([, module]) => module);
+
+export const DeadlinesPanel = lazy(() =>
+  withDeadlineTexts(withTexts(import('../deadlines/DeadlinesPanel.tsx'))).then((m) => ({
+    default: m.DeadlinesPanel,
+  })),
+);
+export const CaseDeadlines = lazy(() =>
+  withDeadlineTexts(import('../deadlines/CaseDeadlines.tsx')).then((m) => ({
+    default: m.CaseDeadlines,
+  })),
+);

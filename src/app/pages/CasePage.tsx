@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import {
   BookUser,
+  CalendarClock,
   Eye,
   HardDriveDownload,
   History,
@@ -36,7 +37,14 @@ import { BoardTabs } from './BoardTabs.tsx';
 import { Presence } from './Presence.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { PresentOverlay } from './PresentOverlay.tsx';
-import { AuditDialog, DeckPanel, HistoryPanel, MembersDialog, VersionView } from '../lazyPanels.ts';
+import {
+  AuditDialog,
+  DeadlinesPanel,
+  DeckPanel,
+  HistoryPanel,
+  MembersDialog,
+  VersionView,
+} from '../lazyPanels.ts';
 
 /** Loads the case record (or its offline copy), then opens the live session. */
 export function CasePage({ caseId, user, onBack }: { caseId: string; user: User; onBack(): void }) {
@@ -87,7 +95,13 @@ function OpenCase({ record, user, onBack }: { record: CaseSummary; user: User; o
   if (!session) return <main className="case-page" />;
   return (
     <BoardViewsProvider>
-      <CaseWorkspace session={session} record={record} readOnly={readOnly} onBack={onBack} />
+      <CaseWorkspace
+        session={session}
+        record={record}
+        readOnly={readOnly}
+        author={user.displayName || user.username}
+        onBack={onBack}
+      />
     </BoardViewsProvider>
   );
 }
@@ -96,11 +110,14 @@ function CaseWorkspace({
   session,
   record,
   readOnly: roleReadOnly,
+  author,
   onBack,
 }: {
   session: CaseSession;
   record: CaseSummary;
   readOnly: boolean;
+  /** Who the deadlines panel records as the author of a class override. */
+  author: string;
   onBack(): void;
 }) {
   const { t, i18n } = useTranslation();
@@ -119,6 +136,7 @@ function CaseWorkspace({
   const [showRegister, setShowRegister] = useState(true);
   const [showDeck, setShowDeck] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
+  const [showDeadlines, setShowDeadlines] = useState(false);
   const [showAudit, setShowAudit] = useState(false);
   const [showMembers, setShowMembers] = useState(false);
   const [opened, setOpened] = useState<OpenedVersion | null>(null);
@@ -225,6 +243,7 @@ function CaseWorkspace({
             setShowDeck((s) => !s);
             setShowRegister(false);
             setShowHistory(false);
+            setShowDeadlines(false);
           }}
           data-testid="toggle-deck"
         >
@@ -237,6 +256,7 @@ function CaseWorkspace({
             setShowRegister((s) => !s);
             setShowDeck(false);
             setShowHistory(false);
+            setShowDeadlines(false);
           }}
           data-testid="toggle-register"
         >
@@ -249,10 +269,24 @@ function CaseWorkspace({
             setShowHistory((s) => !s);
             setShowDeck(false);
             setShowRegister(false);
+            setShowDeadlines(false);
           }}
           data-testid="toggle-history"
         >
           <History size={16} /> {t('case.history')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={showDeadlines}
+          onClick={() => {
+            setShowDeadlines((s) => !s);
+            setShowDeck(false);
+            setShowRegister(false);
+            setShowHistory(false);
+          }}
+          data-testid="toggle-deadlines"
+        >
+          <CalendarClock size={16} /> {t('deadlines:panel')}
         </button>
         <button type="button" onClick={() => setShowMembers(true)} data-testid="open-members">
           <Users size={16} /> {t('cases.members')}
@@ -289,7 +323,7 @@ function CaseWorkspace({
         onSelect={setSelected}
       />
       <div
-        className={`case-page__body${showRegister || showDeck || showHistory ? ' with-register' : ''}`}
+        className={`case-page__body${showRegister || showDeck || showHistory || showDeadlines ? ' with-register' : ''}`}
       >
         <section className="case-page__board">
           <BoardSwitch
@@ -340,6 +374,16 @@ function CaseWorkspace({
               origin={origin}
               readOnly={readOnly}
               onOpen={setOpened}
+            />
+          )}
+          {showDeadlines && (
+            <DeadlinesPanel
+              caseId={record.id}
+              doc={doc}
+              origin={origin}
+              readOnly={readOnly}
+              author={author}
+              lang={i18n.language || currentLanguage()}
             />
           )}
           {showAudit && <AuditDialog caseId={record.id} onClose={() => setShowAudit(false)} />}
