@@ -2,6 +2,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { X } from 'lucide-react';
 import { findOffence, formatOffence, searchOffences } from '../../core/offences.ts';
+import { ClauseSelect } from './ClauseSelect.tsx';
 
 /**
  * The offences of a case, picked from the Penal Code: chips for the chosen articles, and a search
@@ -61,6 +62,12 @@ export function OffencePicker({
               >
                 <span>{formatOffence(ref)}</span>
                 {!known && <small>{t('cases.offenceUnknown')}</small>}
+                {known && (
+                  <ClauseSelect
+                    offenceRef={ref}
+                    onChange={(next) => onChange(value.map((r) => (r === ref ? next : r)))}
+                  />
+                )}
                 <button
                   type="button"
                   onClick={() => onChange(value.filter((r) => r !== ref))}
