@@ -153,7 +153,10 @@ describe('deadlines per class and stage', () => {
       status: 'soon3',
       daysLeft: 0,
     });
-    expect(byRule(i, '2026-03-06', 'investigation-172')!.status).toBe('overdue');
+    expect(byRule(i, '2026-03-06', 'investigation-172')!).toMatchObject({
+      status: 'overdue',
+      extension: { possible: false },
+    });
     i.procedure.events.push(ev({ kind: 'investigation-ended', date: '2026-03-01' }));
     expect(byRule(i, '2026-03-06', 'investigation-172')!.status).toBe('done');
   });

@@ -117,7 +117,8 @@ export function TimelineBoard({ doc, origin, readOnly, chrome = true }: Timeline
     if (times.length === 0) return timeline.span;
     const from = Math.min(...times, timeline.span?.from ?? Infinity);
     const to = Math.max(...times, timeline.span?.to ?? -Infinity);
-    return { from, to: Math.max(to, from + 86_400_000) };
+    // Room after the last day for its flag's words.
+    return { from, to: to + Math.max(7 * 86_400_000, (to - from) * 0.6) };
   }, [markers, timeline.span]);
   const fit = useMemo(() => (span ? fitView(span, width) : null), [span, width]);
   // Until someone zooms or pans, the view follows the events and shows all of them.

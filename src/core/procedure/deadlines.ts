@@ -142,7 +142,8 @@ function deadlineOf(
     ...(rule.extensionSource ? { extensionSource: rule.extensionSource } : {}),
     extensions: count,
     extension: {
-      possible: !done && next !== undefined,
+      // An extension is decided before the period ends (e.g. Điều 173 khoản 2: 10 days before).
+      possible: !done && next !== undefined && daysLeft >= 0,
       ...(next ? { upTo: next } : {}),
       ...(steps.length > 0 ? { limitDue: settle(limitEnd.day) } : {}),
       ...(next && special && count === allowed.length ? { byProsecutorGeneral: true } : {}),
