@@ -20,7 +20,7 @@ const vi = {
   derivedFrom: 'Theo {{source}}: {{frame}}',
   clearOverride: 'Bỏ sửa',
   save: 'Lưu',
-  cancel: 'Huỷ',
+  cancel: 'Hủy',
   class: {
     'less-serious': 'tội phạm ít nghiêm trọng',
     serious: 'tội phạm nghiêm trọng',
