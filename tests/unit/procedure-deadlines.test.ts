@@ -289,6 +289,23 @@ describe('deadlines per class and stage', () => {
     ]);
   });
 
+  it('reads an older case (an article without a clause) as of unknown class until one is given', () => {
+    const i = input(['BLHS-173'], ev({ kind: 'case-initiated', date: '2026-01-05' }));
+    expect(chargeClasses(i.offences, [])[0]!.class).toBeNull();
+    expect(computeDeadlines(i, '2026-02-01')).toEqual([]);
+    i.procedure.charges.push({
+      type: 'charge',
+      id: 'class:BLHS-173',
+      ref: 'BLHS-173',
+      override: 'serious',
+      reason: 'Khoản 2 theo kết luận điều tra',
+    });
+    expect(byRule(i, '2026-02-01', 'investigation-172')!).toMatchObject({
+      due: '2026-04-06',
+      offenceClass: 'serious',
+    });
+  });
+
   it('keeps every rule as data with a source and a day in force', () => {
     for (const rule of DEADLINE_RULES) {
       expect(rule.source).toMatch(/^Điều \d+/);

@@ -110,3 +110,20 @@ it('has the server refuse an update that writes a malformed event, and keep good
     { path: 'procedure/x4.id', problem: 'differs from its key' },
   ]);
 });
+
+it('converges when two peers change the procedure at once, and stays valid', () => {
+  const a = new Y.Doc();
+  const b = new Y.Doc();
+  const shared = addProcedureEvent(a, { kind: 'case-initiated', date: '2026-03-02' }, 'a');
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+  // Offline: a edits the event and adds one; b deletes the event and sets a class.
+  updateProcedureEvent(a, { id: shared, kind: 'case-initiated', date: '2026-03-03' }, 'a');
+  addProcedureEvent(a, { kind: 'detention', date: '2026-03-04', person: 'p1' }, 'a');
+  deleteProcedureEvent(b, { id: shared }, 'b');
+  setChargeClass(b, { ref: 'BLHS-173', maximum: 3 }, 'b');
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+  expect(readProcedure(a)).toEqual(readProcedure(b));
+  expect(readProcedure(a).charges).toHaveLength(1);
+  expect(validateCaseDoc(a)).toEqual([]);
+});
