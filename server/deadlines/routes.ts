@@ -84,11 +84,7 @@ export function deadlineRoutes(
 
 const running = (d: CalendarDeadline) => d.status !== 'done';
 
-function calendar(
-  reply: FastifyReply,
-  text: string,
-  filename: string,
-): FastifyReply {
+function calendar(reply: FastifyReply, text: string, filename: string): FastifyReply {
   return reply
     .header('Content-Type', 'text/calendar; charset=utf-8')
     .header('Content-Disposition', `attachment; filename="${filename}"`)
