@@ -28,6 +28,8 @@ import { createUser } from './users.ts';
 import { AuditTrail } from './audit.ts';
 import { VersionKeeper } from './versions.ts';
 import { historyRoutes } from './http/history.ts';
+import { DeadlineCache } from './deadlines/DeadlineCache.ts';
+import { deadlineRoutes } from './deadlines/routes.ts';
 import { fromOwnOrigin, isChanging } from './http/origin.ts';
 import { controlCharacterAt } from './text.ts';
 import packageJson from '../package.json' with { type: 'json' };
@@ -181,6 +183,7 @@ function buildHttp(
     userRoutes(api, services);
     caseRoutes(api, services);
     historyRoutes(api, services);
+    deadlineRoutes(api, services);
   });
   // Its own scope: the image parser for presentation pictures applies to these routes only.
   void app.register(async (present) => presentRoutes(present, services));
@@ -253,8 +256,10 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
         throw err;
       })
     : undefined;
+  const deadlines = new DeadlineCache(store);
   const rooms = new RoomManager(store, {
     fanout,
+    hooks: [deadlines.hook],
     graceMs: config.roomGraceMs,
     maxDocumentBytes: config.maxDocumentBytes,
     compactAfterUpdates: config.compactAfterUpdates,
@@ -287,6 +292,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     rooms,
     audit,
     versions,
+    deadlines,
     userThrottle: new LoginThrottle(
       { slowAfter: 3, refuseAfter: Infinity, windowMs: 15 * 60 * 1000, maxDelayMs: 2000 },
       failureLog(),

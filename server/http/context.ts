@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DeadlineCache } from '../deadlines/DeadlineCache.ts';
 import { z } from 'zod';
 import type { Role } from '../../src/core/schema.ts';
 import type { ServerConfig } from '../config.ts';
@@ -31,6 +32,8 @@ export interface Services {
   hub: PresentationHub;
   /** Set with several instances (`REDIS_URL`). */
   fanout: RedisFanout | undefined;
+  /** What each case's procedural deadlines are computed from, per case (server/deadlines/). */
+  deadlines: DeadlineCache;
 }
 
 /** The logged-in user, or a 401 `auth.required`. */

@@ -23,6 +23,8 @@ export interface RoomManagerOptions extends RoomLimits {
   versions?: VersionsSink;
   /** Other instances serving the same cases (Redis); without it this instance is alone. */
   fanout?: Fanout;
+  /** More hooks every room gets (e.g. the deadline cache's invalidation). */
+  hooks?: readonly RoomHook[];
   log: {
     warn(details: Record<string, unknown>, message: string): void;
     error(details: Record<string, unknown>, message: string): void;
@@ -54,6 +56,7 @@ export class RoomManager {
     this.hooks = [
       ...(options.versions ? [versionsHook(options.versions)] : []),
       ...(options.fanout ? [fanoutHook(options.fanout)] : []),
+      ...(options.hooks ?? []),
     ];
     this.activityTimer = setInterval(() => {
       for (const room of this.rooms.values()) this.recordActivity(room);

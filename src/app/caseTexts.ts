@@ -1,4 +1,5 @@
 import i18n from 'i18next';
+import { installDeadlineTexts } from '../deadlines/locales.ts';
 import { installMindMapTexts } from '../boards/mindmap/locales.ts';
 import { installPresentTexts } from '../present/locales.ts';
 import { installRegisterTexts } from '../register/locales.ts';
@@ -11,3 +12,5 @@ installRegisterTexts(i18n);
 installMindMapTexts(i18n);
 installPresentTexts(i18n);
 installUiTexts(i18n);
+// The timeline board marks deadlines on their days.
+installDeadlineTexts(i18n);

@@ -47,3 +47,21 @@ export const ChecklistPanel = lazy(() =>
     withTexts(import('../checklist/ChecklistPanel.tsx')),
   ]).then(([, m]) => ({ default: m.ChecklistPanel })),
 );
+
+/** Deadlines' texts, with the deadlines panel or the case list's nearest deadlines. */
+const withDeadlineTexts = <T>(load: Promise<T>): Promise<T> =>
+  Promise.all([
+    import('../deadlines/locales.ts').then((m) => m.installDeadlineTexts(i18n)),
+    load,
+  ]).then(([, module]) => module);
+
+export const DeadlinesPanel = lazy(() =>
+  withDeadlineTexts(withTexts(import('../deadlines/DeadlinesPanel.tsx'))).then((m) => ({
+    default: m.DeadlinesPanel,
+  })),
+);
+export const CaseDeadlines = lazy(() =>
+  withDeadlineTexts(import('../deadlines/CaseDeadlines.tsx')).then((m) => ({
+    default: m.CaseDeadlines,
+  })),
+);

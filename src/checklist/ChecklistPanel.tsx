@@ -11,14 +11,9 @@ import {
 } from '../core/checklist/index.ts';
 import { useDoc } from '../sync/useDoc.ts';
 import { formatDate } from '../ui/dates.ts';
+import { todayIn } from '../core/procedure/index.ts';
 import { procedureFacts } from './procedureFacts.ts';
 import './checklist.css';
-
-/** Today in the reader's calendar, as deadlines count it (`YYYY-MM-DD`). */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** Every root map the rules read: the checklist is run again when any of them changes. */
 const watchCase = (doc: Y.Doc) =>
@@ -42,8 +37,8 @@ export function ChecklistPanel({
   const results = useDoc(
     doc,
     watchCase,
-    (d) => runChecklist(readCaseSnapshot(d, procedureFacts(d, localToday()))),
-    [],
+    (d) => runChecklist(readCaseSnapshot(d, procedureFacts(d, todayIn(), lang))),
+    [lang],
     { delay: 300 },
   );
   const total = results.reduce((sum, r) => sum + r.findings.length, 0);

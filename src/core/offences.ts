@@ -5,7 +5,9 @@ import { foldForSearch } from './text.ts';
  * Offences charged in a case, stored by Penal Code article as `BLHS-173` (Article 173), shown as
  * "Điều 173 BLHS — Tội trộm cắp tài sản", found by number or by words of the name typed without
  * diacritics. Cases from before articles were picked hold free text ("173", "Điều 173", "trộm cắp
- * tài sản"), which `migrateOffence` turns into the article where it names one.
+ * tài sản"), which `migrateOffence` turns into the article where it names one. A charge may name the
+ * clause too, `BLHS-173.4` (khoản 4 Điều 173), which sets its class (src/core/procedure/); a
+ * reference without a clause stays valid.
  */
 
 export interface Offence {
@@ -15,9 +17,11 @@ export interface Offence {
   article: string;
   /** The offence's name in the Penal Code; null for an article this table does not name. */
   name: string | null;
+  /** The clause (khoản) charged, when the reference names one (`BLHS-173.4` → 4). */
+  clause?: number;
 }
 
-const REF = /^BLHS-(\d{3}[a-z]?)$/;
+const REF = /^BLHS-(\d{3}[a-z]?)(?:\.([1-9]\d?))?$/;
 
 const OFFENCES: Offence[] = PENAL_CODE_ARTICLES.map(([article, name]) => ({
   ref: `BLHS-${article}`,
@@ -41,8 +45,23 @@ function inPartTwo(article: string): boolean {
 export function findOffence(ref: string): Offence | null {
   const known = BY_REF.get(ref);
   if (known) return known;
-  const article = REF.exec(ref)?.[1];
-  return article && inPartTwo(article) ? { ref, article, name: null } : null;
+  const match = REF.exec(ref);
+  const article = match?.[1];
+  if (!article || !inPartTwo(article)) return null;
+  const clause = match[2] === undefined ? undefined : Number(match[2]);
+  const name = BY_REF.get(`BLHS-${article}`)?.name ?? null;
+  return clause === undefined ? { ref, article, name } : { ref, article, name, clause };
+}
+
+/**
+ * The reference of `ref`'s article charged under `clause` (none: the article alone).
+ * @example withClause('BLHS-173', 4) // 'BLHS-173.4'
+ * @example withClause('BLHS-173.4', undefined) // 'BLHS-173'
+ */
+export function withClause(ref: string, clause: number | undefined): string {
+  const offence = findOffence(ref);
+  if (!offence) return ref;
+  return clause === undefined ? `BLHS-${offence.article}` : `BLHS-${offence.article}.${clause}`;
 }
 
 /** Whether `ref` is a stored offence reference the server accepts. */
@@ -54,13 +73,13 @@ export function isOffenceRef(ref: string): boolean {
  * The one way an offence is shown. Free text that names no article is shown as it is.
  * @example formatOffence('BLHS-173') // 'Điều 173 BLHS — Tội trộm cắp tài sản'
  * @example formatOffence('BLHS-199') // 'Điều 199 BLHS'
+ * @example formatOffence('BLHS-173.1') // 'Khoản 1 Điều 173 BLHS — Tội trộm cắp tài sản'
  */
 export function formatOffence(ref: string): string {
   const offence = findOffence(ref);
   if (!offence) return ref;
-  return offence.name
-    ? `Điều ${offence.article} BLHS — ${offence.name}`
-    : `Điều ${offence.article} BLHS`;
+  const where = `${offence.clause === undefined ? '' : `Khoản ${offence.clause} `}Điều ${offence.article} BLHS`;
+  return offence.name ? `${where} — ${offence.name}` : where;
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { isRecord, typeName, type YRecord } from './doc.ts';
+import { checkProcedure } from './procedure/validate.ts';
 import { ENTITY_FIELD_NAMES, ENTITY_KINDS, type EntityKind } from './register.ts';
 import { BOARD_KINDS, CLASSIFICATIONS } from './schema.ts';
 
@@ -241,7 +242,7 @@ export function validateCaseDoc(doc: Y.Doc, scope?: Iterable<readonly string[]>)
   const out: SchemaProblem[] = [];
   const paths = scope
     ? [...scope]
-    : ['meta', 'boards', 'register', 'deck', 'files'].map((r) => [r]);
+    : ['meta', 'boards', 'register', 'deck', 'files', 'procedure'].map((r) => [r]);
   const seen = new Set<string>();
   for (const path of paths) {
     const [root, id, field, child] = path;
@@ -271,6 +272,10 @@ function checkUnit(doc: Y.Doc, unit: readonly string[], out: SchemaProblem[]): v
     checkFields(meta, 'meta', META, out);
     if (meta.has('classification') && typeof meta.get('classification') === 'string')
       checkEnum(meta.get('classification'), CLASSIFICATIONS, 'meta.classification', out);
+    return;
+  }
+  if (root === 'procedure') {
+    out.push(...checkProcedure(doc, id));
     return;
   }
   if (root !== 'boards' && root !== 'register' && root !== 'deck' && root !== 'files') return;

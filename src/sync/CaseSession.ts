@@ -86,6 +86,8 @@ export class CaseSession {
         this.doc.getMap('register'),
         this.doc.getMap('deck'),
         this.doc.getMap('files'),
+        // Procedural events and charge classes (src/core/procedure/).
+        this.doc.getMap('procedure'),
       ],
       {
         trackedOrigins: new Set([this.origin]),

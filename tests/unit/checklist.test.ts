@@ -10,8 +10,11 @@ import {
   addSlide,
   addTopic,
   attachFile,
+  setCaseMeta,
   setTopic,
 } from '../../src/core/index.ts';
+import { addProcedureEvent } from '../../src/core/procedure/index.ts';
+import { procedureFacts } from '../../src/checklist/procedureFacts.ts';
 import {
   accusedAge,
   ageRange,
@@ -281,5 +284,39 @@ describe('case checklist rules', () => {
       'evidence-no-source': 1,
       'file-uncited': 0,
     });
+  });
+});
+
+describe('the checklist reads the procedure part of the case', () => {
+  it('finds a detention about to end and an accused too young for a less serious theft', () => {
+    const doc = new Y.Doc();
+    setCaseMeta(doc, { offences: ['BLHS-173.1'] }, 'me');
+    const accused = addEntity(
+      doc,
+      {
+        kind: 'person',
+        fields: { name: 'Nguyễn Văn Ấn', role: 'suspect', birthDate: '2010-01-01' },
+      },
+      'me',
+    );
+    addProcedureEvent(doc, { kind: 'offence', date: '2025-03-14' }, 'me');
+    addProcedureEvent(doc, { kind: 'case-initiated', date: '2026-10-01' }, 'me');
+    addProcedureEvent(doc, { kind: 'detention', date: '2026-10-05', person: accused }, 'me');
+    const facts = procedureFacts(doc, '2026-12-01', 'vi');
+    expect(facts.charges).toEqual([{ article: '173', class: 'less-serious' }]);
+    expect(facts.offenceDate).toBe('2025-03-14');
+    const results = Object.fromEntries(
+      runChecklist(readCaseSnapshot(doc, facts)).map((r) => [r.rule.id, r.findings]),
+    );
+    // Investigation (2 months from 1 October) ends today; the detention two days later.
+    expect(results['deadline-near']!.map((f) => f.name)).toEqual([
+      'Hết hạn điều tra',
+      'Hết hạn tạm giam — Nguyễn Văn Ấn',
+    ]);
+    expect(results['accused-age']).toMatchObject([{ name: 'Nguyễn Văn Ấn', reason: 'under16' }]);
+    // In English the deadline is named in English.
+    expect(procedureFacts(doc, '2026-12-01', 'en').deadlines.map((d) => d.name)).toContain(
+      'Detention ends — Nguyễn Văn Ấn',
+    );
   });
 });

@@ -7,12 +7,12 @@ import { ClassificationBadge } from '../../ui/ClassificationBadge.tsx';
 import { ApiError, endpoints, type CaseSummary } from '../../sync/api.ts';
 import { errorReason } from '../../ui/errorReason.ts';
 import { offlineCache } from '../offline.ts';
-import { AuditDialog, CaseDialog, MembersDialog } from '../lazyPanels.ts';
+import { AuditDialog, CaseDeadlines, CaseDialog, MembersDialog } from '../lazyPanels.ts';
 import { RestoreButton } from '../../export/RestoreButton.tsx';
 
 /** The cases one is a member of: search, create, edit, archive, members. */
 export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [cases, setCases] = useState<CaseSummary[] | null>(null);
   const [offline, setOffline] = useState(false);
   const [query, setQuery] = useState('');
@@ -106,6 +106,11 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
         )}
       </Suspense>
       {offline && <p className="notice">{t('cases.offlineList')}</p>}
+      {!offline && cases && cases.length > 0 && (
+        <Suspense fallback={null}>
+          <CaseDeadlines onOpen={onOpen} lang={i18n.language} />
+        </Suspense>
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}

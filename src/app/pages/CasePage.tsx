@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import {
   BookUser,
+  CalendarClock,
   Eye,
   HardDriveDownload,
   History,
@@ -42,11 +43,15 @@ import { PresentOverlay } from './PresentOverlay.tsx';
 import {
   AuditDialog,
   ChecklistPanel,
+  DeadlinesPanel,
   DeckPanel,
   HistoryPanel,
   MembersDialog,
   VersionView,
 } from '../lazyPanels.ts';
+
+/** The side panels of a case, one open at a time. */
+type SidePanel = 'register' | 'deck' | 'history' | 'checklist' | 'deadlines';
 
 /** Loads the case record (or its offline copy), then opens the live session. */
 export function CasePage({ caseId, user, onBack }: { caseId: string; user: User; onBack(): void }) {
@@ -97,7 +102,13 @@ function OpenCase({ record, user, onBack }: { record: CaseSummary; user: User; o
   if (!session) return <main className="case-page" />;
   return (
     <BoardViewsProvider>
-      <CaseWorkspace session={session} record={record} readOnly={readOnly} onBack={onBack} />
+      <CaseWorkspace
+        session={session}
+        record={record}
+        readOnly={readOnly}
+        author={user.displayName || user.username}
+        onBack={onBack}
+      />
     </BoardViewsProvider>
   );
 }
@@ -106,11 +117,14 @@ function CaseWorkspace({
   session,
   record,
   readOnly: roleReadOnly,
+  author,
   onBack,
 }: {
   session: CaseSession;
   record: CaseSummary;
   readOnly: boolean;
+  /** Who the deadlines panel records as the author of a class override. */
+  author: string;
   onBack(): void;
 }) {
   const { t, i18n } = useTranslation();
@@ -126,10 +140,9 @@ function CaseWorkspace({
   const boards = useDoc(doc, boardFieldsWatch, listBoards);
   const meta = useDoc(doc, (d) => [metaOf(d)], readMeta);
   const [selected, setSelected] = useState<string | null>(null);
-  const [showRegister, setShowRegister] = useState(true);
-  const [showDeck, setShowDeck] = useState(false);
-  const [showHistory, setShowHistory] = useState(false);
-  const [showChecklist, setShowChecklist] = useState(false);
+  // One side panel at a time, toggled from the bar; the register is open at first.
+  const [panel, setPanel] = useState<SidePanel | null>('register');
+  const toggle = (which: SidePanel) => setPanel((open) => (open === which ? null : which));
   const [registerEntity, setRegisterEntity] = useState<string | null>(null);
   const [showAudit, setShowAudit] = useState(false);
   const [showMembers, setShowMembers] = useState(false);
@@ -154,6 +167,8 @@ function CaseWorkspace({
     } else if (subject.kind === 'file') {
       const file = listFiles(doc).find((f) => f.hash === subject.hash);
       if (file) setOpenFile(file);
+    } else if (subject.kind === 'deadline') {
+      setPanel('deadlines');
     } else if (subject.kind === 'entity') {
       // Where it is drawn, the current board first; otherwise its entry in the register.
       const usages = entityUsages(doc, subject.id);
@@ -163,8 +178,7 @@ function CaseWorkspace({
         setFocus({ boardId: usage.boardId, nodeId: usage.nodeId });
       } else {
         setRegisterEntity(subject.id);
-        setShowRegister(true);
-        setShowChecklist(false);
+        setPanel('register');
       }
     }
   };
@@ -254,56 +268,47 @@ function CaseWorkspace({
         ))}
         <button
           type="button"
-          aria-pressed={showDeck}
-          onClick={() => {
-            setShowDeck((s) => !s);
-            setShowRegister(false);
-            setShowHistory(false);
-            setShowChecklist(false);
-          }}
+          aria-pressed={panel === 'deck'}
+          onClick={() => toggle('deck')}
           data-testid="toggle-deck"
         >
           <Presentation size={16} /> {t('present:deck')}
         </button>
         <button
           type="button"
-          aria-pressed={showRegister}
+          aria-pressed={panel === 'register'}
           onClick={() => {
-            setShowRegister((s) => !s);
             setRegisterEntity(null);
-            setShowDeck(false);
-            setShowHistory(false);
-            setShowChecklist(false);
+            toggle('register');
           }}
           data-testid="toggle-register"
         >
-          <BookUser size={16} /> {showRegister ? t('case.hideRegister') : t('case.register')}
+          <BookUser size={16} />{' '}
+          {panel === 'register' ? t('case.hideRegister') : t('case.register')}
         </button>
         <button
           type="button"
-          aria-pressed={showHistory}
-          onClick={() => {
-            setShowHistory((s) => !s);
-            setShowDeck(false);
-            setShowRegister(false);
-            setShowChecklist(false);
-          }}
+          aria-pressed={panel === 'history'}
+          onClick={() => toggle('history')}
           data-testid="toggle-history"
         >
           <History size={16} /> {t('case.history')}
         </button>
         <button
           type="button"
-          aria-pressed={showChecklist}
-          onClick={() => {
-            setShowChecklist((s) => !s);
-            setShowDeck(false);
-            setShowRegister(false);
-            setShowHistory(false);
-          }}
+          aria-pressed={panel === 'checklist'}
+          onClick={() => toggle('checklist')}
           data-testid="toggle-checklist"
         >
           <ListChecks size={16} /> {t('case.checklist')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={panel === 'deadlines'}
+          onClick={() => toggle('deadlines')}
+          data-testid="toggle-deadlines"
+        >
+          <CalendarClock size={16} /> {t('deadlines:panel')}
         </button>
         <button type="button" onClick={() => setShowMembers(true)} data-testid="open-members">
           <Users size={16} /> {t('cases.members')}
@@ -339,9 +344,7 @@ function CaseWorkspace({
         readOnly={readOnly}
         onSelect={setSelected}
       />
-      <div
-        className={`case-page__body${showRegister || showDeck || showHistory || showChecklist ? ' with-register' : ''}`}
-      >
+      <div className={`case-page__body${panel ? ' with-register' : ''}`}>
         <section className="case-page__board">
           <BoardSwitch
             caseId={record.id}
@@ -366,7 +369,7 @@ function CaseWorkspace({
           </Suspense>
         </section>
         <Suspense fallback={null}>
-          {showDeck && (
+          {panel === 'deck' && (
             <DeckPanel
               doc={doc}
               caseId={record.id}
@@ -384,7 +387,7 @@ function CaseWorkspace({
               }
             />
           )}
-          {showHistory && (
+          {panel === 'history' && (
             <HistoryPanel
               caseId={record.id}
               doc={doc}
@@ -393,8 +396,18 @@ function CaseWorkspace({
               onOpen={setOpened}
             />
           )}
-          {showChecklist && (
+          {panel === 'checklist' && (
             <ChecklistPanel doc={doc} lang={i18n.language || currentLanguage()} onGoTo={goTo} />
+          )}
+          {panel === 'deadlines' && (
+            <DeadlinesPanel
+              caseId={record.id}
+              doc={doc}
+              origin={origin}
+              readOnly={readOnly}
+              author={author}
+              lang={i18n.language || currentLanguage()}
+            />
           )}
           {showAudit && <AuditDialog caseId={record.id} onClose={() => setShowAudit(false)} />}
           {showMembers && (
@@ -402,7 +415,7 @@ function CaseWorkspace({
           )}
         </Suspense>
         <CaseActions session={session} readOnly={readOnly} />
-        {showRegister && (
+        {panel === 'register' && (
           <RegisterPanel
             key={registerEntity ?? ''}
             initialEntity={registerEntity}

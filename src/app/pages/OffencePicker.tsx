@@ -2,6 +2,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { X } from 'lucide-react';
 import { findOffence, formatOffence, searchOffences } from '../../core/offences.ts';
+import { ClauseSelect } from './ClauseSelect.tsx';
 
 /**
  * The offences of a case, picked from the Penal Code: chips for the chosen articles, and a search
@@ -53,23 +54,30 @@ export function OffencePicker({
           {value.map((ref) => {
             const known = findOffence(ref) !== null;
             return (
-              <li
-                key={ref}
-                className={known ? 'offence-chip' : 'offence-chip offence-chip--unknown'}
-                data-testid="offence-chip"
-                data-ref={ref}
-              >
-                <span>{formatOffence(ref)}</span>
-                {!known && <small>{t('cases.offenceUnknown')}</small>}
-                <button
-                  type="button"
-                  onClick={() => onChange(value.filter((r) => r !== ref))}
-                  title={t('cases.offenceRemove')}
-                  aria-label={`${t('cases.offenceRemove')}: ${formatOffence(ref)}`}
-                  data-testid="offence-remove"
+              <li key={ref} className="offence-picker__item">
+                <div
+                  className={known ? 'offence-chip' : 'offence-chip offence-chip--unknown'}
+                  data-testid="offence-chip"
+                  data-ref={ref}
                 >
-                  <X size={14} />
-                </button>
+                  <span>{formatOffence(ref)}</span>
+                  {!known && <small>{t('cases.offenceUnknown')}</small>}
+                  <button
+                    type="button"
+                    onClick={() => onChange(value.filter((r) => r !== ref))}
+                    title={t('cases.offenceRemove')}
+                    aria-label={`${t('cases.offenceRemove')}: ${formatOffence(ref)}`}
+                    data-testid="offence-remove"
+                  >
+                    <X size={14} />
+                  </button>
+                </div>
+                {known && (
+                  <ClauseSelect
+                    offenceRef={ref}
+                    onChange={(next) => onChange(value.map((r) => (r === ref ? next : r)))}
+                  />
+                )}
               </li>
             );
           })}

@@ -17,6 +17,7 @@ import { useTimelineActions, type TimelineContext } from './actions.ts';
 import { TimelineToolbar } from './TimelineToolbar.tsx';
 import { tickLabel } from './axis.ts';
 import { AddEvent, Details } from './TimelineForms.tsx';
+import { DeadlineMarkers, markerTime, useDeadlineMarkers } from './DeadlineMarkers.tsx';
 import '../graph/graph.css';
 import { badgeText, clampScale, fitView, stackRows, type TimelineView } from './renderLayout.ts';
 
@@ -109,10 +110,17 @@ export function TimelineBoard({ doc, origin, readOnly, chrome = true }: Timeline
     return () => observer.disconnect();
   }, []);
 
-  const fit = useMemo(
-    () => (timeline.span ? fitView(timeline.span, width) : null),
-    [timeline.span, width],
-  );
+  const markers = useDeadlineMarkers(doc);
+  // The view that shows every event also shows every running deadline.
+  const span = useMemo(() => {
+    const times = markers.map(markerTime);
+    if (times.length === 0) return timeline.span;
+    const from = Math.min(...times, timeline.span?.from ?? Infinity);
+    const to = Math.max(...times, timeline.span?.to ?? -Infinity);
+    // Room after the last day for its flag's words.
+    return { from, to: to + Math.max(7 * 86_400_000, (to - from) * 0.6) };
+  }, [markers, timeline.span]);
+  const fit = useMemo(() => (span ? fitView(span, width) : null), [span, width]);
   // Until someone zooms or pans, the view follows the events and shows all of them.
   const current = view ?? fit;
 
@@ -239,6 +247,12 @@ export function TimelineBoard({ doc, origin, readOnly, chrome = true }: Timeline
                   </span>
                 ))}
               </div>
+              <DeadlineMarkers
+                markers={markers}
+                from={current.from}
+                msPerPx={current.msPerPx}
+                lang={lang}
+              />
               {lanes.map(({ lane, rows, top, height: laneHeight }) => (
                 <Lane
                   key={lane.id || 'nobody'}

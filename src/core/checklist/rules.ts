@@ -1,5 +1,6 @@
 import { parseCaseTime } from '../time.ts';
-import type { CaseSnapshot, OffenceClass } from './snapshot.ts';
+import type { OffenceClass } from '../procedure/classes.ts';
+import type { CaseSnapshot } from './snapshot.ts';
 
 /**
  * The case checklist: what is missing in a case before a leader or a court finds it. Each rule is

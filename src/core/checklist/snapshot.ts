@@ -9,8 +9,7 @@ import { listEntities, type Entity } from '../commands/register.ts';
 import { listSceneObjects } from '../commands/scene.ts';
 import { analyseProof, readProofGraph, type FactStatus } from '../proof.ts';
 
-/** The class of an offence by its maximum penalty (Article 9 of the Penal Code). */
-export type OffenceClass = 'less-serious' | 'serious' | 'very-serious' | 'especially-serious';
+import type { OffenceClass } from '../procedure/classes.ts';
 
 /** A charged offence as the checklist needs it. */
 export interface ChargeFacts {
