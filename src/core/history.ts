@@ -15,8 +15,11 @@ import {
  * change. A version is an encoded Yjs state kept by the server; `docFromState` opens it.
  */
 
-/** The parts of the document a version restores. `meta` (title, number …) follows the case record. */
-export const RESTORED_ROOTS = ['boards', 'register', 'deck', 'files'] as const;
+/**
+ * The parts of the document a version restores. `meta` (title, number …) follows the case record;
+ * review notes are a conversation about the case, not its content, and are left as they are.
+ */
+export const RESTORED_ROOTS = ['boards', 'register', 'deck', 'files', 'procedure'] as const;
 
 /** A read-only document of a stored version. */
 export function docFromState(state: Uint8Array): Y.Doc {
@@ -26,7 +29,7 @@ export function docFromState(state: Uint8Array): Y.Doc {
 }
 
 /**
- * Makes `doc`'s boards, register, deck and case file equal to `version`'s, in one transaction with
+ * Makes `doc`'s boards, register, deck, case file and procedure equal to `version`'s, in one transaction with
  * `origin`: a new change every collaborator receives, that the person's undo takes back in one
  * step. Only what differs is written, so a restore of an unchanged case writes nothing.
  */

@@ -18,6 +18,7 @@ import {
   addSceneObject,
   deleteSceneObjects,
 } from '../../src/core/index.ts';
+import { addProcedureEvent, readProcedure } from '../../src/core/procedure/index.ts';
 import { changeName } from '../../src/history/changeName.ts';
 import { installHistoryTexts } from '../../src/history/locales.ts';
 import { sceneBoard } from '../../src/boards/scene/index.ts';
@@ -111,6 +112,8 @@ describe('versions', () => {
     deleteTopics(doc, { boardId, ids: [b] }, 'u');
     updateEntity(doc, { id: person, fields: { name: 'Trần Văn Bê' } }, 'u');
     addBoard(doc, { kind: 'evidence', title: 'Chứng cứ' }, 'u');
+    // Procedural events are the case's too: a version brings back the ones it had.
+    addProcedureEvent(doc, { kind: 'case-initiated', date: '2026-03-02' }, 'u');
     const changed = content(doc);
     expect(changed).not.toBe(before);
 
@@ -129,6 +132,7 @@ describe('versions', () => {
     expect(content(doc)).toBe(before);
     expect(content(other)).toBe(before);
     expect(listTopics(doc, boardId).map((t) => t.label)).toContain('Người bị hại');
+    expect(readProcedure(doc).events).toEqual([]);
 
     undo.undo();
     expect(content(doc)).toBe(changed);
