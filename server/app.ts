@@ -30,6 +30,8 @@ import { VersionKeeper } from './versions.ts';
 import { historyRoutes } from './http/history.ts';
 import { fromOwnOrigin, isChanging } from './http/origin.ts';
 import { controlCharacterAt } from './text.ts';
+import { MentionIndex } from './review/mentions.ts';
+import { notesAuditHook } from './review/notesAudit.ts';
 import packageJson from '../package.json' with { type: 'json' };
 
 export interface RunningServer {
@@ -253,8 +255,17 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
         throw err;
       })
     : undefined;
+  // Review notes: the case list's mentions read the open room's document, or the store's.
+  const roomsRef: { rooms: RoomManager | null } = { rooms: null };
+  const mentions = new MentionIndex(store, (caseId) => roomsRef.rooms?.openDocument(caseId));
   const rooms = new RoomManager(store, {
     fanout,
+    hooks: [
+      mentions.hook,
+      notesAuditHook((actor, action, caseId, detail) =>
+        audit.recordQuietly(logFailure, actor, action, caseId, detail),
+      ),
+    ],
     graceMs: config.roomGraceMs,
     maxDocumentBytes: config.maxDocumentBytes,
     compactAfterUpdates: config.compactAfterUpdates,
@@ -278,8 +289,10 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     await relayPresentations(hub, fanout, (err) =>
       http.log?.error({ err: err.message }, 'redis (presentation)'),
     );
+  roomsRef.rooms = rooms;
   const services: Services = {
     config,
+    mentions,
     hub,
     fanout,
     store,

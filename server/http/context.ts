@@ -11,6 +11,7 @@ import type { AuditTrail } from '../audit.ts';
 import type { VersionKeeper } from '../versions.ts';
 import type { PresentationHub } from '../present/hub.ts';
 import type { RedisFanout } from '../sync/fanout.ts';
+import type { MentionIndex } from '../review/mentions.ts';
 import { credentialOf, SESSION_COOKIE } from './session.ts';
 
 /** What every route needs, built once by the composition root. */
@@ -31,6 +32,8 @@ export interface Services {
   hub: PresentationHub;
   /** Set with several instances (`REDIS_URL`). */
   fanout: RedisFanout | undefined;
+  /** Open review notes that mention each member, for the case list. */
+  mentions: MentionIndex;
 }
 
 /** The logged-in user, or a 401 `auth.required`. */

@@ -23,6 +23,8 @@ export interface RoomManagerOptions extends RoomLimits {
   versions?: VersionsSink;
   /** Other instances serving the same cases (Redis); without it this instance is alone. */
   fanout?: Fanout;
+  /** More hooks every room gets (review notes: their audit entries, the mention index). */
+  hooks?: readonly RoomHook[];
   log: {
     warn(details: Record<string, unknown>, message: string): void;
     error(details: Record<string, unknown>, message: string): void;
@@ -54,6 +56,7 @@ export class RoomManager {
     this.hooks = [
       ...(options.versions ? [versionsHook(options.versions)] : []),
       ...(options.fanout ? [fanoutHook(options.fanout)] : []),
+      ...(options.hooks ?? []),
     ];
     this.activityTimer = setInterval(() => {
       for (const room of this.rooms.values()) this.recordActivity(room);
@@ -95,6 +98,11 @@ export class RoomManager {
         changes: entry.changes,
         since: new Date(entry.since).toISOString(),
       });
+  }
+
+  /** The document of a case's room if it is open here (nothing is loaded). */
+  openDocument(caseId: string): Y.Doc | undefined {
+    return this.rooms.get(caseId)?.doc;
   }
 
   /** The open room of a case, loading it if needed. */
