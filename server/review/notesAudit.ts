@@ -3,7 +3,12 @@ import { isRecord } from '../../src/core/doc.ts';
 import { anchorKey, notesOf, readAnchor } from '../../src/core/notes.ts';
 import type { RoomHook } from '../sync/hooks/types.ts';
 
-type Record_ = (actor: string, action: string, caseId: string, detail: Record<string, unknown>) => void;
+type Record_ = (
+  actor: string,
+  action: string,
+  caseId: string,
+  detail: Record<string, unknown>,
+) => void;
 
 const excerpt = (value: unknown) => (typeof value === 'string' ? value.slice(0, 200) : '');
 

@@ -54,10 +54,13 @@ function ownWhole(record: unknown, userId: string): boolean {
  */
 export function reviewerProblems(tr: Y.Transaction, before: Y.Doc, userId: string): string[] {
   const problems: string[] = [];
+  // Roots as the update left them, and as typed by `notesOf`: reading `notes` as a map makes a new
+  // root object, and the items below it then point to that one.
   const roots = new Map<unknown, string>();
   tr.doc.share.forEach((type, name) => roots.set(type, name));
   const beforeNotes = notesOf(before);
   const afterNotes = notesOf(tr.doc);
+  tr.doc.share.forEach((type, name) => roots.set(type, name));
   const noteBefore = (id: string): YRecord | undefined => {
     const v = beforeNotes.get(id);
     return isRecord(v) ? v : undefined;
@@ -97,7 +100,8 @@ export function reviewerProblems(tr: Y.Transaction, before: Y.Doc, userId: strin
         continue;
       }
       const repliesBefore = noteBefore(noteId)?.get('replies');
-      const replyBefore = (id: string) => (isRecord(repliesBefore) ? repliesBefore.get(id) : undefined);
+      const replyBefore = (id: string) =>
+        isRecord(repliesBefore) ? repliesBefore.get(id) : undefined;
       if (replyId === undefined) {
         const repliesAfter = isRecord(afterNotes.get(noteId))
           ? (afterNotes.get(noteId) as YRecord).get('replies')
