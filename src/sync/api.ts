@@ -21,6 +21,11 @@ export interface CaseSummary {
   role: Role;
   createdAt: string;
   updatedAt: string;
+  /** Open review notes that mention the caller (the case list only; docs/api.md). */
+  mentions?: {
+    count: number;
+    notes: Array<{ note: string; authorName: string; createdAt: string; text: string }>;
+  };
 }
 
 export interface Member {
