@@ -131,7 +131,13 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
     const { record } = await memberCase(request);
     const members = await store.listMembers(record.id);
     return {
-      members: members.map(({ username, displayName, role }) => ({ username, displayName, role })),
+      // The id is what review notes store for a mention (docs/review.md).
+      members: members.map(({ userId, username, displayName, role }) => ({
+        id: userId,
+        username,
+        displayName,
+        role,
+      })),
     };
   });
 

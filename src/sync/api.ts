@@ -29,6 +29,8 @@ export interface CaseSummary {
 }
 
 export interface Member {
+  /** The account's id (review notes store mentions by it); absent from older servers. */
+  id?: string;
   username: string;
   displayName: string;
   role: Role;
