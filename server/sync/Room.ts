@@ -286,10 +286,7 @@ export class Room {
       // A stock y-websocket client can write anything anywhere; what would break the schema (and
       // with it every member's page) is refused here, before the room's document sees it.
       // A reviewer writes review notes only: anything else in the update refuses all of it.
-      const invalid = this.guard.check(
-        update,
-        conn.role === 'reviewer' ? conn.user.id : undefined,
-      );
+      const invalid = this.guard.check(update, conn.role === 'reviewer' ? conn.user.id : undefined);
       if (invalid.some((p) => p.rule === 'reviewer')) {
         this.droppedViewerMessages++;
         this.events.onInvalidUpdate?.(this, conn, invalid);

@@ -41,3 +41,11 @@ export const HistoryPanel = lazy(() =>
 export const VersionView = lazy(() =>
   withHistoryTexts(import('../history/VersionView.tsx')).then((m) => ({ default: m.VersionView })),
 );
+
+/** The review notes panel, with its texts (namespace `review`). */
+export const NotesPanel = lazy(() =>
+  Promise.all([
+    import('../review/locales.ts').then((m) => m.installReviewTexts(i18n)),
+    withTexts(import('../review/NotesPanel.tsx')),
+  ]).then(([, m]) => ({ default: m.NotesPanel })),
+);

@@ -74,7 +74,10 @@ function anchorOf(
   return null;
 }
 
-function keyOf(scope: NoteBadgeScope | null, target: { node?: string; edge?: string; slide?: string }) {
+function keyOf(
+  scope: NoteBadgeScope | null,
+  target: { node?: string; edge?: string; slide?: string },
+) {
   if (!scope) return null;
   if (target.slide) return `slide:${target.slide}`;
   if (!scope.boardId) return null;

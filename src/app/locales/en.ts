@@ -93,6 +93,8 @@ export const en: Texts<typeof vi> = {
     },
   },
   case: {
+    notes: 'Notes',
+    addNote: 'Add note',
     readOnly: 'Read-only',
     undo: 'Undo (Ctrl+Z)',
     redo: 'Redo (Ctrl+Shift+Z)',

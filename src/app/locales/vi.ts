@@ -94,6 +94,8 @@ export const vi = {
     },
   },
   case: {
+    notes: 'Ý kiến',
+    addNote: 'Thêm ý kiến',
     readOnly: 'Chỉ xem',
     undo: 'Hoàn tác (Ctrl+Z)',
     redo: 'Làm lại (Ctrl+Shift+Z)',

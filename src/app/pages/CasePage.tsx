@@ -6,6 +6,8 @@ import {
   Eye,
   HardDriveDownload,
   History,
+  MessageSquarePlus,
+  MessagesSquare,
   Presentation,
   Redo2,
   ScrollText,
@@ -18,7 +20,14 @@ import { formatOffence } from '../../core/offences.ts';
 import { listBoards } from '../../core/commands/boards.ts';
 import { metaOf, readMeta } from '../../core/doc.ts';
 import type { CaseFile } from '../../core/commands/files.ts';
-import { canEdit } from '../../core/schema.ts';
+import { canEdit, canWriteNotes } from '../../core/schema.ts';
+import type { NoteAnchor } from '../../core/notes.ts';
+import {
+  createNoteCounts,
+  NoteBadgeContext,
+  type NoteBadgeScope,
+} from '../../canvas/noteBadges.tsx';
+import type { NotesView } from '../../review/NotesPanel.tsx';
 import { FileViewer } from '../../files/FileViewer.tsx';
 import { boardFieldsWatch, useDoc } from '../../sync/useDoc.ts';
 import { BoardViewsProvider } from '../../canvas/boardViews.ts';
@@ -36,7 +45,14 @@ import { BoardTabs } from './BoardTabs.tsx';
 import { Presence } from './Presence.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { PresentOverlay } from './PresentOverlay.tsx';
-import { AuditDialog, DeckPanel, HistoryPanel, MembersDialog, VersionView } from '../lazyPanels.ts';
+import {
+  AuditDialog,
+  DeckPanel,
+  HistoryPanel,
+  MembersDialog,
+  NotesPanel,
+  VersionView,
+} from '../lazyPanels.ts';
 
 /** Loads the case record (or its offline copy), then opens the live session. */
 export function CasePage({ caseId, user, onBack }: { caseId: string; user: User; onBack(): void }) {
@@ -87,7 +103,13 @@ function OpenCase({ record, user, onBack }: { record: CaseSummary; user: User; o
   if (!session) return <main className="case-page" />;
   return (
     <BoardViewsProvider>
-      <CaseWorkspace session={session} record={record} readOnly={readOnly} onBack={onBack} />
+      <CaseWorkspace
+        session={session}
+        record={record}
+        user={user}
+        readOnly={readOnly}
+        onBack={onBack}
+      />
     </BoardViewsProvider>
   );
 }
@@ -95,11 +117,13 @@ function OpenCase({ record, user, onBack }: { record: CaseSummary; user: User; o
 function CaseWorkspace({
   session,
   record,
+  user,
   readOnly: roleReadOnly,
   onBack,
 }: {
   session: CaseSession;
   record: CaseSummary;
+  user: User;
   readOnly: boolean;
   onBack(): void;
 }) {
@@ -119,6 +143,24 @@ function CaseWorkspace({
   const [showRegister, setShowRegister] = useState(true);
   const [showDeck, setShowDeck] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
+  const [showNotes, setShowNotes] = useState(false);
+  const [notesView, setNotesView] = useState<NotesView>({ mode: 'list' });
+  const [noteTarget, setNoteTarget] = useState<NoteAnchor | null>(null);
+  const noteCounts = useMemo(() => createNoteCounts(doc), [doc]);
+  useEffect(() => () => noteCounts.destroy(), [noteCounts]);
+  useEffect(() => {
+    void import('../../review/locales.ts').then((m) => m.installReviewTexts(i18n));
+  }, [i18n]);
+  // Reviewers write notes on a page that is otherwise read-only.
+  const writesNotes =
+    canWriteNotes(record.role) && fatal !== 'accessRemoved' && fatal !== 'sessionEnded';
+  const openNotes = (view: NotesView) => {
+    setNotesView(view);
+    setShowNotes(true);
+    setShowDeck(false);
+    setShowRegister(false);
+    setShowHistory(false);
+  };
   const [showAudit, setShowAudit] = useState(false);
   const [showMembers, setShowMembers] = useState(false);
   const [opened, setOpened] = useState<OpenedVersion | null>(null);
@@ -134,6 +176,23 @@ function CaseWorkspace({
     () => boards.find((b) => b.id === selected) ?? boards[0] ?? null,
     [boards, selected],
   );
+  const noteScope = useMemo<NoteBadgeScope>(
+    () => ({
+      counts: noteCounts,
+      boardId: current?.id ?? null,
+      open: (anchor) => openNotes({ mode: 'anchor', anchor }),
+      label: (count) => t('review:badge', { count }),
+      select: setNoteTarget,
+    }),
+    [noteCounts, current?.id, t],
+  );
+  const deckNoteScope = useMemo(() => ({ ...noteScope, boardId: null }), [noteScope]);
+  const goToNote = (anchor: NoteAnchor) => {
+    if (anchor.kind === 'node') {
+      setSelected(anchor.board);
+      setFocus({ boardId: anchor.board, nodeId: anchor.node });
+    } else if (anchor.kind === 'edge') setSelected(anchor.board);
+  };
   const title = meta.title || record.title;
   const classification = meta.schema > 0 ? meta.classification : record.classification;
   useEffect(() => {
@@ -225,6 +284,7 @@ function CaseWorkspace({
             setShowDeck((s) => !s);
             setShowRegister(false);
             setShowHistory(false);
+            setShowNotes(false);
           }}
           data-testid="toggle-deck"
         >
@@ -237,6 +297,7 @@ function CaseWorkspace({
             setShowRegister((s) => !s);
             setShowDeck(false);
             setShowHistory(false);
+            setShowNotes(false);
           }}
           data-testid="toggle-register"
         >
@@ -249,11 +310,29 @@ function CaseWorkspace({
             setShowHistory((s) => !s);
             setShowDeck(false);
             setShowRegister(false);
+            setShowNotes(false);
           }}
           data-testid="toggle-history"
         >
           <History size={16} /> {t('case.history')}
         </button>
+        <button
+          type="button"
+          aria-pressed={showNotes}
+          onClick={() => (showNotes ? setShowNotes(false) : openNotes({ mode: 'list' }))}
+          data-testid="toggle-notes"
+        >
+          <MessagesSquare size={16} /> {t('case.notes')}
+        </button>
+        {writesNotes && (
+          <button
+            type="button"
+            onClick={() => openNotes({ mode: 'compose', anchor: noteTarget ?? { kind: 'case' } })}
+            data-testid="add-note"
+          >
+            <MessageSquarePlus size={16} /> {t('case.addNote')}
+          </button>
+        )}
         <button type="button" onClick={() => setShowMembers(true)} data-testid="open-members">
           <Users size={16} /> {t('cases.members')}
         </button>
@@ -289,19 +368,22 @@ function CaseWorkspace({
         onSelect={setSelected}
       />
       <div
-        className={`case-page__body${showRegister || showDeck || showHistory ? ' with-register' : ''}`}
+        className={`case-page__body${showRegister || showDeck || showHistory || showNotes ? ' with-register' : ''}`}
       >
         <section className="case-page__board">
-          <BoardSwitch
-            caseId={record.id}
-            doc={doc}
-            board={current}
-            origin={origin}
-            readOnly={readOnly}
-            awareness={session.provider.awareness}
-            focusNodeId={focus && focus.boardId === current?.id ? focus.nodeId : null}
-            tools
-          />
+          {/* Review notes' badges show here only: never in present mode, versions or exports. */}
+          <NoteBadgeContext.Provider value={noteScope}>
+            <BoardSwitch
+              caseId={record.id}
+              doc={doc}
+              board={current}
+              origin={origin}
+              readOnly={readOnly}
+              awareness={session.provider.awareness}
+              focusNodeId={focus && focus.boardId === current?.id ? focus.nodeId : null}
+              tools
+            />
+          </NoteBadgeContext.Provider>
           <Suspense fallback={null}>
             {opened && (
               <VersionView
@@ -315,23 +397,40 @@ function CaseWorkspace({
           </Suspense>
         </section>
         <Suspense fallback={null}>
-          {showDeck && (
-            <DeckPanel
-              doc={doc}
+          {showNotes && (
+            <NotesPanel
               caseId={record.id}
+              doc={doc}
               origin={origin}
-              readOnly={readOnly}
-              owner={record.role === 'owner'}
-              board={current}
-              onPresent={setPresenting}
-              onPresenterView={() =>
-                window.open(
-                  `/cases/${record.id}/presenter`,
-                  `caseboard-presenter-${record.id}`,
-                  'width=1280,height=800',
-                )
-              }
+              me={{ id: user.id, name: user.displayName }}
+              canWrite={writesNotes}
+              lang={i18n.language === 'en' ? 'en' : 'vi'}
+              boards={boards}
+              view={notesView}
+              onView={setNotesView}
+              onGoTo={goToNote}
+              onClose={() => setShowNotes(false)}
             />
+          )}
+          {showDeck && (
+            <NoteBadgeContext.Provider value={deckNoteScope}>
+              <DeckPanel
+                doc={doc}
+                caseId={record.id}
+                origin={origin}
+                readOnly={readOnly}
+                owner={record.role === 'owner'}
+                board={current}
+                onPresent={setPresenting}
+                onPresenterView={() =>
+                  window.open(
+                    `/cases/${record.id}/presenter`,
+                    `caseboard-presenter-${record.id}`,
+                    'width=1280,height=800',
+                  )
+                }
+              />
+            </NoteBadgeContext.Provider>
           )}
           {showHistory && (
             <HistoryPanel
