@@ -319,7 +319,12 @@ function CaseWorkspace({
         <button
           type="button"
           aria-pressed={showNotes}
-          onClick={() => (showNotes ? setShowNotes(false) : openNotes({ mode: 'list' }))}
+          onClick={() =>
+            // Open on a thread, the button shows every note; on the list, it closes.
+            showNotes && notesView.mode === 'list'
+              ? setShowNotes(false)
+              : openNotes({ mode: 'list' })
+          }
           data-testid="toggle-notes"
         >
           <MessagesSquare size={16} /> {t('case.notes')}
