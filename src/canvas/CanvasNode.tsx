@@ -112,7 +112,7 @@ export const CanvasNodeView = memo(function CanvasNodeView({
         </span>
       )}
       <Handle type="source" position={Position.Right} />
-      <NoteBadge node={id} />
+      <NoteBadge node={id} flow />
     </div>
   );
 });

@@ -66,7 +66,7 @@ export const LinkEdgeView = memo(function LinkEdgeView({
           x={labelX}
           y={labelY}
           className={selected ? 'is-selected' : undefined}
-          badge={<NoteBadge edge={id} />}
+          badge={<NoteBadge edge={id} flow />}
         />
       </EdgeLabel>
     </>

@@ -1,4 +1,5 @@
 import { createContext, memo, useContext, useEffect, useSyncExternalStore } from 'react';
+import { useStore } from '@xyflow/react';
 import type * as Y from 'yjs';
 import { notesOf, openNoteCounts, type NoteAnchor } from '../core/notes.ts';
 import './noteBadges.css';
@@ -95,15 +96,45 @@ export const NoteBadge = memo(function NoteBadge(target: {
   node?: string;
   edge?: string;
   slide?: string;
+  /** Drawn inside React Flow: kept readable (12 px or more on screen) when zoomed out. */
+  flow?: boolean;
 }) {
   const scope = useContext(NoteBadgeContext);
   const count = useCount(keyOf(scope, target));
   if (!scope || count === 0) return null;
+  return target.flow ? (
+    <FlowBadge scope={scope} target={target} count={count} />
+  ) : (
+    <Badge scope={scope} target={target} count={count} />
+  );
+});
+
+type BadgeTarget = { node?: string; edge?: string; slide?: string };
+
+/** Zoomed out, the badge grows back to its size on screen (up to 2.5 times), so it stays readable. */
+function FlowBadge(props: { scope: NoteBadgeScope; target: BadgeTarget; count: number }) {
+  const zoom = useStore((s) => s.transform[2]);
+  const scale = zoom < 1 ? Math.min(2.5, 1 / zoom) : 1;
+  return <Badge {...props} scale={scale} />;
+}
+
+function Badge({
+  scope,
+  target,
+  count,
+  scale = 1,
+}: {
+  scope: NoteBadgeScope;
+  target: BadgeTarget;
+  count: number;
+  scale?: number;
+}) {
   const label = scope.label(count);
   return (
     <button
       type="button"
       className="note-badge nodrag nopan"
+      style={scale !== 1 ? { transform: `scale(${scale})` } : undefined}
       title={label}
       aria-label={label}
       data-testid="note-badge"
@@ -117,7 +148,7 @@ export const NoteBadge = memo(function NoteBadge(target: {
       {count}
     </button>
   );
-});
+}
 
 /**
  * The same badge in a scene's SVG, in metres: `size` is the scene's label height, so the number

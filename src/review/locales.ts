@@ -11,7 +11,7 @@ const vi = {
   send: 'Gửi',
   reply: 'Trả lời',
   cancel: 'Huỷ',
-  resolve: 'Đã giải quyết',
+  resolve: 'Đánh dấu đã giải quyết',
   reopen: 'Mở lại',
   resolvedBy: 'Đã giải quyết bởi {{name}}, {{time}}',
   reopened: 'Đã mở lại',

@@ -333,9 +333,11 @@ function CaseWorkspace({
           <button
             type="button"
             onClick={() => openNotes({ mode: 'compose', anchor: noteTarget ?? { kind: 'case' } })}
+            title={t('case.addNote')}
+            aria-label={t('case.addNote')}
             data-testid="add-note"
           >
-            <MessageSquarePlus size={16} /> {t('case.addNote')}
+            <MessageSquarePlus size={16} />
           </button>
         )}
         <button type="button" onClick={() => setShowMembers(true)} data-testid="open-members">

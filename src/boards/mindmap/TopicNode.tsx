@@ -115,7 +115,7 @@ export const TopicView = memo(function TopicView({ id, data, selected }: NodePro
           {t('hidden', { count: data.hiddenCount })}
         </span>
       )}
-      <NoteBadge node={id} />
+      <NoteBadge node={id} flow />
     </div>
   );
 });
