@@ -98,6 +98,8 @@ export const NoteBadge = memo(function NoteBadge(target: {
   slide?: string;
   /** Drawn inside React Flow: kept readable (12 px or more on screen) when zoomed out. */
   flow?: boolean;
+  /** Inside another button (a timeline item): drawn as a span with the button role. */
+  nested?: boolean;
 }) {
   const scope = useContext(NoteBadgeContext);
   const count = useCount(keyOf(scope, target));
@@ -105,7 +107,7 @@ export const NoteBadge = memo(function NoteBadge(target: {
   return target.flow ? (
     <FlowBadge scope={scope} target={target} count={count} />
   ) : (
-    <Badge scope={scope} target={target} count={count} />
+    <Badge scope={scope} target={target} count={count} nested={target.nested ?? false} />
   );
 });
 
@@ -123,28 +125,42 @@ function Badge({
   target,
   count,
   scale = 1,
+  nested = false,
 }: {
   scope: NoteBadgeScope;
   target: BadgeTarget;
   count: number;
   scale?: number;
+  nested?: boolean;
 }) {
   const label = scope.label(count);
-  return (
-    <button
-      type="button"
-      className="note-badge nodrag nopan"
-      style={scale !== 1 ? { transform: `scale(${scale})` } : undefined}
-      title={label}
-      aria-label={label}
-      data-testid="note-badge"
-      onPointerDown={(e) => e.stopPropagation()}
-      onClick={(e) => {
-        e.stopPropagation();
-        const anchor = anchorOf(scope, target);
-        if (anchor) scope.open(anchor);
+  const open = (e: React.SyntheticEvent) => {
+    e.stopPropagation();
+    const anchor = anchorOf(scope, target);
+    if (anchor) scope.open(anchor);
+  };
+  const props = {
+    className: 'note-badge nodrag nopan',
+    style: scale !== 1 ? { transform: `scale(${scale})` } : undefined,
+    title: label,
+    'aria-label': label,
+    'data-testid': 'note-badge',
+    onPointerDown: (e: React.PointerEvent) => e.stopPropagation(),
+    onClick: open,
+  };
+  return nested ? (
+    <span
+      {...props}
+      role="button"
+      tabIndex={0}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') open(e);
       }}
     >
+      {count}
+    </span>
+  ) : (
+    <button type="button" {...props}>
       {count}
     </button>
   );

@@ -19,15 +19,11 @@ import { usePresenterRequests } from '../../present/channel.ts';
 import { formatOffence } from '../../core/offences.ts';
 import { listBoards } from '../../core/commands/boards.ts';
 import { metaOf, readMeta } from '../../core/doc.ts';
-import type { CaseFile } from '../../core/commands/files.ts';
-import { canEdit, canWriteNotes } from '../../core/schema.ts';
+import { listFiles, type CaseFile } from '../../core/commands/files.ts';
+import { canEdit } from '../../core/schema.ts';
 import type { NoteAnchor } from '../../core/notes.ts';
-import {
-  createNoteCounts,
-  NoteBadgeContext,
-  type NoteBadgeScope,
-} from '../../canvas/noteBadges.tsx';
-import type { NotesView } from '../../review/NotesPanel.tsx';
+import { NoteBadgeContext } from '../../canvas/noteBadges.tsx';
+import { useCaseNotes } from './useCaseNotes.ts';
 import { FileViewer } from '../../files/FileViewer.tsx';
 import { boardFieldsWatch, useDoc } from '../../sync/useDoc.ts';
 import { BoardViewsProvider } from '../../canvas/boardViews.ts';
@@ -143,24 +139,6 @@ function CaseWorkspace({
   const [showRegister, setShowRegister] = useState(true);
   const [showDeck, setShowDeck] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
-  const [showNotes, setShowNotes] = useState(false);
-  const [notesView, setNotesView] = useState<NotesView>({ mode: 'list' });
-  const [noteTarget, setNoteTarget] = useState<NoteAnchor | null>(null);
-  const noteCounts = useMemo(() => createNoteCounts(doc), [doc]);
-  useEffect(() => () => noteCounts.destroy(), [noteCounts]);
-  useEffect(() => {
-    void import('../../review/locales.ts').then((m) => m.installReviewTexts(i18n));
-  }, [i18n]);
-  // Reviewers write notes on a page that is otherwise read-only.
-  const writesNotes =
-    canWriteNotes(record.role) && fatal !== 'accessRemoved' && fatal !== 'sessionEnded';
-  const openNotes = (view: NotesView) => {
-    setNotesView(view);
-    setShowNotes(true);
-    setShowDeck(false);
-    setShowRegister(false);
-    setShowHistory(false);
-  };
   const [showAudit, setShowAudit] = useState(false);
   const [showMembers, setShowMembers] = useState(false);
   const [opened, setOpened] = useState<OpenedVersion | null>(null);
@@ -176,22 +154,26 @@ function CaseWorkspace({
     () => boards.find((b) => b.id === selected) ?? boards[0] ?? null,
     [boards, selected],
   );
-  const noteScope = useMemo<NoteBadgeScope>(
-    () => ({
-      counts: noteCounts,
-      boardId: current?.id ?? null,
-      open: (anchor) => openNotes({ mode: 'anchor', anchor }),
-      label: (count) => t('review:badge', { count }),
-      select: setNoteTarget,
-    }),
-    [noteCounts, current?.id, t],
-  );
-  const deckNoteScope = useMemo(() => ({ ...noteScope, boardId: null }), [noteScope]);
+  const notes = useCaseNotes({
+    doc,
+    role: record.role,
+    fatal,
+    boardId: current?.id ?? null,
+    closeOthers: () => {
+      setShowDeck(false);
+      setShowRegister(false);
+      setShowHistory(false);
+    },
+  });
   const goToNote = (anchor: NoteAnchor) => {
     if (anchor.kind === 'node') {
       setSelected(anchor.board);
       setFocus({ boardId: anchor.board, nodeId: anchor.node });
     } else if (anchor.kind === 'edge') setSelected(anchor.board);
+    else if (anchor.kind === 'page') {
+      const file = listFiles(doc).find((f) => f.hash === anchor.file);
+      if (file) setOpenFile(file);
+    }
   };
   const title = meta.title || record.title;
   const classification = meta.schema > 0 ? meta.classification : record.classification;
@@ -284,7 +266,7 @@ function CaseWorkspace({
             setShowDeck((s) => !s);
             setShowRegister(false);
             setShowHistory(false);
-            setShowNotes(false);
+            notes.setShown(false);
           }}
           data-testid="toggle-deck"
         >
@@ -297,7 +279,7 @@ function CaseWorkspace({
             setShowRegister((s) => !s);
             setShowDeck(false);
             setShowHistory(false);
-            setShowNotes(false);
+            notes.setShown(false);
           }}
           data-testid="toggle-register"
         >
@@ -310,7 +292,7 @@ function CaseWorkspace({
             setShowHistory((s) => !s);
             setShowDeck(false);
             setShowRegister(false);
-            setShowNotes(false);
+            notes.setShown(false);
           }}
           data-testid="toggle-history"
         >
@@ -318,21 +300,16 @@ function CaseWorkspace({
         </button>
         <button
           type="button"
-          aria-pressed={showNotes}
-          onClick={() =>
-            // Open on a thread, the button shows every note; on the list, it closes.
-            showNotes && notesView.mode === 'list'
-              ? setShowNotes(false)
-              : openNotes({ mode: 'list' })
-          }
+          aria-pressed={notes.shown}
+          onClick={notes.toggle}
           data-testid="toggle-notes"
         >
           <MessagesSquare size={16} /> {t('case.notes')}
         </button>
-        {writesNotes && (
+        {notes.writes && (
           <button
             type="button"
-            onClick={() => openNotes({ mode: 'compose', anchor: noteTarget ?? { kind: 'case' } })}
+            onClick={notes.add}
             title={t('case.addNote')}
             aria-label={t('case.addNote')}
             data-testid="add-note"
@@ -375,11 +352,11 @@ function CaseWorkspace({
         onSelect={setSelected}
       />
       <div
-        className={`case-page__body${showRegister || showDeck || showHistory || showNotes ? ' with-register' : ''}`}
+        className={`case-page__body${showRegister || showDeck || showHistory || notes.shown ? ' with-register' : ''}`}
       >
         <section className="case-page__board">
           {/* Review notes' badges show here only: never in present mode, versions or exports. */}
-          <NoteBadgeContext.Provider value={noteScope}>
+          <NoteBadgeContext.Provider value={notes.scope}>
             <BoardSwitch
               caseId={record.id}
               doc={doc}
@@ -404,23 +381,23 @@ function CaseWorkspace({
           </Suspense>
         </section>
         <Suspense fallback={null}>
-          {showNotes && (
+          {notes.shown && (
             <NotesPanel
               caseId={record.id}
               doc={doc}
               origin={origin}
               me={{ id: user.id, name: user.displayName }}
-              canWrite={writesNotes}
+              canWrite={notes.writes}
               lang={i18n.language === 'en' ? 'en' : 'vi'}
               boards={boards}
-              view={notesView}
-              onView={setNotesView}
+              view={notes.view}
+              onView={notes.setView}
               onGoTo={goToNote}
-              onClose={() => setShowNotes(false)}
+              onClose={() => notes.setShown(false)}
             />
           )}
           {showDeck && (
-            <NoteBadgeContext.Provider value={deckNoteScope}>
+            <NoteBadgeContext.Provider value={notes.deckScope}>
               <DeckPanel
                 doc={doc}
                 caseId={record.id}
@@ -489,6 +466,22 @@ function CaseWorkspace({
           origin={origin}
           readOnly={readOnly}
           onClose={() => setOpenFile(null)}
+          addNote={
+            notes.writes
+              ? {
+                  label: t('case.addNote'),
+                  onAdd: (page) => {
+                    const file = openFile.hash;
+                    setOpenFile(null);
+                    // The whole page: drawing a smaller region is for later (docs/review.md).
+                    notes.open({
+                      mode: 'compose',
+                      anchor: { kind: 'page', file, page, x: 0, y: 0, w: 1, h: 1 },
+                    });
+                  },
+                }
+              : undefined
+          }
         />
       )}
     </main>

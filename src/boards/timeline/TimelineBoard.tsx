@@ -18,6 +18,7 @@ import { TimelineToolbar } from './TimelineToolbar.tsx';
 import { tickLabel } from './axis.ts';
 import { AddEvent, Details } from './TimelineForms.tsx';
 import '../graph/graph.css';
+import { NoteBadge, useNoteSelection } from '../../canvas/noteBadges.tsx';
 import { badgeText, clampScale, fitView, stackRows, type TimelineView } from './renderLayout.ts';
 
 export interface TimelineBoardProps {
@@ -94,6 +95,7 @@ export function TimelineBoard({ doc, origin, readOnly, chrome = true }: Timeline
   const [scrollTop, setScrollTop] = useState(0);
   const [view, setView] = useState<View | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  useNoteSelection(selected);
   const [adding, setAdding] = useState(false);
 
   useLayoutEffect(() => {
@@ -380,6 +382,7 @@ const Item = memo(function Item({
           {badge}
         </span>
       )}
+      <NoteBadge node={item.id} nested />
     </button>
   );
 });
