@@ -4,6 +4,7 @@ import { addBoard, addTopic, listTopics } from '../../src/core/index.ts';
 import { addNote, replyToNote, setNoteState } from '../../src/core/commands/notes.ts';
 import { listNotes } from '../../src/core/notes.ts';
 import { encodeUpdate } from '../../server/sync/protocol.ts';
+import { installed, run, tempFile } from '../helpers/export-case.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import { connectClient, eventually, synced, type SyncClient } from '../helpers/sync.ts';
 
@@ -256,4 +257,34 @@ describe('the reviewer over HTTP', () => {
     );
     expect((await mine(owner)).count).toBe(0);
   });
+
+  (installed('pdftotext') ? it : it.skip)(
+    'exports a board PDF without notes, and with their appendix when asked (notes=1)',
+    async () => {
+      const { caseId, reviewer, ownerClient, board, topic } = await team();
+      addNote(
+        ownerClient.doc,
+        {
+          anchor: { kind: 'node', board, node: topic },
+          text: 'Đối chiếu khuỷu tay với giám định',
+          author: { id: 'u', name: 'Trần Thị Lan' },
+        },
+        'o',
+      );
+      await eventually(async () => listNotes(await storedDoc(caseId)).length === 1);
+      const pdfText = async (query: string) => {
+        const res = await fetch(
+          `${server.url}/api/cases/${caseId}/boards/${board}/export.pdf${query}`,
+          { headers: { cookie: reviewer.cookie } },
+        );
+        expect(res.status).toBe(200);
+        const file = tempFile('board.pdf', Buffer.from(await res.arrayBuffer()));
+        return run('pdftotext', [file, '-']).normalize('NFC');
+      };
+      expect(await pdfText('')).not.toContain('khuỷu');
+      const withNotes = await pdfText('?notes=1');
+      expect(withNotes).toContain('Đối chiếu khuỷu tay với giám định');
+      expect(withNotes).toContain('Phụ lục: Ý kiến');
+    },
+  );
 });
