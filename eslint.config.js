@@ -19,7 +19,7 @@ const LAYERS = [
   ['sync', 'files', 'register'],
   ['canvas'],
   ['boards'],
-  ['present', 'export', 'history', 'deadlines', 'checklist'],
+  ['present', 'export', 'history', 'deadlines', 'checklist', 'review'],
   ['app'],
 ];
 /** Peers that must not import each other either: export comes before present (a deck's PDF). */

@@ -32,6 +32,8 @@ import { DeadlineCache } from './deadlines/DeadlineCache.ts';
 import { deadlineRoutes } from './deadlines/routes.ts';
 import { fromOwnOrigin, isChanging } from './http/origin.ts';
 import { controlCharacterAt } from './text.ts';
+import { MentionIndex } from './review/mentions.ts';
+import { notesAuditHook } from './review/notesAudit.ts';
 import packageJson from '../package.json' with { type: 'json' };
 
 export interface RunningServer {
@@ -257,9 +259,18 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       })
     : undefined;
   const deadlines = new DeadlineCache(store);
+  // Review notes: the case list's mentions read the open room's document, or the store's.
+  const roomsRef: { rooms: RoomManager | null } = { rooms: null };
+  const mentions = new MentionIndex(store, (caseId) => roomsRef.rooms?.openDocument(caseId));
   const rooms = new RoomManager(store, {
     fanout,
-    hooks: [deadlines.hook],
+    hooks: [
+      deadlines.hook,
+      mentions.hook,
+      notesAuditHook((actor, action, caseId, detail) =>
+        audit.recordQuietly(logFailure, actor, action, caseId, detail),
+      ),
+    ],
     graceMs: config.roomGraceMs,
     maxDocumentBytes: config.maxDocumentBytes,
     compactAfterUpdates: config.compactAfterUpdates,
@@ -283,8 +294,10 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     await relayPresentations(hub, fanout, (err) =>
       http.log?.error({ err: err.message }, 'redis (presentation)'),
     );
+  roomsRef.rooms = rooms;
   const services: Services = {
     config,
+    mentions,
     hub,
     fanout,
     store,

@@ -6,6 +6,7 @@ import { newId } from '../../src/core/ids.ts';
 import { migrateCaseDoc } from '../../src/core/migrations.ts';
 import { isOffenceRef } from '../../src/core/offences.ts';
 import {
+  canEdit,
   caseMetaInputSchema,
   caseMetaPatchSchema,
   ROLES,
@@ -53,7 +54,10 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
 
   app.get('/api/cases', async (request) => {
     const user = await requireUser(services, request);
-    return { cases: await store.listCasesOf(user.id) };
+    const cases = await store.listCasesOf(user.id);
+    // Open review notes that mention the caller, per case (docs/api.md, docs/review.md).
+    const mentions = await Promise.all(cases.map((c) => services.mentions.of(c.id, user.id)));
+    return { cases: cases.map((c, i) => ({ ...c, mentions: mentions[i] })) };
   });
 
   app.post('/api/cases', async (request, reply) => {
@@ -90,7 +94,7 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
     const patch = caseMetaPatchSchema.parse(request.body);
     checkOffences(patch.offences);
     const ownerOnly = patch.classification !== undefined || patch.archived !== undefined;
-    if (role === 'viewer' || (ownerOnly && role !== 'owner')) throw new ApiError('case.forbidden');
+    if (!canEdit(role) || (ownerOnly && role !== 'owner')) throw new ApiError('case.forbidden');
     const updatedAt = new Date().toISOString();
     await store.updateCase(record.id, { ...patch, updatedAt });
     const { title, archived, ...others } = patch;
@@ -127,7 +131,13 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
     const { record } = await memberCase(request);
     const members = await store.listMembers(record.id);
     return {
-      members: members.map(({ username, displayName, role }) => ({ username, displayName, role })),
+      // The id is what review notes store for a mention (docs/review.md).
+      members: members.map(({ userId, username, displayName, role }) => ({
+        id: userId,
+        username,
+        displayName,
+        role,
+      })),
     };
   });
 

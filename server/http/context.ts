@@ -12,6 +12,7 @@ import type { AuditTrail } from '../audit.ts';
 import type { VersionKeeper } from '../versions.ts';
 import type { PresentationHub } from '../present/hub.ts';
 import type { RedisFanout } from '../sync/fanout.ts';
+import type { MentionIndex } from '../review/mentions.ts';
 import { credentialOf, SESSION_COOKIE } from './session.ts';
 
 /** What every route needs, built once by the composition root. */
@@ -34,6 +35,8 @@ export interface Services {
   fanout: RedisFanout | undefined;
   /** What each case's procedural deadlines are computed from, per case (server/deadlines/). */
   deadlines: DeadlineCache;
+  /** Open review notes that mention each member, for the case list. */
+  mentions: MentionIndex;
 }
 
 /** The logged-in user, or a 401 `auth.required`. */

@@ -20,6 +20,8 @@ const pdfQuery = svgQuery.extend({
   paper: z.enum(['A4', 'A3']).default('A4'),
   orientation: z.enum(['portrait', 'landscape']).default('landscape'),
   scale: z.coerce.number().int().min(1).max(100_000).optional(),
+  /** "Kèm ý kiến": the board's review notes in an appendix (docs/review.md). */
+  notes: flag.default(false),
 });
 const deckQuery = z.object({ perStep: flag.default(false), notes: flag.default(false), lang });
 
@@ -248,6 +250,7 @@ export function exportRoutes(
         orientation: query.orientation,
         frame,
         scale: query.scale ?? null,
+        includeNotes: query.notes,
       };
       const task = exportTask(doc, plain, { kind: 'boardPdf', boardId: board.id, options });
       const made = (await exportInWorker(task, blob, signal)) as Uint8Array;
@@ -260,6 +263,7 @@ export function exportRoutes(
         orientation: query.orientation,
         ...(query.frame ? { frame: query.frame } : {}),
         ...(query.scale ? { scale: query.scale } : {}),
+        ...(query.notes ? { notes: true } : {}),
         by: 'server',
       });
       return { made, title: board.title };

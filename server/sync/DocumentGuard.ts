@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { reviewerProblems } from '../../src/core/reviewFilter.ts';
 import { changedPaths, validateCaseDoc, type SchemaProblem } from '../../src/core/validate.ts';
 
 /**
@@ -29,17 +30,37 @@ export class DocumentGuard {
   /**
    * The problems `update` would bring into the document; empty when it may be applied. The
    * scratch copy keeps the update when it passes (the room applies it next).
+   *
+   * With `reviewer` (the account id of a reviewer's socket) the update must also change nothing
+   * but that reviewer's notes and replies and the state of notes (src/core/reviewFilter.ts), and
+   * leave nothing waiting for changes the case does not have (it would be applied later, under
+   * someone else's update); otherwise its problems carry `rule: 'reviewer'`.
    */
-  check(update: Uint8Array): SchemaProblem[] {
+  check(update: Uint8Array, reviewer?: string): SchemaProblem[] {
     const scratch = this.scratchDoc();
     this.lastCheck = Date.now();
     let paths: string[][] = [];
+    const refused: SchemaProblem[] = [];
     const collect = (tr: Y.Transaction) => paths.push(...changedPaths(tr));
+    const inspect = (tr: Y.Transaction) => {
+      for (const problem of reviewerProblems(tr, this.doc, reviewer!))
+        refused.push({ path: problem.split(':')[0]!, problem, rule: 'reviewer' });
+    };
+    const waiting = () => Boolean(scratch.store.pendingStructs || scratch.store.pendingDs);
+    const waitedBefore = waiting();
     scratch.on('afterTransaction', collect);
+    if (reviewer !== undefined) scratch.on('beforeObserverCalls', inspect);
     try {
       Y.applyUpdate(scratch, update);
     } finally {
       scratch.off('afterTransaction', collect);
+      scratch.off('beforeObserverCalls', inspect);
+    }
+    if (reviewer !== undefined && !waitedBefore && waiting())
+      refused.push({ path: '', problem: 'waits for changes not here', rule: 'reviewer' });
+    if (refused.length > 0) {
+      this.discard();
+      return refused;
     }
     if (paths.length === 0) return [];
     const known = new Set(validateCaseDoc(this.doc, paths).map(keyOf));

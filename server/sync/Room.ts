@@ -55,7 +55,10 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
   readonly connections = new Set<Connection>();
-  /** Document messages from viewers that were dropped. */
+  /**
+   * Document messages from viewers that were dropped, and reviewers' updates refused because
+   * they changed more than review notes.
+   */
   droppedViewerMessages = 0;
   /** Updates refused because they would break the document schema. */
   invalidUpdates = 0;
@@ -282,7 +285,18 @@ export class Room {
       }
       // A stock y-websocket client can write anything anywhere; what would break the schema (and
       // with it every member's page) is refused here, before the room's document sees it.
-      const invalid = this.guard.check(update);
+      // A reviewer writes review notes only: anything else in the update refuses all of it.
+      const invalid = this.guard.check(update, conn.role === 'reviewer' ? conn.user.id : undefined);
+      if (invalid.some((p) => p.rule === 'reviewer')) {
+        this.droppedViewerMessages++;
+        this.events.onInvalidUpdate?.(this, conn, invalid);
+        this.refuse(
+          conn,
+          CloseCode.notesOnly,
+          new Error(`a reviewer writes notes only: ${invalid[0]!.problem}`),
+        );
+        continue;
+      }
       if (invalid.length > 0) {
         this.invalidUpdates++;
         this.events.onInvalidUpdate?.(this, conn, invalid);

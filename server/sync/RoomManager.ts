@@ -23,7 +23,7 @@ export interface RoomManagerOptions extends RoomLimits {
   versions?: VersionsSink;
   /** Other instances serving the same cases (Redis); without it this instance is alone. */
   fanout?: Fanout;
-  /** More hooks every room gets (e.g. the deadline cache's invalidation). */
+  /** More hooks every room gets (the deadline cache's invalidation; review notes' audit entries and mention index). */
   hooks?: readonly RoomHook[];
   log: {
     warn(details: Record<string, unknown>, message: string): void;
@@ -98,6 +98,11 @@ export class RoomManager {
         changes: entry.changes,
         since: new Date(entry.since).toISOString(),
       });
+  }
+
+  /** The document of a case's room if it is open here (nothing is loaded). */
+  openDocument(caseId: string): Y.Doc | undefined {
+    return this.rooms.get(caseId)?.doc;
   }
 
   /** The open room of a case, loading it if needed. */

@@ -93,6 +93,8 @@ export const CloseCode = {
   documentTooLarge: 4413,
   /** An update that would break the document schema (src/core/validate.ts); it was not applied. */
   invalidDocument: 4422,
+  /** A reviewer's update that changes more than review notes (src/core/reviewFilter.ts). */
+  notesOnly: 4423,
   tooManyMessages: 4429,
   presenceTooLarge: 4431,
   storageFailed: 4500,

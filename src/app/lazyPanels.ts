@@ -65,3 +65,11 @@ export const CaseDeadlines = lazy(() =>
     default: m.CaseDeadlines,
   })),
 );
+
+/** The review notes panel, with its texts (namespace `review`). */
+export const NotesPanel = lazy(() =>
+  Promise.all([
+    import('../review/locales.ts').then((m) => m.installReviewTexts(i18n)),
+    withTexts(import('../review/NotesPanel.tsx')),
+  ]).then(([, m]) => ({ default: m.NotesPanel })),
+);

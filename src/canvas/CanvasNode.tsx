@@ -23,6 +23,7 @@ import type { EntityKind } from '../core/register.ts';
 import type { CanvasNode } from './projection.ts';
 import { Thumbnail } from '../files/Thumbnail.tsx';
 import type { FileType } from '../core/commands/files.ts';
+import { NoteBadge } from './noteBadges.tsx';
 
 /** The case the canvas belongs to, for the nodes' thumbnails. */
 export const CanvasCaseContext = createContext<string>('');
@@ -50,6 +51,7 @@ const STATUS_ICONS: Record<FactStatus, typeof User> = {
 
 /** A node of the shared canvas: its text, or the linked entity's name with its kind. */
 export const CanvasNodeView = memo(function CanvasNodeView({
+  id,
   data,
   selected,
   type,
@@ -110,6 +112,7 @@ export const CanvasNodeView = memo(function CanvasNodeView({
         </span>
       )}
       <Handle type="source" position={Position.Right} />
+      <NoteBadge node={id} flow />
     </div>
   );
 });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { LinkStrength } from '../core/links.ts';
 import { LINK_LOOK } from './linkLook.ts';
 import type { LinkEdge } from './links.ts';
+import { NoteBadge } from './noteBadges.tsx';
 
 export const LINK_WIDTH: Record<LinkStrength, number> = { weak: 1.25, medium: 2.25, strong: 3.75 };
 
@@ -65,6 +66,7 @@ export const LinkEdgeView = memo(function LinkEdgeView({
           x={labelX}
           y={labelY}
           className={selected ? 'is-selected' : undefined}
+          badge={<NoteBadge edge={id} flow />}
         />
       </EdgeLabel>
     </>
@@ -81,12 +83,15 @@ export function LinkWord({
   y,
   className,
   onClick,
+  badge,
 }: {
   data: NonNullable<LinkEdge['data']>;
   x: number;
   y: number;
   className?: string | undefined;
   onClick?: (event: React.MouseEvent) => void;
+  /** The link's review-note badge (noteBadges.tsx), drawn on the word's corner. */
+  badge?: ReactNode;
 }) {
   const { t } = useTranslation('graph');
   const look = LINK_LOOK[data.type];
@@ -105,6 +110,7 @@ export function LinkWord({
       {look.glyph && <span aria-hidden>{look.glyph} </span>}
       {data.label || t(`links.${data.type}`)}
       {data.note && <span title={data.note}> ✎</span>}
+      {badge}
     </div>
   );
 }

@@ -12,7 +12,11 @@ export const SCHEMA_VERSION = 2;
 export const BOARD_KINDS = ['mindmap', 'scene', 'evidence', 'timeline', 'relationship'] as const;
 export type BoardKind = (typeof BOARD_KINDS)[number];
 
-export const ROLES = ['owner', 'editor', 'viewer'] as const;
+/**
+ * Roles of a case member. A reviewer (a leader: Viện trưởng, Phó Viện trưởng, Trưởng phòng) reads
+ * everything and writes review notes and replies, nothing else (docs/review.md).
+ */
+export const ROLES = ['owner', 'editor', 'viewer', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** State-secret classification of a case (Law 29/2018/QH14): none, Mật (secret), Tối mật (top secret). */
@@ -22,6 +26,11 @@ export type Classification = (typeof CLASSIFICATIONS)[number];
 /** Whether a role may change the case document. */
 export function canEdit(role: Role): boolean {
   return role === 'owner' || role === 'editor';
+}
+
+/** Whether a role may write review notes and replies (everyone who edits, and reviewers). */
+export function canWriteNotes(role: Role): boolean {
+  return canEdit(role) || role === 'reviewer';
 }
 
 const text = (max: number) =>

@@ -3,6 +3,13 @@ import { isRecord, typeName, type YRecord } from './doc.ts';
 import { checkProcedure } from './procedure/validate.ts';
 import { ENTITY_FIELD_NAMES, ENTITY_KINDS, type EntityKind } from './register.ts';
 import { BOARD_KINDS, CLASSIFICATIONS } from './schema.ts';
+import {
+  NOTE_MENTIONS_MAX,
+  NOTE_REPLIES_MAX,
+  NOTE_STATES,
+  NOTE_TEXT_MAX,
+  readAnchor,
+} from './notes.ts';
 
 /**
  * The document schema as a validator: what each record of a case document may hold, by type. The
@@ -16,6 +23,8 @@ import { BOARD_KINDS, CLASSIFICATIONS } from './schema.ts';
 export interface SchemaProblem {
   path: string;
   problem: string;
+  /** Set when the problem is a rule of a role rather than of the schema (a reviewer's update). */
+  rule?: 'reviewer';
 }
 
 type Kind = 'string' | 'number' | 'boolean' | 'array' | 'object';
@@ -101,6 +110,24 @@ const FILE: Fields = {
   mime: 'string',
   size: 'number',
   pages: 'number',
+};
+
+const REPLY: Fields = {
+  id: 'string',
+  author: 'string',
+  authorName: 'string',
+  createdAt: 'string',
+  text: 'string',
+  mentions: 'array',
+};
+
+const NOTE: Fields = {
+  ...REPLY,
+  anchor: 'object',
+  state: 'string',
+  resolvedBy: 'string',
+  resolvedByName: 'string',
+  resolvedAt: 'string',
 };
 
 function kindOf(value: unknown): Kind | string {
@@ -232,6 +259,37 @@ function checkFile(record: YRecord, path: string, out: SchemaProblem[]): void {
   });
 }
 
+/** A note's or reply's text and mentions, within their limits. */
+function checkNoteText(record: YRecord, path: string, out: SchemaProblem[]): void {
+  const text = record.get('text');
+  if (typeof text === 'string' && text.length > NOTE_TEXT_MAX)
+    out.push({ path: `${path}.text`, problem: `longer than ${NOTE_TEXT_MAX} characters` });
+  const mentions = record.get('mentions');
+  if (
+    Array.isArray(mentions) &&
+    (mentions.length > NOTE_MENTIONS_MAX || mentions.some((m) => typeof m !== 'string'))
+  )
+    out.push({ path: `${path}.mentions`, problem: 'not a list of up to 50 user ids' });
+}
+
+/** A review note: its fields, a readable anchor, a known state, and its replies (records). */
+function checkNote(record: YRecord, path: string, out: SchemaProblem[]): void {
+  checkFields(record, path, NOTE, out, new Set(['replies']), ['id', 'author', 'anchor']);
+  checkNoteText(record, path, out);
+  if (record.has('anchor') && !readAnchor(record.get('anchor')))
+    out.push({ path: `${path}.anchor`, problem: 'not an anchor' });
+  if (record.has('state')) checkEnum(record.get('state'), NOTE_STATES, `${path}.state`, out);
+  const replies = record.get('replies');
+  if (replies === undefined) return;
+  const map = asRecord(replies, `${path}.replies`, out);
+  if (map && map.size > NOTE_REPLIES_MAX)
+    out.push({ path: `${path}.replies`, problem: `more than ${NOTE_REPLIES_MAX} replies` });
+  checkEntries(map, `${path}/replies`, out, (reply, p) => {
+    checkFields(reply, p, REPLY, out, undefined, ['id', 'author']);
+    checkNoteText(reply, p, out);
+  });
+}
+
 /**
  * Checks the part of `doc` that `scope` names, or all of it: each entry is a path of keys from a
  * root (`['boards', id, 'nodes', nodeId]`); the record it falls in is checked.
@@ -242,7 +300,7 @@ export function validateCaseDoc(doc: Y.Doc, scope?: Iterable<readonly string[]>)
   const out: SchemaProblem[] = [];
   const paths = scope
     ? [...scope]
-    : ['meta', 'boards', 'register', 'deck', 'files', 'procedure'].map((r) => [r]);
+    : ['meta', 'boards', 'register', 'deck', 'files', 'procedure', 'notes'].map((r) => [r]);
   const seen = new Set<string>();
   for (const path of paths) {
     const [root, id, field, child] = path;
@@ -278,10 +336,18 @@ function checkUnit(doc: Y.Doc, unit: readonly string[], out: SchemaProblem[]): v
     out.push(...checkProcedure(doc, id));
     return;
   }
-  if (root !== 'boards' && root !== 'register' && root !== 'deck' && root !== 'files') return;
+  if (
+    root !== 'boards' &&
+    root !== 'register' &&
+    root !== 'deck' &&
+    root !== 'files' &&
+    root !== 'notes'
+  )
+    return;
   const map = doc.getMap(root);
   const check = (record: YRecord, path: string) => {
     if (root === 'boards') checkBoard(record, path, out, 'all');
+    else if (root === 'notes') checkNote(record, path, out);
     else if (root === 'register') checkEntity(record, path, out);
     else if (root === 'deck') checkFields(record, path, SLIDE, out, undefined, ['id']);
     else checkFile(record, path, out);

@@ -31,6 +31,7 @@ export function BoardExports({ doc, boardId, boardTitle, job, area }: BoardExpor
   const [paper, setPaper] = useState<Paper>('A4');
   const [landscape, setLandscape] = useState(true);
   const [sceneScale, setSceneScale] = useState<number>(0);
+  const [includeNotes, setIncludeNotes] = useState(false);
   const kind = readBoard(recordAt(boardsOf(doc), boardId))?.kind;
   const audit = (format: string) => ({ what: 'board', format, source: boardId, title: boardTitle });
 
@@ -76,6 +77,7 @@ export function BoardExports({ doc, boardId, boardTitle, job, area }: BoardExpor
           orientation,
           frame: area?.() ?? null,
           scale: kind === 'scene' && sceneScale > 0 ? sceneScale : null,
+          includeNotes,
         },
         context,
         onProgress,
@@ -84,7 +86,7 @@ export function BoardExports({ doc, boardId, boardTitle, job, area }: BoardExpor
       return {
         blob: new Blob([bytes as BlobPart], { type: 'application/pdf' }),
         name: fileNameOf(boardTitle, 'pdf'),
-        audit: audit('pdf'),
+        audit: { ...audit('pdf'), ...(includeNotes ? { notes: true } : {}) },
       };
     });
 
@@ -164,6 +166,15 @@ export function BoardExports({ doc, boardId, boardTitle, job, area }: BoardExpor
           PDF
         </button>
       </div>
+      <label>
+        <input
+          type="checkbox"
+          checked={includeNotes}
+          onChange={(e) => setIncludeNotes(e.target.checked)}
+          data-testid="export-include-notes"
+        />{' '}
+        {t('includeNotes')}
+      </label>
     </>
   );
 }

@@ -22,6 +22,7 @@ import {
   ChevronLeft,
   ChevronRight,
   Maximize,
+  MessageSquarePlus,
 } from 'lucide-react';
 import {
   addFileRecord,
@@ -57,6 +58,8 @@ export interface FileViewerProps {
   origin: unknown;
   readOnly: boolean;
   onClose(): void;
+  /** Starts a review note on the page shown (its label is the case page's), when the person may. */
+  addNote?: { label: string; onAdd(page: number): void } | undefined;
 }
 
 const TOOLS: Array<{ tool: Tool; icon: typeof Hand }> = [
@@ -71,7 +74,15 @@ const TOOLS: Array<{ tool: Tool; icon: typeof Hand }> = [
  * Shows a case-file file: an image, or any page of a PDF (pdf.js, in the page), with zoom, pan,
  * rotation and marks saved in the case (highlight, arrow, note, callout).
  */
-export function FileViewer({ caseId, file, doc, origin, readOnly, onClose }: FileViewerProps) {
+export function FileViewer({
+  caseId,
+  file,
+  doc,
+  origin,
+  readOnly,
+  onClose,
+  addNote,
+}: FileViewerProps) {
   const { t } = useTranslation('register');
   const url = fileUrl(caseId, file.hash);
   const isPdf = file.mime === 'application/pdf';
@@ -259,6 +270,17 @@ export function FileViewer({ caseId, file, doc, origin, readOnly, onClose }: Fil
             ),
           )}
         </span>
+        {addNote && (
+          <button
+            type="button"
+            onClick={() => addNote.onAdd(page)}
+            title={addNote.label}
+            aria-label={addNote.label}
+            data-testid="viewer-add-note"
+          >
+            <MessageSquarePlus size={16} />
+          </button>
+        )}
         <button
           type="button"
           onClick={onClose}

@@ -164,6 +164,13 @@ export function auditSentence(
       values.files = typeof d.files === 'number' ? d.files : 0;
       values.from = str(d.from) ? formatDateTime(str(d.from), lang) : '';
       break;
+    case 'note.created':
+    case 'note.replied':
+      values.text = str(d.text);
+      break;
+    case 'note.resolved':
+    case 'note.reopened':
+      break;
     case 'settings.changed':
       values.days = typeof d.autoVersionDays === 'number' ? d.autoVersionDays : 0;
       if (values.days === 0) return t('audit.says.settingsForever', values);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { FileText, Frame, Presentation } from 'lucide-react';
+import { NoteBadge, useNoteSlideSelection } from '../canvas/noteBadges.tsx';
 import { moveSlide, type Slide } from '../core/commands/deck.ts';
 
 export interface SlideListProps {
@@ -18,6 +19,7 @@ export interface SlideListProps {
 /** The slides in order with their thumbnails: click to edit, double-click to present, drag to reorder. */
 export function SlideList(props: SlideListProps) {
   const { doc, origin, readOnly, slides, selected, thumbs } = props;
+  useNoteSlideSelection(selected);
   const { t } = useTranslation('present');
   const [dragging, setDragging] = useState<string | null>(null);
   const [dropAt, setDropAt] = useState<number | null>(null);
@@ -70,6 +72,7 @@ export function SlideList(props: SlideListProps) {
               <KindIcon kind={slide.kind} /> {slide.title || '—'}
               {slide.steps.length > 0 && <span className="muted"> · {slide.steps.length}▸</span>}
             </span>
+            <NoteBadge slide={slide.id} />
           </li>
         ))}
       </ol>

@@ -39,6 +39,7 @@ const FATAL_CLOSES: Record<number, string> = {
   4400: 'malformed',
   4413: 'tooLarge',
   4422: 'malformed',
+  4423: 'notesOnly',
   4403: 'accessRemoved',
   4401: 'sessionEnded',
 };

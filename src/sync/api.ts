@@ -21,9 +21,16 @@ export interface CaseSummary {
   role: Role;
   createdAt: string;
   updatedAt: string;
+  /** Open review notes that mention the caller (the case list only; docs/api.md). */
+  mentions?: {
+    count: number;
+    notes: Array<{ note: string; authorName: string; createdAt: string; text: string }>;
+  };
 }
 
 export interface Member {
+  /** The account's id (review notes store mentions by it); absent from older servers. */
+  id?: string;
   username: string;
   displayName: string;
   role: Role;

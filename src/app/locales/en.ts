@@ -33,6 +33,8 @@ export const en: Texts<typeof vi> = {
   },
   cases: {
     title: 'My cases',
+    mentions_one: '{{count}} note mentions you',
+    mentions_other: '{{count}} notes mention you',
     new: 'New case',
     search: 'Search cases (diacritics optional)…',
     showArchived: 'Show archived cases',
@@ -71,7 +73,7 @@ export const en: Texts<typeof vi> = {
     offlineList: 'Offline: the list as last seen.',
   },
   classification: { none: 'Unclassified', mat: 'MẬT (SECRET)', 'toi-mat': 'TỐI MẬT (TOP SECRET)' },
-  roles: { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' },
+  roles: { owner: 'Owner', editor: 'Editor', viewer: 'Viewer', reviewer: 'Reviewer' },
   members: {
     title: 'Case members',
     add: 'Add',
@@ -101,6 +103,8 @@ export const en: Texts<typeof vi> = {
     },
   },
   case: {
+    notes: 'Notes',
+    addNote: 'Add note',
     readOnly: 'Read-only',
     undo: 'Undo (Ctrl+Z)',
     redo: 'Redo (Ctrl+Shift+Z)',
@@ -121,6 +125,8 @@ export const en: Texts<typeof vi> = {
     syncing: 'Syncing…',
   },
   sync: {
+    notesOnly:
+      'You may only write notes; the server refused another change and did not keep it. Please reload.',
     tooLarge:
       'A change was too large and the server refused it. Later changes are not synced; please reload.',
     malformed: 'The server refused invalid data. Please reload.',

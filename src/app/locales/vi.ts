@@ -29,6 +29,8 @@ export const vi = {
   },
   cases: {
     title: 'Vụ án của tôi',
+    mentions_one: '{{count}} ý kiến nhắc đến bạn',
+    mentions_other: '{{count}} ý kiến nhắc đến bạn',
     new: 'Tạo vụ án',
     search: 'Tìm vụ án (không cần dấu)…',
     showArchived: 'Hiện vụ án đã lưu trữ',
@@ -67,7 +69,12 @@ export const vi = {
     offlineList: 'Đang ngoại tuyến: danh sách lưu lần trước.',
   },
   classification: { none: 'Thường', mat: 'MẬT', 'toi-mat': 'TỐI MẬT' },
-  roles: { owner: 'Chủ sở hữu', editor: 'Người sửa', viewer: 'Người xem' },
+  roles: {
+    owner: 'Chủ sở hữu',
+    editor: 'Người sửa',
+    viewer: 'Người xem',
+    reviewer: 'Lãnh đạo duyệt',
+  },
   members: {
     title: 'Thành viên vụ án',
     add: 'Thêm',
@@ -97,6 +104,8 @@ export const vi = {
     },
   },
   case: {
+    notes: 'Ý kiến',
+    addNote: 'Thêm ý kiến',
     readOnly: 'Chỉ xem',
     undo: 'Hoàn tác (Ctrl+Z)',
     redo: 'Làm lại (Ctrl+Shift+Z)',
@@ -117,6 +126,8 @@ export const vi = {
     syncing: 'Đang đồng bộ…',
   },
   sync: {
+    notesOnly:
+      'Bạn chỉ được ghi ý kiến; máy chủ từ chối một thay đổi khác và chưa lưu nó. Hãy tải lại trang.',
     tooLarge:
       'Thay đổi quá lớn nên máy chủ từ chối. Các thay đổi sau đó chưa được đồng bộ; hãy tải lại trang.',
     malformed: 'Máy chủ từ chối dữ liệu không hợp lệ. Hãy tải lại trang.',

@@ -4,6 +4,8 @@ import { Archive, ArchiveRestore, FolderOpen, Pencil, Plus, ScrollText, Users } 
 import { formatOffence } from '../../core/offences.ts';
 import { compareVietnamese, matchesSearch } from '../../core/text.ts';
 import { ClassificationBadge } from '../../ui/ClassificationBadge.tsx';
+import { canEdit } from '../../core/schema.ts';
+import { CaseMentions } from './CaseMentions.tsx';
 import { ApiError, endpoints, type CaseSummary } from '../../sync/api.ts';
 import { errorReason } from '../../ui/errorReason.ts';
 import { offlineCache } from '../offline.ts';
@@ -165,11 +167,14 @@ export function CaseListPage({ onOpen }: { onOpen(id: string): void }) {
               </span>
             </button>
             <ClassificationBadge classification={c.classification} />
+            {c.mentions && c.mentions.count > 0 && (
+              <CaseMentions mentions={c.mentions} onOpen={() => onOpen(c.id)} />
+            )}
             <div className="case-card__actions">
               <button type="button" title={t('cases.open')} onClick={() => onOpen(c.id)}>
                 <FolderOpen size={16} />
               </button>
-              {c.role !== 'viewer' && !offline && (
+              {canEdit(c.role) && !offline && (
                 <button
                   type="button"
                   title={t('cases.edit')}

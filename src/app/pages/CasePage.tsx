@@ -8,6 +8,8 @@ import {
   HardDriveDownload,
   History,
   ListChecks,
+  MessageSquarePlus,
+  MessagesSquare,
   Presentation,
   Redo2,
   ScrollText,
@@ -23,6 +25,9 @@ import { listFiles, type CaseFile } from '../../core/commands/files.ts';
 import { entityUsages } from '../../core/commands/register.ts';
 import type { FindingSubject } from '../../core/checklist/rules.ts';
 import { canEdit } from '../../core/schema.ts';
+import type { NoteAnchor } from '../../core/notes.ts';
+import { NoteBadgeContext } from '../../canvas/noteBadges.tsx';
+import { useCaseNotes } from './useCaseNotes.ts';
 import { FileViewer } from '../../files/FileViewer.tsx';
 import { boardFieldsWatch, useDoc } from '../../sync/useDoc.ts';
 import { BoardViewsProvider } from '../../canvas/boardViews.ts';
@@ -47,11 +52,12 @@ import {
   DeckPanel,
   HistoryPanel,
   MembersDialog,
+  NotesPanel,
   VersionView,
 } from '../lazyPanels.ts';
 
 /** The side panels of a case, one open at a time. */
-type SidePanel = 'register' | 'deck' | 'history' | 'checklist' | 'deadlines';
+type SidePanel = 'register' | 'deck' | 'history' | 'checklist' | 'deadlines' | 'notes';
 
 /** Loads the case record (or its offline copy), then opens the live session. */
 export function CasePage({ caseId, user, onBack }: { caseId: string; user: User; onBack(): void }) {
@@ -105,8 +111,8 @@ function OpenCase({ record, user, onBack }: { record: CaseSummary; user: User; o
       <CaseWorkspace
         session={session}
         record={record}
+        user={user}
         readOnly={readOnly}
-        author={user.displayName || user.username}
         onBack={onBack}
       />
     </BoardViewsProvider>
@@ -116,17 +122,18 @@ function OpenCase({ record, user, onBack }: { record: CaseSummary; user: User; o
 function CaseWorkspace({
   session,
   record,
+  user,
   readOnly: roleReadOnly,
-  author,
   onBack,
 }: {
   session: CaseSession;
   record: CaseSummary;
+  user: User;
   readOnly: boolean;
-  /** Who the deadlines panel records as the author of a class override. */
-  author: string;
   onBack(): void;
 }) {
+  /** Who the deadlines panel records as the author of a class override. */
+  const author = user.displayName || user.username;
   const { t, i18n } = useTranslation();
   const { doc, origin } = session;
   const fatal = useStore(session.store, (s) => s.fatal);
@@ -159,6 +166,24 @@ function CaseWorkspace({
     () => boards.find((b) => b.id === selected) ?? boards[0] ?? null,
     [boards, selected],
   );
+  const notes = useCaseNotes({
+    doc,
+    role: record.role,
+    fatal,
+    boardId: current?.id ?? null,
+    shown: panel === 'notes',
+    setShown: (shown) => setPanel((open) => (shown ? 'notes' : open === 'notes' ? null : open)),
+  });
+  const goToNote = (anchor: NoteAnchor) => {
+    if (anchor.kind === 'node') {
+      setSelected(anchor.board);
+      setFocus({ boardId: anchor.board, nodeId: anchor.node });
+    } else if (anchor.kind === 'edge') setSelected(anchor.board);
+    else if (anchor.kind === 'page') {
+      const file = listFiles(doc).find((f) => f.hash === anchor.file);
+      if (file) setOpenFile(file);
+    }
+  };
   /** Takes the user to what a checklist finding is about. */
   const goTo = (subject: FindingSubject) => {
     if (subject.kind === 'node') {
@@ -310,6 +335,25 @@ function CaseWorkspace({
         >
           <CalendarClock size={16} /> {t('deadlines:panel')}
         </button>
+        <button
+          type="button"
+          aria-pressed={panel === 'notes'}
+          onClick={notes.toggle}
+          data-testid="toggle-notes"
+        >
+          <MessagesSquare size={16} /> {t('case.notes')}
+        </button>
+        {notes.writes && (
+          <button
+            type="button"
+            onClick={notes.add}
+            title={t('case.addNote')}
+            aria-label={t('case.addNote')}
+            data-testid="add-note"
+          >
+            <MessageSquarePlus size={16} />
+          </button>
+        )}
         <button type="button" onClick={() => setShowMembers(true)} data-testid="open-members">
           <Users size={16} /> {t('cases.members')}
         </button>
@@ -346,16 +390,19 @@ function CaseWorkspace({
       />
       <div className={`case-page__body${panel ? ' with-register' : ''}`}>
         <section className="case-page__board">
-          <BoardSwitch
-            caseId={record.id}
-            doc={doc}
-            board={current}
-            origin={origin}
-            readOnly={readOnly}
-            awareness={session.provider.awareness}
-            focusNodeId={focus && focus.boardId === current?.id ? focus.nodeId : null}
-            tools
-          />
+          {/* Review notes' badges show here only: never in present mode, versions or exports. */}
+          <NoteBadgeContext.Provider value={notes.scope}>
+            <BoardSwitch
+              caseId={record.id}
+              doc={doc}
+              board={current}
+              origin={origin}
+              readOnly={readOnly}
+              awareness={session.provider.awareness}
+              focusNodeId={focus && focus.boardId === current?.id ? focus.nodeId : null}
+              tools
+            />
+          </NoteBadgeContext.Provider>
           <Suspense fallback={null}>
             {opened && (
               <VersionView
@@ -369,23 +416,40 @@ function CaseWorkspace({
           </Suspense>
         </section>
         <Suspense fallback={null}>
-          {panel === 'deck' && (
-            <DeckPanel
-              doc={doc}
+          {panel === 'notes' && (
+            <NotesPanel
               caseId={record.id}
+              doc={doc}
               origin={origin}
-              readOnly={readOnly}
-              owner={record.role === 'owner'}
-              board={current}
-              onPresent={setPresenting}
-              onPresenterView={() =>
-                window.open(
-                  `/cases/${record.id}/presenter`,
-                  `caseboard-presenter-${record.id}`,
-                  'width=1280,height=800',
-                )
-              }
+              me={{ id: user.id, name: user.displayName }}
+              canWrite={notes.writes}
+              lang={i18n.language === 'en' ? 'en' : 'vi'}
+              boards={boards}
+              view={notes.view}
+              onView={notes.setView}
+              onGoTo={goToNote}
+              onClose={() => setPanel(null)}
             />
+          )}
+          {panel === 'deck' && (
+            <NoteBadgeContext.Provider value={notes.deckScope}>
+              <DeckPanel
+                doc={doc}
+                caseId={record.id}
+                origin={origin}
+                readOnly={readOnly}
+                owner={record.role === 'owner'}
+                board={current}
+                onPresent={setPresenting}
+                onPresenterView={() =>
+                  window.open(
+                    `/cases/${record.id}/presenter`,
+                    `caseboard-presenter-${record.id}`,
+                    'width=1280,height=800',
+                  )
+                }
+              />
+            </NoteBadgeContext.Provider>
           )}
           {panel === 'history' && (
             <HistoryPanel
@@ -452,6 +516,22 @@ function CaseWorkspace({
           origin={origin}
           readOnly={readOnly}
           onClose={() => setOpenFile(null)}
+          addNote={
+            notes.writes
+              ? {
+                  label: t('case.addNote'),
+                  onAdd: (page) => {
+                    const file = openFile.hash;
+                    setOpenFile(null);
+                    // The whole page: drawing a smaller region is for later (docs/review.md).
+                    notes.open({
+                      mode: 'compose',
+                      anchor: { kind: 'page', file, page, x: 0, y: 0, w: 1, h: 1 },
+                    });
+                  },
+                }
+              : undefined
+          }
         />
       )}
     </main>

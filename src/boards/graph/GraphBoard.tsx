@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { Link2 } from 'lucide-react';
 import { BoardCanvas } from '../../canvas/BoardCanvas.tsx';
+import { useNoteSelection } from '../../canvas/noteBadges.tsx';
 import type { CanvasNode } from '../../canvas/projection.ts';
 import type { LinkEdge } from '../../canvas/links.ts';
 import { seedFacts } from '../../core/commands/charts.ts';
@@ -56,6 +57,7 @@ export function GraphBoard(props: GraphBoardProps) {
   const [selection, setSelection] = useState<string[]>([]);
   const [focus, setFocus] = useState<{ ids: string[]; fit?: boolean } | null>(null);
   const [hops, setHops] = useState(1);
+  useNoteSelection(selection[0], edgeId);
 
   const board = useCallback((d: Y.Doc) => recordWatch(boardsOf(d), boardId), [boardId]);
   const nodeCount = useDoc(doc, board, () => listNodes(doc, boardId).length, [boardId]);

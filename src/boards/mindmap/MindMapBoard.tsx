@@ -37,6 +37,7 @@ import { useMapCamera } from './useMapCamera.ts';
 import { useMapDrop } from './useMapDrop.ts';
 import { useMindMapActions } from './useMindMapActions.ts';
 import { useRemoteSelections } from '../../canvas/useRemoteSelections.ts';
+import { useNoteSelection } from '../../canvas/noteBadges.tsx';
 import { useTopicDrag } from './useTopicDrag.ts';
 import { useTopics } from './useTopics.ts';
 import { MindMapView } from './view.ts';
@@ -99,6 +100,7 @@ function MindMapInner(props: MindMapBoardProps) {
   const [imported, setImported] = useState<string | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const remote = useRemoteSelections(awareness, boardId, selection);
+  useNoteSelection(selection[0]);
   const [lod] = useState(levelOfDetailEnabled);
   const { drag, onNodesChange, onNodeDragStop } = useTopicDrag({
     doc,

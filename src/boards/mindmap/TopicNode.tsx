@@ -1,6 +1,7 @@
 import { createContext, memo, useContext } from 'react';
 import type { TFunction } from 'i18next';
 import { CanvasCaseContext } from '../../canvas/CanvasNode.tsx';
+import { NoteBadge } from '../../canvas/noteBadges.tsx';
 import { Thumbnail } from '../../files/Thumbnail.tsx';
 import type { FileType } from '../../core/commands/files.ts';
 import { IMAGE } from './measure.ts';
@@ -56,7 +57,7 @@ export const TopicTextContext = createContext<TFunction<'mindmap'> | null>(null)
  * One topic: its label (multi-line), markers, the linked entity's kind, page reference and note,
  * and how many topics a folded topic hides. Sized by `measure.ts`, so the layout's boxes fit.
  */
-export const TopicView = memo(function TopicView({ data, selected }: NodeProps<TopicNode>) {
+export const TopicView = memo(function TopicView({ id, data, selected }: NodeProps<TopicNode>) {
   const t = useContext(TopicTextContext)!;
   const caseId = useContext(CanvasCaseContext);
   const EntityIcon = data.entityKind ? ENTITY_ICONS[data.entityKind] : null;
@@ -114,6 +115,7 @@ export const TopicView = memo(function TopicView({ data, selected }: NodeProps<T
           {t('hidden', { count: data.hiddenCount })}
         </span>
       )}
+      <NoteBadge node={id} flow />
     </div>
   );
 });

@@ -27,6 +27,7 @@ import {
 } from '../../core/scene.ts';
 import { handleActionKey } from '../../ui/actions.ts';
 import { useRemoteSelections } from '../../canvas/useRemoteSelections.ts';
+import { useNoteSelection } from '../../canvas/noteBadges.tsx';
 import { SCENE_ACTIONS, type SceneActionContext } from './actions.ts';
 import { CalibrateDialog } from './CalibrateDialog.tsx';
 import {
@@ -102,6 +103,7 @@ export function SceneBoard({
   const panel = useSidePanel(root);
   const clipboard = useRef<SceneObject[]>([]);
   const remoteSelections = useRemoteSelections(awareness, boardId, selection);
+  useNoteSelection(selection[0]);
   const { remote, publish } = useSceneAwareness(awareness, boardId);
 
   const byId = useMemo(() => new Map(objects.map((o) => [o.id, o])), [objects]);

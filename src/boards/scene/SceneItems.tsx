@@ -2,6 +2,7 @@ import { memo, useMemo, useRef } from 'react';
 import { boundsOf, measureEnds, type Point, type SceneObject } from '../../core/scene.ts';
 import { meets, type Area } from '../../canvas/viewWindow.ts';
 import { SceneItem } from './SceneItem.tsx';
+import { SvgNoteBadge } from '../../canvas/noteBadges.tsx';
 
 export interface SceneItemsProps {
   drawn: readonly SceneObject[];
@@ -85,6 +86,16 @@ export const SceneItems = memo(function SceneItems({
           gridMetres={gridMetres}
           labelMetres={labelMetres}
           labelAt={labelPlaces.get(o.id)}
+        />
+      ))}
+      {/* Review notes' counts, above every object (nothing outside the case page). */}
+      {shown.map((o) => (
+        <SvgNoteBadge
+          key={`note-${o.id}`}
+          node={o.id}
+          x={box(o).x1}
+          y={box(o).y0}
+          size={labelMetres}
         />
       ))}
     </g>

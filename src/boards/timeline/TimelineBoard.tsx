@@ -19,6 +19,7 @@ import { tickLabel } from './axis.ts';
 import { AddEvent, Details } from './TimelineForms.tsx';
 import { DeadlineMarkers, markerTime, useDeadlineMarkers } from './DeadlineMarkers.tsx';
 import '../graph/graph.css';
+import { NoteBadge, useNoteSelection } from '../../canvas/noteBadges.tsx';
 import { badgeText, clampScale, fitView, stackRows, type TimelineView } from './renderLayout.ts';
 
 export interface TimelineBoardProps {
@@ -95,6 +96,7 @@ export function TimelineBoard({ doc, origin, readOnly, chrome = true }: Timeline
   const [scrollTop, setScrollTop] = useState(0);
   const [view, setView] = useState<View | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  useNoteSelection(selected);
   const [adding, setAdding] = useState(false);
 
   useLayoutEffect(() => {
@@ -394,6 +396,7 @@ const Item = memo(function Item({
           {badge}
         </span>
       )}
+      <NoteBadge node={item.id} nested />
     </button>
   );
 });

@@ -14,6 +14,7 @@ import { drawPicture } from '../../render/pdf.ts';
 import type { Picture, Shape } from '../../render/picture.ts';
 import { footerShapes, markingHeight, markingShapes, placed, titleBlockShapes } from './chrome.ts';
 import { createExportPdf } from './pdfFile.ts';
+import { notesAppendix } from './notesAppendix.ts';
 import { boardPicture } from './picture.ts';
 import { exportTexts, markingWord } from './texts.ts';
 import {
@@ -172,6 +173,28 @@ export async function boardPdf(
     fonts,
     (hash) => context.resources.blob(hash),
   );
+  // Review notes only when asked for, after the board.
+  if (options.includeNotes) {
+    for (const appendix of notesAppendix(
+      doc,
+      boardId,
+      meta,
+      context.language,
+      sheet.width,
+      sheet.height,
+      PAPER_MARGIN,
+    )) {
+      const extra = pdf.addPage([appendix.width, appendix.height]);
+      await drawPicture(
+        pdf,
+        extra,
+        appendix,
+        { x: 0, y: 0, width: appendix.width, height: appendix.height },
+        fonts,
+        (hash) => context.resources.blob(hash),
+      );
+    }
+  }
   onProgress?.({ done: 1, total: 1 });
   checkCancelled(signal);
   return pdf.save();

@@ -27,6 +27,8 @@ export interface BoardPdfOptions {
   frame?: Rect | null;
   /** Scenes: draw at 1:scale (metres on paper), over several pages if needed; absent: fit. */
   scale?: number | null;
+  /** "Kèm ý kiến": an appendix listing the board's review notes (notesAppendix.ts); absent: none. */
+  includeNotes?: boolean;
 }
 
 export interface DeckPdfOptions {
