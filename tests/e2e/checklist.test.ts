@@ -101,6 +101,11 @@ it('lists what the case lacks with each rule’s source, follows changes, and ta
   const { client, caseId, knife, loose } = await caseWithGaps();
   const page = await openChecklist('vi-VN', caseId);
   const panel = page.getByTestId('checklist-panel');
+  // With every panel's button in the bar, the case's title still shows (it once had no room).
+  const title = (await page.getByTestId('case-title').boundingBox())!;
+  expect(title.width).toBeGreaterThan(120);
+  const bar = (await page.locator('.case-page__bar').boundingBox())!;
+  expect(bar.height).toBeLessThan(60);
   await expect.poll(() => count(page, 'evidence-uncited')).toBe(2);
   expect(await count(page, 'evidence-no-source')).toBe(1);
   expect(await count(page, 'issue-unproven')).toBe(1);
@@ -177,7 +182,10 @@ it('speaks English', async () => {
   expect(text).toContain('Evidence without a case-file citation (BL)');
   expect(text).toContain('Marker 1 on “Hiện trường” stands for no evidence item');
   expect(text).toContain('Source: Article 87, Criminal Procedure Code 2015');
-  if (process.env.SHOT_DIR)
+  if (process.env.SHOT_DIR) {
     await page.screenshot({ path: `${process.env.SHOT_DIR}/checklist-en.png` });
+    await page.setViewportSize({ width: 1920, height: 1000 });
+    await page.screenshot({ path: `${process.env.SHOT_DIR}/checklist-en-wide.png` });
+  }
   client.destroy();
 });

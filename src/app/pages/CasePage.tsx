@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import {
@@ -58,6 +58,38 @@ import {
 
 /** The side panels of a case, one open at a time. */
 type SidePanel = 'register' | 'deck' | 'history' | 'checklist' | 'deadlines' | 'notes';
+
+/**
+ * A side panel's button in the case bar: its icon and name; on narrow screens only the open
+ * panel's button keeps its name, the others their icon and tooltip.
+ */
+function PanelToggle({
+  icon,
+  label,
+  pressed,
+  onClick,
+  testId,
+}: {
+  icon: ReactNode;
+  label: string;
+  pressed: boolean;
+  onClick(): void;
+  testId: string;
+}) {
+  return (
+    <button
+      type="button"
+      className="case-page__toggle"
+      aria-pressed={pressed}
+      title={label}
+      onClick={onClick}
+      data-testid={testId}
+    >
+      {icon}
+      <span className="case-page__label">{label}</span>
+    </button>
+  );
+}
 
 /** Loads the case record (or its offline copy), then opens the live session. */
 export function CasePage({ caseId, user, onBack }: { caseId: string; user: User; onBack(): void }) {
@@ -291,88 +323,99 @@ function CaseWorkspace({
             <Eye size={16} /> {t('present:follow', { name: p.name })}
           </button>
         ))}
-        <button
-          type="button"
-          aria-pressed={panel === 'deck'}
-          onClick={() => toggle('deck')}
-          data-testid="toggle-deck"
-        >
-          <Presentation size={16} /> {t('present:deck')}
-        </button>
-        <button
-          type="button"
-          aria-pressed={panel === 'register'}
-          onClick={() => {
-            setRegisterEntity(null);
-            toggle('register');
-          }}
-          data-testid="toggle-register"
-        >
-          <BookUser size={16} />{' '}
-          {panel === 'register' ? t('case.hideRegister') : t('case.register')}
-        </button>
-        <button
-          type="button"
-          aria-pressed={panel === 'history'}
-          onClick={() => toggle('history')}
-          data-testid="toggle-history"
-        >
-          <History size={16} /> {t('case.history')}
-        </button>
-        <button
-          type="button"
-          aria-pressed={panel === 'checklist'}
-          onClick={() => toggle('checklist')}
-          data-testid="toggle-checklist"
-        >
-          <ListChecks size={16} /> {t('case.checklist')}
-        </button>
-        <button
-          type="button"
-          aria-pressed={panel === 'deadlines'}
-          onClick={() => toggle('deadlines')}
-          data-testid="toggle-deadlines"
-        >
-          <CalendarClock size={16} /> {t('deadlines:panel')}
-        </button>
-        <button
-          type="button"
-          aria-pressed={panel === 'notes'}
-          onClick={notes.toggle}
-          data-testid="toggle-notes"
-        >
-          <MessagesSquare size={16} /> {t('case.notes')}
-        </button>
-        {notes.writes && (
+        <span className="case-page__panels">
+          <PanelToggle
+            icon={<Presentation size={16} />}
+            label={t('present:deck')}
+            pressed={panel === 'deck'}
+            onClick={() => toggle('deck')}
+            testId="toggle-deck"
+          />
+          <PanelToggle
+            icon={<BookUser size={16} />}
+            label={panel === 'register' ? t('case.hideRegister') : t('case.register')}
+            pressed={panel === 'register'}
+            onClick={() => {
+              setRegisterEntity(null);
+              toggle('register');
+            }}
+            testId="toggle-register"
+          />
+          <PanelToggle
+            icon={<History size={16} />}
+            label={t('case.history')}
+            pressed={panel === 'history'}
+            onClick={() => toggle('history')}
+            testId="toggle-history"
+          />
+          <PanelToggle
+            icon={<ListChecks size={16} />}
+            label={t('case.checklist')}
+            pressed={panel === 'checklist'}
+            onClick={() => toggle('checklist')}
+            testId="toggle-checklist"
+          />
+          <PanelToggle
+            icon={<CalendarClock size={16} />}
+            label={t('deadlines:panel')}
+            pressed={panel === 'deadlines'}
+            onClick={() => toggle('deadlines')}
+            testId="toggle-deadlines"
+          />
+          <PanelToggle
+            icon={<MessagesSquare size={16} />}
+            label={t('case.notes')}
+            pressed={panel === 'notes'}
+            onClick={notes.toggle}
+            testId="toggle-notes"
+          />
+          {notes.writes && (
+            <button
+              type="button"
+              onClick={notes.add}
+              title={t('case.addNote')}
+              aria-label={t('case.addNote')}
+              data-testid="add-note"
+            >
+              <MessageSquarePlus size={16} />
+            </button>
+          )}
+        </span>
+        {/* What is used now and then: icons, named by their tooltips. */}
+        <span className="case-page__tools">
           <button
             type="button"
-            onClick={notes.add}
-            title={t('case.addNote')}
-            aria-label={t('case.addNote')}
-            data-testid="add-note"
+            onClick={() => setShowMembers(true)}
+            title={t('cases.members')}
+            aria-label={t('cases.members')}
+            data-testid="open-members"
           >
-            <MessageSquarePlus size={16} />
+            <Users size={16} />
           </button>
-        )}
-        <button type="button" onClick={() => setShowMembers(true)} data-testid="open-members">
-          <Users size={16} /> {t('cases.members')}
-        </button>
-        {record.role === 'owner' && (
-          <button type="button" onClick={() => setShowAudit(true)} data-testid="open-audit">
-            <ScrollText size={16} /> {t('case.audit')}
-          </button>
-        )}
-        {record.role === 'owner' && (
-          <a
-            className="button"
-            href={`/api/cases/${record.id}/backup`}
-            download
-            data-testid="backup"
-            title={t('interop:backup')}
-          >
-            <HardDriveDownload size={16} /> {t('interop:backup')}
-          </a>
-        )}
+          {record.role === 'owner' && (
+            <button
+              type="button"
+              onClick={() => setShowAudit(true)}
+              title={t('case.audit')}
+              aria-label={t('case.audit')}
+              data-testid="open-audit"
+            >
+              <ScrollText size={16} />
+            </button>
+          )}
+          {record.role === 'owner' && (
+            <a
+              className="button"
+              href={`/api/cases/${record.id}/backup`}
+              download
+              data-testid="backup"
+              title={t('interop:backup')}
+              aria-label={t('interop:backup')}
+            >
+              <HardDriveDownload size={16} />
+            </a>
+          )}
+        </span>
         <Presence session={session} />
       </div>
       {fatal && (
