@@ -33,8 +33,13 @@ afterAll(async () => {
 /** A case with gaps of several kinds, made through a second client as a colleague would. */
 async function caseWithGaps() {
   const lan = await ApiClient.login(server.url, 'ksv.lan', 'ksv.lan-password');
-  const caseId = (await lan.request('POST', '/api/cases', { title: 'Vụ trộm cắp tài sản' })).body
-    .id as string;
+  const caseId = (
+    await lan.request('POST', '/api/cases', {
+      title: 'Vụ trộm cắp tài sản',
+      caseNumber: '12/2026/HS',
+      offences: ['BLHS-173.1', 'BLHS-134.1'],
+    })
+  ).body.id as string;
   const client = connectClient(server.url, caseId, await lan.token());
   await synced(client);
   const doc = client.doc;
@@ -105,7 +110,8 @@ it('lists what the case lacks with each rule’s source, follows changes, and ta
   const title = (await page.getByTestId('case-title').boundingBox())!;
   expect(title.width).toBeGreaterThan(120);
   const bar = (await page.locator('.case-page__bar').boundingBox())!;
-  expect(bar.height).toBeLessThan(60);
+  // The title and its subtitle (case number, offences) one line each.
+  expect(bar.height).toBeLessThan(80);
   await expect.poll(() => count(page, 'evidence-uncited')).toBe(2);
   expect(await count(page, 'evidence-no-source')).toBe(1);
   expect(await count(page, 'issue-unproven')).toBe(1);

@@ -240,6 +240,13 @@ function CaseWorkspace({
     }
   };
   const title = meta.title || record.title;
+  /** The case number and the offences, under the title (one line, in full on hover). */
+  const subtitle = [
+    meta.caseNumber || record.caseNumber,
+    (meta.offences.length ? meta.offences : record.offences).map(formatOffence).join('; '),
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const classification = meta.schema > 0 ? meta.classification : record.classification;
   useEffect(() => {
     document.title = `${title} – CaseBoard`;
@@ -273,16 +280,11 @@ function CaseWorkspace({
           ‹ {t('case.cases')}
         </a>
         <div className="case-page__title">
-          <h1 data-testid="case-title">{title}</h1>
-          <span className="muted">
-            {[
-              meta.caseNumber || record.caseNumber,
-              (meta.offences.length ? meta.offences : record.offences)
-                .map(formatOffence)
-                .join('; '),
-            ]
-              .filter(Boolean)
-              .join(' · ')}
+          <h1 data-testid="case-title" title={title}>
+            {title}
+          </h1>
+          <span className="muted" title={subtitle}>
+            {subtitle}
           </span>
         </div>
         {readOnly && (
