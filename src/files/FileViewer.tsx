@@ -43,7 +43,7 @@ import { MarksLayer } from './MarksLayer.tsx';
 import { NoteDialog } from './NoteDialog.tsx';
 import { useDoc } from '../sync/useDoc.ts';
 
-type Tool = 'pan' | MarkKind;
+type Tool = 'pan' | MarkKind | 'region';
 
 interface PageImage {
   src: string;
@@ -59,7 +59,16 @@ export interface FileViewerProps {
   readOnly: boolean;
   onClose(): void;
   /** Starts a review note on the page shown (its label is the case page's), when the person may. */
-  addNote?: { label: string; onAdd(page: number): void } | undefined;
+  /**
+   * Review notes on a page: the button arms a tool that pins a note to a region drawn on the page
+   * (a click: the whole page).
+   */
+  addNote?:
+    | {
+        label: string;
+        onAdd(page: number, region: { x: number; y: number; w: number; h: number }): void;
+      }
+    | undefined;
 }
 
 const TOOLS: Array<{ tool: Tool; icon: typeof Hand }> = [
@@ -273,7 +282,9 @@ export function FileViewer({
         {addNote && (
           <button
             type="button"
-            onClick={() => addNote.onAdd(page)}
+            onClick={() => setTool((current) => (current === 'region' ? 'pan' : 'region'))}
+            aria-pressed={tool === 'region'}
+            className={tool === 'region' ? 'is-active' : undefined}
             title={addNote.label}
             aria-label={addNote.label}
             data-testid="viewer-add-note"
@@ -325,6 +336,7 @@ export function FileViewer({
               onDelete={readOnly ? null : onDeleteMark}
               onMoveCallout={readOnly ? null : onMoveCallout}
               onAskNote={setNoteAt}
+              onRegion={addNote ? (region) => addNote.onAdd(page, region) : undefined}
               deleteLabel={t('viewer.deleteMark')}
             />
           </div>
@@ -351,6 +363,7 @@ interface PageWithMarksProps {
   onDelete: ((id: string) => void) | null;
   onMoveCallout: ((id: string, copy: CalloutCopy) => void) | null;
   onAskNote(at: { x: number; y: number }): void;
+  onRegion?: ((region: { x: number; y: number; w: number; h: number }) => void) | undefined;
   deleteLabel: string;
 }
 

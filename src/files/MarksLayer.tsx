@@ -6,9 +6,12 @@ import { CalloutMark, type CalloutCopy } from './CalloutMark.tsx';
 interface MarksLayerProps {
   image: { src: string; width: number; height: number };
   marks: Mark[];
-  tool: 'pan' | MarkKind;
+  /** `region`: a rectangle for a review note (`onRegion`), not a mark. */
+  tool: 'pan' | MarkKind | 'region';
   page: number;
   onAdd(mark: MarkInput): void;
+  /** A region drawn with the `region` tool, in page fractions; a click gives the whole page. */
+  onRegion?: (region: { x: number; y: number; w: number; h: number }) => void;
   onDelete: ((id: string) => void) | null;
   /** Moves or resizes a callout's copy; null when read-only. */
   onMoveCallout: ((id: string, copy: CalloutCopy) => void) | null;
@@ -33,6 +36,7 @@ export function MarksLayer({
   onDelete,
   onMoveCallout,
   onAskNote,
+  onRegion,
   deleteLabel,
 }: MarksLayerProps) {
   const svg = useRef<SVGSVGElement>(null);
@@ -69,6 +73,10 @@ export function MarksLayer({
       h: Math.abs(draft.y2 - draft.y),
     };
     setDraft(null);
+    if (tool === 'region') {
+      onRegion?.(Math.max(box.w, box.h) < 0.01 ? { x: 0, y: 0, w: 1, h: 1 } : box);
+      return;
+    }
     if (Math.max(box.w, box.h) < 0.01) return;
     if (tool === 'arrow')
       onAdd({

@@ -565,13 +565,12 @@ function CaseWorkspace({
             notes.writes
               ? {
                   label: t('case.addNote'),
-                  onAdd: (page) => {
+                  onAdd: (page, region) => {
                     const file = openFile.hash;
                     setOpenFile(null);
-                    // The whole page: drawing a smaller region is for later (docs/review.md).
                     notes.open({
                       mode: 'compose',
-                      anchor: { kind: 'page', file, page, x: 0, y: 0, w: 1, h: 1 },
+                      anchor: { kind: 'page', file, page, ...region },
                     });
                   },
                 }
