@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addFileRecord } from '../../src/core/index.ts';
+import { addFileRecord, addSlide } from '../../src/core/index.ts';
+import { addNote } from '../../src/core/commands/notes.ts';
 import { listNotes } from '../../src/core/notes.ts';
 import { makePng } from '../helpers/files.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
@@ -84,5 +85,31 @@ it('a reviewer pins a note to a region drawn on a scanned page', async () => {
   expect(region.w).toBeCloseTo(0.4, 1);
   expect(region.h).toBeCloseTo(0.2, 1);
   expect(note!.text).toBe('Đối chiếu chữ ký ở góc trên với bản cung lần 2.');
+  client.destroy();
+});
+
+it('a note on a slide, clicked in the notes panel, opens the deck where the slide shows its badge', async () => {
+  const lan = await ApiClient.login(server.url, 'ksv.lan', 'ksv.lan-password');
+  const caseId = (await lan.request('POST', '/api/cases', { title: 'Vụ có trang chiếu' })).body
+    .id as string;
+  const client = connectClient(server.url, caseId, await lan.token());
+  await synced(client);
+  const slide = addSlide(client.doc, { kind: 'title', title: 'Diễn biến hành vi' }, 'test');
+  addNote(
+    client.doc,
+    {
+      anchor: { kind: 'slide', slide },
+      text: 'Thêm ảnh hiện trường vào trang này.',
+      author: { id: 'someone', name: 'Trần Thị Lan' },
+    },
+    'test',
+  );
+  const page = await (await newContext(browser, 'en-GB')).newPage();
+  await logIn(page, server.url, 'ksv.lan', 'ksv.lan-password');
+  await page.goto(`${server.url}/cases/${caseId}`);
+  await page.getByTestId('toggle-notes').click();
+  await page.getByTestId('note-card').filter({ hasText: 'Thêm ảnh hiện trường' }).click();
+  await page.getByTestId('deck-panel').waitFor();
+  expect(await page.getByTestId('deck-panel').getByTestId('note-badge').count()).toBe(1);
   client.destroy();
 });

@@ -211,6 +211,8 @@ function CaseWorkspace({
       setSelected(anchor.board);
       setFocus({ boardId: anchor.board, nodeId: anchor.node });
     } else if (anchor.kind === 'edge') setSelected(anchor.board);
+    // A slide's note: the deck, where the slide shows its badge.
+    else if (anchor.kind === 'slide') setPanel('deck');
     else if (anchor.kind === 'page') {
       const file = listFiles(doc).find((f) => f.hash === anchor.file);
       if (file) setOpenFile(file);
