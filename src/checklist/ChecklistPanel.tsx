@@ -43,7 +43,7 @@ export function ChecklistPanel({
   );
   const total = results.reduce((sum, r) => sum + r.findings.length, 0);
   return (
-    <aside className="checklist-panel" data-testid="checklist-panel">
+    <aside className="side-panel checklist-panel" data-testid="checklist-panel">
       <h2>
         <ListChecks size={16} /> {t('title')}
       </h2>

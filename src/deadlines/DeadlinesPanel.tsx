@@ -61,7 +61,7 @@ export function DeadlinesPanel({
   const known = caseClass(charges) !== null;
 
   return (
-    <aside className="deadlines-panel" data-testid="deadlines-panel">
+    <aside className="side-panel deadlines-panel" data-testid="deadlines-panel">
       <h2>
         <CalendarClock size={16} /> {t('title')}
         <a

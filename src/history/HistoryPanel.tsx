@@ -100,7 +100,7 @@ export function HistoryPanel({
   };
 
   return (
-    <aside className="history-panel" data-testid="history-panel">
+    <aside className="side-panel history-panel" data-testid="history-panel">
       <h2>
         <History size={16} /> {t('title')}
       </h2>
