@@ -10,7 +10,9 @@ import {
   addTopic,
   deleteTopics,
   importMap,
+  importMapSteps,
   importWorkbook,
+  importWorkbookSteps,
   insertOutline,
   listSummaries,
   moveTopic,
@@ -132,6 +134,56 @@ export const mindMapFuzz: FuzzGenerators = {
       },
       o,
     );
+  },
+  // The same imports written one topic a transaction, as a big file is (src/canvas/importFile.ts).
+  importMapSteps: ({ doc, rng, origin: o, boardId }) => {
+    const steps = importMapSteps(
+      doc,
+      {
+        boardId,
+        parent: stale(rng, rng.pick(nodeIdsOf(doc, boardId))),
+        model: {
+          title: 'Nhập dần',
+          roots: [
+            {
+              label: 'Nhập từng phần',
+              children: [
+                { label: 'C', ref: 'c', children: [{ label: 'C1', children: [] }] },
+                { label: 'D', ref: 'd', children: [] },
+              ],
+            },
+          ],
+          relationships: [{ from: 'c', to: 'd', label: 'liên quan' }],
+        },
+      },
+      o,
+      1,
+    );
+    for (let step = steps.next(); !step.done; step = steps.next(1));
+  },
+  importWorkbookSteps: ({ doc, rng, origin: o, boardId }) => {
+    const steps = importWorkbookSteps(
+      doc,
+      {
+        boardId,
+        parent: stale(rng, rng.pick(nodeIdsOf(doc, boardId))),
+        model: {
+          title: 'Trang 1',
+          roots: [{ label: 'Trang đầu', children: [{ label: 'E', children: [] }] }],
+          relationships: [],
+          sheets: [
+            {
+              title: 'Trang 2',
+              roots: [{ label: 'Trang sau', children: [{ label: 'F', children: [] }] }],
+              relationships: [],
+            },
+          ],
+        },
+      },
+      o,
+      1,
+    );
+    for (let step = steps.next(); !step.done; step = steps.next(1));
   },
   addRelationship: ({ doc, rng, origin: o, boardId }) => {
     const nodes = nodeIdsOf(doc, boardId);
