@@ -1,33 +1,17 @@
-import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import {
-  BookUser,
-  CalendarClock,
-  Eye,
-  HardDriveDownload,
-  History,
-  ListChecks,
-  MessageSquarePlus,
-  MessagesSquare,
-  Presentation,
-  Redo2,
-  ScrollText,
-  Undo2,
-  Users,
-} from 'lucide-react';
+import { Eye, HardDriveDownload, Redo2, ScrollText, Undo2, Users } from 'lucide-react';
 import { usePresenters } from '../../present/usePresenters.ts';
 import { usePresenterRequests } from '../../present/channel.ts';
 import { formatOffence } from '../../core/offences.ts';
 import { listBoards } from '../../core/commands/boards.ts';
 import { metaOf, readMeta } from '../../core/doc.ts';
-import { listFiles, type CaseFile } from '../../core/commands/files.ts';
-import { entityUsages } from '../../core/commands/register.ts';
-import type { FindingSubject } from '../../core/checklist/rules.ts';
+import type { CaseFile } from '../../core/commands/files.ts';
 import { canEdit } from '../../core/schema.ts';
-import type { NoteAnchor } from '../../core/notes.ts';
 import { NoteBadgeContext } from '../../canvas/noteBadges.tsx';
 import { useCaseNotes } from './useCaseNotes.ts';
+import { PanelButtons, useCaseGoTo, type SidePanel } from './SidePanels.tsx';
 import { FileViewer } from '../../files/FileViewer.tsx';
 import { boardFieldsWatch, useDoc } from '../../sync/useDoc.ts';
 import { BoardViewsProvider } from '../../canvas/boardViews.ts';
@@ -55,41 +39,6 @@ import {
   NotesPanel,
   VersionView,
 } from '../lazyPanels.ts';
-
-/** The side panels of a case, one open at a time. */
-type SidePanel = 'register' | 'deck' | 'history' | 'checklist' | 'deadlines' | 'notes';
-
-/**
- * A side panel's button in the case bar: its icon and name; on narrow screens only the open
- * panel's button keeps its name, the others their icon and tooltip.
- */
-function PanelToggle({
-  icon,
-  label,
-  pressed,
-  onClick,
-  testId,
-}: {
-  icon: ReactNode;
-  label: string;
-  pressed: boolean;
-  onClick(): void;
-  testId: string;
-}) {
-  return (
-    <button
-      type="button"
-      className="case-page__toggle"
-      aria-pressed={pressed}
-      title={label}
-      onClick={onClick}
-      data-testid={testId}
-    >
-      {icon}
-      <span className="case-page__label">{label}</span>
-    </button>
-  );
-}
 
 /** Loads the case record (or its offline copy), then opens the live session. */
 export function CasePage({ caseId, user, onBack }: { caseId: string; user: User; onBack(): void }) {
@@ -206,41 +155,15 @@ function CaseWorkspace({
     shown: panel === 'notes',
     setShown: (shown) => setPanel((open) => (shown ? 'notes' : open === 'notes' ? null : open)),
   });
-  const goToNote = (anchor: NoteAnchor) => {
-    if (anchor.kind === 'node') {
-      setSelected(anchor.board);
-      setFocus({ boardId: anchor.board, nodeId: anchor.node });
-    } else if (anchor.kind === 'edge') setSelected(anchor.board);
-    // A slide's note: the deck, where the slide shows its badge.
-    else if (anchor.kind === 'slide') setPanel('deck');
-    else if (anchor.kind === 'page') {
-      const file = listFiles(doc).find((f) => f.hash === anchor.file);
-      if (file) setOpenFile(file);
-    }
-  };
-  /** Takes the user to what a checklist finding is about. */
-  const goTo = (subject: FindingSubject) => {
-    if (subject.kind === 'node') {
-      setSelected(subject.boardId);
-      setFocus({ boardId: subject.boardId, nodeId: subject.nodeId });
-    } else if (subject.kind === 'file') {
-      const file = listFiles(doc).find((f) => f.hash === subject.hash);
-      if (file) setOpenFile(file);
-    } else if (subject.kind === 'deadline') {
-      setPanel('deadlines');
-    } else if (subject.kind === 'entity') {
-      // Where it is drawn, the current board first; otherwise its entry in the register.
-      const usages = entityUsages(doc, subject.id);
-      const usage = usages.find((u) => u.boardId === current?.id) ?? usages[0];
-      if (usage) {
-        setSelected(usage.boardId);
-        setFocus({ boardId: usage.boardId, nodeId: usage.nodeId });
-      } else {
-        setRegisterEntity(subject.id);
-        setPanel('register');
-      }
-    }
-  };
+  const { goTo, goToNote } = useCaseGoTo({
+    doc,
+    currentBoard: current?.id ?? null,
+    setSelected,
+    setFocus,
+    setOpenFile,
+    setPanel,
+    setRegisterEntity,
+  });
   const title = meta.title || record.title;
   /** The case number and the offences, under the title (one line, in full on hover). */
   const subtitle = [
@@ -327,64 +250,15 @@ function CaseWorkspace({
             <Eye size={16} /> {t('present:follow', { name: p.name })}
           </button>
         ))}
-        <span className="case-page__panels">
-          <PanelToggle
-            icon={<Presentation size={16} />}
-            label={t('present:deck')}
-            pressed={panel === 'deck'}
-            onClick={() => toggle('deck')}
-            testId="toggle-deck"
-          />
-          <PanelToggle
-            icon={<BookUser size={16} />}
-            label={panel === 'register' ? t('case.hideRegister') : t('case.register')}
-            pressed={panel === 'register'}
-            onClick={() => {
-              setRegisterEntity(null);
-              toggle('register');
-            }}
-            testId="toggle-register"
-          />
-          <PanelToggle
-            icon={<History size={16} />}
-            label={t('case.history')}
-            pressed={panel === 'history'}
-            onClick={() => toggle('history')}
-            testId="toggle-history"
-          />
-          <PanelToggle
-            icon={<ListChecks size={16} />}
-            label={t('case.checklist')}
-            pressed={panel === 'checklist'}
-            onClick={() => toggle('checklist')}
-            testId="toggle-checklist"
-          />
-          <PanelToggle
-            icon={<CalendarClock size={16} />}
-            label={t('deadlines:panel')}
-            pressed={panel === 'deadlines'}
-            onClick={() => toggle('deadlines')}
-            testId="toggle-deadlines"
-          />
-          <PanelToggle
-            icon={<MessagesSquare size={16} />}
-            label={t('case.notes')}
-            pressed={panel === 'notes'}
-            onClick={notes.toggle}
-            testId="toggle-notes"
-          />
-          {notes.writes && (
-            <button
-              type="button"
-              onClick={notes.add}
-              title={t('case.addNote')}
-              aria-label={t('case.addNote')}
-              data-testid="add-note"
-            >
-              <MessageSquarePlus size={16} />
-            </button>
-          )}
-        </span>
+        <PanelButtons
+          panel={panel}
+          onToggle={(which) => {
+            if (which === 'register') setRegisterEntity(null);
+            if (which === 'notes') notes.toggle();
+            else toggle(which);
+          }}
+          onAddNote={notes.writes ? notes.add : null}
+        />
         {/* What is used now and then: icons, named by their tooltips. */}
         <span className="case-page__tools">
           <button
