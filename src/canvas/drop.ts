@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { addFileRecord } from '../core/commands/files.ts';
-import { ImportError } from '../core/interop/model.ts';
+import { ImportError, type MindMapModel } from '../core/interop/model.ts';
+import { LEGACY_ENCODING_NAMES } from '../core/legacyText.ts';
 import { uploadFile } from '../files/api.ts';
 
 /**
@@ -36,9 +37,25 @@ export function importFailureText(t: Translate, name: string, err: unknown): str
   return t('importFailed', { name, reason });
 }
 
-/** What a successful import brought in: `Đã nhập 42 chủ đề từ “map.xmind”.` */
-export const importedText = (t: Translate, name: string, count: number, sheets = 0): string =>
-  sheets > 0 ? t('importedSheets', { count, name, sheets }) : t('imported', { count, name });
+/**
+ * What a successful import brought in, and what of it was converted from an old encoding:
+ * `Đã nhập 42 chủ đề từ “map.mm”. 40 đoạn văn bản được chuyển từ bảng mã TCVN3 (.VnTime) sang Unicode.`
+ */
+export const importedText = (
+  t: Translate,
+  name: string,
+  count: number,
+  sheets = 0,
+  legacy?: MindMapModel['legacy'],
+): string =>
+  (sheets > 0 ? t('importedSheets', { count, name, sheets }) : t('imported', { count, name })) +
+  (legacy
+    ? ' ' +
+      t('legacyConverted', {
+        count: legacy.count,
+        encoding: LEGACY_ENCODING_NAMES[legacy.encoding],
+      })
+    : '');
 
 /** Images a board shows as they are: the kinds the case file previews. */
 export const isDroppedImage = (file: File): boolean => /^image\/(png|jpeg|webp)$/.test(file.type);

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { importWorkbookSteps } from '../core/commands/mindmap.ts';
+import type { MindMapModel } from '../core/interop/model.ts';
 import { holdViews } from '../sync/docView.ts';
 import { asOneUndoStep } from '../sync/undoSteps.ts';
 import { parseMap } from './parseMap.ts';
@@ -64,7 +65,13 @@ export async function importFile(
   origin: unknown,
   file: File,
   parent: string | null,
-): Promise<{ ids: string[]; count: number; sheets: number }> {
+): Promise<{
+  ids: string[];
+  count: number;
+  sheets: number;
+  /** Texts converted from TCVN3 or VNI (see `fixLegacyMap`). */
+  legacy?: MindMapModel['legacy'];
+}> {
   const show = (step: ImportStep, done = 0, total = 0) =>
     publish(boardId, { name: file.name, step, done, total });
   try {
@@ -95,7 +102,7 @@ export async function importFile(
       });
       show('draw', count, count);
       await nextFrame();
-      return { ids, count, sheets: boards.length };
+      return { ids, count, sheets: boards.length, legacy: model.legacy };
     } finally {
       release();
     }

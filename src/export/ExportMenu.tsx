@@ -96,9 +96,15 @@ export function ExportMenu({
                 event.target.value = '';
                 if (file)
                   // Its progress shows on the board (canvas/ImportProgress.tsx).
-                  void importFile(doc, boardId, origin, file, mindMap.selection.at(-1) ?? null).then(
-                    ({ ids, count, sheets }) => {
-                      job.setMessage(importedText(t, file.name, count, sheets));
+                  void importFile(
+                    doc,
+                    boardId,
+                    origin,
+                    file,
+                    mindMap.selection.at(-1) ?? null,
+                  ).then(
+                    ({ ids, count, sheets, legacy }) => {
+                      job.setMessage(importedText(t, file.name, count, sheets, legacy));
                       mindMap.onImported(ids);
                     },
                     (err: unknown) => {

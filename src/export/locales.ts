@@ -18,6 +18,10 @@ const vi = {
   importedSheets:
     'Đã nhập {{count, number}} chủ đề từ “{{name}}”; {{sheets, number}} trang tính khác thành bảng mới.',
   importFailed: 'Không nhập được “{{name}}”: {{reason}}',
+  legacyConverted_one:
+    '{{count, number}} đoạn văn bản được chuyển từ bảng mã cũ {{encoding}} sang Unicode.',
+  legacyConverted_other:
+    '{{count, number}} đoạn văn bản được chuyển từ bảng mã cũ {{encoding}} sang Unicode.',
   exportImage: 'Ảnh',
   png: 'PNG {{scale}}×',
   svg: 'SVG',
@@ -96,6 +100,10 @@ const en: DeepStrings<typeof vi> = {
   importedSheets:
     'Imported {{count, number}} topics from “{{name}}”; new boards for its other sheets: {{sheets, number}}.',
   importFailed: 'Could not import “{{name}}”: {{reason}}',
+  legacyConverted_one:
+    '{{count, number}} text converted from the old {{encoding}} encoding to Unicode.',
+  legacyConverted_other:
+    '{{count, number}} texts converted from the old {{encoding}} encoding to Unicode.',
   exportImage: 'Picture',
   png: 'PNG {{scale}}×',
   svg: 'SVG',

@@ -54,9 +54,9 @@ export function useMapDrop(options: {
       const parent = selection.at(-1) ?? root;
       if (mapFile)
         void importFile(doc, boardId, origin, mapFile, parent).then(
-          ({ ids, count, sheets }) => {
+          ({ ids, count, sheets, legacy }) => {
             options.onError(null);
-            options.onImported(importedText(tInterop, mapFile.name, count, sheets));
+            options.onImported(importedText(tInterop, mapFile.name, count, sheets, legacy));
             options.select(ids);
           },
           (err: unknown) => {

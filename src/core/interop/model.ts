@@ -1,3 +1,4 @@
+import { fixLegacyTexts, type LegacyEncoding } from '../legacyText.ts';
 import { stripControls } from '../text.ts';
 
 /**
@@ -84,6 +85,8 @@ export interface MindMapModel {
   relationships: MapRelationship[];
   /** The further sheets of an XMind workbook, each a map of its own. */
   sheets?: MindMapModel[];
+  /** Texts the file held in TCVN3 or VNI, converted to Unicode on import (`fixLegacyMap`). */
+  legacy?: { encoding: LegacyEncoding; count: number };
 }
 
 /** Limits every importer keeps: a file past them is refused, never half read. */
@@ -109,7 +112,8 @@ export class ImportError extends Error {
 }
 
 /**
- * An importer that keeps its contract: it returns a model within the limits or throws
+ * An importer that keeps its contract: it returns a model within the limits, its texts in
+ * Unicode (TCVN3 and VNI converted: `fixLegacyMap`), or throws
  * `ImportError`. A file shaped unlike its format (a number where a list belongs, `null` for a
  * topic) makes the reader throw whatever the engine throws; that becomes `malformed`, so a person
  * sees a translated sentence, never a TypeError.
@@ -128,7 +132,7 @@ export function importer(
       throw new ImportError('malformed', { format });
     }
     checkLabels(model);
-    return model;
+    return fixLegacyMap(model);
   };
 }
 
@@ -217,4 +221,48 @@ export function countTopics(roots: readonly MapTopic[]): number {
   let count = 0;
   eachTopic(roots, () => count++);
   return count;
+}
+
+/**
+ * Converts a map's texts written in TCVN3 or VNI (see `core/legacyText.ts`) to Unicode, all the
+ * texts of the file (every sheet) weighed together, and records on the model what was converted
+ * so the import notice can say it. A map without such text is left as it is, without `legacy`.
+ * @example fixLegacyMap(importFreeMind(bytes)).legacy // { encoding: 'tcvn3', count: 12 }
+ */
+export function fixLegacyMap(model: MindMapModel): MindMapModel {
+  // Every place a text sits, read and written through the same list of slots.
+  const slots: Array<{ get(): string; set(text: string): void; title?: true }> = [];
+  const visit = (map: MindMapModel) => {
+    // A title repeats the first topic's label in most formats: converted, but not counted.
+    if (map.title !== undefined)
+      slots.push({ get: () => map.title!, set: (t) => (map.title = t), title: true });
+    eachTopic(map.roots, (topic) => {
+      slots.push({ get: () => topic.label, set: (t) => (topic.label = t) });
+      if (topic.note !== undefined)
+        slots.push({ get: () => topic.note!, set: (t) => (topic.note = t) });
+      if (topic.boundary)
+        slots.push({ get: () => topic.boundary!, set: (t) => (topic.boundary = t) });
+      topic.labels?.forEach((_, i) =>
+        slots.push({ get: () => topic.labels![i]!, set: (t) => (topic.labels![i] = t) }),
+      );
+      for (const attribute of topic.attributes ?? [])
+        slots.push({ get: () => attribute.value, set: (t) => (attribute.value = t) });
+    });
+    for (const relation of map.relationships)
+      if (relation.label)
+        slots.push({ get: () => relation.label!, set: (t) => (relation.label = t) });
+    for (const sheet of map.sheets ?? []) visit(sheet);
+  };
+  visit(model);
+  const before = slots.map((slot) => slot.get());
+  const { texts, encoding } = fixLegacyTexts(before);
+  if (!encoding) return model;
+  let count = 0;
+  texts.forEach((text, i) => {
+    if (text === before[i]) return;
+    slots[i]!.set(text);
+    if (!slots[i]!.title) count++;
+  });
+  model.legacy = { encoding, count };
+  return model;
 }

@@ -1,4 +1,5 @@
 /** Indented plain text (pasted outlines, .txt files) as a map. */
+import { fixLegacyText } from '../legacyText.ts';
 import { parseOutline } from '../outline.ts';
 import {
   cleanText,
@@ -24,7 +25,11 @@ export const importPlainText = importer('text', (bytes: Uint8Array): MindMapMode
   return { title: roots[0]!.label, roots, relationships: [] };
 });
 
-/** Text bytes as UTF-8 (or Windows-1258, what old Vietnamese Windows files are), in NFC. */
+/**
+ * Text bytes as UTF-8, or else as old Vietnamese Windows files are: TCVN3 and VNI bytes kept as
+ * Windows-1252 characters for the importer to convert (`fixLegacyMap`), anything else Windows-1258.
+ * In NFC.
+ */
 export function decodeText(bytes: Uint8Array): string {
   if (bytes.length > IMPORT_LIMITS.bytes)
     throw new ImportError('tooLarge', { limit: IMPORT_LIMITS.bytes / 1024 / 1024 });
@@ -34,7 +39,10 @@ export function decodeText(bytes: Uint8Array): string {
       .replace(/^\uFEFF/, '')
       .normalize('NFC');
   } catch {
-    // Not UTF-8: old Windows files in Vietnamese are most often Windows-1258.
+    // Not UTF-8. Windows-1258 would compose TCVN3's and VNI's bytes into other letters, so those
+    // are read as the Windows-1252 they were typed in; other old Vietnamese files are Windows-1258.
+    const western = new TextDecoder('windows-1252').decode(bytes);
+    if (fixLegacyText(western).encoding) return western.normalize('NFC');
     return new TextDecoder('windows-1258').decode(bytes).normalize('NFC');
   }
 }
