@@ -4,6 +4,7 @@ import type { Entity } from '../core/commands/register.ts';
 import type { EntityKind } from '../core/register.ts';
 import { FORM_FIELDS } from './fields.ts';
 import { dateInputText, parseDate } from '../ui/dates.ts';
+import { useLegacyPaste } from '../ui/legacyPaste.ts';
 
 export interface EntityFormProps {
   kind: EntityKind;
@@ -36,6 +37,7 @@ export function EntityForm({ kind, initial, onSave, onCancel, choices }: EntityF
     return start;
   });
   const [error, setError] = useState<string | null>(null);
+  const legacy = useLegacyPaste();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -97,7 +99,7 @@ export function EntityForm({ kind, initial, onSave, onCancel, choices }: EntityF
           <label key={field.name} htmlFor={id} className="entity-form__field">
             <span>{t(`fields.${field.name}`)}</span>
             {field.input === 'textarea' ? (
-              <textarea rows={3} {...common} />
+              <textarea rows={3} {...common} onPaste={legacy.onPaste} />
             ) : field.input === 'select' ? (
               <select {...common}>
                 <option value="">—</option>
@@ -123,11 +125,17 @@ export function EntityForm({ kind, initial, onSave, onCancel, choices }: EntityF
                 required={field.name === 'name'}
                 autoFocus={field.name === 'name'}
                 {...common}
+                onPaste={legacy.onPaste}
               />
             )}
           </label>
         );
       })}
+      {legacy.notice && (
+        <p className="notice" role="status" data-testid="legacy-paste-notice">
+          {legacy.notice}
+        </p>
+      )}
       {error && (
         <p className="entity-form__error" role="alert">
           {t(`errors.${error}`, { defaultValue: t('errors.generic', { message: error }) })}

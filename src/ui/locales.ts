@@ -2,6 +2,7 @@ import type { i18n as I18n } from 'i18next';
 
 /** Texts of the shared UI (namespace `ui`): palette, key sheet, case actions, command errors. */
 const vi = {
+  legacyPasted: 'Văn bản dán vào được chuyển từ bảng mã cũ {{encoding}} sang Unicode.',
   palette: {
     title: 'Bảng lệnh',
     placeholder: 'Tìm lệnh (không cần dấu)…',
@@ -78,6 +79,7 @@ const vi = {
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 const en: Texts<typeof vi> = {
+  legacyPasted: 'The pasted text was converted from the old {{encoding}} encoding to Unicode.',
   palette: {
     title: 'Commands',
     placeholder: 'Find a command (diacritics optional)…',

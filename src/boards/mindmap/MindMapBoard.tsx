@@ -7,6 +7,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Node } from '@xyflow/react';
 import { addTopic, insertOutline, setTopic } from '../../core/commands/mindmap.ts';
+import { fixLegacyText } from '../../core/legacyText.ts';
 import { parseOutline } from '../../core/outline.ts';
 import { boardTitleOf } from '../../core/doc.ts';
 import { CanvasCaseContext } from '../../canvas/CanvasNode.tsx';
@@ -20,6 +21,7 @@ import { FrameOverlay } from '../../canvas/FrameOverlay.tsx';
 import { ExportSlot } from '../../canvas/exportSlot.tsx';
 import { runAction, type Action } from '../../ui/actions.ts';
 import { ErrorNotice, useCommandErrors } from '../../ui/commandErrors.tsx';
+import { pasteLegacyText, useLegacyNotice } from '../../ui/legacyPaste.ts';
 import type { MindMapContext } from './actions.ts';
 import { decorationTypes } from './decorations.tsx';
 import { HelpSheet } from './HelpSheet.tsx';
@@ -96,7 +98,7 @@ function MindMapInner(props: MindMapBoardProps) {
   const [helpOpen, setHelpOpen] = useState(false);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const { error, setError, show, run } = useCommandErrors();
-  /** What the last dropped mind-map file brought in. */
+  /** What the last dropped mind-map file brought in, or what a paste converted. */
   const [imported, setImported] = useState<string | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const remote = useRemoteSelections(awareness, boardId, selection);
@@ -199,14 +201,23 @@ function MindMapInner(props: MindMapBoardProps) {
     showError: show,
   });
 
+  const legacySentence = useLegacyNotice();
   const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
     if (readOnly || editing) return;
-    const text = event.clipboardData.getData('text/plain') || clipboard.current;
+    // Text from an old TCVN3 or VNI document comes in as Unicode, and the page says so.
+    const { text, encoding } = fixLegacyText(
+      event.clipboardData.getData('text/plain') || clipboard.current,
+    );
     const outline = parseOutline(text);
     if (outline.length === 0) return;
     event.preventDefault();
     const parent = selection.at(-1) ?? topics.find((tp) => tp.parent === null)?.id ?? null;
     run(() => setSelection(insertOutline(doc, { boardId, parent, nodes: outline }, origin)));
+    if (encoding) setImported(legacySentence(encoding));
+  };
+  const onLabelPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const encoding = pasteLegacyText(event);
+    if (encoding) setImported(legacySentence(encoding));
   };
 
   const commitEdit = (text: string, then?: 'child' | 'sibling') => {
@@ -385,6 +396,7 @@ function MindMapInner(props: MindMapBoardProps) {
                 setEditing(null);
                 container.current?.focus();
               }}
+              onPaste={onLabelPaste}
             />
           )}
         </div>

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 
 interface TopicEditorProps {
   initial: string;
@@ -11,6 +11,8 @@ interface TopicEditorProps {
   replace?: boolean;
   onCommit(text: string, then?: 'child' | 'sibling'): void;
   onCancel(): void;
+  /** A paste into the label (text from old documents is converted: `pasteLegacyText`). */
+  onPaste?(event: ClipboardEvent<HTMLTextAreaElement>): void;
 }
 
 /**
@@ -18,7 +20,14 @@ interface TopicEditorProps {
  * Esc cancels. While an IME composes (Telex, VNI: `isComposing` or keyCode 229) no key is acted on,
  * and no key reaches the map's shortcuts, so Backspace from UniKey never deletes a topic.
  */
-export function TopicEditor({ initial, rect, replace, onCommit, onCancel }: TopicEditorProps) {
+export function TopicEditor({
+  initial,
+  rect,
+  replace,
+  onCommit,
+  onCancel,
+  onPaste,
+}: TopicEditorProps) {
   const [text, setText] = useState(replace ? '' : initial);
   const ref = useRef<HTMLTextAreaElement>(null);
   const done = useRef(false);
@@ -61,6 +70,7 @@ export function TopicEditor({ initial, rect, replace, onCommit, onCancel }: Topi
       rows={Math.max(1, text.split('\n').length)}
       onChange={(e) => setText(e.target.value)}
       onKeyDown={onKeyDown}
+      onPaste={onPaste}
       onBlur={() => finish()}
       data-testid="topic-editor"
     />
