@@ -28,6 +28,23 @@ const LABEL = 'Lời khai của người bị hại';
 const NAME = 'Nguyễn Thị Hường';
 const NOTE = 'Ngày 14/3/2003 khai rằng bị can dùng dao đâm vào bụng.';
 
+/** Drops a file onto the map as a person dragging it from the desktop would. */
+async function dropFile(page: Page, name: string, bytes: Uint8Array) {
+  await page.getByTestId('mindmap-canvas').evaluate(
+    (target, { name, data }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], name));
+      const box = target.getBoundingClientRect();
+      const at = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 };
+      for (const type of ['dragover', 'drop'])
+        target.dispatchEvent(
+          new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer, ...at }),
+        );
+    },
+    { name, data: [...bytes] },
+  );
+}
+
 /** Puts text on the system clipboard and pastes it with Ctrl+V, as from an old Word document. */
 async function paste(page: Page, text: string): Promise<void> {
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
@@ -130,5 +147,45 @@ for (const { locale, lang, notice, formNotice } of [
     await paste(page, 'Müller, café – Trần Văn Bình');
     expect(await page.locator('#entity-name').inputValue()).toBe('Müller, café – Trần Văn Bình');
     expect(await page.getByTestId('legacy-paste-notice').count()).toBe(0);
+    client.destroy();
+  });
+
+for (const { locale, lang, notice } of [
+  {
+    locale: 'vi-VN',
+    lang: 'vi',
+    notice:
+      'Đã nhập 3 chủ đề từ “ho-so-cu.mm”. 3 đoạn văn bản được chuyển từ bảng mã cũ TCVN3 (.VnTime) sang Unicode.',
+  },
+  {
+    locale: 'en-GB',
+    lang: 'en',
+    notice:
+      'Imported 3 topics from “ho-so-cu.mm”. 3 texts converted from the old TCVN3 (.VnTime) encoding to Unicode.',
+  },
+] as const)
+  it(`imports a FreeMind map typed in .VnTime as Unicode and says so (${lang})`, async () => {
+    const { client, boardId, page } = await openCase(locale);
+    const labels = ['Chứng cứ buộc tội', 'Lời khai người làm chứng', 'Kết luận giám định'];
+    const [first, ...rest] = labels.map((label) => encodeTcvn3(label));
+    const mm = `<map version="0.9.0"><node TEXT="${first}">${rest.map((l) => `<node TEXT="${l}"/>`).join('')}</node></map>`;
+    await page.getByTestId('topic').first().click();
+    await dropFile(page, 'ho-so-cu.mm', new TextEncoder().encode(mm));
+    const message = page.getByTestId('import-message');
+    await message.waitFor();
+    expect(await message.innerText()).toBe(notice);
+    for (const label of labels)
+      await page.getByTestId('topic-label').filter({ hasText: label }).waitFor();
+    expect((await page.getByTestId('topic-label').allInnerTexts()).join('\n')).not.toMatch(
+      /[µ¸¶·¹ÞÖÜ\u00ad]/,
+    );
+    await eventually(
+      () => labels.every((l) => listTopics(client.doc, boardId).some((tp) => tp.label === l)),
+      5000,
+      'the converted topics stored in the case',
+    );
+    await page.getByTestId('zoom-fit').click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${SHOTS}/legacy-import-${lang}.png` });
     client.destroy();
   });
