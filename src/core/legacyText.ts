@@ -203,16 +203,32 @@ export function scoreLegacyText(text: string): LegacyScore {
   if (score.unicode || !/[\u00a1-\u00ff]/.test(text)) return score;
   for (const word of text.match(WORD) ?? []) {
     if (!/[\u00a1-\u00ff]/.test(word) || !/[A-Za-z]/.test(word)) continue;
-    const asWritten = isVietnameseSyllable(word);
-    for (const encoding of ['tcvn3', 'vni'] as const) {
-      const converted = convertLegacy(word, encoding);
-      const evidence = score[encoding];
-      // Unchanged but no syllable ("fête" read as VNI): a letter this table does not know.
-      if (!isVietnameseSyllable(converted)) evidence.against += asWritten ? 2 : 1;
-      else if (!asWritten) evidence.for += 1;
-    }
+    const weights = weighWord(word);
+    score.tcvn3.for += weights[0];
+    score.tcvn3.against += weights[1];
+    score.vni.for += weights[2];
+    score.vni.against += weights[3];
   }
   return score;
+}
+
+/** Words weighed so far: a document repeats its words, and an import may hold 20,000 labels. */
+const weighed = new Map<string, readonly [number, number, number, number]>();
+
+/** A word's evidence: [for TCVN3, against TCVN3, for VNI, against VNI]. */
+function weighWord(word: string): readonly [number, number, number, number] {
+  const known = weighed.get(word);
+  if (known) return known;
+  const asWritten = isVietnameseSyllable(word);
+  const weigh = (encoding: LegacyEncoding): [number, number] =>
+    // Unchanged but no syllable ("fête" read as VNI): a letter this table does not know.
+    !isVietnameseSyllable(convertLegacy(word, encoding))
+      ? [0, asWritten ? 2 : 1]
+      : [asWritten ? 0 : 1, 0];
+  const weights = [...weigh('tcvn3'), ...weigh('vni')] as const;
+  if (weighed.size >= 50_000) weighed.clear();
+  weighed.set(word, weights);
+  return weights;
 }
 
 const decides = (e: LegacyEvidence) => e.for >= 1 && e.for >= 3 * e.against;

@@ -201,6 +201,11 @@ describe('legacy Vietnamese encodings', () => {
     expect(texts).toBeGreaterThan(1_000);
   });
 
+  it('has the limit docs/interop.md names: one French word that is also VNI', () => {
+    expect(fixLegacyText('où').text).toBe('ó');
+    expect(fixLegacyText('Où est la fête ?').encoding).toBeNull();
+  });
+
   it('knows a Vietnamese syllable from a foreign word', () => {
     for (const word of [
       'người',
