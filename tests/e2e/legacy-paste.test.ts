@@ -121,6 +121,17 @@ for (const { locale, lang, notice, formNotice } of [
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${SHOTS}/legacy-paste-map-${lang}.png` });
 
+    // Into the selected topic's note, in the details panel.
+    await page.getByTestId('details-toggle').click();
+    const note = page.getByTestId('topic-note');
+    await note.click();
+    await paste(page, encodeTcvn3(NOTE));
+    expect(await note.inputValue()).toBe(NOTE);
+    const details = page.getByTestId('topic-details');
+    expect(await details.getByTestId('legacy-paste-notice').innerText()).toBe(notice);
+    await page.screenshot({ path: `${SHOTS}/legacy-paste-note-${lang}.png` });
+    await page.getByTestId('details-toggle').click();
+
     // Into a register field: a person's name from a VNI document.
     // The register is open beside the map (the case page's default).
     await page.getByTestId('register-tab-person').click();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { X } from 'lucide-react';
 import type * as Y from 'yjs';
 import { commandErrorText } from '../../ui/commandErrors.tsx';
+import { useLegacyPaste } from '../../ui/legacyPaste.ts';
 import { MARKERS, setTopic, type Marker, type Topic } from '../../core/commands/mindmap.ts';
 import { listEntities } from '../../core/commands/register.ts';
 import { listFiles } from '../../core/commands/files.ts';
@@ -39,6 +40,7 @@ export function TopicDetails({
 }: TopicDetailsProps) {
   const { t } = useTranslation('mindmap');
   const [note, setNote] = useState(topic.note ?? '');
+  const legacy = useLegacyPaste();
   const [pages, setPages] = useState(topic.pages ?? '');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -85,10 +87,16 @@ export function TopicDetails({
           value={note}
           readOnly={readOnly}
           onChange={(e) => setNote(e.target.value)}
+          onPaste={legacy.onPaste}
           onBlur={() => note !== (topic.note ?? '') && patch({ note })}
           data-testid="topic-note"
         />
       </label>
+      {legacy.notice && (
+        <p className="notice" role="status" data-testid="legacy-paste-notice">
+          {legacy.notice}
+        </p>
+      )}
       <fieldset disabled={readOnly}>
         <legend>{t('markers')}</legend>
         <div className="topic-details__markers">
