@@ -80,10 +80,9 @@ const VNI_PAIRS = (() => {
   const add = (bases: string, marks: Record<string, string>, shape: string) => {
     for (const base of bases)
       for (const [mark, tone] of Object.entries(marks)) {
-        const lower = (base.toLowerCase() === 'ô' ? 'ơ' : base.toLowerCase() === 'ö' ? 'ư' : base)
-          .toLowerCase()
-          .concat(shape, tone)
-          .normalize('NFC');
+        // ô and ö are VNI's bytes for ơ and ư.
+        const letter = VNI_SINGLE[base] ?? base;
+        const lower = (letter + shape + tone).normalize('NFC');
         pairs.set(base.toLowerCase() + mark, lower);
         pairs.set(base.toUpperCase() + mark.toUpperCase(), lower.toUpperCase());
       }
