@@ -19,7 +19,7 @@ import {
  * The parts of the document a version restores. `meta` (title, number …) follows the case record;
  * review notes are a conversation about the case, not its content, and are left as they are.
  */
-export const RESTORED_ROOTS = ['boards', 'register', 'deck', 'files', 'procedure'] as const;
+export const RESTORED_ROOTS = ['boards', 'register', 'deck', 'files', 'procedure', 'report'] as const;
 
 /** A read-only document of a stored version. */
 export function docFromState(state: Uint8Array): Y.Doc {
