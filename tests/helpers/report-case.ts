@@ -32,18 +32,24 @@ export interface ReportCase {
   scene: string;
 }
 
-export function reportCase(options: { classification?: 'none' | 'mat' } = {}): ReportCase {
-  const doc = new Y.Doc();
-  setCaseMeta(
-    doc,
-    {
-      title: 'Trộm cắp xe máy tại chợ Hòa Bình',
-      caseNumber: '12/2026/HS',
-      offences: ['BLHS-173.1'],
-      classification: options.classification ?? 'mat',
-    },
-    O,
-  );
+/** The case record's fields (the server writes them into `meta`). */
+export const REPORT_CASE_META = {
+  title: 'Trộm cắp xe máy tại chợ Hòa Bình',
+  caseNumber: '12/2026/HS',
+  offences: ['BLHS-173.1'],
+  classification: 'mat' as const,
+};
+
+/**
+ * Fills `doc` (a new one by default, with `meta` set; a synced client's, whose meta the server
+ * writes from the case record, with `meta: false`).
+ */
+export function reportCase(
+  options: { classification?: 'none' | 'mat'; doc?: Y.Doc; meta?: boolean } = {},
+): ReportCase {
+  const doc = options.doc ?? new Y.Doc();
+  if (options.meta !== false)
+    setCaseMeta(doc, { ...REPORT_CASE_META, classification: options.classification ?? 'mat' }, O);
   const person = (name: string, role: string, pages: string, extra: Record<string, string> = {}) =>
     addEntity(doc, { kind: 'person', fields: { name, role, pages, ...extra } }, O);
   const hung = person('Nguyễn Văn Hùng', 'suspect', 'BL 21–24', {
@@ -52,7 +58,7 @@ export function reportCase(options: { classification?: 'none' | 'mat' } = {}): R
     address: 'Thôn Khuỷu, xã Hòa Bình',
   });
   const binh = person('Trần Văn Bình', 'victim', 'BL 30');
-  const lap = person('ĐỖ THỊ LẬP', 'witness', 'BL 41–42');
+  person('ĐỖ THỊ LẬP', 'witness', 'BL 41–42');
 
   const bytes = new TextEncoder().encode('Biên bản khám nghiệm hiện trường');
   const hash = createHash('sha256').update(bytes).digest('hex');
