@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { z } from 'zod';
 import { CommandError } from '../commands/boards.ts';
 
@@ -91,9 +91,13 @@ const DEFAULT_SECTION: ReportSectionFields = { enabled: true, before: '', after:
  */
 export function readReportSettings(doc: Y.Doc): ReportSettings {
   const map = reportOf(doc);
-  const cover = stored.cover.safeParse(map.get('cover'));
-  const order = stored.order.safeParse(map.get('order'));
-  const figures = stored.figures.safeParse(map.get('figures'));
+  const get = (key: string) => {
+    const value = map.get(key);
+    return isPlainObject(value) ? value : undefined;
+  };
+  const cover = stored.cover.safeParse(get('cover'));
+  const order = stored.order.safeParse(get('order'));
+  const figures = stored.figures.safeParse(get('figures'));
   const ids: ReportSectionId[] = [];
   for (const id of order.success ? order.data.sections : []) if (!ids.includes(id)) ids.push(id);
   for (const id of REPORT_SECTIONS) if (!ids.includes(id)) ids.push(id);
@@ -106,7 +110,7 @@ export function readReportSettings(doc: Y.Doc): ReportSettings {
         }
       : { ...EMPTY_COVER },
     sections: ids.map((id) => {
-      const section = stored.section.safeParse(map.get(`section:${id}`));
+      const section = stored.section.safeParse(get(`section:${id}`));
       return section.success && section.data.id === id
         ? {
             id,
@@ -203,6 +207,16 @@ interface Problem {
   problem: string;
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Y.AbstractType) &&
+    !(value instanceof Uint8Array)
+  );
+}
+
 function schemaOf(key: string): z.ZodType | null {
   if (key === 'cover' || key === 'order' || key === 'figures') return stored[key];
   if (key.startsWith('section:')) return stored.section;
@@ -222,6 +236,7 @@ export function checkReport(doc: Y.Doc, key?: string): Problem[] {
     const path = `report/${k}`;
     const schema = schemaOf(k);
     if (!schema) return void out.push({ path, problem: 'not a report setting' });
+    if (!isPlainObject(value)) return void out.push({ path, problem: 'not a plain object' });
     const parsed = schema.safeParse(value);
     if (!parsed.success)
       for (const issue of parsed.error.issues)

@@ -15,7 +15,7 @@ import {
 import { analyseProof, readProofGraph, type FactAnalysis } from '../../core/proof.ts';
 import { readReportSettings, type ReportSectionId } from '../../core/report/settings.ts';
 import { evidenceTable, formatDecimal, referencePoints } from '../../core/scene.ts';
-import { foldForSearch } from '../../core/text.ts';
+import { compareVietnamese, foldForSearch } from '../../core/text.ts';
 import { formatCaseTime } from '../../core/time.ts';
 import { readTimeline } from '../../core/timeline.ts';
 import { markingWord, exportTexts } from '../documents/texts.ts';
@@ -406,6 +406,9 @@ const getEntityOf = (doc: Y.Doc, id: string) => getEntity(doc, id) ?? undefined;
 /** Proof: each issue's status with the evidence for and against it, cited by BL pages. */
 function proofSection({ t, proof, cite, entities }: SectionContext): ReportBlock[] {
   if (!proof.facts.length) return [];
+  // In Vietnamese order of names, so the same case always reads the same.
+  const citeAll = (ids: readonly string[]) =>
+    ids.map(cite).filter(Boolean).sort(compareVietnamese).join('; ');
   const blocks: ReportBlock[] = [
     { kind: 'paragraph', text: t.coverage(proof.coverage.proven, proof.coverage.total) },
     {
@@ -421,8 +424,8 @@ function proofSection({ t, proof, cite, entities }: SectionContext): ReportBlock
         return [
           withPages(fact.name, entities.get(fact.id)?.pages),
           t.proofStatus[fact.status],
-          grounds.map(cite).filter(Boolean).join('; '),
-          fact.contradictedBy.map(cite).filter(Boolean).join('; '),
+          citeAll(grounds),
+          citeAll(fact.contradictedBy),
         ];
       }),
     },
