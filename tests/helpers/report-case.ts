@@ -45,7 +45,13 @@ export const REPORT_CASE_META = {
  * writes from the case record, with `meta: false`).
  */
 export function reportCase(
-  options: { classification?: 'none' | 'mat'; doc?: Y.Doc; meta?: boolean } = {},
+  options: {
+    classification?: 'none' | 'mat';
+    doc?: Y.Doc;
+    meta?: boolean;
+    /** A file uploaded to the server, cited by the scene record (default: one not uploaded). */
+    file?: { hash: string; name: string; mime: 'image/png' | 'application/pdf'; size: number };
+  } = {},
 ): ReportCase {
   const doc = options.doc ?? new Y.Doc();
   if (options.meta !== false)
@@ -61,12 +67,14 @@ export function reportCase(
   person('ĐỖ THỊ LẬP', 'witness', 'BL 41–42');
 
   const bytes = new TextEncoder().encode('Biên bản khám nghiệm hiện trường');
-  const hash = createHash('sha256').update(bytes).digest('hex');
-  addFileRecord(
-    doc,
-    { hash, name: 'Biên bản khám nghiệm.pdf', mime: 'application/pdf', size: bytes.length },
-    O,
-  );
+  const file = options.file ?? {
+    hash: createHash('sha256').update(bytes).digest('hex'),
+    name: 'Biên bản khám nghiệm.pdf',
+    mime: 'application/pdf' as const,
+    size: bytes.length,
+  };
+  const hash = file.hash;
+  addFileRecord(doc, file, O);
 
   const evidence = (
     name: string,
