@@ -160,6 +160,7 @@ it('sets the report up with the team and downloads it as PDF and DOCX', async ()
   expect(readReportSettings(client.doc).cover.date).toBe('2026-04-02');
   await page.getByTestId('report-date').fill('02/04/2026');
   await page.getByTestId('report-date').press('Enter');
+  await expect.poll(() => page.getByTestId('report-error').count()).toBe(0);
 
   expect(await contrastProblems(page, '[data-testid=report-panel]')).toEqual([]);
   await page.screenshot({ path: `${shots}/report-vi.png` });

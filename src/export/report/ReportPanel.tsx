@@ -64,6 +64,7 @@ export function ReportPanel({
     },
     [t],
   );
+  const clearError = useCallback(() => setError(null), []);
   const move = useCallback(
     (id: ReportSectionId, by: -1 | 1) =>
       write(() => {
@@ -112,6 +113,7 @@ export function ReportPanel({
           placeholder={t('datePlaceholder')}
           value={settings.cover.date ? dateInputText(settings.cover.date) : ''}
           testId="report-date"
+          onEdit={clearError}
           onCommit={(text) => {
             const day = text.trim() ? parseDate(text) : '';
             if (day === null || (day && !/^\d{4}-\d{2}-\d{2}$/.test(day)))
@@ -172,12 +174,15 @@ const CoverField = memo(function CoverField({
   placeholder,
   testId,
   onCommit,
+  onEdit,
 }: {
   label: string;
   value: string;
   placeholder?: string;
   testId: string;
   onCommit(value: string): void;
+  /** Called as the person types (the panel then clears an error about this field). */
+  onEdit?(): void;
 }) {
   const [text, setText] = useState<string | null>(null);
   const commit = () => {
@@ -192,7 +197,10 @@ const CoverField = memo(function CoverField({
         value={text ?? value}
         placeholder={placeholder}
         data-testid={testId}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          onEdit?.();
+        }}
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.nativeEvent.isComposing && e.keyCode !== 229) commit();

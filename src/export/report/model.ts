@@ -269,12 +269,12 @@ function people({ entities, t, language }: SectionContext): ReportBlock[] {
     {
       kind: 'table',
       columns: [
-        { title: t.columns.number, width: 6 },
-        { title: t.columns.name, width: 20 },
+        { title: t.columns.number, width: 7 },
+        { title: t.columns.name, width: 19 },
         { title: t.columns.role, width: 16 },
-        { title: t.columns.birthDate, width: 12 },
-        { title: t.columns.idNumber, width: 14 },
-        { title: t.columns.address, width: 20 },
+        { title: t.columns.birthDate, width: 14 },
+        { title: t.columns.idNumber, width: 15 },
+        { title: t.columns.address, width: 17 },
         { title: t.columns.pages, width: 12 },
       ],
       rows: list.map((p, i) => [
@@ -452,8 +452,8 @@ function evidence({ doc, t, entities }: SectionContext): ReportBlock[] {
     {
       kind: 'table',
       columns: [
-        { title: t.columns.number, width: 6 },
-        { title: t.columns.description, width: 26 },
+        { title: t.columns.number, width: 7 },
+        { title: t.columns.description, width: 25 },
         { title: t.columns.source, width: 14 },
         { title: t.columns.foundAt, width: 13 },
         { title: t.columns.pages, width: 12 },
