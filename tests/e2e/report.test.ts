@@ -158,6 +158,8 @@ it('sets the report up with the team and downloads it as PDF and DOCX', async ()
     .poll(() => page.getByTestId('report-error').innerText())
     .toContain('Ngày báo cáo chưa đúng');
   expect(readReportSettings(client.doc).cover.date).toBe('2026-04-02');
+  // The date stays as typed, to be corrected.
+  expect(await page.getByTestId('report-date').inputValue()).toBe('31/02/2026');
   await page.getByTestId('report-date').fill('02/04/2026');
   await page.getByTestId('report-date').press('Enter');
   await expect.poll(() => page.getByTestId('report-error').count()).toBe(0);

@@ -116,8 +116,10 @@ export function ReportPanel({
           onEdit={clearError}
           onCommit={(text) => {
             const day = text.trim() ? parseDate(text) : '';
-            if (day === null || (day && !/^\d{4}-\d{2}-\d{2}$/.test(day)))
-              return setError(t('errors.date'));
+            if (day === null || (day && !/^\d{4}-\d{2}-\d{2}$/.test(day))) {
+              setError(t('errors.date'));
+              return false;
+            }
             write(() => setReportCover(doc, { date: day }, origin));
           }}
         />
@@ -180,13 +182,15 @@ const CoverField = memo(function CoverField({
   value: string;
   placeholder?: string;
   testId: string;
-  onCommit(value: string): void;
+  /** Writes the value; `false` when it was refused (the field keeps the text typed). */
+  onCommit(value: string): boolean | void;
   /** Called as the person types (the panel then clears an error about this field). */
   onEdit?(): void;
 }) {
   const [text, setText] = useState<string | null>(null);
   const commit = () => {
-    if (text !== null && text !== value) onCommit(text);
+    // A refused value (a date that is not one) stays as typed, for the person to correct.
+    if (text !== null && text !== value && onCommit(text) === false) return;
     setText(null);
   };
   return (
