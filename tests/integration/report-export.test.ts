@@ -114,6 +114,9 @@ describe('the report as PDF', () => {
     expect(order.map((h) => text.indexOf(h))).toEqual(
       [...order.map((h) => text.indexOf(h))].sort((a, b) => a - b),
     );
+    // The boards are drawn as vectors: no picture in the file (the case's boards hold none).
+    const images = execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' });
+    expect(images.trim().split('\n').length).toBe(2);
     const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' });
     expect(fonts).toMatch(/BeVietnamPro/);
     expect(
