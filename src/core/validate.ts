@@ -301,7 +301,9 @@ export function validateCaseDoc(doc: Y.Doc, scope?: Iterable<readonly string[]>)
   const out: SchemaProblem[] = [];
   const paths = scope
     ? [...scope]
-    : ['meta', 'boards', 'register', 'deck', 'files', 'procedure', 'report', 'notes'].map((r) => [r]);
+    : ['meta', 'boards', 'register', 'deck', 'files', 'procedure', 'report', 'notes'].map((r) => [
+        r,
+      ]);
   const seen = new Set<string>();
   for (const path of paths) {
     const [root, id, field, child] = path;
