@@ -38,7 +38,8 @@ export function docFromState(state: Uint8Array): Y.Doc {
 /**
  * Makes `doc`'s boards, register, deck, case file, procedure and report settings equal to
  * `version`'s, in one transaction with `origin`: a new change every collaborator receives, that the
- * person's undo takes back in one step. Only what differs is written, so a restore of an unchanged case writes nothing.
+ * person's undo takes back in one step. Only what differs is written, so a restore of an unchanged
+ * case writes nothing.
  */
 export function restoreVersion(doc: Y.Doc, version: Y.Doc, origin: unknown): void {
   doc.transact(() => {
