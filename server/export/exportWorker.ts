@@ -8,6 +8,7 @@ import {
   type ExportContext,
 } from '../../src/export/documents/index.ts';
 import { NoSuchBoard } from '../../src/render/board.ts';
+import { rsvgPng } from './rasterise.ts';
 import { nodeResources } from './resources.ts';
 import type { ExportTask, FromWorker, ToWorker } from './workers.ts';
 
@@ -53,6 +54,13 @@ async function run(): Promise<string | Uint8Array> {
       return boardPdf(doc, task.boardId, task.options, context);
     case 'deckPdf':
       return deckPdf(doc, task.options, context);
+    // The case report's code is loaded only by the workers that draw one.
+    case 'reportPdf':
+      return (await import('../../src/export/report/pdf.ts')).reportPdf(doc, context);
+    case 'reportDocx':
+      return (await import('../../src/export/report/docx.ts')).reportDocx(doc, context, {
+        rasterise: rsvgPng,
+      });
   }
 }
 

@@ -27,6 +27,7 @@ export type ExportTask = {
   | { kind: 'boardSvg'; boardId: string; options: { frame?: Rect | null } }
   | { kind: 'boardPdf'; boardId: string; options: BoardPdfOptions }
   | { kind: 'deckPdf'; options: DeckPdfOptions }
+  | { kind: 'reportPdf' | 'reportDocx' }
 );
 
 export type ToWorker = { type: 'blob'; id: number; bytes: Uint8Array | null };
@@ -67,7 +68,8 @@ export function exportTask(
   job:
     | { kind: 'boardSvg'; boardId: string; options: { frame?: Rect | null } }
     | { kind: 'boardPdf'; boardId: string; options: BoardPdfOptions }
-    | { kind: 'deckPdf'; options: DeckPdfOptions },
+    | { kind: 'deckPdf'; options: DeckPdfOptions }
+    | { kind: 'reportPdf' | 'reportDocx' },
 ): ExportTask {
   return {
     ...job,

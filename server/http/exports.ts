@@ -24,6 +24,8 @@ const pdfQuery = svgQuery.extend({
   notes: flag.default(false),
 });
 const deckQuery = z.object({ perStep: flag.default(false), notes: flag.default(false), lang });
+const reportQuery = z.object({ lang });
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
  * Why a query was refused, per parameter, for people (this code cannot use i18next; the words sit
@@ -61,7 +63,7 @@ function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.output<T>
 const UNSAFE_NAME_CHARS = /[\\/\u0000-\u001f"]/g;
 
 /** `attachment; filename*=UTF-8''Sơ%20đồ.pdf` (RFC 5987/6266), a Vietnamese name kept whole. */
-export function exportDisposition(title: string, ext: 'pdf' | 'svg'): string {
+export function exportDisposition(title: string, ext: 'pdf' | 'svg' | 'docx'): string {
   const base = title.normalize('NFC').replace(UNSAFE_NAME_CHARS, '_').trim().slice(0, 150);
   // encodeURIComponent leaves ' ( ) * as they are; RFC 5987's attr-char does not allow them.
   const encoded = encodeURIComponent(`${base || 'caseboard'}.${ext}`).replace(
@@ -294,6 +296,39 @@ export function exportRoutes(
     });
     return send(reply, 'application/pdf', exportDisposition(pdf.title, 'pdf'), asBuffer(pdf.made));
   });
+
+  // The case report ("Báo cáo án", docs/report.md): its sections, order, texts and figures are the
+  // report settings of the case document, so a route needs only the format and the language.
+  for (const format of ['pdf', 'docx'] as const)
+    app.get(`/api/cases/:id/report.${format}`, headless, async (request, reply) => {
+      const member = await requireMember(services, request);
+      const { user, caseId } = member;
+      const query = parseQuery(reportQuery, request.query);
+      const report = await exporting(request, member, async (doc, signal) => {
+        const { plain, blob } = context(request, caseId, query.lang, user.displayName);
+        const kind = format === 'pdf' ? 'reportPdf' : 'reportDocx';
+        const made = (await exportInWorker(
+          exportTask(doc, plain, { kind }),
+          blob,
+          signal,
+        )) as Uint8Array;
+        const title = (await store.getCase(caseId))?.title ?? caseId;
+        await audit.record(user.username, 'export', caseId, {
+          what: 'report',
+          format,
+          title,
+          by: 'server',
+        });
+        return { made, title };
+      });
+      const name = `${query.lang === 'en' ? 'Case report' : 'Báo cáo án'} — ${report.title}`;
+      return send(
+        reply,
+        format === 'pdf' ? 'application/pdf' : DOCX_TYPE,
+        exportDisposition(name, format),
+        asBuffer(report.made),
+      );
+    });
 }
 
 const asBuffer = (bytes: Uint8Array) =>

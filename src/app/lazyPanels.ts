@@ -73,3 +73,11 @@ export const NotesPanel = lazy(() =>
     withTexts(import('../review/NotesPanel.tsx')),
   ]).then(([, m]) => ({ default: m.NotesPanel })),
 );
+
+/** The case report panel, with its texts (namespace `report`). */
+export const ReportPanel = lazy(() =>
+  Promise.all([
+    import('../export/report/locales.ts').then((m) => m.installReportTexts(i18n)),
+    withTexts(import('../export/report/ReportPanel.tsx')),
+  ]).then(([, m]) => ({ default: m.ReportPanel })),
+);

@@ -19,7 +19,14 @@ import {
  * The parts of the document a version restores. `meta` (title, number …) follows the case record;
  * review notes are a conversation about the case, not its content, and are left as they are.
  */
-export const RESTORED_ROOTS = ['boards', 'register', 'deck', 'files', 'procedure'] as const;
+export const RESTORED_ROOTS = [
+  'boards',
+  'register',
+  'deck',
+  'files',
+  'procedure',
+  'report',
+] as const;
 
 /** A read-only document of a stored version. */
 export function docFromState(state: Uint8Array): Y.Doc {
@@ -29,9 +36,10 @@ export function docFromState(state: Uint8Array): Y.Doc {
 }
 
 /**
- * Makes `doc`'s boards, register, deck, case file and procedure equal to `version`'s, in one transaction with
- * `origin`: a new change every collaborator receives, that the person's undo takes back in one
- * step. Only what differs is written, so a restore of an unchanged case writes nothing.
+ * Makes `doc`'s boards, register, deck, case file, procedure and report settings equal to
+ * `version`'s, in one transaction with `origin`: a new change every collaborator receives, that the
+ * person's undo takes back in one step. Only what differs is written, so a restore of an unchanged
+ * case writes nothing.
  */
 export function restoreVersion(doc: Y.Doc, version: Y.Doc, origin: unknown): void {
   doc.transact(() => {

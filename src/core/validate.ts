@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { isRecord, typeName, type YRecord } from './doc.ts';
 import { checkProcedure } from './procedure/validate.ts';
+import { checkReport } from './report/settings.ts';
 import { ENTITY_FIELD_NAMES, ENTITY_KINDS, type EntityKind } from './register.ts';
 import { BOARD_KINDS, CLASSIFICATIONS } from './schema.ts';
 import {
@@ -300,7 +301,9 @@ export function validateCaseDoc(doc: Y.Doc, scope?: Iterable<readonly string[]>)
   const out: SchemaProblem[] = [];
   const paths = scope
     ? [...scope]
-    : ['meta', 'boards', 'register', 'deck', 'files', 'procedure', 'notes'].map((r) => [r]);
+    : ['meta', 'boards', 'register', 'deck', 'files', 'procedure', 'report', 'notes'].map((r) => [
+        r,
+      ]);
   const seen = new Set<string>();
   for (const path of paths) {
     const [root, id, field, child] = path;
@@ -334,6 +337,10 @@ function checkUnit(doc: Y.Doc, unit: readonly string[], out: SchemaProblem[]): v
   }
   if (root === 'procedure') {
     out.push(...checkProcedure(doc, id));
+    return;
+  }
+  if (root === 'report') {
+    out.push(...checkReport(doc, id));
     return;
   }
   if (

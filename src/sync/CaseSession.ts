@@ -89,6 +89,8 @@ export class CaseSession {
         this.doc.getMap('files'),
         // Procedural events and charge classes (src/core/procedure/).
         this.doc.getMap('procedure'),
+        // The case report's settings (src/core/report/).
+        this.doc.getMap('report'),
       ],
       {
         trackedOrigins: new Set([this.origin]),

@@ -117,6 +117,7 @@ export const en: Texts<typeof vi> = {
     cases: 'Cases',
     history: 'History',
     checklist: 'Checklist',
+    report: 'Case report',
     audit: 'Audit',
   },
   status: {

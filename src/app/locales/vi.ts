@@ -118,6 +118,7 @@ export const vi = {
     cases: 'Các vụ án',
     history: 'Lịch sử',
     checklist: 'Kiểm tra hồ sơ',
+    report: 'Báo cáo án',
     audit: 'Nhật ký',
   },
   status: {

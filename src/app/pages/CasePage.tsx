@@ -33,6 +33,7 @@ import {
   AuditDialog,
   ChecklistPanel,
   DeadlinesPanel,
+  ReportPanel,
   DeckPanel,
   HistoryPanel,
   MembersDialog,
@@ -393,6 +394,9 @@ function CaseWorkspace({
               author={author}
               lang={i18n.language || currentLanguage()}
             />
+          )}
+          {panel === 'report' && (
+            <ReportPanel caseId={record.id} doc={doc} origin={origin} readOnly={readOnly} />
           )}
           {showAudit && <AuditDialog caseId={record.id} onClose={() => setShowAudit(false)} />}
           {showMembers && (

@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import {
   BookUser,
   CalendarClock,
+  FileText,
   History,
   ListChecks,
   MessageSquarePlus,
@@ -16,7 +17,8 @@ import { entityUsages } from '../../core/commands/register.ts';
 import type { NoteAnchor } from '../../core/notes.ts';
 
 /** The side panels of a case, one open at a time. */
-export type SidePanel = 'register' | 'deck' | 'history' | 'checklist' | 'deadlines' | 'notes';
+export type SidePanel =
+  'register' | 'deck' | 'history' | 'checklist' | 'deadlines' | 'notes' | 'report';
 
 /**
  * A side panel's button in the case bar: its icon and name; on narrow screens only the open
@@ -82,6 +84,7 @@ export function PanelButtons({
       {button('checklist', <ListChecks size={16} />, t('case.checklist'))}
       {button('deadlines', <CalendarClock size={16} />, t('deadlines:panel'))}
       {button('notes', <MessagesSquare size={16} />, t('case.notes'))}
+      {button('report', <FileText size={16} />, t('case.report'))}
       {onAddNote && (
         <button
           type="button"
