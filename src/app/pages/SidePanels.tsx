@@ -9,6 +9,7 @@ import {
   MessageSquarePlus,
   MessagesSquare,
   Presentation,
+  Columns2,
 } from 'lucide-react';
 import type { FindingSubject } from '../../core/checklist/rules.ts';
 import { listFiles, type CaseFile } from '../../core/commands/files.ts';
@@ -16,7 +17,8 @@ import { entityUsages } from '../../core/commands/register.ts';
 import type { NoteAnchor } from '../../core/notes.ts';
 
 /** The side panels of a case, one open at a time. */
-export type SidePanel = 'register' | 'deck' | 'history' | 'checklist' | 'deadlines' | 'notes';
+export type SidePanel =
+  'register' | 'deck' | 'history' | 'checklist' | 'deadlines' | 'notes' | 'statements';
 
 /**
  * A side panel's button in the case bar: its icon and name; on narrow screens only the open
@@ -82,6 +84,7 @@ export function PanelButtons({
       {button('checklist', <ListChecks size={16} />, t('case.checklist'))}
       {button('deadlines', <CalendarClock size={16} />, t('deadlines:panel'))}
       {button('notes', <MessagesSquare size={16} />, t('case.notes'))}
+      {button('statements', <Columns2 size={16} />, t('statements:panel'))}
       {onAddNote && (
         <button
           type="button"
@@ -110,6 +113,7 @@ export function useCaseGoTo({
   setOpenFile,
   setPanel,
   setRegisterEntity,
+  setComparisonRow,
 }: {
   doc: Y.Doc;
   currentBoard: string | null;
@@ -118,6 +122,8 @@ export function useCaseGoTo({
   setOpenFile(file: CaseFile): void;
   setPanel(panel: SidePanel): void;
   setRegisterEntity(id: string): void;
+  /** Opens the statements' comparison on a row. */
+  setComparisonRow?(target: string): void;
 }) {
   const showNode = (boardId: string, nodeId: string) => {
     setSelected(boardId);
@@ -131,7 +137,10 @@ export function useCaseGoTo({
     if (subject.kind === 'node') showNode(subject.boardId, subject.nodeId);
     else if (subject.kind === 'file') openFile(subject.hash);
     else if (subject.kind === 'deadline') setPanel('deadlines');
-    else {
+    else if (subject.kind === 'comparison') {
+      setComparisonRow?.(subject.target);
+      setPanel('statements');
+    } else {
       const usages = entityUsages(doc, subject.id);
       const usage = usages.find((u) => u.boardId === currentBoard) ?? usages[0];
       if (usage) showNode(usage.boardId, usage.nodeId);
