@@ -73,3 +73,10 @@ export const NotesPanel = lazy(() =>
     withTexts(import('../review/NotesPanel.tsx')),
   ]).then(([, m]) => ({ default: m.NotesPanel })),
 );
+
+/** The statements' comparison (its texts come with the case's, src/register/statementLocales.ts). */
+export const ComparisonView = lazy(() =>
+  withTexts(import('../statements/ComparisonView.tsx')).then((m) => ({
+    default: m.ComparisonView,
+  })),
+);

@@ -268,3 +268,18 @@ export function statementContradictions(doc: Y.Doc): StatementContradiction[] {
     (a, b) => compareVietnamese(a.targetName, b.targetName) || (a.target < b.target ? -1 : 1),
   );
 }
+
+/** A passage a slide names, with its statement; null when either is gone. */
+export function slidePassage(
+  doc: Y.Doc,
+  ref: { statement: string; passage: string },
+): { statement: Statement; passage: Passage } | null {
+  const statement = readStatement(doc, ref.statement);
+  const passage = statement?.passages.find((p) => p.id === ref.passage);
+  return statement && passage ? { statement, passage } : null;
+}
+
+/** "Nguyễn Văn Ấn — 14/3/2025": who gave a statement and when, as the slide heads a column. */
+export function statementHeading(statement: Statement, unknownPerson: string): string {
+  return [statement.givenByName || unknownPerson, statement.givenAt].filter(Boolean).join(' — ');
+}

@@ -103,6 +103,7 @@ const SLIDE: Fields = {
   page: 'number',
   frame: 'object',
   steps: 'array',
+  passages: 'array',
 };
 
 const FILE: Fields = {
