@@ -43,7 +43,8 @@ const vi = {
       uncertain16: 'Ngày sinh chưa rõ: khi phạm tội có thể {{age}} tuổi, có thể chưa đủ 16 tuổi',
     },
     'statement-contradiction': {
-      contradicting_one: 'Lời khai mâu thuẫn: {{statements}}',
+      // Vietnamese has one plural form: "1 lời khai", "2 lời khai".
+      contradicting_one: '{{count}} lời khai mâu thuẫn: {{statements}}',
       contradicting_other: '{{count}} lời khai mâu thuẫn: {{statements}}',
     },
     'evidence-no-source': { noType: 'Chưa chọn nguồn chứng cứ' },

@@ -172,9 +172,11 @@ export function passagePatch(fields: PassageFields): Record<string, unknown> {
   };
 }
 
-/** A patch without its cleared fields: what a new passage is made of. */
+/** A patch without its cleared fields (the quote stays, for its own message): a new passage. */
 export const newPassage = (patch: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== '')) as { quote: string };
+  Object.fromEntries(Object.entries(patch).filter(([key, v]) => key === 'quote' || v !== '')) as {
+    quote: string;
+  };
 
 /** The facts and events of the register, which a passage may speak to. */
 export function passageTargets(doc: Y.Doc): PassageTarget[] {

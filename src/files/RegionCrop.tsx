@@ -1,4 +1,4 @@
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useId, useState } from 'react';
 import type { PageRegion } from '../core/statements.ts';
 import { LruCache } from '../ui/lruCache.ts';
 import { fileUrl } from './api.ts';
@@ -58,6 +58,8 @@ export const RegionCrop = memo(function RegionCrop({
   label: string;
   className?: string;
 }) {
+  // useId's characters (colons, guillemets) are not all safe inside url(#…).
+  const clipId = `region-${useId().replace(/[^\w-]/g, '')}`;
   const [image, setImage] = useState<PageImage | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -73,16 +75,29 @@ export const RegionCrop = memo(function RegionCrop({
   if (failed || !image) return <span className={`region-crop is-loading ${className ?? ''}`} />;
   const r = region ?? { x: 0, y: 0, w: 1, h: 1 };
   const { width, height } = image;
+  const box = { x: r.x * width, y: r.y * height, width: r.w * width, height: r.h * height };
   return (
     <svg
       className={`region-crop ${className ?? ''}`}
-      viewBox={`${r.x * width} ${r.y * height} ${r.w * width} ${r.h * height}`}
+      viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`}
       preserveAspectRatio="xMidYMid meet"
+      style={{ aspectRatio: `${box.width} / ${box.height}` }}
       role="img"
       aria-label={label}
       data-testid="region-crop"
     >
-      <image href={image.src} x={0} y={0} width={width} height={height} />
+      {/* Only the region: where the box is wider than the region, the rest of the page stays out. */}
+      <clipPath id={clipId}>
+        <rect {...box} />
+      </clipPath>
+      <image
+        href={image.src}
+        x={0}
+        y={0}
+        width={width}
+        height={height}
+        clipPath={`url(#${clipId})`}
+      />
     </svg>
   );
 });
