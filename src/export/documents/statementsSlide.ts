@@ -80,7 +80,8 @@ async function regionShapes(
   const size = await sizeOf(file, page);
   const r = passage.region ?? { x: 0, y: 0, w: 1, h: 1 };
   const region = { w: r.w * size.width, h: r.h * size.height };
-  const fit = fitBox(region.w, region.h, box);
+  // Centred across the column, right under the quote (as the screen shows it).
+  const fit = { ...fitBox(region.w, region.h, box), y: box.y };
   // The page at the scale that makes the region fill `fit`, cut to the region.
   const scale = fit.scale;
   const pageBox = {
