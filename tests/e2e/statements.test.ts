@@ -308,9 +308,20 @@ it('makes statements with passages, compares them, marks a contradiction that th
     expect(await heading.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   }
   await page.screenshot({ path: `${SHOTS}/statements-slide-vi.png` });
-  await page.keyboard.press('Escape');
 
-  // 7. In English: the comparison and the slide.
+  // The presenter view (a second window) draws it too.
+  const presenter = await page.context().newPage();
+  await presenter.goto(`${server.url}/cases/${caseId}/presenter`);
+  const current = presenter.locator(
+    '[data-testid=presenter-current] [data-testid=slide-statements]',
+  );
+  await current.waitFor();
+  expect(await current.getByTestId('slide-statements-zone').count()).toBe(2);
+  await cropDrawn(presenter, '[data-testid=presenter-current]');
+  await presenter.screenshot({ path: `${SHOTS}/statements-presenter-vi.png` });
+  await presenter.close();
+
+  // 7. In English: the comparison, then following the presentation.
   const en = await openCase('en-GB', caseId);
   await en.getByTestId('toggle-statements').click();
   const enTable = en.getByTestId('comparison-table');
@@ -329,11 +340,18 @@ it('makes statements with passages, compares them, marks a contradiction that th
   await cropDrawn(en, `[data-statement="${witnessStatement}"]`);
   await en.screenshot({ path: `${SHOTS}/statements-compare-en.png` });
   await en.getByTestId('comparison-close').click();
-  await en.getByTestId('toggle-deck').click();
-  await en.getByTestId('deck-slide').filter({ hasText: 'Đối chiếu lời khai' }).click();
-  await en.getByTestId('present-start').click();
-  await en.getByTestId('present').getByTestId('slide-statements').waitFor();
-  await cropDrawn(en, '[data-testid=present] [data-testid=slide-statements-zone]');
+  await en.getByTestId('follow-presenter').click();
+  const following = en.getByTestId('follow');
+  await following.getByTestId('slide-statements').waitFor();
+  expect(
+    await following.getByTestId('slide-statements-zone').nth(0).locator('h3').innerText(),
+  ).toBe('Nguyễn Văn Ấn — 14/3/2025');
+  await cropDrawn(en, '[data-testid=follow] [data-testid=slide-statements-zone]');
   await en.screenshot({ path: `${SHOTS}/statements-slide-en.png` });
+  await page.keyboard.press('Escape');
+
+  // The deck lists the slide with its thumbnail.
+  await page.getByTestId('deck-thumb').first().waitFor();
+  await page.getByTestId('deck-panel').screenshot({ path: `${SHOTS}/statements-deck-vi.png` });
   client.destroy();
 }, 120_000);

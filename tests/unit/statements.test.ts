@@ -20,6 +20,7 @@ import {
   updateStatementPassage,
   validateCaseDoc,
 } from '../../src/core/index.ts';
+import { DocumentGuard } from '../../server/sync/DocumentGuard.ts';
 import {
   readCaseSnapshot,
   runChecklist,
@@ -223,6 +224,35 @@ describe('statements: validation', () => {
     expect(write('passage:p1', 'Tôi thấy')).toHaveLength(1);
     expect(write(`mark:${time}`, 'maybe')).toHaveLength(1);
     expect(write(`mark:${time}`, 'contradicting')).toEqual([]);
+  });
+});
+
+describe('statements: the server’s update check', () => {
+  /** A change made on a copy of the room's document, as a client would send it. */
+  const changeOf = (room: Y.Doc, change: (doc: Y.Doc) => void) => {
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(room));
+    const before = Y.encodeStateVector(client);
+    change(client);
+    return Y.encodeStateAsUpdate(client, before);
+  };
+
+  it('accepts passages and marks the commands write, and refuses a stock client’s malformed ones', () => {
+    const { doc: room, first, time } = statementCase();
+    const guard = new DocumentGuard(room, 1000);
+    const good = changeOf(room, (d) => {
+      addStatementPassage(d, first, { quote: 'Tôi ở nhà', target: time, page: 1 });
+      setComparisonMark(d, { statementId: first, target: time, mark: 'contradicting' }, 'me');
+    });
+    expect(guard.check(good)).toEqual([]);
+    Y.applyUpdate(room, good);
+    const record = (d: Y.Doc) => d.getMap('register').get(first) as Y.Map<unknown>;
+    const badPoint = changeOf(room, (d) =>
+      record(d).set('passage:x', { id: 'x', order: 'a0', quote: 'Tôi', region: { x: 0, y: 0 } }),
+    );
+    expect(guard.check(badPoint).map((p) => p.path)).toEqual([`register/${first}.passage:x`]);
+    const badMark = changeOf(room, (d) => record(d).set(`mark:${time}`, 'có lẽ'));
+    expect(guard.check(badMark)).toHaveLength(1);
   });
 });
 
