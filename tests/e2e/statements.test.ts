@@ -13,6 +13,7 @@ import {
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import { connectClient, synced } from '../helpers/sync.ts';
 import { launchBrowser, logIn, newContext, until } from './browser.ts';
+import { contrastProblems } from './look.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -164,6 +165,7 @@ it('makes statements with passages, compares them, marks a contradiction that th
   expect(await detail.getByTestId('statement-passage').innerText()).toContain(
     'Thời gian gây thương tích · Thời gian',
   );
+  expect(await contrastProblems(page, '[data-testid=statement-passages]')).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/statements-register-vi.png` });
 
   // 2. From the scanned record: a region of the page becomes the witness's passage.
@@ -239,6 +241,8 @@ it('makes statements with passages, compares them, marks a contradiction that th
   );
   const crop = await cropDrawn(page, `[data-statement="${witnessStatement}"]`);
   expect(crop.width).toBeGreaterThan(100);
+  // Every word of the comparison readable on its cell's colour (WCAG AA).
+  expect(await contrastProblems(page, '[data-testid=comparison]')).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/statements-compare-vi.png` });
 
   // The region enlarged on click.
