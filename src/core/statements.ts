@@ -51,7 +51,12 @@ export const passageInputSchema = z
     target: z.string().min(1).max(64).optional(),
     aspect: z.enum(PASSAGE_ASPECTS).optional(),
     file: z.string().regex(SHA256, 'statement.badFile').optional(),
-    page: z.number().int().min(1).max(100_000).optional(),
+    page: z
+      .number({ error: 'statement.badPage' })
+      .int('statement.badPage')
+      .min(1, 'statement.badPage')
+      .max(100_000, 'statement.badPage')
+      .optional(),
     region: regionSchema.optional(),
   })
   .strict()

@@ -130,6 +130,7 @@ describe('statements: model and commands', () => {
 
   it('refuses bad passages and leaves the document as it was', () => {
     const { doc, first, time, suspect } = statementCase();
+    const existing = addStatementPassage(doc, first, { quote: 'Tôi về nhà' });
     const before = Y.encodeStateVector(doc);
     const refused = (fn: () => unknown, code: string) => {
       try {
@@ -164,6 +165,19 @@ describe('statements: model and commands', () => {
       'statement.badPassage',
     );
     refused(() => addStatementPassage(doc, suspect, { quote: 'x' }), 'statement.notStatement');
+    refused(
+      () =>
+        updateStatementPassage(
+          doc,
+          {
+            statementId: first,
+            passageId: existing,
+            patch: { page: 'ba' },
+          },
+          'me',
+        ),
+      'statement.badPage',
+    );
     refused(
       () =>
         setComparisonMark(doc, { statementId: first, target: suspect, mark: 'consistent' }, 'me'),
