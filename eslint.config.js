@@ -19,7 +19,7 @@ const LAYERS = [
   ['sync', 'files', 'register'],
   ['canvas'],
   ['boards'],
-  ['present', 'export', 'history', 'deadlines', 'checklist', 'review'],
+  ['present', 'export', 'history', 'deadlines', 'checklist', 'review', 'statements'],
   ['app'],
 ];
 /** Peers that must not import each other either: export comes before present (a deck's PDF). */

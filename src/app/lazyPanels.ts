@@ -81,3 +81,10 @@ export const ReportPanel = lazy(() =>
     withTexts(import('../export/report/ReportPanel.tsx')),
   ]).then(([, m]) => ({ default: m.ReportPanel })),
 );
+
+/** The statements' comparison (its texts come with the case's, src/register/statementLocales.ts). */
+export const ComparisonView = lazy(() =>
+  withTexts(import('../statements/ComparisonView.tsx')).then((m) => ({
+    default: m.ComparisonView,
+  })),
+);

@@ -118,6 +118,8 @@ function subjectKey(subject: FindingSubject): string {
       return `node:${subject.boardId}:${subject.nodeId}`;
     case 'file':
       return `file:${subject.hash}`;
+    case 'comparison':
+      return `comparison:${subject.target}`;
   }
 }
 

@@ -15,6 +15,7 @@ const vi = {
     'deadline-near': 'Thời hạn sắp hết hoặc đã quá',
     'issue-unproven': 'Vấn đề cần chứng minh chưa có chứng cứ hoặc có mâu thuẫn',
     'confession-alone': 'Tình tiết chỉ dựa vào lời khai',
+    'statement-contradiction': 'Lời khai mâu thuẫn nhau chưa được làm rõ',
     'accused-age': 'Tuổi chịu trách nhiệm hình sự của bị can',
     'evidence-no-source': 'Chứng cứ chưa xác định nguồn',
     'evidence-uncited': 'Chứng cứ chưa trích dẫn bút lục',
@@ -41,6 +42,11 @@ const vi = {
       uncertain14: 'Ngày sinh chưa rõ: khi phạm tội có thể {{age}} tuổi, có thể chưa đủ 14 tuổi',
       uncertain16: 'Ngày sinh chưa rõ: khi phạm tội có thể {{age}} tuổi, có thể chưa đủ 16 tuổi',
     },
+    'statement-contradiction': {
+      // Vietnamese has one plural form: "1 lời khai", "2 lời khai".
+      contradicting_one: '{{count}} lời khai mâu thuẫn: {{statements}}',
+      contradicting_other: '{{count}} lời khai mâu thuẫn: {{statements}}',
+    },
     'evidence-no-source': { noType: 'Chưa chọn nguồn chứng cứ' },
     'evidence-uncited': { noPages: 'Chưa có số bút lục' },
     'marker-unlinked': {
@@ -64,6 +70,7 @@ const en: typeof vi = {
     'deadline-near': 'Deadlines within 7 days or passed',
     'issue-unproven': 'Issues to prove without evidence, or disputed',
     'confession-alone': 'Facts resting on a statement alone',
+    'statement-contradiction': 'Contradicting statements not yet resolved',
     'accused-age': 'Age of criminal responsibility of the accused',
     'evidence-no-source': 'Evidence without a source',
     'evidence-uncited': 'Evidence without a case-file citation (BL)',
@@ -91,6 +98,10 @@ const en: typeof vi = {
         'Birth date not precise: may have been {{age}} at the offence, possibly under 14',
       uncertain16:
         'Birth date not precise: may have been {{age}} at the offence, possibly under 16',
+    },
+    'statement-contradiction': {
+      contradicting_one: 'Contradicting statement: {{statements}}',
+      contradicting_other: '{{count}} contradicting statements: {{statements}}',
     },
     'evidence-no-source': { noType: 'No source of evidence chosen' },
     'evidence-uncited': { noPages: 'No case-file page (BL)' },

@@ -33,6 +33,13 @@ import {
 import { entityIdsOf, FUZZ_LABELS, nodeIdsOf, stale, type FuzzContext } from './fuzz.ts';
 import { docFromState, restoreVersion } from './history.ts';
 import { ENTITY_KINDS } from './register.ts';
+import {
+  addStatementPassage,
+  deleteStatementPassage,
+  setComparisonMark,
+  updateStatementPassage,
+} from './commands/statements.ts';
+import { COMPARISON_MARKS, listStatements, PASSAGE_ASPECTS } from './statements.ts';
 
 /** A case-level generator: like a board kind's, without a board chosen for it. */
 export type CaseFuzzGenerator = (context: Omit<FuzzContext, 'boardId'>) => void;
@@ -104,6 +111,67 @@ export const CASE_FUZZ: Readonly<Record<string, CaseFuzzGenerator>> = {
     detachFile(
       doc,
       { entityId: stale(rng, rng.pick(entityIdsOf(doc, 'evidence'))), hash: rng.pick(HASHES)! },
+      o,
+    ),
+
+  // Statements side by side: an evidence item becomes a statement, then gets passages and marks.
+  addStatementPassage: ({ doc, rng, origin: o }) => {
+    const id = stale(rng, rng.pick(entityIdsOf(doc, 'evidence')));
+    if (rng.chance(0.5))
+      try {
+        updateEntity(doc, { id, fields: { evidenceType: 'statement' } }, o);
+      } catch {
+        // a stale id: the passage below is refused too
+      }
+    void addStatementPassage(
+      doc,
+      id,
+      {
+        quote: rng.pick(FUZZ_LABELS.filter((l) => l.trim())) ?? 'Lời khai',
+        target: rng.pick(entityIdsOf(doc, 'fact')),
+        aspect: rng.pick(PASSAGE_ASPECTS),
+        ...(rng.chance(0.5)
+          ? { file: rng.pick(HASHES)!, page: 1, region: { x: 0.1, y: 0.2, w: 0.5, h: 0.1 } }
+          : {}),
+      },
+      o,
+    );
+  },
+  updateStatementPassage: ({ doc, rng, origin: o }) => {
+    const statement = rng.pick(listStatements(doc));
+    updateStatementPassage(
+      doc,
+      {
+        statementId: stale(rng, statement?.id),
+        passageId: stale(rng, rng.pick(statement?.passages.map((p) => p.id) ?? [])),
+        patch: rng.pick([
+          { quote: rng.pick(FUZZ_LABELS.filter((l) => l.trim())) ?? 'Khai' },
+          { aspect: rng.pick(PASSAGE_ASPECTS) },
+          { target: rng.pick(entityIdsOf(doc, 'fact')) ?? '' },
+        ])!,
+      },
+      o,
+    );
+  },
+  deleteStatementPassage: ({ doc, rng, origin: o }) => {
+    const statement = rng.pick(listStatements(doc));
+    deleteStatementPassage(
+      doc,
+      {
+        statementId: stale(rng, statement?.id),
+        passageId: stale(rng, rng.pick(statement?.passages.map((p) => p.id) ?? [])),
+      },
+      o,
+    );
+  },
+  setComparisonMark: ({ doc, rng, origin: o }) =>
+    setComparisonMark(
+      doc,
+      {
+        statementId: stale(rng, rng.pick(listStatements(doc).map((s) => s.id))),
+        target: stale(rng, rng.pick(entityIdsOf(doc, 'fact'))),
+        mark: rng.chance(0.2) ? null : rng.pick(COMPARISON_MARKS)!,
+      },
       o,
     ),
 

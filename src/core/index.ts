@@ -26,6 +26,8 @@ export * from './proof.ts';
 export * from './time.ts';
 export * from './timeline.ts';
 export * from './commands/deck.ts';
+export * from './statements.ts';
+export * from './commands/statements.ts';
 export * from './interop/index.ts';
 export * from './history.ts';
 export * from './callout.ts';

@@ -4,6 +4,7 @@ import { listLinks } from './commands/links.ts';
 import { listNodes } from './commands/nodes.ts';
 import type { LinkStrength, LinkType } from './links.ts';
 import type { EntityKind } from './register.ts';
+import { listStatements } from './statements.ts';
 import { compareVietnamese } from './text.ts';
 
 /**
@@ -33,9 +34,18 @@ export interface ProofLink {
   strength?: LinkStrength;
 }
 
+/** A statement marked contradicting on a fact in the statements' comparison. */
+export interface StatementConflict {
+  /** The statement (a register evidence item) and the fact (or event) it contradicts on. */
+  statement: string;
+  target: string;
+}
+
 export interface ProofGraph {
   items: ProofItem[];
   links: ProofLink[];
+  /** Cells of the statements' comparison marked contradicting (absent: none). */
+  statementConflicts?: StatementConflict[];
 }
 
 export type FactStatus = 'proven' | 'disputed' | 'unproven';
@@ -56,6 +66,8 @@ export interface FactAnalysis {
   strength: LinkStrength | null;
   /** It rests on one statement only, which nothing corroborates (Article 98(2) of the CPC). */
   singleStatement: boolean;
+  /** Statements marked contradicting on it in the statements' comparison. */
+  contradictingStatements: string[];
 }
 
 export interface ProofAnalysis {
@@ -73,12 +85,14 @@ const STRENGTH_RANK: Record<LinkStrength, number> = { weak: 1, medium: 2, strong
 
 /**
  * Analyses a proof graph.
+ * @example analyseProof(readProofGraph(doc)).facts.filter((f) => f.status === 'disputed')
  *
  * - An item of evidence linked to a fact by "supports" (either direction) supports it.
  * - A fact or event is established when evidence supports it or an established fact or event
  *   supports it (source supports target); cycles without evidence establish nothing.
  * - A fact is contradicted by evidence (or an established fact) linked to it by "contradicts", and
  *   by evidence contradicting an item of evidence it rests on directly.
+ * - Statements marked contradicting on a fact in the statements' comparison dispute it too.
  * - proven: established and not contradicted; disputed: established and contradicted; unproven:
  *   nothing establishes it.
  */
@@ -184,6 +198,10 @@ export function analyseProof(graph: ProofGraph): ProofAnalysis {
     }
   }
 
+  const conflictingStatements = new Map<string, Set<string>>(); // fact → statements
+  for (const { statement, target } of graph.statementConflicts ?? [])
+    add(conflictingStatements, target, statement);
+
   const facts: FactAnalysis[] = graph.items
     .filter((item) => item.kind === 'fact')
     .sort((a, b) => compareVietnamese(a.name, b.name) || (a.id < b.id ? -1 : 1))
@@ -191,6 +209,7 @@ export function analyseProof(graph: ProofGraph): ProofAnalysis {
       const supporters = direct.get(item.id) ?? new Map<string, LinkStrength>();
       const isEstablished = established.has(item.id);
       const against = [...(contradictedBy.get(item.id) ?? [])];
+      const statements = [...(conflictingStatements.get(item.id) ?? [])].sort();
       const grounds = isEstablished ? [...groundsOf(item.id)] : [];
       const only = grounds.length === 1 ? byId.get(grounds[0]!) : undefined;
       let strength: LinkStrength | null = null;
@@ -199,13 +218,18 @@ export function analyseProof(graph: ProofGraph): ProofAnalysis {
       return {
         id: item.id,
         name: item.name,
-        status: !isEstablished ? 'unproven' : against.length > 0 ? 'disputed' : 'proven',
+        status: !isEstablished
+          ? 'unproven'
+          : against.length > 0 || statements.length > 0
+            ? 'disputed'
+            : 'proven',
         supportedBy: [...supporters.keys()].sort(),
         via: [...(via.get(item.id) ?? [])].sort(),
         contradictedBy: against.sort(),
         grounds: grounds.sort(),
         strength,
         singleStatement: only?.evidenceType === 'statement',
+        contradictingStatements: statements,
       } satisfies FactAnalysis;
     });
 
@@ -274,5 +298,15 @@ export function readProofGraph(doc: Y.Doc, boardId?: string): ProofGraph {
       });
     }
   }
-  return { items: [...items.values()], links };
+  // The comparison's contradicting cells on facts of these charts: the statements need not be drawn.
+  const statementConflicts: StatementConflict[] = [];
+  for (const statement of listStatements(doc))
+    for (const [target, mark] of Object.entries(statement.marks))
+      if (mark === 'contradicting' && items.has(target))
+        statementConflicts.push({ statement: statement.id, target });
+  return {
+    items: [...items.values()],
+    links,
+    ...(statementConflicts.length ? { statementConflicts } : {}),
+  };
 }

@@ -93,6 +93,18 @@ export const entityFieldSchemas = {
     collectedPlace: text(500).optional(),
     collectedBy: text(300).optional(),
     status: z.enum(EVIDENCE_STATUSES).optional(),
+    // A statement's own fields (evidenceType `statement`; see src/core/statements.ts).
+    /** Who gave it: a person of the register. */
+    givenBy: z.string().max(64).optional(),
+    /** When, as typed (read by parseCaseTime). */
+    givenAt: text(40).optional(),
+    /** The record (biên bản) it is written in: its name or number. */
+    recordName: text(300).optional(),
+    /** The case-file document it is in (SHA-256). */
+    document: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'register.badDocument')
+      .optional(),
   }),
   event: z.object({
     ...common,

@@ -4,6 +4,7 @@ import { checkProcedure } from './procedure/validate.ts';
 import { checkReport } from './report/settings.ts';
 import { ENTITY_FIELD_NAMES, ENTITY_KINDS, type EntityKind } from './register.ts';
 import { BOARD_KINDS, CLASSIFICATIONS } from './schema.ts';
+import { MARK_KEY, PASSAGE_KEY, statementKeyProblem } from './statements.ts';
 import {
   NOTE_MENTIONS_MAX,
   NOTE_REPLIES_MAX,
@@ -103,6 +104,7 @@ const SLIDE: Fields = {
   page: 'number',
   frame: 'object',
   steps: 'array',
+  passages: 'array',
 };
 
 const FILE: Fields = {
@@ -237,6 +239,13 @@ function checkEntity(record: YRecord, path: string, out: SchemaProblem[]): void 
   for (const name of ENTITY_FIELD_NAMES[kind as EntityKind] ?? [])
     fields[name] = name === 'people' || name === 'evidence' ? 'array' : 'string';
   checkFields(record, path, fields, out, new Set(['files']), ['id', 'kind']);
+  // A statement's passages and comparison marks: flat keys with checked contents.
+  record.forEach((value, key) => {
+    if (!key.startsWith(PASSAGE_KEY) && !key.startsWith(MARK_KEY)) return;
+    const problem =
+      kind === 'evidence' ? statementKeyProblem(key, value) : 'only evidence holds statement keys';
+    if (problem) out.push({ path: `${path}.${key}`, problem });
+  });
   const files = record.get('files');
   if (files === undefined) return;
   if (!(files instanceof Y.Array))

@@ -23,6 +23,7 @@ import {
   ChevronRight,
   Maximize,
   MessageSquarePlus,
+  Quote,
 } from 'lucide-react';
 import {
   addFileRecord,
@@ -41,9 +42,11 @@ import { PdfFile } from './pdf.ts';
 import type { CalloutCopy } from './CalloutMark.tsx';
 import { MarksLayer } from './MarksLayer.tsx';
 import { NoteDialog } from './NoteDialog.tsx';
+import { PassageDialog } from './PassageDialog.tsx';
 import { useDoc } from '../sync/useDoc.ts';
 
-type Tool = 'pan' | MarkKind | 'region';
+/** `region` draws a review note's region, `passage` a statement passage's. */
+type Tool = 'pan' | MarkKind | 'region' | 'passage';
 
 interface PageImage {
   src: string;
@@ -93,6 +96,7 @@ export function FileViewer({
   addNote,
 }: FileViewerProps) {
   const { t } = useTranslation('register');
+  const { t: tStatements } = useTranslation('statements');
   const url = fileUrl(caseId, file.hash);
   const isPdf = file.mime === 'application/pdf';
   const [page, setPage] = useState(1);
@@ -104,6 +108,10 @@ export function FileViewer({
   const [offset, setOffset] = useState({ x: 0, y: 0 });
   const [tool, setTool] = useState<Tool>('pan');
   const [noteAt, setNoteAt] = useState<{ x: number; y: number } | null>(null);
+  const [passageAt, setPassageAt] = useState<{
+    page: number;
+    region: { x: number; y: number; w: number; h: number };
+  } | null>(null);
   const drag = useRef<{ x: number; y: number; ox: number; oy: number } | null>(null);
   const stage = useRef<HTMLDivElement>(null);
   const [stageSize, setStageSize] = useState({ width: 800, height: 600 });
@@ -170,7 +178,7 @@ export function FileViewer({
 
   useEffect(() => {
     // While the note dialog is open, its keys are its own (Escape closes only the dialog).
-    if (noteAt) return;
+    if (noteAt || passageAt) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onClose();
       if (event.key === 'PageDown' || (event.key === 'ArrowRight' && tool === 'pan'))
@@ -180,7 +188,7 @@ export function FileViewer({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onClose, pageCount, tool, noteAt]);
+  }, [onClose, pageCount, tool, noteAt, passageAt]);
 
   const onPointerDown = (event: ReactPointerEvent) => {
     if (tool !== 'pan') return;
@@ -292,6 +300,19 @@ export function FileViewer({
             <MessageSquarePlus size={16} />
           </button>
         )}
+        {!readOnly && (
+          <button
+            type="button"
+            onClick={() => setTool((current) => (current === 'passage' ? 'pan' : 'passage'))}
+            aria-pressed={tool === 'passage'}
+            className={tool === 'passage' ? 'is-active' : undefined}
+            title={tStatements('fromRegion')}
+            aria-label={tStatements('fromRegion')}
+            data-testid="viewer-add-passage"
+          >
+            <Quote size={16} />
+          </button>
+        )}
         <button
           type="button"
           onClick={onClose}
@@ -330,18 +351,37 @@ export function FileViewer({
             <PageWithMarks
               image={image}
               marks={marks}
-              tool={tool}
+              tool={tool === 'passage' ? 'region' : tool}
               page={page}
               onAdd={onAddMark}
               onDelete={readOnly ? null : onDeleteMark}
               onMoveCallout={readOnly ? null : onMoveCallout}
               onAskNote={setNoteAt}
-              onRegion={addNote ? (region) => addNote.onAdd(page, region) : undefined}
+              onRegion={
+                tool === 'passage'
+                  ? (region) => setPassageAt({ page, region })
+                  : addNote
+                    ? (region) => addNote.onAdd(page, region)
+                    : undefined
+              }
               deleteLabel={t('viewer.deleteMark')}
             />
           </div>
         )}
       </div>
+      {passageAt && (
+        <PassageDialog
+          doc={doc}
+          origin={origin}
+          file={file}
+          page={passageAt.page}
+          region={passageAt.region}
+          onClose={() => {
+            setPassageAt(null);
+            setTool('pan');
+          }}
+        />
+      )}
       {noteAt && (
         <NoteDialog
           onSave={(text) =>
@@ -357,7 +397,7 @@ export function FileViewer({
 interface PageWithMarksProps {
   image: PageImage;
   marks: Mark[];
-  tool: Tool;
+  tool: Exclude<Tool, 'passage'>;
   page: number;
   onAdd(mark: MarkInput): void;
   onDelete: ((id: string) => void) | null;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { FileText, Frame, Presentation } from 'lucide-react';
+import { FileText, Frame, Presentation, Columns2 } from 'lucide-react';
 import { NoteBadge, useNoteSlideSelection } from '../canvas/noteBadges.tsx';
 import { moveSlide, type Slide } from '../core/commands/deck.ts';
 
@@ -83,5 +83,6 @@ export function SlideList(props: SlideListProps) {
 function KindIcon({ kind }: { kind: Slide['kind'] }) {
   if (kind === 'frame') return <Frame size={14} />;
   if (kind === 'document') return <FileText size={14} />;
+  if (kind === 'statements') return <Columns2 size={14} />;
   return <Presentation size={14} />;
 }

@@ -9,6 +9,7 @@ import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { boardDescriptor } from '../boards/registry.ts';
 import { fileUrl } from '../files/api.ts';
 import { MarksLayer } from '../files/MarksLayer.tsx';
+import { StatementsSlide } from './StatementsSlide.tsx';
 import { PdfFile } from '../files/pdf.ts';
 import { boardFieldsWatch, useDoc } from '../sync/useDoc.ts';
 import type { PresentFrame } from '../canvas/boardViews.ts';
@@ -44,6 +45,8 @@ export const SlideView = memo(function SlideView({
       </div>
     );
   if (slide.kind === 'document') return <DocumentSlide doc={doc} caseId={caseId} slide={slide} />;
+  if (slide.kind === 'statements')
+    return <StatementsSlide doc={doc} caseId={caseId} slide={slide} />;
   return <FrameSlide doc={doc} caseId={caseId} slide={slide} step={step} instant={!!instant} />;
 });
 

@@ -43,6 +43,8 @@ const vi = {
   stopped: 'Người trình chiếu đã dừng.',
   leave: 'Thôi theo dõi',
   slideMissing: 'Trang chiếu này không còn.',
+  passageMissing: 'Đoạn trích này không còn trong vụ án.',
+  unknownPerson: 'Chưa rõ người khai',
   boardMissing: 'Sơ đồ của khung này đã bị xoá.',
   presenter: {
     current: 'Đang chiếu',
@@ -65,7 +67,12 @@ const vi = {
     slides: 'Các trang chiếu ({{count}})',
     noNotes: 'Trang này không có ghi chú.',
   },
-  kind: { frame: 'Khung sơ đồ', document: 'Trang tài liệu', title: 'Trang tiêu đề' },
+  kind: {
+    frame: 'Khung sơ đồ',
+    document: 'Trang tài liệu',
+    title: 'Trang tiêu đề',
+    statements: 'Hai đoạn lời khai',
+  },
   actions: {
     next: 'Tiếp (bước hoặc trang sau)',
     previous: 'Lùi (bước hoặc trang trước)',
@@ -145,6 +152,8 @@ const en: DeepStrings<typeof vi> = {
   stopped: 'The presenter has stopped.',
   leave: 'Stop following',
   slideMissing: 'This slide is gone.',
+  passageMissing: 'This passage is no longer in the case.',
+  unknownPerson: 'Unknown person',
   boardMissing: 'The board of this frame was deleted.',
   presenter: {
     current: 'Now',
@@ -167,7 +176,12 @@ const en: DeepStrings<typeof vi> = {
     slides: 'Slides ({{count}})',
     noNotes: 'No notes for this slide.',
   },
-  kind: { frame: 'Board frame', document: 'Document page', title: 'Title slide' },
+  kind: {
+    frame: 'Board frame',
+    document: 'Document page',
+    title: 'Title slide',
+    statements: 'Two statement passages',
+  },
   actions: {
     next: 'Next (step or slide)',
     previous: 'Back (step or slide)',

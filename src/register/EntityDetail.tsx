@@ -14,7 +14,8 @@ import { FilePicker } from '../files/FilePicker.tsx';
 import { FileRow } from '../files/FileRow.tsx';
 import { useUploads } from '../files/useUploads.ts';
 import { UploadList } from '../files/UploadList.tsx';
-import { FORM_FIELDS } from './fields.ts';
+import { fieldApplies, FORM_FIELDS } from './fields.ts';
+import { StatementPassages } from './StatementPassages.tsx';
 import { formatDate } from '../ui/dates.ts';
 import type { RegisterPanelProps } from './panelProps.ts';
 
@@ -83,6 +84,8 @@ export function EntityDetail({
           .filter((f) => {
             const value = entity[f.name as keyof Entity];
             if (f.name === 'name') return false;
+            if (!fieldApplies(f, 'evidenceType' in entity ? entity.evidenceType : undefined))
+              return false;
             return Array.isArray(value) ? value.length > 0 : typeof value === 'string' && !!value;
           })
           .map((f) => {
@@ -91,7 +94,11 @@ export function EntityDetail({
               ? raw.map((id) => getEntity(doc, String(id))?.name ?? '—').join(', ')
               : f.input === 'date'
                 ? formatDate(String(raw), lang)
-                : String(raw);
+                : f.input === 'entity'
+                  ? (getEntity(doc, String(raw))?.name ?? '—')
+                  : f.input === 'file'
+                    ? (files.find((file) => file.hash === raw)?.name ?? '—')
+                    : String(raw);
             return (
               <div key={f.name}>
                 <dt>{t(`fields.${f.name}`)}</dt>
@@ -117,6 +124,16 @@ export function EntityDetail({
             </li>
           ))}
         </ul>
+      )}
+      {'evidenceType' in entity && entity.evidenceType === 'statement' && (
+        <StatementPassages
+          caseId={caseId}
+          doc={doc}
+          origin={origin}
+          readOnly={readOnly}
+          statementId={entity.id}
+          files={files}
+        />
       )}
       {entity.kind === 'evidence' && (
         <>

@@ -9,7 +9,8 @@ import {
   updateEntity,
   type Entity,
 } from '../core/commands/register.ts';
-import { registerOf } from '../core/doc.ts';
+import { filesOf, registerOf } from '../core/doc.ts';
+import { listFiles } from '../core/commands/files.ts';
 import { ENTITY_KINDS, type EntityKind } from '../core/register.ts';
 import { compareVietnamese, matchesSearch } from '../core/text.ts';
 import { useDoc } from '../sync/useDoc.ts';
@@ -61,6 +62,7 @@ export function RegisterPanel(props: RegisterPanelProps) {
     (d) => [registerOf(d)],
     (d) => listEntities(d),
   );
+  const caseFiles = useDoc(doc, (d) => [filesOf(d)], listFiles);
   const visible = useMemo(() => {
     if (tab === 'files') return [];
     const filterField = TABLE_COLUMNS[tab][0];
@@ -183,6 +185,7 @@ export function RegisterPanel(props: RegisterPanelProps) {
               onSave={save}
               onCancel={() => setEditing(null)}
               choices={(kind) => entities.filter((e) => e.kind === kind)}
+              files={caseFiles}
             />
           </div>
         </div>

@@ -9,12 +9,14 @@ import {
 /** How a field is edited and which i18n group names its choices. */
 export interface FieldSpec {
   name: string;
-  input: 'text' | 'textarea' | 'date' | 'select' | 'pages' | 'entities';
-  /** For `entities`: which register kind the field lists. */
+  input: 'text' | 'textarea' | 'date' | 'select' | 'pages' | 'entities' | 'entity' | 'file';
+  /** For `entities` and `entity`: which register kind the field lists (or picks one of). */
   of?: EntityKind;
   options?: readonly string[];
   /** i18n key prefix of the options' labels, e.g. `roles`. */
   optionLabels?: string;
+  /** Shown only for a statement (evidence whose source is `statement`). */
+  statementOnly?: boolean;
 }
 
 const notes: FieldSpec = { name: 'notes', input: 'textarea' };
@@ -44,6 +46,10 @@ export const FORM_FIELDS: Record<EntityKind, FieldSpec[]> = {
     { name: 'collectedPlace', input: 'text' },
     { name: 'collectedBy', input: 'text' },
     { name: 'status', input: 'select', options: EVIDENCE_STATUSES, optionLabels: 'statuses' },
+    { name: 'givenBy', input: 'entity', of: 'person', statementOnly: true },
+    { name: 'givenAt', input: 'text', statementOnly: true },
+    { name: 'recordName', input: 'text', statementOnly: true },
+    { name: 'document', input: 'file', statementOnly: true },
     pages,
     notes,
   ],
@@ -76,3 +82,7 @@ export const TABLE_COLUMNS: Record<EntityKind, FieldSpec[]> = {
   fact: [FORM_FIELDS.fact[1]!, pages],
   place: [FORM_FIELDS.place[1]!, pages],
 };
+
+/** Whether a field applies to an entity whose source of evidence is `evidenceType`. */
+export const fieldApplies = (field: FieldSpec, evidenceType: unknown): boolean =>
+  !field.statementOnly || evidenceType === 'statement';

@@ -42,6 +42,10 @@ const vi = {
     factType: 'Loại',
     text: 'Nội dung',
     files: 'Tệp hồ sơ',
+    givenBy: 'Người khai',
+    givenAt: 'Thời điểm khai',
+    recordName: 'Biên bản',
+    document: 'Tài liệu trong hồ sơ',
   },
   roles: {
     suspect: 'Bị can',
@@ -103,6 +107,7 @@ const vi = {
     'register.badFields': 'Thông tin chưa hợp lệ: cần có tên.',
     'register.badPages': 'Bút lục không hợp lệ. Ví dụ: BL 12, BL 12–15, bút lục 12, 14.',
     'register.notFound': 'Mục này không còn trong danh mục.',
+    'register.badDocument': 'Tài liệu đã chọn không có trong hồ sơ vụ án.',
     generic: 'Không thực hiện được: {{message}}',
   },
   files: {
@@ -208,6 +213,10 @@ const en: DeepStrings<Texts> = {
     factType: 'Type',
     text: 'Text',
     files: 'Case-file files',
+    givenBy: 'Given by',
+    givenAt: 'Given on',
+    recordName: 'Record (biên bản)',
+    document: 'Case-file document',
   },
   roles: {
     suspect: 'Suspect',
@@ -269,6 +278,7 @@ const en: DeepStrings<Texts> = {
     'register.badFields': 'Some fields are not valid: a name is needed.',
     'register.badPages': 'Not a page reference. For example: BL 12, BL 12–15, bút lục 12, 14.',
     'register.notFound': 'This item is no longer in the register.',
+    'register.badDocument': 'The chosen document is not in the case file.',
     generic: 'Could not do that: {{message}}',
   },
   files: {

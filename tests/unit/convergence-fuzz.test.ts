@@ -36,6 +36,7 @@ const commandModules = {
   register: await import('../../src/core/commands/register.ts'),
   scene: await import('../../src/core/commands/scene.ts'),
   sceneArrange: await import('../../src/core/commands/sceneArrange.ts'),
+  statements: await import('../../src/core/commands/statements.ts'),
   history: await import('../../src/core/history.ts'),
 };
 const { CommandError } = boardsModule;

@@ -32,6 +32,7 @@ import { PresentOverlay } from './PresentOverlay.tsx';
 import {
   AuditDialog,
   ChecklistPanel,
+  ComparisonView,
   DeadlinesPanel,
   ReportPanel,
   DeckPanel,
@@ -133,6 +134,7 @@ function CaseWorkspace({
   const [panel, setPanel] = useState<SidePanel | null>('register');
   const toggle = (which: SidePanel) => setPanel((open) => (open === which ? null : which));
   const [registerEntity, setRegisterEntity] = useState<string | null>(null);
+  const [comparisonRow, setComparisonRow] = useState<string | null>(null);
   const [showAudit, setShowAudit] = useState(false);
   const [showMembers, setShowMembers] = useState(false);
   const [opened, setOpened] = useState<OpenedVersion | null>(null);
@@ -164,6 +166,7 @@ function CaseWorkspace({
     setOpenFile,
     setPanel,
     setRegisterEntity,
+    setComparisonRow,
   });
   const title = meta.title || record.title;
   /** The case number and the offences, under the title (one line, in full on hover). */
@@ -255,6 +258,7 @@ function CaseWorkspace({
           panel={panel}
           onToggle={(which) => {
             if (which === 'register') setRegisterEntity(null);
+            if (which === 'statements') setComparisonRow(null);
             if (which === 'notes') notes.toggle();
             else toggle(which);
           }}
@@ -310,7 +314,8 @@ function CaseWorkspace({
         readOnly={readOnly}
         onSelect={setSelected}
       />
-      <div className={`case-page__body${panel ? ' with-register' : ''}`}>
+      {/* The statements' comparison is wide: it covers the board, with no side panel beside. */}
+      <div className={`case-page__body${panel && panel !== 'statements' ? ' with-register' : ''}`}>
         <section className="case-page__board">
           {/* Review notes' badges show here only: never in present mode, versions or exports. */}
           <NoteBadgeContext.Provider value={notes.scope}>
@@ -333,6 +338,16 @@ function CaseWorkspace({
                 current={doc}
                 boardId={current?.id ?? null}
                 onClose={() => setOpened(null)}
+              />
+            )}
+            {panel === 'statements' && (
+              <ComparisonView
+                caseId={record.id}
+                doc={doc}
+                origin={origin}
+                readOnly={readOnly}
+                focusRow={comparisonRow}
+                onClose={() => setPanel(null)}
               />
             )}
           </Suspense>

@@ -10,6 +10,7 @@ import {
   MessageSquarePlus,
   MessagesSquare,
   Presentation,
+  Columns2,
 } from 'lucide-react';
 import type { FindingSubject } from '../../core/checklist/rules.ts';
 import { listFiles, type CaseFile } from '../../core/commands/files.ts';
@@ -18,7 +19,7 @@ import type { NoteAnchor } from '../../core/notes.ts';
 
 /** The side panels of a case, one open at a time. */
 export type SidePanel =
-  'register' | 'deck' | 'history' | 'checklist' | 'deadlines' | 'notes' | 'report';
+  'register' | 'deck' | 'history' | 'checklist' | 'deadlines' | 'notes' | 'report' | 'statements';
 
 /**
  * A side panel's button in the case bar: its icon and name; on narrow screens only the open
@@ -85,6 +86,7 @@ export function PanelButtons({
       {button('deadlines', <CalendarClock size={16} />, t('deadlines:panel'))}
       {button('notes', <MessagesSquare size={16} />, t('case.notes'))}
       {button('report', <FileText size={16} />, t('case.report'))}
+      {button('statements', <Columns2 size={16} />, t('statements:panel'))}
       {onAddNote && (
         <button
           type="button"
@@ -113,6 +115,7 @@ export function useCaseGoTo({
   setOpenFile,
   setPanel,
   setRegisterEntity,
+  setComparisonRow,
 }: {
   doc: Y.Doc;
   currentBoard: string | null;
@@ -121,6 +124,8 @@ export function useCaseGoTo({
   setOpenFile(file: CaseFile): void;
   setPanel(panel: SidePanel): void;
   setRegisterEntity(id: string): void;
+  /** Opens the statements' comparison on a row. */
+  setComparisonRow?(target: string): void;
 }) {
   const showNode = (boardId: string, nodeId: string) => {
     setSelected(boardId);
@@ -134,7 +139,10 @@ export function useCaseGoTo({
     if (subject.kind === 'node') showNode(subject.boardId, subject.nodeId);
     else if (subject.kind === 'file') openFile(subject.hash);
     else if (subject.kind === 'deadline') setPanel('deadlines');
-    else {
+    else if (subject.kind === 'comparison') {
+      setComparisonRow?.(subject.target);
+      setPanel('statements');
+    } else {
       const usages = entityUsages(doc, subject.id);
       const usage = usages.find((u) => u.boardId === currentBoard) ?? usages[0];
       if (usage) showNode(usage.boardId, usage.nodeId);

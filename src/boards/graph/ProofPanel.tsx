@@ -83,6 +83,14 @@ export const ProofPanel = memo(function ProofPanel({
                     {t('proof.contradictedBy')}: {names(fact.contradictedBy)}
                   </span>
                 )}
+                {fact.contradictingStatements.length > 0 && (
+                  <span
+                    className="proof-row__detail proof-row__against"
+                    data-testid="proof-statements"
+                  >
+                    {t('proof.contradictingStatements')}: {names(fact.contradictingStatements)}
+                  </span>
+                )}
               </button>
             </li>
           );

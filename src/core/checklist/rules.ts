@@ -13,7 +13,9 @@ export type FindingSubject =
   | { kind: 'entity'; id: string }
   | { kind: 'node'; boardId: string; nodeId: string }
   | { kind: 'file'; hash: string }
-  | { kind: 'deadline'; id: string };
+  | { kind: 'deadline'; id: string }
+  /** A row of the statements' comparison (a fact or an event). */
+  | { kind: 'comparison'; target: string };
 
 export interface Finding {
   rule: RuleId;
@@ -30,6 +32,7 @@ export const RULE_IDS = [
   'evidence-uncited',
   'issue-unproven',
   'confession-alone',
+  'statement-contradiction',
   'evidence-no-source',
   'accused-age',
   'deadline-near',
@@ -218,6 +221,22 @@ export function fileUncited(s: CaseSnapshot): Finding[] {
     }));
 }
 
+/**
+ * Issues and facts on which statements were marked contradicting in the statements' comparison:
+ * contradictions between statements must be checked and resolved before they are evaluated as
+ * evidence (Article 108 of the CPC; a confession counts only where it matches the other evidence,
+ * Article 98). A finding opens the comparison on its row.
+ */
+export function statementContradiction(s: CaseSnapshot): Finding[] {
+  return s.statementContradictions.map((c) => ({
+    rule: 'statement-contradiction',
+    subject: { kind: 'comparison', target: c.target },
+    name: c.targetName,
+    reason: 'contradicting',
+    values: { count: c.statements.length, statements: c.statements.map((x) => x.name).join('; ') },
+  }));
+}
+
 /** Every rule, in the order the panel shows them. */
 export const CHECKLIST_RULES: readonly ChecklistRule[] = [
   {
@@ -240,6 +259,14 @@ export const CHECKLIST_RULES: readonly ChecklistRule[] = [
       en: 'Article 98(2), Criminal Procedure Code 2015',
     },
     check: confessionAlone,
+  },
+  {
+    id: 'statement-contradiction',
+    source: {
+      vi: 'Điều 98, Điều 108 BLTTHS 2015',
+      en: 'Articles 98 and 108, Criminal Procedure Code 2015',
+    },
+    check: statementContradiction,
   },
   {
     id: 'accused-age',

@@ -8,6 +8,7 @@ import { listNodes } from '../commands/nodes.ts';
 import { listEntities, type Entity } from '../commands/register.ts';
 import { listSceneObjects } from '../commands/scene.ts';
 import { analyseProof, readProofGraph, type FactStatus } from '../proof.ts';
+import { statementContradictions, type StatementContradiction } from '../statements.ts';
 
 import type { OffenceClass } from '../procedure/classes.ts';
 
@@ -57,6 +58,8 @@ export interface CaseSnapshot extends ProcedureFacts {
     entity?: string;
   }>;
   files: Array<{ hash: string; name: string }>;
+  /** Rows of the statements' comparison with statements marked contradicting on them. */
+  statementContradictions: StatementContradiction[];
   /** Files cited by evidence, topic pictures, image nodes, scene images or slides. */
   citedFiles: ReadonlySet<string>;
 }
@@ -123,6 +126,8 @@ export function readCaseSnapshot(doc: Y.Doc, procedure: ProcedureFacts): CaseSna
   for (const e of entities) {
     if (e.kind === 'evidence') {
       for (const hash of e.files) cited.add(hash);
+      const statementDocument = field(e, 'document');
+      if (statementDocument) cited.add(statementDocument);
       const pages = field(e, 'pages');
       const evidenceType = field(e, 'evidenceType');
       evidence.push({
@@ -183,6 +188,7 @@ export function readCaseSnapshot(doc: Y.Doc, procedure: ProcedureFacts): CaseSna
     accused,
     markers,
     files: listFiles(doc).map((f) => ({ hash: f.hash, name: f.name })),
+    statementContradictions: statementContradictions(doc),
     citedFiles: cited,
   };
 }

@@ -7,9 +7,11 @@ import {
   filesOf,
   isRecord,
   recordAt,
+  registerOf,
   textField,
   type YRecord,
 } from '../doc.ts';
+import { PASSAGE_KEY } from '../statements.ts';
 import { newId } from '../ids.ts';
 import { compareOrdered, orderAfterLast, orderAt } from '../order.ts';
 import { CommandError } from './boards.ts';
@@ -17,10 +19,10 @@ import { CommandError } from './boards.ts';
 /**
  * The case's deck: slides shown in court or in a case report. A slide is a frame on a board (a
  * named rectangle in board coordinates, with optional build steps), a page of a case-file document,
- * or a title slide. See docs/document-model.md, "Slides".
+ * a title slide, or two statement passages side by side. See docs/document-model.md, "Slides".
  */
 
-export const SLIDE_KINDS = ['frame', 'document', 'title'] as const;
+export const SLIDE_KINDS = ['frame', 'document', 'title', 'statements'] as const;
 export type SlideKind = (typeof SLIDE_KINDS)[number];
 
 export interface Rect {
@@ -48,7 +50,19 @@ export interface Slide {
   page?: number;
   /** Title slides: the text under the title. */
   text?: string;
+  /** Statements slides: the two passages shown side by side, left then right. */
+  passages?: PassageRef[];
 }
+
+/** A passage of a statement, as a slide names it. */
+export interface PassageRef {
+  statement: string;
+  passage: string;
+}
+
+const passageRefsSchema = z
+  .array(z.object({ statement: z.string().min(1).max(64), passage: z.string().min(1).max(64) }))
+  .length(2);
 
 const text = (max: number) =>
   z
@@ -96,6 +110,8 @@ export function readSlide(record: unknown): Slide | null {
   if (typeof file === 'string') slide.file = file;
   if (typeof page === 'number') slide.page = page;
   if (typeof body === 'string') slide.text = body;
+  const passages = passageRefsSchema.safeParse(record.get('passages'));
+  if (passages.success) slide.passages = passages.data;
   return slide;
 }
 
@@ -123,6 +139,7 @@ export function addSlide(
     file?: string;
     page?: number;
     text?: string;
+    passages?: PassageRef[];
     index?: number;
     id?: string;
   },
@@ -137,6 +154,11 @@ export function addSlide(
   }
   if (args.kind === 'document' && (!args.file || !filesOf(doc).has(args.file)))
     throw new CommandError('slide.noFile', 'A document slide needs a file of the case file.');
+  if (args.kind === 'statements') {
+    const refs = passageRefsSchema.safeParse(args.passages);
+    if (!refs.success || !refs.data.every((ref) => passageExists(doc, ref)))
+      throw new CommandError('slide.noPassage', 'A statements slide needs two passages.');
+  }
   const fields = parse({
     title: args.title ?? '',
     ...(args.frame ? { frame: args.frame } : {}),
@@ -154,10 +176,20 @@ export function addSlide(
     record.set('notes', '');
     if (args.boardId) record.set('boardId', args.boardId);
     if (args.file) record.set('file', args.file);
+    if (args.kind === 'statements' && args.passages)
+      record.set(
+        'passages',
+        args.passages.map((ref) => ({ statement: ref.statement, passage: ref.passage })),
+      );
     for (const [key, value] of Object.entries(fields)) record.set(key, value);
     deckOf(doc).set(id, record);
   }, origin);
   return id;
+}
+
+function passageExists(doc: Y.Doc, ref: PassageRef): boolean {
+  const statement = recordAt(registerOf(doc), ref.statement);
+  return !!statement && statement.has(PASSAGE_KEY + ref.passage);
 }
 
 function parse(patch: unknown) {
@@ -213,6 +245,7 @@ export function duplicateSlide(doc: Y.Doc, args: { id: string }, origin: unknown
         ...(slide.file ? { file: slide.file } : {}),
         ...(slide.page ? { page: slide.page } : {}),
         ...(slide.text !== undefined ? { text: slide.text } : {}),
+        ...(slide.passages ? { passages: slide.passages } : {}),
       },
       origin,
     );

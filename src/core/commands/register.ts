@@ -34,9 +34,9 @@ function parseFields(kind: EntityKind, fields: unknown, partial: boolean): Recor
   const schema = partial ? entityFieldSchemas[kind].partial() : entityFieldSchemas[kind];
   const parsed = schema.safeParse(fields);
   if (!parsed.success) {
-    const pages = parsed.error.issues.some((i) => i.message === 'register.badPages');
+    const coded = parsed.error.issues.find((i) => i.message.startsWith('register.'));
     throw new CommandError(
-      pages ? 'register.badPages' : 'register.badFields',
+      coded ? coded.message : 'register.badFields',
       parsed.error.issues[0]?.message ?? 'invalid',
     );
   }

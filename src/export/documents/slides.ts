@@ -9,6 +9,7 @@ import type { Picture, Shape } from '../../render/picture.ts';
 import type { RenderResources } from '../../render/resources.ts';
 import { markingShapes, placed } from './chrome.ts';
 import { markShapes } from './marks.ts';
+import { statementsSlideShapes } from './statementsSlide.ts';
 import { boardPicture } from './picture.ts';
 import { exportTexts, markingWord, type ExportTexts } from './texts.ts';
 
@@ -62,6 +63,17 @@ export async function slidePicture(
   if (slide.kind === 'title') shapes.push(...titleSlide(slide, area));
   else if (slide.kind === 'frame')
     shapes.push(...(await frameSlide(doc, slide, step, language, area, texts)));
+  else if (slide.kind === 'statements')
+    shapes.push(
+      ...(await statementsSlideShapes(
+        doc,
+        slide,
+        area,
+        texts,
+        async (file, page) =>
+          (resources && (await pageSize(file, page, resources))) ?? defaultSize(file),
+      )),
+    );
   else shapes.push(...(await documentSlide(doc, slide, area, texts, resources)));
   shapes.push(
     ...markingShapes(classification, texts, width, MARKING_BASELINE, MARKING_SIZE),

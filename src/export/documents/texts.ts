@@ -19,6 +19,9 @@ export interface ExportTexts {
   /** A document slide whose file is missing from the case file. */
   missingFile: string;
   missingBoard: string;
+  /** A statements slide whose passage is gone; a statement whose person is not recorded. */
+  missingPassage: string;
+  unknownPerson: string;
   /** The one page of a deck without slides. */
   emptyDeck: string;
   /** The date as the language writes it, in `timeZone` (IANA name) or the machine's zone. */
@@ -54,6 +57,8 @@ export const EXPORT_TEXTS: Record<'vi' | 'en', ExportTexts> = {
     classification: { mat: 'MẬT', 'toi-mat': 'TỐI MẬT' },
     missingFile: 'Không tìm thấy tệp trong hồ sơ',
     missingBoard: 'Không tìm thấy sơ đồ',
+    missingPassage: 'Đoạn trích này không còn trong vụ án',
+    unknownPerson: 'Chưa rõ người khai',
     emptyDeck: 'Bộ trình chiếu chưa có trang nào',
     // 03/12/2026, as the timeline axis and the rest of the page write dates.
     formatDate: (date, timeZone) => {
@@ -72,6 +77,8 @@ export const EXPORT_TEXTS: Record<'vi' | 'en', ExportTexts> = {
     classification: { mat: 'MẬT (SECRET)', 'toi-mat': 'TỐI MẬT (TOP SECRET)' },
     missingFile: 'File not found in the case file',
     missingBoard: 'Board not found',
+    missingPassage: 'This passage is no longer in the case',
+    unknownPerson: 'Unknown person',
     emptyDeck: 'The deck has no slides yet',
     formatDate: (date, timeZone) => {
       const { day, month, year } = calendarDay(date, timeZone);
