@@ -42,6 +42,8 @@ import type { CalloutCopy } from './CalloutMark.tsx';
 import { MarksLayer } from './MarksLayer.tsx';
 import { NoteDialog } from './NoteDialog.tsx';
 import { useDoc } from '../sync/useDoc.ts';
+import type { FileSpot } from './searchApi.ts';
+import { FoundWords } from './FoundWords.tsx';
 
 type Tool = 'pan' | MarkKind | 'region';
 
@@ -58,6 +60,8 @@ export interface FileViewerProps {
   origin: unknown;
   readOnly: boolean;
   onClose(): void;
+  /** Opens at this page with these words highlighted (a search result). */
+  spot?: FileSpot | undefined;
   /** Starts a review note on the page shown (its label is the case page's), when the person may. */
   /**
    * Review notes on a page: the button arms a tool that pins a note to a region drawn on the page
@@ -90,12 +94,13 @@ export function FileViewer({
   origin,
   readOnly,
   onClose,
+  spot,
   addNote,
 }: FileViewerProps) {
   const { t } = useTranslation('register');
   const url = fileUrl(caseId, file.hash);
   const isPdf = file.mime === 'application/pdf';
-  const [page, setPage] = useState(1);
+  const [page, setPage] = useState(spot?.page ?? 1);
   const [pageCount, setPageCount] = useState(file.pages ?? 1);
   const [image, setImage] = useState<PageImage | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -339,6 +344,7 @@ export function FileViewer({
               onRegion={addNote ? (region) => addNote.onAdd(page, region) : undefined}
               deleteLabel={t('viewer.deleteMark')}
             />
+            {spot && spot.page === page && <FoundWords boxes={spot.boxes} />}
           </div>
         )}
       </div>
