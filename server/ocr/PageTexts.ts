@@ -178,6 +178,17 @@ export class PageTexts {
     }));
   }
 
+  /** The text of every read page of a file, in page order (for exports and the benchmark). */
+  async texts(
+    hash: string,
+  ): Promise<Array<{ page: number; text: string; source: 'text' | 'ocr' }>> {
+    const rows = await this.sql.all<{ page: number; text: string; source: 'text' | 'ocr' }>(
+      'SELECT page, text, source FROM page_texts WHERE hash = ? ORDER BY page',
+      [hash],
+    );
+    return rows.map((r) => ({ page: Number(r.page), text: r.text, source: r.source }));
+  }
+
   /** Pages of a file already read with OCR (kept when a restart reads it again). */
   async ocrPages(hash: string): Promise<Set<number>> {
     const rows = await this.sql.all<{ page: number }>(
