@@ -90,6 +90,8 @@ export class CaseFileReader {
   /** The state of the files, with the live page count of those being read. */
   async progress(hashes: readonly string[]): Promise<OcrFile[]> {
     const stored = new Map((await this.texts.files(hashes)).map((f) => [f.hash, f]));
+    // A file that came in another way (a restored backup) is read once someone looks.
+    for (const hash of hashes) if (!stored.has(hash)) await this.add(hash);
     return hashes.map((hash) => {
       const file = stored.get(hash) ?? {
         hash,

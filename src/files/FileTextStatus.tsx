@@ -27,12 +27,14 @@ export const FileTextStatus = memo(function FileTextStatus({
   const { t } = useTranslation('caseFile');
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? (file.firstBl === undefined ? '' : String(file.firstBl));
-  const bad = draft !== null && draft.trim() !== '' && !/^\d{1,6}$/.test(draft.trim());
+  const bad =
+    draft !== null &&
+    draft.trim() !== '' &&
+    (!/^\d{1,6}$/.test(draft.trim()) || Number(draft.trim()) < 1);
   const commit = () => {
     if (draft === null || bad) return;
     const value = draft.trim();
     const next = value === '' ? null : Number(value);
-    if (next === 0) return;
     if (next !== (file.firstBl ?? null))
       setFirstBl(doc, { hash: file.hash, firstBl: next }, origin);
     setDraft(null);
