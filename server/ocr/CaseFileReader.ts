@@ -115,6 +115,8 @@ export class CaseFileReader {
   /** Stops reading: running children and workers end; their files are read at the next start. */
   async close(): Promise<void> {
     this.closed = true;
+    // Files not started stay queued in the database: the next start reads them.
+    this.waiting.length = 0;
     this.abort.abort();
     await Promise.all([...this.workers].map((w) => w.terminate()));
     await this.whenIdle();
