@@ -39,7 +39,7 @@ const vi = {
   },
   firstBl: {
     label: 'BL trang đầu',
-    hint: 'Số bút lục của trang 1 trong tệp này; các trang sau đánh số tiếp theo.',
+    hint: 'Số bút lục của trang 1 trong tệp này; những trang tiếp theo được đánh số liền sau.',
     bad: 'Số bút lục là số nguyên từ 1.',
   },
 };
