@@ -72,7 +72,7 @@ const en: typeof vi = {
   },
   reading: {
     queued: 'Waiting to be read',
-    reading: 'Reading text, page {{done}} of {{pages}}',
+    reading: 'Reading text: {{done}} of {{pages}} pages',
     readingStart: 'Reading text…',
     done: 'Text read, searchable',
     off: 'Scanned pages not read: OCR is off',

@@ -171,34 +171,38 @@ describe('reading and searching the case file', () => {
     expect((await owner.request('GET', `/api/cases/${otherCase}/ocr`)).status).toBe(404);
   }, 90_000);
 
-  it('answers other requests promptly while a large scanned file is being read', async () => {
-    const pages = Array.from({ length: 40 }, (_, i) => [
+  it('answers other requests promptly while a 300-page scan is parsed and read', async () => {
+    const pages = Array.from({ length: 300 }, (_, i) => [
       `Trang ${i + 1} của hồ sơ vụ án`,
       'Biên bản',
     ]);
-    const big = await upload(owner, caseId, 'Hồ sơ lớn.pdf', await scannedPdf(pages, { dpi: 100 }));
-    await eventually(
-      async () => {
-        const res = await owner.request('GET', `/api/cases/${caseId}/ocr`);
-        const file = res.body.files.find((f: { hash: string }) => f.hash === big.hash);
-        return file?.state === 'reading';
-      },
-      20_000,
-      'the large file to be read',
-    );
+    const pdf = await scannedPdf(pages, { dpi: 40 });
+    const big = await upload(owner, caseId, 'Hồ sơ 300 trang.pdf', pdf);
+    // Measured from the upload on: the PDF is parsed (pdf.js), then its pages drawn and read.
     const times: number[] = [];
-    for (let i = 0; i < 20; i++) {
+    const progress = async () => {
+      const res = await owner.request('GET', `/api/cases/${caseId}/ocr`);
+      return res.body.files.find((f: { hash: string }) => f.hash === big.hash);
+    };
+    let counted = false;
+    const end = Date.now() + 60_000;
+    while ((times.length < 20 || !counted) && Date.now() < end) {
       const start = performance.now();
       const res = await owner.request('GET', '/api/cases');
       expect(res.status).toBe(200);
       times.push(performance.now() - start);
-      await new Promise((resolve) => setTimeout(resolve, 25));
+      if (times.length % 5 === 0) counted = (await progress())?.pages === 300;
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
     times.sort((a, b) => a - b);
-    // The median and the slowest of 20 answers while pages are parsed and read.
-    expect(times[10]!).toBeLessThan(100);
-    expect(times[19]!).toBeLessThan(500);
-  }, 60_000);
+    // The median and the slowest answer.
+    expect(times[Math.floor(times.length / 2)]!).toBeLessThan(100);
+    expect(times.at(-1)!).toBeLessThan(500);
+    // Still being read, all 300 pages counted: the answers above came while it was.
+    const file = await progress();
+    expect(file).toMatchObject({ state: 'reading', pages: 300 });
+    expect(file.done).toBeLessThan(300);
+  }, 90_000);
 
   it('without tesseract reads text PDFs, keeps scans "off", and reads them once OCR is on', async () => {
     const off = await startTestServer({ ocrEnabled: false });
