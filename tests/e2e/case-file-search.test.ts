@@ -92,6 +92,15 @@ it.skipIf(!HAS_TESSERACT)(
     const page = await openFiles('vi-VN', caseId);
     // The page shows the reading as it goes, then that the file can be searched.
     await until(
+      async () =>
+        /^Đang đọc chữ [01]\/2 trang$/.test(
+          (await page.getByTestId('file-reading').textContent()) ?? '',
+        ),
+      60_000,
+      'the reading progress',
+    );
+    await page.screenshot({ path: `${SHOTS}/case-file-reading-vi.png` });
+    await until(
       async () => (await page.getByTestId('file-reading').textContent()) === 'Đã đọc chữ, tìm được',
       90_000,
       'the scan to be read',
@@ -162,6 +171,14 @@ it.skipIf(!HAS_TESSERACT)(
   async () => {
     const { caseId, client } = await caseWithScan();
     const page = await openFiles('en-GB', caseId);
+    await until(
+      async () =>
+        /^Reading text: [01] of 2 pages$/.test(
+          (await page.getByTestId('file-reading').textContent()) ?? '',
+        ),
+      60_000,
+      'the reading progress',
+    );
     await until(
       async () =>
         (await page.getByTestId('file-reading').textContent()) === 'Text read, searchable',
