@@ -25,6 +25,8 @@ export interface SearchResult {
   boxes: Box[];
   phrase: boolean;
   source: 'text' | 'ocr';
+  /** The old encoding the page's text layer was converted from (TCVN3, VNI), if any. */
+  encoding: 'tcvn3' | 'vni' | null;
 }
 
 /**
@@ -79,6 +81,7 @@ export function ocrRoutes(
         boxes: match.boxes,
         phrase: match.phrase,
         source: page.source,
+        encoding: page.encoding,
         score: match.score,
       });
     }

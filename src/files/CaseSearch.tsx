@@ -223,6 +223,11 @@ const HitRow = memo(function HitRow({
             {t('search.page', { page: hit.page })}
             {hit.bl !== null && ` · ${t('search.bl', { bl: hit.bl })}`}
           </span>
+          {hit.encoding && (
+            <span className="case-search__ocr" data-testid="search-hit-converted">
+              {t('search.converted', { encoding: hit.encoding === 'tcvn3' ? 'TCVN3' : 'VNI' })}
+            </span>
+          )}
           {hit.source === 'ocr' && (
             <span className="case-search__ocr" title={t('search.ocr')}>
               OCR

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { Upload } from 'lucide-react';
@@ -42,6 +42,25 @@ export function FilesTab({
   const { t } = useTranslation('register');
   const files = useDoc(doc, (d) => [filesOf(d)], listFiles);
   const reading = useReading(caseId, files.map((f) => f.hash).join(','), lang);
+  // Made once per change of the files or their reading, so the memoised rows keep still while
+  // uploads report progress.
+  const statuses = useMemo(
+    () =>
+      new Map(
+        files.map((file) => [
+          file.hash,
+          <FileTextStatus
+            key={file.hash}
+            file={file}
+            reading={reading.files.get(file.hash)}
+            doc={doc}
+            origin={origin}
+            readOnly={readOnly}
+          />,
+        ]),
+      ),
+    [files, reading, doc, origin, readOnly],
+  );
   const openHit = useCallback(
     (hit: SearchHit) => {
       const file = files.find((f) => f.hash === hit.hash);
@@ -102,13 +121,7 @@ export function FilesTab({
               lang={lang}
               onOpen={() => onOpenFile(file)}
             >
-              <FileTextStatus
-                file={file}
-                reading={reading.files.get(file.hash)}
-                doc={doc}
-                origin={origin}
-                readOnly={readOnly}
-              />
+              {statuses.get(file.hash)}
             </FileRow>
           ))}
         </ul>

@@ -24,6 +24,8 @@ export interface SearchHit {
   boxes: PageBox[];
   phrase: boolean;
   source: 'text' | 'ocr';
+  /** The old encoding the page's text layer was converted from, if any. */
+  encoding: 'tcvn3' | 'vni' | null;
 }
 
 export interface SearchAnswer {

@@ -129,6 +129,7 @@ describe('BL numbering and acting on a found page', () => {
     boxes: [],
     phrase: true,
     source: 'ocr',
+    encoding: null,
   });
 
   it('numbers a file’s pages from its first BL, and refuses what is not a BL number', () => {
