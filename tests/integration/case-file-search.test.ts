@@ -3,6 +3,7 @@ import { addFileRecord, setFirstBl } from '../../src/core/commands/files.ts';
 import { detectTesseract } from '../../server/ocr/tesseract.ts';
 import { scannedPdf, textPdf } from '../helpers/scans.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
+import { DATABASE_URL, dropSchema, freshSchema } from '../helpers/stores.ts';
 import { connectClient, synced } from '../helpers/sync.ts';
 
 /** Polls `check` every 250 ms (the API allows 600 requests a minute) until it holds. */
@@ -251,4 +252,33 @@ describe('reading and searching the case file', () => {
       await off.dispose().catch(() => undefined);
     }
   }, 120_000);
+});
+
+describe.skipIf(!DATABASE_URL)('on PostgreSQL', () => {
+  it('reads a file kept in PostgreSQL and finds it', async () => {
+    const schema = freshSchema();
+    const pgServer = await startTestServer({ databaseUrl: DATABASE_URL, databaseSchema: schema });
+    try {
+      const admin = await ApiClient.login(pgServer.url, ADMIN.username, ADMIN.password);
+      const client = await admin.newUser('pg-owner');
+      const id = (await client.request('POST', '/api/cases', { title: 'Vụ trên PostgreSQL' })).body
+        .id;
+      const res = await fetch(`${pgServer.url}/api/cases/${id}/files?name=kl.pdf`, {
+        method: 'POST',
+        headers: { cookie: client.cookie, 'content-type': 'application/pdf' },
+        body: new Uint8Array(await textPdf([['Kết luận định giá tài sản'], ['Xe máy Honda Wave']])),
+      });
+      const { hash } = (await res.json()) as { hash: string };
+      await eventually(
+        async () =>
+          (await client.request('GET', `/api/cases/${id}/ocr`)).body.files[0]?.state === 'done',
+        30_000,
+      );
+      const found = await client.request('GET', `/api/cases/${id}/search?q=dinh%20gia`);
+      expect(found.body.results).toMatchObject([{ hash, page: 1, phrase: true, source: 'text' }]);
+    } finally {
+      await pgServer.dispose();
+      await dropSchema(schema);
+    }
+  }, 60_000);
 });
