@@ -19,6 +19,7 @@ import { benchSyncMemory, benchSyncServers } from './sync/index.ts';
 import { benchColdOpen } from './cold-open.ts';
 import { benchSyncPath } from './sync-path.ts';
 import { benchScaleOut } from './scale.ts';
+import { benchOcr } from './ocr.ts';
 
 const quick = process.argv.includes('--quick');
 // Every y-websocket client in Node adds a process exit listener; hundreds run at once here.
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
     ),
   ]);
   await step('export', async () => [await benchExport(quick)]);
+  await step('ocr', async () => [await benchOcr(quick)]);
   await step('page weight', async () => [
     table(
       'bundle',

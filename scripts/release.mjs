@@ -70,6 +70,8 @@ run('npx', [
   'server/main.ts',
   // Exports are drawn in worker threads from their own bundle, beside main.js.
   'server/export/exportWorker.ts',
+  // PDF text layers are read in a worker thread from its own bundle too (server/ocr/).
+  'server/ocr/pdfTextWorker.ts',
   '--bundle',
   '--platform=node',
   '--format=esm',
@@ -78,7 +80,12 @@ run('npx', [
   '--entry-names=[name]',
   '--log-level=warning',
 ]);
-for (const built of ['dist/index.html', 'dist-server/main.js', 'dist-server/exportWorker.js'])
+for (const built of [
+  'dist/index.html',
+  'dist-server/main.js',
+  'dist-server/exportWorker.js',
+  'dist-server/pdfTextWorker.js',
+])
   if (!existsSync(join(stage, built))) fail(`the build did not make ${built}`);
 
 try {

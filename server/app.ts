@@ -16,6 +16,7 @@ import { fileRoutes } from './http/files.ts';
 import type { Services } from './http/context.ts';
 import { userRoutes } from './http/users.ts';
 import { openBlobStore, openStore } from './store/open.ts';
+import type { BlobStore } from './files/BlobStore.ts';
 import { RedisFanout } from './sync/fanout.ts';
 import type { Store } from './store/Store.ts';
 import { attachSyncEndpoint } from './sync/endpoint.ts';
@@ -34,6 +35,9 @@ import { fromOwnOrigin, isChanging } from './http/origin.ts';
 import { controlCharacterAt } from './text.ts';
 import { MentionIndex } from './review/mentions.ts';
 import { notesAuditHook } from './review/notesAudit.ts';
+import { CaseFileReader } from './ocr/CaseFileReader.ts';
+import { PageTexts } from './ocr/PageTexts.ts';
+import { ocrRoutes } from './ocr/routes.ts';
 import packageJson from '../package.json' with { type: 'json' };
 
 export interface RunningServer {
@@ -92,7 +96,9 @@ export const PAGE_CSP = [
 ].join('; ');
 
 function buildHttp(
-  services: Services,
+  services: Services & {
+    caseFile: { blobs: BlobStore; reader: CaseFileReader; texts: PageTexts };
+  },
   routes: Array<{ method: string; url: string }> = [],
 ): FastifyInstance {
   const { config } = services;
@@ -190,8 +196,9 @@ function buildHttp(
   // Its own scope: the image parser for presentation pictures applies to these routes only.
   void app.register(async (present) => presentRoutes(present, services));
   // Its own scope: the raw-body parser for uploads applies to these routes only.
-  const blobs = openBlobStore(services.store, config.dataDir);
-  void app.register(async (files) => fileRoutes(files, { ...services, blobs }));
+  const { blobs, reader, texts } = services.caseFile;
+  void app.register(async (files) => fileRoutes(files, { ...services, blobs, reader }));
+  void app.register(async (search) => ocrRoutes(search, { ...services, texts, reader }));
   void app.register(async (exports) => exportRoutes(exports, { ...services, blobs }));
   // Its own scope: the zip body parser applies to backups only.
   void app.register(async (backup) => backupRoutes(backup, { ...services, blobs }));
@@ -334,8 +341,18 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   }
   await store.deleteExpiredSessions(Date.now());
 
+  // The case file's text, read in the background (server/ocr/).
+  const blobs = openBlobStore(store, config.dataDir);
+  const texts = PageTexts.of(store);
+  const reader = await CaseFileReader.start(texts, blobs, {
+    concurrency: config.ocrConcurrency,
+    ocr: config.ocrEnabled,
+    dataDir: config.dataDir,
+    log: (details, message) => http.log?.warn(details, message),
+  });
+
   const routes: Array<{ method: string; url: string }> = [];
-  const app = buildHttp(services, routes);
+  const app = buildHttp({ ...services, caseFile: { blobs, reader, texts } }, routes);
   http.log = app.log;
   const sync = attachSyncEndpoint(app.server, {
     sessions,
@@ -362,6 +379,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
         await rooms.close();
         sync.close();
         await app.close();
+        await reader.close();
         await versions.close();
         await fanout?.close();
         await store.close();

@@ -43,6 +43,10 @@ export interface ServerConfig {
   timeZone: string;
   /** Exports (SVG, PDF) the server draws at once; more wait for a 429 and try again. */
   maxExports: number;
+  /** Case files read (text layer or OCR) at once in the background; 0 turns reading off. */
+  ocrConcurrency: number;
+  /** Whether to look for tesseract at all (tests turn it off to see the page without OCR). */
+  ocrEnabled: boolean;
 }
 
 export const defaultConfig: ServerConfig = {
@@ -69,6 +73,8 @@ export const defaultConfig: ServerConfig = {
   logRequests: true,
   timeZone: 'Asia/Ho_Chi_Minh',
   maxExports: 2,
+  ocrConcurrency: 1,
+  ocrEnabled: true,
 };
 
 /** Whether `zone` is a time zone this Node knows. */
@@ -106,6 +112,8 @@ const envSchema = z.object({
   AUTO_VERSION_MINUTES: z.coerce.number().min(0.01).max(525_600).optional(),
   TIME_ZONE: z.string().refine(knownZone, 'an IANA time zone such as Asia/Ho_Chi_Minh').optional(),
   MAX_EXPORTS: z.coerce.number().int().min(1).max(64).optional(),
+  OCR_CONCURRENCY: z.coerce.number().int().min(0).max(64).optional(),
+  OCR: z.enum(['on', 'off']).optional(),
 });
 
 /**
@@ -142,5 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     autoVersionMinutes: e.AUTO_VERSION_MINUTES ?? defaultConfig.autoVersionMinutes,
     timeZone: e.TIME_ZONE ?? defaultConfig.timeZone,
     maxExports: e.MAX_EXPORTS ?? defaultConfig.maxExports,
+    ocrConcurrency: e.OCR_CONCURRENCY ?? defaultConfig.ocrConcurrency,
+    ocrEnabled: e.OCR ? e.OCR === 'on' : defaultConfig.ocrEnabled,
   };
 }

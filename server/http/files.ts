@@ -34,7 +34,10 @@ const UPLOAD_TYPES = new Set([
  * The digitised case file: upload (raw body, type checked by content), list, read and re-check.
  * Files are stored once per SHA-256; a case lists the hashes it holds.
  */
-export function fileRoutes(app: FastifyInstance, services: Services & { blobs: BlobStore }): void {
+export function fileRoutes(
+  app: FastifyInstance,
+  services: Services & { blobs: BlobStore; reader?: { add(hash: string): Promise<void> } },
+): void {
   const { store, blobs, config, audit } = services;
   /** When each person last read each file, so the trail says "read" once an hour, not per page. */
   const lastRead = new Map<string, number>();
@@ -101,6 +104,8 @@ export function fileRoutes(app: FastifyInstance, services: Services & { blobs: B
       };
       const added = await store.addCaseFile(record);
       const saved = added ? record : ((await store.getCaseFile(caseId, blob.hash)) ?? record);
+      // Its text is read in the background (server/ocr/), once per stored file.
+      await services.reader?.add(blob.hash);
       if (added)
         await audit.record(user.username, 'file.uploaded', caseId, {
           hash: record.hash,

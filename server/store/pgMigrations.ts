@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { PAGE_TEXT_SCHEMA } from '../ocr/schema.ts';
 
 /**
  * Migrations, in order; each runs once, in a transaction, under a lock so that several instances
@@ -71,6 +72,8 @@ DELETE FROM sessions WHERE kind = 'token';
 ALTER TABLE sessions ADD COLUMN parent TEXT;
 CREATE INDEX sessions_by_parent ON sessions(parent);
 `,
+  // The read text of case-file pages and how far each file's reading got (server/ocr/).
+  PAGE_TEXT_SCHEMA,
 ];
 
 /** Advisory lock key of the migrations (any fixed number, distinct from the store's others). */

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chainHash, GENESIS, type AuditRow } from './chain.ts';
+import { PAGE_TEXT_SCHEMA } from '../ocr/schema.ts';
 
 /**
  * The SQLite schema as numbered migrations, like `PG_MIGRATIONS`: the database's
@@ -18,6 +19,8 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> =
   (db) => sessionParents(db),
   // The index PostgreSQL had from the start: a user's sessions, ended at log-out everywhere.
   (db) => db.exec('CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions(user_id)'),
+  // The read text of case-file pages and how far each file's reading got (server/ocr/).
+  (db) => db.exec(PAGE_TEXT_SCHEMA),
 ];
 
 /**

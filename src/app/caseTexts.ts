@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { installDeadlineTexts } from '../deadlines/locales.ts';
+import { installCaseFileTexts } from '../files/locales.ts';
 import { installMindMapTexts } from '../boards/mindmap/locales.ts';
 import { installPresentTexts } from '../present/locales.ts';
 import { installRegisterTexts } from '../register/locales.ts';
@@ -15,5 +16,6 @@ installStatementTexts(i18n);
 installMindMapTexts(i18n);
 installPresentTexts(i18n);
 installUiTexts(i18n);
+installCaseFileTexts(i18n);
 // The timeline board marks deadlines on their days.
 installDeadlineTexts(i18n);

@@ -113,6 +113,7 @@ const FILE: Fields = {
   mime: 'string',
   size: 'number',
   pages: 'number',
+  firstBl: 'number',
 };
 
 const REPLY: Fields = {

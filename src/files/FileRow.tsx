@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Eye, ShieldCheck, Unlink } from 'lucide-react';
 import type { CaseFile } from '../core/commands/files.ts';
@@ -11,6 +11,8 @@ interface FileRowProps {
   lang: string;
   onOpen(): void;
   onDetach?: () => void;
+  /** More about the file under its hash (e.g. how far its text was read). */
+  children?: ReactNode;
 }
 
 /** A file with its thumbnail, size, SHA-256 (the value read out in court) and an integrity check. */
@@ -20,6 +22,7 @@ export const FileRow = memo(function FileRow({
   lang,
   onOpen,
   onDetach,
+  children,
 }: FileRowProps) {
   const { t } = useTranslation('register');
   const [check, setCheck] = useState<
@@ -64,6 +67,7 @@ export const FileRow = memo(function FileRow({
             {check.ok ? t('files.intact', { time: check.at }) : t('files.broken')}
           </span>
         )}
+        {children}
       </div>
       <div className="file-row__actions">
         <button type="button" onClick={onOpen} title={t('files.open')} data-testid="file-open">

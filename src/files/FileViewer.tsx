@@ -44,6 +44,8 @@ import { MarksLayer } from './MarksLayer.tsx';
 import { NoteDialog } from './NoteDialog.tsx';
 import { PassageDialog } from './PassageDialog.tsx';
 import { useDoc } from '../sync/useDoc.ts';
+import type { FileSpot } from './searchApi.ts';
+import { FoundWords } from './FoundWords.tsx';
 
 /** `region` draws a review note's region, `passage` a statement passage's. */
 type Tool = 'pan' | MarkKind | 'region' | 'passage';
@@ -61,6 +63,8 @@ export interface FileViewerProps {
   origin: unknown;
   readOnly: boolean;
   onClose(): void;
+  /** Opens at this page with these words highlighted (a search result). */
+  spot?: FileSpot | undefined;
   /** Starts a review note on the page shown (its label is the case page's), when the person may. */
   /**
    * Review notes on a page: the button arms a tool that pins a note to a region drawn on the page
@@ -93,13 +97,14 @@ export function FileViewer({
   origin,
   readOnly,
   onClose,
+  spot,
   addNote,
 }: FileViewerProps) {
   const { t } = useTranslation('register');
   const { t: tStatements } = useTranslation('statements');
   const url = fileUrl(caseId, file.hash);
   const isPdf = file.mime === 'application/pdf';
-  const [page, setPage] = useState(1);
+  const [page, setPage] = useState(spot?.page ?? 1);
   const [pageCount, setPageCount] = useState(file.pages ?? 1);
   const [image, setImage] = useState<PageImage | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -366,6 +371,7 @@ export function FileViewer({
               }
               deleteLabel={t('viewer.deleteMark')}
             />
+            {spot && spot.page === page && <FoundWords boxes={spot.boxes} />}
           </div>
         )}
       </div>

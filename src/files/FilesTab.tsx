@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { Upload } from 'lucide-react';
@@ -9,6 +9,10 @@ import { FileRow } from './FileRow.tsx';
 import { UploadList } from './UploadList.tsx';
 import { useUploads } from './useUploads.ts';
 import { useDoc } from '../sync/useDoc.ts';
+import { CaseSearch, type SearchResultAction } from './CaseSearch.tsx';
+import { FileTextStatus } from './FileTextStatus.tsx';
+import type { FileSpot, SearchHit } from './searchApi.ts';
+import { useReading } from './useReading.ts';
 
 interface FilesTabProps {
   caseId: string;
@@ -16,13 +20,54 @@ interface FilesTabProps {
   origin: unknown;
   readOnly: boolean;
   lang: string;
-  onOpenFile(file: CaseFile): void;
+  /** Opens a file, at a page with words highlighted when it comes from a search. */
+  onOpenFile(file: CaseFile, spot?: FileSpot): void;
+  /** More to do with a found page (the statements feature's "add as a passage"). */
+  resultActions?: readonly SearchResultAction[];
 }
 
-/** The whole case file: upload by picking or dropping many files, each with its progress. */
-export function FilesTab({ caseId, doc, origin, readOnly, lang, onOpenFile }: FilesTabProps) {
+/**
+ * The whole case file: upload by picking or dropping many files, each with its progress; search
+ * across all of it; how far the server got reading each file's text.
+ */
+export function FilesTab({
+  caseId,
+  doc,
+  origin,
+  readOnly,
+  lang,
+  onOpenFile,
+  resultActions,
+}: FilesTabProps) {
   const { t } = useTranslation('register');
   const files = useDoc(doc, (d) => [filesOf(d)], listFiles);
+  const reading = useReading(caseId, files.map((f) => f.hash).join(','), lang);
+  // Made once per change of the files or their reading, so the memoised rows keep still while
+  // uploads report progress.
+  const statuses = useMemo(
+    () =>
+      new Map(
+        files.map((file) => [
+          file.hash,
+          <FileTextStatus
+            key={file.hash}
+            file={file}
+            reading={reading.files.get(file.hash)}
+            doc={doc}
+            origin={origin}
+            readOnly={readOnly}
+          />,
+        ]),
+      ),
+    [files, reading, doc, origin, readOnly],
+  );
+  const openHit = useCallback(
+    (hit: SearchHit) => {
+      const file = files.find((f) => f.hash === hit.hash);
+      if (file) onOpenFile(file, { page: hit.page, boxes: hit.boxes });
+    },
+    [files, onOpenFile],
+  );
   const uploads = useUploads(caseId, doc, origin, lang);
   const [over, setOver] = useState(false);
 
@@ -52,6 +97,18 @@ export function FilesTab({ caseId, doc, origin, readOnly, lang, onOpenFile }: Fi
         </div>
       )}
       <UploadList items={uploads.items} />
+      {files.length > 0 && (
+        <CaseSearch
+          caseId={caseId}
+          doc={doc}
+          origin={origin}
+          readOnly={readOnly}
+          lang={lang}
+          ocr={reading.ocr}
+          onOpen={openHit}
+          resultActions={resultActions}
+        />
+      )}
       {files.length === 0 ? (
         <p className="muted">{t('files.noFiles')}</p>
       ) : (
@@ -63,7 +120,9 @@ export function FilesTab({ caseId, doc, origin, readOnly, lang, onOpenFile }: Fi
               file={file}
               lang={lang}
               onOpen={() => onOpenFile(file)}
-            />
+            >
+              {statuses.get(file.hash)}
+            </FileRow>
           ))}
         </ul>
       )}

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { CaseFile } from '../core/commands/files.ts';
+import type { FileSpot } from '../files/searchApi.ts';
 
 /** What the register panel (and an entity's details inside it) is given by the case page. */
 export interface RegisterPanelProps {
@@ -10,7 +11,8 @@ export interface RegisterPanelProps {
   lang: string;
   /** Shows a node on a board (the "used on" links). */
   onGoToNode(boardId: string, nodeId: string): void;
-  onOpenFile(file: CaseFile): void;
+  /** Opens a file; from a search, at the found page with the words highlighted. */
+  onOpenFile(file: CaseFile, spot?: FileSpot): void;
   /** An entity to show when the panel opens (its tab, selected), e.g. from the case checklist. */
   initialEntity?: string | null;
 }

@@ -47,6 +47,7 @@ it('makes one archive that installs and starts with no network at all', async ()
     'dist/index.html',
     'dist-server/main.js',
     'dist-server/exportWorker.js',
+    'dist-server/pdfTextWorker.js',
   ])
     expect(existsSync(join(folder, file)), file).toBe(true);
 

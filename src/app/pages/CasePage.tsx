@@ -13,6 +13,7 @@ import { NoteBadgeContext } from '../../canvas/noteBadges.tsx';
 import { useCaseNotes } from './useCaseNotes.ts';
 import { PanelButtons, useCaseGoTo, type SidePanel } from './SidePanels.tsx';
 import { FileViewer } from '../../files/FileViewer.tsx';
+import type { FileSpot } from '../../files/searchApi.ts';
 import { boardFieldsWatch, useDoc } from '../../sync/useDoc.ts';
 import { BoardViewsProvider } from '../../canvas/boardViews.ts';
 import { useUploads } from '../../files/useUploads.ts';
@@ -144,6 +145,8 @@ function CaseWorkspace({
   usePresenterRequests(record.id, setPresenting);
   const [focus, setFocus] = useState<{ boardId: string; nodeId: string } | null>(null);
   const [openFile, setOpenFile] = useState<CaseFile | null>(null);
+  // Where a search result opens its file: the page, and the found words to highlight.
+  const [fileSpot, setFileSpot] = useState<{ hash: string; spot: FileSpot } | null>(null);
   const uploads = useUploads(record.id, doc, origin, i18n.language || currentLanguage());
 
   const current = useMemo(
@@ -432,7 +435,10 @@ function CaseWorkspace({
               setSelected(boardId);
               setFocus({ boardId, nodeId });
             }}
-            onOpenFile={setOpenFile}
+            onOpenFile={(file, spot) => {
+              setFileSpot(spot ? { hash: file.hash, spot } : null);
+              setOpenFile(file);
+            }}
           />
         )}
       </div>
@@ -452,6 +458,7 @@ function CaseWorkspace({
         <FileViewer
           caseId={record.id}
           file={openFile}
+          spot={fileSpot?.hash === openFile.hash ? fileSpot.spot : undefined}
           doc={doc}
           origin={origin}
           readOnly={readOnly}

@@ -21,6 +21,8 @@ export interface CaseFile {
   size: number;
   /** Pages of a PDF, once the page has counted them; 1 for an image. */
   pages?: number;
+  /** The BL (bút lục) number of the file's first page: page n is BL firstBl + n − 1. */
+  firstBl?: number;
 }
 
 export const MARK_KINDS = ['highlight', 'arrow', 'note', 'callout'] as const;
@@ -89,9 +91,37 @@ export function listFiles(doc: Y.Doc): CaseFile[] {
       mime: textField(record, 'mime') as FileType,
       size: typeof record.get('size') === 'number' ? (record.get('size') as number) : 0,
       ...(typeof record.get('pages') === 'number' ? { pages: record.get('pages') as number } : {}),
+      ...(typeof record.get('firstBl') === 'number'
+        ? { firstBl: record.get('firstBl') as number }
+        : {}),
     });
   });
   return files.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
+
+/**
+ * Sets where a file's BL numbering starts (null clears it), so its pages are cited by BL.
+ * @example setFirstBl(doc, { hash, firstBl: 45 }, origin) // page 3 is BL 47
+ */
+export function setFirstBl(
+  doc: Y.Doc,
+  args: { hash: string; firstBl: number | null },
+  origin: unknown,
+): void {
+  const record = recordAt(filesOf(doc), args.hash);
+  if (!record) throw new CommandError('files.notFound', 'No such file.');
+  const { firstBl } = args;
+  if (firstBl !== null && (!Number.isInteger(firstBl) || firstBl < 1 || firstBl > 999_999))
+    throw new CommandError('files.badFirstBl', 'A BL number is a whole number from 1.');
+  doc.transact(() => {
+    if (firstBl === null) record.delete('firstBl');
+    else record.set('firstBl', firstBl);
+  }, origin);
+}
+
+/** The BL number of page `page` of a file, or null when the file has no BL numbering. */
+export function blOfPage(file: Pick<CaseFile, 'firstBl'>, page: number): number | null {
+  return file.firstBl === undefined ? null : file.firstBl + page - 1;
 }
 
 /** Adds a mark to a file and returns its id. */
