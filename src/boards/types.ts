@@ -29,7 +29,6 @@ export interface BoardEditorProps {
 /** A board component, loaded when first drawn. */
 export type LazyBoard = LazyExoticComponent<ComponentType<BoardEditorProps>>;
 
-
 /**
  * One board kind, everything the rest of the app knows about it (tldraw's `ShapeUtil`): the
  * registry lists these, and the case page, slides, versions and history read them, never a kind by

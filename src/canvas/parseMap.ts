@@ -5,8 +5,7 @@ export type ParsedMap =
   | { model: MindMapModel; count: number }
   | {
       error:
-        | { code: string; params: Record<string, string | number> }
-        | { code: null; message: string };
+        { code: string; params: Record<string, string | number> } | { code: null; message: string };
     };
 
 /**
@@ -32,7 +31,9 @@ export async function parseMap(
     });
     if (!('error' in answer)) return answer;
     const { error } = answer;
-    throw error.code === null ? new Error(error.message) : new ImportError(error.code, error.params);
+    throw error.code === null
+      ? new Error(error.message)
+      : new ImportError(error.code, error.params);
   } finally {
     worker.terminate();
   }

@@ -1,11 +1,14 @@
 import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { FilePlus2, Search } from 'lucide-react';
+import { FilePlus2, Quote, Search } from 'lucide-react';
 import { listEntities } from '../core/commands/register.ts';
 import { registerOf } from '../core/doc.ts';
 import { useDoc } from '../sync/useDoc.ts';
-import { citeHit, evidenceFromHit } from './citeHit.ts';
+import { listFiles } from '../core/commands/files.ts';
+import { listStatements } from '../core/statements.ts';
+import { citeHit, evidenceFromHit, hitRegion, snippetText } from './citeHit.ts';
+import { PassageDialog } from './PassageDialog.tsx';
 import { searchCaseFile, type SearchAnswer, type SearchHit } from './searchApi.ts';
 import './caseFile.css';
 
@@ -116,6 +119,11 @@ function SearchOutcome(props: CaseSearchProps & { found: Found; onSaid(message: 
     (d) => [registerOf(d)],
     (d) => listEntities(d),
   );
+  const statements = useDoc(
+    doc,
+    (d) => [registerOf(d)],
+    (d) => listStatements(d).length,
+  );
   if (found.state === 'idle') return null;
   if (found.state === 'searching') return <p className="muted">{t('search.searching')}</p>;
   if (found.state === 'failed')
@@ -147,6 +155,7 @@ function SearchOutcome(props: CaseSearchProps & { found: Found; onSaid(message: 
             origin={props.origin}
             readOnly={props.readOnly}
             entities={entities}
+            statements={statements}
             onOpen={props.onOpen}
             onSaid={props.onSaid}
             actions={props.resultActions}
@@ -163,6 +172,8 @@ interface HitRowProps {
   origin: unknown;
   readOnly: boolean;
   entities: ReturnType<typeof listEntities>;
+  /** How many statements the case has: with none, a hit cannot become a passage. */
+  statements: number;
   onOpen(hit: SearchHit): void;
   onSaid(message: string): void;
   actions: readonly SearchResultAction[] | undefined;
@@ -174,11 +185,13 @@ const HitRow = memo(function HitRow({
   origin,
   readOnly,
   entities,
+  statements,
   onOpen,
   onSaid,
   actions,
 }: HitRowProps) {
   const { t } = useTranslation('caseFile');
+  const [passage, setPassage] = useState(false);
   const where =
     hit.bl !== null ? t('search.bl', { bl: hit.bl }) : t('search.page', { page: hit.page });
   // Without BL numbering a page cannot be cited by number: only evidence can take the file.
@@ -259,6 +272,11 @@ const HitRow = memo(function HitRow({
               ))}
             </select>
           )}
+          {statements > 0 && (
+            <button type="button" onClick={() => setPassage(true)} data-testid="search-hit-passage">
+              <Quote size={14} aria-hidden /> {t('action.passage')}
+            </button>
+          )}
           {actions?.map((action) => (
             <button
               key={action.id}
@@ -271,6 +289,39 @@ const HitRow = memo(function HitRow({
           ))}
         </div>
       )}
+      {passage && (
+        <HitPassage doc={doc} origin={origin} hit={hit} onClose={() => setPassage(false)} />
+      )}
     </li>
   );
 });
+
+/** A found page made a statement's passage: the found words as the quote, their region kept. */
+function HitPassage({
+  doc,
+  origin,
+  hit,
+  onClose,
+}: {
+  doc: Y.Doc;
+  origin: unknown;
+  hit: SearchHit;
+  onClose(): void;
+}) {
+  const file = useMemo(() => listFiles(doc).find((f) => f.hash === hit.hash), [doc, hit.hash]);
+  if (!file) return null;
+  const quote = snippetText(hit)
+    .replace(/^(?:…|\.\.\.)\s*|\s*(?:…|\.\.\.)$/g, '')
+    .trim();
+  return (
+    <PassageDialog
+      doc={doc}
+      origin={origin}
+      file={file}
+      page={hit.page}
+      region={hitRegion(hit)}
+      quote={quote}
+      onClose={onClose}
+    />
+  );
+}

@@ -21,13 +21,17 @@ export function PassageDialog({
   file,
   page,
   region,
+  quote,
   onClose,
 }: {
   doc: Y.Doc;
   origin: unknown;
   file: CaseFile;
   page: number;
-  region: PageRegion;
+  /** Where on the page; absent when the passage is the whole page's text (a search hit without boxes). */
+  region?: PageRegion | undefined;
+  /** The quote the form starts with. */
+  quote?: string | undefined;
   onClose(): void;
 }) {
   const { t } = useTranslation('statements');
@@ -61,13 +65,19 @@ export function PassageDialog({
             targets={targets}
             files={[file]}
             fixedPlace
+            initialQuote={quote}
             onCancel={onClose}
             onSave={(fields) => {
               if (!statementId) throw new CommandError('statement.choose', 'no statement');
               addStatementPassage(
                 doc,
                 statementId,
-                { ...newPassage(passagePatch(fields)), file: file.hash, page, region },
+                {
+                  ...newPassage(passagePatch(fields)),
+                  file: file.hash,
+                  page,
+                  ...(region ? { region } : {}),
+                },
                 origin,
               );
               onClose();

@@ -34,8 +34,11 @@ export function PassageForm({
   onSave,
   onCancel,
   fixedPlace,
+  initialQuote,
 }: {
   initial?: Passage | undefined;
+  /** The quote a new passage starts with (e.g. the words a search found). */
+  initialQuote?: string | undefined;
   targets: readonly PassageTarget[];
   files: readonly CaseFile[];
   onSave(fields: PassageFields): void;
@@ -45,7 +48,7 @@ export function PassageForm({
 }) {
   const { t } = useTranslation('statements');
   const [fields, setFields] = useState<PassageFields>({
-    quote: initial?.quote ?? '',
+    quote: initial?.quote ?? initialQuote ?? '',
     target: initial?.target ?? '',
     aspect: initial?.aspect ?? '',
     file: initial?.file ?? '',

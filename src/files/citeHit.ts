@@ -7,6 +7,24 @@ import type { SearchHit } from './searchApi.ts';
 export const snippetText = (hit: SearchHit) => hit.snippet.map((p) => p.text).join('');
 
 /**
+ * The part of the page a hit's words cover, with a margin, as a passage's region (fractions of the
+ * page): undefined when the hit has no word boxes (a text PDF read without positions).
+ * @example hitRegion({ boxes: [{ x: 0.2, y: 0.3, w: 0.1, h: 0.02 }] }) // { x: 0.19, y: 0.29, … }
+ */
+export function hitRegion(
+  hit: Pick<SearchHit, 'boxes'>,
+): { x: number; y: number; w: number; h: number } | undefined {
+  if (hit.boxes.length === 0) return undefined;
+  const MARGIN = 0.01;
+  const x0 = Math.max(0, Math.min(...hit.boxes.map((b) => b.x)) - MARGIN);
+  const y0 = Math.max(0, Math.min(...hit.boxes.map((b) => b.y)) - MARGIN);
+  const x1 = Math.min(1, Math.max(...hit.boxes.map((b) => b.x + b.w)) + MARGIN);
+  const y1 = Math.min(1, Math.max(...hit.boxes.map((b) => b.y + b.h)) + MARGIN);
+  if (x1 <= x0 || y1 <= y0) return undefined;
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+
+/**
  * Makes an evidence item from a found page in one step: named after the file and the page, the
  * found passage as its description, the file attached and the page's BL in its `pages`.
  * @example evidenceFromHit(doc, hit, 'Lời khai, BL 46', origin) // the new item's id

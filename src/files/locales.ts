@@ -19,6 +19,7 @@ const vi = {
   },
   action: {
     evidence: 'Tạo chứng cứ',
+    passage: 'Thêm vào lời khai',
     cite: 'Thêm trích dẫn vào…',
     citeTo: 'Trích dẫn trang này vào',
     citeNoBl: 'Chỉ gắn được tệp vào chứng cứ: tệp chưa có số bút lục',
@@ -63,6 +64,7 @@ const en: typeof vi = {
   },
   action: {
     evidence: 'Make evidence item',
+    passage: 'Add to a statement',
     cite: 'Add citation to…',
     citeTo: 'Cite this page in',
     citeNoBl: 'The file has no BL numbering: it can only be attached to evidence',

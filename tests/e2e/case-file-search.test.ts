@@ -7,6 +7,7 @@ import {
   listEntities,
   setFirstBl,
 } from '../../src/core/index.ts';
+import { readStatement } from '../../src/core/statements.ts';
 import { detectTesseract } from '../../server/ocr/tesseract.ts';
 import { scannedPdf } from '../helpers/scans.ts';
 import { ADMIN, ApiClient, startTestServer, type TestServer } from '../helpers/server.ts';
@@ -161,6 +162,32 @@ it.skipIf(!HAS_TESSERACT)(
       'the citation to reach the case',
     );
     await page.screenshot({ path: `${SHOTS}/case-file-search-acted-vi.png` });
+
+    // And a passage of a statement: the found words as its quote, their region on page 2 kept.
+    expect(await page.getByTestId('search-hit-passage').count()).toBe(0);
+    const statementId = addEntity(
+      client.doc,
+      { kind: 'evidence', fields: { name: 'Lời khai Nguyễn Văn Hùng', evidenceType: 'statement' } },
+      'test',
+    );
+    await page.getByTestId('search-hit-passage').first().click();
+    await page.getByTestId('passage-dialog').waitFor();
+    expect(await page.getByTestId('passage-quote').inputValue()).toContain('Trần Thị Đào');
+    await page.screenshot({ path: `${SHOTS}/case-file-search-passage-vi.png` });
+    await page.getByTestId('passage-save').click();
+    await until(
+      async () => (readStatement(client.doc, statementId)?.passages.length ?? 0) === 1,
+      5000,
+      'the passage to reach the case',
+    );
+    const passage = readStatement(client.doc, statementId)!.passages[0]!;
+    expect(passage).toMatchObject({ file: hash, page: 2 });
+    expect(passage.quote).toContain('Trần Thị Đào');
+    // The snippet's ellipses are not part of what the person said.
+    expect(passage.quote).not.toMatch(/^(…|\.\.\.)|(…|\.\.\.)$/);
+    // The region covers the found words: on the page's second line, as the boxes drawn above.
+    expect(passage.region!.y).toBeGreaterThan(0.06);
+    expect(passage.region!.y + passage.region!.h).toBeLessThan(0.17);
     client.destroy();
   },
   180_000,

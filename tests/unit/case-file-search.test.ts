@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addFileRecord, blOfPage, listFiles, setFirstBl } from '../../src/core/commands/files.ts';
 import { addEntity, getEntity } from '../../src/core/commands/register.ts';
 import { validateCaseDoc } from '../../src/core/validate.ts';
-import { citeHit, evidenceFromHit } from '../../src/files/citeHit.ts';
+import { citeHit, evidenceFromHit, hitRegion } from '../../src/files/citeHit.ts';
 import type { SearchHit } from '../../src/files/searchApi.ts';
 import { parseTesseractTsv } from '../../server/ocr/tesseract.ts';
 import {
@@ -173,5 +173,24 @@ describe('BL numbering and acting on a found page', () => {
     const knife = addEntity(doc, { kind: 'evidence', fields: { name: 'Con dao' } }, 'test');
     expect(citeHit(doc, knife, hit(null), 'test')).toEqual({ bl: false, file: true });
     expect(getEntity(doc, knife)!.files).toEqual([HASH]);
+  });
+});
+
+describe('a found page as a statement passage', () => {
+  it('keeps the region the found words cover, with a margin, inside the page', () => {
+    const region = hitRegion({
+      boxes: [
+        { x: 0.3, y: 0.1, w: 0.1, h: 0.02 },
+        { x: 0.42, y: 0.1, w: 0.08, h: 0.02 },
+        { x: 0.005, y: 0.13, w: 0.1, h: 0.02 },
+      ],
+    })!;
+    expect(region.x).toBe(0);
+    expect(region.y).toBeCloseTo(0.09);
+    expect(region.x + region.w).toBeCloseTo(0.51);
+    expect(region.y + region.h).toBeCloseTo(0.16);
+  });
+  it('has no region when the page gave no word boxes', () => {
+    expect(hitRegion({ boxes: [] })).toBeUndefined();
   });
 });

@@ -23,7 +23,9 @@ function freeMind(width: number): string {
   const branches = Array.from({ length: width }, (_, i) =>
     node(
       `Lời khai ${i + 1}`,
-      Array.from({ length: width }, (_, j) => node(`Chi tiết ${i + 1}.${j + 1} tài khoản`)).join(''),
+      Array.from({ length: width }, (_, j) => node(`Chi tiết ${i + 1}.${j + 1} tài khoản`)).join(
+        '',
+      ),
     ),
   );
   return `<map version="1.0.1">${node('Vụ án nhập', branches.join(''))}</map>`;
@@ -80,13 +82,10 @@ describe('importMapSteps', () => {
     roots: [
       {
         label: 'Gốc',
-        children: Array.from(
-          { length: width },
-          (_, i): MapTopic => ({
-            label: `Nhánh ${i}`,
-            children: [{ label: `Lá ${i}`, children: [] }],
-          }),
-        ),
+        children: Array.from({ length: width }, (_, i): MapTopic => ({
+          label: `Nhánh ${i}`,
+          children: [{ label: `Lá ${i}`, children: [] }],
+        })),
       },
     ],
     relationships: [],

@@ -211,4 +211,3 @@ export function* importWorkbookSteps(
     throw err;
   }
 }
-

@@ -80,7 +80,8 @@ export function importWorkbook(
   let result: { ids: string[]; boards: string[] } = { ids: [], boards: [] };
   doc.transact(() => {
     const steps = importWorkbookSteps(doc, args, origin);
-    for (let step = steps.next(); ; step = steps.next()) if (step.done) return (result = step.value);
+    for (let step = steps.next(); ; step = steps.next())
+      if (step.done) return (result = step.value);
   }, origin);
   return result;
 }
