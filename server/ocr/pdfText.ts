@@ -1,4 +1,8 @@
-import { fixLegacyText } from '../../src/core/legacyText.ts';
+import {
+  convertLegacy,
+  fixLegacyText,
+  restoreTcvn3SoftHyphens,
+} from '../../src/core/legacyText.ts';
 import type { PageWord } from './textSearch.ts';
 
 /** One page of a PDF's own text layer, as read by pdf.js. */
@@ -45,7 +49,13 @@ export async function readPdfText(
       for (const raw of content.items) {
         if (!('str' in raw)) continue;
         const item = raw as TextItem;
-        const fixed = fixLegacyText(item.str);
+        let fixed = fixLegacyText(item.str);
+        // TCVN3's "ư" (byte 0xAD, a soft hyphen) comes out of pdf.js as a space or a hyphen.
+        if (fixed.encoding === 'tcvn3')
+          fixed = {
+            text: convertLegacy(restoreTcvn3SoftHyphens(item.str), 'tcvn3'),
+            encoding: 'tcvn3',
+          };
         if (fixed.encoding) encoding = fixed.encoding;
         const str = fixed.text.normalize('NFC');
         const t = pdfjs.Util.transform(viewport.transform, item.transform);

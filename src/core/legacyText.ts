@@ -283,3 +283,36 @@ export function fixLegacyText(text: string): { text: string; encoding: LegacyEnc
   const fixed = fixLegacyTexts([text]);
   return { text: fixed.texts[0]!, encoding: fixed.encoding };
 }
+
+/** A word without the punctuation around it, for the syllable test. */
+const bareWord = (word: string) => word.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+
+/**
+ * TCVN3's "ư" is byte 0xAD, the soft hyphen of Windows-1252, and PDF readers (pdf.js among them)
+ * give it back as a space or a hyphen, so a TCVN3 text layer reads "Ng êi" for "Người". This puts
+ * the soft hyphen back wherever a space or hyphen, read as "ư", makes one Vietnamese syllable of
+ * pieces that are not all syllables themselves. Only for text already known to be TCVN3.
+ * @example convertLegacy(restoreTcvn3SoftHyphens('Ng êi khai'), 'tcvn3') // 'Người khai'
+ */
+export function restoreTcvn3SoftHyphens(raw: string): string {
+  const chars = [...raw];
+  const syllable = (piece: string) => isVietnameseSyllable(bareWord(convertLegacy(piece, 'tcvn3')));
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i] !== ' ' && chars[i] !== '-') continue;
+    const trial = [...chars];
+    trial[i] = '\u00AD';
+    let start = i;
+    while (start > 0 && !/\s/u.test(trial[start - 1]!)) start--;
+    let end = i + 1;
+    while (end < trial.length && !/\s/u.test(trial[end]!)) end++;
+    if (!syllable(trial.slice(start, end).join(''))) continue;
+    const pieces = chars
+      .slice(start, end)
+      .join('')
+      .split(/[ -]/)
+      .filter((p) => bareWord(p) !== '');
+    if (pieces.length > 0 && pieces.every(syllable)) continue;
+    chars[i] = '\u00AD';
+  }
+  return chars.join('');
+}
