@@ -21,7 +21,14 @@ import {
   moveSlide,
   updateSlide,
 } from './commands/deck.ts';
-import { addFileRecord, addMark, deleteMark, listMarks, updateMark } from './commands/files.ts';
+import {
+  addFileRecord,
+  addMark,
+  deleteMark,
+  listMarks,
+  setFirstBl,
+  updateMark,
+} from './commands/files.ts';
 import { setCaseMeta } from './commands/meta.ts';
 import {
   addEntity,
@@ -196,6 +203,12 @@ export const CASE_FUZZ: Readonly<Record<string, CaseFuzzGenerator>> = {
     const id = rng.pick(listMarks(doc, hash).map((m) => m.id));
     updateMark(doc, { hash, id: stale(rng, id), mark: { text: rng.pick(FUZZ_LABELS) } }, o);
   },
+  setFirstBl: ({ doc, rng, origin: o }) =>
+    setFirstBl(
+      doc,
+      { hash: rng.pick(HASHES)!, firstBl: rng.chance(0.2) ? null : 1 + rng.int(500) },
+      o,
+    ),
   deleteMark: ({ doc, rng, origin: o }) => {
     const hash = rng.pick(HASHES)!;
     const id = rng.pick(listMarks(doc, hash).map((m) => m.id));

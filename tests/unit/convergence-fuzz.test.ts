@@ -83,6 +83,7 @@ const READERS = new Set([
   'previousPosition',
   'listFiles',
   'listMarks',
+  'blOfPage',
   'markSchema',
   'edgesOf',
   'readLink',

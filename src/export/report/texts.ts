@@ -182,7 +182,7 @@ const VI: ReportTexts = {
   generalIssues: 'Các vấn đề phải chứng minh (Điều 85 BLTTHS)',
   sceneOf: (title) => `Sơ đồ hiện trường: ${title}`,
   figure: (n, title) => `Hình ${n}. ${title}`,
-  missingBoard: 'Sơ đồ đã bị xóa',
+  missingBoard: 'Sơ đồ đã bị xoá',
   noScene: 'Vụ án chưa có sơ đồ hiện trường.',
   noFigures: 'Chưa chọn sơ đồ nào để minh họa.',
   daysLeft: (days) => (days < 0 ? `quá hạn ${-days} ngày` : `còn ${days} ngày`),
