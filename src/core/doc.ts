@@ -49,6 +49,26 @@ export function isRecord(value: unknown): value is YRecord {
 }
 
 /**
+ * True when `value` is a plain object as stored in a map (not a Y type, an array or bytes): what
+ * the `procedure` and `report` maps keep under each key.
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Y.AbstractType) &&
+    !(value instanceof Uint8Array)
+  );
+}
+
+/** One broken rule of a plain-object map (the shape of validate.ts's SchemaProblem). */
+export interface PlainProblem {
+  path: string;
+  problem: string;
+}
+
+/**
  * The record under `key` of a map, or undefined when there is none or it is not a record (then
  * reported once through `onDocProblem`).
  * @example recordAt(boardsOf(doc), boardId)?.get('title')

@@ -1,21 +1,6 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { chargeClassSchema, procedureEventSchema } from './events.ts';
-
-/** One broken rule (the shape of validate.ts's SchemaProblem). */
-interface Problem {
-  path: string;
-  problem: string;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof Y.AbstractType) &&
-    !(value instanceof Uint8Array)
-  );
-}
+import { isPlainObject, type PlainProblem } from '../doc.ts';
 
 /**
  * Checks the `procedure` map, or its entry `key`: every value is a plain object, an event
@@ -24,9 +9,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * contents are checked, not only the types: deadlines are computed from them.
  * @example checkProcedure(doc, 'ev1') // [{ path: 'procedure/ev1.date', problem: 'not a day written YYYY-MM-DD' }]
  */
-export function checkProcedure(doc: Y.Doc, key?: string): Problem[] {
+export function checkProcedure(doc: Y.Doc, key?: string): PlainProblem[] {
   const map = doc.getMap('procedure');
-  const out: Problem[] = [];
+  const out: PlainProblem[] = [];
   const check = (value: unknown, id: string) => {
     const path = `procedure/${id}`;
     if (value === undefined) return;

@@ -1,6 +1,7 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import { CommandError } from '../commands/boards.ts';
+import { isPlainObject, type PlainProblem } from '../doc.ts';
 
 /**
  * The case report's settings ("Báo cáo án"), kept in the case document so the whole team shares
@@ -201,22 +202,6 @@ export function setReportFigures(doc: Y.Doc, boards: readonly string[], origin: 
   doc.transact(() => reportOf(doc).set('figures', parsed.data), origin);
 }
 
-/** One broken rule (the shape of validate.ts's SchemaProblem). */
-interface Problem {
-  path: string;
-  problem: string;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof Y.AbstractType) &&
-    !(value instanceof Uint8Array)
-  );
-}
-
 function schemaOf(key: string): z.ZodType | null {
   if (key === 'cover' || key === 'order' || key === 'figures') return stored[key];
   if (key.startsWith('section:')) return stored.section;
@@ -228,9 +213,9 @@ function schemaOf(key: string): z.ZodType | null {
  * (a section under its own id). The server's update check refuses an update that breaks them.
  * @example checkReport(doc, 'order') // [{ path: 'report/order.sections.0', problem: '…' }]
  */
-export function checkReport(doc: Y.Doc, key?: string): Problem[] {
+export function checkReport(doc: Y.Doc, key?: string): PlainProblem[] {
   const map = reportOf(doc);
-  const out: Problem[] = [];
+  const out: PlainProblem[] = [];
   const check = (value: unknown, k: string) => {
     if (value === undefined) return;
     const path = `report/${k}`;
